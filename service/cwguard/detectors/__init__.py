@@ -1,0 +1,14 @@
+"""The one place detectors are registered. Adding a detector: add its file here and its tests."""
+from __future__ import annotations
+
+from importlib import import_module
+
+from ..engine.detector import Detector
+
+# Module names under cwguard.detectors, one detector each.
+DETECTOR_MODULES: tuple[str, ...] = (
+)
+
+
+def load_detectors() -> tuple[Detector, ...]:
+    return tuple(import_module(f"{__name__}.{name}").DETECTOR for name in DETECTOR_MODULES)

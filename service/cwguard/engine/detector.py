@@ -1,0 +1,107 @@
+"""What a detector is, what it sees and what it reports.
+
+A detector is one file under `cwguard/detectors/`: term lists and patterns as data, a little
+reasoning in code, a `DETECTOR` instance, and `EXAMPLES` that the convention test runs
+(tests/service/test_conventions.py). Detectors read the normalised text only and report spans of
+it; the engine maps them back to the original text and decides severities and the thread level.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterable, Literal
+
+import regex
+
+from .normalize import NormalizedText, fold_pattern
+
+Sender = Literal["client", "worker", "system", "unknown"]
+Phase = Literal["before_contract", "contracted"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One pattern and the message (or rubric rule) that motivated it.
+
+    `example` must be matched by `pattern` (checked by the convention test), so every pattern
+    carries the evidence of why it exists.
+    """
+    pattern: str
+    example: str
+    note: str = ""
+
+    def compile(self) -> regex.Pattern:
+        return compile_pattern(self.pattern)
+
+
+def compile_pattern(pattern: str) -> regex.Pattern:
+    return regex.compile(fold_pattern(pattern), regex.IGNORECASE | regex.VERSION1)
+
+
+def compile_rules(rules: Iterable[Rule]) -> regex.Pattern:
+    """One alternation of many rules (one scan per message instead of one per rule)."""
+    return compile_pattern("|".join(f"(?:{r.pattern})" for r in rules))
+
+
+@dataclass(frozen=True, slots=True)
+class MessageView:
+    """One message as a detector sees it."""
+    id: str
+    sender: Sender
+    norm: NormalizedText
+    phase: Phase                      # contract state at this message
+    off_service_approved: bool = False  # CrowdWorks approved サービス外連絡申請 earlier in the thread
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A span of the normalised text that carries a risk category or a mitigating signal.
+
+    `survives_contract`: for the contact categories (off_platform_contact, contact_details,
+    external_site), True when the rubric keeps the hit a risk after a contract (an invitation the
+    contracted work does not need: side business, "more jobs", points; joining outside as a
+    condition of being accepted or paid).
+    """
+    category: str
+    start: int
+    end: int
+    detector: str
+    survives_contract: bool = False
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Texts for the convention test: each positive is a client message before a contract that
+    must yield a hit of the detector's category; each negative must yield none."""
+    positive: tuple[str, ...]
+    negative: tuple[str, ...]
+    # Optional: client messages after a contract that must still yield a hit (or must not).
+    positive_after_contract: tuple[str, ...] = ()
+    negative_after_contract: tuple[str, ...] = ()
+
+
+class Detector:
+    """Base class: subclasses set `name`, `category`, `kind` and implement `detect`."""
+    name: ClassVar[str]
+    category: ClassVar[str]
+    kind: ClassVar[Literal["risk", "signal"]] = "risk"
+    examples: ClassVar[Examples]
+    rules: ClassVar[tuple[Rule, ...]] = ()
+    # Literal terms a cheap pre-filter could look for (used by the benchmark's floor).
+    terms: ClassVar[tuple[str, ...]] = ()
+
+    def detect(self, msg: MessageView) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def hit(self, start: int, end: int, **kw) -> Hit:
+        return Hit(self.category, start, end, self.name, **kw)
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadFacts:
+    """What the engine knows of the whole thread (for thread-level rules)."""
+    contract_status_in: str
+    client: dict = field(default_factory=dict)
