@@ -7,6 +7,21 @@ from ..engine.detector import Detector
 
 # Module names under cwguard.detectors, one detector each.
 DETECTOR_MODULES: tuple[str, ...] = (
+    # risk categories (RUBRIC.md)
+    "off_platform_contact",
+    "contact_details",
+    "external_site",
+    "direct_deal",
+    "in_person_meeting",
+    "work_before_escrow",
+    "upfront_payment",
+    "personal_info",
+    "unrealistic_offer",
+    "pressure",
+    # mitigating signals
+    "platform_contract",
+    "secretariat_permission",
+    "bizmatch",
 )
 
 
