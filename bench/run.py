@@ -1,0 +1,451 @@
+"""`make bench`: how fast cwguard scores, measured in one run, printed as a table and saved as JSON.
+
+Sections (issue #5): scaling with the thread size, distance from a floor (NFKC plus one alternation
+of every detector's literal terms), HTTP overhead through the real waitress server, re-scans with
+the per-message cache, peak memory, adversarial inputs (issue #4), and the in-browser figures.
+
+Results go to bench/results/latest.json and bench/results/<short commit>.json, so two commits can
+be compared. This is a benchmark, not a test: it reports missed aims and exits 0, unless --strict.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import unicodedata
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import regex
+
+import adversarial
+import browser
+import workload
+from server import read_memory_kb, running_server, send
+
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "results"
+SIZES = (10, 100, 1000, 2000)
+
+# name -> (aim, how the value is compared, whether the issue says "must")
+AIMS: dict[str, tuple[float, str, bool]] = {
+    "scaling.per_message_ratio_2000_vs_10": (1.3, "<=", True),
+    "floor.worst_full_over_floor": (4.0, "<=", False),
+    "http.score_over_health_fresh": (2.0, "<=", False),
+    "http.score_over_health_repeat": (2.0, "<=", False),
+    "rescan.one_new_over_cold": (0.20, "<=", False),
+    "memory.peak_rss_mb": (100.0, "<", False),
+    "adversarial.worst_growth_1m_over_100k": (1.5, "<=", True),
+    "adversarial.timeouts": (0, "<=", True),
+}
+
+
+def timed(function: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
+
+
+# --- scaling and floor -------------------------------------------------------------------------
+
+def score_windows_cold(threads: list[dict]) -> float:
+    """Seconds to score every thread, each with an empty per-message cache."""
+    import cwguard
+    total = 0.0
+    for payload in threads:
+        adversarial.clear_engine_cache()
+        gc.collect()
+        total += timed(lambda payload=payload: cwguard.score(payload))
+    return total
+
+
+def literal_terms_pattern() -> tuple[regex.Pattern | None, int]:
+    """One alternation of all detectors' literal terms, compiled the way the engine compiles."""
+    from cwguard.detectors import load_detectors
+    from cwguard.engine.detector import compile_pattern
+    terms = sorted({t for d in load_detectors() for t in getattr(d, "terms", ())}, key=len, reverse=True)
+    if not terms:
+        return None, 0
+    return compile_pattern("|".join(regex.escape(t) for t in terms)), len(terms)
+
+
+def floor_seconds(texts: list[str], pattern: regex.Pattern) -> float:
+    def scan() -> None:
+        for text in texts:
+            for _ in pattern.finditer(unicodedata.normalize("NFKC", text)):
+                pass
+    return timed(scan)
+
+
+def measure_scaling(repeat: int) -> dict:
+    pattern, term_count = literal_terms_pattern()
+    rows = []
+    for size in SIZES:
+        runs, floors = [], []
+        for rep in range(repeat):
+            # A new tag per repetition: never-seen texts, so the run is cold even if the engine's
+            # cache could not be emptied.
+            threads = workload.windows(size, workload.corpus_size(), tag=f"s{rep}")
+            runs.append(score_windows_cold(threads))
+            texts = [m["text"] for t in threads for m in t["messages"]]
+            if pattern is not None:
+                floors.append(floor_seconds(texts, pattern))
+        messages = sum(len(t["messages"]) for t in threads)
+        chars = sum(len(m["text"]) for t in threads for m in t["messages"])
+        full = statistics.median(runs)
+        row = {
+            "thread_size": size, "threads": len(threads), "messages": messages, "chars": chars,
+            "median_s": full, "runs_s": runs,
+            "us_per_message": full / messages * 1e6, "chars_per_s": chars / full,
+        }
+        if floors:
+            floor = statistics.median(floors)
+            row.update(floor_s=floor, floor_us_per_message=floor / messages * 1e6, full_over_floor=full / floor)
+        rows.append(row)
+    by_size = {row["thread_size"]: row for row in rows}
+    ratio = by_size[2000]["us_per_message"] / by_size[10]["us_per_message"]
+    per_char_ratio = by_size[10]["chars_per_s"] / by_size[2000]["chars_per_s"]
+    floor_ratios = [row["full_over_floor"] for row in rows if "full_over_floor" in row]
+    return {
+        "rows": rows,
+        "per_message_ratio_2000_vs_10": ratio,
+        "per_char_ratio_2000_vs_10": per_char_ratio,
+        "floor_terms": term_count,
+        "worst_full_over_floor": max(floor_ratios) if floor_ratios else None,
+    }
+
+
+# --- re-scans and memory -----------------------------------------------------------------------
+
+def measure_rescan(repeat: int) -> dict:
+    import cwguard
+    cold, one_new, unchanged = [], [], []
+    for rep in range(repeat):
+        tag = f"r{rep}"
+        base, grown = workload.thread(2000, tag=tag), workload.thread(2001, tag=tag)
+        adversarial.clear_engine_cache()
+        gc.collect()
+        cold.append(timed(lambda base=base: cwguard.score(base)))
+        one_new.append(timed(lambda grown=grown: cwguard.score(grown)))
+        unchanged.append(timed(lambda grown=grown: cwguard.score(grown)))
+    cold_s = statistics.median(cold)
+    return {
+        "cold_s": cold_s,
+        "one_new_message_s": statistics.median(one_new),
+        "unchanged_s": statistics.median(unchanged),
+        "one_new_over_cold": statistics.median(one_new) / cold_s,
+        "unchanged_over_cold": statistics.median(unchanged) / cold_s,
+    }
+
+
+def measure_memory() -> dict:
+    done = subprocess.run([sys.executable, str(BENCH / "memory_probe.py"), "2000"],
+                          capture_output=True, text=True, timeout=300, check=True)
+    probe = json.loads(done.stdout)
+    probe["peak_rss_mb"] = probe["peak_rss_kb"] / 1024
+    probe["import_rss_mb"] = probe["after_import_rss_kb"] / 1024
+    return probe
+
+
+# --- HTTP --------------------------------------------------------------------------------------
+
+def _hammer(server, requests: list[tuple[str, str, bytes | None]], clients: int) -> dict:
+    """Send `requests` from `clients` threads with keep-alive connections; wall time and latencies."""
+    latencies: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+    shares = [requests[i::clients] for i in range(clients)]
+
+    def client(share: list[tuple[str, str, bytes | None]]) -> None:
+        connection = server.connection()
+        mine = []
+        try:
+            for method, path, body in share:
+                started = time.perf_counter()
+                status, _ = send(connection, method, path, body)
+                mine.append(time.perf_counter() - started)
+                if status != 200:
+                    failures.append(f"{method} {path}: {status}")
+        finally:
+            connection.close()
+            with lock:
+                latencies.extend(mine)
+
+    workers = [threading.Thread(target=client, args=(share,)) for share in shares]
+    started = time.perf_counter()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    wall = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "requests": len(requests), "wall_s": wall, "per_s": len(requests) / wall,
+        "mean_ms": statistics.fmean(latencies) * 1e3,
+        "p50_ms": latencies[len(latencies) // 2] * 1e3,
+        "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1e3,
+        "failures": failures[:5], "failure_count": len(failures),
+    }
+
+
+def measure_http(requests: int, clients: int) -> dict:
+    health = [("GET", "/health", None)] * requests
+    repeat_body = json.dumps(workload.thread(20)).encode()
+    repeat = [("POST", "/score", repeat_body)] * requests
+    # Fresh: every request a thread the server has never seen (cold per-message cache).
+    fresh = [("POST", "/score", json.dumps(workload.thread(20, start=i * 20, tag=f"h{i}")).encode())
+             for i in range(requests)]
+    with running_server() as server:
+        _hammer(server, health[: requests // 4] + repeat[: requests // 4], clients)  # warm-up
+        result = {
+            "clients": clients,
+            "health": _hammer(server, health, clients),
+            "score_repeat": _hammer(server, repeat, clients),
+            "score_fresh": _hammer(server, fresh, clients),
+        }
+        result["server_rss_before_2000_kb"] = server.memory_kb()
+        status, _ = send(server.connection(timeout=120), "POST", "/score",
+                         json.dumps(workload.thread(2000, tag="mem")).encode())
+        result["server_2000_status"] = status
+        result["server_rss_after_2000_kb"] = server.memory_kb()
+    for variant in ("repeat", "fresh"):
+        result[f"score_over_health_{variant}"] = (
+            result[f"score_{variant}"]["mean_ms"] / result["health"]["mean_ms"])
+    return result
+
+
+# --- adversarial -------------------------------------------------------------------------------
+
+def measure_adversarial(sizes: tuple[int, int], timeout: float) -> dict:
+    small, large = sizes
+    cases = {}
+    for name in adversarial.CASES:
+        cases[name] = {
+            "small": adversarial.run_case(name, small, repeat=3, timeout=timeout),
+            "large": adversarial.run_case(name, large, repeat=2, timeout=timeout),
+        }
+    base = cases[adversarial.BASELINE_CASE]
+    timeouts, growths = [], []
+    for name, runs in cases.items():
+        for key in ("small", "large"):
+            run = runs[key]
+            if "median_s" in run:
+                run["ns_per_char"] = run["median_s"] / max(run["chars"], 1) * 1e9
+                if "ns_per_char" in base[key]:
+                    run["over_ordinary"] = run["ns_per_char"] / base[key]["ns_per_char"]
+            elif run.get("timeout"):
+                timeouts.append(f"{name}@{key}")
+        if "ns_per_char" in runs["small"] and "ns_per_char" in runs["large"]:
+            runs["growth_large_over_small"] = runs["large"]["ns_per_char"] / runs["small"]["ns_per_char"]
+            growths.append(runs["growth_large_over_small"])
+    return {
+        "sizes_chars": list(sizes), "timeout_s": timeout, "cases": cases,
+        "timeouts": len(timeouts), "timed_out": timeouts,
+        "worst_growth_1m_over_100k": max(growths) if growths else None,
+    }
+
+
+# --- report ------------------------------------------------------------------------------------
+
+def lookup(results: dict, dotted: str):
+    value = results
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def check_aims(results: dict) -> dict:
+    checks = {}
+    for name, (aim, comparison, must) in AIMS.items():
+        value = lookup(results, name)
+        if value is None:
+            continue
+        ok = value <= aim if comparison == "<=" else value < aim
+        checks[name] = {"value": value, "aim": f"{comparison} {aim}", "must": must, "ok": ok}
+    return checks
+
+
+def table_rows(results: dict) -> list[tuple[str, str, str, str]]:
+    rows: list[tuple[str, str, str, str]] = []
+    scaling = results.get("scaling")
+    if scaling:
+        for row in scaling["rows"]:
+            floor = f", floor {row['floor_us_per_message']:.1f} us/msg" if "floor_s" in row else ""
+            rows.append(("scaling", f"{row['thread_size']:>5}-message threads x{row['threads']}",
+                         f"{row['us_per_message']:.1f} us/msg, {row['chars_per_s'] / 1e6:.2f} M chars/s{floor}",
+                         ""))
+        rows.append(("scaling", "cost/message 2000 vs 10", f"{scaling['per_message_ratio_2000_vs_10']:.2f}x",
+                     "<= 1.3x (must)"))
+        rows.append(("scaling", "cost/char 2000 vs 10", f"{scaling['per_char_ratio_2000_vs_10']:.2f}x", ""))
+        for row in scaling["rows"]:
+            if "full_over_floor" in row:
+                rows.append(("floor", f"full/floor at {row['thread_size']}", f"{row['full_over_floor']:.1f}x",
+                             "<= 4x"))
+        if not scaling["floor_terms"]:
+            rows.append(("floor", "literal terms", "none found in detectors", "detectors need `terms`"))
+    http = results.get("http")
+    if http:
+        for key in ("health", "score_repeat", "score_fresh"):
+            part = http[key]
+            rows.append(("http", f"{key} ({http['clients']} clients)",
+                         f"{part['mean_ms']:.2f} ms mean, p99 {part['p99_ms']:.2f} ms, {part['per_s']:.0f}/s"
+                         + (f", {part['failure_count']} non-200" if part["failure_count"] else ""), ""))
+        rows.append(("http", "/score (same thread) / /health", f"{http['score_over_health_repeat']:.2f}x", "<= 2x"))
+        rows.append(("http", "/score (new thread) / /health", f"{http['score_over_health_fresh']:.2f}x", "<= 2x"))
+    rescan = results.get("rescan")
+    if rescan:
+        rows.append(("rescan", "cold 2000-message thread", f"{rescan['cold_s'] * 1e3:.1f} ms", ""))
+        rows.append(("rescan", "+1 new message / cold", f"{rescan['one_new_over_cold'] * 100:.1f}%"
+                     f" ({rescan['one_new_message_s'] * 1e3:.1f} ms)", "<= 20%"))
+        rows.append(("rescan", "unchanged / cold", f"{rescan['unchanged_over_cold'] * 100:.1f}%", ""))
+    memory = results.get("memory")
+    if memory:
+        rows.append(("memory", "peak RSS, fresh process, 2000 msgs", f"{memory['peak_rss_mb']:.1f} MB"
+                     f" (after import {memory['import_rss_mb']:.1f} MB)", "< 100 MB"))
+    if http and "server_rss_after_2000_kb" in http:
+        rows.append(("memory", "server peak RSS after HTTP 2000 msgs",
+                     f"{http['server_rss_after_2000_kb']['peak_rss_kb'] / 1024:.1f} MB", ""))
+    rows.extend(_adversarial_rows(results.get("adversarial")))
+    rows.extend(_browser_rows(results.get("browser")))
+    return rows
+
+
+def _adversarial_rows(adv: dict | None) -> list[tuple[str, str, str, str]]:
+    if not adv:
+        return []
+    rows = []
+    small, large = (f"{n // 1000} KB" if n < 1_000_000 else f"{n / 1e6:g} MB" for n in adv["sizes_chars"])
+    for name, runs in adv["cases"].items():
+        cells = []
+        for key, label in (("small", small), ("large", large)):
+            run = runs[key]
+            if run.get("timeout"):
+                cells.append(f"{label}: TIMEOUT > {run['limit_s']:.0f} s")
+            elif "error" in run:
+                cells.append(f"{label}: ERROR")
+            else:
+                over = f" ({run['over_ordinary']:.2f}x ordinary)" if "over_ordinary" in run else ""
+                cells.append(f"{label}: {run['ns_per_char']:.0f} ns/char{over}")
+        growth = runs.get("growth_large_over_small")
+        rows.append(("adversarial", name, "; ".join(cells), f"growth {growth:.2f}" if growth else ""))
+    worst = adv["worst_growth_1m_over_100k"]
+    rows.append(("adversarial", "worst per-char growth, large/small",
+                 f"{worst:.2f}x" if worst else "n/a", "<= 1.5x (linear)"))
+    return rows
+
+
+def _browser_rows(result: dict | None) -> list[tuple[str, str, str, str]]:
+    if not result:
+        return []
+    if result.get("status") != "ok":
+        return [("browser", "1000-message page", f"not measured: {result.get('reason', '')}", "")]
+    return [
+        ("browser", "scan start -> highlights drawn", f"{result['scan_to_highlights_ms']:.0f} ms"
+         f" ({result['highlights']} highlights)", ""),
+        ("browser", "longest main-thread task", f"{result['longest_task_ms']:.0f} ms", "<= 50 ms"),
+    ]
+
+
+def print_table(rows: list[tuple[str, str, str, str]], checks: dict) -> None:
+    headers = ("section", "measure", "value", "aim")
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(4)]
+    line = "  ".join("-" * w for w in widths)
+    print(line)
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
+    print(line)
+    for row in rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    print(line)
+    missed = [f"{name} = {c['value']:.3g} (aim {c['aim']}{', must' if c['must'] else ''})"
+              for name, c in checks.items() if not c["ok"]]
+    print("aims missed: " + ("; ".join(missed) if missed else "none"))
+
+
+# --- bookkeeping -------------------------------------------------------------------------------
+
+def git(*args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=BENCH.parent, capture_output=True, text=True, check=True)
+        return done.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def environment() -> dict:
+    import cwguard
+    return {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": git("rev-parse", "--short", "HEAD") or "unknown",
+        "uncommitted_changes": bool(git("status", "--porcelain")),
+        "engine_version": getattr(cwguard, "__version__", "?"),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": len(os.sched_getaffinity(0)),
+        "engine_cache_clearable": adversarial.clear_engine_cache(),
+        "bench_rss_kb": read_memory_kb(),
+    }
+
+
+def save(results: dict) -> list[Path]:
+    RESULTS.mkdir(exist_ok=True)
+    text = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
+    paths = [RESULTS / "latest.json", RESULTS / f"{results['environment']['commit']}.json"]
+    for path in paths:
+        path.write_text(text, encoding="utf-8")
+    return paths
+
+
+SECTIONS = ("scaling", "rescan", "memory", "http", "adversarial", "browser")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions, smaller inputs (a smoke run)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {SECTIONS}")
+    parser.add_argument("--no-save", action="store_true", help="print only; write no JSON")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when an aim the issue calls 'must' is missed")
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = parse_args()
+    wanted = set(args.only.split(","))
+    unknown = wanted - set(SECTIONS)
+    if unknown:
+        sys.exit(f"unknown sections: {sorted(unknown)}")
+    repeat = 2 if args.quick else 5
+    results: dict = {"environment": environment(), "quick": args.quick}
+    steps = {
+        "scaling": lambda: measure_scaling(repeat),
+        "rescan": lambda: measure_rescan(repeat),
+        "memory": measure_memory,
+        "http": lambda: measure_http(requests=200 if args.quick else 800, clients=4),
+        "adversarial": lambda: measure_adversarial(
+            (20_000, 200_000) if args.quick else (100_000, 1_000_000), timeout=60.0),
+        "browser": browser.measure_browser_scan,
+    }
+    for name in SECTIONS:
+        if name in wanted:
+            print(f"[bench] {name} ...", file=sys.stderr, flush=True)
+            results[name] = steps[name]()
+    results["checks"] = check_aims(results)
+    print_table(table_rows(results), results["checks"])
+    if not args.no_save:
+        for path in save(results):
+            print(f"[bench] wrote {path.relative_to(BENCH.parent)}", file=sys.stderr)
+    musts_missed = [n for n, c in results["checks"].items() if c["must"] and not c["ok"]]
+    return 1 if args.strict and musts_missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,206 @@
+/*
+ * Background: the only part of cwguard that talks to the local service (Chrome's Local Network
+ * Access keeps content scripts on public pages away from 127.0.0.1; host_permissions let the
+ * worker in without CORS). Keeps each tab's state (lib/badge.js) in chrome.storage.session so a
+ * suspended worker loses nothing, and draws the toolbar badge from it.
+ *
+ * Chrome runs this file as the MV3 service worker and loads the libraries with importScripts;
+ * Firefox runs it as an event page after the libraries listed in background.scripts.
+ *
+ * Messages (chrome.runtime.sendMessage, from our own pages and content script only):
+ *   {type: 'cwguard:score', scanId, payload: {messages, context}}  -> {ok, result | error, tabId}
+ *   {type: 'cwguard:empty', scanId}                                 -> {ok: true}
+ *   {type: 'cwguard:painted', scanId, count}                        -> {ok: true}
+ *   {type: 'cwguard:strings'}                                       -> {lang, messages}
+ *   {type: 'cwguard:health'}                                        -> {ok, result | error, serviceUrl}
+ *   {type: 'cwguard:get-state', tabId}                              -> the tab's state (lib/badge.js)
+ *   {type: 'cwguard:check-text', text}                              -> {ok, result | error}
+ * To a tab's content script: {type: 'cwguard:rescan'} (popup button, keyboard shortcut).
+ */
+'use strict';
+
+if (typeof importScripts === 'function' && !(globalThis.cwguard && globalThis.cwguard.service)) {
+  importScripts('lib/i18n.js', 'lib/badge.js', 'lib/service.js');
+}
+
+const { badge, service, i18n } = globalThis.cwguard;
+const DEFAULTS = { serviceUrl: service.DEFAULT_URL, token: '', autoScan: true, lang: 'ja' };
+const MENU_ID = 'cwguard-check-selection';
+const stringsCache = new Map();
+
+async function settings() {
+  return chrome.storage.local.get(DEFAULTS);
+}
+
+async function strings(lang) {
+  const key = i18n.pickLang(lang);
+  if (!stringsCache.has(key)) stringsCache.set(key, await i18n.load(key));
+  return stringsCache.get(key);
+}
+
+async function translator() {
+  const { lang } = await settings();
+  try {
+    return i18n.translator(await strings(lang));
+  } catch (e) {
+    return i18n.translator(null);
+  }
+}
+
+// ------------------------------------------------------------------ per-tab state and badge
+
+const stateKey = (tabId) => `tab:${tabId}`;
+
+async function readState(tabId) {
+  const key = stateKey(tabId);
+  const stored = await chrome.storage.session.get(key);
+  return stored[key] || badge.initial();
+}
+
+// Events for one tab are applied one after another (each reads, reduces and writes the state).
+const queues = new Map();
+function dispatch(tabId, event) {
+  const previous = queues.get(tabId) || Promise.resolve();
+  const next = previous.then(async () => {
+    const state = badge.reduce(await readState(tabId), event);
+    await chrome.storage.session.set({ [stateKey(tabId)]: state });
+    await drawBadge(tabId, state);
+    return state;
+  }).catch(() => badge.initial());
+  queues.set(tabId, next);
+  return next;
+}
+
+async function drawBadge(tabId, state) {
+  const look = badge.badgeFor(state, await translator());
+  try {
+    await chrome.action.setBadgeText({ tabId, text: look.text });
+    await chrome.action.setBadgeBackgroundColor({ tabId, color: look.color });
+    if (chrome.action.setBadgeTextColor) await chrome.action.setBadgeTextColor({ tabId, color: look.textColor });
+    await chrome.action.setTitle({ tabId, title: look.title });
+  } catch (e) { /* the tab closed meanwhile */ }
+}
+
+// ------------------------------------------------------------------ talking to the service
+
+async function scoreThread(payload) {
+  const config = await settings();
+  const body = service.buildScoreRequest(payload, config.lang);
+  return service.score({ baseUrl: config.serviceUrl, token: config.token, body, timeoutMs: service.DEFAULT_TIMEOUT_MS });
+}
+
+async function onScore(message, tabId) {
+  await dispatch(tabId, { type: 'scan_started', scanId: message.scanId });
+  const payload = message.payload || {};
+  const messages = Array.isArray(payload.messages) ? payload.messages : [];
+  const answer = await scoreThread({ messages, context: payload.context || {} });
+  if (answer.ok) {
+    await dispatch(tabId, { type: 'scan_succeeded', scanId: message.scanId, result: answer.result, messageCount: messages.length });
+  } else {
+    await dispatch(tabId, { type: 'scan_failed', scanId: message.scanId, error: answer.error });
+  }
+  return { ...answer, tabId };
+}
+
+async function checkText(text) {
+  const config = await settings();
+  return service.score({
+    baseUrl: config.serviceUrl,
+    token: config.token,
+    body: { text: String(text || '').slice(0, 100000), lang: config.lang === 'en' ? 'en' : 'ja' },
+  });
+}
+
+async function health() {
+  const config = await settings();
+  const answer = await service.health({ baseUrl: config.serviceUrl, token: config.token });
+  return { ...answer, serviceUrl: config.serviceUrl };
+}
+
+// ------------------------------------------------------------------ messages
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id || !message || typeof message.type !== 'string') return false;
+  const tabId = sender.tab ? sender.tab.id : message.tabId;
+  let work = null;
+  switch (message.type) {
+    case 'cwguard:score':
+      if (!sender.tab) return false;
+      work = onScore(message, tabId);
+      break;
+    case 'cwguard:empty':
+      work = dispatch(tabId, { type: 'no_messages', scanId: message.scanId }).then(() => ({ ok: true, tabId }));
+      break;
+    case 'cwguard:painted':
+      work = dispatch(tabId, { type: 'painted', scanId: message.scanId, count: message.count }).then(() => ({ ok: true }));
+      break;
+    case 'cwguard:strings':
+      work = settings().then(async ({ lang }) => ({ lang: i18n.pickLang(lang), messages: await strings(lang) }));
+      break;
+    case 'cwguard:health':
+      work = health();
+      break;
+    case 'cwguard:get-state':
+      work = readState(Number(message.tabId));
+      break;
+    case 'cwguard:check-text':
+      work = checkText(message.text);
+      break;
+    default:
+      return false;
+  }
+  work.then(sendResponse, (e) => sendResponse({ ok: false, error: { code: 'internal', message: String(e && e.message) } }));
+  return true; // answer asynchronously
+});
+
+// ------------------------------------------------------------------ tabs, shortcut, context menu
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  queues.delete(tabId);
+  chrome.storage.session.remove(stateKey(tabId));
+});
+
+chrome.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  // A new document: its content script starts afresh (and the browser drops per-tab badges).
+  if (changeInfo.status === 'loading' && changeInfo.url) dispatch(tabId, { type: 'reset' });
+});
+
+function rescanTab(tabId) {
+  return chrome.tabs.sendMessage(tabId, { type: 'cwguard:rescan' }).catch(() => null);
+}
+
+chrome.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== 'rescan') return;
+  let tabId = tab && tab.id;
+  if (tabId === undefined) {
+    const [active] = await chrome.tabs.query({ active: true, currentWindow: true });
+    tabId = active && active.id;
+  }
+  if (tabId !== undefined) rescanTab(tabId);
+});
+
+async function createMenu() {
+  const t = await translator();
+  await chrome.contextMenus.removeAll();
+  chrome.contextMenus.create({ id: MENU_ID, title: t('menuCheckSelection'), contexts: ['selection'] });
+}
+chrome.runtime.onInstalled.addListener(createMenu);
+chrome.runtime.onStartup.addListener(createMenu);
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.lang) createMenu();
+});
+
+let selectionCounter = 0;
+chrome.contextMenus.onClicked.addListener(async (info) => {
+  if (info.menuItemId !== MENU_ID || !info.selectionText) return;
+  // The result opens in a small window of our own: no notification or scripting permission needed.
+  selectionCounter += 1;
+  const key = `selection:${Date.now()}-${selectionCounter}`;
+  await chrome.storage.session.set({ [key]: { pending: true, text: info.selectionText } });
+  await chrome.windows.create({ url: chrome.runtime.getURL(`pages/result.html?key=${encodeURIComponent(key)}`), type: 'popup', width: 440, height: 560 });
+  const answer = await checkText(info.selectionText);
+  await chrome.storage.session.set({ [key]: { pending: false, text: info.selectionText, answer } });
+});
+
+// Exposed for tests and the pages (the worker's global scope).
+globalThis.cwguardBackground = { dispatch, readState, rescanTab, scoreThread, health };

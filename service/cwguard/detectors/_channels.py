@@ -1,0 +1,254 @@
+"""Shared data of the three contact detectors: how channels are spelled, which hosts are invite
+or meeting links, what a "lure" verb is, and the few helpers they share (URL finding, host
+classification, the post-contract "does this still matter" test).
+
+Patterns are written in natural Japanese; `compile_pattern` folds them like the text (ライン ==
+らいん == ﾗｲﾝ). Every pattern is a `Rule` carrying an example that motivated it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+import regex
+import tldextract
+
+from ..engine.detector import Rule, compile_pattern, compile_rules
+from ..engine.normalize import SEP
+
+# --- spelling helpers -------------------------------------------------------------------------
+
+# Leetspeak and look-alike characters for the letters of channel names (L1NE, 1ine, L|NE, sk4pe).
+LEET: dict[str, str] = {
+    "l": "[l1|!]", "i": "[i1!l|]", "e": "[e3]", "o": "[o0]", "a": "[a4]", "s": "[s5$]",
+}
+
+
+def spaced(word: str, leet: bool = True) -> str:
+    """A pattern for `word` with up to two separators between its letters (L I N E, ら・い・ん),
+    letters optionally replaced by look-alikes (L1NE)."""
+    parts = []
+    for ch in word:
+        parts.append(LEET.get(ch, regex.escape(ch)) if leet else regex.escape(ch))
+    return (SEP + "{0,2}").join(parts)
+
+
+def ascii_word(word: str) -> str:
+    """`word` spelled with separators/leetspeak, not glued to other Latin letters (online,
+    guideline) except a following 'id' (LINEID)."""
+    return rf"(?<![a-z]){spaced(word)}(?!(?!id)[a-z])"
+
+
+# Katakana compounds that end in ライン but are not LINE (ガイドライン, オンライン, デッドライン…).
+LINE_COMPOUND_HEADS = (
+    "ガイド", "オン", "デッド", "ヘッド", "タイム", "アンダー", "ボーダー", "アウト", "パイプ", "イン",
+    "フロント", "スカイ", "ホット", "ネック", "ヘア", "ボディ", "ウエスト", "ウェスト", "シルエット",
+    "ファースト", "ベース", "ライフ", "トップ", "センター", "ゴール", "スタート", "ハイ", "ロー", "ポスト",
+    "ボトム", "ブランド", "プロダクト", "サイド", "アイ", "リップ", "フェイス", "タグ", "ストーリー",
+    "メイン", "サブ", "セカンド", "フロー", "デザイン", "エッジ", "ボート", "ウォーター", "ネット", "スロー",
+    "ストレート", "カーブ", "ダブル", "シングル", "レッド", "ブルー", "グリーン", "ホワイト", "ブラック",
+)
+LINE_COMPOUND_TAILS = ("ナップ", "アップ", "ストーン", "マーカー", "引", "作業", "工", "ダンス", "ナー", "ズ", "ング")
+_LINE_KATAKANA = (
+    "(?<!" + "|".join(LINE_COMPOUND_HEADS) + ")"
+    + spaced("ライン", leet=False)
+    + "(?!" + "|".join(LINE_COMPOUND_TAILS) + ")"
+)
+# メール, but not the tail of a kanji compound (招待メール, 自動返信メール) unless the compound names a
+# personal address (携帯メール, 個人メール); never メールマガジン.
+_MAIL = (
+    r"(?:(?:携帯|個人|社用|会社|仕事用|私用|担当者?|直接|(?<![a-z])e-?)|(?<!\p{Han}))メール(?!マガ|ボックス|ソフト|配信|文面|作成)"
+    r"|(?<![a-z])(?:e-?)?mail(?![a-z])|(?<![a-z])gmail(?![a-z])"
+)
+
+# --- channels ---------------------------------------------------------------------------------
+
+CHANNEL_RULES: tuple[Rule, ...] = (
+    Rule(ascii_word("line") + "|" + _LINE_KATAKANA + "|" + spaced("らいん", leet=False)
+         + r"|(?<![a-z])l[〇●◯○◎□■*×・]ne(?![a-z])",
+         "詳細は L I N E にてご案内いたします", "LINE in every spelling (dev-056, dev-047 らいん)"),
+    Rule(r"緑(?:色)?の(?:アプリ|やつ|ヤツ|sns|ツール|チャット|アイコン|吹き出し)|某緑|みどりのアプリ",
+         "詳しいご案内は緑のアプリでお送りしています", "euphemism for LINE (dev-058)"),
+    Rule(r"オープンチャット|オプチャ", "オープンチャットに参加してください", "LINE open chat"),
+    Rule(ascii_word("chatwork") + "|" + spaced("チャットワーク", leet=False) + "|チャトワ",
+         "チャットワークで面談させてください", "dev-067"),
+    Rule(ascii_word("skype") + "|スカイプ", "一度Skypeで30分ほどお話しできませんか", "dev-032"),
+    Rule(ascii_word("zoom") + "|ズーム", "Zoomで面談させてください", "rubric example"),
+    Rule(r"(?<![a-z])g(?:oogle)?" + SEP + r"{0,2}meet(?![a-z])|グーグル" + SEP + "{0,2}ミート|googleミート",
+         "Google Meetで打ち合わせしましょう", "Google Meet"),
+    Rule(r"(?<![a-z])(?:microsoft\s?|ms\s?)?teams(?![a-z])|チームズ", "Teamsで打ち合わせをお願いします", "Teams"),
+    Rule(ascii_word("discord") + r"|ディスコード|ディスコ(?=で|に|の(?:サーバ|id))",
+         "Telegramが難しければDiscordでもOKです", "dev-057"),
+    Rule(ascii_word("telegram") + r"|テレグラム|テレグラ", "Telegramでやり取りしています", "dev-057"),
+    Rule(ascii_word("slack") + r"|スラック", "Slackでやり取りしましょう", "Slack"),
+    Rule(r"(?<![a-z])(?:facebook\s?)?messenger(?![a-z])|メッセンジャー|(?<![a-z])facebook(?![a-z])|フェイスブック",
+         "Messengerでご連絡ください", "Messenger"),
+    Rule(r"(?<![a-z])insta(?:gram)?(?![a-z])|インスタ(?:グラム)?", "詳細はInstagramのDMでお送りします", "dev-060"),
+    Rule(r"(?<![a-z])twitter(?![a-z])|ツイッター|(?<![a-z])x\s?\(旧\s?twitter\)|青い鳥",
+         "X(旧Twitter)のDMにご連絡ください", "X / Twitter DM"),
+    Rule(r"(?<![a-z])(?:whatsapp|wechat|kakao\s?talk)(?![a-z])|ワッツアップ|ウィーチャット|カカオトーク",
+         "WhatsAppでやり取りしましょう", "other messengers"),
+    Rule(r"(?<![a-z])dm(?![a-z])|ダイレクトメッセージ", "DMでしかご案内していません", "dev-060 m3"),
+    Rule(_MAIL, "資料一式はメールでお送りします", "e-mail (dev-028, dev-066)"),
+    Rule(r"(?:お)?電話(?!番号|帳|対応|営業|代行|受付|オペレーター)|通話|(?<![a-z])(?:tel|sms)(?![a-z])|ショートメ(?:ール|ッセージ)",
+         "一度お電話でお話しできればと思います", "phone call / SMS (dev-059)"),
+    Rule(r"外部(?:の)?(?:ツール|アプリ|チャット|sns|サービス|連絡先)?|チャットツール|(?<![a-z])sns(?![a-z])"
+         r"|(?:別|他|ほか)の(?:連絡手段|連絡方法|連絡ツール|ツール|アプリ|チャット|sns)"
+         r"|(?:サイト|ここ|こちら|クラウドワークス|このサイト)(?:の)?(?:外|以外)",
+         "こっちじゃ無理なんです〜、外部でお願いします", "'outside' in general (dev-055 m4)"),
+)
+
+# Proposals that need no frame: 友だち追加 is LINE's own verb (dev-058 m3).
+STANDALONE_RULES: tuple[Rule, ...] = (
+    Rule(r"友(?:だち|達)(?:追加|登録|申請)|フレンド(?:追加|申請)",
+         "友だち追加だけでもお願いします", "LINE's add-friend, alone a proposal (dev-058)"),
+)
+
+# A channel right before these is the subject of the work (LINEスタンプ制作, Zoomの使い方マニュアル).
+WORK_SUBJECT = (
+    r"\A(?:の|用の?|向けの?|上の)?(?:公式アカウント|公式)?(?:の)?"
+    r"(?:スタンプ|運用|代行|制作|作成|構築|開発|設定|導入|使い方|見方|操作|マニュアル|広告|集客|マーケ|配信|"
+    r"投稿|記事|画像|バナー|リッチメニュー|クリエイター|creators|api|bot|ボット|連携|分析|フォロワー|"
+    r"いいね|録画|収録|セミナー|ウェビナー|講座|ライブ|ストーリーズ|リール|プロフィール|ハッシュタグ|キャプション|"
+    r"マガジン|返信対応|対応業務|営業|オペレーター|スクリプト)"
+)
+
+# Frame A: channel + で/にて… + a verb of talking within a few characters.
+_CONNECT = r"(?:" + SEP + r"|[\p{So}\p{Sk}!?~」』\)】])" + "{0,4}"
+_SUFFIX = r"(?:の?(?:公式)?(?:アカウント|id|グループ|オープンチャット|サーバー?|ルーム|チャット|アプリ|通話|ビデオ通話|dm|メッセージ))?"
+_TALK = (
+    r"連絡|やり取り|やりとり|話|面談|面接|打ち合わせ|打合せ|ミーティング|mtg|会議|通話|相談|案内|伝え|送|説明|"
+    r"つなが|繋が|交換|質問|返信|受け付け|受付|進め|続き|メッセージ|dm|チャット|コンタクト|お願い|頼|ok|オーケー|"
+    r"大丈夫|可能|構いません|かまいません|問題ありません|いかが|どう|詳し|詳細|教え|お知らせ|共有|実施|させて|"
+    r"しております|しています|いたします|いただ|頂"
+)
+FRAME_AFTER = compile_pattern(
+    _CONNECT + _SUFFIX + _CONNECT
+    + r"(?:(?:で|にて|でも|での|から|経由|上で|を(?:通じ|使っ|利用し)て|使って)[^。\n]{0,16}?(?:" + _TALK + r")"
+    + r"|(?:に|へ)[^。\n]{0,6}?(?:招待|追加|登録|参加|連絡|送|移行|移動|切り替|切替|入って|来て|dm|メッセージ|返信|"
+    + r"問い合わせ|コンタクト|申請|フォロー)"
+    + r"|(?:を|の)?(?:交換|友(?:だち|達)?追加|追加|招待|申請|フォロー|登録)"
+    + r"|(?:を|で)?(?:通話|面談|面接|会議|ミーティング|mtg|打ち合わせ|相談))"
+)
+# Frame D: a talking noun before the channel, the channel ending its phrase (「面談をChatworkで実施」
+# 「ご説明は公式LINEでさせていただいております」「連絡は電話で！」).
+FRAME_BEFORE = compile_pattern(
+    r"(?:連絡|やり取り|やりとり|案内|面談|面接|打ち合わせ|説明|相談|話|詳細|続き|問い合わせ|質問|mtg|ミーティング)"
+    r"(?:は|を|も|について|については|に関しては)?[^。\n]{0,8}\Z"
+)
+FRAME_BEFORE_TAIL = compile_pattern(_CONNECT + _SUFFIX + _CONNECT + r"(?:で|にて|から|経由)")
+
+FRAME_RULES: tuple[Rule, ...] = (
+    Rule(FRAME_AFTER.pattern, "でお伝えします", "channel + で + talking verb"),
+)
+
+# --- hosts ------------------------------------------------------------------------------------
+
+PLATFORM_DOMAINS = frozenset({"crowdworks.jp", "crowdworks.co.jp"})
+# Chat-tool invites and profiles: contact_details (rubric edge case).
+INVITE_HOSTS = frozenset({
+    "line.me", "lin.ee", "liff.line.me", "page.line.me", "chatwork.com", "www.chatwork.com",
+    "discord.gg", "discord.com", "discordapp.com", "t.me", "telegram.me", "telegram.dog",
+    "join.slack.com", "join.skype.com", "wa.me", "chat.whatsapp.com", "m.me",
+    "instagram.com", "www.instagram.com", "twitter.com", "x.com", "www.facebook.com", "facebook.com",
+})
+INVITE_DOMAINS = frozenset({"slack.com", "skype.com"})
+# Meeting links: off_platform_contact before a contract.
+MEETING_HOSTS = frozenset({"meet.google.com", "teams.microsoft.com", "teams.live.com", "whereby.com"})
+MEETING_DOMAINS = frozenset({"zoom.us", "zoom.com"})
+FORM_HOSTS = frozenset({
+    "forms.gle", "forms.office.com", "form.run", "tayori.com", "jotform.com", "form.jotform.com",
+    "typeform.com", "formzu.net", "ws.formzu.net", "questant.jp",
+})
+SHORTENER_HOSTS = frozenset({
+    "bit.ly", "tinyurl.com", "t.co", "is.gd", "ow.ly", "x.gd", "cutt.ly", "rebrand.ly", "goo.gl",
+    "buff.ly", "shorturl.at", "t.ly", "v.gd", "amzn.to", "urx.red", "00m.in", "onl.sc",
+})
+APP_STORE_HOSTS = frozenset({"apps.apple.com", "play.google.com", "testflight.apple.com"})
+
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+# A URL: with a scheme or www., or a bare host with a path on a known host (lin.ee/xxx, bit.ly/xxx).
+_URL_CHARS = r"[a-z0-9\-._~:/?#\[\]@!$&'*+,;=%]"
+_BARE_HOSTS = sorted(INVITE_HOSTS | MEETING_HOSTS | MEETING_DOMAINS | FORM_HOSTS | SHORTENER_HOSTS
+                     | APP_STORE_HOSTS | {"docs.google.com"}, key=len, reverse=True)
+URL_RULES: tuple[Rule, ...] = (
+    Rule(r"(?<![a-z0-9@])(?:https?://|www\.)" + _URL_CHARS + "{1,2000}+",
+         "こちらから友だち追加をお願いします→ https://lin.ee/Sm1LeWk", "any URL"),
+    Rule(r"(?<![a-z0-9.@/-])(?:" + "|".join(regex.escape(h) for h in _BARE_HOSTS) + r")/" + _URL_CHARS + "{0,2000}+",
+         "lin.ee/Hp9vRt3 から追加してください", "known host without a scheme"),
+)
+_URL = compile_rules(URL_RULES)
+_TRAILING = ".,;:!?)]'"
+
+
+def find_urls(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, url) of every URL in the normalised text, trailing punctuation dropped."""
+    out = []
+    for m in _URL.finditer(text):
+        start, end = m.span()
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
+        out.append((start, end, text[start:end]))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def host_of(url: str) -> tuple[str, str]:
+    """(host, registered domain) of a URL; '' when it has none. Offline: bundled suffix list."""
+    if "://" not in url:
+        url = "http://" + url
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return "", ""
+    ext = _EXTRACT(host)
+    return host, ext.top_domain_under_public_suffix if hasattr(ext, "top_domain_under_public_suffix") \
+        else ext.registered_domain
+
+
+def url_kind(url: str) -> str:
+    """platform | invite | meeting | form | shortener | app_store | other."""
+    host, domain = host_of(url)
+    path = url.split(host, 1)[-1] if host else ""
+    if domain in PLATFORM_DOMAINS:
+        return "platform"
+    if host in MEETING_HOSTS or domain in MEETING_DOMAINS:
+        return "meeting"
+    if host in INVITE_HOSTS or domain in INVITE_DOMAINS or host.endswith(".slack.com"):
+        return "invite"
+    if host in FORM_HOSTS or domain in FORM_HOSTS or (host == "docs.google.com" and path.startswith("/forms")):
+        return "form"
+    if host in SHORTENER_HOSTS:
+        return "shortener"
+    if host in APP_STORE_HOSTS:
+        return "app_store"
+    return "other"
+
+
+# --- after the contract -----------------------------------------------------------------------
+
+# An outside group/official account/service the work does not need, offered for more jobs, side
+# income or points, or joining outside as a condition of being accepted or paid (RUBRIC.md).
+SURVIVES_RULES: tuple[Rule, ...] = (
+    Rule(r"(?:グループ|オープンチャット|オプチャ|コミュニティ|サロン|公式アカウント|公式line|公式ライン|メルマガ|会員)"
+         r"[^。\n]{0,40}?(?:案件|お仕事の?(?:紹介|案内)|仕事の?(?:紹介|案内)|副業|稼|収入|ポイント|特典|限定|高単価|投資|情報)"
+         r"|(?:案件|お仕事の?紹介|副業|稼|収入|ポイント|特典|高単価|投資)[^。\n]{0,40}?"
+         r"(?:グループ|オープンチャット|オプチャ|コミュニティ|サロン|公式アカウント|公式line|公式ライン|会員)",
+         "他の高単価案件も紹介しているグループがあるので参加しませんか", "invitation for more jobs / income"),
+    Rule(r"(?:登録|参加|追加|インストール|ダウンロード)(?:して(?:いただか|もらわ)?|いただか|し)?"
+         r"(?:ないと|なければ|なくては|ない場合)[^。\n]{0,20}?(?:報酬|支払|お支払い|採用|合格|納品|作業|契約|検収)"
+         r"|(?:報酬|支払|お支払い|採用|合格|検収)[^。\n]{0,20}?(?:登録|参加|追加)[^。\n]{0,10}?(?:が)?(?:条件|必須|必要)",
+         "登録していただかないと報酬をお支払いできません", "joining outside as a condition of pay"),
+)
+_SURVIVES = compile_rules(SURVIVES_RULES)
+
+
+def survives_contract(text: str) -> bool:
+    """Whether a post-contract contact hit stays a risk (rubric: outside invitation the work does
+    not need, or joining outside as a condition of acceptance or pay)."""
+    return _SURVIVES.search(text) is not None
+
+
+def compiled(rules: tuple[Rule, ...]) -> regex.Pattern:
+    return compile_rules(rules)

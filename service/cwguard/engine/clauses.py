@@ -1,0 +1,239 @@
+"""Clauses and negation in normalised text, shared by the detectors.
+
+A channel name or a contact word is only a risk when the message proposes or asks for it. The
+same word in a refusal (「LINEなど外部ツールでのやり取りは控えております」), a negation
+(「LINEではなくこちらで」) or a remark about after the contract (「契約後はChatworkで」) is benign.
+These helpers answer such questions about the words around a span, so every detector reads
+Japanese the same way.
+
+All functions take the *normalised* text (`NormalizedText.text`: NFKC, lower case, hiragana
+folded to katakana). Cue lists below are written in natural Japanese; `compile_pattern` folds
+them the same way.
+
+Scopes:
+- sentence: up to 。！？!? or a line break.
+- clause: a sentence cut further at 、，, and at contrast/cause joints (「が、」「けど」「ので」).
+- negation scope of a span: from the span to the end of its sentence, stopping at a contrast
+  (「〜ですが、LINEで」 keeps LINE a request), read clause by clause: the first clause with a
+  negation cue negates the span, the first with a request cue (and no negation) confirms it.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .detector import compile_pattern
+
+# --- boundaries -------------------------------------------------------------------------------
+
+# Characters that end a sentence. ('.' is not one: it lives in URLs, e-mail addresses and prices.)
+SENTENCE_END_CHARS = "。!?\n\r"
+# Characters that end a clause inside a sentence.
+CLAUSE_END_CHARS = SENTENCE_END_CHARS + "、,;"
+
+# A contrast (「〜ですが、」「けれど」「しかし」「ただ、」) starts a new scope: a refusal before it
+# does not negate a request after it (「禁止されていますが、LINEでお願いします」).
+CONTRAST_TERMS: tuple[str, ...] = (
+    "ですが", "ますが", "だが", "けれど", "けど", "しかし", "ただし", "ただ、", "でも、", "とはいえ",
+    "のですが", "ものの",
+)
+
+# --- negation and refusal cues ----------------------------------------------------------------
+
+# Right after a span: the span itself is what is refused (「LINEではなく」「LINE以外」).
+IMMEDIATE_NEGATION_TERMS: tuple[str, ...] = (
+    "ではなく", "ではなし", "じゃなく", "でなく", "ではありません", "じゃありません", "以外",
+    "を除", "抜きで",
+)
+# Anywhere in the span's clause chain: a refusal, ban or "no need".
+NEGATION_TERMS: tuple[str, ...] = (
+    "控え", "遠慮", "禁止", "不可", "不要", "必要ない", "必要はない", "必要ありません", "お断り", "断っ",
+    "断り", "規約違反", "違反", "できかね", "いたしかね", "致しかね", "しかねます", "ダメ", "だめ", "駄目",
+    "やめて", "止めて", "避け", "認められて", "許可されて", "許されて", "受け付けて", "受付して",
+    "行っておりません", "お受けしておりません", "対応しておりません", "しておりません", "しません",
+    "できません", "出来ません", "致しません", "いたしません", "使いません", "使っていません",
+    "持っていません", "持っておりません", "やっていません", "ません", "ないです", "ないため", "ないので",
+    "ない。", "ないこと", "ないよう", "ないで", "ない、", "なかった", "ず、", "ずに", "ずとも",
+)
+# "NG" is a word only when it stands alone (not the tail of "meeting", "long").
+NG_PATTERN = r"(?<![a-z])ng(?![a-z])"
+# Cues that look negative but are not refusals: requests phrased as negative questions
+# (「LINEでご連絡いただけませんか」), obligations (「登録しなければなりません」), "only X"
+# (「LINEでしか連絡できません」), "no problem" (「LINEでも構いません」), apologies, "feel free".
+NOT_A_NEGATION_TERMS: tuple[str, ...] = (
+    "ませんか", "ませんでしょうか", "ないですか", "ないでしょうか", "ないか", "ないかな",
+    "なければ", "なくては", "なくちゃ", "ないと", "ねば", "なりません", "いけません",
+    "問題ありません", "問題ない", "問題はありません", "構いません", "かまいません",
+    "差し支えありません", "差支えありません", "支障ありません", "申し訳ありません", "申し訳ございません",
+    "すみません", "遠慮なく", "ご遠慮なさらず", "気兼ねなく", "間違いありません", "違いありません",
+    "わかりません", "分かりません", "限りません", "かもしれません", "知れません",
+)
+# A request or proposal to the reader.
+REQUEST_TERMS: tuple[str, ...] = (
+    "ください", "下さい", "願い", "願え", "頂け", "いただけ", "頂き", "いただき", "いただく", "頂く",
+    "ましょう", "ませんか", "ませんでしょうか", "ないでしょうか", "しませんか", "ほしい", "欲しい",
+    "希望", "したい", "させて", "たいです", "たいと思", "よろしいでしょうか", "いかがでしょうか",
+    "可能でしょうか", "可能ですか", "大丈夫ですか", "大丈夫でしょうか", "できますか", "できますでしょうか",
+    "ますので", "します", "いたします", "致します", "しております", "しています", "送ります", "送りします",
+    "ご連絡", "ご登録", "ご追加", "ご招待", "ご参加", "ご案内", "ご入力", "ご記入", "教えて", "下記", "こちら",
+    "必須", "必要です", "必要となります", "なければ", "ないと", "しか",
+)
+# The span is quoted back or asked about, not proposed (「LINEでのご案内ということでしょうか」).
+REPORTED_TERMS: tuple[str, ...] = (
+    "ということ", "というご", "とのこと", "というのは", "と言われ", "といわれ", "とおっしゃ", "とは何",
+    "とはどういう", "ってなん", "って何",
+)
+# Words that place the span after the contract (「契約後はChatworkで」「仮払い後に」).
+POST_CONTRACT_TERMS: tuple[str, ...] = (
+    "契約後", "契約締結後", "契約成立後", "契約完了後", "契約してから", "契約させていただいてから",
+    "契約が成立したら", "契約が締結されたら", "契約が完了したら", "契約が済んだら", "契約次第",
+    "契約成立次第", "契約締結次第", "正式契約後", "正式発注後", "発注後", "受注後", "仮払い後",
+    "仮払い完了後", "仮払いが完了したら", "仮払い確認後", "採用後", "採用が決まったら", "採用決定後",
+    "契約を結んだ後", "契約を結んでから", "ご契約いただいてから", "ご契約いただいた後",
+)
+# ...unless the same sentence asks for something now (「契約後のやり取りに使うので今のうちにID交換を」).
+NOW_TERMS: tuple[str, ...] = ("今のうち", "先に", "事前に", "まず", "今から", "契約前に", "契約の前に", "今すぐ", "すぐに")
+
+
+def _alternation(terms: tuple[str, ...]) -> str:
+    # Longest first so that 「ませんか」 wins over 「ません」 at the same position.
+    return "|".join(regex.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+
+
+_SENTENCE_END = regex.compile("[" + regex.escape(SENTENCE_END_CHARS) + "]")
+_CLAUSE_END = regex.compile("[" + regex.escape(CLAUSE_END_CHARS) + "]")
+_CONTRAST = compile_pattern(_alternation(CONTRAST_TERMS))
+_CAUSE_JOINT = compile_pattern(r"ので|ため、|から、")
+_IMMEDIATE_NEGATION = compile_pattern(r"[^。!?\n、,]{0,8}?(?:" + _alternation(IMMEDIATE_NEGATION_TERMS) + ")")
+_NEGATION = compile_pattern(f"{_alternation(NEGATION_TERMS)}|{NG_PATTERN}")
+_NOT_A_NEGATION = compile_pattern(_alternation(NOT_A_NEGATION_TERMS))
+_REQUEST = compile_pattern(_alternation(REQUEST_TERMS))
+_REPORTED = compile_pattern(_alternation(REPORTED_TERMS))
+_POST_CONTRACT = compile_pattern(_alternation(POST_CONTRACT_TERMS))
+_NOW = compile_pattern(_alternation(NOW_TERMS))
+# 「〜でしか…ません」 is "only by ~": the negative verb affirms the channel.
+_ONLY = compile_pattern(r"(?<!シ)しか(?!し)")
+
+# How far (characters) a clause chain is read for a cue: enough for a long Japanese sentence,
+# bounded so a 1 MB message without punctuation stays linear per span.
+MAX_SCOPE = 160
+
+
+# --- spans ------------------------------------------------------------------------------------
+
+def sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around `pos`: from after the previous 。!?\\n to (not including) the next one."""
+    return _span_between(text, pos, _SENTENCE_END, MAX_SCOPE)
+
+
+def clause_span(text: str, pos: int) -> tuple[int, int]:
+    """The clause around `pos`: a sentence cut further at 、, ; (bounded to MAX_SCOPE each way)."""
+    return _span_between(text, pos, _CLAUSE_END, MAX_SCOPE)
+
+
+def _span_between(text: str, pos: int, boundary: regex.Pattern, limit: int) -> tuple[int, int]:
+    lo = max(0, pos - limit)
+    start = lo
+    for m in boundary.finditer(text, lo, pos):
+        start = m.end()
+    m = boundary.search(text, pos, min(len(text), pos + limit))
+    end = m.start() if m else min(len(text), pos + limit)
+    return start, end
+
+
+def scope_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of the sentence that speaks about [start, end): the sentence, cut at the nearest
+    contrast joint before the span and the nearest one after it."""
+    s_start, _ = sentence_span(text, start)
+    _, s_end = sentence_span(text, max(start, end - 1))
+    before = s_start
+    for m in _CONTRAST.finditer(text, s_start, start):
+        before = m.end()
+    m = _CONTRAST.search(text, end, s_end)
+    after = m.start() if m else s_end
+    return before, max(after, end)
+
+
+# --- questions about a span -------------------------------------------------------------------
+
+def _negation_in(text: str, start: int, end: int) -> bool:
+    """A refusal cue in text[start:end] that is not a request, obligation or 'no problem'."""
+    if _ONLY.search(text, start, end):
+        return False
+    excluded = [(m.start(), m.end()) for m in _NOT_A_NEGATION.finditer(text, start, end)]
+    for m in _NEGATION.finditer(text, start, end):
+        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in excluded):
+            return True
+    return False
+
+
+def has_negation(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a refusal/negation cue (public form of the clause test)."""
+    return _negation_in(text, start, end)
+
+
+def has_request(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a request/proposal cue (ください, お願い, しましょう, 希望…)."""
+    return _REQUEST.search(text, start, end) is not None
+
+
+def is_negated(text: str, start: int, end: int) -> bool:
+    """Whether the span [start, end) is refused or negated by its own sentence.
+
+    「LINEではなく」「LINE以外」 right after the span negate it. Otherwise the rest of the span's
+    scope is read clause by clause: a negation cue negates it (「LINEなど外部ツールでのやり取りは、
+    契約前は控えております」); a clause that asks for something first confirms it
+    (「LINEでご連絡いただければ、手続きは不要です」). A cue before the span in its clause
+    (「禁止：LINE交換」) negates it too.
+    """
+    if _IMMEDIATE_NEGATION.match(text, end, min(len(text), end + 20)):
+        return True
+    scope_start, scope_end = scope_span(text, start, end)
+    clause_start, _ = clause_span(text, start)
+    if _negation_in(text, max(scope_start, clause_start), start) and not has_request(
+        text, max(scope_start, clause_start), start
+    ):
+        return True
+    pos = end
+    while pos < scope_end:
+        m = _CLAUSE_END.search(text, pos, scope_end)
+        joint = _CAUSE_JOINT.search(text, pos, m.start() if m else scope_end)
+        clause_end = joint.end() if joint else (m.start() if m else scope_end)
+        if _negation_in(text, pos, clause_end):
+            return True
+        if has_request(text, pos, clause_end):
+            return False
+        pos = clause_end + (0 if joint else 1)
+    return False
+
+
+def is_reported(text: str, start: int, end: int) -> bool:
+    """Whether the span's sentence quotes it back or asks what it means (「LINEでのご案内という
+    ことでしょうか」): the writer is checking, not proposing."""
+    _, scope_end = scope_span(text, start, end)
+    return _REPORTED.search(text, end, scope_end) is not None
+
+
+def is_post_contract_reference(text: str, start: int, end: int) -> bool:
+    """Whether the span's sentence places it after the contract (「契約後はChatworkで」) and asks
+    for nothing now (「今のうちに」「先に」 make it a present request again)."""
+    scope_start, scope_end = scope_span(text, start, end)
+    if not _POST_CONTRACT.search(text, scope_start, scope_end):
+        return False
+    return _NOW.search(text, scope_start, scope_end) is None
+
+
+@lru_cache(maxsize=1)
+def cue_terms() -> dict[str, tuple[str, ...]]:
+    """The cue lists by name (for documentation and tests)."""
+    return {
+        "contrast": CONTRAST_TERMS,
+        "immediate_negation": IMMEDIATE_NEGATION_TERMS,
+        "negation": NEGATION_TERMS,
+        "not_a_negation": NOT_A_NEGATION_TERMS,
+        "request": REQUEST_TERMS,
+        "reported": REPORTED_TERMS,
+        "post_contract": POST_CONTRACT_TERMS,
+        "now": NOW_TERMS,
+    }
