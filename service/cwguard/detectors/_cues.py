@@ -33,6 +33,9 @@ AMOUNT = (
     rf"|(?:{_NUM}|{_KANJI_NUM})\s?万(?!\S{{0,1}}件))"
 )
 
+# The usual endings after a verb stem, so a span ends on the whole verb (「行います」).
+OKURI = r"(?:います|ます|う|って|する|して|ます)?"
+
 # Japanese verbs that turn a phrase into a request to the reader.
 REQUEST_CUES = (
     "ください", "下さい", "いただけ", "頂け", "いただき", "頂き", "いただく", "頂く", "いただいて",
@@ -57,7 +60,8 @@ def not_system(msg: MessageView) -> bool:
 # --- context around a span ----------------------------------------------------------------------
 
 _TOPIC_WORDS = compile_pattern(
-    r"テーマ|タイトル|記事|コラム|題材|見出し|原稿|ブログ|について|に関する|の解説|特集|書籍|動画"
+    r"テーマ|タイトル|記事|コラム|題材|見出し|原稿|ブログ|について|に関する|の解説|特集|書籍|動画|"
+    r"コピー|文言|文章|チラシ|広告|キャッチ|台本|セリフ|例文|テンプレート"
 )
 _OPEN_QUOTES, _CLOSE_QUOTES = "「『\"“", "」』\"”"
 _MAX_QUOTE = 80
@@ -80,13 +84,12 @@ def in_quoted_topic(text: str, start: int, end: int) -> bool:
     return _TOPIC_WORDS.search(text, s_start, max(s_end, end)) is not None
 
 
-def is_refused(text: str, start: int, end: int) -> bool:
-    """A refusal or negation of the span in its own sentence (「直接契約はできません」)."""
-    return clauses.is_negated(text, start, end)
-
-
 def sentence(text: str, pos: int) -> tuple[int, int]:
     return clauses.sentence_span(text, pos)
+
+
+def clause(text: str, pos: int) -> tuple[int, int]:
+    return clauses.clause_span(text, pos)
 
 
 def search_in_sentence(pattern: regex.Pattern, text: str, pos: int) -> regex.Match | None:
@@ -102,3 +105,57 @@ def is_post_contract_remark(text: str, start: int, end: int) -> bool:
 def alternation(terms: tuple[str, ...]) -> str:
     """Regex source of literal terms, longest first (so 「ませんか」 wins over 「ません」)."""
     return "|".join(regex.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+
+
+# --- rules with a reported span -------------------------------------------------------------------
+
+class Trigger:
+    """One rule compiled on its own. The reported span is the named group `s` when the pattern
+    has one (the phrase a reader should see), else the whole match; the whole match is what
+    negation is read after, so a trigger that carries its own 「ず」「ない」 is not its own refusal."""
+
+    __slots__ = ("rule", "regex")
+
+    def __init__(self, rule):
+        self.rule = rule
+        self.regex = compile_pattern(rule.pattern)
+
+    def finditer(self, text: str):
+        return self.regex.finditer(text)
+
+
+def span_of(m: regex.Match) -> tuple[int, int]:
+    if "s" in m.re.groupindex and m.start("s") >= 0:
+        return m.start("s"), m.end("s")
+    return m.start(), m.end()
+
+
+# Words that read as negations to `clauses` but are part of a risky phrase itself
+# (「クラウドワークスを通さず」「手数料がかからない」): masked before the refusal test.
+_NOT_REFUSALS = compile_pattern(
+    r"通さ(?:ず|ない)|介さ(?:ず|ない)|経由せず|使わ(?:ず|ない)|挟ま(?:ず|ない)|かから(?:ず|ない)|"
+    r"せずに済|しなくて済|なくても大丈夫|問わず"
+)
+_MASK = "ー"
+# Refusals right after a phrase that `clauses` does not list (yet): 「対面なし」「伺うのが難しい」
+# 「登録料は無料」「初期費用0円」「費用は一切かかりません」.
+_EXTRA_REFUSAL = compile_pattern(
+    r"[^。!?\n、,]{0,8}?(?:なし(?!で)|無し(?!で)|ナシ|は?無料|(?<![\d,.])0円|ゼロ|無用|は?一切|難し|厳し|お受けでき|"
+    r"いたしかね|致しかね|ご遠慮|はございません|はありません|はなし|ではない|じゃない)"
+)
+
+
+def refused_around(text: str, m: regex.Match) -> bool:
+    """Whether the sentence refuses or negates the phrase matched by `m` (its own words and
+    harmless negatives such as 「通さず」 masked so they are not read as a refusal)."""
+    s_start, s_end = clauses.sentence_span(text, m.start())
+    _, s_end2 = clauses.sentence_span(text, max(m.start(), m.end() - 1))
+    s_end = max(s_end, s_end2)
+    sub = text[s_start:m.start()] + _MASK * (m.end() - m.start()) + text[m.end():s_end]
+    sub = _NOT_REFUSALS.sub(lambda x: _MASK * len(x.group()), sub)
+    a, b = span_of(m)
+    if _EXTRA_REFUSAL.match(text, m.end(), min(len(text), m.end() + 16)):
+        return True
+    return clauses.is_negated(sub, a - s_start, b - s_start) or clauses.is_negated(
+        sub, m.start() - s_start, m.end() - s_start
+    )

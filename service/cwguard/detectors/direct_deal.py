@@ -1,19 +1,196 @@
-"""Placeholder for the direct_deal detector (being written): reports nothing yet."""
+"""direct_deal: a contract, a payment or continued work proposed outside CrowdWorks.
+
+Before or after a contract this is a risk: off the platform escrow no longer protects the
+payment and the secretariat cannot mediate. The detector looks for five shapes of the same idea:
+
+1. 「直接」 joined to a deal word: 直接契約, 直接取引, 直接お支払い, 弊社と直接結ぶ;
+2. going around the platform with a deal in the sentence: 「クラウドワークスを通さず…お支払い」
+   「クラウドワークス外で契約」;
+3. the fee as the reason: 「手数料がかからない」「手数料がもったいない」 (when the message speaks of
+   the platform or of dealing directly);
+4. a payment means outside the platform: 銀行振込で直接, PayPay, アプリ内のポイントで付与, 請求書払い;
+5. a link or site to pay or be paid through (「お支払いはこちらのリンクから」).
+
+Not a deal: 「直接契約はできません」 (refused), 「ドキュメントに直接書き込んで」 (no deal word),
+the platform's own flows (「クラウドワークス上で直接ご契約をお送りします」).
+"""
 from __future__ import annotations
 
 from typing import Iterable
 
-from ..engine.detector import Detector, Examples, Hit, MessageView
+from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ._cues import PLATFORM, Trigger, asks_the_worker, in_quoted_topic, not_system, refused_around, span_of
+
+# Deal words that make 「直接」 or a platform bypass a deal rather than a chat.
+_DEAL = (
+    r"(?:ご?契約|取引|取り引き|お?支払|お?振込|お?振り込|送金|報酬|お?金銭|お?金(?![曜額])|ギャラ|"
+    r"代金|請求|精算|発注|ご?依頼|お?仕事|案件|業務委託|雇用|単価|手数料|決済)"
+)
+_DIRECT_DEAL = (
+    r"(?:ご?契約|取引|取り引き|お?支払|お?振込|お?振り込|送金|お?取引|結[ばびぶべん]|精算|"
+    r"雇用|業務委託|ご?発注させ|請求|決済|入金)"
+)
+_BYPASS = (
+    rf"{PLATFORM}\s?(?:を|は)?\s?(?:通さ(?:ず|ない)|介さ(?:ず|ない)|経由せず|経由しない|使わ(?:ず|ない)|"
+    r"利用せず|利用しない|挟ま(?:ず|ない)|抜きで|なしで|外で|外の|外での|以外で|以外の|の外で|をやめて|を離れて)"
+)
+_PAY_MEANS = (
+    r"(?:銀行振込|銀行振り込み|銀行口座への?振込|口座振込|振込|振り込み|paypay|ペイペイ|paypal|ペイパル|"
+    r"現金|手渡し|amazonギフト|アマゾンギフト|アマギフ|ギフト券|ギフトカード|電子マネー|仮想通貨|暗号資産|"
+    r"usdt|ビットコイン|楽天ペイ|line ?pay|wise|western union|アプリ内の?ポイント|ポイント)"
+)
+_PAY_VERB = (
+    r"(?:お?支払|お?振込|お?振り込|送金|お渡し|お?受け取|付与|還元|換金|現金化|支給|お礼|精算|"
+    r"で報酬|のお支払|の支払)"
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        rf"(?P<s>直接\s?(?:の|で|に|的な|的に|での)?\s?{_DIRECT_DEAL})",
+        "次回からは直接契約にさせていただけませんか？",
+        "「直接」 with a deal word (dev-050, dev-069); not 直接書き込む/直接編集",
+    ),
+    Rule(
+        rf"(?P<s>弊社と直接|当社と直接|私と直接|個人的に直接|直接お取引)",
+        "契約も弊社と直接結ばせていただければと思います。",
+        "「弊社と直接」 (dev-061); the verb may be far",
+    ),
+    Rule(
+        rf"(?P<s>{_BYPASS})[^。!?\n]{{0,40}}?{_DEAL}",
+        "報酬もクラウドワークスを通さず銀行振込でお支払いする形にしませんか",
+        "going around the platform with a deal in the sentence (dev-051, dev-061)",
+    ),
+    Rule(
+        rf"{_DEAL}[^。!?\n]{{0,20}}?(?P<s>{_BYPASS})",
+        "お支払いはクラウドワークス外でお願いします",
+        "deal word before the bypass",
+    ),
+    Rule(
+        r"(?<!振込|振り込み|送金|決済)(?P<s>手数料(?:分)?\s?(?:が|は|を|も)?\s?(?:かから(?:ない|ず)|取られ(?:ない|ず)|"
+        r"引かれ(?:ない|ず)|発生し(?:ない|ません)|もったいない|高い|高すぎ|浮[くかき]|節約|カット|払わなくて|"
+        r"払わずに|ゼロ|0円|無しで|なしで|上乗せ|還元|不要に))",
+        "お互い手数料がかからないので",
+        "the platform fee as the reason to deal outside (dev-050, dev-051)",
+    ),
+    Rule(
+        rf"(?P<s>{_PAY_MEANS}\s?(?:で|にて|による|での|経由で)\s?(?:直接\s?)?(?:の\s?)?{_PAY_VERB})",
+        "報酬は銀行振込で直接お支払いします",
+        "an outside payment means (dev-051)",
+    ),
+    Rule(
+        rf"(?P<s>(?:報酬|お支払い|支払い|謝礼|ギャラ|お給料|給与|代金|お礼)\s?(?:は|を|も|の)?[^。!?\n]{{0,14}}?"
+        rf"{_PAY_MEANS})\s?(?:で|にて|として|に(?:て)?|から)",
+        "報酬はアプリ内のポイントで付与され、1,000ポイントから現金に換金できます。",
+        "rewards paid in points, cash or another outside means (dev-064)",
+    ),
+    Rule(
+        r"(?P<s>請求書\s?(?:払い|払|でのお?支払|で(?:の)?精算|での取引|をお?(?:送り|送付|発行|出し|いただ|下さ|くださ)"
+        r"|を発行して|を送って|を出して))",
+        "請求書払いにしたいので、ご住所と振込先の銀行口座を教えていただければ",
+        "paying on an invoice is paying outside the platform (dev-069)",
+    ),
+    Rule(
+        r"(?P<s>(?:お?支払い?|決済|送金|お?振込|報酬の?受け?取り?|換金|出金)(?:手続き)?\s?(?:は|を|用の|の|に)?\s?"
+        r"(?:こちらの|下記の|以下の|この|専用の|別の|外部の)?\s?(?:リンク|url|ページ|サイト|フォーム|アプリ)"
+        r"(?:から|で|より|にて|を))",
+        "今回のお支払いはこちらのリンクからお願いします https://pay.example.com/x",
+        "after a contract, a link or site used for payment is direct_deal (RUBRIC edge cases)",
+    ),
+    Rule(
+        r"(?P<s>(?:リンク|url|ページ|サイト|フォーム|アプリ)(?:から|より|で|にて)\s?(?:の)?\s?"
+        r"(?:お?支払|決済|送金|お?振込|お?受け取|換金|出金))",
+        "こちらのサイトから報酬をお受け取りください",
+        "the same, verb after the link",
+    ),
+)
+
+_TRIGGERS = tuple(Trigger(r) for r in RULES)
+# Rules that describe how the client pays: only a client (or unknown sender) proposes them.
+_CLIENT_ONLY = {RULES[5].pattern, RULES[6].pattern, RULES[8].pattern, RULES[9].pattern}
+_FEE_RULE = RULES[4].pattern
+# The fee alone is a reason to deal outside only when the message speaks of that.
+_OUTSIDE_CONTEXT = compile_pattern(rf"直接|{_BYPASS}|外で|外の|個人的に|個人間")
+# The platform's own flows: 「クラウドワークス上で」「クラウドワークス経由で」 (unless going around it).
+_ON_PLATFORM = compile_pattern(
+    rf"{PLATFORM}\s?(?:上|内|経由|を通じ|を通して|を通|のメッセージ|の機能|の直接依頼|の決済|の仮払い|から|で|にて)"
+)
+_BYPASS_RE = compile_pattern(_BYPASS)
+_SENTENCE_CUT = compile_pattern(r"[。!?\n]")
 
 
-class _Placeholder(Detector):
+class DirectDealDetector(Detector):
     name = "direct_deal"
     category = "direct_deal"
     kind = "risk"
-    examples = Examples(positive=(), negative=())
+    rules = RULES
+    terms = (
+        "直接", "通さず", "手数料", "振込", "振り込", "請求書", "paypay", "ポイント", "現金", "支払", "決済",
+        "送金", "外で", "外の",
+    )
+    examples = Examples(
+        positive=(
+            "クラウドワークスは手数料が高いので、次回からは直接契約にさせていただけませんか？",
+            "契約もクラウドワークスを通さず弊社と直接結ばせていただければと思います。",
+            "次からは報酬もクラウドワークスを通さず銀行振込で直接お支払いする形にしませんか？",
+            "報酬はアプリ内のポイントで付与され、1,000ポイントから現金に換金できます。",
+            "今後はCWを介さずにお取引できればと考えております。",
+            "お支払いはPayPayでお送りしますね。",
+        ),
+        negative=(
+            "直接契約はできません。",
+            "はい、ドキュメントに直接書き込んでいただいて大丈夫です。",
+            "契約とお支払いはすべてクラウドワークス上で行います。",
+            "クラウドワークス外での契約はお受けしておりません。",
+            "記事のテーマは「直接契約のメリットとデメリット」です。",
+            "振込手数料はかかりません。",
+        ),
+        positive_after_contract=(
+            "実は5月以降も月8本ほどお願いしたいと考えていまして、弊社と直接契約に切り替えていただくことはできますか？",
+            "請求書払いにしたいので、ご住所と振込先の銀行口座を教えていただければ、こちらで処理します。",
+            "今回のお支払いはこちらのリンクからお願いします https://pay.example.com/x",
+        ),
+        negative_after_contract=(
+            "5月分もクラウドワークスで契約・お支払いをする形で社内調整しますね。",
+            "仮払いが完了しました。",
+        ),
+    )
 
     def detect(self, msg: MessageView) -> Iterable[Hit]:
-        return ()
+        if not not_system(msg):
+            return
+        text = msg.text
+        seen: list[tuple[int, int]] = []
+        for trig in _TRIGGERS:
+            if trig.rule.pattern in _CLIENT_ONLY and not asks_the_worker(msg):
+                continue
+            for m in trig.finditer(text):
+                start, end = span_of(m)
+                if any(a < end and start < b for a, b in seen):
+                    continue
+                if not self._is_deal(text, m, trig.rule.pattern):
+                    continue
+                seen.append((start, end))
+                yield self.hit(start, end)
+
+    def _is_deal(self, text: str, m, pattern: str) -> bool:
+        start, end = span_of(m)
+        if in_quoted_topic(text, start, end) or refused_around(text, m):
+            return False
+        s_start, s_end = _sentence_of(text, m)
+        outside = _BYPASS_RE.search(text, s_start, s_end) is not None
+        if pattern == _FEE_RULE:
+            return _OUTSIDE_CONTEXT.search(text) is not None
+        # 「クラウドワークス上で直接ご契約」: the platform's own way, unless it is being bypassed.
+        return outside or not _ON_PLATFORM.search(text, s_start, s_end)
 
 
-DETECTOR = _Placeholder()
+def _sentence_of(text: str, m) -> tuple[int, int]:
+    lo = max(0, m.start() - 120)
+    start = lo
+    for cut in _SENTENCE_CUT.finditer(text, lo, m.start()):
+        start = cut.end()
+    cut = _SENTENCE_CUT.search(text, m.end(), min(len(text), m.end() + 120))
+    return start, cut.start() if cut else min(len(text), m.end() + 120)
+
+
+DETECTOR = DirectDealDetector()

@@ -1,19 +1,136 @@
-"""Placeholder for the in_person_meeting detector (being written): reports nothing yet."""
+"""in_person_meeting: a request to meet in person before a contract.
+
+Meeting a stranger before anything is signed moves the relationship off the platform (and, for
+some scams, into a room). The shapes: a place joined to a verb of coming (「弊社スタジオにお越し」
+「池袋の事務所にご来社」), 「対面で」, 「一度お会いしたい」, a meeting with a physical place
+(「場所：新宿駅近くのカフェ」「渋谷のカフェで面談」).
+
+Not a request: the worker declining (「対面での面談は控えております」), meetings on line
+(「Zoomでお会いしましょう」 is off_platform_contact's), a remark about work after the contract
+(「取材自体は契約後に都内の店舗で行う」), and anything after the contract.
+"""
 from __future__ import annotations
 
 from typing import Iterable
 
-from ..engine.detector import Detector, Examples, Hit, MessageView
+from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ._cues import (
+    Trigger,
+    in_quoted_topic,
+    is_post_contract_remark,
+    not_system,
+    refused_around,
+    search_in_sentence,
+    span_of,
+)
+
+_PLACE = (
+    r"(?:弊社|当社|本社|御社|貴社|事務所|オフィス|スタジオ|会社|店舗|お店|当店|サロン|カフェ|喫茶店|ファミレス|"
+    r"会議室|駅|拠点|支社|支店|営業所|作業場|工房|教室|ホテル|ラウンジ|ビル|自宅|現地|面接会場|会場)"
+)
+_COME = (
+    r"(?:お越し|ご来社|来社|ご来所|来所|ご来訪|来訪|来て(?:いただ|くだ|もら|ほし|欲し)|来られ|いらし|いらっしゃ|"
+    r"足を運|出社|出勤|お集まり|集合|伺っ|伺い|出向|お邪魔)"
+)
+_MEETING = r"(?:面談|面接|お打ち合わせ|打ち合わせ|打合せ|顔合わせ|ミーティング|説明会|お話し?|ご挨拶|研修|作業テスト)"
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        rf"(?P<s>{_PLACE}[^。!?\n]{{0,24}}?(?:に|へ|まで)\s?{_COME})",
+        "一度弊社スタジオ（東京都渋谷区）にお越しいただけますか。",
+        "a place and a verb of coming (dev-063, dev-068, dev-070, dev-038)",
+    ),
+    Rule(
+        rf"(?P<s>(?:一度|ぜひ|直接|まずは)?\s?(?:ご来社|ご来所|ご足労|ご来訪))",
+        "面談のため一度ご来社いただけますでしょうか。",
+        "coming to the office without naming it",
+    ),
+    Rule(
+        rf"(?P<s>(?<!非)対面(?:で|にて|での|形式|の)?\s?{_MEETING}?)",
+        "採用前に一度対面でお会いしたいと考えております。",
+        "「対面」 (dev-029)",
+    ),
+    Rule(
+        r"(?P<s>(?:一度|直接|実際に|ぜひ|まずは|事前に)?\s?お?会い(?:し|でき|いたし|させて)"
+        r"(?:たい|ましょう|ませんか|ませんでしょうか|れば|る日|てお話|てご挨拶|ていただ)|会って(?:お話|話|面談|ご挨拶|打ち合わせ))",
+        "できれば一度お会いしたいのですが…やはり難しいでしょうか。",
+        "「お会いしたい」 (dev-029 m3)",
+    ),
+    Rule(
+        rf"(?P<s>(?:場所|会場|集合場所|待ち合わせ場所|待ち合わせ)\s?(?:[:：は]|を)?\s?[^。\n]{{0,24}}?"
+        r"(?:カフェ|駅|事務所|オフィス|会議室|本社|ビル|喫茶|ホテル|ラウンジ|店舗|\d\s?階|[区市町]))",
+        "場所：JR新宿駅南口近くのカフェ（店名は追ってご連絡します）",
+        "a meeting with a physical place (dev-029 m1)",
+    ),
+    Rule(
+        rf"(?P<s>(?:カフェ|喫茶店|ファミレス|ラウンジ|会議室|事務所|オフィス|スタジオ|駅前|駅)(?:など)?\s?(?:で|にて)\s?(?:の)?\s?{_MEETING})",
+        "渋谷のカフェで面談をお願いします。",
+        "meeting at a place (RUBRIC examples)",
+    ),
+)
+
+_TRIGGERS = tuple(Trigger(r) for r in RULES)
+_MEETING_CONTEXT = compile_pattern(rf"{_MEETING}|お会い|会って|対面")
+_PLACE_RULE = RULES[4].pattern
+# On line: a video call, chat or phone is not a meeting in person (other detectors see it).
+_ONLINE = compile_pattern(
+    r"オンライン|zoom|ズーム|google ?meet|teams|skype|スカイプ|ビデオ通話|web会議|ウェブ会議|リモート|画面越し|通話|電話|"
+    r"チャット|メッセージ上"
+)
 
 
-class _Placeholder(Detector):
+class InPersonMeetingDetector(Detector):
     name = "in_person_meeting"
     category = "in_person_meeting"
     kind = "risk"
-    examples = Examples(positive=(), negative=())
+    rules = RULES
+    terms = ("お越し", "来社", "来所", "対面", "お会い", "会って", "場所", "カフェ", "事務所", "オフィス", "伺")
+    examples = Examples(
+        positive=(
+            "動画編集者を急募しています。契約前に一度、弊社スタジオ（東京都渋谷区）にお越しいただけますか。",
+            "最終面接として、池袋の弊社事務所にお越しいただきます。",
+            "採用前に一度対面でお会いしたいと考えております。",
+            "メッセージだけだと人柄がつかみにくいので、できれば一度お会いしたいのですが…",
+            "渋谷のカフェで面談させてください。",
+            "一度ご来社いただき、編集長とご挨拶いただけますか。",
+        ),
+        negative=(
+            "恐れ入りますが、契約前の対面での面談は控えております。",
+            "取材自体は契約後に都内の店舗で行う形になりますので、その点だけご了承ください。",
+            "Zoomで30分ほどお会いしましょう。",
+            "弊社スタジオで撮影した素材をお送りします。",
+            "面談はすべてオンラインで行います。対面はございません。",
+            "契約後、一度オフィスにお越しいただく予定です。",
+        ),
+        negative_after_contract=("打ち合わせのため、来週オフィスにお越しいただけますか。",),
+    )
 
     def detect(self, msg: MessageView) -> Iterable[Hit]:
-        return ()
+        if msg.phase != "before_contract" or not not_system(msg):
+            return
+        text = msg.text
+        seen: list[tuple[int, int]] = []
+        for trig in _TRIGGERS:
+            for m in trig.finditer(text):
+                start, end = span_of(m)
+                if any(a < end and start < b for a, b in seen):
+                    continue
+                if self._is_request(text, m, trig.rule.pattern):
+                    seen.append((start, end))
+                    yield self.hit(start, end)
+
+    @staticmethod
+    def _is_request(text: str, m, pattern: str) -> bool:
+        start, end = span_of(m)
+        if pattern == _PLACE_RULE and not _MEETING_CONTEXT.search(text):
+            return False
+        if search_in_sentence(_ONLINE, text, start) and pattern != RULES[0].pattern:
+            return False
+        return not (
+            in_quoted_topic(text, start, end)
+            or is_post_contract_remark(text, start, end)
+            or refused_around(text, m)
+        )
 
 
-DETECTOR = _Placeholder()
+DETECTOR = InPersonMeetingDetector()

@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..engine import clauses
-from ..engine.detector import Detector, Examples, Hit, MessageView, compile_pattern, compile_rules
+from ..engine.detector import Detector, Examples, Hit, MessageView, compile_pattern
 from . import _channels as ch
 
-_CHANNEL = compile_rules(ch.CHANNEL_RULES)
-_STANDALONE = compile_rules(ch.STANDALONE_RULES)
+_CHANNEL = ch.Scanner(ch.CHANNEL_RULES)
+_STANDALONE = ch.Scanner(ch.STANDALONE_RULES)
 _WORK_SUBJECT = compile_pattern(ch.WORK_SUBJECT)
 # Frame G (channel + 面談/通話 directly) and 友だち追加 need a request or proposal in the sentence.
-_NEEDS_REQUEST = compile_pattern(r"\A(?:" + ch._CONNECT + r")(?:を|で)?(?:通話|面談|面接|会議|ミーティング|mtg|打ち合わせ|相談)")
+_NEEDS_REQUEST = compile_pattern(r"(?:" + ch._CONNECT + r")(?:通話|面談|面接|会議|ミーティング|mtg|打ち合わせ|相談)")
 # The channel described, not proposed: 「Teamsで会議した内容」.
-_DESCRIBED = compile_pattern(r"\A[^。\n、]{0,20}?(?:し|され|して|い|行っ)た(?:内容|研修|動画|データ|記録|音声|映像|もの|ファイル|際|時|とき|こと)")
+_DESCRIBED = compile_pattern(r"[^。\n、]{0,20}?(?:し|され|して|い|行っ)た(?:内容|研修|動画|データ|記録|音声|映像|もの|ファイル|際|時|とき|こと)")
 
 
 class OffPlatformContact(Detector):
@@ -64,12 +64,10 @@ class OffPlatformContact(Detector):
                 yield self.hit(start, end, survives_contract=survives)
 
     def _channel_proposals(self, text: str) -> Iterable[tuple[int, int]]:
-        for m in _CHANNEL.finditer(text):
-            start, end = m.span()
+        for start, end in _CHANNEL.spans(text):
             if self._is_proposal(text, start, end):
                 yield start, end
-        for m in _STANDALONE.finditer(text):
-            start, end = m.span()
+        for start, end in _STANDALONE.spans(text):
             if self._is_live(text, start, end) and clauses.has_request(text, *clauses.sentence_span(text, start)):
                 yield start, end
 

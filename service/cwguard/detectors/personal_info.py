@@ -1,19 +1,149 @@
-"""Placeholder for the personal_info detector (being written): reports nothing yet."""
+"""personal_info: sensitive personal data asked for outside the platform's own flows.
+
+CrowdWorks verifies identity and pays through its own flows; a client who wants an ID document,
+a My Number, a bank account, a home address, a birth date or a face photo in a message (or by
+e-mail) is collecting what identity theft and "account rental" scams need. It stays a risk after
+a contract. A hit needs a sensitive item and a request in the same sentence (or just after it,
+for items listed one per line).
+
+Not a request: a topic (「『個人事業主の住所変更の手続き』の記事」), a data-entry job where
+addresses are the data (「店名・住所・電話番号を入力」), the platform's own verification
+(「クラウドワークスの本人確認」), the worker refusing or offering, the client giving its own.
+"""
 from __future__ import annotations
 
 from typing import Iterable
 
-from ..engine.detector import Detector, Examples, Hit, MessageView
+from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ._cues import PLATFORM, Trigger, asks_the_worker, in_quoted_topic, refused_around, span_of
+
+_ID_DOCUMENT = (
+    r"(?:本人確認(?:用の?)?書類|本人確認用?の?(?:画像|写真)|身分証明書|身分証|運転免許証|免許証|健康保険証|保険証|"
+    r"パスポート|旅券|在留カード|マイナンバーカード|マイナンバー|個人番号(?:カード)?|住民票|印鑑証明書?|戸籍(?:謄本|抄本)?|"
+    r"学生証|社員証|年金手帳)"
+)
+_MONEY_DATA = (
+    r"(?:銀行口座|口座番号|口座情報|口座名義|振込先口座|振込先の口座|キャッシュカード|クレジットカード(?:番号|情報|の(?:番号|情報|画像|写真|表裏|写し))|"
+    r"カード番号|暗証番号|セキュリティコード|ネットバンキング(?:の)?(?:id|パスワード))"
+)
+_PERSON = (
+    r"(?:ご住所|現住所|ご自宅の?住所|自宅(?:の)?住所|お住まい(?:の住所)?|(?<!メール|メ-ル|送付先|アド)住所|生年月日|"
+    r"顔写真|顔画像|お顔の(?:写真|画像)|自撮り|セルフィー|家族構成|ご家族の|実家の住所|本籍)"
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        rf"(?P<s>{_ID_DOCUMENT})",
+        "本人確認書類（運転免許証の表裏）の画像をこちらのメッセージでお送りください。",
+        "ID documents and My Number (dev-053, dev-054)",
+    ),
+    Rule(
+        rf"(?P<s>{_MONEY_DATA})",
+        "報酬振込先の銀行口座情報をこちらのメッセージでお送りください。",
+        "bank and card data (dev-053, dev-069)",
+    ),
+    Rule(
+        rf"(?P<s>{_PERSON})",
+        "書類選考のため、顔写真付きの履歴書（現住所・生年月日を記載）をこちらにご提出ください。",
+        "address, birth date, face photo (dev-068, dev-053, dev-049)",
+    ),
+)
+
+_TRIGGERS = tuple(Trigger(r) for r in RULES)
+_REQUEST = compile_pattern(
+    r"ください|下さい|くださ|いただけ|頂け|いただき|頂き|いただく|頂く|いただいて|いただきます|願い|願え|教えて|送って|"
+    r"お送り|ご送付|送付して|添付して|ご添付|ご提出|提出して|提出を|提出が|ご提示|提示して|記載して|ご記載|ご記入|記入して|"
+    r"ご入力|入力して|ご用意|用意して|必要|必須|アップロード|撮影して|撮って|共有して|ご共有|登録して|ご登録|"
+    r"確認させ|拝見させ|頂戴|もらえ|ほしい|欲しい|ませんか|でしょうか|お知らせ"
+)
+# The items are the data of the job (data entry, lists): 「店名・住所・電話番号…を入力」.
+_DATA_JOB = compile_pattern(
+    r"店名|会社名|企業名|法人名|店舗|商品名|品番|定休日|営業時間|リスト|スプレッドシート|エクセル|excel|csv|"
+    r"データ入力|入力作業|転記|顧客|お客様の|取引先|物件|施設|病院|名簿|住所録|宛名|配送先|発送先|送り先|"
+    r"会員様?の|ユーザーの|利用者の|患者|住所欄"
+)
+# A topic rather than a request: 「住所変更の手続き」「マイナンバー制度」「免許証の更新」.
+_TOPIC_TAIL = compile_pattern(
+    r"\s?(?:の)?\s?(?:変更|手続き|制度|の書き方|書き方|とは|について|に関する|の更新|更新|の取得|取得方法|の申請|申請方法|"
+    r"の仕組み|の記載方法|の確認方法|の注意点|の管理|管理|の写真撮影|スタジオ|カメラマン|撮影のコツ|比較|おすすめ|"
+    r"の選び方|ランキング|業界|の作り方|の開設方法|開設|の解約)"
+)
+# The platform's own flows (「クラウドワークスの本人確認」「クラウドワークスに登録の口座」).
+_PLATFORM_FLOW = compile_pattern(
+    rf"{PLATFORM}\s?(?:の|で|に|上で|から)?\s?(?:本人確認|口座登録|登録(?:済み)?の|登録した|登録情報|機能|マイページ|"
+    r"設定|プロフィール|報酬受け取り|出金)"
+)
+_LOOKAHEAD = 60
+_BREAK = compile_pattern(r"[。!?]")
 
 
-class _Placeholder(Detector):
+class PersonalInfoDetector(Detector):
     name = "personal_info"
     category = "personal_info"
     kind = "risk"
-    examples = Examples(positive=(), negative=())
+    rules = RULES
+    terms = (
+        "本人確認", "身分証", "免許証", "保険証", "パスポート", "マイナンバー", "個人番号", "住民票", "口座", "カード",
+        "住所", "生年月日", "顔写真", "自撮り",
+    )
+    examples = Examples(
+        positive=(
+            "採用にあたり、本人確認書類（運転免許証の表裏）の画像と、報酬振込先の銀行口座情報をこちらのメッセージでお送りください。",
+            "弊社の規定で必要となります。あわせて生年月日とご住所もお願いします。",
+            "書類選考のため、顔写真付きの履歴書（現住所・生年月日を記載）をこちらにご提出ください。",
+            "氏名・生年月日・電話番号・メールアドレスをご入力いただきます。",
+            "ご準備いただくもの\n・マイナンバーカードの写し\n・キャッシュカードの写真\n上記をメールでお送りください。",
+        ),
+        negative=(
+            "テーマは「飲食店開業にかかる初期費用の目安」と「個人事業主の住所変更の手続き」の2本です。",
+            "グルメサイトを参照して、店名・住所・電話番号・定休日をスプレッドシートに入力していただく作業です。",
+            "本人確認はクラウドワークスの本人確認機能で済ませておりますので、書類はお送りできません。",
+            "マイナンバーのご提出は不要です。",
+            "住所や生年月日などの個人情報は送らないでください。",
+            "メールアドレスを教えてください。",
+        ),
+        positive_after_contract=(
+            "経理処理の都合で、マイナンバーカードの写しとご自宅の住所を、経理担当のメール宛にお送りいただけますか。",
+            "請求書払いにしたいので、ご住所と振込先の銀行口座を教えていただければ、こちらで処理します。",
+        ),
+        negative_after_contract=("経理に確認したところ、クラウドワークス経由の場合は不要とのことでした。",),
+    )
 
     def detect(self, msg: MessageView) -> Iterable[Hit]:
-        return ()
+        if not asks_the_worker(msg):
+            return
+        text = msg.text
+        for trig in _TRIGGERS:
+            for m in trig.finditer(text):
+                if self._is_request(text, m):
+                    start, end = span_of(m)
+                    yield self.hit(start, end)
+
+    @staticmethod
+    def _is_request(text: str, m) -> bool:
+        start, end = span_of(m)
+        if _TOPIC_TAIL.match(text, end, min(len(text), end + 10)):
+            return False
+        region_start, region_end = _request_region(text, start, end)
+        if _DATA_JOB.search(text, region_start, region_end) or _PLATFORM_FLOW.search(text, region_start, region_end):
+            return False
+        if not _REQUEST.search(text, end, region_end) and not _REQUEST.search(text, region_start, start):
+            return False
+        return not (in_quoted_topic(text, start, end) or refused_around(text, m))
 
 
-DETECTOR = _Placeholder()
+def _request_region(text: str, start: int, end: int) -> tuple[int, int]:
+    """From the start of the item's sentence to the end of its sentence, or further when the
+    item sits in a list (one per line) whose request comes after it."""
+    lo = max(0, start - _LOOKAHEAD)
+    region_start = lo
+    for cut in _BREAK.finditer(text, lo, start):
+        region_start = cut.end()
+    line_start = text.rfind("\n", region_start, start)
+    region_start = max(region_start, line_start + 1)
+    hi = min(len(text), end + _LOOKAHEAD)
+    cut = _BREAK.search(text, end, hi)
+    return region_start, cut.start() if cut else hi
+
+
+DETECTOR = PersonalInfoDetector()

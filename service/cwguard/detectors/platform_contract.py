@@ -1,19 +1,83 @@
-"""Placeholder for the platform_contract detector (being written): reports nothing yet."""
+"""platform_contract (signal): the client states that contract and payment go through CrowdWorks.
+
+A mitigating signal: a client who commits to contract and escrow on the platform keeps the
+worker protected even if a meeting happens elsewhere. Only the client's own statement counts
+(the worker asking for it is not a commitment). Shapes, in either order:
+「契約とお支払いはすべてクラウドワークス上で行います」「クラウドワークスで契約・仮払いをしてから」.
+
+Not the signal: a refusal (「クラウドワークスでの契約はできません」), going around the platform
+(「クラウドワークスを通さず」「クラウドワークス外で」), the task format (「タスク形式で募集」).
+"""
 from __future__ import annotations
 
 from typing import Iterable
 
-from ..engine.detector import Detector, Examples, Hit, MessageView
+from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ._cues import OKURI, PLATFORM, Trigger, refused_around, sentence, span_of
+
+_PAY = r"(?:ご?契約|お?支払い?|仮払い|決済|報酬の?お?支払い|報酬のお受け取り|発注)"
+_VIA = r"(?:上で|上にて|内で|で|にて|経由で|を通して|を通じて|を介して|のシステムで|の仕組みで|のルールに則って|の中で)"
+_DO = r"(?:行|完結|進め|お願い|実施|やり取り|いたし|致し|させ|します|する形|してから|をして|を行|お送り|の上|させていただ|ください)"
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        rf"(?P<s>{_PAY}(?:[・、と,/]\s?{_PAY}){{0,3}}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_VIA}\s?[^。!?\n]{{0,10}}?{_DO}{OKURI})",
+        "契約とお支払いはすべてクラウドワークス上で行います。",
+        "payment words, then the platform (dev-001, dev-011, dev-024, dev-032, dev-033, dev-038)",
+    ),
+    Rule(
+        rf"(?P<s>{PLATFORM}\s?{_VIA}\s?(?:の)?\s?{_PAY}(?:[・、と,/]\s?(?:お?支払い?|仮払い|ご?契約|決済))?"
+        rf"[^。!?\n]{{0,10}}?(?:{_DO}|を(?:いたし|致し|行))?)",
+        "では、クラウドワークス上で契約・仮払いをいたします。",
+        "the platform, then payment words (dev-002, dev-050, dev-061, dev-069)",
+    ),
+)
+
+_TRIGGERS = tuple(Trigger(r) for r in RULES)
+# Going around the platform or putting it aside in the same sentence.
+_AROUND = compile_pattern(
+    rf"{PLATFORM}\s?(?:を|は)?\s?(?:通さ|介さ|経由せ|使わ|利用せ|挟ま|外|以外|抜き|なし)|直接|手数料が(?:高|かか|もったいな)"
+)
 
 
-class _Placeholder(Detector):
+class PlatformContractDetector(Detector):
     name = "platform_contract"
     category = "platform_contract"
     kind = "signal"
-    examples = Examples(positive=(), negative=())
+    rules = RULES
+    terms = ("クラウドワークス", "crowdworks", "cw")
+    examples = Examples(
+        positive=(
+            "契約とお支払いはすべてクラウドワークス上で行います。ご不明点があればお気軽にお尋ねください。",
+            "テストも有償で、報酬は1,000円（税込）です。クラウドワークスで契約・仮払いをしてから着手いただく流れになります。",
+            "なお、当社ではやり取り・契約・お支払いはすべてクラウドワークス上で完結させています。",
+            "では次回もクラウドワークスで契約・お支払いをいたします。",
+            "契約・お支払いはクラウドワークスを通して行いますのでご安心ください。",
+        ),
+        negative=(
+            "クラウドワークスのタスク形式で募集していますので、そちらから作業できます。",
+            "クラウドワークスは手数料が高いので、次回からは直接契約にさせていただけませんか？",
+            "契約もクラウドワークスを通さず弊社と直接結ばせていただければと思います。",
+            "クラウドワークスでの契約はできません。",
+            "ご契約後にレギュレーションをお渡ししますね。",
+        ),
+    )
 
     def detect(self, msg: MessageView) -> Iterable[Hit]:
-        return ()
+        if msg.sender not in ("client", "unknown"):
+            return
+        text = msg.text
+        seen: list[tuple[int, int]] = []
+        for trig in _TRIGGERS:
+            for m in trig.finditer(text):
+                start, end = span_of(m)
+                if any(a < end and start < b for a, b in seen):
+                    continue
+                s_start, s_end = sentence(text, start)
+                if _AROUND.search(text, s_start, max(s_end, end)) or refused_around(text, m):
+                    continue
+                seen.append((start, end))
+                yield self.hit(start, end)
 
 
-DETECTOR = _Placeholder()
+DETECTOR = PlatformContractDetector()

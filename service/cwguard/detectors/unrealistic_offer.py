@@ -1,19 +1,125 @@
-"""Placeholder for the unrealistic_offer detector (being written): reports nothing yet."""
+"""unrealistic_offer: easy-money or unrealistic income claims.
+
+An ordinary client states a rate (「1記事3,000字で1,500円」「報酬は月2万円」); a lure states what
+the reader will earn and how little it takes (「誰でも簡単に月収50万」「スマホだけで1日5分」
+「月10万円も夢じゃない」「1か月で回収できる」). Shapes:
+
+1. an income with a claim: 「月30万円を目指せる」「月5万円以上稼げます」「月30万円も可能」;
+2. anyone can earn: 「誰でも月5万円」「未経験でも…月20万円」;
+3. effortlessness next to money: 「スマホだけで」「1日5分」「投稿するだけで月収50万円」
+   (only when the message also speaks of earning);
+4. stock phrases: 「確実に稼げる」「不労所得」「ほったらかしで」;
+5. a quick payback of what the reader pays: 「1か月で回収できる」.
+
+Not a claim: a rate or budget (「月2万円でいかがでしょうか」「月5万円程度の発注が可能です」),
+the worker's doubts (「月30万円は現実的ではない」).
+"""
 from __future__ import annotations
 
 from typing import Iterable
 
-from ..engine.detector import Detector, Examples, Hit, MessageView
+from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ._cues import AMOUNT, Trigger, asks_the_worker, in_quoted_topic, refused_around, span_of
+
+_PERIOD = r"(?:月収|月給|月商|日給|日収|年収|時給|月に|月々|毎月|月|1か月で?|1ヶ月で?|ひと月で?|1日で?|日に|週に|週)"
+_INCOME = rf"(?:{_PERIOD}\s?(?:最低|平均|最大|安定して|コンスタントに|楽に|簡単に|平均で|で)?\s?{AMOUNT})"
+_CLAIM = (
+    r"(?:稼げ|稼ぐ|稼ぎ放題|目指せ|目指す|夢(?:じゃ|では|で)(?:ない|ありません|ございません|なく|な)|も可能|可能|いけ|達成|確実|保証|当たり前|余裕|らくらく|"
+    r"楽々|ザラ|狙え|到達|実現|手に入|ゲット|も普通|が普通|以上も)"
+)
+_EASY = (
+    r"(?:スマホ|スマートフォン|携帯|パソコン|pc)(?:\s?1台|\s?ひとつ|\s?一つ)?\s?(?:だけ|のみ)(?:で)?|"
+    r"1日\s?(?:たった|わずか|ほんの)?\s?\d{1,2}\s?分(?:だけ|程度|ほど|から)?|スキマ時間(?:だけ)?で|"
+    r"(?:する|て|投稿する|貼る|コピペする|答える|押す|送る|見る|読む)だけで"
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        rf"(?P<s>{_INCOME}\s?(?:以上|超え?|オーバー|前後|も|を|が|は){{0,2}}\s?{_CLAIM})",
+        "記事を書くだけで誰でも月30万円を目指せるお仕事です。",
+        "an income with a claim (dev-044, dev-043, dev-035)",
+    ),
+    Rule(
+        rf"(?P<s>(?:誰でも|だれでも|どなたでも|未経験でも|初心者でも|主婦でも|学生でも|知識ゼロでも|スキルなしでも|"
+        rf"経験なしでも|コツコツやれば|たくさん書けば|頑張れば|やればやるほど)[^。!?\n]{{0,16}}?(?:{_INCOME}|稼げ|稼ぐ))",
+        "コツコツやれば誰でも月5万円いけますよ！",
+        "anyone can earn (dev-035 m3, dev-060)",
+    ),
+    Rule(
+        rf"(?P<s>(?:{_EASY})[^。!?\n]{{0,12}}?(?:{_INCOME}|稼げ|稼ぐ|収入))",
+        "スマホで画像を投稿するだけで月収50万円も目指せる案件です。",
+        "effortless and paid (dev-052 m1)",
+    ),
+    Rule(
+        r"(?P<s>(?:確実に|絶対に|必ず|簡単に|楽して|楽に|誰でも|寝ながら|寝ている間に|ほったらかしで|放置で)\s?稼|"
+        r"不労所得|権利収入|高収入保証|収入保証|ほったらかしで|ほったらかし収入|寝ているだけで|楽して稼|"
+        r"誰でも簡単に(?:稼|月|高収入|できる副業)|即金|一攫千金|高額報酬(?:保証|確定))",
+        "誰でも簡単に稼げる副業です。",
+        "stock easy-money phrases",
+    ),
+    Rule(
+        r"(?P<s>(?:\d{1,2}\s?(?:か月|ヶ月|ケ月|カ月|ヵ月|週間|日)|すぐ(?:に)?|数日|数週間|一瞬)\s?(?:で|以内に|ほどで|もあれば)\s?"
+        r"(?:すぐに?)?(?:元が取れ|元を取れ|元は取れ|回収|ペイでき|取り戻せ))",
+        "はい、マニュアル代は初期投資です。1か月で回収できる方がほとんどです。",
+        "a quick payback of what the reader pays (dev-052 m3)",
+    ),
+    Rule(
+        rf"(?P<s>{_EASY})",
+        "スマホだけで1日10分、誰でも月5万円以上稼げます。",
+        "effortlessness, reported only when the message speaks of earning (dev-035, dev-043)",
+    ),
+)
+
+_TRIGGERS = tuple(Trigger(r) for r in RULES)
+_EASY_RULE = RULES[-1].pattern
+_EARNING = compile_pattern(r"稼|収入|月収|年収|日給|日収")
 
 
-class _Placeholder(Detector):
+class UnrealisticOfferDetector(Detector):
     name = "unrealistic_offer"
     category = "unrealistic_offer"
     kind = "risk"
-    examples = Examples(positive=(), negative=())
+    rules = RULES
+    terms = ("誰でも", "未経験", "稼", "月収", "夢", "目指せ", "可能", "だけで", "スマホ", "1日", "回収", "不労所得")
+    examples = Examples(
+        positive=(
+            "アンケート回答のお仕事です！スマホだけで1日10分、誰でも月5万円以上稼げます。",
+            "【初心者歓迎】スマホだけで1日5分！簡単な画像加工で月10万円も夢じゃありません😊",
+            "未経験でもOK！記事を書くだけで誰でも月30万円を目指せるお仕事です。",
+            "1記事3,000字で1,500円です。たくさん書けば月30万円も可能です！",
+            "未経験でも1日30分で月20万円可能です。",
+            "はい、マニュアル代は初期投資です。1か月で回収できる方がほとんどです。",
+        ),
+        negative=(
+            "友だち数は約1,800人です。報酬は月2万円でいかがでしょうか。",
+            "継続の場合は月5万円程度の発注が可能です。",
+            "文字単価0.5円ですと、月30万円は現実的ではないように思います。",
+            "1日1時間程度を想定しています。",
+            "スマホだけで作業が完結します。",
+            "週3回の投稿で、月額3万5千円でいかがでしょうか。",
+        ),
+    )
 
     def detect(self, msg: MessageView) -> Iterable[Hit]:
-        return ()
+        if not asks_the_worker(msg):
+            return
+        text = msg.text
+        speaks_of_earning: bool | None = None
+        seen: list[tuple[int, int]] = []
+        for trig in _TRIGGERS:
+            for m in trig.finditer(text):
+                start, end = span_of(m)
+                if any(a < end and start < b for a, b in seen):
+                    continue
+                if trig.rule.pattern == _EASY_RULE:
+                    if speaks_of_earning is None:
+                        speaks_of_earning = bool(seen) or _EARNING.search(text) is not None
+                    if not speaks_of_earning:
+                        continue
+                if in_quoted_topic(text, start, end) or refused_around(text, m):
+                    continue
+                seen.append((start, end))
+                yield self.hit(start, end)
 
 
-DETECTOR = _Placeholder()
+DETECTOR = UnrealisticOfferDetector()

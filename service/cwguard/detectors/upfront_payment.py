@@ -1,19 +1,156 @@
-"""Placeholder for the upfront_payment detector (being written): reports nothing yet."""
+"""upfront_payment: the worker is asked to pay money.
+
+On CrowdWorks the client pays, through escrow; a job that costs the worker money first (a
+registration fee, a manual, a "support fee", a paid membership) is how the classic side-job
+scams start. Shapes:
+
+1. a fee noun, often with an amount: 初期費用3万円, 登録料5,000円, マニュアル代, サポート費用;
+2. a request that the reader pay: 「お振込みください」「お振込みいただければ」「ご購入いただき」;
+3. an amount the reader must bear: 「月額980円の会員登録が必要」「3,000円がかかります」.
+
+Not a request: a topic (「『飲食店開業にかかる初期費用の目安』の記事」「賃貸の初期費用の内訳」),
+the client paying (「初期費用は弊社が負担します」「報酬をお振込みいたします」), a fee that is
+zero or refused (「登録料は無料です」「費用はかかりません」), the worker's own words, and the
+worker's own costs that ordinary work has (交通費, 通信費).
+"""
 from __future__ import annotations
 
 from typing import Iterable
 
-from ..engine.detector import Detector, Examples, Hit, MessageView
+from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ._cues import (
+    AMOUNT,
+    Trigger,
+    asks_the_worker,
+    clause,
+    in_quoted_topic,
+    refused_around,
+    span_of,
+)
+
+_FEE = (
+    r"(?:初期費用|初期投資|自己投資|登録料|登録費用?|登録手数料|入会金|入会費|会費|年会費|月会費|保証金|デポジット|"
+    r"教材費|教材代|マニュアル代|マニュアル費|マニュアル料金?|研修費用?|研修料|受講料|受講費|講座代|講座料|講習料|"
+    r"サポート費用?|サポート料金?|事務手数料|参加費|加入料|加入費|審査料|ツール代|ツール費|購入費|購入代金|"
+    r"開始費用|スタート費用|紹介料|仲介料|オプション料金?|認定料|資格取得費用?|システム導入費|コンサル料|コンサル費用?|"
+    r"アカウント(?:発行|開設)料|権利金|加盟金|ライセンス料)"
+)
+_PAY_REQUEST = (
+    r"(?:お振込|お振り込|振り込ん|振込ん|ご入金|入金し|入金を|送金し|送金を|お支払い|支払っ|払い込|お納め|"
+    r"ご購入|購入し|購入を|ご購入を|お買い求め|決済し|決済を|ご負担)(?:み)?\s?"
+    r"(?:ください|下さい|くださ|いただ(?!いた(?:お客|方|商品|ユーザー|顧客|皆))|頂(?!いた)|を?お願い|願|が必要|する必要|"
+    r"して(?:ください|いただ|下さ)|ていただ|次第)"
+)
+_BEAR = (
+    r"(?:が必要|がかかり|がかかる|かかります|が発生|のご負担|をご負担|ご負担いただ|をお支払いいただ|をお支払いください|"
+    r"をお振込|お振込|を振り込|をご入金|の(?:会員)?登録が必要|への登録が必要|のお支払いが必要|をご用意|を(?:ご)?準備)"
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        rf"(?P<s>{_FEE}(?:\s?(?:として|は|が|の|:|：)?\s?(?:初回のみ|初回|月額|年額|一括|税込|毎月)?\s?[(（]?{AMOUNT}[)）]?)?)",
+        "研修サイトのご利用には登録料5,000円が必要です。",
+        "a fee the worker pays (dev-062, dev-065, dev-052)",
+    ),
+    Rule(
+        rf"(?P<s>(?:会員|プレミアム会員|有料会員|有料プラン|登録|入会|加入|月額|年額|月々|毎月|初回|一括)"
+        rf"[^。!?\n]{{0,10}}?{AMOUNT}[)）]?[^。!?\n]{{0,10}}?{_BEAR})",
+        "なお、作業にはプレミアム会員（月額980円）への登録が必要です。",
+        "a paid membership or fee as a condition (dev-064 m3)",
+    ),
+    Rule(
+        rf"(?P<s>{AMOUNT}[)）]?\s?(?:の|を|が)?\s?(?:費用|料金|お金|代金)?\s?{_BEAR})",
+        "作業開始にあたり、3,000円がかかります。",
+        "an amount the reader must bear",
+    ),
+    Rule(
+        rf"(?P<s>(?:マニュアル|教材|ツール|商材|ノウハウ|テキスト|キット|情報商材|スターターキット)"
+        rf"(?:\s?[(（][^)）\n]{{0,16}}[)）])?\s?(?:を|の)?\s?(?:ご?購入|お買い求め))",
+        "まずは専用マニュアル（29,800円）をご購入いただき、その手順どおりに作業していただきます。",
+        "buying the manual or tool the job needs (dev-052 m1)",
+    ),
+    Rule(
+        rf"(?P<s>{_PAY_REQUEST})",
+        "本日中にお振込みいただければ、明日からお仕事を開始できます。",
+        "asking the reader to pay (dev-062 m4, dev-052 m3)",
+    ),
+)
+
+_TRIGGERS = tuple(Trigger(r) for r in RULES)
+_FEE_RULE = RULES[0].pattern
+# The client (or someone else) pays: 「弊社が負担」「報酬をお振込みいたします」「支給します」.
+_CLIENT_PAYS = compile_pattern(
+    r"(?:弊社|当社|こちら|私|会社|当方|御社|クライアント)\s?(?:が|で|にて|の)?\s?(?:全額)?\s?(?:負担|お支払い|支給|持ち|立て替え)|"
+    r"(?:負担|支給|お支払い|お振込み?|振り込み|送金)\s?(?:いたします|致します|します|させていただきます|いたしますので)|"
+    r"会社負担|弊社負担|当社負担|こちら負担|返金|キャッシュバック(?:いたします|します)|経費として精算"
+)
+# A fee named as a topic: 「初期費用の目安」「登録料とは」「初期費用を抑える方法」.
+_TOPIC_TAIL = compile_pattern(
+    r"\s?(?:の|を|は|が)?\s?(?:目安|内訳|相場|平均|比較|とは|について|に関する|を解説|の解説|シミュレーション|を抑え|"
+    r"を削減|を安く|を節約|の計算|の勘定科目|の仕訳|の書き方|ランキング|が安い|が高い|の違い)"
+)
+# The worker's own costs of ordinary work (dev-029: 交通費は labelled in_person_meeting only).
+_OWN_COSTS = compile_pattern(r"交通費|旅費|通信費|光熱費|電気代|ネット代|インターネット代|振込手数料|送料")
+_CLAUSE_END = compile_pattern(r"[。!?\n]")
 
 
-class _Placeholder(Detector):
+class UpfrontPaymentDetector(Detector):
     name = "upfront_payment"
     category = "upfront_payment"
     kind = "risk"
-    examples = Examples(positive=(), negative=())
+    rules = RULES
+    terms = (
+        "費用", "料", "代", "会費", "入会金", "振込", "振り込", "入金", "送金", "支払", "購入", "負担", "円",
+    )
+    examples = Examples(
+        positive=(
+            "研修サイトのご利用には登録料5,000円が必要です。",
+            "確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。",
+            "なお、作業にはプレミアム会員（月額980円）への登録が必要です。",
+            "まずは専用マニュアル（29,800円）をご購入いただき、その手順どおりに作業していただきます。",
+            "なお、サポート費用として初回のみ3,980円がかかります。",
+            "お仕事開始前に初期費用3万円をお支払いください。",
+        ),
+        negative=(
+            "テーマは「飲食店開業にかかる初期費用の目安」と「個人事業主の住所変更の手続き」の2本です。",
+            "登録料は無料です。費用は一切かかりません。",
+            "初期費用は弊社が負担します。",
+            "報酬は月末にお振込みいたします。",
+            "交通費はご負担いただく形となります。",
+            "ご購入いただいたお客様へのサンクスメールを作成していただきます。",
+        ),
+        positive_after_contract=("次の作業に進むには、ツール代として5,000円をお振込みください。",),
+        negative_after_contract=("検収が完了しました。報酬はクラウドワークスからお支払いされます。",),
+    )
 
     def detect(self, msg: MessageView) -> Iterable[Hit]:
-        return ()
+        if not asks_the_worker(msg):
+            return
+        text = msg.text
+        seen: list[tuple[int, int]] = []
+        for trig in _TRIGGERS:
+            for m in trig.finditer(text):
+                start, end = span_of(m)
+                if any(a < end and start < b for a, b in seen):
+                    continue
+                if self._worker_pays(text, m, trig.rule.pattern):
+                    seen.append((start, end))
+                    yield self.hit(start, end)
+
+    @staticmethod
+    def _worker_pays(text: str, m, pattern: str) -> bool:
+        start, end = span_of(m)
+        if pattern == _FEE_RULE and _TOPIC_TAIL.match(text, end, min(len(text), end + 12)):
+            return False
+        c_start, c_end = clause(text, start)
+        c_start = min(c_start, start)
+        if _OWN_COSTS.search(text, c_start, end):
+            return False
+        s_cut = _CLAUSE_END.search(text, end, min(len(text), end + 60))
+        sentence_end = s_cut.start() if s_cut else min(len(text), end + 60)
+        if _CLIENT_PAYS.search(text, c_start, max(c_end, sentence_end)):
+            return False
+        return not (in_quoted_topic(text, start, end) or refused_around(text, m))
 
 
-DETECTOR = _Placeholder()
+DETECTOR = UpfrontPaymentDetector()

@@ -1,19 +1,187 @@
-"""Placeholder for the work_before_escrow detector (being written): reports nothing yet."""
+"""work_before_escrow: real work, an unpaid test, or a delivery asked for before escrow/contract.
+
+Without a contract and escrow (仮払い) the worker has no claim to payment: the work can be taken
+and the client disappear. Shapes:
+
+1. an unpaid test or trial: 「無償のテスト記事」「テストは無報酬」「報酬は発生しませんが試しに1本」;
+2. work asked for before the contract or escrow: 「契約前に1本…納品」「仮払い前ですが先に」
+   「仮払いは明日まとめて行いますので、先に編集に着手」;
+3. work asked for ahead or as a try: 「構成案だけ先に作って」「まずは1本だけ書いてみて」;
+4. escrow or contract only after seeing the work: 「仮払いは構成案を見てからにしたい」.
+
+Not a risk: a test that is paid and contracted on CrowdWorks (「テストも有償で…クラウドワークスで
+契約・仮払いをしてから着手」), a remark about after the contract (「ご契約後、まずラフを」), the
+worker's own policy (「仮払いの確認後に着手させていただいております」), anything after the
+contract except an explicit 「仮払い前に」.
+"""
 from __future__ import annotations
 
 from typing import Iterable
 
-from ..engine.detector import Detector, Examples, Hit, MessageView
+from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ._cues import (
+    AMOUNT,
+    PLATFORM,
+    Trigger,
+    asks_the_worker,
+    in_quoted_topic,
+    is_post_contract_remark,
+    refused_around,
+    search_in_sentence,
+    span_of,
+)
+
+_UNPAID = (
+    r"(?:無償|無料|無報酬|報酬なし|報酬無し|ノーギャラ|(?<!い)ただ(?=で|働き)|ただ働き|ボランティア|"
+    r"報酬は(?:発生し|出)(?:ません|ない)|報酬(?:は|の)?お支払いはできません|報酬はお支払いできません|"
+    r"報酬はありません|報酬は(?:なし|無し)|報酬は(?:お支払い)?いたしかねます)"
+)
+_TRIAL = r"(?:テスト|トライアル|お試し|試し|サンプル|課題|選考課題)"
+_WORK_VERB = (
+    r"(?:着手|作業(?:を|に)?(?:開始|始め|進め|して|いただ|お願い|取りかか|取り掛か)|書いて|書き始|書いてみ|書けば|"
+    r"執筆して|執筆を|執筆いただ|作成して|作成を|作成いただ|作って|作ってみ|制作して|制作を|制作いただ|"
+    r"編集して|編集を|編集に|編集いただ|翻訳して|翻訳を|翻訳いただ|入力して|入力を|デザインして|"
+    r"コーディングして|撮影して|納品|仕上げ|取りかか|取り掛か|進めて|進めていただ|始めて|開始して|手を付け|"
+    r"やってみ|試して|ご提出|提出して|提出いただ|出していただ|送っていただ|お送りいただ)"
+)
+_BEFORE = (
+    r"(?:仮払い|契約|ご契約|本契約|正式契約|発注|正式発注|採用)(?:の)?\s?(?:前|より前|より先|締結前|の前)"
+    r"(?:に|ですが|ではありますが|の段階で|でも|ですけど|だけど|ではございますが|、)?"
+)
+_ESCROW_LATER = (
+    r"仮払い(?:は|を|の手続きは)?\s?(?:後で|あとで|後ほど|後日|明日|来週|月末|まとめて|後から|のちほど|"
+    r"納品後|完了後|確認後|その後|[^。!?\n]{0,14}?(?:見て|拝見して|確認して|いただいて)から)"
+)
+_WORK_PRODUCT = (
+    r"(?:構成案|構成|記事|原稿|テスト|サンプル|作品|納品物|成果物|仕上がり|デザイン|動画|ラフ|1本目|一本目|"
+    r"初稿|出来|完成品|納品|1本|一本|作業)"
+)
+_AHEAD = (
+    r"(?:先に|先行して|前もって|試しに|お試しで|とりあえず|"
+    r"まず(?:は)?\s?(?:\d{1,2}|一|1)\s?(?:本|記事|件|点|枚|話|ページ)(?:だけ|のみ)?|まず(?:は)?[^。!?\n]{0,10}?だけ)"
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        rf"(?P<s>{_UNPAID}\s?(?:の|で|での|にて|による)?\s?{_TRIAL})",
+        "契約前に無償のテスト記事（2,000字）を1本書いていただいています。",
+        "an unpaid test (dev-030)",
+    ),
+    Rule(
+        rf"(?P<s>{_TRIAL}[^。!?\n]{{0,14}}?(?:は|も|が)?\s?{_UNPAID})",
+        "テストは無報酬となります。",
+        "a test said to be unpaid (dev-038)",
+    ),
+    Rule(
+        rf"(?P<s>{_UNPAID}\s?(?:で|にて)\s?(?:\d{{1,2}}|一|1)?\s?(?:本|記事|件|点)?\s?{_WORK_VERB})",
+        "まずは無償で1本書いていただけますか。",
+        "unpaid work without the word test",
+    ),
+    Rule(
+        rf"(?P<s>{_BEFORE}[^。!?\n]{{0,30}}?{_WORK_VERB})",
+        "では、その代わりに契約前に1本、実際の案件動画を編集して納品していただけますか。",
+        "work before the contract or escrow (dev-063 m3)",
+    ),
+    Rule(
+        rf"{_ESCROW_LATER}[^。!?\n]{{0,30}}?(?P<s>(?:{_AHEAD}[^。!?\n]{{0,12}}?)?{_WORK_VERB})",
+        "仮払いは明日まとめて行いますので、先に編集に着手していただけませんか。",
+        "escrow later, work now (dev-031)",
+    ),
+    Rule(
+        rf"(?P<s>{_AHEAD}[^。!?\n]{{0,14}}?{_WORK_VERB}|{_WORK_VERB}[^。!?\n]{{0,6}}?(?:先に|先行して))",
+        "1本目の構成案だけ先に作っていただけませんか。",
+        "work ahead or as a try (dev-070 m13, dev-030 m3)",
+    ),
+    Rule(
+        rf"(?P<s>(?:仮払い|契約|ご契約|本契約|正式契約|発注)(?:は|を|の手続きは|するかは|するかどうかは)\s?"
+        rf"[^。!?\n]{{0,12}}?{_WORK_PRODUCT}[^。!?\n]{{0,8}}?"
+        r"(?:見て|拝見して|確認して|読んで|見せていただいて|いただいて|して|できて|上がって)から)",
+        "仮払いは構成案を見てからにしたいと考えています。",
+        "escrow or contract only after seeing the work (dev-070 m13)",
+    ),
+)
+
+_TRIGGERS = tuple(Trigger(r) for r in RULES)
+# Rules that name the unpaid work outright: no request verb needed, and a paid test elsewhere
+# in the message does not excuse them.
+_UNPAID_RULES = {RULES[0].pattern, RULES[1].pattern, RULES[2].pattern}
+_LATER_RULE = RULES[6].pattern
+# Rules that read as risky after a contract too (escrow not yet paid).
+_ESCROW_RULES = {RULES[4].pattern, RULES[6].pattern}
+_REQUEST = compile_pattern(
+    r"ください|下さい|いただけ|頂け|いただき|頂き|いただく|いただいて|いただいています|もらえ|もらって|ませんか|"
+    r"お願い|ほしい|欲しい|願え|可能でしょうか|できますか|でしょうか|したい|たいと考|しております|しています"
+)
+# A test that is paid and contracted on the platform.
+_PAID_ON_PLATFORM = compile_pattern(
+    rf"有償|有料|報酬\s?(?:は|として|:|：)?\s?{AMOUNT}|{PLATFORM}\s?(?:上で|で|経由で|にて)\s?(?:の)?\s?(?:契約|仮払い)|"
+    r"仮払い\s?(?:を)?\s?(?:して|いただいて|の後|後|完了後|確認後|が完了して)|契約・仮払い"
+)
+# After the contract (「ご契約後、まず」) or the worker's own order of work.
+_AFTER_CONTRACT = compile_pattern(r"契約後|契約してから|契約締結後|仮払い後|仮払いの確認後|仮払い確認後|ご契約から")
 
 
-class _Placeholder(Detector):
+class WorkBeforeEscrowDetector(Detector):
     name = "work_before_escrow"
     category = "work_before_escrow"
     kind = "risk"
-    examples = Examples(positive=(), negative=())
+    rules = RULES
+    terms = ("無償", "無料", "無報酬", "テスト", "先に", "まずは", "契約前", "仮払い", "試し")
+    examples = Examples(
+        positive=(
+            "採用の判断のため、契約前に無償のテスト記事（2,000字）を1本書いていただいています。",
+            "皆さんにお願いしていることなので、まずは1本だけ書いてみていただけませんか。",
+            "仮払いは明日まとめて行いますので、先に編集に着手していただけませんか。",
+            "1本目の構成案だけ先に作っていただけませんか。仮払いは構成案を見てからにしたいと考えています。",
+            "その場で30分ほどの作業テストを受けていただきたいと考えております。テストは無報酬となります。",
+            "契約前に1本、実際の案件動画を編集して納品していただけますか。",
+            "トライアルとして無料で3点デザインしていただき、採用の方と契約します。",
+        ),
+        negative=(
+            "本契約の前に、テストとして商品10件分の登録をお願いしております。テストも有償で、報酬は1,000円（税込）です。"
+            "クラウドワークスで契約・仮払いをしてから着手いただく流れになります。",
+            "ご契約後、まずラフを8個ほどお出しして、方向性をご確認いただく流れでいかがでしょうか。",
+            "テストは無償ではありません。1本3,000円でクラウドワークス上で契約します。",
+            "先にお見積りをいただけますか。",
+            "まずは過去の実績を教えてください。",
+            "そうですよね、承知しました。では先に契約させていただきます。",
+        ),
+        negative_after_contract=(
+            "仮払いが完了しました。管理画面のログイン情報はこのあとお送りしますので、届きましたら作業を開始してください。",
+            "まずは1本目の構成案を作成していただけますか。",
+        ),
+    )
 
     def detect(self, msg: MessageView) -> Iterable[Hit]:
-        return ()
+        if not asks_the_worker(msg):
+            return
+        text = msg.text
+        paid_test = _PAID_ON_PLATFORM.search(text) is not None
+        seen: list[tuple[int, int]] = []
+        for trig in _TRIGGERS:
+            pattern = trig.rule.pattern
+            if msg.phase != "before_contract" and pattern not in _ESCROW_RULES:
+                continue
+            if paid_test and pattern not in _UNPAID_RULES:
+                continue
+            for m in trig.finditer(text):
+                start, end = span_of(m)
+                if any(a < end and start < b for a, b in seen):
+                    continue
+                if self._is_request(text, m, pattern):
+                    seen.append((start, end))
+                    yield self.hit(start, end)
+
+    @staticmethod
+    def _is_request(text: str, m, pattern: str) -> bool:
+        start, end = span_of(m)
+        if in_quoted_topic(text, start, end) or refused_around(text, m):
+            return False
+        if pattern in _UNPAID_RULES or pattern == _LATER_RULE:
+            return True
+        if search_in_sentence(_AFTER_CONTRACT, text, start) or is_post_contract_remark(text, start, end):
+            return False
+        return search_in_sentence(_REQUEST, text, start) is not None
 
 
-DETECTOR = _Placeholder()
+DETECTOR = WorkBeforeEscrowDetector()

@@ -1,0 +1,86 @@
+"""`make screenshots`: the README's pictures, rendered by the real extension in Debian's Chromium.
+
+Starts the service on a free port, loads the unpacked extension, opens the CrowdWorks-like
+fixture thread, and writes to docs/screenshots/:
+  thread-warnings.png  the thread with its highlights, the warning card (hovered) and the panel
+  popup.png            the toolbar popup for that tab (level, warnings, re-scan, service state)
+  popup-service-down.png  the popup when the service is not running (with the command to start it)
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "e2e"))
+
+import harness  # noqa: E402 - found through the path set just above
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from threadpage import fixture_page  # noqa: E402
+
+OUT = REPO / "docs" / "screenshots"
+PAGE = "thread-high.html"
+POPUP_SIZE = {"width": 400, "height": 640}
+
+
+def hover_first_high_highlight(browser: harness.BrowserSession, page) -> None:
+    ranges = browser.highlighted_ranges(page)
+    target = next((r for r in ranges if r["severity"] == "high"), ranges[0] if ranges else None)
+    if target is None:
+        raise SystemExit("the extension drew no highlight on the fixture page")
+    point = browser.range_center(page, target["text"])
+    page.mouse.move(point["x"], point["y"])
+    expect(page.locator("#cwguard-card [role=tooltip]")).to_be_visible()
+
+
+def shoot_thread(browser: harness.BrowserSession, out: Path):
+    page = browser.open_thread(fixture_page(PAGE))
+    level = browser.wait_for_risk(page, "high", "medium", "low", "none", "error")
+    if level == "error":
+        raise SystemExit("the extension could not reach the service")
+    hover_first_high_highlight(browser, page)
+    page.screenshot(path=str(out / "thread-warnings.png"))
+    return page
+
+
+def shoot_popup(browser: harness.BrowserSession, tab: int, path: Path, state: str) -> None:
+    popup = browser.context.new_page()
+    popup.set_viewport_size(POPUP_SIZE)
+    popup.goto(browser.popup_url(tab))
+    expect(popup.locator("#service")).to_have_attribute("data-state", state)
+    # A popup is as tall as its content: crop the picture to it.
+    bottom = popup.evaluate("() => Math.ceil(document.body.getBoundingClientRect().bottom)")
+    margin = popup.evaluate("() => Math.ceil(parseFloat(getComputedStyle(document.body).marginBottom) || 0)")
+    height = min(max(bottom + max(margin, 12), 120), POPUP_SIZE["height"])
+    popup.screenshot(path=str(path), clip={"x": 0, "y": 0, "width": POPUP_SIZE["width"], "height": height})
+    popup.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNG files")
+    args = parser.parse_args()
+    reason = harness.chromium_missing_reason()
+    if reason:
+        print(f"cannot render screenshots: {reason}", file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright, harness.stack(playwright, viewport={"width": 1280, "height": 820}) as stack:
+        browser = stack.browser
+        page = shoot_thread(browser, args.out)
+        tab = browser.tab_id(page)
+        shoot_popup(browser, tab, args.out / "popup.png", "up")
+        # Straight at the service, then stop it: the popup's "service down" state and its hint.
+        browser.configure(serviceUrl=stack.service.url)
+        stack.service.stop()
+        browser.rescan(tab)
+        browser.wait_for_risk(page, "error")
+        shoot_popup(browser, tab, args.out / "popup-service-down.png", "down")
+    for name in ("thread-warnings.png", "popup.png", "popup-service-down.png"):
+        print(args.out / name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

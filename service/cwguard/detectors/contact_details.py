@@ -1,0 +1,209 @@
+"""contact_details: a concrete outside contact identifier appears, or one is asked for.
+
+Identifiers: e-mail addresses (also 「あっと」「(at)」「ドット」「[.]」), Japanese phone numbers
+(validated by `phonenumbers`, region JP, with context so part numbers and JAN codes stay quiet),
+IDs given after 「ID」 (even split across lines), @handles, identifiers given with 「で検索」「を追加」,
+chat-tool invite or profile links (line.me, lin.ee, chatwork.com, discord.gg, t.me…) and LINE QR
+codes. Requests: a contact noun (メールアドレス, 電話番号, LINE ID, 連絡先) with an asking verb,
+unless refused or part of a data-entry task (「店名・住所・電話番号をスプレッドシートに入力する作業」).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import phonenumbers
+
+from ..engine import clauses
+from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from . import _channels as ch
+
+_WS = r"[ \t\u3000]"
+_AT = (_WS + r"{0,3}(?:@|あっと|アット|\((?:at|あっと)\)|\[(?:at|あっと)\]|<at>|\{at\}|【(?:at|あっと|アット)】|★|☆|◎"
+       r"|" + _WS + r"at" + _WS + r")" + _WS + "{0,3}")
+_DOT = (_WS + r"{0,2}(?:\.|ドット|\((?:dot|\.|ドット)\)|\[(?:dot|\.|ドット)\]|【(?:ドット|dot)】|" + _WS + r"dot" + _WS + ")"
+        + _WS + "{0,2}")
+_LABEL = r"[a-z0-9][a-z0-9\-]{0,62}+"
+_TLD = r"(?:[a-z]{2,24}+(?![a-z0-9\-])|コム|ジェーピー|ジェイピー|ネット)"
+_PROVIDER = r"(?:gmail|yahoo|icloud|outlook|hotmail|docomo|ezweb|softbank)(?![a-z0-9\-])"
+EMAIL_RULE = Rule(
+    r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}+" + _AT
+    + r"(?:" + _LABEL + r"(?:" + _DOT + _LABEL + r"){0,4}" + _DOT + _TLD + "|" + _PROVIDER + ")",
+    "midori.edit0312 あっと example ドットコム までご連絡ください", "obfuscated e-mail (dev-055)",
+)
+# Candidate phone numbers: a leading 0 (or +81) and 9-10 more digits with at most two separators
+# between digits; not part of a longer digit run (so a 1 MB run of digits is one failed candidate).
+_PSEP = r"[ \-().・/]"
+PHONE_RULE = Rule(
+    r"(?<!\d" + _PSEP + r"{0,2})(?<![\d+])(?:0(?:" + _PSEP + r"{0,2}\d){9,10}+|\+81" + _PSEP + r"{0,2}(?:\(0\))?"
+    + r"\d(?:" + _PSEP + r"{0,2}\d){8,9}+)(?!" + _PSEP + r"{0,2}\d)",
+    "担当直通：090-2468-1357（平日10〜18時）", "phone number candidates (dev-059)",
+)
+# Kanji digits read as digits for the phone pass (same length, so offsets stay).
+# (and the long-vowel mark, which people type for a hyphen: ０９０ー１２３４ー５６７８)
+_KANJI_DIGITS = str.maketrans("〇一二三四五六七八九零ー", "01234567890-")
+PHONE_CUE = compile_pattern(r"電話|(?<![a-z])tel|携帯|ケータイ|スマホ|直通|連絡先|番号|(?<![a-z])call|sms|ショートメ|連絡|かけ|着信")
+# Digits that are data: part numbers, codes, page numbers, examples in a data-entry brief.
+DATA_CUE = compile_pattern(r"品番|型番|部品|商品番号|管理番号|注文番号|伝票|(?<![a-z])jan|isbn|コード|ページ|郵便|〒|口座|"
+                           r"会員番号|シリアル|ロット|品名|のような|例|形式|フォーマット|スプレッドシート|エクセル|excel|csv")
+
+ID_RULE = Rule(
+    r"(?<!案件|仕事|注文|商品|会員|取引|応募|ジョブ|job|管理|社員|予約|ログイン|問い合わせ|動画|記事|契約|タスク|プロジェクト)"
+    r"(?<![a-z])(?:id|アイディー?|ユーザー(?:名|ネーム)|アカウント名)(?![a-z])"
+    r"(?:[ \t\u3000\n:=「『(\[<【→↓⇒⬇👇]|は|を|の|:){0,6}"
+    r"(?P<ident>(?=[a-z0-9._\-]{0,31}[a-z_])[a-z0-9][a-z0-9._\-]{1,31}+(?:\n{1,2}[a-z0-9._\-]{1,31}+){0,5})",
+    "ID↓\ndream\n_link\n_0815\n（つなげて検索してください）", "ID split across lines (dev-056)",
+)
+HANDLE_RULE = Rule(
+    r"(?<![a-z0-9._%+\-/])@(?=[a-z0-9_.]{0,30}[a-z])[a-z0-9_.]{2,30}+",
+    "@wp_translate_jp までDMください", "handle (dev-057)",
+)
+IDENT_WITH_VERB_RULE = Rule(
+    r"(?<![a-z0-9._\-@])(?=[a-z0-9._\-]{0,31}[_0-9])[a-z][a-z0-9._\-]{3,31}+(?=[ \t\u3000]{0,2}"
+    r"(?:で検索|を検索|を追加|で追加|に(?:コンタクト)?申請|をフォロー|まで(?:dm|ご連絡|連絡|メッセージ)))",
+    "abc_123で検索して追加してください", "identifier given without the word ID",
+)
+QR_RULE = Rule(
+    r"(?<![a-z])qr(?:コード)?(?![a-z])(?!(?:の)?(?:作成|生成|制作|付き|入り|デザイン|印刷))"
+    r"[^。\n]{0,15}?(?:読み取|読取|読み込|スキャン|追加|登録|友(?:だち|達)|から)",
+    "こちらのQRコードを読み取って友だち追加してください", "LINE QR code",
+)
+_MAIL_NOUN = r"(?:(?:携帯|個人|社用|会社|仕事用|私用)|(?<!\p{Han}))メール(?:アドレス)?|メアド|(?<![a-z])e?-?mail\s?(?:address|アドレス)?"
+REQUEST_RULE = Rule(
+    r"(?:" + _MAIL_NOUN + r"|(?:お)?電話番号|携帯(?:電話)?番号|連絡先|(?<![a-z])(?:line|skype|chatwork|discord|telegram)"
+    r"(?:の)?\s?(?:id|アカウント)|(?:ライン|チャットワーク|スカイプ|インスタ)(?:の)?\s?(?:id|アカウント))"
+    r"(?=[^。\n]{0,15}?(?:教え|お知らせ|知らせ|ご入力|入力|ご記入|記入|送って|お送り|送付|ご共有|共有|交換|伺|お聞き|"
+    r"聞かせ|ご登録|ご提示|提示|記載|書いて))",
+    "メールアドレスを教えてください", "asking for a contact identifier (dev-066, dev-049)",
+)
+# The contact nouns are data of the task (a list of shops with their phone numbers).
+DATA_TASK = compile_pattern(r"作業|スプレッドシート|エクセル|excel|リスト|一覧|データ|転記|csv|\d件|件数|収集|調査|リサーチ|"
+                            r"店名|会社名|企業名|顧客|名簿|参照|項目|フォーム作成|設定して")
+
+_EMAIL = EMAIL_RULE.compile()
+_PHONE = PHONE_RULE.compile()
+_ID = ID_RULE.compile()
+_IDENTIFIERS = ch.Scanner((HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE))
+_REQUEST = ch.Scanner((REQUEST_RULE,))
+_SOCIAL = ("instagram.com", "twitter.com", "x.com", "facebook.com")
+_REFERENCE = compile_pattern(r"参考|ご参照|参照|イメージ|例えば|たとえば|ご覧")
+
+
+class ContactDetails(Detector):
+    name = "contact_details"
+    category = "contact_details"
+    rules = (EMAIL_RULE, PHONE_RULE, ID_RULE, HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, REQUEST_RULE)
+    terms = ("@", "あっと", "id", "電話番号", "メールアドレス", "連絡先", "line.me", "lin.ee", "discord.gg", "t.me", "qr")
+    examples = Examples(
+        positive=(
+            "ID: abc_123 を追加してください",
+            "メールアドレスを教えてください",
+            "info_triangle＠example.co.jp までご連絡ください",
+            "midori.edit0312 あっと example ドットコム までご連絡ください",
+            "担当直通：090-2468-1357（平日10〜18時）",
+            "こちらから友だち追加をお願いします→ https://lin.ee/Sm1LeWk",
+            "ID↓\ndream\n_link\n_0815\n（つなげて検索してください）",
+            "@wp_translate_jp までDMください",
+            "連絡先は ０３（１２３４）５６７８ です",
+        ),
+        negative=(
+            "品番は「090-4471-2356」「080-1123-9087」のようなハイフン区切りの数字です",
+            "JANコードは「4901234567894」のような13桁の数字です",
+            "店名・住所・電話番号・定休日をスプレッドシートに入力していただく作業です",
+            "自動返信メールの有無も教えてください",
+            "メールアドレスの入力は不要です",
+            "単価は@50円です",
+        ),
+        positive_after_contract=("報酬は公式アカウント経由でお支払いします。登録しないと報酬をお支払いできません。ID: pay_club77",),
+        negative_after_contract=("IDは kenta_fishing_ch です。コンタクト申請お願いします。",),
+    )
+
+    def detect(self, msg: MessageView) -> Iterable[Hit]:
+        text = msg.text
+        survives = msg.phase == "contracted" and ch.survives_contract(text)
+        spans = [*self._emails(text), *self._phones(text), *self._ids(text), *self._links(text),
+                 *self._requests(text)]
+        for start, end in _dedupe(spans):
+            yield self.hit(start, end, survives_contract=survives)
+
+    @staticmethod
+    def _emails(text: str) -> Iterable[tuple[int, int]]:
+        for m in _EMAIL.finditer(text):
+            yield m.span()
+
+    @staticmethod
+    def _phones(text: str) -> Iterable[tuple[int, int]]:
+        digits_text = text.translate(_KANJI_DIGITS)
+        for m in _PHONE.finditer(digits_text):
+            if _is_contact_phone(digits_text, m.start(), m.end(), m.group()):
+                yield m.span()
+
+    @staticmethod
+    def _ids(text: str) -> Iterable[tuple[int, int]]:
+        for m in _ID.finditer(text):
+            start, end = m.span("ident")
+            end = start + len(text[start:end].rstrip("._-\n"))
+            if end - start >= 3 and not clauses.is_negated(text, start, end):
+                yield start, end
+        for start, end in _IDENTIFIERS.spans(text):
+            if not clauses.is_negated(text, start, end):
+                yield start, end
+
+    @staticmethod
+    def _links(text: str) -> Iterable[tuple[int, int]]:
+        for start, end, url in ch.find_urls(text):
+            if ch.url_kind(url) != "invite":
+                continue
+            host, _ = ch.host_of(url)
+            if host.removeprefix("www.") in _SOCIAL and not _is_profile_link(text, start, url):
+                continue
+            if host.removeprefix("www.") in ("discord.com", "discordapp.com") and "/invite" not in url:
+                continue
+            yield start, end
+
+    @staticmethod
+    def _requests(text: str) -> Iterable[tuple[int, int]]:
+        for start, end in _REQUEST.spans(text):
+            s_start, s_end = clauses.sentence_span(text, start)
+            if DATA_TASK.search(text, s_start, s_end):
+                continue
+            if clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end):
+                continue
+            yield start, end
+
+
+def _is_contact_phone(text: str, start: int, end: int, candidate: str) -> bool:
+    """A valid Japanese number in a contact context, not a part number or code."""
+    try:
+        number = phonenumbers.parse(candidate, "JP")
+    except phonenumbers.NumberParseException:
+        return False
+    if not phonenumbers.is_valid_number(number):
+        return False
+    s_start, s_end = clauses.sentence_span(text, start)
+    if DATA_CUE.search(text, s_start, s_end):
+        return False
+    mobile = phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
+    return mobile or PHONE_CUE.search(text, max(0, start - 40), min(len(text), end + 20)) is not None
+
+
+def _is_profile_link(text: str, start: int, url: str) -> bool:
+    """instagram.com/<user>, x.com/<user>: a contact; a post (/p/, /status/) or a reference is not."""
+    host, _ = ch.host_of(url)
+    path = url.split(host, 1)[-1].split("?", 1)[0].strip("/")
+    if not path or "/" in path:
+        return False
+    s_start, s_end = clauses.sentence_span(text, start)
+    return not _REFERENCE.search(text, s_start, s_end)
+
+
+def _dedupe(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop spans contained in another (an @handle inside an e-mail, an ID inside a URL)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda p: (p[0], -p[1])):
+        if out and s >= out[-1][0] and e <= out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+DETECTOR = ContactDetails()

@@ -1,0 +1,126 @@
+"""external_site: the worker is lured to an outside website, form or app to apply, register,
+contract, pay or keep talking (own site, Google Forms, short URLs, app download).
+
+Lures are read from words (「会員登録」「本登録」「弊社サイトから応募し直して」「アプリをダウンロード」
+「外部の研修サイトでご案内」) and from links: a form or short link with a request, or any outside
+link in a message that lures. A link given as reference for the work, a platform link
+(crowdworks.jp), or a tool named as the work (「Googleフォームで作って」) is not this. After a
+contract a payment site is direct_deal, so payment lures are left to that detector then.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..engine import clauses
+from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from . import _channels as ch
+
+_LURE_VERB = (r"登録|応募|申し込|申込|エントリー|ご案内|案内|連絡|やり取り|やりとり|契約|支払|決済|購入|ログイン|入力|回答|"
+              r"ダウンロード|インストール|お仕事|研修|手続|受け取|受取")
+_SITE = r"(?:サイト|ページ|フォーム|アプリ|ホームページ|hp|ウェブサイト|webサイト|ポータル|マイページ|システム|url|リンク)"
+LURE_RULES: tuple[Rule, ...] = (
+    Rule(r"(?:会員|本|仮|新規|ユーザー|無料|アカウント|メンバー|事前|エントリー|web|ウェブ)登録|アカウント(?:を)?作成",
+         "本登録はこちらのフォームからお願いします", "registration words (dev-048, dev-049, dev-065)"),
+    Rule(r"(?:弊社|当社|自社|専用|外部|別|私たち|うち|運営|提携|独自)の?[^\s。、\nはがをにで]{0,8}?" + _SITE
+         + r"(?=[^。\n]{0,3}?(?:で|から|に|へ|より)(?:の)?[^。\n]{0,8}?(?:" + _LURE_VERB + "))",
+         "弊社サイトでの登録が必須となっております", "own/outside site + lure verb (dev-048 m3, dev-062)"),
+    Rule(r"(?:" + _SITE + r"|url|リンク)(?:から|より|で)(?:再度)?(?:応募|エントリー|申し込|申込)し?直",
+         "弊社サイトから応募し直してください", "apply again outside"),
+    Rule(r"アプリ(?:を|の)?[^。\n]{0,6}?(?:ダウンロード|インストール|(?<![a-z])dl(?![a-z])|入れて)",
+         "以下からアプリをダウンロードし、登録してください", "app download (dev-064)"),
+    Rule(r"(?:応募|登録|申込|申し込み|エントリー|専用|回答|入力|こちらの|下記の|以下の|次の)(?:用)?(?:の)?フォーム",
+         "以下の応募フォームにご入力いただけますでしょうか", "application form (dev-037)"),
+    Rule(r"(?:google|グーグル)\s?フォーム(?=[^。\n]{0,6}?(?:から|に|で|より)[^。\n]{0,6}?(?:応募|登録|回答|入力|ご記入|申し込|申込))",
+         "Googleフォームからご応募ください", "Google Forms to apply (not: 「Googleフォームで作って」)"),
+)
+_LURE = ch.Scanner(LURE_RULES)
+# Lure words that are the work itself (「会員登録フォームの作成」「アプリの開発」).
+_SUBJECT = compile_pattern(r"[^。\n、]{0,8}?(?:の)?(?:作成|制作|実装|開発|構築|設計|デザイン|改修|修正|テスト|者数|数|率|機能|画面の)")
+# A lure sentence asks for it: a request, "required", or "here/below".
+_ASKS = compile_pattern(r"お願い|ください|下さい|いただけ|頂け|必須|必要|していただ|こちら|下記|以下|↓|👇|→|から|ております|しています|となります|します|いたします")
+# Link sentences that send the reader somewhere to act.
+_LINK_LURE = compile_pattern(r"登録|応募|申し込|申込|エントリー|入力|回答|ダウンロード|インストール|ログイン|アクセスして|"
+                             r"クリックして|タップして|詳細はこちら|お問い合わせ|手続")
+_REFERENCE = compile_pattern(r"参考|ご参照|参照|イメージ|バックナンバー|公開して|過去の|例えば|たとえば|サンプル|ご覧")
+_PAYMENT = compile_pattern(r"支払|決済|振込|振り込|入金|送金|請求|paypal|stripe|口座")
+
+
+class ExternalSite(Detector):
+    name = "external_site"
+    category = "external_site"
+    rules = LURE_RULES + ch.URL_RULES
+    terms = ("登録", "フォーム", "サイト", "アプリ", "http", "forms.gle", "bit.ly", "ダウンロード")
+    examples = Examples(
+        positive=(
+            "こちらのフォームから本登録を",
+            "弊社サイトで応募し直してください",
+            "本登録はこちらのフォームからお願いします👇\nhttps://forms.gle/Rz8MmP4kWq2LnY6a7",
+            "まずは下記から仮登録をお願いします。\nhttps://bit.ly/3Fk9TqZ",
+            "作業は専用アプリで行っていただきます。以下からアプリをダウンロードしてください",
+            "当社は外部の研修サイトでお仕事のご案内をしております。",
+        ),
+        negative=(
+            "保護者向けアンケートをGoogleフォームで作っていただきたいです",
+            "バックナンバーはこちらのページで公開しています。ご参照ください。\nhttps://www.greentable-shop.example.jp/mailmagazine/",
+            "新しく募集を出しましたので、こちらからご応募いただけますか。\nhttps://crowdworks.jp/public/jobs/9876543",
+            "会員登録フォームの作成をお願いします",
+            "会員登録は不要です",
+        ),
+        positive_after_contract=("次のお仕事は提携サイトでご案内します。サイトに登録しないと報酬をお支払いできません。",),
+        negative_after_contract=("作業用のマニュアルはこちらです https://docs.example.com/manual",),
+    )
+
+    def detect(self, msg: MessageView) -> Iterable[Hit]:
+        text = msg.text
+        contracted = msg.phase == "contracted"
+        survives = contracted and ch.survives_contract(text)
+        lures = list(self._lure_words(text))
+        links = list(self._lure_links(text, bool(lures)))
+        for start, end in lures + links:
+            s_start, s_end = clauses.sentence_span(text, start)
+            if contracted and _PAYMENT.search(text, s_start, s_end):
+                continue  # after a contract a payment site is direct_deal
+            yield self.hit(start, end, survives_contract=survives)
+
+    @staticmethod
+    def _lure_words(text: str) -> Iterable[tuple[int, int]]:
+        for start, end in _LURE.spans(text):
+            if _SUBJECT.match(text, end, min(len(text), end + 12)):
+                continue
+            s_start, s_end = clauses.sentence_span(text, start)
+            if not _ASKS.search(text, s_start, s_end):
+                continue
+            if clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end):
+                continue
+            yield start, end
+
+    @staticmethod
+    def _lure_links(text: str, message_lures: bool) -> Iterable[tuple[int, int]]:
+        for start, end, url in ch.find_urls(text):
+            kind = ch.url_kind(url)
+            if kind in ("platform", "invite", "meeting"):
+                continue
+            if _is_reference(text, start):
+                continue
+            if message_lures or kind in ("shortener", "app_store") or (
+                    kind == "form" and _LINK_LURE.search(text)) or _link_sentence_lures(text, start):
+                yield start, end
+
+
+def _is_reference(text: str, start: int) -> bool:
+    """The link's sentence (or the line before it) presents it as reference material."""
+    s_start, s_end = clauses.sentence_span(text, start)
+    prev_start, _ = clauses.sentence_span(text, max(0, s_start - 1))
+    return _REFERENCE.search(text, prev_start, s_end) is not None
+
+
+def _link_sentence_lures(text: str, start: int) -> bool:
+    """The link's own sentence or the one right before it asks the reader to act there
+    (「詳細はこちらから登録」 then the link on its own line)."""
+    s_start, s_end = clauses.sentence_span(text, start)
+    prev_start, _ = clauses.sentence_span(text, max(0, s_start - 1))
+    m = _LINK_LURE.search(text, prev_start, s_end)
+    return m is not None and not clauses.is_negated(text, m.start(), m.end())
+
+
+DETECTOR = ExternalSite()

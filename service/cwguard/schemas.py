@@ -1,0 +1,348 @@
+"""The request and answer of `POST /score` as marshmallow schemas.
+
+One definition serves three readers: `load_request` validates what the HTTP service and the
+Python API receive, the OpenAPI document is generated from these classes, and the tests check
+answers against the response schemas.
+
+Every error message below is written `"<code>|<sentence>"`: the code is what the caller branches
+on, the sentence is what a person reads. `load_request` splits them and reports the first problem
+as `InputError(code, sentence, {"field": "messages.3.text", "problems": [...]})`.
+
+Limits (documented in README, SECURITY.md and the OpenAPI document). A real CrowdWorks thread of
+2,000 messages averaging 1,000 Japanese characters is about 6 MB of UTF-8 JSON, inside them all:
+- `MAX_BODY_BYTES`: 8 MiB request body;
+- `MAX_MESSAGES`: 5,000 messages per thread;
+- `MAX_MESSAGE_CHARS`: 20,000 characters (code points) per message.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import regex
+from marshmallow import RAISE, Schema, ValidationError, fields, post_load, validate, validates_schema
+
+from .errors import InputError, printable
+
+MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_MESSAGES = 5_000
+MAX_MESSAGE_CHARS = 20_000
+MAX_ID_CHARS = 128
+MAX_NAME_CHARS = 500
+MAX_URL_CHARS = 4_096
+# How many problems one error answer lists in `details.problems` (the first one is the `code`).
+MAX_REPORTED_PROBLEMS = 20
+
+SENDERS = ("client", "worker", "system", "unknown")
+CONTRACT_STATUSES = ("before_contract", "contracted", "unknown")
+LANGS = ("ja", "en")
+RATING_NAMES = ("skill", "quality", "schedule", "communication", "partnership")
+RISK_LEVELS = ("none", "low", "medium", "high")
+SEVERITIES = ("info", "low", "medium", "high")
+WARNING_KINDS = ("risk", "signal")
+# Names exactly as in RUBRIC.md.
+RISK_CATEGORIES = (
+    "off_platform_contact", "contact_details", "external_site", "direct_deal", "in_person_meeting",
+    "work_before_escrow", "upfront_payment", "personal_info", "unrealistic_offer", "pressure",
+)
+THREAD_CATEGORIES = ("client_reputation", "slow_reply")
+SIGNAL_CATEGORIES = ("platform_contract", "secretariat_permission", "bizmatch")
+CATEGORIES = RISK_CATEGORIES + THREAD_CATEGORIES + SIGNAL_CATEGORIES
+
+# CrowdWorks shows Japan time; a timestamp sent without an offset is read as JST.
+JST = dt.timezone(dt.timedelta(hours=9), "JST")
+# Years outside this range make datetime arithmetic overflow once offsets are applied.
+MIN_YEAR, MAX_YEAR = 1970, 9998
+
+_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_WRONG_TYPE_STRING = "wrong_type|Expected a string."
+_NOT_NULL = "wrong_type|This field may not be null."
+
+
+# ---------------------------------------------------------------- fields
+class Text(fields.String):
+    """A string that is valid Unicode: a lone UTF-16 surrogate (legal in a JSON escape, `\\ud800`)
+    has no character, cannot be encoded and would break every offset computed from the text."""
+
+    def __init__(self, **kwargs: Any):
+        kwargs.setdefault("error_messages", {})
+        kwargs["error_messages"] = {"invalid": _WRONG_TYPE_STRING, "null": _NOT_NULL,
+                                    "required": "missing_field|This field is required.",
+                                    **kwargs["error_messages"]}
+        super().__init__(**kwargs)
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if _LONE_SURROGATE.search(text):
+            raise ValidationError("lone_surrogate|The string contains a lone UTF-16 surrogate, which is not a character.")
+        return text
+
+
+class StrictFloat(fields.Float):
+    """A JSON number only: marshmallow would otherwise accept the string "4.5"."""
+
+    default_error_messages = {"invalid": "wrong_type|Expected a number.",
+                              "special": "invalid_value|NaN and infinity are not allowed."}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> float:
+        if not isinstance(value, int | float):
+            raise self.make_error("invalid")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class JstDateTime(fields.DateTime):
+    """ISO 8601 date-time; without an offset it is Japan time. Always returns an aware datetime."""
+
+    default_error_messages = {"invalid": "invalid_datetime|Expected an ISO 8601 date-time such as 2026-03-02T10:15:00+09:00.",
+                              "invalid_awareness": "invalid_datetime|Expected an ISO 8601 date-time."}
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> dt.datetime:
+        if not isinstance(value, str):
+            raise self.make_error("invalid")
+        if _LONE_SURROGATE.search(value):
+            raise ValidationError("lone_surrogate|The string contains a lone UTF-16 surrogate, which is not a character.")
+        parsed = super()._deserialize(value, attr, data, **kwargs)
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            raise ValidationError(f"invalid_datetime|The year must be between {MIN_YEAR} and {MAX_YEAR}.")
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=JST)
+
+
+def _one_of(choices: tuple[str, ...]) -> validate.OneOf:
+    return validate.OneOf(choices, error="invalid_value|Must be one of: {choices}.")
+
+
+def _nested(schema: type[Schema], **kwargs: Any) -> fields.Nested:
+    return fields.Nested(schema, error_messages={"null": _NOT_NULL,
+                                                 "type": "wrong_type|Expected a JSON object."}, **kwargs)
+
+
+class StrictSchema(Schema):
+    """Unknown fields are refused: a typo such as `contract_state` must not be silently ignored."""
+
+    class Meta:
+        unknown = RAISE
+
+    error_messages = {"unknown": "unknown_field|This field is not part of the request.",
+                      "type": "wrong_type|Expected a JSON object."}
+
+
+# ---------------------------------------------------------------- request
+class MessageSchema(StrictSchema):
+    id = Text(required=True, validate=validate.Length(
+        min=1, max=MAX_ID_CHARS, error="invalid_value|A message id has 1 to {max} characters."),
+        metadata={"description": "Unique within the thread; highlights refer to it.", "example": "m1"})
+    sender = Text(load_default="unknown", validate=_one_of(SENDERS),
+                  metadata={"description": "Who wrote the message.", "enum": list(SENDERS)})
+    sent_at = JstDateTime(load_default=None, allow_none=True, metadata={
+        "description": "ISO 8601; without an offset it is read as Japan time (+09:00)."})
+    text = Text(required=True, validate=validate.Length(
+        max=MAX_MESSAGE_CHARS, error="message_too_long|A message may have at most {max} characters."),
+        metadata={"description": f"The message exactly as shown; at most {MAX_MESSAGE_CHARS} characters."})
+
+
+class RatingsSchema(StrictSchema):
+    """CrowdWorks' five client ratings (0-5). Missing or null ratings are simply not known."""
+
+    skill = StrictFloat(allow_none=True)
+    quality = StrictFloat(allow_none=True)
+    schedule = StrictFloat(allow_none=True)
+    communication = StrictFloat(allow_none=True)
+    partnership = StrictFloat(allow_none=True)
+
+    @validates_schema
+    def _in_range(self, data: dict, **kwargs: Any) -> None:
+        bad = {name: ["invalid_value|A rating is between 0 and 5."]
+               for name, value in data.items() if value is not None and not 0 <= value <= 5}
+        if bad:
+            raise ValidationError(bad)
+
+    @post_load
+    def _drop_unknown(self, data: dict, **kwargs: Any) -> dict:
+        return {name: value for name, value in data.items() if value is not None}
+
+
+class ClientSchema(StrictSchema):
+    name = Text(load_default=None, allow_none=True, validate=validate.Length(
+        max=MAX_NAME_CHARS, error="value_too_long|At most {max} characters."))
+    ratings = _nested(RatingsSchema, load_default=None, allow_none=True)
+    review_count = fields.Integer(strict=True, load_default=None, allow_none=True,
+                                  validate=validate.Range(min=0, max=10**9, error="invalid_value|Must be between {min} and {max}."),
+                                  error_messages={"invalid": "wrong_type|Expected an integer."})
+
+    @post_load
+    def _complete(self, data: dict, **kwargs: Any) -> dict:
+        return {**data, "ratings": data["ratings"] or {}}
+
+
+class ContextSchema(StrictSchema):
+    contract_status = Text(load_default="unknown", validate=_one_of(CONTRACT_STATUSES), metadata={
+        "description": "What the page says; a system notice inside the thread can move it to contracted.",
+        "enum": list(CONTRACT_STATUSES)})
+    client = _nested(ClientSchema, load_default=None, allow_none=True)
+    page_url = Text(load_default=None, allow_none=True, validate=validate.Length(
+        max=MAX_URL_CHARS, error="value_too_long|At most {max} characters."))
+
+
+def _default_context() -> dict:
+    return {"contract_status": "unknown", "client": None, "page_url": None}
+
+
+class _RequestCommon(StrictSchema):
+    context = _nested(ContextSchema, load_default=None, allow_none=True)
+    lang = Text(load_default="ja", validate=_one_of(LANGS),
+                metadata={"description": "Language of titles, details and advice.", "enum": list(LANGS)})
+
+    @post_load
+    def _complete(self, data: dict, **kwargs: Any) -> dict:
+        return {**data, "context": data["context"] or _default_context()}
+
+
+class ScoreRequestSchema(_RequestCommon):
+    """A thread: messages in order, with optional context about the contract and the client."""
+
+    messages = fields.List(
+        fields.Nested(MessageSchema, error_messages={"type": "wrong_type|Expected a message object."}),
+        required=True,
+        validate=[validate.Length(min=1, error="messages_empty|The thread must have at least one message."),
+                  validate.Length(max=MAX_MESSAGES, error="too_many_messages|A thread may have at most {max} messages.")],
+        error_messages={"invalid": "wrong_type|Expected a list of messages.", "null": _NOT_NULL,
+                        "required": "messages_required|Send 'messages' (a list) or the shorthand 'text'."},
+        metadata={"description": f"1 to {MAX_MESSAGES} messages in thread order."})
+
+    @validates_schema
+    def _unique_ids(self, data: dict, **kwargs: Any) -> None:
+        seen: set[str] = set()
+        duplicates: dict[int, dict] = {}
+        for index, message in enumerate(data.get("messages", [])):
+            if message["id"] in seen:
+                duplicates[index] = {"id": ["duplicate_message_id|Another message of this thread has the same id."]}
+            seen.add(message["id"])
+        if duplicates:
+            raise ValidationError({"messages": duplicates})
+
+
+class TextRequestSchema(_RequestCommon):
+    """Shorthand: one message of unknown sender, given as `text`."""
+
+    text = Text(required=True, validate=validate.Length(
+        max=MAX_MESSAGE_CHARS, error="message_too_long|A message may have at most {max} characters."))
+
+    @post_load
+    def _expand(self, data: dict, **kwargs: Any) -> dict:
+        text = data.pop("text")
+        return {"messages": [{"id": "m1", "sender": "unknown", "sent_at": None, "text": text}], **data}
+
+
+_SCORE_REQUEST = ScoreRequestSchema()
+_TEXT_REQUEST = TextRequestSchema()
+
+
+def load_request(payload: Any) -> dict:
+    """The validated request the engine takes (docs/architecture.md), or `InputError`."""
+    if not isinstance(payload, dict):
+        raise InputError("body_not_object", "The request must be a JSON object.", {"type": _json_type(payload)})
+    if "text" in payload and "messages" in payload:
+        raise InputError("text_and_messages", "Send either 'messages' or the shorthand 'text', not both.",
+                         {"field": "text"})
+    messages = payload.get("messages")
+    if isinstance(messages, list) and len(messages) > MAX_MESSAGES:
+        # Refused before validating each item: a body of a million `{}` must cost nothing.
+        raise InputError("too_many_messages", f"messages: A thread may have at most {MAX_MESSAGES} messages.",
+                         {"field": "messages", "limit": MAX_MESSAGES, "received": len(messages)})
+    schema = _TEXT_REQUEST if "text" in payload else _SCORE_REQUEST
+    try:
+        request = schema.load(payload)
+    except ValidationError as error:
+        raise _input_error(error.messages) from None
+    return {"messages": request["messages"], "context": request["context"], "lang": request["lang"]}
+
+
+def _json_type(value: Any) -> str:
+    names = {list: "array", str: "string", bool: "boolean", int: "number", float: "number", type(None): "null"}
+    return names.get(type(value), "value")
+
+
+def _input_error(messages: Any) -> InputError:
+    problems = []
+    for path, text in _flatten(messages, ()):
+        code, _, sentence = text.partition("|") if "|" in text else ("invalid_value", "", text)
+        problems.append({"field": path, "code": code, "message": sentence})
+    first = problems[0] if problems else {"field": "", "code": "invalid_value", "message": "Invalid request."}
+    details = {"field": first["field"], "problems": problems[:MAX_REPORTED_PROBLEMS]}
+    return InputError(first["code"], _sentence(first), details)
+
+
+def _sentence(problem: dict) -> str:
+    return f"{problem['field']}: {problem['message']}" if problem["field"] else problem["message"]
+
+
+def _flatten(messages: Any, path: tuple) -> list[tuple[str, str]]:
+    """marshmallow's nested error dict as (dotted path, message) pairs, in order."""
+    if isinstance(messages, dict):
+        out = []
+        for key, value in messages.items():
+            out += _flatten(value, path if key == "_schema" else (*path, printable(key)))
+        return out
+    if isinstance(messages, list | tuple):
+        return [pair for item in messages for pair in _flatten(item, path)]
+    return [(".".join(str(part) for part in path), str(messages))]
+
+
+# ---------------------------------------------------------------- answers
+class RiskSchema(StrictSchema):
+    level = fields.String(required=True, validate=validate.OneOf(RISK_LEVELS))
+    score = fields.Integer(required=True, validate=validate.Range(0, 100),
+                           metadata={"description": "none 0, low 1-39, medium 40-69, high 70-100."})
+
+
+class WarningSchema(StrictSchema):
+    id = fields.String(required=True)
+    category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
+    kind = fields.String(required=True, validate=validate.OneOf(WARNING_KINDS))
+    severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
+    title = fields.String(required=True)
+    detail = fields.String(required=True)
+    advice = fields.String(required=True)
+    message_ids = fields.List(fields.String(), required=True)
+
+
+class HighlightSchema(StrictSchema):
+    message_id = fields.String(required=True)
+    start = fields.Integer(required=True, validate=validate.Range(min=0), metadata={
+        "description": "UTF-16 code units into the message text as sent (JavaScript String.slice)."})
+    end = fields.Integer(required=True, validate=validate.Range(min=0))
+    text = fields.String(required=True, metadata={"description": "The UTF-16 slice [start, end) of the message."})
+    category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
+    severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
+    warning_id = fields.String(required=True)
+
+
+class EngineInfoSchema(StrictSchema):
+    version = fields.String(required=True)
+    elapsed_ms = fields.Float(required=True)
+
+
+class ScoreResponseSchema(StrictSchema):
+    risk = fields.Nested(RiskSchema, required=True)
+    contract_status = fields.String(required=True, validate=validate.OneOf(CONTRACT_STATUSES), metadata={
+        "description": "The status the engine concluded from the context and the thread's system notices."})
+    warnings = fields.List(fields.Nested(WarningSchema), required=True)
+    highlights = fields.List(fields.Nested(HighlightSchema), required=True)
+    engine = fields.Nested(EngineInfoSchema, required=True)
+
+
+class HealthSchema(StrictSchema):
+    status = fields.String(required=True, validate=validate.OneOf(["ok"]))
+    service = fields.String(required=True, validate=validate.OneOf(["cwguard"]))
+    version = fields.String(required=True)
+
+
+class ErrorDetailSchema(StrictSchema):
+    code = fields.String(required=True, metadata={"description": "Stable machine-readable code."})
+    message = fields.String(required=True)
+    details = fields.Dict(required=True, metadata={
+        "description": "Where the problem is: `field` (dotted path such as messages.3.text) and `problems`."})
+
+
+class ErrorSchema(StrictSchema):
+    error = fields.Nested(ErrorDetailSchema, required=True)

@@ -1,0 +1,374 @@
+"""Debian's Chromium with the unpacked cwguard extension, plus the real service, for tests and benchmarks.
+
+Used by tests/e2e/conftest.py and importable by the benchmark (`sys.path.insert(0, "tests/e2e")`):
+
+    from playwright.sync_api import sync_playwright
+    import harness, threadpage
+    with sync_playwright() as pw, harness.stack(pw) as s:      # service + proxy + browser
+        page = s.browser.open_thread(threadpage.thread_html(messages))
+        s.browser.wait_for_risk(page, "high")
+
+Follows shared/reference/browser-testing.md: `--disable-extensions-except` beside
+`--load-extension`, its own XDG_CONFIG_HOME and a short TMPDIR, /usr/bin/chromium (never a
+downloaded browser), pages served as https://crowdworks.jp/... through `context.route`.
+"""
+from __future__ import annotations
+
+import colorsys
+import contextlib
+import itertools
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from faultserver import FaultProxy
+
+REPO = Path(__file__).resolve().parents[2]
+EXTENSION_DIR = REPO / "extension"
+CHROMIUM = os.environ.get("CWGUARD_CHROMIUM", "/usr/bin/chromium")
+CROWDWORKS = "https://crowdworks.jp"
+# Chromium flags that keep a test browser quiet, fast and off the network (see the reference).
+QUIET_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run", "--no-default-browser-check", "--disable-features=Translate,MediaRouter",
+]
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def chromium_missing_reason() -> str:
+    """Why the browser tests cannot run here, or "" when they can."""
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is missing (make test-deps installs Debian's chromium)"
+    return ""
+
+
+# ---------------------------------------------------------------------- the service
+
+
+class ServiceProcess:
+    """`cwguard serve` on a fixed port, as a child process that can be stopped and started again."""
+
+    def __init__(self, port: int | None = None, log_dir: Path | None = None):
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._log_dir = log_dir or Path(tempfile.mkdtemp(prefix="cwguard-svc-"))
+        self._process: subprocess.Popen | None = None
+        self._starts = 0
+
+    def command(self) -> list[str]:
+        script = Path(sys.executable).with_name("cwguard")
+        launcher = [str(script)] if script.exists() else [sys.executable, "-m", "cwguard.cli"]
+        return [*launcher, "serve", "--port", str(self.port)]
+
+    def start(self, timeout_s: float = 20.0) -> None:
+        self._starts += 1
+        log = open(self._log_dir / f"service-{self._starts}.log", "wb")  # noqa: SIM115 - closed in stop()
+        env = {**os.environ, "CWGUARD_HOST": "127.0.0.1", "CWGUARD_PORT": str(self.port)}
+        env.pop("CWGUARD_TOKEN", None)  # the tests configure no token unless they say so
+        self._process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT, env=env,
+                                         cwd=REPO)
+        self._process.log_file = log  # type: ignore[attr-defined]
+        self._wait_healthy(timeout_s)
+
+    def _wait_healthy(self, timeout_s: float) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"cwguard serve exited with {self._process.returncode}:\n{self.log_tail()}")
+            if self.healthy():
+                return
+            time.sleep(0.05)  # polling a starting process, not asserting anything
+        self.stop()
+        raise TimeoutError(f"cwguard serve did not answer /health within {timeout_s} s:\n{self.log_tail()}")
+
+    def healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.url}/health", timeout=1) as response:
+                return response.status == 200 and json.load(response).get("status") == "ok"
+        except (OSError, ValueError):
+            return False
+
+    def stop(self) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+        process.log_file.close()
+
+    def score(self, payload: dict) -> dict:
+        """POST /score directly (no Origin header), for comparing with what the page shows."""
+        request = urllib.request.Request(f"{self.url}/score", data=json.dumps(payload).encode(),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.load(response)
+
+    def log_tail(self, lines: int = 30) -> str:
+        logs = sorted(self._log_dir.glob("service-*.log"))
+        if not logs:
+            return ""
+        return "\n".join(logs[-1].read_text(errors="replace").splitlines()[-lines:])
+
+
+# ---------------------------------------------------------------------- the browser
+
+
+def colour_family(rgba) -> str:
+    """A badge colour ([r, g, b, a] from chrome.action) named as a person would: red, orange, ..."""
+    r, g, b = rgba[:3]
+    hue, _lightness, saturation = colorsys.rgb_to_hls(r / 255, g / 255, b / 255)
+    if saturation < 0.15:
+        return "grey"
+    degrees = hue * 360
+    for limit, name in ((15, "red"), (45, "orange"), (70, "yellow"), (170, "green"), (260, "blue"), (330, "purple")):
+        if degrees < limit:
+            return name
+    return "red"
+
+
+@dataclass
+class Badge:
+    text: str
+    color: tuple[int, int, int, int]
+    title: str
+
+
+class BrowserSession:
+    """A persistent Chromium context with the extension loaded; serves fixture pages as crowdworks.jp."""
+
+    def __init__(self, playwright, extension_dir: Path = EXTENSION_DIR, headless: bool = True,
+                 viewport: dict | None = None):
+        self._scratch = Path(tempfile.mkdtemp(prefix="crx-"))  # short: Chromium puts sockets under it
+        (self._scratch / "tmp").mkdir()
+        self.extension_dir = Path(extension_dir).resolve()
+        self.context = playwright.chromium.launch_persistent_context(
+            str(self._scratch / "profile"),
+            executable_path=CHROMIUM,
+            headless=headless,
+            ignore_https_errors=True,
+            viewport=viewport or {"width": 1280, "height": 900},
+            locale="ja-JP",
+            env={**os.environ, "XDG_CONFIG_HOME": str(self._scratch / "config"), "TMPDIR": str(self._scratch / "tmp")},
+            args=[f"--disable-extensions-except={self.extension_dir}", f"--load-extension={self.extension_dir}",
+                  *QUIET_FLAGS],
+        )
+        self._pages: dict[str, str] = {}
+        self._numbers = itertools.count(1001)
+        self.context.route(f"{CROWDWORKS}/**", self._serve_route)
+        self.extension_id = self.worker().url.split("/")[2]
+
+    # ---------------------------------------------------------------- extension plumbing
+
+    def worker(self):
+        """The extension's service worker (waits for it after launch or after Chrome restarted it)."""
+        for worker in reversed(self.context.service_workers):
+            if worker.url.startswith("chrome-extension://"):
+                return worker
+        return self.context.wait_for_event(
+            "serviceworker", predicate=lambda w: w.url.startswith("chrome-extension://"), timeout=15000)
+
+    def in_worker(self, expression: str, arg=None):
+        """Evaluate a `(arg) => ...` function in the service worker."""
+        return self.worker().evaluate(expression, arg)
+
+    def configure(self, **settings) -> None:
+        """Write chrome.storage.local settings (serviceUrl, token, autoScan, lang)."""
+        self.in_worker("(s) => chrome.storage.local.set(s)", settings)
+
+    def manifest(self) -> dict:
+        return json.loads((self.extension_dir / "manifest.json").read_text(encoding="utf-8"))
+
+    def extension_url(self, path: str) -> str:
+        return f"chrome-extension://{self.extension_id}/{path.lstrip('/')}"
+
+    def popup_url(self, tab_id: int) -> str:
+        popup = self.manifest().get("action", {}).get("default_popup", "popup.html")
+        return self.extension_url(f"{popup}?tabId={tab_id}")
+
+    # ---------------------------------------------------------------- pages
+
+    def serve(self, path: str, html: str) -> str:
+        """Serve `html` at https://crowdworks.jp/<path>; returns the full URL."""
+        self._pages["/" + path.lstrip("/")] = html
+        return f"{CROWDWORKS}/{path.lstrip('/')}"
+
+    def _serve_route(self, route) -> None:
+        path = route.request.url[len(CROWDWORKS):].split("?", 1)[0].split("#", 1)[0]
+        html = self._pages.get(path)
+        if html is None:
+            route.fulfill(status=404, content_type="text/plain", body="not found")
+        else:
+            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+
+    def open_thread(self, html: str, page=None):
+        """A new tab showing `html` as a proposal thread at its own https://crowdworks.jp/proposals/<n>."""
+        url = self.serve(f"proposals/{next(self._numbers)}", html)
+        page = page or self.context.new_page()
+        page.goto(url)
+        return page
+
+    def tab_id(self, page) -> int:
+        """The chrome.tabs id of `page`: the active tab once the page is brought to the front.
+
+        (The extension has no `tabs` permission, so chrome.tabs.query cannot filter by URL.)"""
+        page.bring_to_front()
+        ids = self.in_worker(
+            "async () => (await chrome.tabs.query({active: true, lastFocusedWindow: true})).map((t) => t.id)")
+        if len(ids) != 1:
+            raise AssertionError(f"expected one active tab for {page.url}, found {ids}")
+        return ids[0]
+
+    def badge(self, tab_id: int) -> Badge:
+        got = self.in_worker(
+            """async (tabId) => ({
+                text: await chrome.action.getBadgeText({tabId}),
+                color: await chrome.action.getBadgeBackgroundColor({tabId}),
+                title: await chrome.action.getTitle({tabId}),
+            })""", tab_id)
+        return Badge(got["text"], tuple(got["color"]), got["title"])
+
+    def wait_for_badge(self, tab_id: int, text: str, timeout_s: float = 10.0) -> Badge:
+        """Wait until the tab's badge reads `text` (the worker draws it just after the page's attribute)."""
+        deadline = time.monotonic() + timeout_s
+        badge = self.badge(tab_id)
+        while badge.text != text and time.monotonic() < deadline:
+            time.sleep(0.05)  # polling the worker: chrome.action has no change event
+            badge = self.badge(tab_id)
+        return badge
+
+    @staticmethod
+    def risk(page) -> str | None:
+        return page.evaluate("() => document.documentElement.getAttribute('data-cwguard-risk')")
+
+    @staticmethod
+    def wait_for_risk(page, *levels: str, timeout_s: float = 15.0) -> str:
+        """Wait until data-cwguard-risk is one of `levels`; returns it."""
+        page.wait_for_function(
+            "(levels) => levels.includes(document.documentElement.getAttribute('data-cwguard-risk'))",
+            arg=list(levels), timeout=timeout_s * 1000)
+        return BrowserSession.risk(page)
+
+    @staticmethod
+    def highlight_count(page) -> int | None:
+        value = page.evaluate("() => document.documentElement.getAttribute('data-cwguard-highlights')")
+        return None if value is None else int(value)
+
+    @staticmethod
+    def highlighted_ranges(page) -> list[dict]:
+        """Every range in the extension's CSS highlights: its text, severity and message id."""
+        return page.evaluate(HIGHLIGHTED_RANGES_JS)
+
+    def rescan(self, tab_id: int) -> None:
+        """What the popup's button and the keyboard shortcut do: ask the tab's content script to re-scan."""
+        self.in_worker("(tabId) => chrome.tabs.sendMessage(tabId, {type: 'cwguard:rescan'})", tab_id)
+
+    @staticmethod
+    def range_center(page, text: str) -> dict | None:
+        """Viewport centre {x, y} of the first highlighted range reading `text`, scrolled into view."""
+        return page.evaluate(RANGE_CENTER_JS, text)
+
+    @staticmethod
+    def count_deep(page, selector: str) -> int:
+        """Elements matching `selector` in the document and in every open shadow root."""
+        return page.evaluate(COUNT_DEEP_JS, selector)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.context.close()
+        shutil.rmtree(self._scratch, ignore_errors=True)
+
+
+# Reads CSS.highlights from the page's main world: the registry belongs to the document, so the
+# content script's Highlight objects are visible here with their live Range objects.
+HIGHLIGHTED_RANGES_JS = """() => {
+  const out = [];
+  if (!window.CSS || !CSS.highlights) return out;
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('cwguard-') || name === 'cwguard-flash') continue;
+    for (const range of highlight) {
+      const node = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
+      const item = node && node.closest('[data-message-id]');
+      out.push({text: range.toString(), severity: name.slice('cwguard-'.length),
+                messageId: item ? item.getAttribute('data-message-id') : null});
+    }
+  }
+  return out;
+}"""
+
+
+RANGE_CENTER_JS = """(text) => {
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('cwguard-')) continue;
+    for (const range of highlight) {
+      if (range.toString() !== text) continue;
+      const node = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;
+      node.scrollIntoView({block: 'center'});
+      const rect = range.getClientRects()[0];
+      return {x: rect.left + rect.width / 2, y: rect.top + rect.height / 2};
+    }
+  }
+  return null;
+}"""
+
+COUNT_DEEP_JS = """(selector) => {
+  let count = 0;
+  const visit = (root) => {
+    count += root.querySelectorAll(selector).length;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  visit(document);
+  return count;
+}"""
+
+
+# ---------------------------------------------------------------------- everything together
+
+
+@dataclass
+class Stack:
+    service: ServiceProcess
+    proxy: FaultProxy
+    browser: BrowserSession
+
+
+@contextlib.contextmanager
+def stack(playwright, extension_dir: Path = EXTENSION_DIR, headless: bool = True,
+          viewport: dict | None = None) -> Iterator[Stack]:
+    """The real service on a free port, the counting proxy in front of it, and the browser
+    pointed at the proxy. Everything is stopped on exit."""
+    service = ServiceProcess()
+    service.start()
+    proxy = None
+    browser = None
+    try:
+        proxy = FaultProxy(service.port)
+        browser = BrowserSession(playwright, extension_dir, headless=headless, viewport=viewport)
+        browser.configure(serviceUrl=proxy.url, token="", autoScan=True, lang="ja")
+        yield Stack(service, proxy, browser)
+    finally:
+        if browser is not None:
+            browser.close()
+        if proxy is not None:
+            proxy.close()
+        service.stop()

@@ -1,0 +1,45 @@
+"""The toolbar badge of a tab: its text and colour for a high-, a medium- and a no-risk thread."""
+from __future__ import annotations
+
+import pytest
+from harness import colour_family
+from threadpage import fixture_page
+
+# What a freelancer sees at a glance. The words are the extension's; the colour families are the
+# product's promise (red for high, orange for medium, green for nothing found).
+EXPECTED = {
+    "high": ("HIGH", "red"),
+    "medium": ("MED", "orange"),
+    "none": ("OK", "green"),
+}
+
+
+@pytest.mark.parametrize("level", ["high", "medium", "none"])
+def test_badge_text_and_colour_follow_the_thread_risk(stack, browser, level):
+    page = browser.open_thread(fixture_page(f"thread-{level}.html"))
+    assert browser.wait_for_risk(page, "high", "medium", "low", "none", "error") == level
+    text, family = EXPECTED[level]
+    badge = browser.wait_for_badge(browser.tab_id(page), text)
+    assert badge.text == text
+    assert colour_family(badge.color) == family, badge.color
+    # The tooltip summarises the warnings: every risk title the service gave is listed.
+    answer = stack.proxy.last_exchange().response
+    for warning in answer["warnings"]:
+        if warning["kind"] == "risk" and warning["severity"] in ("high", "medium"):
+            assert warning["title"] in badge.title
+
+
+def test_each_tab_keeps_its_own_badge(stack, browser):
+    risky = browser.open_thread(fixture_page("thread-high.html"))
+    browser.wait_for_risk(risky, "high")
+    calm = browser.open_thread(fixture_page("thread-none.html"))
+    browser.wait_for_risk(calm, "none")
+    assert browser.wait_for_badge(browser.tab_id(calm), "OK").text == "OK"
+    assert browser.wait_for_badge(browser.tab_id(risky), "HIGH").text == "HIGH"
+
+
+def test_colour_family_tells_the_badge_colours_apart():
+    assert colour_family((197, 34, 31, 255)) == "red"
+    assert colour_family((232, 113, 10, 255)) == "orange"
+    assert colour_family((24, 128, 56, 255)) == "green"
+    assert colour_family((128, 134, 139, 255)) == "grey"

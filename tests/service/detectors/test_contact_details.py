@@ -1,0 +1,102 @@
+"""contact_details: identifiers (e-mail, phone, IDs, handles, invite links) and requests for them."""
+import time
+
+import pytest
+
+from cwguard.detectors import contact_details
+from cwguard.engine.detector import MessageView, compile_pattern
+from cwguard.engine.normalize import normalize
+
+DETECTOR = contact_details.DETECTOR
+
+
+def hits(text, phase="before_contract"):
+    norm = normalize(text)
+    view = MessageView("m1", "client", norm, phase)
+    return [(norm.original_slice(h.start, h.end), h.survives_contract) for h in DETECTOR.detect(view)]
+
+
+def spans(text, **kw):
+    return [s for s, _ in hits(text, **kw)]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("shimizu@sigma-design.example.co.jp までご連絡いただけますか。", "shimizu@sigma-design.example.co.jp"),
+    ("info_triangle＠example.co.jp", "info_triangle＠example.co.jp"),
+    ("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ"),
+    ("midori.edit0312 あっと example ドットコム までご連絡ください", "midori.edit0312 あっと example ドットコム"),
+    ("taro[at]example[.]com までどうぞ", "taro[at]example[.]com"),
+    ("taro(at)example.com", "taro(at)example.com"),
+    ("taro.yamada at gmail dot com に送って", "taro.yamada at gmail dot com"),
+    ("担当直通：090-2468-1357（平日10〜18時）", "090-2468-1357"),
+    ("０９０ー１２３４ー５６７８", "０９０ー１２３４ー５６７８"),
+    ("電話：03-1234-5678", "03-1234-5678"),
+    ("連絡先は ０３（１２３４）５６７８ です", "０３（１２３４）５６７８"),
+    ("〇九〇-一二三四-五六七八に電話ください", "〇九〇-一二三四-五六七八"),
+    ("+81 90 1234 5678", "+81 90 1234 5678"),
+    ("ID：wk_support2026 を追加のうえ", "wk_support2026"),
+    ("お手数ですが、ID「brightwave_hr」にコンタクト申請をお願いいたします。", "brightwave_hr"),
+    ("ID↓\ndream\n_link\n_0815\n（つなげて検索してください）", "dream\n_link\n_0815"),
+    ("@wp_translate_jp までDMください", "@wp_translate_jp"),
+    ("abc_123で検索して追加してください", "abc_123"),
+    ("こちらから友だち追加をお願いします→ https://lin.ee/Sm1LeWk", "https://lin.ee/Sm1LeWk"),
+    ("line.me/ti/p/abcdef", "line.me/ti/p/abcdef"),
+    ("こちらに入ってください https://discord.gg/Wp7xKq2", "https://discord.gg/Wp7xKq2"),
+    ("https://t.me/joinchat/xyz", "https://t.me/joinchat/xyz"),
+    ("https://www.chatwork.com/leadcreate_hr", "https://www.chatwork.com/leadcreate_hr"),
+    ("QRコードを読み取って追加してください", "QRコードを読み取"),
+    ("メールアドレスを教えてください", "メールアドレス"),
+    ("電話番号をご入力ください", "電話番号"),
+    ("携帯番号を教えてください", "携帯番号"),
+    ("連絡先を交換しましょう", "連絡先"),
+    ("LINEのIDを教えてください", "LINEのID"),
+])
+def test_identifiers_and_requests_are_found(text, span):
+    assert span in spans(text)
+
+
+def test_both_requested_items_are_highlighted():
+    assert spans("氏名・生年月日・電話番号・メールアドレスをご入力いただきます。") == ["電話番号", "メールアドレス"]
+
+
+@pytest.mark.parametrize("text", [
+    "品番は「090-4471-2356」「080-1123-9087」のようなハイフン区切りの数字です。",
+    "JANコードは「4901234567894」のような13桁の数字です",
+    "各ページ下にある「P.012-034」のようなページ番号は入力不要です。",
+    "商品番号 0312345678 です",
+    "店名・住所・電話番号・定休日をスプレッドシートに入力していただく作業です。",
+    "回答後の自動返信メールの有無も教えてください。",
+    "メールアドレスの入力は不要です",
+    "こちらに電話番号を書かないでください",
+    "単価は@50円です",
+    "IDはこのあと送ります",
+    "参考動画です https://www.youtube.com/@channel_name",
+    "参考にしてください https://x.com/someone/status/123456",
+    "1記事3,000字で1,500円、納期は2026-03-15です",
+])
+def test_numbers_data_and_refusals_stay_quiet(text):
+    assert spans(text) == []
+
+
+def test_after_a_contract_ids_are_reported_without_surviving():
+    assert hits("IDは kenta_fishing_ch です。コンタクト申請お願いします。", phase="contracted") == [
+        ("kenta_fishing_ch", False)]
+
+
+def test_after_a_contract_a_condition_to_register_survives():
+    text = "登録しないと報酬をお支払いできません。ID: pay_club77 を追加してください"
+    assert hits(text, phase="contracted") == [("pay_club77", True)]
+
+
+def test_every_rule_example_matches_its_pattern():
+    for rule in DETECTOR.rules:
+        assert compile_pattern(rule.pattern).search(normalize(rule.example).text), rule.note
+
+
+def test_adversarial_inputs_scan_in_bounded_time():
+    for unit in ("a", "0", "0-", "@", "a@", "a.", "ID: a_", " あっと "):
+        text = unit * (200_000 // len(unit))
+        view = MessageView("m1", "client", normalize(text), "before_contract")
+        started = time.perf_counter()
+        list(DETECTOR.detect(view))
+        assert time.perf_counter() - started < 5, unit

@@ -1,0 +1,84 @@
+"""external_site: lures to an outside site, form or app; reference and platform links stay quiet."""
+import time
+
+import pytest
+
+from cwguard.detectors import external_site
+from cwguard.engine.detector import MessageView, compile_pattern
+from cwguard.engine.normalize import normalize
+
+DETECTOR = external_site.DETECTOR
+
+
+def hits(text, phase="before_contract"):
+    norm = normalize(text)
+    view = MessageView("m1", "client", norm, phase)
+    return [(norm.original_slice(h.start, h.end), h.survives_contract) for h in DETECTOR.detect(view)]
+
+
+def spans(text, **kw):
+    return [s for s, _ in hits(text, **kw)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("本登録はこちらのフォームからお願いします👇\nhttps://forms.gle/Rz8MmP4kWq2LnY6a7",
+     ["本登録", "こちらのフォーム", "https://forms.gle/Rz8MmP4kWq2LnY6a7"]),
+    ("まずは下記から仮登録をお願いします。\nhttps://bit.ly/3Fk9TqZ", ["仮登録", "https://bit.ly/3Fk9TqZ"]),
+    ("下記のページから会員登録をお願いいたします。\nhttps://www.nexus-work.example.com/register",
+     ["会員登録", "https://www.nexus-work.example.com/register"]),
+    ("以下の応募フォームにポートフォリオをご入力いただけますでしょうか。\nhttps://forms.gle/Qv7Ls2NpXa8TkR5w9",
+     ["応募フォーム", "https://forms.gle/Qv7Ls2NpXa8TkR5w9"]),
+    ("弊社サイトでの登録が必須となっております。", ["弊社サイト"]),
+    ("当社は外部の研修サイトでお仕事のご案内をしております。", ["外部の研修サイト"]),
+    ("弊社HPからエントリーし直してください", ["弊社HP"]),
+    ("作業は専用アプリで行っていただきます。以下からアプリをダウンロードしてください",
+     ["アプリをダウンロード"]),
+    ("こちらから応募してください https://example.com/entry", ["https://example.com/entry"]),
+    ("アンケートにご回答ください https://forms.gle/abc", ["https://forms.gle/abc"]),
+    ("詳細はこちら https://bit.ly/abc", ["https://bit.ly/abc"]),
+    ("Googleフォームからご応募ください", ["Googleフォーム"]),
+])
+def test_lures_are_found(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "保護者向けアンケートをGoogleフォームで作っていただきたいです。",
+    "完成したフォームは塾のGoogleアカウントにオーナー権限を移していただく形でお願いします。",
+    "バックナンバーはこちらのページで公開しています。ご参照ください。\nhttps://www.greentable-shop.example.jp/mailmagazine/",
+    "イメージに近い動画をいくつか貼りますので、テンポ感の参考にしてください。\nhttps://www.youtube.com/watch?v=a1B2c3D4e5F",
+    "これです https://takeshi-camp-blog.example.com/ トップのヘッダーがスマホだとはみだしてます",
+    "新しく募集を出しましたので、こちらからご応募いただけますか。\nhttps://crowdworks.jp/public/jobs/9876543",
+    "会員登録フォームの作成をお願いします",
+    "会員登録は不要です",
+    "契約前に外部サイトへ登録することはできかねます。",
+    "スマホアプリで写真の明るさを調整する作業で、1枚20円です。",
+    "ECサイトの商品登録（データ入力）のお仕事です。",
+    "自社サイトに掲載する記事を書いていただきます",
+    "フォームではどのような情報を入力するのでしょうか。",
+])
+def test_reference_platform_and_subject_stay_quiet(text):
+    assert spans(text) == []
+
+
+def test_after_a_contract_a_payment_site_is_left_to_direct_deal():
+    assert spans("お支払いは弊社サイトで決済をお願いします https://pay.example.com/checkout", phase="contracted") == []
+
+
+def test_after_a_contract_registering_to_be_paid_survives():
+    text = "次のお仕事は提携サイトでご案内します。サイトに登録しないと報酬をお支払いできません。"
+    assert hits(text, phase="contracted") == [("提携サイト", True)]
+
+
+def test_every_rule_example_matches_its_pattern():
+    for rule in DETECTOR.rules:
+        assert compile_pattern(rule.pattern).search(normalize(rule.example).text), rule.note
+
+
+def test_adversarial_inputs_scan_in_bounded_time():
+    for unit in ("a", "https://", "www.", "/", "登録", "サイトで"):
+        text = unit * (200_000 // len(unit))
+        view = MessageView("m1", "client", normalize(text), "before_contract")
+        started = time.perf_counter()
+        list(DETECTOR.detect(view))
+        assert time.perf_counter() - started < 5, unit

@@ -1,0 +1,144 @@
+"""off_platform_contact: channel proposals in every spelling, and the look-alikes that must stay quiet."""
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from cwguard.detectors import contact_details, external_site, off_platform_contact
+from cwguard.engine.detector import MessageView, compile_pattern
+from cwguard.engine.normalize import normalize
+
+DETECTOR = off_platform_contact.DETECTOR
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "dev.jsonl"
+
+
+def hits(text, phase="before_contract", sender="client"):
+    norm = normalize(text)
+    view = MessageView("m1", sender, norm, phase)
+    return [(norm.original_slice(h.start, h.end), h.survives_contract) for h in DETECTOR.detect(view)]
+
+
+def spans(text, **kw):
+    return [s for s, _ in hits(text, **kw)]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("詳細はLINEでお伝えします", "LINE"),
+    ("ＬＩＮＥでご連絡ください", "ＬＩＮＥ"),
+    ("ﾗｲﾝでやり取りしましょう", "ﾗｲﾝ"),
+    ("らいん交換お願いします", "らいん"),
+    ("詳細は L I N E にてご案内いたします", "L I N E"),
+    ("L・I・N・Eで詳細をお送りします", "L・I・N・E"),
+    ("L\u200bINEでお話ししましょう", "L\u200bINE"),
+    ("1ineでお話ししましょう", "1ine"),
+    ("L1NE交換しませんか？", "L1NE"),
+    ("ら い ん で話しましょう！", "ら い ん"),
+    ("詳しいご案内は緑のアプリでお送りしています", "緑のアプリ"),
+    ("チャットワークに招待しますね", "チャットワーク"),
+    ("面談をChatworkで実施しております", "Chatwork"),
+    ("スカイプで面接を行います", "スカイプ"),
+    ("Zoom面談をお願いします", "Zoom"),
+    ("Google Meetで打ち合わせさせてください", "Google Meet"),
+    ("ディスコードのサーバーに招待します", "ディスコード"),
+    ("Telegram🔥でやり取りしています", "Telegram"),
+    ("テレグラムで連絡ください", "テレグラム"),
+    ("青い鳥のDMでご連絡ください", "青い鳥"),
+    ("DMでしかご案内していません", "DM"),
+    ("それかメールでも大丈夫です！", "メール"),
+    ("お電話いただけますか", "お電話"),
+    ("連絡は電話で！", "電話"),
+    ("別の連絡手段でやり取りさせてください", "別の連絡手段"),
+    ("こっちじゃ無理なんです〜、外部でお願いします", "外部"),
+    ("こちらではご案内できません。友だち追加だけでもお願いします", "友だち追加"),
+    ("外部連絡は禁止されていますが、LINEでお願いします", "LINE"),
+    ("LINEでしか連絡できません", "LINE"),
+    ("打ち合わせはこちらから https://us02web.zoom.us/j/81234567890", "https://us02web.zoom.us/j/81234567890"),
+])
+def test_proposals_are_found_with_a_short_span(text, span):
+    assert span in spans(text)
+
+
+def test_a_worker_proposing_line_is_found():
+    text = "やり取りが多くなりそうなので、よければLINEで連絡を取りませんか？"
+    assert spans(text, sender="worker") == ["LINE"]
+
+
+@pytest.mark.parametrize("text", [
+    "LINEスタンプ制作のお仕事です",
+    "美容サロンのLINE公式アカウント運用代行をお願いしたく、ご連絡いたしました",
+    "Zoomの使い方マニュアルを作っていただける方を探しています",
+    "Zoomの招待メールの見方も入れていただけると助かります",
+    "Teamsで録画した社内研修を編集していただきたいです",
+    "Teamsで会議した内容を議事録にまとめてください",
+    "Instagram運用代行のお仕事です",
+    "LINE広告の運用をお願いします",
+    "LINEなど外部のツールでのやり取りは契約前は控えておりますので、ご理解いただけますと幸いです",
+    "LINEではなくこちらのメッセージでお願いします",
+    "チャットワークではなくこちらのメッセージでやり取りしましょう",
+    "LINEはやっていないので、こちらでお願いします",
+    "LINEで連絡しないでください",
+    "外部ツールへの移動をお願いすることはありませんのでご安心ください",
+    "恐れ入りますが、契約前のＬＩＮＥ登録は控えております",
+    "LINEでのご案内ということでしょうか。",
+    "契約後はChatworkでやり取りしましょう",
+    "ご契約後にチャットワークへ招待します",
+    "加工のガイドラインを添付します。秋の新作ラインナップ30点です",
+    "オンラインショップの更新が来週です。インタビューはオンラインで行っていただきます",
+    "ライン作業の経験がある方を募集します",
+    "デッドラインは来週です。アウトラインを作成してください",
+    "メルマガ配信の原稿です。自動返信メールは不要です",
+    "電話対応のお仕事です",
+    "ご連絡はこのままクラウドワークスのメッセージで大丈夫でしょうか？",
+])
+def test_subjects_refusals_and_look_alikes_stay_quiet(text):
+    assert spans(text) == []
+
+
+def test_after_a_contract_a_team_chat_is_reported_but_does_not_survive():
+    assert hits("以降のやり取りはChatworkでお願いします", phase="contracted") == [("Chatwork", False)]
+
+
+def test_after_a_contract_a_side_job_group_survives():
+    text = "他の高単価案件も紹介しているLINEグループがあるので参加しませんか"
+    assert hits(text, phase="contracted") == [("LINE", True)]
+
+
+def test_every_rule_example_matches_its_pattern():
+    for rule in DETECTOR.rules:
+        assert compile_pattern(rule.pattern).search(normalize(rule.example).text), rule.note
+
+
+def test_adversarial_inputs_scan_in_bounded_time():
+    for unit in ("a", "ら", " ・", "0", "@", "LINEで", "ID: a_"):
+        text = unit * (200_000 // len(unit))
+        view = MessageView("m1", "client", normalize(text), "before_contract")
+        started = time.perf_counter()
+        list(DETECTOR.detect(view))
+        assert time.perf_counter() - started < 5, unit
+
+
+def corpus_messages():
+    """(gold labels, view) for every message of the dev corpus, phase from context and notices."""
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        thread = json.loads(line)
+        phase = "contracted" if thread["context"].get("contract_status") == "contracted" else "before_contract"
+        for m in thread["messages"]:
+            if m["sender"] == "system" and ("契約が締結されました" in m["text"] or "仮払いが完了しました" in m["text"]):
+                phase = "contracted"
+            yield set(m.get("labels", [])), MessageView(m["id"], m["sender"], normalize(m["text"]), phase)
+
+
+@pytest.mark.parametrize("detector", [DETECTOR, contact_details.DETECTOR, external_site.DETECTOR],
+                         ids=lambda d: d.name)
+def test_dev_corpus_recall_and_false_alarms(detector):
+    """The three contact detectors on the dev corpus (post-contract hits count only if they survive)."""
+    caught = missed = false_alarms = 0
+    for gold, view in corpus_messages():
+        found = any(view.phase != "contracted" or h.survives_contract for h in detector.detect(view))
+        if detector.category in gold:
+            caught, missed = caught + found, missed + (not found)
+        else:
+            false_alarms += found
+    assert caught / (caught + missed) >= 0.95
+    assert false_alarms <= 1
