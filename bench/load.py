@@ -12,6 +12,7 @@ Only 127.0.0.1 is contacted; the run stops at --duration seconds or --max-reques
 from __future__ import annotations
 
 import argparse
+import functools
 import http.client
 import itertools
 import json
@@ -44,6 +45,7 @@ def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False).encode()
 
 
+@functools.cache
 def bad_requests() -> list[Request]:
     """Requests the service must refuse with a JSON 4xx (issue #2, "Bad input")."""
     one = workload.stream_messages(0, 1)
@@ -62,10 +64,24 @@ def bad_requests() -> list[Request]:
     ]
 
 
-def over_limit_request() -> Request:
-    """Far more messages than any thread a person reads: refused, or scored if the limit admits it."""
-    messages = [{"id": f"x{i}", "text": "了解です"} for i in range(20_001)]
-    return Request("over_limit_thread", _json({"messages": messages}), expect="ok_or_refused")
+@functools.cache
+def over_limit_requests() -> list[Request]:
+    """Just past each documented limit (cwguard.schemas): a thread, a message and a body too big."""
+    from cwguard import schemas
+    too_many = [{"id": f"x{i}", "text": "了解です"} for i in range(schemas.MAX_MESSAGES + 1)]
+    too_long = [{"id": "m1", "text": "あ" * (schemas.MAX_MESSAGE_CHARS + 1)}]
+    padding = "x" * (schemas.MAX_BODY_BYTES + 1)
+    return [
+        Request("over_limit_messages", _json({"messages": too_many}), expect="refused"),
+        Request("over_limit_message_chars", _json({"messages": too_long}), expect="refused"),
+        Request("over_limit_body", _json({"text": "LINE", "padding": padding}), expect="refused"),
+    ]
+
+
+@functools.cache
+def repeated_bodies() -> tuple[list[bytes], bytes]:
+    """Threads sent again and again (re-scans): ten of 20 messages and one of 2,000."""
+    return [_json(workload.thread(20, start=i * 20)) for i in range(10)], _json(workload.thread(2000))
 
 
 class Traffic:
@@ -75,10 +91,9 @@ class Traffic:
         self.random = random.Random(seed)
         self.counter = itertools.count()
         self.seed = seed
-        self.repeat_small = [_json(workload.thread(20, start=i * 20)) for i in range(10)]
-        self.repeat_large = _json(workload.thread(2000))
+        self.repeat_small, self.repeat_large = repeated_bodies()
         self.bad = bad_requests()
-        self.over_limit = over_limit_request()
+        self.over_limit = over_limit_requests()
         # (weight, maker)
         self.mix = [
             (35, lambda: Request("repeat_small", self.random.choice(self.repeat_small))),
@@ -87,7 +102,7 @@ class Traffic:
             (2, lambda: Request("repeat_2000", self.repeat_large)),
             (5, self._shorthand),
             (25, lambda: self.random.choice(self.bad)),
-            (1, lambda: self.over_limit),
+            (1, lambda: self.random.choice(self.over_limit)),
         ]
         self.weights = [w for w, _ in self.mix]
 
@@ -263,9 +278,9 @@ def print_report(result: dict) -> None:
     if lat:
         print(f"latency (all): p50 {lat['p50_ms']:.1f} ms, p90 {lat['p90_ms']:.1f} ms,"
               f" p99 {lat['p99_ms']:.1f} ms, max {lat['max_ms']:.1f} ms")
-    print(f"{'kind':<22}{'count':>7}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}")
+    print(f"{'kind':<26}{'count':>7}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}")
     for kind, s in result["latency_by_kind"].items():
-        print(f"{kind:<22}{s['count']:>7}{s['p50_ms']:>9.1f}{s['p90_ms']:>9.1f}{s['p99_ms']:>9.1f}{s['max_ms']:>9.1f}")
+        print(f"{kind:<26}{s['count']:>7}{s['p50_ms']:>9.1f}{s['p90_ms']:>9.1f}{s['p99_ms']:>9.1f}{s['max_ms']:>9.1f}")
     print(f"statuses: {result['statuses']}; refused as expected: {result['refused_as_expected']};"
           f" errors: {result['errors']}; wrong answers: {result['unexpected']}")
     print(f"server RSS: before {mem['before']['rss_kb'] / 1024:.1f} MB, after {mem['after']['rss_kb'] / 1024:.1f} MB"

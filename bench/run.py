@@ -124,6 +124,26 @@ def measure_scaling(repeat: int) -> dict:
     }
 
 
+def measure_stages(messages: int = 2000) -> dict:
+    """Where the time goes: normalising, then each detector alone, per message of the same texts.
+
+    Not a contract figure; it points at hot spots (the sum is below the full scoring, which also
+    maps offsets, applies the rubric and builds the answer)."""
+    from cwguard.detectors import load_detectors
+    from cwguard.engine.detector import MessageView
+    from cwguard.engine.normalize import normalize
+    source = workload.stream_messages(0, messages, tag="stages")
+    normalised = []
+    normalize_s = timed(lambda: normalised.extend(normalize(m["text"]) for m in source))
+    views = [MessageView(m["id"], m["sender"], n, "before_contract") for m, n in zip(source, normalised, strict=True)]
+    per_detector = {}
+    for detector in load_detectors():
+        seconds = timed(lambda detector=detector: [list(detector.detect(view)) for view in views])
+        per_detector[detector.name] = seconds / messages * 1e6
+    return {"messages": messages, "normalize_us_per_message": normalize_s / messages * 1e6,
+            "detector_us_per_message": dict(sorted(per_detector.items(), key=lambda kv: -kv[1]))}
+
+
 # --- re-scans and memory -----------------------------------------------------------------------
 
 def measure_rescan(repeat: int) -> dict:
@@ -305,6 +325,12 @@ def table_rows(results: dict) -> list[tuple[str, str, str, str]]:
                          + (f", {part['failure_count']} non-200" if part["failure_count"] else ""), ""))
         rows.append(("http", "/score (same thread) / /health", f"{http['score_over_health_repeat']:.2f}x", "<= 2x"))
         rows.append(("http", "/score (new thread) / /health", f"{http['score_over_health_fresh']:.2f}x", "<= 2x"))
+    stages = results.get("stages")
+    if stages:
+        slowest = list(stages["detector_us_per_message"].items())[:4]
+        rows.append(("stages", "normalize", f"{stages['normalize_us_per_message']:.1f} us/msg", ""))
+        rows.append(("stages", "slowest detectors",
+                     ", ".join(f"{name} {us:.1f}" for name, us in slowest) + " us/msg", ""))
     rescan = results.get("rescan")
     if rescan:
         rows.append(("rescan", "cold 2000-message thread", f"{rescan['cold_s'] * 1e3:.1f} ms", ""))
@@ -380,6 +406,13 @@ def print_table(rows: list[tuple[str, str, str, str]], checks: dict) -> None:
 
 # --- bookkeeping -------------------------------------------------------------------------------
 
+def _cache_clearable() -> bool | None:
+    try:
+        return adversarial.clear_engine_cache()
+    except ImportError:
+        return None  # no engine.scoring yet
+
+
 def environment() -> dict:
     import cwguard
     return {
@@ -389,12 +422,12 @@ def environment() -> dict:
         "python": platform.python_version(),
         "machine": platform.machine(),
         "cpus": len(os.sched_getaffinity(0)),
-        "engine_cache_clearable": adversarial.clear_engine_cache(),
+        "engine_cache_clearable": _cache_clearable(),
         "bench_rss_kb": read_memory_kb(),
     }
 
 
-SECTIONS = ("scaling", "rescan", "memory", "http", "adversarial", "browser")
+SECTIONS = ("scaling", "stages", "rescan", "memory", "http", "adversarial", "browser")
 
 
 def parse_args() -> argparse.Namespace:
@@ -416,6 +449,7 @@ def main() -> int:
     results: dict = {"environment": environment(), "quick": args.quick}
     steps = {
         "scaling": lambda: measure_scaling(repeat),
+        "stages": measure_stages,
         "rescan": lambda: measure_rescan(repeat),
         "memory": measure_memory,
         "http": lambda: measure_http(requests=200 if args.quick else 800, clients=4),

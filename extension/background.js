@@ -9,9 +9,9 @@
  *
  * Messages (chrome.runtime.sendMessage, from our own pages and content script only):
  *   {type: 'cwguard:score', scanId, payload: {messages, context}}  -> {ok, result | error, tabId}
- *   {type: 'cwguard:empty', scanId}                                 -> {ok: true}
+ *   {type: 'cwguard:empty', scanId}                                 -> {ok: true, tabId}
  *   {type: 'cwguard:painted', scanId, count}                        -> {ok: true}
- *   {type: 'cwguard:strings'}                                       -> {lang, messages}
+ *   {type: 'cwguard:strings'}                                       -> {lang, messages, tabId}
  *   {type: 'cwguard:health'}                                        -> {ok, result | error, serviceUrl}
  *   {type: 'cwguard:get-state', tabId}                              -> the tab's state (lib/badge.js)
  *   {type: 'cwguard:check-text', text}                              -> {ok, result | error}
@@ -135,7 +135,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       work = dispatch(tabId, { type: 'painted', scanId: message.scanId, count: message.count }).then(() => ({ ok: true }));
       break;
     case 'cwguard:strings':
-      work = settings().then(async ({ lang }) => ({ lang: i18n.pickLang(lang), messages: await strings(lang) }));
+      work = settings().then(async ({ lang }) => ({ lang: i18n.pickLang(lang), messages: await strings(lang), tabId }));
       break;
     case 'cwguard:health':
       work = health();
@@ -191,16 +191,26 @@ chrome.storage.onChanged.addListener((changes, area) => {
 });
 
 let selectionCounter = 0;
-chrome.contextMenus.onClicked.addListener(async (info) => {
-  if (info.menuItemId !== MENU_ID || !info.selectionText) return;
-  // The result opens in a small window of our own: no notification or scripting permission needed.
+/** Score a selection and show it in a small window of our own (no notification/scripting permission). */
+async function checkSelection(text) {
   selectionCounter += 1;
   const key = `selection:${Date.now()}-${selectionCounter}`;
-  await chrome.storage.session.set({ [key]: { pending: true, text: info.selectionText } });
+  await chrome.storage.session.set({ [key]: { pending: true, text } });
+  await forgetOldSelections();
   await chrome.windows.create({ url: chrome.runtime.getURL(`pages/result.html?key=${encodeURIComponent(key)}`), type: 'popup', width: 440, height: 560 });
-  const answer = await checkText(info.selectionText);
-  await chrome.storage.session.set({ [key]: { pending: false, text: info.selectionText, answer } });
+  const answer = await checkText(text);
+  await chrome.storage.session.set({ [key]: { pending: false, text, answer } });
+  return key;
+}
+/** Keep only the latest few selection results in session storage. */
+async function forgetOldSelections() {
+  const all = await chrome.storage.session.get(null);
+  const keys = Object.keys(all).filter((k) => k.startsWith('selection:')).sort((a, b) => parseInt(a.slice(10), 10) - parseInt(b.slice(10), 10));
+  if (keys.length > 10) await chrome.storage.session.remove(keys.slice(0, keys.length - 10));
+}
+chrome.contextMenus.onClicked.addListener((info) => {
+  if (info.menuItemId === MENU_ID && info.selectionText) checkSelection(info.selectionText);
 });
 
 // Exposed for tests and the pages (the worker's global scope).
-globalThis.cwguardBackground = { dispatch, readState, rescanTab, scoreThread, health };
+globalThis.cwguardBackground = { dispatch, readState, rescanTab, scoreThread, health, checkText, checkSelection };

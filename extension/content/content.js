@@ -15,6 +15,7 @@
  *   data-cwguard-method      selectors|heuristic|none (how the thread was found)
  *   data-cwguard-tab-id      this tab's id (from the worker), for tests that open popup.html?tabId=
  * risk is written last, so once it has a final value the other attributes are final too.
+ * Performance timeline: marks 'cwguard:scan-start' and 'cwguard:painted', measure 'cwguard:scan'.
  */
 (function () {
   'use strict';
@@ -130,9 +131,14 @@
     state.painting = false;
   }
 
+  function mark(name) {
+    try { performance.mark(name); } catch (e) { /* timeline unavailable */ }
+  }
+
   async function scan(reason) {
     const id = nextScanId();
     state.current = id;
+    mark('cwguard:scan-start');
     clearTimeout(state.retryTimer);
     const stale = () => state.current !== id;
     clearMarksBeforeReading();
@@ -147,7 +153,8 @@
       state.painter.clear();
       if (state.card) state.card.hide();
       if (state.panel) state.panel.render({ state: 'empty' });
-      ask({ type: 'cwguard:empty', scanId: id });
+      const answer = await ask({ type: 'cwguard:empty', scanId: id }, 3000);
+      if (answer && answer.tabId !== undefined) setAttrs({ 'tab-id': answer.tabId });
       setAttrs({ highlights: 0, error: null, risk: 'none' });
       return;
     }
@@ -195,6 +202,8 @@
     if (state.card.current()) state.card.hide();
     state.panel.render(viewFor(result));
     setAttrs({ highlights: count, error: null, risk: result.risk.level });
+    mark('cwguard:painted');
+    try { performance.measure('cwguard:scan', 'cwguard:scan-start', 'cwguard:painted'); } catch (e) { /* no start mark */ }
     ask({ type: 'cwguard:painted', scanId: id, count });
   }
 
@@ -308,6 +317,7 @@
 
   async function loadStrings() {
     const answer = await ask({ type: 'cwguard:strings' }, 3000);
+    if (answer && answer.tabId !== undefined) setAttrs({ 'tab-id': answer.tabId });
     if (answer && answer.messages) {
       state.t = i18n.translator(answer.messages);
       if (state.panel) { state.panel.destroy(); state.panel = null; }

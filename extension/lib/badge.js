@@ -40,6 +40,7 @@
   function reduce(state, event) {
     const s = state || initial();
     const newer = (id) => typeof id !== 'number' || id >= s.scanId;
+    const idOf = (id) => (typeof id === 'number' ? id : s.scanId);
     switch (event && event.type) {
       case 'scan_started':
         if (!newer(event.scanId)) return s;
@@ -51,6 +52,7 @@
         return {
           ...s,
           phase: 'done',
+          scanId: idOf(event.scanId),
           level,
           score: r.risk && typeof r.risk.score === 'number' ? r.risk.score : null,
           warnings: Array.isArray(r.warnings) ? r.warnings : [],
@@ -61,10 +63,10 @@
       }
       case 'scan_failed':
         if (!newer(event.scanId)) return s;
-        return { ...s, phase: 'error', error: event.error || { code: 'internal' }, highlights: null };
+        return { ...s, phase: 'error', scanId: idOf(event.scanId), error: event.error || { code: 'internal' }, highlights: null };
       case 'no_messages':
         if (!newer(event.scanId)) return s;
-        return { ...s, phase: 'empty', level: null, score: null, warnings: [], error: null, highlights: 0, messageCount: 0 };
+        return { ...s, phase: 'empty', scanId: idOf(event.scanId), level: null, score: null, warnings: [], error: null, highlights: 0, messageCount: 0 };
       case 'painted':
         if (event.scanId !== undefined && event.scanId !== s.scanId) return s;
         return { ...s, highlights: event.count };

@@ -22,7 +22,7 @@
     for (const [name, value] of Object.entries(attrs || {})) {
       if (value === undefined || value === null || value === false) continue;
       if (!ALLOWED_ATTRS.test(name)) throw new Error(`attribute not allowed: ${name}`);
-      if (name === 'href' && !/^(?:[a-z0-9_./?=&#-]+|chrome-extension:\/\/|moz-extension:\/\/)/i.test(String(value))) {
+      if (name === 'href' && /^\s*[a-z][a-z0-9+.-]*:/i.test(String(value)) && !/^(?:chrome|moz)-extension:\/\//.test(String(value))) {
         throw new Error('href not allowed');
       }
       el.setAttribute(name, value === true ? '' : String(value));

@@ -29,7 +29,7 @@
     return new Promise((resolve) => {
       if (typeof w.MessageChannel === 'function') {
         const channel = new w.MessageChannel();
-        channel.port1.onmessage = () => resolve();
+        channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
         channel.port2.postMessage(null);
       } else setTimeout(resolve, 0);
     });

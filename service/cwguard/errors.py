@@ -47,6 +47,7 @@ def error_body(code: str, message: str, details: dict[str, Any] | None = None) -
 HTTP_ERRORS: dict[str, tuple[int, str]] = {
     "invalid_json": (400, "The request body is not valid UTF-8 JSON."),
     "body_not_object": (400, "The request body must be a JSON object."),
+    "bad_request": (400, "The HTTP request could not be understood."),
     "token_required": (401, "This service requires the X-CWGuard-Token header."),
     "token_invalid": (401, "The X-CWGuard-Token header does not match the service's token."),
     "host_not_allowed": (403, "The Host header names an address this service does not serve."),

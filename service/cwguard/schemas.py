@@ -79,13 +79,14 @@ class Text(fields.String):
 
 
 class StrictFloat(fields.Float):
-    """A JSON number only: marshmallow would otherwise accept the string "4.5"."""
+    """A JSON number only: marshmallow would otherwise accept the string "4.5" (and, before
+    version 4, true)."""
 
     default_error_messages = {"invalid": "wrong_type|Expected a number.",
                               "special": "invalid_value|NaN and infinity are not allowed."}
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> float:
-        if not isinstance(value, int | float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.make_error("invalid")
         return super()._deserialize(value, attr, data, **kwargs)
 
@@ -132,7 +133,7 @@ class MessageSchema(StrictSchema):
         min=1, max=MAX_ID_CHARS, error="invalid_value|A message id has 1 to {max} characters."),
         metadata={"description": "Unique within the thread; highlights refer to it.", "example": "m1"})
     sender = Text(load_default="unknown", validate=_one_of(SENDERS),
-                  metadata={"description": "Who wrote the message.", "enum": list(SENDERS)})
+                  metadata={"description": "Who wrote the message."})
     sent_at = JstDateTime(load_default=None, allow_none=True, metadata={
         "description": "ISO 8601; without an offset it is read as Japan time (+09:00)."})
     text = Text(required=True, validate=validate.Length(
@@ -176,8 +177,7 @@ class ClientSchema(StrictSchema):
 
 class ContextSchema(StrictSchema):
     contract_status = Text(load_default="unknown", validate=_one_of(CONTRACT_STATUSES), metadata={
-        "description": "What the page says; a system notice inside the thread can move it to contracted.",
-        "enum": list(CONTRACT_STATUSES)})
+        "description": "What the page says; a system notice inside the thread can move it to contracted."})
     client = _nested(ClientSchema, load_default=None, allow_none=True)
     page_url = Text(load_default=None, allow_none=True, validate=validate.Length(
         max=MAX_URL_CHARS, error="value_too_long|At most {max} characters."))
@@ -190,7 +190,7 @@ def _default_context() -> dict:
 class _RequestCommon(StrictSchema):
     context = _nested(ContextSchema, load_default=None, allow_none=True)
     lang = Text(load_default="ja", validate=_one_of(LANGS),
-                metadata={"description": "Language of titles, details and advice.", "enum": list(LANGS)})
+                metadata={"description": "Language of titles, details and advice."})
 
     @post_load
     def _complete(self, data: dict, **kwargs: Any) -> dict:

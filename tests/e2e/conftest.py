@@ -7,6 +7,7 @@ them, so a broken CI image can never pass by skipping.
 from __future__ import annotations
 
 import os
+
 import harness
 import pytest
 from playwright.sync_api import expect, sync_playwright

@@ -293,6 +293,21 @@ class BrowserSession:
         """Elements matching `selector` in the document and in every open shadow root."""
         return page.evaluate(COUNT_DEEP_JS, selector)
 
+    def measure_scan(self, html: str, timeout_s: float = 120.0) -> dict:
+        """Open `html` as a thread and time the extension's first scan of it, from the page's side:
+        {"scan_to_highlights_ms": from data-cwguard-risk="scanning" to the final level with the
+        highlights drawn, "longest_task_ms": the longest main-thread task seen (PerformanceObserver
+        'longtask', 50 ms and up; 0.0 when none), "highlights": int, "level": str}."""
+        page = self.context.new_page()
+        page.add_init_script(SCAN_TIMING_INIT_JS)
+        try:
+            self.open_thread(html, page=page)
+            self.wait_for_risk(page, "none", "low", "medium", "high", "error", timeout_s=timeout_s)
+            timing = page.evaluate("() => window.__cwguardTiming.report()")
+        finally:
+            page.close()
+        return timing
+
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.context.close()
@@ -340,6 +355,36 @@ COUNT_DEEP_JS = """(selector) => {
   visit(document);
   return count;
 }"""
+
+
+# Installed before the page's own scripts: watches <html>'s data-cwguard-risk and long tasks.
+SCAN_TIMING_INIT_JS = """(() => {
+  const timing = {scanStart: null, scanEnd: null, tasks: []};
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) timing.tasks.push([entry.startTime, entry.duration]);
+    }).observe({type: 'longtask', buffered: true});
+  } catch (e) { /* no Long Tasks API: longest stays 0 */ }
+  // <html> may not exist yet when this runs: watch the whole document for the attribute.
+  new MutationObserver(() => {
+    const risk = document.documentElement.getAttribute('data-cwguard-risk');
+    if (risk === 'scanning' && timing.scanStart === null) timing.scanStart = performance.now();
+    else if (risk && risk !== 'scanning' && timing.scanStart !== null && timing.scanEnd === null) {
+      timing.scanEnd = performance.now();
+    }
+  }).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-cwguard-risk']});
+  window.__cwguardTiming = {report: () => ({
+    scan_to_highlights_ms: timing.scanEnd === null ? null : timing.scanEnd - timing.scanStart,
+    // Content scripts start at document_idle, after DOMContentLoaded: earlier tasks are the
+    // page's own parsing, not the extension's.
+    longest_task_ms: Math.max(0, ...timing.tasks
+      .filter(([start]) => start >= (performance.getEntriesByType('navigation')[0] || {}).domContentLoadedEventEnd)
+      .map(([, duration]) => duration)),
+    page_longest_task_ms: Math.max(0, ...timing.tasks.map(([, duration]) => duration)),
+    highlights: Number(document.documentElement.getAttribute('data-cwguard-highlights')),
+    level: document.documentElement.getAttribute('data-cwguard-risk'),
+  })};
+})();"""
 
 
 # ---------------------------------------------------------------------- everything together

@@ -3,8 +3,8 @@ a clear error state, the page keeps working, and the next scan recovers."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
 from harness import colour_family
+from playwright.sync_api import expect
 from threadpage import Message, thread_html
 
 LURE = "ご応募ありがとうございます。詳細はLINEでお伝えします。"

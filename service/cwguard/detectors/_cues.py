@@ -16,17 +16,22 @@ from __future__ import annotations
 import regex
 
 from ..engine import clauses
-from ..engine.detector import MessageView, compile_pattern
+from ..engine.detector import Detector, MessageView, compile_pattern
 
 # --- shared pattern pieces (regular-expression source, folded when compiled) ------------------
 
 # CrowdWorks by name (NFKC and lower case already applied to the text). 「CW」 only as a word.
+# 「直接」 in kanji or kana (「ちょくせつ」 folds to チョクセツ).
+DIRECT = r"(?:直接|ちょくせつ|じかに)"
+
 PLATFORM = r"(?:クラウドワークス|クラウド・ワークス|クラウド ワークス|crowd ?works|クラワ|(?<![a-z])cw(?![a-z]))"
 
 # An amount of money: 3万円, 29,800円, ¥5,000, 3万5千円, 月額980円, 三万円, 100ドル. Every
 # quantifier is bounded so a megabyte of digits stays linear.
-_NUM = r"\d[\d,]{0,11}(?:\.\d{1,2})?"
-_KANJI_NUM = r"[一二三四五六七八九十百千]{1,5}"
+# A number starts only where no digit precedes it: a run of digits is tried once, not once
+# per position.
+_NUM = r"(?<![\d,.])\d[\d,]{0,14}(?:\.\d{1,2})?"
+_KANJI_NUM = r"(?<![一二三四五六七八九十百千])[一二三四五六七八九十百千]{1,5}"
 AMOUNT = (
     rf"(?:[¥$]\s?{_NUM}(?:\s?円)?"
     rf"|(?:{_NUM}|{_KANJI_NUM})\s?(?:万\s?(?:{_NUM}|{_KANJI_NUM})?\s?千?\s?円?|千円|円|ドル|ポイント|pt)"
@@ -82,6 +87,33 @@ def in_quoted_topic(text: str, start: int, end: int) -> bool:
         return False
     s_start, s_end = clauses.sentence_span(text, start)
     return _TOPIC_WORDS.search(text, s_start, max(s_end, end)) is not None
+
+
+# A line labelled as a topic: 「記事テーマ：フリーランスが直接契約する際の注意点」.
+_TOPIC_LABEL = compile_pattern(
+    r"(?:テーマ|タイトル|題名|見出し|キーワード|トピック|お題|内容|ジャンル|案件名|仕事内容|依頼内容)\s?(?:案)?\s?[:：は]"
+)
+# What follows a topic: 「直接契約のメリットについて」「初期費用の目安」.
+_TOPIC_AFTER = compile_pattern(
+    r"[^。!?\n、,]{0,3}?(?:について|に関する|をテーマ|がテーマ|の(?:メリット|デメリット|注意点|方法|やり方|流れ|リスク|トラブル|"
+    r"事例|相場|目安|書き方|解説|比較|ポイント|基礎知識|手順|仕組み|見分け方|対処法|危険性|実態|違い))"
+)
+_TOPIC_NOUNS = compile_pattern(r"記事|コラム|原稿|執筆|ブログ|動画|資料|テーマ|台本|マニュアル|ライティング|翻訳|スライド|コンテンツ")
+
+
+def in_topic(text: str, start: int, end: int) -> bool:
+    """Whether the span is what the work is about rather than something asked of the reader:
+    quoted in a sentence about an article, on a line labelled テーマ/タイトル, or followed by
+    「について」「の注意点」 in a sentence that names the article or video."""
+    if in_quoted_topic(text, start, end):
+        return True
+    line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
+    if _TOPIC_LABEL.search(text, line_start, start):
+        return True
+    if _TOPIC_AFTER.match(text, end, min(len(text), end + 30)):
+        s_start, s_end = clauses.sentence_span(text, start)
+        return _TOPIC_NOUNS.search(text, s_start, max(s_end, end)) is not None
+    return False
 
 
 def sentence(text: str, pos: int) -> tuple[int, int]:
@@ -140,7 +172,7 @@ _MASK = "ー"
 # Refusals right after a phrase that `clauses` does not list (yet): 「対面なし」「伺うのが難しい」
 # 「登録料は無料」「初期費用0円」「費用は一切かかりません」.
 _EXTRA_REFUSAL = compile_pattern(
-    r"[^。!?\n、,]{0,8}?(?:なし(?!で)|無し(?!で)|ナシ|は?無料|(?<![\d,.])0円|ゼロ|無用|は?一切|難し|厳し|お受けでき|"
+    r"[^。!?\n、,]{0,8}?(?:(?<!み)なし(?![でま])|無し(?![でま])|は?無料|(?<![\d,.])0円|ゼロ|無用|は?一切|難し|厳し|お受けでき|"
     r"いたしかね|致しかね|ご遠慮|はございません|はありません|はなし|ではない|じゃない)"
 )
 
@@ -159,3 +191,62 @@ def refused_around(text: str, m: regex.Match) -> bool:
     return clauses.is_negated(sub, a - s_start, b - s_start) or clauses.is_negated(
         sub, m.start() - s_start, m.end() - s_start
     )
+
+
+# --- the detection loop shared by the request detectors ------------------------------------------
+
+# A reader needs the first few highlights of a category in a message, not thousands; the caps
+# also bound the per-candidate context checks, so an adversarial message made of one trigger
+# repeated 100,000 times costs one linear scan per rule and no more.
+MAX_HITS_PER_MESSAGE = 16
+MAX_CANDIDATES_PER_RULE = 64
+
+
+class RuleDetector(Detector):
+    """A detector made of `rules` (each compiled alone, see `Trigger`) and a context check.
+
+    Subclasses set `rules` and override `applies` (sender, phase), `rule_applies` (a rule that
+    depends on the message as a whole) and `accept` (the context around one match)."""
+
+    _triggers: tuple[Trigger, ...] = ()
+    # `terms` are the literal words every rule's match contains (one of them at least): a
+    # message with none of them is skipped after one cheap scan instead of one per rule.
+    _anchors: regex.Pattern | None = None
+
+    def __init_subclass__(cls, **kw):
+        super().__init_subclass__(**kw)
+        if "rules" in cls.__dict__:
+            cls._triggers = tuple(Trigger(r) for r in cls.rules)
+        if cls.__dict__.get("terms"):
+            cls._anchors = compile_pattern(alternation(cls.terms))
+
+    def applies(self, msg: MessageView) -> bool:
+        return asks_the_worker(msg)
+
+    def rule_applies(self, rule, msg: MessageView, state: dict) -> bool:
+        return True
+
+    def accept(self, text: str, m: regex.Match, rule, msg: MessageView, state: dict) -> bool:
+        start, end = span_of(m)
+        return not (in_topic(text, start, end) or refused_around(text, m))
+
+    def detect(self, msg: MessageView):
+        if not self.applies(msg):
+            return
+        text = msg.text
+        if self._anchors is not None and self._anchors.search(text) is None:
+            return
+        state: dict = {}
+        seen: list[tuple[int, int]] = []
+        for trig in self._triggers:
+            if not self.rule_applies(trig.rule, msg, state):
+                continue
+            for n, m in enumerate(trig.finditer(text)):
+                if n >= MAX_CANDIDATES_PER_RULE or len(seen) >= MAX_HITS_PER_MESSAGE:
+                    break
+                start, end = span_of(m)
+                if any(a < end and start < b for a, b in seen):
+                    continue
+                if self.accept(text, m, trig.rule, msg, state):
+                    seen.append((start, end))
+                    yield self.hit(start, end)

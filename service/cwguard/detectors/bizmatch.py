@@ -7,10 +7,8 @@ BizMatch, Biz Match, ビズ・マッチ (the text is already NFKC, lower case an
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from ..engine.detector import Detector, Examples, Hit, MessageView, Rule
-from ._cues import Trigger, refused_around, span_of
+from ..engine.detector import Examples, MessageView, Rule
+from ._cues import RuleDetector, refused_around
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -20,15 +18,16 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_TRIGGERS = tuple(Trigger(r) for r in RULES)
 
 
-class BizmatchDetector(Detector):
+class BizmatchDetector(RuleDetector):
     name = "bizmatch"
     category = "bizmatch"
     kind = "signal"
     rules = RULES
-    terms = ("ビズマッチ", "bizmatch", "biz match")
+    terms = (
+        "ビズ", "biz",
+    )
     examples = Examples(
         positive=(
             "弊社はBizMatchを利用していますので、資料一式はメールでお送りします。",
@@ -41,13 +40,12 @@ class BizmatchDetector(Detector):
         ),
     )
 
-    def detect(self, msg: MessageView) -> Iterable[Hit]:
-        if msg.sender not in ("client", "unknown"):
-            return
-        for trig in _TRIGGERS:
-            for m in trig.finditer(msg.text):
-                if not refused_around(msg.text, m):
-                    yield self.hit(*span_of(m))
+    def applies(self, msg: MessageView) -> bool:
+        # Signals count only when the client states them (RUBRIC: mitigating signals).
+        return msg.sender in ("client", "unknown")
+
+    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+        return not refused_around(text, m)
 
 
 DETECTOR = BizmatchDetector()

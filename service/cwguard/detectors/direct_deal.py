@@ -16,19 +16,27 @@ the platform's own flows (「クラウドワークス上で直接ご契約をお
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
-from ._cues import PLATFORM, Trigger, asks_the_worker, in_quoted_topic, not_system, refused_around, span_of
+from ..engine.detector import Examples, MessageView, Rule, compile_pattern
+from ._cues import (
+    DIRECT,
+    PLATFORM,
+    RuleDetector,
+    asks_the_worker,
+    clause,
+    in_topic,
+    not_system,
+    refused_around,
+    span_of,
+)
 
 # Deal words that make 「直接」 or a platform bypass a deal rather than a chat.
 _DEAL = (
-    r"(?:ご?契約|取引|取り引き|お?支払|お?振込|お?振り込|送金|報酬|お?金銭|お?金(?![曜額])|ギャラ|"
-    r"代金|請求|精算|発注|ご?依頼|お?仕事|案件|業務委託|雇用|単価|手数料|決済)"
+    r"(?:[ごお]?(?:契約|支払|振込|振り込|金銭|金(?![曜額])|依頼|仕事)|取引|取り引き|送金|報酬|ギャラ|"
+    r"代金|請求|精算|発注|案件|業務委託|雇用|単価|手数料|決済)"
 )
 _DIRECT_DEAL = (
-    r"(?:ご?契約|取引|取り引き|お?支払|お?振込|お?振り込|送金|お?取引|結[ばびぶべん]|精算|"
-    r"雇用|業務委託|ご?発注させ|請求|決済|入金)"
+    r"(?:[ごお]?(?:契約|支払|振込|振り込|取引|発注させ)|取り引き|送金|結[ばびぶべん]|精算|"
+    r"雇用|業務委託|請求|決済|入金)"
 )
 _BYPASS = (
     rf"{PLATFORM}\s?(?:を|は)?\s?(?:通さ(?:ず|ない)|介さ(?:ず|ない)|経由せず|経由しない|使わ(?:ず|ない)|"
@@ -40,20 +48,37 @@ _PAY_MEANS = (
     r"usdt|ビットコイン|楽天ペイ|line ?pay|wise|western union|アプリ内の?ポイント|ポイント)"
 )
 _PAY_VERB = (
-    r"(?:お?支払|お?振込|お?振り込|送金|お渡し|お?受け取|付与|還元|換金|現金化|支給|お礼|精算|"
+    r"(?:お?(?:支払|振込|振り込|受け取)|送金|お渡し|付与|還元|換金|現金化|支給|お礼|精算|"
     r"で報酬|のお支払|の支払)"
 )
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        rf"(?P<s>直接\s?(?:の|で|に|的な|的に|での)?\s?{_DIRECT_DEAL})",
+        rf"(?P<s>{DIRECT}\s?(?:の|で|に|的な|的に|での)?\s?{_DIRECT_DEAL})",
         "次回からは直接契約にさせていただけませんか？",
         "「直接」 with a deal word (dev-050, dev-069); not 直接書き込む/直接編集",
     ),
     Rule(
-        rf"(?P<s>弊社と直接|当社と直接|私と直接|個人的に直接|直接お取引)",
+        rf"(?P<s>(?:弊社|当社|私|わたし|個人)(?:と|的に)(?:の)?\s?{DIRECT})[^。!?\n]{{0,24}}?{_DIRECT_DEAL}",
         "契約も弊社と直接結ばせていただければと思います。",
         "「弊社と直接」 (dev-061); the verb may be far",
+    ),
+    Rule(
+        rf"(?P<s>{DIRECT}\s?(?:やり取り|やりとり|ご?連絡|お?話し?)(?:して|をして|で|を|させていただいて|いただいて)?\s?"
+        rf"(?:の上で?)?{_DIRECT_DEAL})",
+        "直接やりとりして契約しませんか？",
+        "talking directly, then a deal",
+    ),
+    Rule(
+        r"(?P<s>(?:(?:弊社|当社|私|わたし)と\s?(?:の)?\s?(?:個別|別途|直)(?:に|で|の)?|個人間|個人的|(?<![一-龥])直)"
+        r"(?:で|に|の|での|にて|的に|な)?\s?[ごお]?(?:契約|取引|取り引き|支払))",
+        "今後は弊社と個別に契約を結んでいただけないでしょうか。",
+        "a separate or private contract (個別契約, 個人間の取引, 直取引)",
+    ),
+    Rule(
+        r"(?P<s>直[ 　・.\-_*]{1,2}接[ 　・.\-_*]{0,2}(?:契[ 　・.\-_*]{0,2}約|取[ 　・.\-_*]{0,2}引))",
+        "直　接　契　約でお願いします",
+        "the phrase spaced out to slip past filters",
     ),
     Rule(
         rf"(?P<s>{_BYPASS})[^。!?\n]{{0,40}}?{_DEAL}",
@@ -66,8 +91,9 @@ RULES: tuple[Rule, ...] = (
         "deal word before the bypass",
     ),
     Rule(
-        r"(?<!振込|振り込み|送金|決済)(?P<s>手数料(?:分)?\s?(?:が|は|を|も)?\s?(?:かから(?:ない|ず)|取られ(?:ない|ず)|"
-        r"引かれ(?:ない|ず)|発生し(?:ない|ません)|もったいない|高い|高すぎ|浮[くかき]|節約|カット|払わなくて|"
+        r"(?<!振込|振り込み|送金|決済)(?P<s>(?:手数料|システム利用料|利用料|仲介料|マージン|中抜き)(?:分)?\s?"
+        r"(?:が|は|を|も)?\s?(?:\d{1,2}\s?[%％]\s?(?:も|が)?\s?)?(?:かから(?:ない|ず)|取られ(?:る|て|ない|ず)?|"
+        r"引かれ(?:る|て|ない|ず)?|発生し(?:ない|ません)|もったいない|高い|高すぎ|浮[くかき]|節約|カット|払わなくて|"
         r"払わずに|ゼロ|0円|無しで|なしで|上乗せ|還元|不要に))",
         "お互い手数料がかからないので",
         "the platform fee as the reason to deal outside (dev-050, dev-051)",
@@ -90,26 +116,28 @@ RULES: tuple[Rule, ...] = (
         "paying on an invoice is paying outside the platform (dev-069)",
     ),
     Rule(
-        r"(?P<s>(?:お?支払い?|決済|送金|お?振込|報酬の?受け?取り?|換金|出金)(?:手続き)?\s?(?:は|を|用の|の|に)?\s?"
+        r"(?P<s>(?:お?(?:支払い?|振込)|決済|送金|報酬の?受け?取り?|換金|出金)(?:手続き)?\s?(?:は|を|用の|の|に)?\s?"
         r"(?:こちらの|下記の|以下の|この|専用の|別の|外部の)?\s?(?:リンク|url|ページ|サイト|フォーム|アプリ)"
         r"(?:から|で|より|にて|を))",
         "今回のお支払いはこちらのリンクからお願いします https://pay.example.com/x",
         "after a contract, a link or site used for payment is direct_deal (RUBRIC edge cases)",
     ),
     Rule(
-        r"(?P<s>(?:リンク|url|ページ|サイト|フォーム|アプリ)(?:から|より|で|にて)\s?(?:の)?\s?"
-        r"(?:お?支払|決済|送金|お?振込|お?受け取|換金|出金))",
+        r"(?P<s>(?:リンク|url|ページ|サイト|フォーム|アプリ)(?:から|より|で|にて)\s?(?:の)?\s?(?:報酬|お金|代金|料金)?(?:を|の)?\s?"
+        r"(?:お?(?:支払|振込|受け取)|決済|送金|換金|出金))",
         "こちらのサイトから報酬をお受け取りください",
         "the same, verb after the link",
     ),
 )
 
-_TRIGGERS = tuple(Trigger(r) for r in RULES)
 # Rules that describe how the client pays: only a client (or unknown sender) proposes them.
-_CLIENT_ONLY = {RULES[5].pattern, RULES[6].pattern, RULES[8].pattern, RULES[9].pattern}
-_FEE_RULE = RULES[4].pattern
+_CLIENT_ONLY = {
+    r.pattern for r in RULES
+    if r.note.startswith(("an outside payment", "rewards paid", "after a contract, a link", "the same, verb"))
+}
+_FEE_RULE = next(r.pattern for r in RULES if r.note.startswith("the platform fee"))
 # The fee alone is a reason to deal outside only when the message speaks of that.
-_OUTSIDE_CONTEXT = compile_pattern(rf"直接|{_BYPASS}|外で|外の|個人的に|個人間")
+_OUTSIDE_CONTEXT = compile_pattern(rf"{DIRECT}|{_BYPASS}|外で|外の|個人的に|個人間|(?<![一-龥])直(?:で|に|取引)")
 # The platform's own flows: 「クラウドワークス上で」「クラウドワークス経由で」 (unless going around it).
 _ON_PLATFORM = compile_pattern(
     rf"{PLATFORM}\s?(?:上|内|経由|を通じ|を通して|を通|のメッセージ|の機能|の直接依頼|の決済|の仮払い|から|で|にて)"
@@ -118,14 +146,16 @@ _BYPASS_RE = compile_pattern(_BYPASS)
 _SENTENCE_CUT = compile_pattern(r"[。!?\n]")
 
 
-class DirectDealDetector(Detector):
+class DirectDealDetector(RuleDetector):
     name = "direct_deal"
     category = "direct_deal"
     kind = "risk"
     rules = RULES
     terms = (
-        "直接", "通さず", "手数料", "振込", "振り込", "請求書", "paypay", "ポイント", "現金", "支払", "決済",
-        "送金", "外で", "外の",
+        "直", "ちょくせつ", "じかに", "個別", "別途", "個人間", "個人的", "利用料", "仲介料", "マージン", "中抜き", "クラウド",
+        "crowd", "クラワ", "cw", "手数料", "振込", "振り込", "pay", "ペイ", "現金", "手渡", "ギフト", "アマギフ",
+        "電子マネー", "仮想通貨", "暗号資産", "usdt", "ビットコイン", "wise", "western", "ポイント", "請求書", "支払", "決済", "送金",
+        "受け取", "受取", "換金", "出金",
     )
     examples = Examples(
         positive=(
@@ -155,33 +185,25 @@ class DirectDealDetector(Detector):
         ),
     )
 
-    def detect(self, msg: MessageView) -> Iterable[Hit]:
-        if not not_system(msg):
-            return
-        text = msg.text
-        seen: list[tuple[int, int]] = []
-        for trig in _TRIGGERS:
-            if trig.rule.pattern in _CLIENT_ONLY and not asks_the_worker(msg):
-                continue
-            for m in trig.finditer(text):
-                start, end = span_of(m)
-                if any(a < end and start < b for a, b in seen):
-                    continue
-                if not self._is_deal(text, m, trig.rule.pattern):
-                    continue
-                seen.append((start, end))
-                yield self.hit(start, end)
+    def applies(self, msg: MessageView) -> bool:
+        return not_system(msg)
 
-    def _is_deal(self, text: str, m, pattern: str) -> bool:
+    def rule_applies(self, rule: Rule, msg: MessageView, state: dict) -> bool:
+        return rule.pattern not in _CLIENT_ONLY or asks_the_worker(msg)
+
+    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
         start, end = span_of(m)
-        if in_quoted_topic(text, start, end) or refused_around(text, m):
+        if in_topic(text, start, end) or refused_around(text, m):
             return False
         s_start, s_end = _sentence_of(text, m)
         outside = _BYPASS_RE.search(text, s_start, s_end) is not None
-        if pattern == _FEE_RULE:
-            return _OUTSIDE_CONTEXT.search(text) is not None
+        c_start, c_end = clause(text, start)
+        if rule.pattern == _FEE_RULE:
+            if "outside" not in state:
+                state["outside"] = _OUTSIDE_CONTEXT.search(text) is not None
+            return state["outside"]
         # 「クラウドワークス上で直接ご契約」: the platform's own way, unless it is being bypassed.
-        return outside or not _ON_PLATFORM.search(text, s_start, s_end)
+        return outside or not _ON_PLATFORM.search(text, min(c_start, start), max(c_end, end))
 
 
 def _sentence_of(text: str, m) -> tuple[int, int]:

@@ -11,12 +11,10 @@ Not a request: the worker declining (「対面での面談は控えておりま�
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ._cues import (
-    Trigger,
-    in_quoted_topic,
+    RuleDetector,
+    in_topic,
     is_post_contract_remark,
     not_system,
     refused_around,
@@ -32,7 +30,10 @@ _COME = (
     r"(?:お越し|ご来社|来社|ご来所|来所|ご来訪|来訪|来て(?:いただ|くだ|もら|ほし|欲し)|来られ|いらし|いらっしゃ|"
     r"足を運|出社|出勤|お集まり|集合|伺っ|伺い|出向|お邪魔)"
 )
-_MEETING = r"(?:面談|面接|お打ち合わせ|打ち合わせ|打合せ|顔合わせ|ミーティング|説明会|お話し?|ご挨拶|研修|作業テスト)"
+_MEETING = (
+    r"(?:面談|面接|お打ち合わせ|打ち合わせ|打合せ|顔合わせ|ミーティング|説明会|お話し?|ご挨拶|研修|作業テスト|お茶|"
+    r"お?食事|ランチ)"
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -41,7 +42,7 @@ RULES: tuple[Rule, ...] = (
         "a place and a verb of coming (dev-063, dev-068, dev-070, dev-038)",
     ),
     Rule(
-        rf"(?P<s>(?:一度|ぜひ|直接|まずは)?\s?(?:ご来社|ご来所|ご足労|ご来訪))",
+        r"(?P<s>(?:一度|ぜひ|直接|まずは)?\s?(?:ご来社|ご来所|ご足労|ご来訪))",
         "面談のため一度ご来社いただけますでしょうか。",
         "coming to the office without naming it",
     ),
@@ -51,13 +52,13 @@ RULES: tuple[Rule, ...] = (
         "「対面」 (dev-029)",
     ),
     Rule(
-        r"(?P<s>(?:一度|直接|実際に|ぜひ|まずは|事前に)?\s?お?会い(?:し|でき|いたし|させて)"
+        r"(?P<s>(?:一度|直接|実際に|ぜひ|まずは|事前に)?\s?(?:お?会い|おあい)(?:し|でき|いたし|させて)"
         r"(?:たい|ましょう|ませんか|ませんでしょうか|れば|る日|てお話|てご挨拶|ていただ)|会って(?:お話|話|面談|ご挨拶|打ち合わせ))",
         "できれば一度お会いしたいのですが…やはり難しいでしょうか。",
         "「お会いしたい」 (dev-029 m3)",
     ),
     Rule(
-        rf"(?P<s>(?:場所|会場|集合場所|待ち合わせ場所|待ち合わせ)\s?(?:[:：は]|を)?\s?[^。\n]{{0,24}}?"
+        r"(?P<s>(?:場所|会場|集合場所|待ち合わせ場所|待ち合わせ)\s?(?:[:：は]|を)?\s?[^。\n]{0,24}?"
         r"(?:カフェ|駅|事務所|オフィス|会議室|本社|ビル|喫茶|ホテル|ラウンジ|店舗|\d\s?階|[区市町]))",
         "場所：JR新宿駅南口近くのカフェ（店名は追ってご連絡します）",
         "a meeting with a physical place (dev-029 m1)",
@@ -69,7 +70,6 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_TRIGGERS = tuple(Trigger(r) for r in RULES)
 _MEETING_CONTEXT = compile_pattern(rf"{_MEETING}|お会い|会って|対面")
 _PLACE_RULE = RULES[4].pattern
 # On line: a video call, chat or phone is not a meeting in person (other detectors see it).
@@ -79,12 +79,16 @@ _ONLINE = compile_pattern(
 )
 
 
-class InPersonMeetingDetector(Detector):
+class InPersonMeetingDetector(RuleDetector):
     name = "in_person_meeting"
     category = "in_person_meeting"
     kind = "risk"
     rules = RULES
-    terms = ("お越し", "来社", "来所", "対面", "お会い", "会って", "場所", "カフェ", "事務所", "オフィス", "伺")
+    terms = (
+        "お越し", "来社", "来所", "来訪", "来て", "来られ", "いらし", "いらっしゃ", "足を運", "出社", "出勤", "集まり", "集合", "伺", "出向",
+        "邪魔", "足労", "対面", "会い", "おあい", "会って", "お茶", "食事", "ランチ", "場所", "会場", "待ち合わせ", "カフェ", "喫茶", "ファミレス", "ラウンジ", "会議室", "事務所",
+        "オフィス", "スタジオ", "駅",
+    )
     examples = Examples(
         positive=(
             "動画編集者を急募しています。契約前に一度、弊社スタジオ（東京都渋谷区）にお越しいただけますか。",
@@ -105,19 +109,11 @@ class InPersonMeetingDetector(Detector):
         negative_after_contract=("打ち合わせのため、来週オフィスにお越しいただけますか。",),
     )
 
-    def detect(self, msg: MessageView) -> Iterable[Hit]:
-        if msg.phase != "before_contract" or not not_system(msg):
-            return
-        text = msg.text
-        seen: list[tuple[int, int]] = []
-        for trig in _TRIGGERS:
-            for m in trig.finditer(text):
-                start, end = span_of(m)
-                if any(a < end and start < b for a, b in seen):
-                    continue
-                if self._is_request(text, m, trig.rule.pattern):
-                    seen.append((start, end))
-                    yield self.hit(start, end)
+    def applies(self, msg: MessageView) -> bool:
+        return msg.phase == "before_contract" and not_system(msg)
+
+    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+        return self._is_request(text, m, rule.pattern)
 
     @staticmethod
     def _is_request(text: str, m, pattern: str) -> bool:
@@ -127,7 +123,7 @@ class InPersonMeetingDetector(Detector):
         if search_in_sentence(_ONLINE, text, start) and pattern != RULES[0].pattern:
             return False
         return not (
-            in_quoted_topic(text, start, end)
+            in_topic(text, start, end)
             or is_post_contract_remark(text, start, end)
             or refused_around(text, m)
         )

@@ -12,10 +12,8 @@ addresses are the data (「店名・住所・電話番号を入力」), the plat
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
-from ._cues import PLATFORM, Trigger, asks_the_worker, in_quoted_topic, refused_around, span_of
+from ..engine.detector import Examples, MessageView, Rule, compile_pattern
+from ._cues import PLATFORM, RuleDetector, in_topic, refused_around, span_of
 
 _ID_DOCUMENT = (
     r"(?:本人確認(?:用の?)?書類|本人確認用?の?(?:画像|写真)|身分証明書|身分証|運転免許証|免許証|健康保険証|保険証|"
@@ -23,12 +21,12 @@ _ID_DOCUMENT = (
     r"学生証|社員証|年金手帳)"
 )
 _MONEY_DATA = (
-    r"(?:銀行口座|口座番号|口座情報|口座名義|振込先口座|振込先の口座|キャッシュカード|クレジットカード(?:番号|情報|の(?:番号|情報|画像|写真|表裏|写し))|"
+    r"(?:銀行口座|口座番号|口座情報|口座名義|通帳|振込先口座|振込先の口座|キャッシュカード|クレジットカード(?:番号|情報|の(?:番号|情報|画像|写真|表裏|写し))|"
     r"カード番号|暗証番号|セキュリティコード|ネットバンキング(?:の)?(?:id|パスワード))"
 )
 _PERSON = (
     r"(?:ご住所|現住所|ご自宅の?住所|自宅(?:の)?住所|お住まい(?:の住所)?|(?<!メール|メ-ル|送付先|アド)住所|生年月日|"
-    r"顔写真|顔画像|お顔の(?:写真|画像)|自撮り|セルフィー|家族構成|ご家族の|実家の住所|本籍)"
+    r"顔写真|顔画像|お顔の(?:写真|画像)|自撮り|セルフィー|家族構成|実家の住所|本籍)"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -49,7 +47,6 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_TRIGGERS = tuple(Trigger(r) for r in RULES)
 _REQUEST = compile_pattern(
     r"ください|下さい|くださ|いただけ|頂け|いただき|頂き|いただく|頂く|いただいて|いただきます|願い|願え|教えて|送って|"
     r"お送り|ご送付|送付して|添付して|ご添付|ご提出|提出して|提出を|提出が|ご提示|提示して|記載して|ご記載|ご記入|記入して|"
@@ -77,14 +74,15 @@ _LOOKAHEAD = 60
 _BREAK = compile_pattern(r"[。!?]")
 
 
-class PersonalInfoDetector(Detector):
+class PersonalInfoDetector(RuleDetector):
     name = "personal_info"
     category = "personal_info"
     kind = "risk"
     rules = RULES
     terms = (
-        "本人確認", "身分証", "免許証", "保険証", "パスポート", "マイナンバー", "個人番号", "住民票", "口座", "カード",
-        "住所", "生年月日", "顔写真", "自撮り",
+        "本人確認", "身分証", "免許証", "保険証", "パスポート", "旅券", "在留カード", "マイナンバー", "個人番号", "住民票", "印鑑証明", "戸籍", "学生証",
+        "社員証", "年金手帳", "口座", "通帳", "キャッシュカード", "クレジットカード", "カード番号", "暗証番号", "セキュリティコード", "ネットバンキング", "住所", "お住まい",
+        "生年月日", "顔写真", "顔画像", "顔の", "自撮り", "セルフィー", "家族構成", "本籍",
     )
     examples = Examples(
         positive=(
@@ -109,15 +107,8 @@ class PersonalInfoDetector(Detector):
         negative_after_contract=("経理に確認したところ、クラウドワークス経由の場合は不要とのことでした。",),
     )
 
-    def detect(self, msg: MessageView) -> Iterable[Hit]:
-        if not asks_the_worker(msg):
-            return
-        text = msg.text
-        for trig in _TRIGGERS:
-            for m in trig.finditer(text):
-                if self._is_request(text, m):
-                    start, end = span_of(m)
-                    yield self.hit(start, end)
+    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+        return self._is_request(text, m)
 
     @staticmethod
     def _is_request(text: str, m) -> bool:
@@ -129,7 +120,7 @@ class PersonalInfoDetector(Detector):
             return False
         if not _REQUEST.search(text, end, region_end) and not _REQUEST.search(text, region_start, start):
             return False
-        return not (in_quoted_topic(text, start, end) or refused_around(text, m))
+        return not (in_topic(text, start, end) or refused_around(text, m))
 
 
 def _request_region(text: str, start: int, end: int) -> tuple[int, int]:

@@ -10,14 +10,18 @@ Not the signal: a refusal (「クラウドワークスでの契約はできま�
 """
 from __future__ import annotations
 
-from typing import Iterable
+from ..engine.detector import Examples, MessageView, Rule, compile_pattern
+from ._cues import OKURI, PLATFORM, RuleDetector, refused_around, sentence, span_of
 
-from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
-from ._cues import OKURI, PLATFORM, Trigger, refused_around, sentence, span_of
-
-_PAY = r"(?:ご?契約|お?支払い?|仮払い|決済|報酬の?お?支払い|報酬のお受け取り|発注)"
-_VIA = r"(?:上で|上にて|内で|で|にて|経由で|を通して|を通じて|を介して|のシステムで|の仕組みで|のルールに則って|の中で)"
-_DO = r"(?:行|完結|進め|お願い|実施|やり取り|いたし|致し|させ|します|する形|してから|をして|を行|お送り|の上|させていただ|ください)"
+_PAY = r"(?:[ごお]?(?:契約|支払い?)|仮払い|決済|報酬の?お?支払い|報酬のお受け取り|発注)"
+_VIA = (
+    r"(?:上で|上にて|内で|で|にて|経由(?:で|と|に)?|を通して|を通じて|を介して|のシステムで|の仕組みで|のルールに則って|"
+    r"の中で|から)"
+)
+_DO = (
+    r"(?:行|完結|進め|お願い|実施|やり取り|いたし|致し|させ|します|する形|してから|をして|を行|お送り|の上|させていただ|"
+    r"ください|となり|になり|です|でございます|のみ)"
+)
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -26,26 +30,27 @@ RULES: tuple[Rule, ...] = (
         "payment words, then the platform (dev-001, dev-011, dev-024, dev-032, dev-033, dev-038)",
     ),
     Rule(
-        rf"(?P<s>{PLATFORM}\s?{_VIA}\s?(?:の)?\s?{_PAY}(?:[・、と,/]\s?(?:お?支払い?|仮払い|ご?契約|決済))?"
+        rf"(?P<s>{PLATFORM}\s?{_VIA}\s?(?:の)?\s?{_PAY}(?:[・、と,/]\s?(?:[ごお]?(?:支払い?|契約)|仮払い|決済))?"
         rf"[^。!?\n]{{0,10}}?(?:{_DO}|を(?:いたし|致し|行))?)",
         "では、クラウドワークス上で契約・仮払いをいたします。",
         "the platform, then payment words (dev-002, dev-050, dev-061, dev-069)",
     ),
 )
 
-_TRIGGERS = tuple(Trigger(r) for r in RULES)
 # Going around the platform or putting it aside in the same sentence.
 _AROUND = compile_pattern(
     rf"{PLATFORM}\s?(?:を|は)?\s?(?:通さ|介さ|経由せ|使わ|利用せ|挟ま|外|以外|抜き|なし)|直接|手数料が(?:高|かか|もったいな)"
 )
 
 
-class PlatformContractDetector(Detector):
+class PlatformContractDetector(RuleDetector):
     name = "platform_contract"
     category = "platform_contract"
     kind = "signal"
     rules = RULES
-    terms = ("クラウドワークス", "crowdworks", "cw")
+    terms = (
+        "クラウド", "crowd", "クラワ", "cw",
+    )
     examples = Examples(
         positive=(
             "契約とお支払いはすべてクラウドワークス上で行います。ご不明点があればお気軽にお尋ねください。",
@@ -63,21 +68,14 @@ class PlatformContractDetector(Detector):
         ),
     )
 
-    def detect(self, msg: MessageView) -> Iterable[Hit]:
-        if msg.sender not in ("client", "unknown"):
-            return
-        text = msg.text
-        seen: list[tuple[int, int]] = []
-        for trig in _TRIGGERS:
-            for m in trig.finditer(text):
-                start, end = span_of(m)
-                if any(a < end and start < b for a, b in seen):
-                    continue
-                s_start, s_end = sentence(text, start)
-                if _AROUND.search(text, s_start, max(s_end, end)) or refused_around(text, m):
-                    continue
-                seen.append((start, end))
-                yield self.hit(start, end)
+    def applies(self, msg: MessageView) -> bool:
+        # Signals count only when the client states them (RUBRIC: mitigating signals).
+        return msg.sender in ("client", "unknown")
+
+    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+        start, end = span_of(m)
+        s_start, s_end = sentence(text, start)
+        return not (_AROUND.search(text, s_start, max(s_end, end)) or refused_around(text, m))
 
 
 DETECTOR = PlatformContractDetector()

@@ -17,10 +17,8 @@ worker's own deadlines (「本日中に修正版をアップいたします」),
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
-from ._cues import Trigger, asks_the_worker, clause, in_quoted_topic, refused_around, span_of
+from ..engine.detector import Examples, MessageView, Rule, compile_pattern
+from ._cues import RuleDetector, clause, in_topic, refused_around, span_of
 
 _TODAY = r"(?:本日中|今日中|本日|今日|今夜中?|今晩|今すぐ|ただちに|直ちに)"
 _SHORT = (
@@ -28,14 +26,15 @@ _SHORT = (
     r"\d{1,2}\s?[/月]\s?\d{1,2}\s?日?\s?(?:\([^)\n]{1,3}\))?\s?(?:\d{1,2}:\d{2}|\d{1,2}時)?\s?まで|"
     r"\d{1,2}:\d{2}\s?まで|\d{1,2}時まで)"
 )
-_IF_NOT = r"(?:ない場合|なければ|ないと|なかった場合|がない場合|ないときは|ない方は|次第)"
+_IF_NOT = r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方は)|がない場合|次第)"
 _CONSEQUENCE = (
     r"(?:他の方|ほかの方|別の方|次の方|他の候補|ほかの候補|別の候補|他の応募者|取り消|取消|キャンセル|無効|お断り|"
-    r"締め切|見送|打ち切|終了|優先|回します|回させ|失効|辞退|お取り消し|選考対象外|対象外)"
+    r"締め切|見送|打ち切|終了|優先|回します|回させ|失効|辞退|お取り消し|選考対象外|対象外|なかったことに|白紙|不採用|"
+    r"ご縁がなかった|他をあたり|他を当たり|おしまい)"
 )
 _WORKER_ACT = (
-    r"(?:ご?返信|お?返事|ご?連絡|ご?回答|ご?登録|お?申し?込|ご?応募|ご?決断|ご?判断|お?振込|お?振り込|ご?入金|"
-    r"お?支払|ご?参加|ご?契約|ご?決定|お?手続き|ご?承諾|ご?了承|ご?購入|ご?提出|ご?送付|お?送り)"
+    r"[ごお]?(?:返信|返事|連絡|回答|登録|申し?込|応募|決断|判断|振込|振り込|入金|支払|参加|契約|決定|手続き|承諾|"
+    r"了承|購入|提出|送付|送り)"
 )
 _ASK = r"(?:いただ|ください|下さい|くださ|願|頂|した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち|して)"
 _WORK = r"(?:仕上げ|納品|完成|提出|書い|書き上げ|編集|作成|作って|制作|対応|修正|送っ|アップ|入稿|翻訳)"
@@ -53,7 +52,8 @@ RULES: tuple[Rule, ...] = (
         "a consequence without a stated deadline",
     ),
     Rule(
-        rf"(?P<s>{_TODAY}\s?(?:に|まで|中に|の)?)[^。!?\n]{{0,12}}?{_WORKER_ACT}[^。!?\n]{{0,6}}?{_ASK}",
+        rf"(?P<s>(?:{_TODAY}|(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内)\s?(?:に|まで|中に|の)?)[^。!?\n]{{0,12}}?"
+        rf"{_WORKER_ACT}[^。!?\n]{{0,6}}?{_ASK}",
         "確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。",
         "a same-day deadline on the worker's answer, registration or payment (dev-062, dev-049, dev-044)",
     ),
@@ -81,8 +81,9 @@ RULES: tuple[Rule, ...] = (
         "a closing time today (dev-044 m1)",
     ),
     Rule(
-        r"(?P<s>今すぐ|急募|大至急|至急|お急ぎ(?:ください|を)|お早めに|お早目に|早めの\s?ご?(?:判断|決断|返信|連絡|登録|応募|"
-        r"お申し込み|申込|回答|お返事|お手続き|お振込)|早急に|即決|即日(?:で)?(?:ご?返信|ご?回答|ご?決断)|"
+        r"(?P<s>今すぐ|急募|大至急|至急|お急ぎ(?:ください|を)|お早めに|お早目に|"
+        r"早めに\s?ご?(?:判断|決断|登録|応募|申し?込|お申し?込|振込|お振込|入金)|早めの\s?ご?(?:判断|決断|返信|連絡|登録|応募|"
+        r"お申し込み|申込|回答|お返事|お手続き|お振込)|早急に|即決|即日(?:で)?ご?(?:返信|回答|決断)|"
         r"急ぎの(?:案件|お仕事|依頼|募集|ご依頼)|急ぎで(?!は)|急いで(?:ください|いただ|もら)|迷っている(?:時間|暇)|"
         r"今決め|今が(?:チャンス|最後)|ラストチャンス|今しかない|(?:チャンス|機会)を逃さない)",
         "単価は1件5円、1日100件程度です。早めのご判断をお願いします。",
@@ -90,7 +91,6 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_TRIGGERS = tuple(Trigger(r) for r in RULES)
 # The client's own speed: 「本日中に契約のお手続きをいたします」「至急対応いたします」.
 _SELF_ACTION = compile_pattern(
     r"いたします|致します|します|しますね|させていただきます|させて頂きます|お送りします|予定です|いたしますので|"
@@ -104,12 +104,16 @@ _URGING_RULE = RULES[6].pattern
 _SELF_EVIDENT_RULES = {RULES[0].pattern, RULES[1].pattern, RULES[4].pattern, RULES[5].pattern}
 
 
-class PressureDetector(Detector):
+class PressureDetector(RuleDetector):
     name = "pressure"
     category = "pressure"
     kind = "risk"
     rules = RULES
-    terms = ("本日", "今日", "今すぐ", "急", "先着", "残り", "枠", "早め", "以内", "限定", "締め切", "至急")
+    terms = (
+        "本日", "今日", "今夜", "今晩", "今すぐ", "ただちに", "直ちに", "明日", "明朝", "今週", "以内", "まで", "ない", "なけ", "なか", "次第",
+        "先着", "残り", "あと", "枠", "定員", "限定", "早い者勝ち", "早いもの勝ち", "間近", "なかった", "白紙", "不採用", "縁", "他をあたり", "他を当たり", "おしまい", "今だけ", "今月", "急", "早め", "早目", "即決",
+        "即日", "迷っている", "今決め", "今が", "ラストチャンス", "今しかない", "逃さない",
+    )
     examples = Examples(
         positive=(
             "募集枠が残りわずかのため、本日中にご返信いただけない場合は他の方を優先させていただきます。",
@@ -130,24 +134,13 @@ class PressureDetector(Detector):
         ),
     )
 
-    def detect(self, msg: MessageView) -> Iterable[Hit]:
-        if not asks_the_worker(msg):
-            return
-        text = msg.text
-        seen: list[tuple[int, int]] = []
-        for trig in _TRIGGERS:
-            for m in trig.finditer(text):
-                start, end = span_of(m)
-                if any(a < end and start < b for a, b in seen):
-                    continue
-                if self._presses(text, m, trig.rule.pattern):
-                    seen.append((start, end))
-                    yield self.hit(start, end)
+    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+        return self._presses(text, m, rule.pattern)
 
     @staticmethod
     def _presses(text: str, m, pattern: str) -> bool:
         start, end = span_of(m)
-        if in_quoted_topic(text, start, end) or refused_around(text, m):
+        if in_topic(text, start, end) or refused_around(text, m):
             return False
         if pattern in _SELF_EVIDENT_RULES:
             return True

@@ -11,12 +11,13 @@ a denial (「事務局の許可はありません」), a request filed but not g
 """
 from __future__ import annotations
 
-from typing import Iterable
+from ..engine.detector import Examples, MessageView, Rule
+from ._cues import PLATFORM, RuleDetector, refused_around
 
-from ..engine.detector import Detector, Examples, Hit, MessageView, Rule
-from ._cues import PLATFORM, Trigger, refused_around, span_of
-
-_AUTHORITY = rf"(?:{PLATFORM}\s?(?:の)?\s?)?(?:運営)?(?:事務局|運営(?:側|者|事務局)?|サポート(?:センター|窓口)?)"
+_AUTHORITY = (
+    rf"(?:(?:{PLATFORM}\s?(?:の)?\s?)?(?:運営)?事務局|{PLATFORM}\s?(?:の)?\s?(?:運営|サポート)(?:側|チーム|窓口|センター)?|"
+    r"運営(?:側|元|チーム)|運営(?=から|に|より))"
+)
 _GRANTED = (
     r"(?:許可|承認|了承|了解|認可|許諾|承諾|確認|ok|オーケー|お墨付き|認め)\s?(?:を|も|は|が)?\s?"
     r"(?:得|いただ|頂|もら|受け|取っ|済|とっ|取れ|されて|されてい|されました|おり|ており|下り|出て|ある|あり|ずみ)"
@@ -30,7 +31,8 @@ RULES: tuple[Rule, ...] = (
         "the secretariat's permission (dev-026, dev-036, dev-059, dev-062)",
     ),
     Rule(
-        rf"(?P<s>{PLATFORM}\s?(?:公認|認定|公式に許可|から許可|の許可|から承認|の承認|から認められ|に認められ))",
+        rf"(?P<s>{PLATFORM}\s?(?:さん|様|側)?\s?(?:公認|認定|公式に許可|から(?:の)?(?:許可|承認|了承|ok)|の(?:許可|承認)|"
+        r"に認められ|から認められ|に(?:も)?確認済|に許可を(?:得|取|いただ|もら)))",
         "弊社はクラウドワークス公認のパートナー企業です。",
         "an official endorsement claimed in the platform's name",
     ),
@@ -41,15 +43,16 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_TRIGGERS = tuple(Trigger(r) for r in RULES)
 
 
-class SecretariatPermissionDetector(Detector):
+class SecretariatPermissionDetector(RuleDetector):
     name = "secretariat_permission"
     category = "secretariat_permission"
     kind = "signal"
     rules = RULES
-    terms = ("事務局", "運営", "公認", "許可", "承認")
+    terms = (
+        "事務局", "運営", "サポート", "クラウド", "crowd", "クラワ", "cw", "サービス外連絡申請",
+    )
     examples = Examples(
         positive=(
             "弊社はクラウドワークス事務局の許可を得たうえで、契約前の面談をChatworkで実施しております。",
@@ -65,18 +68,12 @@ class SecretariatPermissionDetector(Detector):
         ),
     )
 
-    def detect(self, msg: MessageView) -> Iterable[Hit]:
-        if msg.sender not in ("client", "unknown"):
-            return
-        text = msg.text
-        seen: list[tuple[int, int]] = []
-        for trig in _TRIGGERS:
-            for m in trig.finditer(text):
-                start, end = span_of(m)
-                if any(a < end and start < b for a, b in seen) or refused_around(text, m):
-                    continue
-                seen.append((start, end))
-                yield self.hit(start, end)
+    def applies(self, msg: MessageView) -> bool:
+        # Signals count only when the client states them (RUBRIC: mitigating signals).
+        return msg.sender in ("client", "unknown")
+
+    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+        return not refused_around(text, m)
 
 
 DETECTOR = SecretariatPermissionDetector()

@@ -16,10 +16,8 @@ the worker's doubts (「月30万円は現実的ではない」).
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
-from ._cues import AMOUNT, Trigger, asks_the_worker, in_quoted_topic, refused_around, span_of
+from ..engine.detector import Examples, MessageView, Rule, compile_pattern
+from ._cues import AMOUNT, RuleDetector
 
 _PERIOD = r"(?:月収|月給|月商|日給|日収|年収|時給|月に|月々|毎月|月|1か月で?|1ヶ月で?|ひと月で?|1日で?|日に|週に|週)"
 _INCOME = rf"(?:{_PERIOD}\s?(?:最低|平均|最大|安定して|コンスタントに|楽に|簡単に|平均で|で)?\s?{AMOUNT})"
@@ -51,7 +49,8 @@ RULES: tuple[Rule, ...] = (
         "effortless and paid (dev-052 m1)",
     ),
     Rule(
-        r"(?P<s>(?:確実に|絶対に|必ず|簡単に|楽して|楽に|誰でも|寝ながら|寝ている間に|ほったらかしで|放置で)\s?稼|"
+        r"(?P<s>(?:確実に|絶対に|必ず|簡単に|楽して|楽に|誰でも|寝ながら|寝ている間に|ほったらかしで|放置で|自動で|勝手に)"
+        r"[^。!?\n、]{0,6}?稼[げぐ]|"
         r"不労所得|権利収入|高収入保証|収入保証|ほったらかしで|ほったらかし収入|寝ているだけで|楽して稼|"
         r"誰でも簡単に(?:稼|月|高収入|できる副業)|即金|一攫千金|高額報酬(?:保証|確定))",
         "誰でも簡単に稼げる副業です。",
@@ -70,17 +69,21 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_TRIGGERS = tuple(Trigger(r) for r in RULES)
 _EASY_RULE = RULES[-1].pattern
 _EARNING = compile_pattern(r"稼|収入|月収|年収|日給|日収")
 
 
-class UnrealisticOfferDetector(Detector):
+class UnrealisticOfferDetector(RuleDetector):
     name = "unrealistic_offer"
     category = "unrealistic_offer"
     kind = "risk"
     rules = RULES
-    terms = ("誰でも", "未経験", "稼", "月収", "夢", "目指せ", "可能", "だけで", "スマホ", "1日", "回収", "不労所得")
+    terms = (
+        "稼", "目指", "夢", "可能", "いけ", "達成", "確実", "保証", "当たり前", "余裕", "らくらく", "楽々", "ザラ", "狙え", "到達", "実現",
+        "手に入", "ゲット", "普通", "以上も", "でも", "コツコツ", "書けば", "頑張れば", "やるほど", "スマホ", "スマートフォン", "携帯", "パソコン",
+        "pc", "分", "スキマ", "だけで", "不労所得", "権利収入", "収入", "ほったらかし", "寝ている", "即金", "一攫千金", "高額報酬", "回収", "元",
+        "ペイ", "取り戻",
+    )
     examples = Examples(
         positive=(
             "アンケート回答のお仕事です！スマホだけで1日10分、誰でも月5万円以上稼げます。",
@@ -100,26 +103,17 @@ class UnrealisticOfferDetector(Detector):
         ),
     )
 
-    def detect(self, msg: MessageView) -> Iterable[Hit]:
-        if not asks_the_worker(msg):
-            return
-        text = msg.text
-        speaks_of_earning: bool | None = None
-        seen: list[tuple[int, int]] = []
-        for trig in _TRIGGERS:
-            for m in trig.finditer(text):
-                start, end = span_of(m)
-                if any(a < end and start < b for a, b in seen):
-                    continue
-                if trig.rule.pattern == _EASY_RULE:
-                    if speaks_of_earning is None:
-                        speaks_of_earning = bool(seen) or _EARNING.search(text) is not None
-                    if not speaks_of_earning:
-                        continue
-                if in_quoted_topic(text, start, end) or refused_around(text, m):
-                    continue
-                seen.append((start, end))
-                yield self.hit(start, end)
+    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+        if rule.pattern == _EASY_RULE:
+            # Effortlessness is a lure only next to money: another claim, or words of earning.
+            if "earning" not in state:
+                state["earning"] = _EARNING.search(text) is not None
+            if not (state["earning"] or state.get("claims")):
+                return False
+        if not super().accept(text, m, rule, msg, state):
+            return False
+        state["claims"] = True
+        return True
 
 
 DETECTOR = UnrealisticOfferDetector()

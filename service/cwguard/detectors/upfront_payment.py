@@ -15,15 +15,12 @@ worker's own costs that ordinary work has (交通費, 通信費).
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ._cues import (
     AMOUNT,
-    Trigger,
-    asks_the_worker,
+    RuleDetector,
     clause,
-    in_quoted_topic,
+    in_topic,
     refused_around,
     span_of,
 )
@@ -31,7 +28,7 @@ from ._cues import (
 _FEE = (
     r"(?:初期費用|初期投資|自己投資|登録料|登録費用?|登録手数料|入会金|入会費|会費|年会費|月会費|保証金|デポジット|"
     r"教材費|教材代|マニュアル代|マニュアル費|マニュアル料金?|研修費用?|研修料|受講料|受講費|講座代|講座料|講習料|"
-    r"サポート費用?|サポート料金?|事務手数料|参加費|加入料|加入費|審査料|ツール代|ツール費|購入費|購入代金|"
+    r"サポート費用?|サポート料金?|事務手数料|参加費|加入料|加入費|審査料|受験料|ツール代|ツール費|購入費|購入代金|"
     r"開始費用|スタート費用|紹介料|仲介料|オプション料金?|認定料|資格取得費用?|システム導入費|コンサル料|コンサル費用?|"
     r"アカウント(?:発行|開設)料|権利金|加盟金|ライセンス料)"
 )
@@ -64,10 +61,16 @@ RULES: tuple[Rule, ...] = (
         "an amount the reader must bear",
     ),
     Rule(
-        rf"(?P<s>(?:マニュアル|教材|ツール|商材|ノウハウ|テキスト|キット|情報商材|スターターキット)"
-        rf"(?:\s?[(（][^)）\n]{{0,16}}[)）])?\s?(?:を|の)?\s?(?:ご?購入|お買い求め))",
+        r"(?P<s>(?:マニュアル|教材|ツール|商材|ノウハウ|テキスト|キット|情報商材|スターターキット)"
+        r"(?:\s?[(（][^)）\n]{0,16}[)）])?\s?(?:を|の)?\s?(?:ご?購入|お買い求め))",
         "まずは専用マニュアル（29,800円）をご購入いただき、その手順どおりに作業していただきます。",
         "buying the manual or tool the job needs (dev-052 m1)",
+    ),
+    Rule(
+        r"(?P<s>(?:有料|プレミアム|ゴールド|vip|スタンダード|pro|プロ)\s?(?:会員|プラン|版|アカウント|コース|メンバー)"
+        r"(?:\s?[(（][^)）\n]{0,16}[)）])?\s?(?:への|に|の|へ)?\s?[ごお]?(?:加入|登録|契約|入会|購入|申し?込|アップグレード))",
+        "作業用アプリの有料プランへのご加入が必要です（月額1,500円）。",
+        "a paid plan or membership the worker must join",
     ),
     Rule(
         rf"(?P<s>{_PAY_REQUEST})",
@@ -76,7 +79,6 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_TRIGGERS = tuple(Trigger(r) for r in RULES)
 _FEE_RULE = RULES[0].pattern
 # The client (or someone else) pays: 「弊社が負担」「報酬をお振込みいたします」「支給します」.
 _CLIENT_PAYS = compile_pattern(
@@ -94,13 +96,14 @@ _OWN_COSTS = compile_pattern(r"交通費|旅費|通信費|光熱費|電気代|�
 _CLAUSE_END = compile_pattern(r"[。!?\n]")
 
 
-class UpfrontPaymentDetector(Detector):
+class UpfrontPaymentDetector(RuleDetector):
     name = "upfront_payment"
     category = "upfront_payment"
     kind = "risk"
     rules = RULES
     terms = (
-        "費用", "料", "代", "会費", "入会金", "振込", "振り込", "入金", "送金", "支払", "購入", "負担", "円",
+        "有料", "プレミアム", "ゴールド", "vip", "スタンダード", "pro", "プロ", "費", "料", "代", "金", "投資", "デポジット", "振込", "振り込", "入金", "送金", "支払", "払い込", "納め", "購入", "買い求め", "決済",
+        "負担", "必要", "かか", "発生", "登録", "用意", "準備",
     )
     examples = Examples(
         positive=(
@@ -123,19 +126,8 @@ class UpfrontPaymentDetector(Detector):
         negative_after_contract=("検収が完了しました。報酬はクラウドワークスからお支払いされます。",),
     )
 
-    def detect(self, msg: MessageView) -> Iterable[Hit]:
-        if not asks_the_worker(msg):
-            return
-        text = msg.text
-        seen: list[tuple[int, int]] = []
-        for trig in _TRIGGERS:
-            for m in trig.finditer(text):
-                start, end = span_of(m)
-                if any(a < end and start < b for a, b in seen):
-                    continue
-                if self._worker_pays(text, m, trig.rule.pattern):
-                    seen.append((start, end))
-                    yield self.hit(start, end)
+    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+        return self._worker_pays(text, m, rule.pattern)
 
     @staticmethod
     def _worker_pays(text: str, m, pattern: str) -> bool:
@@ -150,7 +142,7 @@ class UpfrontPaymentDetector(Detector):
         sentence_end = s_cut.start() if s_cut else min(len(text), end + 60)
         if _CLIENT_PAYS.search(text, c_start, max(c_end, sentence_end)):
             return False
-        return not (in_quoted_topic(text, start, end) or refused_around(text, m))
+        return not (in_topic(text, start, end) or refused_around(text, m))
 
 
 DETECTOR = UpfrontPaymentDetector()

@@ -16,15 +16,12 @@ contract except an explicit 「仮払い前に」.
 """
 from __future__ import annotations
 
-from typing import Iterable
-
-from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ._cues import (
     AMOUNT,
     PLATFORM,
-    Trigger,
-    asks_the_worker,
-    in_quoted_topic,
+    RuleDetector,
+    in_topic,
     is_post_contract_remark,
     refused_around,
     search_in_sentence,
@@ -42,7 +39,7 @@ _WORK_VERB = (
     r"執筆して|執筆を|執筆いただ|作成して|作成を|作成いただ|作って|作ってみ|制作して|制作を|制作いただ|"
     r"編集して|編集を|編集に|編集いただ|翻訳して|翻訳を|翻訳いただ|入力して|入力を|デザインして|"
     r"コーディングして|撮影して|納品|仕上げ|取りかか|取り掛か|進めて|進めていただ|始めて|開始して|手を付け|"
-    r"やってみ|試して|ご提出|提出して|提出いただ|出していただ|送っていただ|お送りいただ)"
+    r"やってみ|試して|ご提出|提出して|提出いただ)"
 )
 _BEFORE = (
     r"(?:仮払い|契約|ご契約|本契約|正式契約|発注|正式発注|採用)(?:の)?\s?(?:前|より前|より先|締結前|の前)"
@@ -101,7 +98,6 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
-_TRIGGERS = tuple(Trigger(r) for r in RULES)
 # Rules that name the unpaid work outright: no request verb needed, and a paid test elsewhere
 # in the message does not excuse them.
 _UNPAID_RULES = {RULES[0].pattern, RULES[1].pattern, RULES[2].pattern}
@@ -117,16 +113,23 @@ _PAID_ON_PLATFORM = compile_pattern(
     rf"有償|有料|報酬\s?(?:は|として|:|：)?\s?{AMOUNT}|{PLATFORM}\s?(?:上で|で|経由で|にて)\s?(?:の)?\s?(?:契約|仮払い)|"
     r"仮払い\s?(?:を)?\s?(?:して|いただいて|の後|後|完了後|確認後|が完了して)|契約・仮払い"
 )
+# Things sent before a contract that are not work: a portfolio, a CV, a quote.
+_NOT_WORK = compile_pattern(
+    r"ポートフォリオ|実績|履歴書|職務経歴|プロフィール|見積|スケジュール|ご質問|質問|ご希望|希望単価|稼働|連絡先|自己紹介"
+)
 # After the contract (「ご契約後、まず」) or the worker's own order of work.
 _AFTER_CONTRACT = compile_pattern(r"契約後|契約してから|契約締結後|仮払い後|仮払いの確認後|仮払い確認後|ご契約から")
 
 
-class WorkBeforeEscrowDetector(Detector):
+class WorkBeforeEscrowDetector(RuleDetector):
     name = "work_before_escrow"
     category = "work_before_escrow"
     kind = "risk"
     rules = RULES
-    terms = ("無償", "無料", "無報酬", "テスト", "先に", "まずは", "契約前", "仮払い", "試し")
+    terms = (
+        "無償", "無料", "無報酬", "報酬", "ノーギャラ", "ただ", "ボランティア", "仮払い", "契約", "発注", "採用", "先に", "先行", "前もって", "試し",
+        "とりあえず", "まず",
+    )
     examples = Examples(
         positive=(
             "採用の判断のため、契約前に無償のテスト記事（2,000字）を1本書いていただいています。",
@@ -152,34 +155,26 @@ class WorkBeforeEscrowDetector(Detector):
         ),
     )
 
-    def detect(self, msg: MessageView) -> Iterable[Hit]:
-        if not asks_the_worker(msg):
-            return
-        text = msg.text
-        paid_test = _PAID_ON_PLATFORM.search(text) is not None
-        seen: list[tuple[int, int]] = []
-        for trig in _TRIGGERS:
-            pattern = trig.rule.pattern
-            if msg.phase != "before_contract" and pattern not in _ESCROW_RULES:
-                continue
-            if paid_test and pattern not in _UNPAID_RULES:
-                continue
-            for m in trig.finditer(text):
-                start, end = span_of(m)
-                if any(a < end and start < b for a, b in seen):
-                    continue
-                if self._is_request(text, m, pattern):
-                    seen.append((start, end))
-                    yield self.hit(start, end)
+    def rule_applies(self, rule: Rule, msg: MessageView, state: dict) -> bool:
+        if msg.phase != "before_contract" and rule.pattern not in _ESCROW_RULES:
+            return False
+        if "paid_test" not in state:
+            state["paid_test"] = _PAID_ON_PLATFORM.search(msg.text) is not None
+        return not state["paid_test"] or rule.pattern in _UNPAID_RULES
+
+    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+        return self._is_request(text, m, rule.pattern)
 
     @staticmethod
     def _is_request(text: str, m, pattern: str) -> bool:
         start, end = span_of(m)
-        if in_quoted_topic(text, start, end) or refused_around(text, m):
+        if in_topic(text, start, end) or refused_around(text, m):
             return False
         if pattern in _UNPAID_RULES or pattern == _LATER_RULE:
             return True
         if search_in_sentence(_AFTER_CONTRACT, text, start) or is_post_contract_remark(text, start, end):
+            return False
+        if search_in_sentence(_NOT_WORK, text, start):
             return False
         return search_in_sentence(_REQUEST, text, start) is not None
 

@@ -40,7 +40,7 @@ test('a word split across elements maps to one range over two text nodes', () =>
 test('<p> and <br> boundaries are single "\\n" and a range across them covers both sides', () => {
   const { doc, map } = mapOf('<p>一行目</p>\n  <p>二行<br>三行目🙏<br></p><p><br></p><p>最後LINE</p>');
   assert.equal(map.text, '一行目\n二行\n三行目🙏\n\n最後LINE');
-  const range = textmap.rangeFor(map, 1, 5, doc); // "行目\n二行"
+  const range = textmap.rangeFor(map, 1, 6, doc); // "行目\n二行"
   assert.equal(range.toString().replace(/\s/g, ''), '行目二行');
   assert.equal(rangeOfWord(doc, map, 'LINE').toString(), 'LINE');
 });

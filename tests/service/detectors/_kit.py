@@ -94,3 +94,9 @@ def check_linear_time(detector: Detector, budget_s: float = 4.0) -> None:
             pass
         elapsed = time.perf_counter() - t0
         assert elapsed < budget_s, (detector.name, text[:8], elapsed)
+
+
+def found_spans(detector: Detector, text: str, **kw) -> list[tuple[int, int]]:
+    """Code-point spans in the original text of every hit of `detector` on `text`."""
+    v = view(text, **kw)
+    return [v.norm.to_original(h.start, h.end) for h in detector.detect(v)]

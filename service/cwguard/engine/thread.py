@@ -1,0 +1,157 @@
+"""What the engine knows of the thread as a whole: the contract state at each message, CrowdWorks'
+approval of an off-service contact request, and the two thread-level risks (RUBRIC.md).
+
+- Contract state. `context.contract_status` says what the page shows. `contracted` holds for the
+  whole thread. Otherwise the thread itself can show a contract: a platform notice
+  (「契約が締結されました」「仮払いが完了しました」) moves every message from it on to
+  `contracted`; when the page said `unknown`, both sides clearly stating it (the client
+  「契約しました」, the worker 「契約を承認しました」) does too. `unknown` counts as before a
+  contract until then.
+- Off-service contact approval: a platform notice that CrowdWorks approved the サービス外連絡申請
+  makes later contact exchanges benign. Filing the request, or a client merely claiming
+  permission, is not an approval.
+- `client_reputation` and `slow_reply` follow the rubric's thread-level rules.
+
+Everything here is one pass over the messages, with a substring pre-filter before any regular
+expression, so it costs next to nothing even when the per-message cache answers everything else.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .detector import compile_pattern
+from .normalize import normalize
+
+BEFORE, CONTRACTED = "before_contract", "contracted"
+
+# --- contract notices and statements ----------------------------------------------------------
+
+# Substrings without which a message cannot show a contract or an approval (checked on the raw
+# text, both scripts, before anything is normalised).
+_CONTRACT_WORDS = ("契約", "仮払", "かりばら", "カリバラ", "ｶﾘﾊﾞﾗ", "サービス外連絡", "ｻｰﾋﾞｽ外連絡")
+
+# The platform's own notices. A notice is a statement of fact, never a question or a condition.
+_NOTICE = compile_pattern(
+    r"契約が(?:締結|成立)(?:され|し|いたし)?(?:まし)?た(?![らか])|仮払い?(?:が|の手続きが)?完了(?:しまし|いたしまし)?た(?![らか])"
+    r"|仮払いされました(?![らか])"
+)
+# A party saying the contract is made. Past tense only: 「契約しましたら」「契約しましたか」 are not.
+_STATEMENT = compile_pattern(
+    r"(?:契約|発注)(?:を|が|の)?(?:締結|成立|完了|承認|確定|手続き)?(?:を)?(?:いたし|致し|し|させていただき|させて頂き)ました(?![らか])"
+    r"|仮払い?(?:を|が|の)?(?:手続き)?(?:を)?(?:いたし|致し|し|完了し|完了いたし|済ませ|行い|確認し|確認いたし|確認でき)ました(?![らか])"
+)
+_APPROVAL_REQUEST = compile_pattern(r"サービス外連絡(?:の)?申請")
+_APPROVED = compile_pattern(r"承認(?:され|済|しました|いたしました|となり|が完了)")
+_NOT_APPROVED = compile_pattern(r"非承認|未承認|不承認|否認|却下|承認されませんでした|承認できません|承認されていません")
+
+# A message of unknown sender counts as a platform notice only when it is that short: a bare
+# notice line the page's adapter could not attribute, not a party's message quoting one.
+_MAX_UNATTRIBUTED_NOTICE = 40
+_PARTIES = ("client", "worker")
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadState:
+    """The contract phase and the off-service approval at each message, and what the engine
+    concludes for the thread (`contract_status` of the answer)."""
+    phases: tuple[str, ...]
+    approved: tuple[bool, ...]
+    contract_status: str
+
+
+def _is_platform_notice(message: dict) -> bool:
+    sender = message.get("sender", "unknown")
+    return sender == "system" or (sender == "unknown" and len(message["text"]) <= _MAX_UNATTRIBUTED_NOTICE)
+
+
+def _may_matter(text: str) -> bool:
+    return any(word in text for word in _CONTRACT_WORDS)
+
+
+def _evidence(message: dict) -> tuple[bool, bool, bool]:
+    """(platform contract notice, a party's contract statement, off-service approval notice)."""
+    text = message["text"]
+    if not _may_matter(text):
+        return False, False, False
+    norm = normalize(text).text
+    if _is_platform_notice(message):
+        approved = bool(_APPROVAL_REQUEST.search(norm) and _APPROVED.search(norm) and not _NOT_APPROVED.search(norm))
+        return bool(_NOTICE.search(norm)), False, approved
+    statement = message.get("sender") in _PARTIES and bool(_STATEMENT.search(norm))
+    return False, statement, False
+
+
+def contract_states(messages: Sequence[dict], contract_status: str) -> ThreadState:
+    """The phase (`before_contract` or `contracted`) and the approval flag of every message."""
+    contracted = contract_status == CONTRACTED
+    approved = False
+    stated_by: set[str] = set()
+    phases: list[str] = []
+    approvals: list[bool] = []
+    for message in messages:
+        notice, statement, approval = _evidence(message)
+        if notice:
+            contracted = True
+        if statement and contract_status == "unknown":
+            stated_by.add(message["sender"])
+            contracted = contracted or stated_by.issuperset(_PARTIES)
+        approved = approved or approval
+        phases.append(CONTRACTED if contracted else BEFORE)
+        approvals.append(approved)
+    concluded = CONTRACTED if contracted else contract_status
+    return ThreadState(tuple(phases), tuple(approvals), concluded)
+
+
+# --- client_reputation ------------------------------------------------------------------------
+
+REPUTATION_FLOOR = 4.0
+MIN_REVIEWS = 10
+_RATINGS_THAT_COUNT = ("communication", "partnership")
+
+
+def client_reputation(client: dict | None) -> bool | None:
+    """True when the client's communication or partnership rating is below 4.0 or it has fewer
+    than 10 reviews; False when the data shows neither; None when there is no data to judge."""
+    if not client:
+        return None
+    ratings = client.get("ratings") or {}
+    known = [ratings[name] for name in _RATINGS_THAT_COUNT if ratings.get(name) is not None]
+    reviews = client.get("review_count")
+    if not known and reviews is None:
+        return None
+    return any(value < REPUTATION_FLOOR for value in known) or (reviews is not None and reviews < MIN_REVIEWS)
+
+
+# --- slow_reply -------------------------------------------------------------------------------
+
+SLOW_REPLY = dt.timedelta(hours=24)
+
+
+def slow_replies(messages: Sequence[dict]) -> list[str]:
+    """Ids of client messages that answered a worker more than 24 hours late.
+
+    The clock starts at the earliest worker message the client has not answered yet and stops at
+    the client's next message. Times may be missing or out of order: in page order when the known
+    times agree with it (a client message without a time still answers, unmeasured), otherwise in
+    time order over the messages that have one.
+    """
+    timed = [(m["sent_at"], i) for i, m in enumerate(messages) if m.get("sent_at") is not None]
+    in_order = all(a[0] <= b[0] for a, b in zip(timed, timed[1:], strict=False))
+    order = range(len(messages)) if in_order else [i for _, i in sorted(timed)]
+    late: list[str] = []
+    waiting_since: dt.datetime | None = None
+    waiting = False
+    for i in order:
+        message = messages[i]
+        sender, sent_at = message.get("sender"), message.get("sent_at")
+        if sender == "worker" and not waiting:
+            waiting, waiting_since = True, sent_at
+        elif sender == "worker" and waiting_since is None:
+            waiting_since = sent_at  # the first unanswered worker message had no time
+        elif sender == "client" and waiting:
+            if sent_at is not None and waiting_since is not None and sent_at - waiting_since > SLOW_REPLY:
+                late.append(message["id"])
+            waiting, waiting_since = False, None
+    return late

@@ -1,0 +1,115 @@
+"""Tests of the direct_deal detector: a contract or payment outside CrowdWorks, before or after a contract.
+
+Cases beyond the development corpus: other phrasings, spellings (kana, half-width, spaced),
+look-alikes that must stay quiet (topics, refusals, the platform's own flows), senders and
+contract phases. The corpus itself is checked message by message (labels and spans)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cwguard.detectors.direct_deal import DETECTOR
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa: E402
+
+# (message, a phrase the hit must cover, sender, contract phase)
+POSITIVE = [
+    ('次回からはクラウドワークスを介さずにお取引できればと思います。', '介さず', 'client', 'before_contract'),
+    ('今後は弊社と個別に契約を結んでいただけないでしょうか。', '個別に契約', 'client', 'before_contract'),
+    ('CWは手数料が20%も取られるので、直接やりとりして契約しませんか？', '直接やりとりして契約', 'client', 'before_contract'),
+    ('お支払いはPayPalでお願いできますか。', 'PayPal', 'client', 'before_contract'),
+    ('報酬は毎月末に銀行振込でお支払いします。', '銀行振込', 'client', 'before_contract'),
+    ('報酬はAmazonギフト券でお渡しします。', 'ギフト券', 'client', 'before_contract'),
+    ('2回目以降は外部で直接お取引いただけると助かります。', '直接お取引', 'client', 'before_contract'),
+    ('システム利用料がもったいないので、直でやり取りしませんか。', 'もったいない', 'client', 'before_contract'),
+    ('クラウドワークス経由だと手数料が引かれてしまうので、個人間でのお取引を希望します。', '個人間', 'client', 'before_contract'),
+    ('ちょくせつ契約にしませんか？', 'ちょくせつ契約', 'client', 'before_contract'),
+    ('直\u3000接\u3000契\u3000約でお願いします', '直\u3000接', 'client', 'before_contract'),
+    ('報酬はUSDTで送金します。', '送金', 'client', 'before_contract'),
+    ('今後のお支払いは下記のPayPalリンクからお受け取りください https://paypal.me/abc', 'リンクから', 'client', 'contracted'),
+    ('継続分は振込でお支払いしたいので、請求書をお送りください。', '請求書', 'client', 'contracted'),
+    ('次回からはCWを通さずにお仕事をお願いしたいです。', 'CWを通さず', 'client', 'contracted'),
+    ('次回からはクラウドワークスを通さずに直接契約しませんか？', '直接契約', 'worker', 'before_contract'),
+]
+
+# (message, sender, contract phase): no hit
+NEGATIVE = [
+    ('直接契約はできませんので、クラウドワークス上でお願いします。', 'client', 'before_contract'),
+    ('先方のサイトに直接入稿していただきます。', 'client', 'before_contract'),
+    ('報酬はクラウドワークスの仮払いで先にお支払いします。', 'client', 'before_contract'),
+    ('直接契約は規約違反となりますのでお受けできません。', 'client', 'before_contract'),
+    ('クラウドワークスの直接依頼機能でご依頼いたします。', 'client', 'before_contract'),
+    ('クラウドワークスから直接ご契約のオファーをお送りします。', 'client', 'before_contract'),
+    ('文字単価は手数料を差し引いた金額で1円です。', 'client', 'before_contract'),
+    ('記事テーマ：フリーランスが直接契約する際の注意点', 'client', 'before_contract'),
+    ('「直接契約のメリット」についての記事を書いていただきます。', 'client', 'before_contract'),
+    ('直接契約のメリットとデメリットについて解説する記事です。', 'client', 'before_contract'),
+    ('記事ごとに個別の契約をお送りします。', 'client', 'before_contract'),
+    ('報酬は1記事ごとにクラウドワークスで個別にお支払いします。', 'client', 'before_contract'),
+    ('直接契約はお受けしておりません。', 'worker', 'before_contract'),
+    ('クラウドワークスを通さないお取引はできかねます。', 'worker', 'before_contract'),
+    ('ポイントサイトの紹介記事を書いていただきます。', 'client', 'before_contract'),
+    ('本文には直接関係ないのですが、ご質問です。', 'client', 'before_contract'),
+    ('直接お会いしたことはないですが、評判は伺っています。', 'client', 'before_contract'),
+    ('支払いはクラウドワークス上で行います。', 'client', 'before_contract'),
+    ('振込手数料は弊社で負担します。', 'client', 'before_contract'),
+    ('仮払いが完了しました。', 'system', 'before_contract'),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "sender", "phase"), POSITIVE)
+def test_positive_cases_hit_the_phrase(text, phrase, sender, phase):
+    spans = found_spans(DETECTOR, text, sender=sender, phase=phase)
+    start = text.index(phrase)
+    end = start + len(phrase)
+    assert any(a < end and start < b for a, b in spans), (spans, phrase)
+
+
+@pytest.mark.parametrize(("text", "sender", "phase"), NEGATIVE)
+def test_negative_cases_stay_quiet(text, sender, phase):
+    assert found(DETECTOR, text, sender=sender, phase=phase) == []
+
+
+def test_declared_examples():
+    ex = DETECTOR.examples
+    assert ex.positive and ex.negative
+    for text in ex.positive:
+        assert found(DETECTOR, text), text
+    for text in ex.negative:
+        assert not found(DETECTOR, text), text
+    for text in ex.positive_after_contract:
+        assert found(DETECTOR, text, phase="contracted"), text
+    for text in ex.negative_after_contract:
+        assert not found(DETECTOR, text, phase="contracted"), text
+
+
+def test_every_rule_matches_its_example():
+    for rule in DETECTOR.rules:
+        assert found_pattern(rule), rule.note
+
+
+def found_pattern(rule):
+    from cwguard.engine.normalize import normalize
+
+    return rule.compile().search(normalize(rule.example).text) is not None
+
+
+def test_terms_anchor_every_positive():
+    from cwguard.engine.normalize import normalize
+
+    terms = [normalize(t).text for t in DETECTOR.terms]
+    texts = [t for t, *_ in POSITIVE] + list(DETECTOR.examples.positive) + [r.example for r in DETECTOR.rules]
+    for text in texts:
+        norm = normalize(text).text.lower()
+        assert any(t.lower() in norm for t in terms), text
+
+
+def test_dev_corpus_labels_and_spans():
+    check_dev_corpus(DETECTOR)
+
+
+def test_adversarial_input_stays_linear():
+    check_linear_time(DETECTOR)

@@ -1,0 +1,104 @@
+"""Tests of the in_person_meeting detector: a request to meet in person before a contract.
+
+Cases beyond the development corpus: other phrasings, spellings (kana, half-width, spaced),
+look-alikes that must stay quiet (topics, refusals, the platform's own flows), senders and
+contract phases. The corpus itself is checked message by message (labels and spans)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cwguard.detectors.in_person_meeting import DETECTOR
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa: E402
+
+# (message, a phrase the hit must cover, sender, contract phase)
+POSITIVE = [
+    ('一度弊社にお越しいただき、面接をさせていただきます。', '弊社にお越し', 'client', 'before_contract'),
+    ('面接は東京本社（港区）で行いますので、10時にお越しください。', 'お越し', 'client', 'before_contract'),
+    ('顔合わせを兼ねて、梅田の喫茶店でお茶でもいかがでしょうか。', '喫茶店でお茶', 'client', 'before_contract'),
+    ('直接会ってお話ししたいのですが、来週ご都合いかがですか？', '会ってお話', 'client', 'before_contract'),
+    ('一度おあいしてお話しできればと思います。', 'おあいし', 'client', 'before_contract'),
+    ('選考は対面形式で実施しております。', '対面', 'client', 'before_contract'),
+    ('オフィスまで来ていただけますか？', '来ていただ', 'client', 'before_contract'),
+    ('面談場所：新宿区西新宿1-1-1 ○○ビル5階', '場所', 'client', 'before_contract'),
+    ('来週、弊社の事務所で打ち合わせをさせてください。', '事務所で打ち合わせ', 'client', 'before_contract'),
+    ('実際にお会いして判断したいので、横浜駅まで来られますか？', '来られ', 'client', 'before_contract'),
+    ('渋谷のカフェで面談させてください。', 'カフェで面談', 'client', 'before_contract'),
+    ('もしよろしければ、一度御社に伺ってご挨拶させていただけませんか。', '伺っ', 'worker', 'before_contract'),
+]
+
+# (message, sender, contract phase): no hit
+NEGATIVE = [
+    ('面談はZoomで行います。お会いできるのを楽しみにしております。', 'client', 'before_contract'),
+    ('遠方のため伺うのが難しいのですが、こちらのメッセージでのやり取りでは難しいでしょうか。', 'client', 'before_contract'),
+    ('お誘いありがとうございます。恐れ入りますが、契約前の対面でのお打ち合わせは控えております。', 'worker', 'before_contract'),
+    ('完全在宅のお仕事です。出社や対面での打ち合わせは一切ありません。', 'client', 'before_contract'),
+    ('ご来店いただいたお客様向けのPOPを作成してください。', 'client', 'before_contract'),
+    ('記事テーマ：「初めてのサロンにお越しになる方へ」', 'client', 'before_contract'),
+    ('カフェの店舗紹介記事をお願いします。駅から徒歩5分のお店です。', 'client', 'before_contract'),
+    ('来週、オフィスにお越しいただけますか。', 'client', 'contracted'),
+    ('撮影は弊社スタジオで行いますので、素材をお送りします。', 'client', 'before_contract'),
+    ('契約後に一度、事務所にお越しいただく形になります。', 'client', 'before_contract'),
+    ('事務所の住所は東京都渋谷区です。', 'client', 'before_contract'),
+    ('取材自体は契約後に都内の店舗で行う形になりますので、その点だけご了承ください。', 'client', 'before_contract'),
+    ('Zoomで30分ほどお会いしましょう。', 'client', 'before_contract'),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "sender", "phase"), POSITIVE)
+def test_positive_cases_hit_the_phrase(text, phrase, sender, phase):
+    spans = found_spans(DETECTOR, text, sender=sender, phase=phase)
+    start = text.index(phrase)
+    end = start + len(phrase)
+    assert any(a < end and start < b for a, b in spans), (spans, phrase)
+
+
+@pytest.mark.parametrize(("text", "sender", "phase"), NEGATIVE)
+def test_negative_cases_stay_quiet(text, sender, phase):
+    assert found(DETECTOR, text, sender=sender, phase=phase) == []
+
+
+def test_declared_examples():
+    ex = DETECTOR.examples
+    assert ex.positive and ex.negative
+    for text in ex.positive:
+        assert found(DETECTOR, text), text
+    for text in ex.negative:
+        assert not found(DETECTOR, text), text
+    for text in ex.positive_after_contract:
+        assert found(DETECTOR, text, phase="contracted"), text
+    for text in ex.negative_after_contract:
+        assert not found(DETECTOR, text, phase="contracted"), text
+
+
+def test_every_rule_matches_its_example():
+    for rule in DETECTOR.rules:
+        assert found_pattern(rule), rule.note
+
+
+def found_pattern(rule):
+    from cwguard.engine.normalize import normalize
+
+    return rule.compile().search(normalize(rule.example).text) is not None
+
+
+def test_terms_anchor_every_positive():
+    from cwguard.engine.normalize import normalize
+
+    terms = [normalize(t).text for t in DETECTOR.terms]
+    texts = [t for t, *_ in POSITIVE] + list(DETECTOR.examples.positive) + [r.example for r in DETECTOR.rules]
+    for text in texts:
+        norm = normalize(text).text.lower()
+        assert any(t.lower() in norm for t in terms), text
+
+
+def test_dev_corpus_labels_and_spans():
+    check_dev_corpus(DETECTOR)
+
+
+def test_adversarial_input_stays_linear():
+    check_linear_time(DETECTOR)

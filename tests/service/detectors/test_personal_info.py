@@ -1,0 +1,105 @@
+"""Tests of the personal_info detector: sensitive personal data asked for outside the platform's flows.
+
+Cases beyond the development corpus: other phrasings, spellings (kana, half-width, spaced),
+look-alikes that must stay quiet (topics, refusals, the platform's own flows), senders and
+contract phases. The corpus itself is checked message by message (labels and spans)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cwguard.detectors.personal_info import DETECTOR
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa: E402
+
+# (message, a phrase the hit must cover, sender, contract phase)
+POSITIVE = [
+    ('契約にあたり、身分証のコピーを送ってください。', '身分証', 'client', 'before_contract'),
+    ('お手数ですが、住民票の写しをメールでお送りいただけますか。', '住民票', 'client', 'before_contract'),
+    ('報酬のお振込みのため、口座番号と名義を教えてください。', '口座番号', 'client', 'before_contract'),
+    ('年齢確認のため、免許証の画像を添付してください。', '免許証', 'client', 'before_contract'),
+    ('本人確認のため、顔写真と身分証を並べて撮影した画像をお送りください。', '顔写真', 'client', 'before_contract'),
+    ('ご自宅の住所宛にサンプル商品をお送りしますので、教えていただけますか。', 'ご自宅の住所', 'client', 'before_contract'),
+    ('必要書類：\n・マイナンバーの分かるもの\n・通帳の写し\n上記をご提出ください。', 'マイナンバー', 'client', 'before_contract'),
+    ('経費精算のため、キャッシュカードの写真をお送りください。', 'キャッシュカード', 'client', 'contracted'),
+    ('生年月日と現住所をご記入のうえ、返信してください。', '生年月日', 'client', 'before_contract'),
+    ('クレジットカード番号をご入力ください。', 'クレジットカード番号', 'client', 'before_contract'),
+    ('ﾏｲﾅﾝﾊﾞｰカードの写しをお送りください。', 'ﾏｲﾅﾝﾊﾞｰ', 'client', 'before_contract'),
+]
+
+# (message, sender, contract phase): no hit
+NEGATIVE = [
+    ('住所録の入力作業です。1件10円です。', 'client', 'before_contract'),
+    ('会社の所在地は東京都港区です。', 'client', 'before_contract'),
+    ('記事テーマ：マイナンバーカードの申請方法', 'client', 'before_contract'),
+    ('顧客リストの氏名・住所・電話番号をExcelに入力してください。', 'client', 'before_contract'),
+    ('本人確認はクラウドワークスで済んでいますので大丈夫です。', 'client', 'before_contract'),
+    ('住所はお伝えできません。', 'worker', 'before_contract'),
+    ('私の住所は東京都です。ご確認ください。', 'worker', 'before_contract'),
+    ('住所・電話番号などの個人情報は送らないでください。', 'client', 'before_contract'),
+    ('口座情報はクラウドワークスに登録いただいたものが使われます。', 'client', 'before_contract'),
+    ('年賀状の宛名書き（住所・氏名）を100件お願いします。', 'client', 'before_contract'),
+    ('運転免許証の更新手続きについての記事です。', 'client', 'before_contract'),
+    ('顔写真は不要です。', 'client', 'before_contract'),
+    ('免許証やパスポートの画像は絶対に送らないでください。', 'client', 'before_contract'),
+    ('ジャンルは金融系（クレジットカード比較）で、文字単価1円からです。', 'client', 'before_contract'),
+    ('メールアドレスを教えてください。', 'client', 'before_contract'),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "sender", "phase"), POSITIVE)
+def test_positive_cases_hit_the_phrase(text, phrase, sender, phase):
+    spans = found_spans(DETECTOR, text, sender=sender, phase=phase)
+    start = text.index(phrase)
+    end = start + len(phrase)
+    assert any(a < end and start < b for a, b in spans), (spans, phrase)
+
+
+@pytest.mark.parametrize(("text", "sender", "phase"), NEGATIVE)
+def test_negative_cases_stay_quiet(text, sender, phase):
+    assert found(DETECTOR, text, sender=sender, phase=phase) == []
+
+
+def test_declared_examples():
+    ex = DETECTOR.examples
+    assert ex.positive and ex.negative
+    for text in ex.positive:
+        assert found(DETECTOR, text), text
+    for text in ex.negative:
+        assert not found(DETECTOR, text), text
+    for text in ex.positive_after_contract:
+        assert found(DETECTOR, text, phase="contracted"), text
+    for text in ex.negative_after_contract:
+        assert not found(DETECTOR, text, phase="contracted"), text
+
+
+def test_every_rule_matches_its_example():
+    for rule in DETECTOR.rules:
+        assert found_pattern(rule), rule.note
+
+
+def found_pattern(rule):
+    from cwguard.engine.normalize import normalize
+
+    return rule.compile().search(normalize(rule.example).text) is not None
+
+
+def test_terms_anchor_every_positive():
+    from cwguard.engine.normalize import normalize
+
+    terms = [normalize(t).text for t in DETECTOR.terms]
+    texts = [t for t, *_ in POSITIVE] + list(DETECTOR.examples.positive) + [r.example for r in DETECTOR.rules]
+    for text in texts:
+        norm = normalize(text).text.lower()
+        assert any(t.lower() in norm for t in terms), text
+
+
+def test_dev_corpus_labels_and_spans():
+    check_dev_corpus(DETECTOR)
+
+
+def test_adversarial_input_stays_linear():
+    check_linear_time(DETECTOR)

@@ -1,0 +1,113 @@
+"""Tests of the pressure detector: urgency the client puts on the worker.
+
+Cases beyond the development corpus: other phrasings, spellings (kana, half-width, spaced),
+look-alikes that must stay quiet (topics, refusals, the platform's own flows), senders and
+contract phases. The corpus itself is checked message by message (labels and spans)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cwguard.detectors.pressure import DETECTOR
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa: E402
+
+# (message, a phrase the hit must cover, sender, contract phase)
+POSITIVE = [
+    ('明日までにお返事がなければ、今回のお話はなかったことにさせていただきます。', '明日まで', 'client', 'before_contract'),
+    ('募集は本日までです！', '本日まで', 'client', 'before_contract'),
+    ('残り3名様で締め切ります。', '残り3名', 'client', 'before_contract'),
+    ('今月中のご登録で特典があります。お急ぎください。', 'お急ぎください', 'client', 'before_contract'),
+    ('至急ご連絡ください。', '至急', 'client', 'before_contract'),
+    ('24時間以内にご返信ください。', '24時間以内', 'client', 'before_contract'),
+    ('定員になり次第締め切りますので、今すぐお申し込みください。', '今すぐ', 'client', 'before_contract'),
+    ('急ぎで対応可能な方を探しています。', '急ぎで', 'client', 'before_contract'),
+    ('本日17時までにご回答いただけない場合は辞退とみなします。', '本日17時', 'client', 'before_contract'),
+    ('このチャンスを逃さないでください！', 'チャンスを逃さない', 'client', 'before_contract'),
+    ('他にも応募者が多数いますので、早めにご決断いただけますと幸いです。', '早めにご決断', 'client', 'before_contract'),
+    ('動画編集者を急募しています。', '急募', 'client', 'before_contract'),
+    ('48時間以内に参加がない場合は次の方に回します⏰', '48時間以内', 'client', 'before_contract'),
+    ('募集は本日23:59まで、残り2枠となっています。', '残り2枠', 'client', 'before_contract'),
+    ('先着3名様で締め切りますので、ご希望の方はお早めにご返信ください。', '先着3名', 'client', 'before_contract'),
+    ('今日中に納品してもらえますか？', '今日中に納品', 'client', 'contracted'),
+]
+
+# (message, sender, contract phase): no hit
+NEGATIVE = [
+    ('本日中に契約をお送りします。', 'client', 'before_contract'),
+    ('今日中に確認してお返事いたします。', 'client', 'before_contract'),
+    ('本日中に修正版をアップいたします。', 'worker', 'before_contract'),
+    ('納期は10日後です。', 'client', 'before_contract'),
+    ('急ぎではないので、ゆっくりで大丈夫です。', 'client', 'before_contract'),
+    ('何かあればお早めにご相談ください。', 'client', 'before_contract'),
+    ('ご不明点があれば早めにお知らせください。', 'client', 'before_contract'),
+    ('残りの作業は来週で大丈夫です。', 'client', 'before_contract'),
+    ('本日はありがとうございました。', 'client', 'before_contract'),
+    ('今日は天気がいいですね。', 'client', 'before_contract'),
+    ('先着順ではなく、内容で判断します。', 'client', 'before_contract'),
+    ('至急の案件ではありませんので、ご都合のよいときに。', 'client', 'before_contract'),
+    ('今すぐでなくて大丈夫です。', 'client', 'before_contract'),
+    ('急募ではありません。', 'client', 'before_contract'),
+    ('本日中に仮払いいたします。', 'client', 'before_contract'),
+    ('明日までに契約をお送りしますので、少々お待ちください。', 'client', 'before_contract'),
+    ('ありがとうございます。それでは本日中に契約のお手続きをいたしますので、内容をご確認のうえご承認ください。', 'client', 'before_contract'),
+    ('テスト10件は3日以内の納品でお願いします。', 'client', 'before_contract'),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "sender", "phase"), POSITIVE)
+def test_positive_cases_hit_the_phrase(text, phrase, sender, phase):
+    spans = found_spans(DETECTOR, text, sender=sender, phase=phase)
+    start = text.index(phrase)
+    end = start + len(phrase)
+    assert any(a < end and start < b for a, b in spans), (spans, phrase)
+
+
+@pytest.mark.parametrize(("text", "sender", "phase"), NEGATIVE)
+def test_negative_cases_stay_quiet(text, sender, phase):
+    assert found(DETECTOR, text, sender=sender, phase=phase) == []
+
+
+def test_declared_examples():
+    ex = DETECTOR.examples
+    assert ex.positive and ex.negative
+    for text in ex.positive:
+        assert found(DETECTOR, text), text
+    for text in ex.negative:
+        assert not found(DETECTOR, text), text
+    for text in ex.positive_after_contract:
+        assert found(DETECTOR, text, phase="contracted"), text
+    for text in ex.negative_after_contract:
+        assert not found(DETECTOR, text, phase="contracted"), text
+
+
+def test_every_rule_matches_its_example():
+    for rule in DETECTOR.rules:
+        assert found_pattern(rule), rule.note
+
+
+def found_pattern(rule):
+    from cwguard.engine.normalize import normalize
+
+    return rule.compile().search(normalize(rule.example).text) is not None
+
+
+def test_terms_anchor_every_positive():
+    from cwguard.engine.normalize import normalize
+
+    terms = [normalize(t).text for t in DETECTOR.terms]
+    texts = [t for t, *_ in POSITIVE] + list(DETECTOR.examples.positive) + [r.example for r in DETECTOR.rules]
+    for text in texts:
+        norm = normalize(text).text.lower()
+        assert any(t.lower() in norm for t in terms), text
+
+
+def test_dev_corpus_labels_and_spans():
+    check_dev_corpus(DETECTOR)
+
+
+def test_adversarial_input_stays_linear():
+    check_linear_time(DETECTOR)

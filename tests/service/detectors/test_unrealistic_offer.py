@@ -1,0 +1,104 @@
+"""Tests of the unrealistic_offer detector: easy-money and unrealistic income claims.
+
+Cases beyond the development corpus: other phrasings, spellings (kana, half-width, spaced),
+look-alikes that must stay quiet (topics, refusals, the platform's own flows), senders and
+contract phases. The corpus itself is checked message by message (labels and spans)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cwguard.detectors.unrealistic_offer import DETECTOR
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa: E402
+
+# (message, a phrase the hit must cover, sender, contract phase)
+POSITIVE = [
+    ('主婦の方でも在宅で月収30万円以上が可能です！', '月収30万円', 'client', 'before_contract'),
+    ('1日たった15分の作業で月5万円の副収入に。', '15分', 'client', 'before_contract'),
+    ('不労所得を手に入れませんか？', '不労所得', 'client', 'before_contract'),
+    ('初心者でも3ヶ月で月収100万円を達成した方もいます。', '月収100万円', 'client', 'before_contract'),
+    ('誰でもカンタンに稼げる副業です。', '稼げ', 'client', 'before_contract'),
+    ('日給3万円保証！スマホ1台でOK', '日給3万円保証', 'client', 'before_contract'),
+    ('寝ている間に勝手に稼げる仕組みです。', '寝ている間', 'client', 'before_contract'),
+    ('初期費用は1週間で元が取れます。', '元が取れ', 'client', 'before_contract'),
+    ('年収1000万円も夢ではありません。', '夢ではありません', 'client', 'before_contract'),
+    ('【初心者歓迎】スマホだけで1日5分！簡単な画像加工で月10万円も夢じゃありません😊', 'スマホだけで', 'client', 'before_contract'),
+    ('未経験でも1日30分で月20万円可能です。', '月20万円', 'client', 'before_contract'),
+]
+
+# (message, sender, contract phase): no hit
+NEGATIVE = [
+    ('報酬は月3万円〜です。', 'client', 'before_contract'),
+    ('文字単価1円、月10本で約3万円の想定です。', 'client', 'before_contract'),
+    ('月に10万円程度のご発注が可能です。', 'client', 'before_contract'),
+    ('1日2時間程度の作業時間を想定しています。', 'client', 'before_contract'),
+    ('未経験の方も歓迎しますが、研修はございません。', 'client', 'before_contract'),
+    ('スマホでの撮影が必要です。', 'client', 'before_contract'),
+    ('スマホだけで作業が完結します。', 'client', 'before_contract'),
+    ('副業の始め方についての記事を書いてください。テーマは「月5万円稼ぐ方法」です。', 'client', 'before_contract'),
+    ('月30万円は現実的ではないと思います。', 'worker', 'before_contract'),
+    ('誰でもわかる文章でお願いします。', 'client', 'before_contract'),
+    ('簡単な作業ですが、丁寧さが求められます。', 'client', 'before_contract'),
+    ('ご契約から5日以内に納品をお願いします。', 'client', 'before_contract'),
+    ('月4〜6本、1本あたり3,000字です。', 'client', 'before_contract'),
+    ('誰でも稼げるわけではありません。', 'client', 'before_contract'),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "sender", "phase"), POSITIVE)
+def test_positive_cases_hit_the_phrase(text, phrase, sender, phase):
+    spans = found_spans(DETECTOR, text, sender=sender, phase=phase)
+    start = text.index(phrase)
+    end = start + len(phrase)
+    assert any(a < end and start < b for a, b in spans), (spans, phrase)
+
+
+@pytest.mark.parametrize(("text", "sender", "phase"), NEGATIVE)
+def test_negative_cases_stay_quiet(text, sender, phase):
+    assert found(DETECTOR, text, sender=sender, phase=phase) == []
+
+
+def test_declared_examples():
+    ex = DETECTOR.examples
+    assert ex.positive and ex.negative
+    for text in ex.positive:
+        assert found(DETECTOR, text), text
+    for text in ex.negative:
+        assert not found(DETECTOR, text), text
+    for text in ex.positive_after_contract:
+        assert found(DETECTOR, text, phase="contracted"), text
+    for text in ex.negative_after_contract:
+        assert not found(DETECTOR, text, phase="contracted"), text
+
+
+def test_every_rule_matches_its_example():
+    for rule in DETECTOR.rules:
+        assert found_pattern(rule), rule.note
+
+
+def found_pattern(rule):
+    from cwguard.engine.normalize import normalize
+
+    return rule.compile().search(normalize(rule.example).text) is not None
+
+
+def test_terms_anchor_every_positive():
+    from cwguard.engine.normalize import normalize
+
+    terms = [normalize(t).text for t in DETECTOR.terms]
+    texts = [t for t, *_ in POSITIVE] + list(DETECTOR.examples.positive) + [r.example for r in DETECTOR.rules]
+    for text in texts:
+        norm = normalize(text).text.lower()
+        assert any(t.lower() in norm for t in terms), text
+
+
+def test_dev_corpus_labels_and_spans():
+    check_dev_corpus(DETECTOR)
+
+
+def test_adversarial_input_stays_linear():
+    check_linear_time(DETECTOR)

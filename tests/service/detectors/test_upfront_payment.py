@@ -1,0 +1,112 @@
+"""Tests of the upfront_payment detector: the worker asked to pay money.
+
+Cases beyond the development corpus: other phrasings, spellings (kana, half-width, spaced),
+look-alikes that must stay quiet (topics, refusals, the platform's own flows), senders and
+contract phases. The corpus itself is checked message by message (labels and spans)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cwguard.detectors.upfront_payment import DETECTOR
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa: E402
+
+# (message, a phrase the hit must cover, sender, contract phase)
+POSITIVE = [
+    ('お仕事を始めるにあたり、登録費用として1万円をご用意ください。', '登録費用', 'client', 'before_contract'),
+    ('研修を受けていただく必要があり、受講料は49,800円です。', '受講料', 'client', 'before_contract'),
+    ('教材費（3万円）は初回報酬から差し引かせていただきます。', '教材費', 'client', 'before_contract'),
+    ('当社のツール利用料として月額2,980円が発生します。', '月額2,980円', 'client', 'before_contract'),
+    ('保証金5万円をお預かりしております。', '保証金', 'client', 'before_contract'),
+    ('まずは下記口座に入会金をお振込みください。', '入会金', 'client', 'before_contract'),
+    ('作業用アプリの有料プランへのご加入が必要です（月額1,500円）。', '有料プラン', 'client', 'before_contract'),
+    ('スターターキットをご購入いただいた方から順にお仕事をご案内しています。', 'ご購入', 'client', 'before_contract'),
+    ('参加費はPayPayで送ってください。', '参加費', 'client', 'before_contract'),
+    ('研修サイトのご利用には登録料5,000円が必要です。', '登録料5,000円', 'client', 'before_contract'),
+    ('確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。', 'お振込み', 'client', 'before_contract'),
+    ('まずは専用マニュアル（29,800円）をご購入いただき、その手順どおりに作業していただきます。', 'マニュアル', 'client', 'before_contract'),
+    ('次の案件に進むには、認定試験の受験料5,000円が必要です。', '5,000円', 'client', 'contracted'),
+]
+
+# (message, sender, contract phase): no hit
+NEGATIVE = [
+    ('報酬は1本5,000円です。', 'client', 'before_contract'),
+    ('初期費用は一切かかりませんのでご安心ください。', 'client', 'before_contract'),
+    ('必要な素材費は弊社で負担いたします。', 'client', 'before_contract'),
+    ('記事テーマ：開業にかかる初期費用の相場と資金調達', 'client', 'before_contract'),
+    ('有料素材が必要な場合は事前にご相談ください。費用はこちらで負担します。', 'client', 'before_contract'),
+    ('仕事を受けるためにお金を払うことはできません。', 'worker', 'before_contract'),
+    ('報酬は検収後にクラウドワークスからお支払いされます。', 'client', 'before_contract'),
+    ('予算は3万円です。', 'client', 'before_contract'),
+    ('交通費は別途お支払いします。', 'client', 'before_contract'),
+    ('商品は弊社から無償でお送りします。', 'client', 'before_contract'),
+    ('月額3万5千円でいかがでしょうか。', 'client', 'before_contract'),
+    ('システム利用料はクラウドワークスの規定どおりです。', 'client', 'before_contract'),
+    ('登録作業をお願いします。1件50円です。', 'client', 'before_contract'),
+    ('会員登録フォームの作成をお願いしたいです。', 'client', 'before_contract'),
+    ('有料会員向けのメルマガ記事を書いてください。', 'client', 'before_contract'),
+    ('プレミアム会員限定コンテンツの企画をお願いします。', 'client', 'before_contract'),
+    ('テーマは「飲食店開業にかかる初期費用の目安」と「個人事業主の住所変更の手続き」の2本です。', 'client', 'before_contract'),
+    ('交通費はご負担いただく形となります。', 'client', 'before_contract'),
+    ('ご購入いただいたお客様へのサンクスメールを作成していただきます。', 'client', 'before_contract'),
+    ('登録料は無料です。', 'client', 'before_contract'),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "sender", "phase"), POSITIVE)
+def test_positive_cases_hit_the_phrase(text, phrase, sender, phase):
+    spans = found_spans(DETECTOR, text, sender=sender, phase=phase)
+    start = text.index(phrase)
+    end = start + len(phrase)
+    assert any(a < end and start < b for a, b in spans), (spans, phrase)
+
+
+@pytest.mark.parametrize(("text", "sender", "phase"), NEGATIVE)
+def test_negative_cases_stay_quiet(text, sender, phase):
+    assert found(DETECTOR, text, sender=sender, phase=phase) == []
+
+
+def test_declared_examples():
+    ex = DETECTOR.examples
+    assert ex.positive and ex.negative
+    for text in ex.positive:
+        assert found(DETECTOR, text), text
+    for text in ex.negative:
+        assert not found(DETECTOR, text), text
+    for text in ex.positive_after_contract:
+        assert found(DETECTOR, text, phase="contracted"), text
+    for text in ex.negative_after_contract:
+        assert not found(DETECTOR, text, phase="contracted"), text
+
+
+def test_every_rule_matches_its_example():
+    for rule in DETECTOR.rules:
+        assert found_pattern(rule), rule.note
+
+
+def found_pattern(rule):
+    from cwguard.engine.normalize import normalize
+
+    return rule.compile().search(normalize(rule.example).text) is not None
+
+
+def test_terms_anchor_every_positive():
+    from cwguard.engine.normalize import normalize
+
+    terms = [normalize(t).text for t in DETECTOR.terms]
+    texts = [t for t, *_ in POSITIVE] + list(DETECTOR.examples.positive) + [r.example for r in DETECTOR.rules]
+    for text in texts:
+        norm = normalize(text).text.lower()
+        assert any(t.lower() in norm for t in terms), text
+
+
+def test_dev_corpus_labels_and_spans():
+    check_dev_corpus(DETECTOR)
+
+
+def test_adversarial_input_stays_linear():
+    check_linear_time(DETECTOR)

@@ -1,0 +1,106 @@
+"""Tests of the work_before_escrow detector: work, an unpaid test or a delivery asked for before escrow/contract.
+
+Cases beyond the development corpus: other phrasings, spellings (kana, half-width, spaced),
+look-alikes that must stay quiet (topics, refusals, the platform's own flows), senders and
+contract phases. The corpus itself is checked message by message (labels and spans)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from cwguard.detectors.work_before_escrow import DETECTOR
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa: E402
+
+# (message, a phrase the hit must cover, sender, contract phase)
+POSITIVE = [
+    ('選考のため、テストライティング（無報酬）を1本お願いしております。', '無報酬', 'client', 'before_contract'),
+    ('まずはお試しで1記事書いていただき、良ければ契約させていただきます。', 'お試し', 'client', 'before_contract'),
+    ('仮払い前で申し訳ないのですが、先に作業を始めていただけますか？', '仮払い前', 'client', 'before_contract'),
+    ('契約は納品物を確認してからにさせてください。', '納品物を確認してから', 'client', 'before_contract'),
+    ('採用前に課題として、バナーを1点制作して提出してください。', '採用前', 'client', 'before_contract'),
+    ('テスト記事の報酬は発生しませんが、合格者には継続案件をお願いします。', '報酬は発生しません', 'client', 'before_contract'),
+    ('報酬なしでのトライアルになります。', '報酬なし', 'client', 'before_contract'),
+    ('本契約前にサンプルとしてロゴ案を3つ作っていただけますか。', '本契約前', 'client', 'before_contract'),
+    ('試しに10件だけ入力してみてもらえますか？', '試しに', 'client', 'before_contract'),
+    ('契約はまだですが、とりあえず作業を進めておいてください。', 'とりあえず', 'client', 'before_contract'),
+    ('仮払いは明日まとめて行いますので、先に編集に着手していただけませんか。', '先に編集', 'client', 'before_contract'),
+    ('1本目の構成案だけ先に作っていただけませんか。', '先に作', 'client', 'before_contract'),
+]
+
+# (message, sender, contract phase): no hit
+NEGATIVE = [
+    ('構成案は契約後にお送りします。', 'client', 'before_contract'),
+    ('テストは有償で、1本2,000円にてクラウドワークス上で契約いたします。', 'client', 'before_contract'),
+    ('仮払いの確認後に着手させていただいております。', 'worker', 'before_contract'),
+    ('ポートフォリオを先にお送りいただけますか。', 'client', 'before_contract'),
+    ('先にお見積りをお願いできますか。', 'client', 'before_contract'),
+    ('過去に書かれた記事のサンプルを拝見できますか。', 'client', 'before_contract'),
+    ('まずは条件面を確認させてください。', 'client', 'before_contract'),
+    ('まずは構成案を作成していただけますか。', 'client', 'contracted'),
+    ('無料のテンプレートを使って作成していただいて構いません。', 'client', 'before_contract'),
+    ('無料画像素材サイトの画像を使って記事を書いてください。', 'client', 'before_contract'),
+    ('ご契約後、まず1本目の構成案を作成いただきます。', 'client', 'before_contract'),
+    ('ではご契約後、先に構成案から進めていただけますか。', 'client', 'before_contract'),
+    ('無償修正は2回までとなります。', 'client', 'before_contract'),
+    ('そうですよね、承知しました。では先に契約させていただきます。', 'client', 'before_contract'),
+    ('テストは無償ではありません。1本3,000円でクラウドワークス上で契約します。', 'client', 'before_contract'),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "sender", "phase"), POSITIVE)
+def test_positive_cases_hit_the_phrase(text, phrase, sender, phase):
+    spans = found_spans(DETECTOR, text, sender=sender, phase=phase)
+    start = text.index(phrase)
+    end = start + len(phrase)
+    assert any(a < end and start < b for a, b in spans), (spans, phrase)
+
+
+@pytest.mark.parametrize(("text", "sender", "phase"), NEGATIVE)
+def test_negative_cases_stay_quiet(text, sender, phase):
+    assert found(DETECTOR, text, sender=sender, phase=phase) == []
+
+
+def test_declared_examples():
+    ex = DETECTOR.examples
+    assert ex.positive and ex.negative
+    for text in ex.positive:
+        assert found(DETECTOR, text), text
+    for text in ex.negative:
+        assert not found(DETECTOR, text), text
+    for text in ex.positive_after_contract:
+        assert found(DETECTOR, text, phase="contracted"), text
+    for text in ex.negative_after_contract:
+        assert not found(DETECTOR, text, phase="contracted"), text
+
+
+def test_every_rule_matches_its_example():
+    for rule in DETECTOR.rules:
+        assert found_pattern(rule), rule.note
+
+
+def found_pattern(rule):
+    from cwguard.engine.normalize import normalize
+
+    return rule.compile().search(normalize(rule.example).text) is not None
+
+
+def test_terms_anchor_every_positive():
+    from cwguard.engine.normalize import normalize
+
+    terms = [normalize(t).text for t in DETECTOR.terms]
+    texts = [t for t, *_ in POSITIVE] + list(DETECTOR.examples.positive) + [r.example for r in DETECTOR.rules]
+    for text in texts:
+        norm = normalize(text).text.lower()
+        assert any(t.lower() in norm for t in terms), text
+
+
+def test_dev_corpus_labels_and_spans():
+    check_dev_corpus(DETECTOR)
+
+
+def test_adversarial_input_stays_linear():
+    check_linear_time(DETECTOR)

@@ -1,0 +1,151 @@
+"""Contract state through a thread, off-service approval, client_reputation and slow_reply."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from cwguard.engine import thread
+
+JST = dt.timezone(dt.timedelta(hours=9))
+T0 = dt.datetime(2026, 3, 2, 10, 0, tzinfo=JST)
+
+
+def msg(i: int, sender: str, text: str = "よろしくお願いします", hours: float | None = None) -> dict:
+    sent_at = None if hours is None else T0 + dt.timedelta(hours=hours)
+    return {"id": f"m{i}", "sender": sender, "sent_at": sent_at, "text": text}
+
+
+def thread_of(*rows) -> list[dict]:
+    return [msg(i, *row) for i, row in enumerate(rows, 1)]
+
+
+# --- contract state ---------------------------------------------------------------------------
+
+def test_without_evidence_the_page_status_holds_for_every_message():
+    messages = thread_of(("client", "詳細をご説明します"), ("worker", "承知しました"))
+    for status, phase in (("before_contract", "before_contract"), ("unknown", "before_contract"),
+                          ("contracted", "contracted")):
+        state = thread.contract_states(messages, status)
+        assert state.phases == (phase, phase)
+        assert state.contract_status == status
+
+
+@pytest.mark.parametrize("notice", ["契約が締結されました。", "仮払いが完了しました。", "契約が成立しました"])
+@pytest.mark.parametrize("status", ["unknown", "before_contract"])
+def test_a_platform_notice_starts_the_contract_at_that_message(notice, status):
+    messages = thread_of(("client", "ご応募ありがとうございます"), ("worker", "よろしくお願いします"),
+                         ("system", notice), ("client", "以降はChatworkで"))
+    state = thread.contract_states(messages, status)
+    assert state.phases == ("before_contract", "before_contract", "contracted", "contracted")
+    assert state.contract_status == "contracted"
+
+
+def test_a_party_quoting_a_notice_is_not_a_notice():
+    messages = thread_of(("client", "契約が締結されました。LINEで連絡ください"), ("client", "LINEでお願いします"))
+    assert thread.contract_states(messages, "unknown").phases == ("before_contract", "before_contract")
+
+
+def test_a_short_notice_of_unknown_sender_counts_but_a_long_message_does_not():
+    short = thread_of(("unknown", "仮払いが完了しました。"), ("unknown", "よろしく"))
+    assert thread.contract_states(short, "unknown").phases == ("contracted", "contracted")
+    long_text = "先日お話しした件ですが、別の案件では仮払いが完了しました。こちらの件はまだ契約前ですのでご注意ください。"
+    long = thread_of(("unknown", long_text))
+    assert thread.contract_states(long, "unknown").phases == ("before_contract",)
+
+
+def test_both_sides_stating_the_contract_moves_an_unknown_thread():
+    messages = thread_of(("client", "本日、契約いたしました。ご確認ください"), ("client", "よろしくお願いします"),
+                         ("worker", "契約を承認しました。仮払いも確認しました"), ("client", "では始めましょう"))
+    state = thread.contract_states(messages, "unknown")
+    assert state.phases == ("before_contract", "before_contract", "contracted", "contracted")
+    assert state.contract_status == "contracted"
+
+
+def test_one_side_or_a_condition_is_not_a_contract():
+    one_side = thread_of(("client", "契約しました"), ("worker", "ありがとうございます"))
+    assert "contracted" not in thread.contract_states(one_side, "unknown").phases
+    conditions = thread_of(("client", "契約しましたら連絡します"), ("worker", "契約しましたか？"))
+    assert "contracted" not in thread.contract_states(conditions, "unknown").phases
+
+
+def test_statements_do_not_override_a_page_that_says_before_contract():
+    messages = thread_of(("client", "契約しました"), ("worker", "契約を承認しました"))
+    assert thread.contract_states(messages, "before_contract").phases == ("before_contract", "before_contract")
+
+
+# --- off-service contact approval ---------------------------------------------------------------
+
+def test_an_approval_notice_approves_that_message_and_the_later_ones():
+    messages = thread_of(("worker", "サービス外連絡申請を提出しました"), ("client", "よろしくお願いします"),
+                         ("system", "サービス外連絡申請が承認されました。"), ("client", "LINE IDをお送りします"))
+    assert thread.contract_states(messages, "before_contract").approved == (False, False, True, True)
+
+
+@pytest.mark.parametrize("sender, text", [
+    ("worker", "サービス外連絡申請を提出しました"),
+    ("client", "サービス外連絡申請が承認されました。LINEでどうぞ"),
+    ("system", "サービス外連絡申請は承認されませんでした。"),
+    ("system", "サービス外連絡申請が却下されました。"),
+    ("system", "契約が締結されました。"),
+])
+def test_filing_claiming_or_refusing_is_not_an_approval(sender, text):
+    messages = thread_of((sender, text), ("client", "LINEでお願いします"))
+    assert thread.contract_states(messages, "before_contract").approved == (False, False)
+
+
+# --- client_reputation ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("client, expected", [
+    (None, None),
+    ({}, None),
+    ({"name": "x", "ratings": None, "review_count": None}, None),
+    ({"ratings": {"skill": 2.0, "quality": 2.5}, "review_count": None}, None),  # only ratings that do not count
+    ({"ratings": {"communication": 3.9}, "review_count": None}, True),
+    ({"ratings": {"partnership": 3.99}, "review_count": 50}, True),
+    ({"ratings": {"communication": 4.0, "partnership": 4.0}, "review_count": 10}, False),
+    ({"ratings": {"communication": 4.8, "partnership": 4.7, "skill": 1.0}, "review_count": 128}, False),
+    ({"ratings": None, "review_count": 0}, True),
+    ({"ratings": {"communication": 4.5}, "review_count": 9}, True),
+    ({"ratings": {}, "review_count": 10}, False),
+])
+def test_client_reputation(client, expected):
+    assert thread.client_reputation(client) is expected
+
+
+# --- slow_reply -------------------------------------------------------------------------------
+
+def test_a_reply_more_than_24_hours_late_is_slow():
+    messages = thread_of(("client", "ご応募ありがとうございます", 0), ("worker", "質問です", 1),
+                         ("client", "お待たせしました", 1 + 24.5), ("worker", "承知しました", 26), ("client", "はい", 27))
+    assert thread.slow_replies(messages) == ["m3"]
+
+
+def test_exactly_24_hours_is_not_slow():
+    messages = thread_of(("worker", "質問です", 0), ("client", "回答です", 24))
+    assert thread.slow_replies(messages) == []
+
+
+def test_the_clock_starts_at_the_earliest_unanswered_worker_message():
+    messages = thread_of(("worker", "質問です", 0), ("worker", "追加の質問です", 20), ("client", "回答です", 30))
+    assert thread.slow_replies(messages) == ["m3"]
+
+
+def test_a_client_message_without_a_worker_waiting_is_not_a_reply():
+    messages = thread_of(("client", "ご連絡です", 0), ("client", "追伸です", 72), ("system", "お知らせ", 100))
+    assert thread.slow_replies(messages) == []
+
+
+def test_missing_times_are_tolerated():
+    # The untimed client message still answers the worker: the later one is not a late reply.
+    messages = thread_of(("worker", "質問です", 0), ("client", "回答です"), ("client", "補足です", 48),
+                         ("worker", "時間なし"), ("client", "回答", 100))
+    assert thread.slow_replies(messages) == []
+    assert thread.slow_replies(thread_of(("worker", "x"), ("client", "y"))) == []
+
+
+def test_unsorted_times_are_read_in_time_order():
+    messages = thread_of(("client", "回答です", 30), ("worker", "質問です", 0), ("client", "はい", 31))
+    assert thread.slow_replies(messages) == ["m1"]
+    quick = thread_of(("client", "回答です", 2), ("worker", "質問です", 0))
+    assert thread.slow_replies(quick) == []
