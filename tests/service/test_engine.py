@@ -317,7 +317,7 @@ def test_overlapping_highlights_of_one_category_merge(monkeypatch):
 
 
 @pytest.mark.parametrize("prefix, shift", [("", 0), ("😀", 2), ("𠮷", 2), ("😀𠮷", 4), ("👨‍👩‍👧", 8), ("e\u0301", 2), ("ｶﾞ", 2)])
-def test_astral_characters_shift_highlights_by_their_utf16_length(fakes, prefix, shift):
+def test_characters_before_a_keyword_shift_highlights_by_their_utf16_length(fakes, prefix, shift):
     req = request(("client", prefix + "詳細は[OPC]で"))
     answer = scoring.score_request(req)
     (h,) = answer["highlights"]

@@ -2,11 +2,13 @@
 it generates (valid and invalid) through the WSGI app. No answer may be a 5xx, and every answer
 must be documented: its status code, its content type and its body's schema.
 
-The number of examples per operation is bounded to keep the suite fast.
+The number of examples per operation is bounded to keep the suite fast
+(CWGUARD_SCHEMATHESIS_EXAMPLES=1000 for a longer run).
 """
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 import types
 
@@ -42,7 +44,7 @@ def engine(monkeypatch):
 
 
 @schema.parametrize()
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=int(os.environ.get("CWGUARD_SCHEMATHESIS_EXAMPLES", "60")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                  HealthCheck.filter_too_much, HealthCheck.data_too_large])
 def test_every_answer_is_documented_and_never_a_server_error(case, engine):

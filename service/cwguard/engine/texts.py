@@ -154,15 +154,16 @@ TEXTS: dict[str, dict[str, dict[str, Text]]] = {
             "ja": Text(
                 "外部サイトやフォームへ誘導されています",
                 "応募・登録・契約・支払い・連絡のために、クラウドワークス以外のサイトやフォーム、アプリへ案内されています。"
-                "外部で入力した情報や結んだ約束は事務局の保護の外にあり、個人情報の収集や有料登録への誘導に使われることがあります。",
+                "外部で入力した情報や結んだ約束は事務局から見えず、そこで契約や支払いをすれば仮払いの保護も受けられません。"
+                "こうしたページは個人情報の収集や有料登録への誘導に使われることがあります。",
                 "外部のフォームやアプリに個人情報を入力しないでください。"
                 "応募や契約はこの案件のままクラウドワークス上で進めてほしいと伝えましょう。",
             ),
             "en": Text(
                 "Sent to an outside site, form or app",
                 "You are asked to apply, register, sign, pay or keep talking on a site, form or app outside CrowdWorks. "
-                "What you enter or agree there is beyond the secretariat's protection, and such pages are used to "
-                "collect personal data or push paid sign-ups.",
+                "The secretariat cannot see what you enter or agree there, and a contract or payment made there has no "
+                "escrow. Such pages are used to collect personal data or push paid sign-ups.",
                 "Do not enter personal data in outside forms or apps. "
                 "Ask to continue the application and the contract on this CrowdWorks job.",
             ),
