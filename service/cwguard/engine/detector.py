@@ -8,7 +8,8 @@ it; the engine maps them back to the original text and decides severities and th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterable, Literal
+from collections.abc import Iterable
+from typing import ClassVar, Literal
 
 import regex
 
