@@ -21,15 +21,19 @@ from threadpage import fixture_page  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 PAGE = "thread-high.html"
-POPUP_SIZE = {"width": 400, "height": 640}
+# A popup is about as wide as its body's min-width; its height follows the content.
+DEFAULT_PORT = 8765  # shown in the popup's service line, as a user would see it
+POPUP_SIZE = {"width": 380, "height": 1600}
 
 
-def hover_first_high_highlight(browser: harness.BrowserSession, page) -> None:
+def hover_last_high_highlight(browser: harness.BrowserSession, page) -> None:
+    """Hover the lowest high-severity passage, so its card opens below the thread and hides none of it."""
     ranges = browser.highlighted_ranges(page)
-    target = next((r for r in ranges if r["severity"] == "high"), ranges[0] if ranges else None)
-    if target is None:
+    high = [r for r in ranges if r["severity"] == "high"] or ranges
+    if not high:
         raise SystemExit("the extension drew no highlight on the fixture page")
-    point = browser.range_center(page, target["text"])
+    points = [browser.range_center(page, r["text"]) for r in high]
+    point = max((p for p in points if p), key=lambda p: p["y"])
     page.mouse.move(point["x"], point["y"])
     expect(page.locator("#cwguard-card [role=tooltip]")).to_be_visible()
 
@@ -39,7 +43,7 @@ def shoot_thread(browser: harness.BrowserSession, out: Path):
     level = browser.wait_for_risk(page, "high", "medium", "low", "none", "error")
     if level == "error":
         raise SystemExit("the extension could not reach the service")
-    hover_first_high_highlight(browser, page)
+    hover_last_high_highlight(browser, page)
     page.screenshot(path=str(out / "thread-warnings.png"))
     return page
 
@@ -66,13 +70,15 @@ def main() -> int:
         print(f"cannot render screenshots: {reason}", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright, harness.stack(playwright, viewport={"width": 1280, "height": 820}) as stack:
+    port = DEFAULT_PORT if harness.port_is_free(DEFAULT_PORT) else None
+    with sync_playwright() as playwright, harness.stack(playwright, viewport={"width": 1280, "height": 1080},
+                                                       service_port=port) as stack:
         browser = stack.browser
+        browser.configure(serviceUrl=stack.service.url)  # no proxy in the picture
         page = shoot_thread(browser, args.out)
         tab = browser.tab_id(page)
         shoot_popup(browser, tab, args.out / "popup.png", "up")
-        # Straight at the service, then stop it: the popup's "service down" state and its hint.
-        browser.configure(serviceUrl=stack.service.url)
+        # Stop the service: the popup's "service down" state and its hint.
         stack.service.stop()
         browser.rescan(tab)
         browser.wait_for_risk(page, "error")

@@ -52,6 +52,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 def chromium_missing_reason() -> str:
     """Why the browser tests cannot run here, or "" when they can."""
     if not Path(CHROMIUM).exists():
@@ -399,10 +408,10 @@ class Stack:
 
 @contextlib.contextmanager
 def stack(playwright, extension_dir: Path = EXTENSION_DIR, headless: bool = True,
-          viewport: dict | None = None) -> Iterator[Stack]:
-    """The real service on a free port, the counting proxy in front of it, and the browser
-    pointed at the proxy. Everything is stopped on exit."""
-    service = ServiceProcess()
+          viewport: dict | None = None, service_port: int | None = None) -> Iterator[Stack]:
+    """The real service (on `service_port`, or a free port), the counting proxy in front of it,
+    and the browser pointed at the proxy. Everything is stopped on exit."""
+    service = ServiceProcess(service_port)
     service.start()
     proxy = None
     browser = None

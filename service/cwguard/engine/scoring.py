@@ -273,7 +273,7 @@ def build_highlights(judged: list[Judged], messages: Sequence[dict],
     spans: dict[tuple[int, str], list[Judged]] = {}
     for j in judged:
         spans.setdefault((j.index, j.finding.category), []).append(j)
-    highlights = []
+    placed: list[tuple[int, int, dict]] = []  # (message position, start, highlight)
     for (index, category), group in spans.items():
         group.sort(key=lambda j: (j.finding.cp_start, j.finding.cp_end))
         merged: list[list] = []  # [cp_start, cp_end, start, end, severity]
@@ -289,13 +289,12 @@ def build_highlights(judged: list[Judged], messages: Sequence[dict],
                 merged.append([f.cp_start, f.cp_end, f.start, f.end, j.severity])
         message = messages[index]
         for cp_start, cp_end, start, end, severity in merged:
-            highlights.append({
+            placed.append((index, start, {
                 "message_id": message["id"], "start": start, "end": end, "text": message["text"][cp_start:cp_end],
                 "category": category, "severity": severity, "warning_id": warning_ids[(category, severity)],
-                "_order": (index, start),
-            })
-    highlights.sort(key=lambda h: h.pop("_order"))
-    return highlights
+            }))
+    placed.sort(key=lambda item: item[:2])
+    return [highlight for _, _, highlight in placed]
 
 
 def score_request(request: dict) -> dict:

@@ -12,14 +12,16 @@ approval of an off-service contact request, and the two thread-level risks (RUBR
   permission, is not an approval.
 - `client_reputation` and `slow_reply` follow the rubric's thread-level rules.
 
-Everything here is one pass over the messages, with a substring pre-filter before any regular
-expression, so it costs next to nothing even when the per-message cache answers everything else.
+Everything here is one pass over the messages; only short windows around contract words are
+normalised, so it costs next to nothing even when the per-message cache answers everything else.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import regex
 
 from .detector import compile_pattern
 from .normalize import normalize
@@ -28,9 +30,11 @@ BEFORE, CONTRACTED = "before_contract", "contracted"
 
 # --- contract notices and statements ----------------------------------------------------------
 
-# Substrings without which a message cannot show a contract or an approval (checked on the raw
-# text, both scripts, before anything is normalised).
-_CONTRACT_WORDS = ("契約", "仮払", "かりばら", "カリバラ", "ｶﾘﾊﾞﾗ", "サービス外連絡", "ｻｰﾋﾞｽ外連絡")
+# Words around which a contract or an approval shows (found in the raw text, both scripts). Only a
+# window around each occurrence is normalised: the message itself is normalised once, later, for
+# the detectors, and the cache spares even that on a re-scan.
+_CONTRACT_WORDS = regex.compile(r"契約|仮払|かりばら|カリバラ|ｶﾘﾊﾞﾗ|サービス外連絡|ｻｰﾋﾞｽ外連絡")
+_WINDOW = 40
 
 # The platform's own notices. A notice is a statement of fact, never a question or a condition.
 _NOTICE = compile_pattern(
@@ -66,20 +70,29 @@ def _is_platform_notice(message: dict) -> bool:
     return sender == "system" or (sender == "unknown" and len(message["text"]) <= _MAX_UNATTRIBUTED_NOTICE)
 
 
-def _may_matter(text: str) -> bool:
-    return any(word in text for word in _CONTRACT_WORDS)
+def _windows(text: str) -> list[str]:
+    """The normalised text around each contract word (overlapping windows joined)."""
+    spans: list[list[int]] = []
+    for match in _CONTRACT_WORDS.finditer(text):
+        start, end = max(0, match.start() - _WINDOW), match.end() + _WINDOW
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return [normalize(text[start:end]).text for start, end in spans]
 
 
 def _evidence(message: dict) -> tuple[bool, bool, bool]:
     """(platform contract notice, a party's contract statement, off-service approval notice)."""
-    text = message["text"]
-    if not _may_matter(text):
+    windows = _windows(message["text"])
+    if not windows:
         return False, False, False
-    norm = normalize(text).text
     if _is_platform_notice(message):
-        approved = bool(_APPROVAL_REQUEST.search(norm) and _APPROVED.search(norm) and not _NOT_APPROVED.search(norm))
-        return bool(_NOTICE.search(norm)), False, approved
-    statement = message.get("sender") in _PARTIES and bool(_STATEMENT.search(norm))
+        notice = any(_NOTICE.search(w) for w in windows)
+        approved = any(_APPROVAL_REQUEST.search(w) and _APPROVED.search(w) and not _NOT_APPROVED.search(w)
+                       for w in windows)
+        return notice, False, approved
+    statement = message.get("sender") in _PARTIES and any(_STATEMENT.search(w) for w in windows)
     return False, statement, False
 
 
