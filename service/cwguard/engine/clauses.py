@@ -19,6 +19,7 @@ Scopes:
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import regex
@@ -55,7 +56,31 @@ NEGATION_TERMS: tuple[str, ...] = (
     "できません", "出来ません", "致しません", "いたしません", "使いません", "使っていません",
     "持っていません", "持っておりません", "やっていません", "ません", "ないです", "ないため", "ないので",
     "ない。", "ないこと", "ないよう", "ないで", "ない、", "なかった", "ず、", "ずに", "ずとも",
+    # refusing by difficulty: 「対面でのお打ち合わせは難しいです」「その条件は厳しいです」
+    "難し", "厳し", "ではない", "じゃない", "お受けでき", "お受けいたしかね",
 )
+# Negatives that belong to the risky phrase itself and negate nothing after it: going around the
+# platform (「クラウドワークスを通さず直接契約」「CWを使わずに」), the fee it saves (「手数料がかからない」),
+# the benefit it claims (「面倒な手続きをせずに済む」), and 「経験問わず」. Regular-expression source.
+PLATFORM_NAMES = r"(?:クラウドワークス|クラウド・ワークス|クラウド ワークス|crowd ?works|クラワ|(?<![a-z])cw(?![a-z]))"
+OWN_NEGATIVE_PATTERNS: tuple[str, ...] = (
+    r"通さ(?:ず|ない|なく)", r"介さ(?:ず|ない|なく)", r"経由せず", r"経由しない", r"経由しなく", r"挟ま(?:ず|ない|なく)",
+    PLATFORM_NAMES + r"\s?(?:を|は)?\s?(?:使わ|利用せ|利用し)(?:ず|ない|なく)",
+    r"(?:手数料|マージン|利用料|仲介料|中抜き)[^。!?\n]{0,6}?(?:かから|取られ|引かれ)(?:ず|ない|なく)",
+    r"問わず", r"問いません", r"せずに済", r"しなくて済", r"払わなくて済", r"なくても大丈夫",
+)
+# Refusals read only right after a request phrase (a fee, a meeting, a test): 「対面なし」
+# 「伺うのが難しい」「登録料は無料」「初期費用0円」「費用は一切かかりません」. Too broad for the whole
+# clause (「LINEは無料なので登録を」 is still a request), so `refused_right_after` reads them in a
+# few characters after the phrase. 「なし」 is not the tail of 「みなします」 nor 「なしで」 (「手数料なしで」
+# is a proposal).
+REFUSAL_AFTER_PATTERNS: tuple[str, ...] = (
+    r"(?<!み)なし(?![でま])", r"無し(?![でま])", r"は?無料", r"(?<![\d,.])0円", r"ゼロ", r"無用", r"は?一切",
+    r"難し(?!い場合|ければ|いよう)", r"厳し(?!い場合|ければ|いよう)", r"お受けでき", r"いたしかね", r"致しかね",
+    r"ご遠慮", r"はございません", r"はありません", r"はなし", r"ではない", r"じゃない",
+)
+REFUSAL_AFTER_WINDOW = 8
+
 # "NG" is a word only when it stands alone (not the tail of "meeting", "long").
 NG_PATTERN = r"(?<![a-z])ng(?![a-z])"
 # Cues that look negative but are not refusals: requests phrased as negative questions
@@ -68,6 +93,9 @@ NOT_A_NEGATION_TERMS: tuple[str, ...] = (
     "差し支えありません", "差支えありません", "支障ありません", "申し訳ありません", "申し訳ございません",
     "すみません", "遠慮なく", "ご遠慮なさらず", "気兼ねなく", "間違いありません", "違いありません",
     "わかりません", "分かりません", "限りません", "かもしれません", "知れません",
+    # a condition or a question, not a refusal: 「メッセージが難しい場合はLINEで」「難しいでしょうか」
+    "難しい場合", "難しければ", "難しいようでしたら", "難しいようであれば", "難しいでしょうか", "難しいですか",
+    "厳しい場合", "厳しければ", "厳しいようでしたら", "厳しいでしょうか", "厳しいですか",
 )
 # A request or proposal to the reader.
 REQUEST_TERMS: tuple[str, ...] = (
@@ -112,6 +140,12 @@ _REQUEST = compile_pattern(_alternation(REQUEST_TERMS))
 _REPORTED = compile_pattern(_alternation(REPORTED_TERMS))
 _POST_CONTRACT = compile_pattern(_alternation(POST_CONTRACT_TERMS))
 _NOW = compile_pattern(_alternation(NOW_TERMS))
+_OWN_NEGATIVE = compile_pattern("|".join(OWN_NEGATIVE_PATTERNS))
+_REFUSAL_AFTER = compile_pattern(
+    rf"[^。!?\n、,]{{0,{REFUSAL_AFTER_WINDOW}}}?(?:{'|'.join(REFUSAL_AFTER_PATTERNS)})"
+)
+# How far before a window an own negative may start (「クラウドワークスを使わず」 read from 「使わず」).
+_OWN_NEGATIVE_REACH = 16
 # 「〜でしか…ません」 is "only by ~": the negative verb affirms the channel.
 _ONLY = compile_pattern(r"(?<!シ)しか(?!し)")
 
@@ -122,50 +156,80 @@ MAX_SCOPE = 160
 
 # --- spans ------------------------------------------------------------------------------------
 
+class Boundaries:
+    """Sentence ends, clause ends and contrast joints of one text, found in one pass each.
+
+    Every question about a span (its sentence, its clause, its scope) is then a bisection in
+    these sorted positions instead of a new scan of the text: a message with many candidate
+    phrases costs one scan plus O(log n) per phrase. `boundaries(text)` caches the last few texts
+    (a string caches its hash, so the lookup is constant time after the first)."""
+
+    __slots__ = ("sentence_ends", "clause_ends", "contrast_starts", "contrast_ends", "length")
+
+    def __init__(self, text: str):
+        self.length = len(text)
+        self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
+        contrasts = [(m.start(), m.end()) for m in _CONTRAST.finditer(text)]
+        self.contrast_starts = [a for a, _ in contrasts]
+        self.contrast_ends = [b for _, b in contrasts]
+
+    def span(self, ends: list[int], pos: int, limit: int = MAX_SCOPE) -> tuple[int, int]:
+        """From after the last boundary before `pos` to the next boundary at or after it, each side
+        bounded to `limit` characters."""
+        i = bisect_left(ends, pos)
+        start = ends[i - 1] + 1 if i else 0
+        end = ends[i] if i < len(ends) else self.length
+        return max(start, pos - limit), min(end, pos + limit, self.length)
+
+
+@lru_cache(maxsize=8)
+def boundaries(text: str) -> Boundaries:
+    return Boundaries(text)
+
+
 def sentence_span(text: str, pos: int) -> tuple[int, int]:
     """The sentence around `pos`: from after the previous 。!?\\n to (not including) the next one."""
-    return _span_between(text, pos, _SENTENCE_END, MAX_SCOPE)
+    return boundaries(text).span(boundaries(text).sentence_ends, pos)
 
 
 def clause_span(text: str, pos: int) -> tuple[int, int]:
     """The clause around `pos`: a sentence cut further at 、, ; (bounded to MAX_SCOPE each way)."""
-    return _span_between(text, pos, _CLAUSE_END, MAX_SCOPE)
-
-
-def _span_between(text: str, pos: int, boundary: regex.Pattern, limit: int) -> tuple[int, int]:
-    lo = max(0, pos - limit)
-    start = lo
-    for m in boundary.finditer(text, lo, pos):
-        start = m.end()
-    m = boundary.search(text, pos, min(len(text), pos + limit))
-    end = m.start() if m else min(len(text), pos + limit)
-    return start, end
+    return boundaries(text).span(boundaries(text).clause_ends, pos)
 
 
 def scope_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The part of the sentence that speaks about [start, end): the sentence, cut at the nearest
     contrast joint before the span and the nearest one after it."""
-    s_start, _ = sentence_span(text, start)
-    _, s_end = sentence_span(text, max(start, end - 1))
-    before = s_start
-    for m in _CONTRAST.finditer(text, s_start, start):
-        before = m.end()
-    m = _CONTRAST.search(text, end, s_end)
-    after = m.start() if m else s_end
+    b = boundaries(text)
+    s_start, _ = b.span(b.sentence_ends, start)
+    _, s_end = b.span(b.sentence_ends, max(start, end - 1))
+    # the last contrast that ends at or before the span's start, inside the sentence
+    i = bisect_right(b.contrast_ends, start)
+    before = max(s_start, b.contrast_ends[i - 1]) if i else s_start
+    # the first contrast that starts at or after the span's end, inside the sentence
+    j = bisect_left(b.contrast_starts, end)
+    after = min(s_end, b.contrast_starts[j]) if j < len(b.contrast_starts) else s_end
     return before, max(after, end)
 
 
 # --- questions about a span -------------------------------------------------------------------
 
 def _negation_in(text: str, start: int, end: int) -> bool:
-    """A refusal cue in text[start:end] that is not a request, obligation or 'no problem'."""
-    if _ONLY.search(text, start, end):
+    """A refusal cue in text[start:end] that is not a request, obligation or 'no problem', nor the
+    risky phrase's own negative (「通さず」「手数料がかからない」)."""
+    if start >= end or _ONLY.search(text, start, end):
+        return False
+    cues = list(_NEGATION.finditer(text, start, end))
+    if not cues:
         return False
     excluded = [(m.start(), m.end()) for m in _NOT_A_NEGATION.finditer(text, start, end)]
-    for m in _NEGATION.finditer(text, start, end):
-        if not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in excluded):
-            return True
-    return False
+    excluded += [
+        (m.start(), m.end()) for m in _OWN_NEGATIVE.finditer(text, max(0, start - _OWN_NEGATIVE_REACH), end)
+    ]
+    return any(
+        not any(a <= m.start() < b or m.start() <= a < m.end() for a, b in excluded) for m in cues
+    )
 
 
 def has_negation(text: str, start: int, end: int) -> bool:
@@ -178,6 +242,21 @@ def has_request(text: str, start: int, end: int) -> bool:
     return _REQUEST.search(text, start, end) is not None
 
 
+def refused_right_after(text: str, end: int) -> bool:
+    """Whether a refusal follows a phrase within a few characters (「対面なし」「登録料は無料」
+    「伺うのが難しい」「初期費用0円」): the cues of `REFUSAL_AFTER_PATTERNS`."""
+    return _REFUSAL_AFTER.match(text, end, min(len(text), end + 2 * REFUSAL_AFTER_WINDOW)) is not None
+
+
+def _before_window(text: str, start: int, scope_start: int) -> int:
+    """Where the words before a span that can negate it begin: its clause, inside its scope, after
+    the last cause joint (「メッセージでは難しいのでLINEで」: the cause speaks of something else)."""
+    lo = max(scope_start, clause_span(text, start)[0])
+    for m in _CAUSE_JOINT.finditer(text, lo, start):
+        lo = m.end()
+    return lo
+
+
 def is_negated(text: str, start: int, end: int) -> bool:
     """Whether the span [start, end) is refused or negated by its own sentence.
 
@@ -185,21 +264,22 @@ def is_negated(text: str, start: int, end: int) -> bool:
     scope is read clause by clause: a negation cue negates it (「LINEなど外部ツールでのやり取りは、
     契約前は控えております」); a clause that asks for something first confirms it
     (「LINEでご連絡いただければ、手続きは不要です」). A cue before the span in its clause
-    (「禁止：LINE交換」) negates it too.
+    (「禁止：LINE交換」) negates it too. The risky phrase's own negatives (「クラウドワークスを
+    通さず」) negate nothing.
     """
     if _IMMEDIATE_NEGATION.match(text, end, min(len(text), end + 20)):
         return True
     scope_start, scope_end = scope_span(text, start, end)
-    clause_start, _ = clause_span(text, start)
-    if _negation_in(text, max(scope_start, clause_start), start) and not has_request(
-        text, max(scope_start, clause_start), start
-    ):
+    lo = _before_window(text, start, scope_start)
+    if _negation_in(text, lo, start) and not has_request(text, lo, start):
         return True
+    b = boundaries(text)
     pos = end
     while pos < scope_end:
-        m = _CLAUSE_END.search(text, pos, scope_end)
-        joint = _CAUSE_JOINT.search(text, pos, m.start() if m else scope_end)
-        clause_end = joint.end() if joint else (m.start() if m else scope_end)
+        i = bisect_left(b.clause_ends, pos)
+        next_end = min(b.clause_ends[i], scope_end) if i < len(b.clause_ends) else scope_end
+        joint = _CAUSE_JOINT.search(text, pos, next_end)
+        clause_end = joint.end() if joint else next_end
         if _negation_in(text, pos, clause_end):
             return True
         if has_request(text, pos, clause_end):
@@ -232,6 +312,8 @@ def cue_terms() -> dict[str, tuple[str, ...]]:
         "immediate_negation": IMMEDIATE_NEGATION_TERMS,
         "negation": NEGATION_TERMS,
         "not_a_negation": NOT_A_NEGATION_TERMS,
+        "own_negative": OWN_NEGATIVE_PATTERNS,
+        "refusal_after": REFUSAL_AFTER_PATTERNS,
         "request": REQUEST_TERMS,
         "reported": REPORTED_TERMS,
         "post_contract": POST_CONTRACT_TERMS,

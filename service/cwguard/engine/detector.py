@@ -7,8 +7,8 @@ it; the engine maps them back to the original text and decides severities and th
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
 import regex
