@@ -31,7 +31,9 @@ def commit_info() -> dict:
 def save(result: dict, stem: str = "") -> list[Path]:
     RESULTS.mkdir(parents=True, exist_ok=True)
     text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
-    paths = [RESULTS / f"{stem}latest.json", RESULTS / f"{stem}{commit_info()['commit']}.json"]
+    # The commit recorded when the run started (HEAD may move during a long run).
+    commit = result.get("environment", {}).get("commit") or commit_info()["commit"]
+    paths = [RESULTS / f"{stem}latest.json", RESULTS / f"{stem}{commit}.json"]
     for path in paths:
         path.write_text(text, encoding="utf-8")
         print(f"[bench] wrote {path.relative_to(REPO)}", file=sys.stderr)

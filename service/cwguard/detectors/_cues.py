@@ -24,7 +24,7 @@ from ..engine.detector import Detector, MessageView, compile_pattern
 # 「直接」 in kanji or kana (「ちょくせつ」 folds to チョクセツ).
 DIRECT = r"(?:直接|ちょくせつ|じかに)"
 
-PLATFORM = r"(?:クラウドワークス|クラウド・ワークス|クラウド ワークス|crowd ?works|クラワ|(?<![a-z])cw(?![a-z]))"
+PLATFORM = clauses.PLATFORM_NAMES
 
 # An amount of money: 3万円, 29,800円, ¥5,000, 3万5千円, 月額980円, 三万円, 100ドル. Every
 # quantifier is bounded so a megabyte of digits stays linear.
@@ -162,32 +162,21 @@ def span_of(m: regex.Match) -> tuple[int, int]:
     return m.start(), m.end()
 
 
-# Words that read as negations to `clauses` but are part of a risky phrase itself
-# (「クラウドワークスを通さず」「手数料がかからない」): masked before the refusal test.
-_NOT_REFUSALS = compile_pattern(
-    r"通さ(?:ず|ない)|介さ(?:ず|ない)|経由せず|使わ(?:ず|ない)|挟ま(?:ず|ない)|かから(?:ず|ない)|"
-    r"せずに済|しなくて済|なくても大丈夫|問わず"
-)
 _MASK = "ー"
-# Refusals right after a phrase that `clauses` does not list (yet): 「対面なし」「伺うのが難しい」
-# 「登録料は無料」「初期費用0円」「費用は一切かかりません」.
-_EXTRA_REFUSAL = compile_pattern(
-    r"[^。!?\n、,]{0,8}?(?:(?<!み)なし(?![でま])|無し(?![でま])|は?無料|(?<![\d,.])0円|ゼロ|無用|は?一切|難し|厳し|お受けでき|"
-    r"いたしかね|致しかね|ご遠慮|はございません|はありません|はなし|ではない|じゃない)"
-)
 
 
 def refused_around(text: str, m: regex.Match) -> bool:
-    """Whether the sentence refuses or negates the phrase matched by `m` (its own words and
-    harmless negatives such as 「通さず」 masked so they are not read as a refusal)."""
+    """Whether the sentence refuses or negates the phrase matched by `m`: a refusal right after it
+    (「対面なし」「登録料は無料」, `clauses.refused_right_after`) or a negation in its scope
+    (`clauses.is_negated`), with the match's own words masked so that a trigger carrying its own
+    「ず」「ない」 is not its own refusal."""
+    if clauses.refused_right_after(text, m.end()):
+        return True
     s_start, s_end = clauses.sentence_span(text, m.start())
     _, s_end2 = clauses.sentence_span(text, max(m.start(), m.end() - 1))
-    s_end = max(s_end, s_end2)
+    s_end = max(s_end, s_end2, m.end())
     sub = text[s_start:m.start()] + _MASK * (m.end() - m.start()) + text[m.end():s_end]
-    sub = _NOT_REFUSALS.sub(lambda x: _MASK * len(x.group()), sub)
     a, b = span_of(m)
-    if _EXTRA_REFUSAL.match(text, m.end(), min(len(text), m.end() + 16)):
-        return True
     return clauses.is_negated(sub, a - s_start, b - s_start) or clauses.is_negated(
         sub, m.start() - s_start, m.end() - s_start
     )
