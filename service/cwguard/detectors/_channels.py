@@ -208,6 +208,22 @@ STANDALONE_RULES: tuple[Rule, ...] = (
          "友だち追加だけでもお願いします", "LINE's add-friend, alone a proposal (dev-058)"),
 )
 
+# Talking "directly" or "one to one" names no tool but is the same move: out of the platform's sight
+# (「細かい話は直接やり取りしたい」「個別に連絡を取らせてください」). Only with a proposal right after
+# (DIRECT_PROPOSAL): 「直接ご連絡いただきありがとうございます」 is thanks for a message sent here.
+MANNER_RULES: tuple[Rule, ...] = (
+    Rule(r"(?:直接|ちょくせつ|じかに|個別に?|個人的に)(?:で|に|の)?(?:ご|お)?"
+         r"(?:やり取り|やりとり|連絡|話|電話|相談|メッセージ|コンタクト|つなが|繋が)",
+         "細かい条件は個別に連絡を取らせてください", "direct / one-to-one contact with no tool named"),
+)
+DIRECT_PROPOSAL = compile_pattern(
+    r"[^。\n!?、]{0,14}?(?:したい|させて|らせて|しましょう|しませんか|ましょう|ませんか|ください|下さい|お願い|"
+    r"いただけ(?:ます|ません)か|頂け(?:ます|ません)か|できれば|できますか|希望|の方が|のほうが)"
+)
+# Where the conversation stays on the platform (「クラウドワークス上で直接やり取り」「こちらで直接」).
+ON_PLATFORM = compile_pattern(r"クラウドワークス|(?<![a-z])crowd\s?works|(?<![a-z])cw(?![a-z])|こちら|ここ|この(?:メッセージ|サイト|場)|"
+                              r"サイト(?:上|内)|メッセージ機能|プラットフォーム")
+
 # A channel right before these is the subject of the work (LINEスタンプ制作, Zoomの使い方マニュアル).
 WORK_SUBJECT = (
     r"(?:[^。\n、]{0,8}?(?:使い方|見方|操作方法|マニュアル|説明書|解説|手順書)"
@@ -224,19 +240,26 @@ _SUFFIX = r"(?:の?(?:公式)?(?:アカウント|id|グループ|オープンチ
 _TALK = (
     r"連絡|やり取り|やりとり|話|面談|面接|打ち合わせ|打合せ|ミーティング|mtg|会議|通話|相談|案内|伝え|送|説明|"
     r"つなが|繋が|交換|質問|返信|受け付け|受付|進め|続き|メッセージ|dm|チャット|コンタクト|お願い|頼|ok|オーケー|"
-    r"大丈夫|可能|構いません|かまいません|問題ありません|いかが|どう|詳し|詳細|教え|お知らせ|共有|実施"
+    r"大丈夫|可能|構いません|かまいません|問題ありません|いかが|どう|詳し|詳細|教え|お知らせ|共有|実施|"
+    r"顔合わせ|面会|会話|挨拶|画面共有|カメラ|招待|追加|登録|参加|フォロー|つきやす|取りやす|とりやす"
 )
+# Why a channel is better (「ラインの方が連絡つきやすい」「LINEなら早いです」): a proposal even
+# without a request verb.
+_BETTER = r"つきやす|取りやす|とりやす|早|速|便利|楽|スムーズ|確実|手軽|気軽|すぐ|助か|ありがた"
 # Verbs too general to reach far: only right after the particle (「LINEでさせていただきます」).
-_GENERIC = r"させて|しております|しています|いたします|いただ|頂|します|しましょう|しませんか"
+_GENERIC = r"させて|しております|しています|いたします|いただ|頂|します|しましょう|しませんか|やりましょう|やりませんか"
 FRAME_AFTER = compile_pattern(
     _CONNECT + _SUFFIX + _CONNECT
     + r"(?:(?:で|にて|でも|での|から|経由|上で|を(?:通じ|使っ|利用し)て|使って)"
-    + r"(?:[^。\n]{0,16}?(?:" + _TALK + r")|[^。\n]{0,2}?(?:" + _GENERIC + r"))"
+    + r"(?:[^。\n]{0,20}?(?:" + _TALK + r")|[^。\n]{0,2}?(?:" + _GENERIC + r"))"
+    + r"|(?:の)?(?:方|ほう)(?:が|で|に|を)[^。\n]{0,14}?(?:" + _TALK + "|" + _BETTER + r")"
+    + r"|(?:だと|なら|であれば|でしたら|の方が)[^。\n]{0,12}?(?:" + _TALK + "|" + _BETTER + r")"
     + r"|(?:に|へ)[^。\n]{0,6}?(?:招待|追加|登録|参加|連絡|送|移行|移動|切り替|切替|入って|来て|dm|メッセージ|返信|"
+    + r"電話|sms|ショートメ|かけ|"
     + r"問い合わせ|コンタクト|申請|フォロー)"
     + r"|(?:を|の)?(?:交換|友(?:だち|達)?追加|追加|招待|申請|フォロー|登録)"
     + r"|(?:を|で)?(?:通話|面談|面接|会議|ミーティング|mtg|打ち合わせ|相談)"
-    + r"|(?:を)?(?:ください|下さい|いただけ|頂け|お願い|させて|いたします|しましょう|しませんか|できますか|できれば|可能)"
+    + r"|(?:を)?(?:ください|下さい|いただ|頂|ちょうだい|お願い|させて|いたします|しましょう|しませんか|できますか|できれば|可能)"
     + r"|[^。\n]{0,12}?(?:参加|招待|入って|登録)(?:しませんか|しましょう|してください|して下さい|ください|お願い|いただけ|頂け))"
 )
 # Frame D: a talking noun before the channel, the channel ending its phrase (「面談をChatworkで実施」
@@ -246,6 +269,19 @@ FRAME_BEFORE = compile_pattern(
     r"(?:は|を|も|について|については|に関しては)?[^。\n]{0,8}\Z"
 )
 FRAME_BEFORE_TAIL = compile_pattern(_CONNECT + _SUFFIX + _CONNECT + r"(?:で|にて|から|経由)")
+
+# English proposals: the verb comes before the channel (「let's move to Telegram」「add me on
+# WhatsApp」「join our Discord」) or a pronoun right after it (「WhatsApp me」).
+EN_BEFORE = compile_pattern(
+    r"(?<![a-z])(?:(?:move|moving|switch|switching|continue|continuing|talk|chat|chatting|contact|reach|message|add|"
+    r"join|dm|text|ping|find|follow|connect|hit|talk)(?:\s(?:me|us))?(?:\s(?:up|out|directly|there|more|further))?"
+    r"\s(?:on|via|over|to|through|in|at|using|with)|use|using|download|install|join)\s(?:our\s|my\s|the\s)?\Z"
+)
+EN_AFTER = compile_pattern(
+    r"\s(?:me|us)(?![a-z])|\s(?:is|would be|will be|works)\s(?:much\s)?(?:faster|easier|better|quicker|more convenient)"
+)
+# English refusals in the channel's sentence (「we don't use WhatsApp」「please do not contact me on LINE」).
+EN_NEGATION = compile_pattern(r"(?<![a-z])(?:don't|dont|do not|never|not allowed|cannot|can't|won't|no need|isn't|instead of|rather than)(?![a-z])")
 
 FRAME_RULES: tuple[Rule, ...] = (
     Rule(FRAME_AFTER.pattern, "でお伝えします", "channel + で + talking verb"),

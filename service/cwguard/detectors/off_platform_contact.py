@@ -10,6 +10,7 @@ question (「LINEでのご案内ということでしょうか」) or a remark a
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 
 from ..engine import clauses
 from ..engine.detector import Detector, Examples, Hit, MessageView, compile_pattern
@@ -17,6 +18,7 @@ from . import _channels as ch
 
 _CHANNEL = ch.Scanner(ch.CHANNEL_RULES)
 _STANDALONE = ch.Scanner(ch.STANDALONE_RULES)
+_MANNER = ch.Scanner(ch.MANNER_RULES)
 _WORK_SUBJECT = compile_pattern(ch.WORK_SUBJECT)
 # Frame G (channel + 面談/通話 directly) and 友だち追加 need a request or proposal in the sentence.
 _NEEDS_REQUEST = compile_pattern(r"(?:" + ch._CONNECT + r")(?:通話|面談|面接|会議|ミーティング|mtg|打ち合わせ|相談)")
@@ -27,7 +29,7 @@ _DESCRIBED = compile_pattern(r"[^。\n、]{0,20}?(?:し|され|して|い|行っ
 class OffPlatformContact(Detector):
     name = "off_platform_contact"
     category = "off_platform_contact"
-    rules = ch.CHANNEL_RULES + ch.STANDALONE_RULES + ch.FRAME_RULES
+    rules = ch.CHANNEL_RULES + ch.STANDALONE_RULES + ch.MANNER_RULES + ch.FRAME_RULES
     terms = ("line", "ライン", "chatwork", "チャットワーク", "skype", "zoom", "teams", "meet", "discord",
              "telegram", "slack", "instagram", "インスタ", "dm", "メール", "mail", "電話", "外部", "友だち追加")
     examples = Examples(
@@ -57,23 +59,29 @@ class OffPlatformContact(Detector):
     def detect(self, msg: MessageView) -> Iterable[Hit]:
         text = msg.text
         survives = msg.phase == "contracted" and ch.survives_contract(text)
-        for start, end in self._channel_proposals(text):
+        for start, end in islice(self._proposals(text), ch.MAX_HITS):
             yield self.hit(start, end, survives_contract=survives)
-        for start, end, url in ch.find_urls(text):
-            if ch.url_kind(url) == "meeting" and not clauses.is_negated(text, start, end):
-                yield self.hit(start, end, survives_contract=survives)
 
-    def _channel_proposals(self, text: str) -> Iterable[tuple[int, int]]:
+    def _proposals(self, text: str) -> Iterable[tuple[int, int]]:
+        sentences = ch.Sentences(text)
         for start, end in _CHANNEL.spans(text):
-            if self._is_proposal(text, start, end):
+            if self._is_proposal(text, start, end, sentences):
                 yield start, end
         for start, end in _STANDALONE.spans(text):
-            if self._is_live(text, start, end) and clauses.has_request(text, *clauses.sentence_span(text, start)):
+            if self._is_live(text, start, end) and clauses.has_request(text, *sentences.span(start)):
+                yield start, end
+        for start, end in _MANNER.spans(text):
+            if self._is_direct_proposal(text, start, end, sentences):
+                yield start, end
+        for start, end, url in ch.find_urls(text):
+            if ch.url_kind(url) == "meeting" and not clauses.is_negated(text, start, end):
                 yield start, end
 
-    def _is_proposal(self, text: str, start: int, end: int) -> bool:
+    def _is_proposal(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
         if _WORK_SUBJECT.match(text, end, min(len(text), end + 30)):
             return False
+        if self._is_english_proposal(text, start, end, sentences):
+            return True
         window_end = min(len(text), end + 40)
         after = ch.FRAME_AFTER.match(text, end, window_end)
         if after is None:
@@ -82,8 +90,24 @@ class OffPlatformContact(Detector):
                 return False
         elif _DESCRIBED.match(text, end, window_end):
             return False
-        if _NEEDS_REQUEST.match(text, end, window_end) and not clauses.has_request(
-                text, *clauses.sentence_span(text, start)):
+        if _NEEDS_REQUEST.match(text, end, window_end) and not clauses.has_request(text, *sentences.span(start)):
+            return False
+        return self._is_live(text, start, end)
+
+    @staticmethod
+    def _is_english_proposal(text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
+        """「let's move to Telegram」「add me on WhatsApp」「WhatsApp me」, not refused in its sentence."""
+        if not (ch.EN_BEFORE.search(text, max(0, start - 40), start)
+                or ch.EN_AFTER.match(text, end, min(len(text), end + 30))):
+            return False
+        return not ch.EN_NEGATION.search(text, *sentences.span(start))
+
+    def _is_direct_proposal(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
+        """「直接やり取りしたい」「個別に連絡を取らせて」: a proposal right after, and its clause
+        does not keep it on the platform (「こちらで直接ご相談ください」)."""
+        if not ch.DIRECT_PROPOSAL.match(text, end, min(len(text), end + 24)):
+            return False
+        if ch.ON_PLATFORM.search(text, *clauses.clause_span(text, start)):
             return False
         return self._is_live(text, start, end)
 

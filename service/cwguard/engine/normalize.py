@@ -11,6 +11,7 @@ Why not neologdn or jaconv: both rewrite the full-width hyphen `－` to the long
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -67,8 +68,10 @@ def _build_tables() -> tuple[dict[int, str], str]:
 
 _TABLE, _COMPLEX = _build_tables()
 # Non-BMP characters all take the slow path (rare: emoji, 𠮷); their fold is computed per cluster.
-_NEEDS_SLOW_PATH = regex.compile("[" + regex.escape(_COMPLEX) + "\U00010000-\U0010ffff]")
-_ASTRAL = regex.compile("[\U00010000-\U0010ffff]")
+# Stdlib `re` here: for a class of ~1,900 characters it tests membership ~100x faster than `regex`
+# (7 ns against 640 ns per character, measured by bench/run.py's stages section).
+_NEEDS_SLOW_PATH = re.compile("[" + re.escape(_COMPLEX) + "\U00010000-\U0010ffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _is_cluster_tail(c: str) -> bool:
