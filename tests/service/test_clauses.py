@@ -80,3 +80,78 @@ def test_request_and_negation_cues():
     text = normalize("お受けできかねます").text
     assert clauses.has_negation(text, 0, len(text))
     assert set(clauses.cue_terms()) >= {"negation", "request", "post_contract"}
+
+
+@pytest.mark.parametrize("text, word, negated", [
+    # the risky phrase's own negative negates nothing after it
+    ("クラウドワークスを通さず直接契約しましょう", "直接契約", False),
+    ("CWを介さずにお取引できればと思います", "お取引", False),
+    ("手数料がかからないので直接お支払いします", "直接お支払い", False),
+    ("クラウドワークスを使わずにLINEでやり取りしましょう", "LINE", False),
+    ("経験問わず、LINEでご連絡ください", "LINE", False),
+    # ...but the same verbs with another object still refuse
+    ("LINEは使わずに、こちらでお願いします", "LINE", True),
+    # refusing by difficulty, and its conditional / question forms
+    ("対面でのお打ち合わせは難しいです", "対面", True),
+    ("その条件でのLINE交換は厳しいです", "LINE", True),
+    ("メッセージでは難しいのでLINEでお願いします", "LINE", False),
+    ("メッセージが難しい場合はLINEでご連絡ください", "LINE", False),
+    ("LINE交換はお受けできません", "LINE", True),
+])
+def test_own_negatives_and_difficulty(text, word, negated):
+    assert clauses.is_negated(*locate(text, word)) is negated
+
+
+@pytest.mark.parametrize("text, word, refused", [
+    ("登録料は無料です", "登録料", True),
+    ("初期費用0円で始められます", "初期費用", True),
+    ("費用は一切かかりません", "費用", True),
+    ("対面なし、すべてオンラインです", "対面", True),
+    ("伺うのが難しい状況です", "伺う", True),
+    ("手数料なしで直接お支払いします", "手数料", False),
+    ("未払いの場合は契約違反とみなします", "未払い", False),
+    ("登録料5,000円が必要です", "登録料", False),
+    ("伺うのが難しい場合はご連絡ください", "伺う", False),
+])
+def test_refused_right_after(text, word, refused):
+    norm, _, end = locate(text, word)
+    assert clauses.refused_right_after(norm, end) is refused
+
+
+@pytest.mark.parametrize("text, phrase, negated", [
+    ("there is no registration fee.", "registration fee", True),
+    ("please pay the registration fee.", "registration fee", False),
+    ("we cannot pay you directly.", "pay you directly", True),
+    ("don't worry, we pay you directly.", "pay you directly", False),
+    ("the registration fee is waived.", "registration fee", True),
+    ("thanks. please send your passport.", "passport", False),
+    ("never send your passport to anyone.", "passport", True),
+])
+def test_english_negation(text, phrase, negated):
+    start = text.index(phrase)
+    assert clauses.english_negated(text, start, start + len(phrase)) is negated
+
+
+def _scan_span(text, pos, chars, limit=clauses.MAX_SCOPE):
+    """The spans as a plain left/right scan computes them (the definition the bisection follows)."""
+    lo, hi = max(0, pos - limit), min(len(text), pos + limit)
+    start = next((i + 1 for i in range(pos - 1, lo - 1, -1) if text[i] in chars), lo)
+    end = next((i for i in range(pos, hi) if text[i] in chars), hi)
+    return start, end
+
+
+def test_bisected_spans_equal_a_plain_scan():
+    text = normalize("はじめまして。詳細はLINEで、よろしく！次の文\n" * 3 + "区切りのない長い文" * 40 + "、終わり。").text
+    for pos in range(len(text)):
+        assert clauses.sentence_span(text, pos) == _scan_span(text, pos, clauses.SENTENCE_END_CHARS)
+        assert clauses.clause_span(text, pos) == _scan_span(text, pos, clauses.CLAUSE_END_CHARS)
+
+
+def test_boundaries_are_computed_once_per_text():
+    text = normalize("一文目。二文目、その続き。" * 100).text
+    clauses.boundaries.cache_clear()
+    for pos in range(0, len(text), 7):
+        clauses.sentence_span(text, pos)
+        clauses.clause_span(text, pos)
+    info = clauses.boundaries.cache_info()
+    assert info.misses == 1 and info.hits > 100

@@ -163,6 +163,8 @@ def span_of(m: regex.Match) -> tuple[int, int]:
 
 
 _MASK = "ー"
+# A phrase written in English (letters, digits, spaces, punctuation only) is read by the English rules.
+_ENGLISH = regex.compile(r"[\x20-\x7e]*[a-z][\x20-\x7e]*", regex.IGNORECASE)
 
 
 def refused_around(text: str, m: regex.Match) -> bool:
@@ -171,6 +173,8 @@ def refused_around(text: str, m: regex.Match) -> bool:
     (`clauses.is_negated`), with the match's own words masked so that a trigger carrying its own
     「ず」「ない」 is not its own refusal."""
     if clauses.refused_right_after(text, m.end()):
+        return True
+    if _ENGLISH.fullmatch(m.group()) and clauses.english_negated(text, m.start(), m.end()):
         return True
     s_start, s_end = clauses.sentence_span(text, m.start())
     _, s_end2 = clauses.sentence_span(text, max(m.start(), m.end() - 1))

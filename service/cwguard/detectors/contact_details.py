@@ -10,6 +10,7 @@ unless refused or part of a data-entry task (「店名・住所・電話番号�
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 
 import phonenumbers
 
@@ -38,10 +39,18 @@ PHONE_RULE = Rule(
     + r"\d(?:" + _PSEP + r"{0,2}\d){8,9}+)(?!" + _PSEP + r"{0,2}\d)",
     "担当直通：090-2468-1357（平日10〜18時）", "phone number candidates (dev-059)",
 )
+# International numbers: a '+' and a country code, any region (validated by `phonenumbers`).
+INTL_PHONE_RULE = Rule(
+    r"(?<![\d+])\+[1-9](?:" + _PSEP + r"{0,2}\d){6,14}+(?!" + _PSEP + r"{0,2}\d)",
+    "you can reach me at +44 20 7946 0958", "international phone numbers",
+)
 # Kanji digits read as digits for the phone pass (same length, so offsets stay).
 # (and the long-vowel mark, which people type for a hyphen: ０９０ー１２３４ー５６７８)
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九零ー", "01234567890-")
 PHONE_CUE = compile_pattern(r"電話|(?<![a-z])tel|携帯|ケータイ|スマホ|直通|連絡先|番号|(?<![a-z])call|sms|ショートメ|連絡|かけ|着信")
+# Words next to an international number that make it a contact (「WhatsApp: +…」「reach me at +…」).
+INTL_PHONE_CUE = compile_pattern(r"(?<![a-z])(?:phone|mobile|cell|whats\s?app|telegram|signal|viber|wechat|reach|text|"
+                                 r"contact|number)(?![a-z])")
 # Digits that are data: part numbers, codes, page numbers, examples in a data-entry brief.
 DATA_CUE = compile_pattern(r"品番|型番|部品|商品番号|管理番号|注文番号|伝票|(?<![a-z])jan|isbn|コード|ページ|郵便|〒|口座|"
                            r"会員番号|シリアル|ロット|品名|のような|例|形式|フォーマット|スプレッドシート|エクセル|excel|csv")
@@ -52,6 +61,15 @@ ID_RULE = Rule(
     r"(?:[ \t\u3000\n:=「『(\[<【→↓⇒⬇👇]|は|を|の|:){0,6}"
     r"(?P<ident>(?=[a-z0-9._\-]{0,31}[a-z_])[a-z0-9][a-z0-9._\-]{1,31}+(?:\n{1,2}[a-z0-9._\-]{1,31}+){0,5})",
     "ID↓\ndream\n_link\n_0815\n（つなげて検索してください）", "ID split across lines (dev-056)",
+)
+# An ID handed over after an arrow or colon a few words after the cue (「ID送りますね→ pon_pon_0707」
+# 「アカウントはこちら👉 mika.works_22」). The token must look like an ID (a digit, '_' or '.' in it),
+# not a word, a number or a URL.
+ARROW_ID_RULE = Rule(
+    r"(?<![a-z])(?:id|アイディー?|ユーザー(?:名|ネーム)|アカウント(?:名)?)(?![a-z])[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=]"
+    r"[ \t\u3000]{0,3}(?P<ident>(?=[a-z0-9._\-]{0,31}[0-9_.])(?=[a-z0-9._\-]{0,31}[a-z])[a-z0-9][a-z0-9._\-]{3,31}+)"
+    r"(?![a-z0-9._\-]|:/)",
+    "IDはこちらです👉 mika.works_22", "ID after an arrow",
 )
 HANDLE_RULE = Rule(
     r"(?<![a-z0-9._%+\-/])@(?=[a-z0-9_.]{0,30}[a-z])[a-z0-9_.]{2,30}+",
@@ -82,8 +100,22 @@ DATA_TASK = compile_pattern(r"作業|スプレッドシート|エクセル|excel
 _EMAIL = EMAIL_RULE.compile()
 _PHONE = PHONE_RULE.compile()
 _ID = ID_RULE.compile()
+_INTL_PHONE = INTL_PHONE_RULE.compile()
+_ARROW_ID = ARROW_ID_RULE.compile()
 _IDENTIFIERS = ch.Scanner((HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE))
 _REQUEST = ch.Scanner((REQUEST_RULE,))
+# Every REQUEST_RULE match holds one of these literals: a message without them skips the rule
+# (its leading lookbehinds make the rule itself slow to scan).
+_REQUEST_GATE = compile_pattern(r"メール|メアド|mail|電話|携帯|連絡先|id|アカウント")
+# A phone number needs a digit (Arabic or kanji) and a long run of them.
+_DIGIT_RUN = compile_pattern(r"[0-9〇一二三四五六七八九零][^0-9〇一二三四五六七八九零]{0,3}[0-9〇一二三四五六七八九零]")
+# The contact noun is a form field or made-up data (「電話番号の入力画面はダミーの番号で撮影」
+# 「メールアドレス欄のサンプル」), not something asked of the reader.
+_FIELD_AFTER = compile_pattern(r"(?:の)?(?:入力)?(?:画面|欄|項目|フィールド|枠|形式|フォーマット|バリデーション|チェック)")
+_MADE_UP = compile_pattern(r"ダミー|サンプル|架空|仮の|テスト用|例えば|たとえば|記入例|入力例|(?<![a-z])dummy|(?<![a-z])sample")
+# A profile link offered with one of these in the message asks the reader to get in touch.
+_CONTACT_ASK = compile_pattern(r"フォロー|(?<![a-z])dm|ご連絡|連絡|メッセージ|友(?:だち|達)|追加|繋が|つなが|"
+                               r"(?<![a-z])(?:follow|message|contact|add me)(?![a-z])")
 _SOCIAL = ("instagram.com", "twitter.com", "x.com", "facebook.com")
 _REFERENCE = compile_pattern(r"参考|ご参照|参照|イメージ|例えば|たとえば|ご覧")
 
@@ -91,7 +123,8 @@ _REFERENCE = compile_pattern(r"参考|ご参照|参照|イメージ|例えば|�
 class ContactDetails(Detector):
     name = "contact_details"
     category = "contact_details"
-    rules = (EMAIL_RULE, PHONE_RULE, ID_RULE, HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, REQUEST_RULE)
+    rules = (EMAIL_RULE, PHONE_RULE, INTL_PHONE_RULE, ID_RULE, ARROW_ID_RULE, HANDLE_RULE, IDENT_WITH_VERB_RULE,
+             QR_RULE, REQUEST_RULE)
     terms = ("@", "あっと", "id", "電話番号", "メールアドレス", "連絡先", "line.me", "lin.ee", "discord.gg", "t.me", "qr")
     examples = Examples(
         positive=(
@@ -120,58 +153,78 @@ class ContactDetails(Detector):
     def detect(self, msg: MessageView) -> Iterable[Hit]:
         text = msg.text
         survives = msg.phase == "contracted" and ch.survives_contract(text)
-        spans = [*self._emails(text), *self._phones(text), *self._ids(text), *self._links(text),
-                 *self._requests(text)]
-        for start, end in _dedupe(spans):
+        sentences = ch.Sentences(text)
+        spans = [*islice(self._emails(text), ch.MAX_CANDIDATES), *islice(self._phones(text, sentences), ch.MAX_HITS),
+                 *islice(self._ids(text), ch.MAX_HITS), *islice(self._links(text, sentences), ch.MAX_HITS),
+                 *islice(self._requests(text, sentences), ch.MAX_HITS)]
+        for start, end in _dedupe(spans)[:ch.MAX_HITS]:
             yield self.hit(start, end, survives_contract=survives)
 
     @staticmethod
     def _emails(text: str) -> Iterable[tuple[int, int]]:
+        if "@" not in text and "at" not in text and "あっと" not in text and "アット" not in text \
+                and "★" not in text and "☆" not in text and "◎" not in text:
+            return
         for m in _EMAIL.finditer(text):
             yield m.span()
 
     @staticmethod
-    def _phones(text: str) -> Iterable[tuple[int, int]]:
+    def _phones(text: str, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
+        if not _DIGIT_RUN.search(text):
+            return
         digits_text = text.translate(_KANJI_DIGITS)
-        for m in _PHONE.finditer(digits_text):
-            if _is_contact_phone(digits_text, m.start(), m.end(), m.group()):
+        for m in islice(_PHONE.finditer(digits_text), ch.MAX_CANDIDATES):
+            if _is_contact_phone(digits_text, m.start(), m.end(), m.group(), sentences):
                 yield m.span()
+        if "+" in text:
+            for m in islice(_INTL_PHONE.finditer(digits_text), ch.MAX_CANDIDATES):
+                if _is_international_phone(digits_text, m.start(), m.end(), m.group()):
+                    yield m.span()
 
     @staticmethod
     def _ids(text: str) -> Iterable[tuple[int, int]]:
-        for m in _ID.finditer(text):
+        for m in islice(_ID.finditer(text), ch.MAX_CANDIDATES):
             start, end = m.span("ident")
             end = start + len(text[start:end].rstrip("._-\n"))
             if end - start >= 3 and not clauses.is_negated(text, start, end):
+                yield start, end
+        for m in islice(_ARROW_ID.finditer(text), ch.MAX_CANDIDATES):
+            start, end = m.span("ident")
+            end = start + len(text[start:end].rstrip("._-"))
+            if end - start >= 4 and not clauses.is_negated(text, m.start(), end):
                 yield start, end
         for start, end in _IDENTIFIERS.spans(text):
             if not clauses.is_negated(text, start, end):
                 yield start, end
 
     @staticmethod
-    def _links(text: str) -> Iterable[tuple[int, int]]:
-        for start, end, url in ch.find_urls(text):
+    def _links(text: str, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
+        for start, end, url in ch.find_urls(text)[:ch.MAX_CANDIDATES]:
             if ch.url_kind(url) != "invite":
                 continue
             host, _ = ch.host_of(url)
-            if host.removeprefix("www.") in _SOCIAL and not _is_profile_link(text, start, url):
+            if host.removeprefix("www.") in _SOCIAL and not _is_profile_link(text, url):
                 continue
             if host.removeprefix("www.") in ("discord.com", "discordapp.com") and "/invite" not in url:
                 continue
             yield start, end
 
     @staticmethod
-    def _requests(text: str) -> Iterable[tuple[int, int]]:
+    def _requests(text: str, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
+        if not _REQUEST_GATE.search(text):
+            return
         for start, end in _REQUEST.spans(text):
-            s_start, s_end = clauses.sentence_span(text, start)
-            if DATA_TASK.search(text, s_start, s_end):
+            s_start, s_end = sentences.span(start)
+            if DATA_TASK.search(text, s_start, s_end) or _MADE_UP.search(text, s_start, s_end):
+                continue
+            if _FIELD_AFTER.match(text, end, min(len(text), end + 8)):
                 continue
             if clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end):
                 continue
             yield start, end
 
 
-def _is_contact_phone(text: str, start: int, end: int, candidate: str) -> bool:
+def _is_contact_phone(text: str, start: int, end: int, candidate: str, sentences: ch.Sentences) -> bool:
     """A valid Japanese number in a contact context, not a part number or code."""
     try:
         number = phonenumbers.parse(candidate, "JP")
@@ -179,21 +232,37 @@ def _is_contact_phone(text: str, start: int, end: int, candidate: str) -> bool:
         return False
     if not phonenumbers.is_valid_number(number):
         return False
-    s_start, s_end = clauses.sentence_span(text, start)
+    s_start, s_end = sentences.span(start)
     if DATA_CUE.search(text, s_start, s_end):
         return False
     mobile = phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
     return mobile or PHONE_CUE.search(text, max(0, start - 40), min(len(text), end + 20)) is not None
 
 
-def _is_profile_link(text: str, start: int, url: str) -> bool:
-    """instagram.com/<user>, x.com/<user>: a contact; a post (/p/, /status/) or a reference is not."""
+def _is_international_phone(text: str, start: int, end: int, candidate: str) -> bool:
+    """A '+' number valid in its own country (the country code says which), or one of possible
+    length next to a phone or messenger word (test and fictional ranges fail validation)."""
+    try:
+        number = phonenumbers.parse(candidate, None)
+    except phonenumbers.NumberParseException:
+        return False
+    if phonenumbers.is_valid_number(number):
+        return True
+    return phonenumbers.is_possible_number(number) and (
+        PHONE_CUE.search(text, max(0, start - 40), min(len(text), end + 20)) is not None
+        or INTL_PHONE_CUE.search(text, max(0, start - 40), min(len(text), end + 20)) is not None)
+
+
+def _is_profile_link(text: str, url: str) -> bool:
+    """instagram.com/<user>, x.com/<user>: a contact; a post (/p/, /status/) is not, nor a profile
+    offered as reference (「参考にしてください」 in the message) unless the message also asks to follow, DM or contact (and does not refuse it)."""
     host, _ = ch.host_of(url)
     path = url.split(host, 1)[-1].split("?", 1)[0].strip("/")
     if not path or "/" in path:
         return False
-    s_start, s_end = clauses.sentence_span(text, start)
-    return not _REFERENCE.search(text, s_start, s_end)
+    if not _REFERENCE.search(text):
+        return True
+    return any(not clauses.is_negated(text, m.start(), m.end()) for m in islice(_CONTACT_ASK.finditer(text), 8))
 
 
 def _dedupe(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -130,6 +130,36 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# English: paying or contracting directly, outside the platform, or through an outside means.
+_EN_DEAL = r"(?:pay|paid|payment|payments|contract|deal|work|job|jobs|hire|invoice|money|fee|fees|commission|transfer)"
+_EN_MEANS = (
+    r"(?:bank transfer|wire transfer|bank account|paypal|western union|wise|venmo|cash ?app|zelle|crypto(?:currency)?|"
+    r"usdt|bitcoin|btc|gift cards?|amazon gift)"
+)
+RULES += (
+    Rule(
+        r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: you)?|paid|contract(?: with you)?|work(?: with you)?|deal|hire you|invoice me|send (?:you )?(?:the )?money)"
+        r"\s(?:directly|privately|personally|off[- ]platform)(?![a-z])|(?<![a-z])direct (?:contract|payment|deal)s?(?![a-z]))",
+        "From the next job I'd like to pay you directly.",
+        "in English: paying or contracting directly",
+    ),
+    Rule(
+        rf"(?P<s>(?<![a-z])(?:outside(?: of)?|off|bypass(?:ing)?|skip(?:ping)?|avoid(?:ing)?|without(?: going through| using)?|"
+        rf"leave|leaving|not (?:through|via|on))\s(?:the\s)?{PLATFORM}(?![a-z])|"
+        rf"(?<![a-z])(?:save|avoid|skip|cut)\s(?:the\s)?(?:{PLATFORM}\s)?(?:fees?|commission|service charges?)(?![a-z]))",
+        "Let's continue outside CrowdWorks to save the fees.",
+        "in English: going around the platform (with a deal word in the sentence)",
+    ),
+    Rule(
+        rf"(?P<s>(?<![a-z]){_EN_DEAL}[^.!?\n]{{0,30}}?(?:via|by|through|with|using|over|to your|into your|in)\s"
+        rf"(?:a\s|your\s|my\s|an\s)?{_EN_MEANS}(?![a-z])|(?<![a-z]){_EN_MEANS}\s(?:payment|transfer)s?(?![a-z]))",
+        "I will pay you by bank transfer every month.",
+        "in English: an outside payment means",
+    ),
+)
+_EN_BYPASS_RULE = RULES[-2].pattern
+_EN_DEAL_WORD = compile_pattern(rf"(?<![a-z]){_EN_DEAL}(?![a-z])")
+
 # Rules that describe how the client pays: only a client (or unknown sender) proposes them.
 _CLIENT_ONLY = {
     r.pattern for r in RULES
@@ -155,7 +185,9 @@ class DirectDealDetector(RuleDetector):
         "直", "ちょくせつ", "じかに", "個別", "別途", "個人間", "個人的", "利用料", "仲介料", "マージン", "中抜き", "クラウド",
         "crowd", "クラワ", "cw", "手数料", "振込", "振り込", "pay", "ペイ", "現金", "手渡", "ギフト", "アマギフ",
         "電子マネー", "仮想通貨", "暗号資産", "usdt", "ビットコイン", "wise", "western", "ポイント", "請求書", "支払", "決済", "送金",
-        "受け取", "受取", "換金", "出金",
+        "受け取", "受取", "換金", "出金", "direct", "outside", "off", "bypass", "skip", "avoid", "without", "leav", "not ",
+        "save", "cut", "transfer", "account", "wise", "venmo", "cash", "zelle", "crypto", "bitcoin", "btc", "gift", "personally",
+        "privately",
     )
     examples = Examples(
         positive=(
@@ -198,6 +230,8 @@ class DirectDealDetector(RuleDetector):
         s_start, s_end = _sentence_of(text, m)
         outside = _BYPASS_RE.search(text, s_start, s_end) is not None
         c_start, c_end = clause(text, start)
+        if rule.pattern == _EN_BYPASS_RULE:
+            return _EN_DEAL_WORD.search(text, s_start, s_end) is not None
         if rule.pattern == _FEE_RULE:
             if "outside" not in state:
                 state["outside"] = _OUTSIDE_CONTEXT.search(text) is not None

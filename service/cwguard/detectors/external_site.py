@@ -10,6 +10,7 @@ contract a payment site is direct_deal, so payment lures are left to that detect
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 
 from ..engine import clauses
 from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
@@ -24,10 +25,15 @@ LURE_RULES: tuple[Rule, ...] = (
     Rule(r"(?:弊社|当社|自社|専用|外部|別|私たち|うち|運営|提携|独自)の?[^\s。、\nはがをにで]{0,8}?" + _SITE
          + r"(?=[^。\n]{0,3}?(?:で|から|に|へ|より)(?:の)?[^。\n]{0,8}?(?:" + _LURE_VERB + "))",
          "弊社サイトでの登録が必須となっております", "own/outside site + lure verb (dev-048 m3, dev-062)"),
-    Rule(r"(?:" + _SITE + r"|url|リンク)(?:から|より|で)(?:再度)?(?:応募|エントリー|申し込|申込)し?直",
-         "弊社サイトから応募し直してください", "apply again outside"),
-    Rule(r"アプリ(?:を|の)?[^。\n]{0,6}?(?:ダウンロード|インストール|(?<![a-z])dl(?![a-z])|入れて)",
+    Rule(r"(?<=(?:" + _SITE + r"|url|リンク|hp|こちら|下記|以下)[^。\n]{0,3}?(?:から|より|で|にて)[^。\n]{0,6}?)"
+         r"(?:ご)?(?:応募|エントリー|申し込み?|申込|登録|提出)し?直(?:して|し|す)?",
+         "弊社サイトから応募し直してください", "apply again outside (the span is the verb: the site may be named far before)"),
+    Rule(r"アプリ(?:[「『\"(][^」』\")\n]{1,24}[」』\")])?(?:を|の)?[^。\n]{0,12}?"
+         r"(?:ダウンロード|インストール|(?<![a-z])dl(?![a-z])|入れて|導入して)",
          "以下からアプリをダウンロードし、登録してください", "app download (dev-064)"),
+    Rule(r"[「『\"][^」』\"\n]{1,24}[」』\"](?:という|って)?(?:アプリ|ツール)(?:を|の)?[^。\n]{0,12}?"
+         r"(?:ダウンロード|インストール|(?<![a-z])dl(?![a-z])|入れて|導入して)",
+         "「TaskHub」というアプリをスマホに入れてください", "a named app to install"),
     Rule(r"(?:応募|登録|申込|申し込み|エントリー|専用|回答|入力|こちらの|下記の|以下の|次の)(?:用)?(?:の)?フォーム",
          "以下の応募フォームにご入力いただけますでしょうか", "application form (dev-037)"),
     Rule(r"(?:google|グーグル)\s?フォーム(?=[^。\n]{0,6}?(?:から|に|で|より)[^。\n]{0,6}?(?:応募|登録|回答|入力|ご記入|申し込|申込))",
@@ -74,51 +80,50 @@ class ExternalSite(Detector):
         text = msg.text
         contracted = msg.phase == "contracted"
         survives = contracted and ch.survives_contract(text)
-        lures = list(self._lure_words(text))
-        links = list(self._lure_links(text, bool(lures)))
-        for start, end in lures + links:
-            s_start, s_end = clauses.sentence_span(text, start)
-            if contracted and _PAYMENT.search(text, s_start, s_end):
+        sentences = ch.Sentences(text)
+        lures = list(islice(self._lure_words(text, sentences), ch.MAX_HITS))
+        links = list(islice(self._lure_links(text, bool(lures), sentences), ch.MAX_HITS))
+        for start, end in (lures + links)[:ch.MAX_HITS]:
+            if contracted and _PAYMENT.search(text, *sentences.span(start)):
                 continue  # after a contract a payment site is direct_deal
             yield self.hit(start, end, survives_contract=survives)
 
     @staticmethod
-    def _lure_words(text: str) -> Iterable[tuple[int, int]]:
+    def _lure_words(text: str, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
         for start, end in _LURE.spans(text):
             if _SUBJECT.match(text, end, min(len(text), end + 12)):
                 continue
-            s_start, s_end = clauses.sentence_span(text, start)
-            if not _ASKS.search(text, s_start, s_end):
+            if not _ASKS.search(text, *sentences.span(start)):
                 continue
             if clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end):
                 continue
             yield start, end
 
     @staticmethod
-    def _lure_links(text: str, message_lures: bool) -> Iterable[tuple[int, int]]:
-        for start, end, url in ch.find_urls(text):
+    def _lure_links(text: str, message_lures: bool, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
+        for start, end, url in ch.find_urls(text)[:ch.MAX_CANDIDATES]:
             kind = ch.url_kind(url)
             if kind in ("platform", "invite", "meeting"):
                 continue
-            if _is_reference(text, start):
+            if _is_reference(text, start, sentences):
                 continue
             if message_lures or kind in ("shortener", "app_store") or (
-                    kind == "form" and _LINK_LURE.search(text)) or _link_sentence_lures(text, start):
+                    kind == "form" and _LINK_LURE.search(text)) or _link_sentence_lures(text, start, sentences):
                 yield start, end
 
 
-def _is_reference(text: str, start: int) -> bool:
+def _is_reference(text: str, start: int, sentences: ch.Sentences) -> bool:
     """The link's sentence (or the line before it) presents it as reference material."""
-    s_start, s_end = clauses.sentence_span(text, start)
-    prev_start, _ = clauses.sentence_span(text, max(0, s_start - 1))
+    prev_start, _ = sentences.previous(start)
+    _, s_end = sentences.span(start)
     return _REFERENCE.search(text, prev_start, s_end) is not None
 
 
-def _link_sentence_lures(text: str, start: int) -> bool:
+def _link_sentence_lures(text: str, start: int, sentences: ch.Sentences) -> bool:
     """The link's own sentence or the one right before it asks the reader to act there
     (「詳細はこちらから登録」 then the link on its own line)."""
-    s_start, s_end = clauses.sentence_span(text, start)
-    prev_start, _ = clauses.sentence_span(text, max(0, s_start - 1))
+    prev_start, _ = sentences.previous(start)
+    _, s_end = sentences.span(start)
     m = _LINK_LURE.search(text, prev_start, s_end)
     return m is not None and not clauses.is_negated(text, m.start(), m.end())
 

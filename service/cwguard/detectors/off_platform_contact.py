@@ -88,7 +88,7 @@ class OffPlatformContact(Detector):
             tail = ch.FRAME_BEFORE_TAIL.match(text, end, window_end)
             if tail is None or not ch.FRAME_BEFORE.search(text, max(0, start - 24), start):
                 return False
-        elif _DESCRIBED.match(text, end, window_end):
+        elif _DESCRIBED.match(text, end, window_end) or ch.DISLIKE.match(text, end, window_end):
             return False
         if _NEEDS_REQUEST.match(text, end, window_end) and not clauses.has_request(text, *sentences.span(start)):
             return False

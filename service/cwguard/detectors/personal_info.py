@@ -47,17 +47,32 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+RULES += (
+    Rule(
+        r"(?P<s>(?<![a-z])(?:passport|driver'?s? licen[cs]e|driving licen[cs]e|national id(?: card)?|id card|photo id|"
+        r"government[- ]issued id|(?:copy|photo|picture|scan|image) of your id|your id(?= card| document|[.,!?]|$)|residence card|"
+        r"my ?number card|social security(?: number)?|ssn|bank account(?: number| details| information| info)?|bank details|"
+        r"account number|routing number|credit card(?: number| details| info)?|card number|cvv|online banking (?:login|password)|"
+        r"home address|(?:your|full|current) address|date of birth|birth ?date|selfie(?: with your id)?)(?![a-z]))",
+        "Please send a photo of your passport and your bank account details.",
+        "in English: ID documents, bank and card data, address, birth date",
+    ),
+)
+
 _REQUEST = compile_pattern(
     r"ください|下さい|くださ|いただけ|頂け|いただき|頂き|いただく|頂く|いただいて|いただきます|願い|願え|教えて|送って|"
     r"お送り|ご送付|送付して|添付して|ご添付|ご提出|提出して|提出を|提出が|ご提示|提示して|記載して|ご記載|ご記入|記入して|"
     r"ご入力|入力して|ご用意|用意して|必要|必須|アップロード|撮影して|撮って|共有して|ご共有|登録して|ご登録|"
-    r"確認させ|拝見させ|頂戴|もらえ|ほしい|欲しい|ませんか|でしょうか|お知らせ"
+    r"確認させ|拝見させ|頂戴|もらえ|ほしい|欲しい|ませんか|でしょうか|お知らせ|"
+    r"(?<![a-z])(?:please|send|share|provide|upload|submit|attach|need|needs|required|must|give|tell|email|forward|"
+    r"can you|could you|would you|let me know)(?![a-z])"
 )
 # The items are the data of the job (data entry, lists): 「店名・住所・電話番号…を入力」.
 _DATA_JOB = compile_pattern(
     r"店名|会社名|企業名|法人名|店舗|商品名|品番|定休日|営業時間|リスト|スプレッドシート|エクセル|excel|csv|"
     r"データ入力|入力作業|転記|顧客|お客様の|取引先|物件|施設|病院|名簿|住所録|宛名|配送先|発送先|送り先|"
-    r"会員様?の|ユーザーの|利用者の|患者|住所欄"
+    r"会員様?の|ユーザーの|利用者の|患者|住所欄|"
+    r"(?<![a-z])(?:spreadsheet|customers?'?|clients'|users'|members'|database|csv|excel|data entry|mailing list|list of)(?![a-z])"
 )
 # A topic rather than a request: 「住所変更の手続き」「マイナンバー制度」「免許証の更新」.
 _TOPIC_TAIL = compile_pattern(
@@ -82,7 +97,8 @@ class PersonalInfoDetector(RuleDetector):
     terms = (
         "本人確認", "身分証", "免許証", "保険証", "パスポート", "旅券", "在留カード", "マイナンバー", "個人番号", "住民票", "印鑑証明", "戸籍", "学生証",
         "社員証", "年金手帳", "口座", "通帳", "キャッシュカード", "クレジットカード", "カード番号", "暗証番号", "セキュリティコード", "ネットバンキング", "住所", "お住まい",
-        "生年月日", "顔写真", "顔画像", "顔の", "自撮り", "セルフィー", "家族構成", "本籍",
+        "生年月日", "顔写真", "顔画像", "顔の", "自撮り", "セルフィー", "家族構成", "本籍", "passport", "licen", "id", "ssn",
+        "social security", "bank", "account", "routing", "card", "cvv", "address", "birth", "selfie", "number",
     )
     examples = Examples(
         positive=(

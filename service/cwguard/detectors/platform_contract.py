@@ -37,9 +37,22 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+RULES += (
+    Rule(
+        rf"(?P<s>(?<![a-z])(?:payments?|(?:the )?contract|escrow|(?:you(?:'ll| will)? )?(?:be )?paid|pay(?:ing)?(?: you)?|invoices?|milestones?|"
+        rf"the (?:work|job|whole (?:job|project))|everything)[^.!?\n]{{0,30}}?(?:go(?:es)? through|through|via|on|in|using|over|inside|within)"
+        rf"\s(?:the\s)?{PLATFORM}(?:'s)?(?:\s(?:escrow|system|platform|contract|as usual))?|"
+        rf"{PLATFORM}(?:'s)?\s(?:escrow|contract|payment system|milestone payments?))",
+        "Payment will go through CrowdWorks escrow as usual.",
+        "in English: contract or payment through CrowdWorks",
+    ),
+)
+
 # Going around the platform or putting it aside in the same sentence.
 _AROUND = compile_pattern(
-    rf"{PLATFORM}\s?(?:を|は)?\s?(?:通さ|介さ|経由せ|使わ|利用せ|挟ま|外|以外|抜き|なし)|直接|手数料が(?:高|かか|もったいな)"
+    rf"{PLATFORM}\s?(?:を|は)?\s?(?:通さ|介さ|経由せ|使わ|利用せ|挟ま|外|以外|抜き|なし)|直接|手数料が(?:高|かか|もったいな)|"
+    rf"(?<![a-z])(?:outside(?: of)?|off|bypass(?:ing)?|skip(?:ping)?|avoid(?:ing)?|instead of|without|directly|not through)"
+    rf"\s(?:the\s|using\s|going through\s)?{PLATFORM}|(?<![a-z])directly(?![a-z])"
 )
 
 

@@ -18,13 +18,29 @@ worker's own deadlines (「本日中に修正版をアップいたします」),
 from __future__ import annotations
 
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
-from ._cues import RuleDetector, clause, in_topic, refused_around, span_of
+from ._cues import RuleDetector, clause, in_topic, refused_around, sentence, span_of
 
 _TODAY = r"(?:本日中|今日中|本日|今日|今夜中?|今晩|今すぐ|ただちに|直ちに)"
 _SHORT = (
     rf"(?:{_TODAY}|明日中|明日まで|明朝まで|今週中|(?:\d{{1,2}}|[一二三])\s?時間以内|(?:\d{{1,2}}|[一二三])\s?日以内|"
     r"\d{1,2}\s?[/月]\s?\d{1,2}\s?日?\s?(?:\([^)\n]{1,3}\))?\s?(?:\d{1,2}:\d{2}|\d{1,2}時)?\s?まで|"
     r"\d{1,2}:\d{2}\s?まで|\d{1,2}時まで)"
+)
+# A near deadline with an explicit limit (「明日の朝までに」「明朝」「今週中に」「17時までに」「至急」).
+_NEAR = (
+    rf"(?:{_TODAY}|明日\s?(?:の\s?(?:朝|午前中?|昼|お昼|夕方|夜|正午))?\s?(?:まで|中)|明朝|明日朝|今週中|今週末まで|週末まで|"
+    r"(?:午前|午後)?\s?\d{1,2}\s?時\s?(?:\d{1,2}\s?分)?まで|\d{1,2}:\d{2}\s?まで|大至急|至急|"
+    r"(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内)"
+)
+# The worker's decision, reply or submission (not the work itself: 「明日までに納品」 is a schedule).
+_DECIDE = (
+    r"(?:[ごお]?(?:返信|返事|連絡|回答|登録|申し?込|応募|決断|判断|振込|振り込|入金|支払|決定|手続き|承諾|了承|購入|提出|"
+    r"エントリー)|決め|お決め|決めて|決心)"
+)
+# Softened requests count as requests: 「〜てもらえると助かります」「〜いただけると幸いです」.
+_SOFT_ASK = (
+    r"(?:いただ|ください|下さい|くださ|願|頂|もらえ|もらい|ほしい|欲しい|助かり|助かる|幸い|ありがた|嬉し|うれし|"
+    r"した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち)"
 )
 _IF_NOT = r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方は)|がない場合|次第)"
 _CONSEQUENCE = (
@@ -64,9 +80,23 @@ RULES: tuple[Rule, ...] = (
         "a same-day deadline on the work (dev-063 m3)",
     ),
     Rule(
+        rf"(?P<s>{_NEAR}\s?(?:に|まで|中に|の|で)?)[^。!?\n]{{0,12}}?{_DECIDE}[^。!?\n]{{0,8}}?{_SOFT_ASK}",
+        "平日の作業です。明日の朝までに決めてもらえると助かります。",
+        "a near deadline on the worker's decision, reply or submission, softened or not",
+    ),
+    Rule(
+        r"(?P<s>(?:[^。!?\n、]{0,16}?(?:た|だ)方|早い方|お早い方|先に[^。!?\n]{0,8}?方)から\s?(?:順に|順番に|順次)?\s?"
+        r"(?:採用|優先|決定|決め|確定|契約|お仕事|締め切|お願いし)|早い方を優先|先着順(?:で(?!は)|に|にて)|"
+        r"(?:決まり|集まり|埋まり)次第(?:締め切|終了|募集終了|〆))",
+        "今日中に提出してくれた方から採用します。",
+        "first come, first hired: 「〜た方から採用」「先着順で」「決まり次第締め切り」",
+    ),
+    Rule(
         r"(?P<s>先着\s?\d{1,3}\s?(?:名|人|枠|件|社|組)(?:様)?(?:のみ|限定|まで|で締め切|で終了|で〆)?|"
         r"残り\s?(?:\d{1,3}|わずか|僅か|あと\s?\d{1,3})\s?(?:名|人|枠|件|席|組|社)?(?:様)?(?:で締め切|のみ|限り|となって)?|"
-        r"残りわずか|残り僅か|あと\s?\d{1,3}\s?(?:名|人|枠|席)(?:様)?(?:で締め切|のみ|限定|で終了)?|"
+        r"残りわずか|残り僅か|残席(?:わずか|僅か|\s?\d{1,3})|ラスト\s?(?:\d{1,3}|一|ひと)\s?(?:名|人|枠|席|組|社)|"
+        r"最後の\s?(?:\d|一|ひと)\s?(?:枠|席)|最後の\s?(?:\d|一|ひと)\s?(?:名|人)(?:様)?(?:の募集|を募集|となり|です|のみ)|ラスト\s?(?:枠|チャンス)|"
+        r"(?:枠|定員|席|募集)(?:が|は)?\s?(?:埋ま(?:って(?:しま)?う|る)|なくなる)前に|あと(?:少し|わずか)で(?:締め切|終了|満員|定員)|あと\s?\d{1,3}\s?(?:名|人|枠|席)(?:様)?(?:で締め切|のみ|限定|で終了)?|"
         r"(?:募集)?枠(?:が|は|も)?\s?(?:残りわずか|わずか|少な|埋まり次第|埋まる前|限られ|なくなり次第|埋まって)|"
         r"定員(?:に)?(?:なり次第|達し次第|に達し次第)|(?:\d{1,3}\s?(?:名|人))(?:様)?限定|限定\s?\d{1,3}\s?(?:名|人|枠)|"
         r"早い者勝ち|早いもの勝ち|なくなり次第終了|締め?切り?間近|募集終了間近|今だけ|今月(?:だけ|限り|中のみ)|"
@@ -91,6 +121,24 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+_EN_URGING_RULE = len(RULES)
+RULES += (
+    Rule(
+        r"(?P<s>(?<![a-z])(?:asap|as soon as possible|today only|only today|(?:by|before) (?:tonight|end of (?:the )?day|eod)|"
+        r"first[- ]come,? first[- ]serve[d]?|first[- ]come basis|last (?:spot|slot|seat|place|opening|chance)s?|"
+        r"(?:only|just) (?:\d{1,2}|one|two|three|a few) (?:spots?|slots?|seats?|places?|openings?) (?:left|remaining)|"
+        r"limited (?:spots?|slots?|seats?|places?)|(?:spots?|slots?|seats?|places?) (?:are )?(?:filling|going) fast|"
+        r"(?:reply|respond|answer|decide|register|sign up|apply|pay|confirm|send it)[^.!?\n]{0,20}?"
+        r"(?:within (?:\d{1,2}|one|two|24|48) hours?|by (?:today|tonight|tomorrow(?: morning)?)|today|tonight|right now|immediately)|"
+        r"hurry|don't miss (?:out|this)|urgent(?:ly)?)(?![a-z]))",
+        "Only 2 spots left, please reply ASAP.",
+        "English urgency and scarcity (ASAP, today only, first come first served, last spot)",
+    ),
+)
+# English: the writer's own speed (「I'll send the contract ASAP」).
+_EN_SELF = compile_pattern(r"(?<![a-z])(?:i|we)(?:'ll| will| can| am going to|'m going to| are going to|'re going to| shall)(?![a-z])")
+_EN_ASKS = compile_pattern(r"(?<![a-z])(?:please|you|your|must|need to|have to)(?![a-z])")
+
 # The client's own speed: 「本日中に契約のお手続きをいたします」「至急対応いたします」.
 _SELF_ACTION = compile_pattern(
     r"いたします|致します|します|しますね|させていただきます|させて頂きます|お送りします|予定です|いたしますので|"
@@ -99,9 +147,26 @@ _SELF_ACTION = compile_pattern(
 _ASKS = compile_pattern(rf"{_REQUEST}|ない場合|なければ|方のみ|ませんか|ご決断|ご判断|しましょう")
 # 「ご不明点があればお早めに」: urging that depends on the reader's own need.
 _CONDITIONAL = compile_pattern(r"あれば|ありましたら|あります場合|の場合は|場合には|でしたら|際は|ときは|時は|ようでしたら")
-_URGING_RULE = RULES[6].pattern
+_URGING_RULE = next(r.pattern for r in RULES if r.note.startswith("urging words"))
+_EN_RULE = RULES[_EN_URGING_RULE].pattern
 # Scarcity and consequences press by themselves, whoever's verb ends the sentence.
-_SELF_EVIDENT_RULES = {RULES[0].pattern, RULES[1].pattern, RULES[4].pattern, RULES[5].pattern}
+_SELF_EVIDENT_RULES = {
+    r.pattern for r in RULES
+    if r.note.startswith(("a deadline with", "a consequence", "first come", "scarcity", "a closing time"))
+}
+
+
+# The second half each deadline rule needs somewhere in the message: one scan of the message
+# decides whether the rule can match at all, so a message made of deadlines alone
+# (「本日中に」 repeated) costs one cheap scan instead of a bounded look-ahead at every deadline.
+_NEEDS = {
+    RULES[0].pattern: compile_pattern(_CONSEQUENCE),
+    RULES[1].pattern: compile_pattern(_CONSEQUENCE),
+    RULES[2].pattern: compile_pattern(_WORKER_ACT),
+    RULES[3].pattern: compile_pattern(_WORK),
+    RULES[4].pattern: compile_pattern(_DECIDE),
+    RULES[5].pattern: compile_pattern(r"方から|方を優先|先着順|次第"),
+}
 
 
 class PressureDetector(RuleDetector):
@@ -112,7 +177,10 @@ class PressureDetector(RuleDetector):
     terms = (
         "本日", "今日", "今夜", "今晩", "今すぐ", "ただちに", "直ちに", "明日", "明朝", "今週", "以内", "まで", "ない", "なけ", "なか", "次第",
         "先着", "残り", "あと", "枠", "定員", "限定", "早い者勝ち", "早いもの勝ち", "間近", "なかった", "白紙", "不採用", "縁", "他をあたり", "他を当たり", "おしまい", "今だけ", "今月", "急", "早め", "早目", "即決",
-        "即日", "迷っている", "今決め", "今が", "ラストチャンス", "今しかない", "逃さない",
+        "即日", "迷っている", "今決め", "今が", "ラストチャンス", "今しかない", "逃さない", "方から", "方を優先", "先着", "次第",
+        "残席", "ラスト", "最後の", "前に", "あと", "明朝", "明日朝", "至急", "時まで", "asap", "soon", "today", "tonight", "first",
+        "last", "left", "remaining", "limited", "filling", "going fast", "hurry", "miss", "urgent", "eod", "end of", "within",
+        "tomorrow", "now", "immediately",
     )
     examples = Examples(
         positive=(
@@ -134,6 +202,14 @@ class PressureDetector(RuleDetector):
         ),
     )
 
+    def rule_applies(self, rule: Rule, msg: MessageView, state: dict) -> bool:
+        needed = _NEEDS.get(rule.pattern)
+        if needed is None:
+            return True
+        if needed.pattern not in state:
+            state[needed.pattern] = needed.search(msg.text) is not None
+        return state[needed.pattern]
+
     def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
         return self._presses(text, m, rule.pattern)
 
@@ -144,6 +220,10 @@ class PressureDetector(RuleDetector):
             return False
         if pattern in _SELF_EVIDENT_RULES:
             return True
+        if pattern == _EN_RULE:
+            s_start, s_end = sentence(text, start)
+            own = _EN_SELF.search(text, s_start, start)
+            return not (own and not _EN_ASKS.search(text, s_start, max(s_end, end)))
         c_start, c_end = clause(text, start)
         if pattern == _URGING_RULE and _CONDITIONAL.search(text, c_start, start):
             return False

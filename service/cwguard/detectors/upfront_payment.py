@@ -79,12 +79,41 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# English: a fee the worker pays, or a request to pay or buy (「you need to pay a registration fee」
+# 「buy the manual first」).
+_EN_FEE = (
+    r"(?:registration|sign[- ]?up|joining|membership|entry|enrol(?:l?ment)?|training|course|starter(?: kit)?|activation|"
+    r"processing|application|onboarding|admin(?:istration)?|verification|account|deposit|security deposit)\s(?:fees?|costs?|charges?|payments?)"
+)
+RULES += (
+    Rule(
+        rf"(?P<s>(?<![a-z]){_EN_FEE}(?![a-z]))",
+        "To start, there is a registration fee of $30.",
+        "in English: a fee the worker pays",
+    ),
+    Rule(
+        r"(?P<s>(?<![a-z])(?:you(?:'ll| will)? (?:need|have|must) to|you must)\s(?:first\s)?"
+        r"(?:pay(?! attention| close| a visit)|buy|purchase|deposit|transfer|send (?:us |me )?(?:\$|usd|\d|the money|a payment))"
+        r"(?:\s(?:a|an|the|our|my|this))?(?:\s[a-z$0-9.,]+){0,3}?)(?=[\s.,!?]|$)",
+        "Before you start, you need to pay for the starter kit.",
+        "in English: the worker asked to pay or buy",
+    ),
+    Rule(
+        r"(?P<s>(?<![a-z])(?:buy|purchase|order)\s(?:the|our|a|my)\s(?:training\s|starter\s|official\s)?"
+        r"(?:manual|course|kit|package|guide|software|tool|license|membership|plan)s?(?![a-z]))",
+        "Please buy the manual first; it explains every step.",
+        "in English: buying the manual or tool the job needs",
+    ),
+)
+
 _FEE_RULE = RULES[0].pattern
 # The client (or someone else) pays: 「弊社が負担」「報酬をお振込みいたします」「支給します」.
 _CLIENT_PAYS = compile_pattern(
     r"(?:弊社|当社|こちら|私|会社|当方|御社|クライアント)\s?(?:が|で|にて|の)?\s?(?:全額)?\s?(?:負担|お支払い|支給|持ち|立て替え)|"
     r"(?:負担|支給|お支払い|お振込み?|振り込み|送金)\s?(?:いたします|致します|します|させていただきます|いたしますので)|"
-    r"会社負担|弊社負担|当社負担|こちら負担|返金|キャッシュバック(?:いたします|します)|経費として精算"
+    r"会社負担|弊社負担|当社負担|こちら負担|返金|キャッシュバック(?:いたします|します)|経費として精算|"
+    r"(?<![a-z])(?:we|i|the client|our company)(?:'ll| will)? (?:cover|pay|reimburse)|(?:covered|paid|reimbursed) by (?:us|me|the client)|"
+    r"(?:we|i)(?:'ll| will) pay you|pay you (?:\$|usd|\d)"
 )
 # A fee named as a topic: 「初期費用の目安」「登録料とは」「初期費用を抑える方法」.
 _TOPIC_TAIL = compile_pattern(
@@ -103,7 +132,8 @@ class UpfrontPaymentDetector(RuleDetector):
     rules = RULES
     terms = (
         "有料", "プレミアム", "ゴールド", "vip", "スタンダード", "pro", "プロ", "費", "料", "代", "金", "投資", "デポジット", "振込", "振り込", "入金", "送金", "支払", "払い込", "納め", "購入", "買い求め", "決済",
-        "負担", "必要", "かか", "発生", "登録", "用意", "準備",
+        "負担", "必要", "かか", "発生", "登録", "用意", "準備", "fee", "cost", "charge", "payment", "deposit", "pay", "buy",
+        "purchase", "transfer", "send", "order",
     )
     examples = Examples(
         positive=(

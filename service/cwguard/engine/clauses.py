@@ -57,7 +57,8 @@ NEGATION_TERMS: tuple[str, ...] = (
     "持っていません", "持っておりません", "やっていません", "ません", "ないです", "ないため", "ないので",
     "ない。", "ないこと", "ないよう", "ないで", "ない、", "なかった", "ず、", "ずに", "ずとも",
     # refusing by difficulty: 「対面でのお打ち合わせは難しいです」「その条件は厳しいです」
-    "難し", "厳し", "ではない", "じゃない", "お受けでき", "お受けいたしかね",
+    # (「ではない」 is left to the cues right after a phrase: 「月30万も夢じゃない」 affirms)
+    "難し", "厳し", "お受けでき", "お受けいたしかね",
 )
 # Negatives that belong to the risky phrase itself and negate nothing after it: going around the
 # platform (「クラウドワークスを通さず直接契約」「CWを使わずに」), the fee it saves (「手数料がかからない」),
@@ -319,3 +320,44 @@ def cue_terms() -> dict[str, tuple[str, ...]]:
         "post_contract": POST_CONTRACT_TERMS,
         "now": NOW_TERMS,
     }
+
+
+# --- English ----------------------------------------------------------------------------------
+
+# English sentences end at '.', '!' or '?' followed by a space or the end, or at a line break;
+# clauses are cut further at , ; : and dashes. A negation before the phrase in its clause
+# (「We never ask you to pay」「There is no registration fee」) or a "free"/"not required" right
+# after it (「the registration fee is waived」) refuses it.
+ENGLISH_NEGATION_BEFORE = (
+    "not", "no", "never", "don't", "do not", "doesn't", "does not", "won't", "will not", "can't",
+    "cannot", "can not", "without", "nor", "instead of", "isn't", "aren't", "wasn't", "shouldn't", "mustn't",
+)
+ENGLISH_REFUSAL_AFTER = (
+    "is free", "are free", "free of charge", "is waived", "are waived", "is not required", "are not required",
+    "not required", "not needed", "not necessary", "is not", "are not", "isn't", "aren't", "is prohibited",
+    "are prohibited", "is not allowed", "not allowed",
+)
+_EN_CLAUSE_START = regex.compile(r"(?:[.!?](?=\s|$)|[\n,;:\u2014\u2013]|\s-\s)[^.!?\n,;:\u2014\u2013]*\Z")
+_EN_NEGATION_BEFORE = regex.compile(
+    r"(?<![a-z'])(?:" + "|".join(regex.escape(t) for t in sorted(ENGLISH_NEGATION_BEFORE, key=len, reverse=True))
+    + r"|[a-z]+n't)(?![a-z])",
+    regex.IGNORECASE,
+)
+_EN_REFUSAL_AFTER = regex.compile(
+    r"[^.!?\n,;]{0,12}?(?<![a-z])(?:"
+    + "|".join(regex.escape(t) for t in sorted(ENGLISH_REFUSAL_AFTER, key=len, reverse=True)) + r")(?![a-z])",
+    regex.IGNORECASE,
+)
+ENGLISH_SCOPE = 80
+
+
+def english_negated(text: str, start: int, end: int) -> bool:
+    """Whether an English phrase is negated in its clause: 「we never ask for a registration fee」
+    「the fee is waived」. (Japanese text is read by `is_negated`.)"""
+    lo = max(0, start - ENGLISH_SCOPE)
+    before = text[lo:start]
+    cut = _EN_CLAUSE_START.search(before)
+    clause_before = before[cut.start() + 1:] if cut else before
+    if _EN_NEGATION_BEFORE.search(clause_before):
+        return True
+    return _EN_REFUSAL_AFTER.match(text, end, min(len(text), end + 40)) is not None

@@ -100,3 +100,42 @@ def test_adversarial_inputs_scan_in_bounded_time():
         started = time.perf_counter()
         list(DETECTOR.detect(view))
         assert time.perf_counter() - started < 5, unit
+
+
+# --- generalisation: IDs after an arrow, international numbers, fields and references -----------
+
+@pytest.mark.parametrize("text, span", [
+    ("IDはこちら👉 yuki_design22", "yuki_design22"),
+    ("アカウント載せておきます⇒ taro.works88", "taro.works88"),
+    ("ユーザー名は→ hana_0123", "hana_0123"),
+    ("WhatsApp: +86 138 0013 8000 please", "+86 138 0013 8000"),
+    ("Reach me on Telegram: +44 7700 900123", "+44 7700 900123"),
+    ("インスタもフォローしてください https://www.instagram.com/some_cafe_tokyo/", "https://www.instagram.com/some_cafe_tokyo/"),
+    ("お客様のメールアドレスをご記入ください", "メールアドレス"),
+])
+def test_new_identifier_families_are_found(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "IDは後ほどお送りします→ 少々お待ちください",
+    "詳細はこちら→ https://example.com/id_123",
+    "管理IDは→ 12345678",
+    "価格は+1000円です",
+    "電話番号の入力欄にはハイフンなしで入れてください",
+    "メールアドレス欄のバリデーションを実装してください",
+    "サンプルの電話番号を使ってテスト画面を撮影してください",
+    "参考アカウントです https://www.instagram.com/some_cafe_tokyo/",
+    "こんな雰囲気が好みです。ご参照ください。\nhttps://www.instagram.com/another_bakery/\nDMは不要です。",
+])
+def test_fields_made_up_numbers_and_reference_profiles_stay_quiet(text):
+    assert spans(text) == []
+
+
+def test_a_flood_of_ids_is_capped_and_fast():
+    text = "ID: a_1 " * 125_000
+    view = MessageView("m1", "client", normalize(text), "before_contract")
+    started = time.perf_counter()
+    found_hits = list(DETECTOR.detect(view))
+    assert time.perf_counter() - started < 2
+    assert 0 < len(found_hits) <= 32

@@ -30,7 +30,7 @@ def spans(text, **kw):
      ["応募フォーム", "https://forms.gle/Qv7Ls2NpXa8TkR5w9"]),
     ("弊社サイトでの登録が必須となっております。", ["弊社サイト"]),
     ("当社は外部の研修サイトでお仕事のご案内をしております。", ["外部の研修サイト"]),
-    ("弊社HPからエントリーし直してください", ["弊社HP"]),
+    ("弊社HPからエントリーし直してください", ["弊社HP", "エントリーし直して"]),
     ("作業は専用アプリで行っていただきます。以下からアプリをダウンロードしてください",
      ["アプリをダウンロード"]),
     ("こちらから応募してください https://example.com/entry", ["https://example.com/entry"]),
@@ -82,3 +82,23 @@ def test_adversarial_inputs_scan_in_bounded_time():
         started = time.perf_counter()
         list(DETECTOR.detect(view))
         assert time.perf_counter() - started < 5, unit
+
+
+@pytest.mark.parametrize("text, span", [
+    ("専用アプリ『ShiftPro』をダウンロードしてください", "アプリ『ShiftPro』をダウンロード"),
+    ("お持ちのスマホに「Pay-Link」というアプリを入れてください", "「Pay-Link」というアプリを入れて"),
+    ("アプリ(TaskBox)を端末にインストールして登録してください", "アプリ(TaskBox)を端末にインストール"),
+    ("お手数ですが、下記URLから再度登録し直してください", "登録し直して"),
+    ("応募はこちらのサイトから申し込み直してください", "申し込み直して"),
+])
+def test_named_apps_and_applying_again_are_found(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "アプリのダウンロード数を増やす施策を考えてください",
+    "「Canva」というアプリで作ったデザインを修正してください",
+    "クラウドワークスから応募し直してください",
+])
+def test_app_subjects_and_platform_reapplication_stay_quiet(text):
+    assert spans(text) == []

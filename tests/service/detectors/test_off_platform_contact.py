@@ -142,3 +142,88 @@ def test_dev_corpus_recall_and_false_alarms(detector):
             false_alarms += found
     assert caught / (caught + missed) >= 0.95
     assert false_alarms <= 1
+
+
+# --- generalisation: name variants, distance, comparisons, English, "directly" -------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("公式ＬＩＮＥ＠で最新のお仕事情報を配信中です、登録してください", "ＬＩＮＥ＠"),
+    ("ラインアットに登録いただければ詳細をお送りします", "ラインアット"),
+    ("打ち合わせはチャトワでお願いできますか", "チャトワ"),
+    ("チャワのIDを教えてもらえればすぐ招待しますね", "チャワ"),
+    ("一度ズームでお顔合わせできればと思います", "ズーム"),
+    ("ミートで10分だけ画面共有させてください", "ミート"),
+    ("チームズで一度ご挨拶させてください", "チームズ"),
+    ("エックスのDMで詳細を送ります", "エックス"),
+    ("WeChatで連絡取れますか", "WeChat"),
+    ("Signalで連絡をください", "Signal"),
+    ("ケータイにショートメールを送ります", "ケータイ"),
+    ("スマホに直接連絡もらえると早いです", "スマホ"),
+    ("Zoomで一度30分くらい、ご挨拶がてらお話しする時間をいただけますか", "Zoom"),
+])
+def test_name_variants_and_distant_talking_words(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("WhatsAppの方が早いです", "WhatsApp"),
+    ("Chatworkの方がファイルのやり取りが楽なんですが、いかがでしょう", "Chatwork"),
+    ("もしよろしければLINEだとすぐ返信できます", "LINE"),
+])
+def test_a_worker_saying_a_channel_is_better_is_a_proposal(text, span):
+    assert span in spans(text, sender="worker")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Let's continue on Telegram, it's faster", "Telegram"),
+    ("Please contact me via WhatsApp", "WhatsApp"),
+    ("Could you add me on LINE? my id is sato_88", "LINE"),
+    ("Join our Discord server for the details", "Discord"),
+    ("Feel free to email me anytime", "email"),
+    ("Skype would be easier for us", "Skype"),
+])
+def test_english_proposals(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("今後は個別にやり取りさせていただければと思います", "個別にやり取り"),
+    ("直接連絡を取りたいのでアドレスを教えてください", "直接連絡"),
+    ("仕様の細部は個人的にご相談させてください", "個人的にご相談"),
+])
+def test_talking_directly_without_a_tool_is_a_proposal(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "CWのメッセージでやり取りしましょう",
+    "直接ご連絡いただきありがとうございます",
+    "こちらで直接ご相談ください",
+    "クラウドワークス上で直接やり取りさせてください",
+    "直接やり取りするのは規約で禁止されているので控えます",
+    "個別にやり取りはしておりません",
+    "ミートソースのレシピ記事を書いてください",
+    "シグナルの強さを計測するツールです",
+    "携帯ケースの商品説明文をお願いします",
+    "スマホの方が見やすいデザインにしてください",
+    "LINEの方がユーザー数が多いので、LINE広告の運用を検討しています",
+    "We don't use WhatsApp, please keep messages here on CrowdWorks",
+    "I read an article about Telegram for the translation",
+    "カカオ豆の輸入に関する記事です",
+    "エックスサーバーの設定をお願いします",
+    "電話で話すのは苦手なので、こちらのメッセージでお願いします",
+    "Zoomだと少し難しいので、こちらでお願いします",
+    "ラインの方がいいですか？それともこちらのメッセージで大丈夫ですか",
+])
+def test_look_alikes_of_the_new_families_stay_quiet(text):
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize("unit", ["LINEで連絡ください。", "line ", "直接やり取りしたい、", "add me on LINE "])
+def test_a_flood_of_proposals_is_capped_and_fast(unit):
+    text = unit * (1_000_000 // len(unit))
+    view = MessageView("m1", "client", normalize(text), "before_contract")
+    started = time.perf_counter()
+    found_hits = list(DETECTOR.detect(view))
+    assert time.perf_counter() - started < 2, unit
+    assert len(found_hits) <= 32

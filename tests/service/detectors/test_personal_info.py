@@ -17,6 +17,10 @@ from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa
 
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
+    # families generalised from the hold-out misses (new sentences, not the hold-out's own)
+    ('Please send a photo of your passport and your bank account details.', 'passport', 'client', 'before_contract'),
+    ('For verification we need a copy of your ID.', 'copy of your ID', 'client', 'before_contract'),
+    ('Could you tell me your home address and date of birth?', 'home address', 'client', 'before_contract'),
     ('契約にあたり、身分証のコピーを送ってください。', '身分証', 'client', 'before_contract'),
     ('お手数ですが、住民票の写しをメールでお送りいただけますか。', '住民票', 'client', 'before_contract'),
     ('報酬のお振込みのため、口座番号と名義を教えてください。', '口座番号', 'client', 'before_contract'),
@@ -32,6 +36,11 @@ POSITIVE = [
 
 # (message, sender, contract phase): no hit
 NEGATIVE = [
+    # look-alikes of the generalised families
+    ('Never send your passport or bank details to anyone.', 'client', 'before_contract'),
+    ("We don't need your ID.", 'client', 'before_contract'),
+    ('Please send your email address.', 'client', 'before_contract'),
+    ("Please enter the customers' home address into the spreadsheet.", 'client', 'before_contract'),
     ('住所録の入力作業です。1件10円です。', 'client', 'before_contract'),
     ('会社の所在地は東京都港区です。', 'client', 'before_contract'),
     ('記事テーマ：マイナンバーカードの申請方法', 'client', 'before_contract'),

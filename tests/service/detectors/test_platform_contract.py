@@ -17,6 +17,10 @@ from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa
 
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
+    # families generalised from the hold-out misses (new sentences, not the hold-out's own)
+    ('The contract and payment will be handled on CrowdWorks.', 'handled on CrowdWorks', 'client', 'before_contract'),
+    ("We'll pay you via CrowdWorks as usual.", 'via CrowdWorks', 'client', 'before_contract'),
+    ('We use CrowdWorks escrow for every job.', 'CrowdWorks escrow', 'client', 'before_contract'),
     ('契約・仮払いはクラウドワークスのシステムで行いますのでご安心ください。', 'クラウドワークス', 'client', 'before_contract'),
     ('お支払いは全てクラウドワークス経由となります。', '経由', 'client', 'before_contract'),
     ('CW上で契約・仮払いを行ってから作業開始となります。', 'CW上で契約', 'client', 'before_contract'),
@@ -28,6 +32,10 @@ POSITIVE = [
 
 # (message, sender, contract phase): no hit
 NEGATIVE = [
+    # look-alikes of the generalised families
+    ("Let's work outside CrowdWorks so I can pay you directly.", 'client', 'before_contract'),
+    ("We can't pay through CrowdWorks this time.", 'client', 'before_contract'),
+    ('I found your profile on CrowdWorks.', 'client', 'before_contract'),
     ('クラウドワークスでのお取引は初めてです。', 'client', 'before_contract'),
     ('契約はクラウドワークス上でお願いいたします。', 'worker', 'before_contract'),
     ('クラウドワークスを通さずにお支払いしたいです。', 'client', 'before_contract'),

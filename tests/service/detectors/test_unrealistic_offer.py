@@ -17,6 +17,9 @@ from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa
 
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
+    # families generalised from the hold-out misses (new sentences, not the hold-out's own)
+    ('この案件は不労所得の仕組みで、寝ながら月10万円も可能です。', '不労所得', 'client', 'before_contract'),
+    ('当ブログは権利収入の仕組みづくりの一部で、放置で月15万円入ります。', '権利収入', 'client', 'before_contract'),
     ('主婦の方でも在宅で月収30万円以上が可能です！', '月収30万円', 'client', 'before_contract'),
     ('1日たった15分の作業で月5万円の副収入に。', '15分', 'client', 'before_contract'),
     ('不労所得を手に入れませんか？', '不労所得', 'client', 'before_contract'),
@@ -32,6 +35,9 @@ POSITIVE = [
 
 # (message, sender, contract phase): no hit
 NEGATIVE = [
+    # look-alikes of the generalised families
+    ('「不労所得の仕組みと注意点」というテーマで記事を書いてください。', 'client', 'before_contract'),
+    ('不労所得の仕組みについての記事を3本お願いします。', 'client', 'before_contract'),
     ('報酬は月3万円〜です。', 'client', 'before_contract'),
     ('文字単価1円、月10本で約3万円の想定です。', 'client', 'before_contract'),
     ('月に10万円程度のご発注が可能です。', 'client', 'before_contract'),

@@ -17,6 +17,11 @@ from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa
 
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
+    # families generalised from the hold-out misses (new sentences, not the hold-out's own)
+    ('To start, there is a registration fee of $30.', 'registration fee', 'client', 'before_contract'),
+    ('Before you start, you need to pay for the starter kit.', 'need to pay', 'client', 'before_contract'),
+    ('Please buy the manual first; it explains every step.', 'buy the manual', 'client', 'before_contract'),
+    ('You must pay a $50 deposit to receive the tasks.', 'must pay', 'client', 'before_contract'),
     ('お仕事を始めるにあたり、登録費用として1万円をご用意ください。', '登録費用', 'client', 'before_contract'),
     ('研修を受けていただく必要があり、受講料は49,800円です。', '受講料', 'client', 'before_contract'),
     ('教材費（3万円）は初回報酬から差し引かせていただきます。', '教材費', 'client', 'before_contract'),
@@ -34,6 +39,14 @@ POSITIVE = [
 
 # (message, sender, contract phase): no hit
 NEGATIVE = [
+    # look-alikes of the generalised families
+    ('There is no registration fee.', 'client', 'before_contract'),
+    ('The registration fee is waived for you.', 'client', 'before_contract'),
+    ('We will cover the training fee.', 'client', 'before_contract'),
+    ('I will pay you $200 after delivery.', 'client', 'before_contract'),
+    ('Please send the invoice after delivery.', 'client', 'before_contract'),
+    ('Please buy the domain in your own name.', 'client', 'before_contract'),
+    ('You need to pay attention to the tone.', 'client', 'before_contract'),
     ('報酬は1本5,000円です。', 'client', 'before_contract'),
     ('初期費用は一切かかりませんのでご安心ください。', 'client', 'before_contract'),
     ('必要な素材費は弊社で負担いたします。', 'client', 'before_contract'),

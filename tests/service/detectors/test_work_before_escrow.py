@@ -17,6 +17,11 @@ from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa
 
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
+    # families generalised from the hold-out misses (new sentences, not the hold-out's own)
+    ('試しにロゴを1案だけ作ってみていただけますか。', '作って', 'client', 'before_contract'),
+    ('まずは30秒だけ編集してみてもらえますか？', '30秒だけ編集', 'client', 'before_contract'),
+    ('お試しで商品写真を5枚撮ってみてください。', '撮って', 'client', 'before_contract'),
+    ('まずは500文字だけ翻訳してみていただけますか。', '翻訳して', 'client', 'before_contract'),
     ('選考のため、テストライティング（無報酬）を1本お願いしております。', '無報酬', 'client', 'before_contract'),
     ('まずはお試しで1記事書いていただき、良ければ契約させていただきます。', 'お試し', 'client', 'before_contract'),
     ('仮払い前で申し訳ないのですが、先に作業を始めていただけますか？', '仮払い前', 'client', 'before_contract'),
@@ -33,6 +38,11 @@ POSITIVE = [
 
 # (message, sender, contract phase): no hit
 NEGATIVE = [
+    # look-alikes of the generalised families
+    ('ご契約後、まず3カットだけ描いていただき、方向性を確認させてください。', 'client', 'before_contract'),
+    ('お試しで、まず3カットだけ描いていただく形でクラウドワークスで契約・仮払いをします。', 'client', 'before_contract'),
+    ('まずはポートフォリオだけ見せていただけますか？', 'client', 'before_contract'),
+    ('お試しで描いたイラストがあればお送りください。', 'client', 'before_contract'),
     ('構成案は契約後にお送りします。', 'client', 'before_contract'),
     ('テストは有償で、1本2,000円にてクラウドワークス上で契約いたします。', 'client', 'before_contract'),
     ('仮払いの確認後に着手させていただいております。', 'worker', 'before_contract'),
