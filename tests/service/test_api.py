@@ -368,3 +368,86 @@ def test_lang_changes_the_language_of_the_texts(client):
     assert ja[0]["title"] != en[0]["title"]
     assert any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in ja[0]["advice"])
     assert en[0]["advice"].isascii() or sum(c.isascii() for c in en[0]["advice"]) > 0.8 * len(en[0]["advice"])
+
+
+# --- the validation fast path -----------------------------------------------------------------
+# load_request checks the common well-formed request by hand and leaves everything else to
+# marshmallow. Both must give the same verdict: the same validated request, or the same error.
+
+def verdict(load, payload):
+    try:
+        return "ok", load(payload)
+    except InputError as error:
+        return "error", error.to_dict()
+
+
+def same_verdict(payload):
+    fast = verdict(schemas.load_request, payload)
+    assert fast == verdict(schemas._load_with_marshmallow, payload)
+    return fast
+
+
+WELL_FORMED = {"messages": [{"id": "m1", "sender": "client", "sent_at": "2026-03-02T10:15:00+09:00", "text": "詳細はLINEで"},
+                            {"id": "m2", "text": "よろしくお願いします", "sent_at": "2026-03-02T11:00:00"},
+                            {"id": "m3", "sender": "worker", "sent_at": None, "text": ""}],
+               "context": {"contract_status": "before_contract", "page_url": "https://crowdworks.jp/x"}, "lang": "en"}
+
+
+def test_a_well_formed_request_takes_the_fast_path_with_the_schemas_result():
+    assert schemas._fast_request(WELL_FORMED) is not None
+    kind, request = same_verdict(WELL_FORMED)
+    assert kind == "ok" and request["messages"][1]["sender"] == "unknown"
+    assert request["messages"][1]["sent_at"].utcoffset() == dt.timedelta(hours=9)
+
+
+def with_message(**fields):
+    message = {"id": "m9", "sender": "client", "text": "x", **fields}
+    return {**WELL_FORMED, "messages": [*WELL_FORMED["messages"], {k: v for k, v in message.items() if v is not ...}]}
+
+
+@pytest.mark.parametrize("payload", [
+    with_message(id=""), with_message(id="m1"), with_message(id=7), with_message(id="\ud800"),
+    with_message(id="x" * (schemas.MAX_ID_CHARS + 1)), with_message(text=...), with_message(text=None),
+    with_message(text="a\udfffb"), with_message(text="あ" * (schemas.MAX_MESSAGE_CHARS + 1)),
+    with_message(sender="boss"), with_message(sender=None), with_message(extra=1),
+    with_message(sent_at="2026-03-02\ud80010:00:00"),  # fromisoformat takes any separator
+    with_message(sent_at="yesterday"), with_message(sent_at="0001-01-01T00:00:00"), with_message(sent_at=5),
+    {**WELL_FORMED, "lang": "fr"}, {**WELL_FORMED, "lang": None}, {**WELL_FORMED, "extra": 1},
+    {**WELL_FORMED, "context": {"contract_status": "signed"}}, {**WELL_FORMED, "context": {"contract_status": None}},
+    {**WELL_FORMED, "context": {"page_url": "\ud800"}}, {**WELL_FORMED, "context": {"typo": 1}},
+    {**WELL_FORMED, "context": {"client": {"ratings": {"communication": 6}}}}, {**WELL_FORMED, "context": []},
+    {**WELL_FORMED, "messages": []}, {**WELL_FORMED, "messages": [1]}, {**WELL_FORMED, "messages": "m1"},
+    {"text": "\ud800"}, {"text": None}, {"text": "a", "extra": 1},
+])
+def test_the_fast_path_leaves_every_bad_request_to_the_schemas(payload):
+    assert schemas._fast_request(payload) is None
+    assert same_verdict(payload)[0] == "error"
+
+
+@pytest.mark.parametrize("payload", [
+    {"text": "x"}, {"text": "x", "context": None, "lang": "ja"},
+    {**WELL_FORMED, "context": {"client": {"name": "株式会社テスト", "ratings": {"communication": 3.5}, "review_count": 2}}},
+    {**WELL_FORMED, "context": {"client": None, "page_url": None}}, {"messages": [{"id": "1", "text": "x"}]},
+])
+def test_other_valid_requests_get_the_schemas_result(payload):
+    assert same_verdict(payload)[0] == "ok"
+
+
+def test_the_fast_path_agrees_with_the_schemas_on_generated_requests():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    strings = st.one_of(st.text(max_size=5), st.sampled_from(["", "m1", "client", "worker", "\ud800x", "ja"]))
+    values = st.one_of(st.none(), st.integers(), strings, st.sampled_from(
+        ["2026-03-02T10:15:00+09:00", "2026-03-02 10:15", "2026-03-02", "9999-12-31T23:59:59", "2026-03-02\ud80010:00"]))
+    message = st.dictionaries(st.sampled_from(["id", "sender", "sent_at", "text", "other"]), values, max_size=5)
+    context = st.one_of(st.none(), st.dictionaries(st.sampled_from(["contract_status", "page_url", "client"]), values))
+    payload = st.fixed_dictionaries({"messages": st.lists(message, max_size=4)},
+                                    optional={"context": context, "lang": values})
+
+    @settings(max_examples=300, deadline=None)
+    @given(payload)
+    def check(generated):
+        same_verdict(generated)
+
+    check()

@@ -112,6 +112,11 @@ def test_own_negatives_and_difficulty(text, word, negated):
     ("未払いの場合は契約違反とみなします", "未払い", False),
     ("登録料5,000円が必要です", "登録料", False),
     ("伺うのが難しい場合はご連絡ください", "伺う", False),
+    # 「実質無料」 is a refund or cash-back promise attached to a fee, not a refusal of it
+    ("入会金は実質無料です", "入会金", False),
+    ("教材費は実質0円になります", "教材費", False),
+    ("受講料は実質的に無料", "受講料", False),
+    ("受講料はゼロです", "受講料", True),
 ])
 def test_refused_right_after(text, word, refused):
     norm, _, end = locate(text, word)

@@ -482,3 +482,17 @@ def _timed(function) -> float:
     started = time.perf_counter()
     function()
     return time.perf_counter() - started
+
+
+def test_contract_evidence_is_read_once_per_message_and_cached_answers_agree(real, monkeypatch):
+    from cwguard.engine import thread
+    read = []
+    original = thread.message_evidence
+    monkeypatch.setattr(thread, "message_evidence", lambda message: read.append(message["id"]) or original(message))
+    rows = [("client", "はじめまして"), ("system", "契約が締結されました。"), ("client", "詳細はLINEで")]
+    first = score(*rows, status="unknown")
+    second = score(*rows, status="unknown")
+    assert read == ["m2"]  # once, and only the message with a contract word
+    assert first["contract_status"] == second["contract_status"] == "contracted"
+    first.pop("engine"), second.pop("engine")
+    assert first == second

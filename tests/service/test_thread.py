@@ -149,3 +149,16 @@ def test_unsorted_times_are_read_in_time_order():
     assert thread.slow_replies(messages) == ["m1"]
     quick = thread_of(("client", "回答です", 2), ("worker", "質問です", 0))
     assert thread.slow_replies(quick) == []
+
+
+def test_evidence_is_asked_only_about_messages_with_a_contract_word():
+    messages = thread_of(("client", "よろしくお願いします"), ("system", "契約が締結されました。"), ("worker", "了解です"))
+    asked = []
+
+    def evidence(message):
+        asked.append(message["text"])
+        return thread.message_evidence(message)
+
+    state = thread.contract_states(messages, "before_contract", evidence)
+    assert asked == ["契約が締結されました。"]
+    assert state.phases == ("before_contract", "contracted", "contracted")

@@ -17,7 +17,7 @@ import tldextract
 
 from ..engine import clauses
 from ..engine.detector import Rule, compile_pattern
-from ..engine.normalize import SEP
+from ..engine.normalize import SEP, NormalizedText
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -164,13 +164,21 @@ LEET: dict[str, str] = {
 }
 
 
+# What an obfuscator may put between the letters of a name: any character that is neither a letter
+# nor a decimal digit (L🌟I🌟N🌟E, ラ◯イ◯ン, ら〇い〇ん, T e l e g r a m, L♪I♪N♪E), at most two per gap
+# so a scan stays linear. (The long-vowel mark ー is a letter (Lm): チャットワーク keeps it.)
+GAP = r"[^\p{L}\p{Nd}]"
+
+
 def spaced(word: str, leet: bool = True) -> str:
-    """A pattern for `word` with up to two separators between its letters (L I N E, ら・い・ん),
-    letters optionally replaced by look-alikes (L1NE)."""
+    """A pattern for `word` with up to two separators between its letters (L I N E, ら・い・ん): any
+    symbol, emoji or punctuation for names of three letters or more, the usual separators (SEP)
+    for shorter ones; letters optionally replaced by look-alikes (L1NE)."""
     parts = []
     for ch in word:
         parts.append(LEET.get(ch, regex.escape(ch)) if leet else regex.escape(ch))
-    return (SEP + "{0,2}").join(parts)
+    gap = GAP if len(word) >= 3 else SEP
+    return (gap + "{0,2}").join(parts)
 
 
 def ascii_word(word: str) -> str:
@@ -194,6 +202,39 @@ _LINE_KATAKANA = (
     + spaced("ライン", leet=False)
     + "(?!" + "|".join(LINE_COMPOUND_TAILS) + ")"
 )
+
+
+def is_compound_line(norm: NormalizedText, start: int) -> bool:
+    """Whether the katakana ライン at `start` is the tail of a compound word, read in the text as
+    sent (hiragana is folded to katakana in the normalised text, so 「ぜひラインで」 would look like
+    a compound there): a katakana character right before it (オフライン, ネックライン, ボディーライン)
+    or a lone Latin letter (Aライン, Iライン)."""
+    text = norm.text
+    if text[start:start + 1] != "ラ":
+        return False
+    a, _ = norm.to_original(start, start + 1)
+    before = norm.original[a - 1] if a > 0 else ""
+    if before and _KATAKANA.match(before):
+        return True
+    if before.isascii() and before.isalpha():
+        before2 = norm.original[a - 2] if a > 1 else ""
+        return not (before2.isascii() and before2.isalpha())
+    return False
+
+
+# Katakana (full and half width) and the long-vowel marks, not the middle dot that separates words.
+_KATAKANA = regex.compile(r"[\u30a1-\u30fa\u30fc-\u30ff\uff66-\uff9f\u31f0-\u31ff]")
+
+# LINE spelled in romaji by writers who do not type English (「raiNNでやりとり」「rainu交換」). The
+# English word "rain" is common, so these count only with a verb of talking right after.
+ROMAJI_RULES: tuple[Rule, ...] = (
+    Rule(r"(?<![a-z])rai(?:n{1,2}u?|nn)(?![a-z])", "raiNNでやりとりしたい", "romaji LINE"),
+)
+ROMAJI_TALK = compile_pattern(
+    r"[ \t]{0,2}(?:\([^)\n]{0,12}\)[ \t]{0,2})?(?:で|にて|の|を)?(?:id)?[^。\n!?]{0,8}?"
+    r"(?:連絡|れんらく|やり取り|やりとり|話|はなし|送|おくる|交換|追加|トーク|つなが|繋が)"
+)
+
 # メール, but not the tail of a kanji compound (招待メール, 自動返信メール) unless the compound names a
 # personal address (携帯メール, 個人メール); never メールマガジン.
 _MAIL = (
@@ -284,7 +325,10 @@ _TALK = (
     r"連絡|やり取り|やりとり|話|面談|面接|打ち合わせ|打合せ|ミーティング|mtg|会議|通話|相談|案内|伝え|送|説明|"
     r"つなが|繋が|交換|質問|返信|受け付け|受付|進め|続き|メッセージ|dm|チャット|コンタクト|お願い|頼|ok|オーケー|"
     r"大丈夫|可能|構いません|かまいません|問題ありません|いかが|どう|詳し|詳細|教え|お知らせ|共有|実施|"
-    r"顔合わせ|面会|会話|挨拶|画面共有|カメラ|招待|追加|登録|参加|フォロー|つきやす|取りやす|とりやす"
+    r"顔合わせ|面会|会話|挨拶|画面共有|カメラ|招待|追加|登録|参加|フォロー|つきやす|取りやす|とりやす|"
+    # what happens in the channel: jobs posted there, the user searched for, replies awaited
+    # (「オープンチャットで先に流しています」「インスタで…って検索してください」「DMで待ってます」)
+    r"流し|流れ|紹介|検索|待っ"
 )
 # Why a channel is better (「ラインの方が連絡つきやすい」「LINEなら早いです」): a proposal even
 # without a request verb.
@@ -306,6 +350,78 @@ FRAME_AFTER = compile_pattern(
     + r"|(?:を)?(?:ください|下さい|いただ|頂|ちょうだい|お願い|させて|いたします|しましょう|しませんか|できますか|できれば|可能)"
     + r"|[^。\n]{0,12}?(?:参加|招待|入って|登録)(?:しませんか|しましょう|してください|して下さい|ください|お願い|いただけ|頂け))"
 )
+# The tool is where the work is done for the client's own customers (「Instagramアカウントで、お客様
+# から届くDMへの返信代行」「LINE公式の顧客対応」): read in the proposal frame and a few characters after it.
+WORK_IN_TOOL = compile_pattern(
+    r"お客様|お客さま|顧客|ユーザー様|フォロワー|利用者|購入者|会員様|代行|運用|返信対応|顧客対応|管理業務|投稿作業|"
+    r"対応業務|の(?:制作|開発|管理|投稿)"
+)
+WORK_IN_TOOL_AFTER = compile_pattern(r"(?:代行|対応|業務|作業|運用|担当|テンプレ|例文|管理)")
+
+# An identifier handed over in the same message makes a channel named anywhere in it a proposal: the
+# ID is there to be used (「rain (=LINE) です。ID送ります: cn_trans_88」「T e l e g r a m → @cryptowrite_jp」).
+ID_GIVEN = compile_pattern(
+    r"(?<!案件|仕事|注文|商品|会員|取引|応募|ジョブ|job|管理|社員|予約|ログイン|問い合わせ|動画|記事|契約|タスク|プロジェクト)"
+    r"(?<![a-z])(?:id|アイディー?)(?![a-z])[^。\n!?]{0,8}?"
+    r"(?:送り|送っ|お送り|教え|伝え|はこちら|こちら|:|→|👉|👇|↓|⇒|は[ \t\u3000]{0,2}[a-z0-9_.\-]{3})"
+    r"|[→👉⇒:][ \t\u3000]{0,3}@[a-z0-9_.]{3,30}"
+)
+# 「追加したらスタンプ送ってください」「検索して申請してね」 after an ID: the add/search request that
+# takes the conversation to wherever the ID lives.
+ADD_REQUEST = compile_pattern(
+    r"(?:追加|検索|申請|フォロー)(?:して|したら|しましたら|後|のうえ|の上|を)?[^。\n]{0,16}?"
+    r"(?:ください|下さい|お願い|ね(?![a-z])|ましょう|待って)"
+)
+
+# Contact details that live outside the thread: 「プロフに書いてある連絡先へ」「概要欄記載のアドレスまで」.
+PROFILE_CONTACT_RULES: tuple[Rule, ...] = (
+    Rule(r"(?:プロフ(?:ィール)?|概要欄|名刺|(?<![a-z])(?:hp|bio)(?![a-z])|ホームページ|自己紹介|固定ツイート)(?:欄)?(?:に|で)?"
+         r"(?:書いて(?:ある|あります|る|います)|記載(?:の|して(?:ある|います|おります)|されている)|載って(?:いる|る|います)|"
+         r"貼って(?:ある|います))(?:の)?(?:連絡先|アドレス|メアド|番号|電話番号|id|アカウント|リンク)"
+         r"|(?:プロフ(?:ィール)?|概要欄|名刺)(?:欄)?(?:の|記載の)(?:連絡先|メアド|メールアドレス|電話番号)",
+         "詳しい条件はプロフに書いてある連絡先へお願いします", "contact details outside the thread"),
+)
+# "Here" is not the place (「ここだと規約的にあれなので」「ここでは詳しく書けないので」): a risk with a
+# move in the same message (a channel, 「別のところで」).
+HERE_UNSUITABLE_RULES: tuple[Rule, ...] = (
+    Rule(r"(?:ここ|こちら|このサイト|この場|このメッセージ)(?:だと|では|じゃ|で(?:は)?)[^。\n]{0,10}?"
+         r"(?:規約|書けな|話せな|言えな|伝えられな|送れな|無理|あれ(?:なので|だから|なんで)|まずい|厳しい|詳しく(?:は)?(?:ちょっと|できな))",
+         "ここだと規約的にあれなので", "'here' is not suitable"),
+)
+# A move to somewhere else with no name (「別のところで話しましょう」「他の場所で連絡させて」).
+MOVE_ELSEWHERE_RULES: tuple[Rule, ...] = (
+    Rule(r"(?:別|他|ほか)の(?:ところ|とこ|場所|所|場|方法|手段|ルート)(?:で|に|へ|から|を通じて)[^。\n!?]{0,10}?"
+         r"(?:話|連絡|送|やり取り|やりとり|相談|続き|詳細|詳し)"
+         r"|(?:外|そと)で(?:話|連絡|やり取り|やりとり|続き)",
+         "別のところで話しましょう", "a move elsewhere with no tool named"),
+)
+# 「そっちに送ってください」 after a channel was named: the channel by pointing. Casual deictics only
+# (そちら is also a polite "you").
+THERE_RULES: tuple[Rule, ...] = (
+    Rule(r"(?:そっち|あっち|向こう)(?:の方|のほう)?(?:に|へ|で|から|まで)[^。\n!?]{0,8}?"
+         r"(?:送|連絡|メッセージ|dm|返信|やり取り|やりとり|話|追加)",
+         "そっちに送ってください", "'over there' with a send/contact verb"),
+)
+# A concession that pushes the move (「契約前に一度だけでいいので」「今回だけでいいから」): part of a
+# move found in the same message, never a risk alone.
+CONCESSION_RULES: tuple[Rule, ...] = (
+    Rule(r"(?:契約前に?|今回|今だけ|一度|1回|一回|ちょっと|少し)(?:だけ|のみ)?(?:で|でも)(?:いい|良い|よい|構わない|かまわない|ok)"
+         r"(?:ので|から|です|んで)?",
+         "じゃあ契約前に一度だけでいいので！", "'just this once' pushing a move"),
+)
+# Casual asks the shared request cues do not hold (「送ってもらえますか」「返信くれる?」).
+CASUAL_ASK = compile_pattern(r"もらえ|もらい|くれ(?:ます|ない|る)|ちょうだい|ますか|ですか|[?？]")
+
+# The writer quotes the rules or reports what others asked (「規約でLINE交換は禁止ですよね？」
+# 「外部ツールへの移動を求められて困った」): checking or complaining, not proposing.
+RULE_QUESTION = compile_pattern(
+    r"(?:規約|禁止|ルール|違反|ng(?![a-z]))[^。\n]{0,20}?(?:ですよね|ますよね|でしょうか|ですか|ますか|だよね|よね)"
+)
+PAST_REPORT = compile_pattern(
+    r"(?:求め|言わ|誘わ|頼ま|持ちかけ|勧め|すすめ|促さ|要求さ|指示さ)(?:られ|れ)(?:て|た)"
+    r"|(?:困った|困って|怖かった|トラブルになった)"
+)
+
 # Frame D: a talking noun before the channel, the channel ending its phrase (「面談をChatworkで実施」
 # 「ご説明は公式LINEでさせていただいております」「連絡は電話で！」).
 FRAME_BEFORE = compile_pattern(
@@ -327,6 +443,20 @@ EN_BEFORE = compile_pattern(
 )
 EN_AFTER = compile_pattern(
     r"\s(?:me|us)(?![a-z])|\s(?:is|would be|will be|works)\s(?:much\s)?(?:faster|easier|better|quicker|more convenient)"
+)
+# English: the channel as an adjective of a call or meeting (「can we have a quick Google Meet call」),
+# in a question or proposal.
+EN_CALL_AFTER = compile_pattern(
+    r"[ \t]{0,2}(?:video[ \t]|voice[ \t]|audio[ \t]|quick[ \t])?(?:call|chat|meeting|session|talk|conversation|interview|meet)s?(?![a-z])"
+)
+# ...but not a call that already happened or is the material (「transcribe the Zoom meeting」
+# 「the Zoom call recording」).
+EN_CALL_DESCRIBED_BEFORE = compile_pattern(
+    r"(?<![a-z])(?:the|this|that|these|those|recorded|previous|last|past|from|of)[ \t]{1,2}(?:[a-z]+[ \t]{1,2})?\Z"
+)
+EN_CALL_DESCRIBED_AFTER = compile_pattern(r"[ \t]{0,2}(?:recording|transcript|notes|video|minutes|summary|file|log)s?(?![a-z])")
+EN_PROPOSAL = compile_pattern(
+    r"(?<![a-z])(?:can|could|shall|would|will|let's|lets|let us|how about|please|want to|like to|prefer|need to|invite)(?![a-z])|\?"
 )
 # English refusals in the channel's sentence (「we don't use WhatsApp」「please do not contact me on LINE」).
 EN_NEGATION = compile_pattern(r"(?<![a-z])(?:don't|dont|do not|never|not allowed|cannot|can't|won't|no need|isn't|instead of|rather than)(?![a-z])")

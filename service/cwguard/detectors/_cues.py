@@ -146,14 +146,30 @@ class Trigger:
     has one (the phrase a reader should see), else the whole match; the whole match is what
     negation is read after, so a trigger that carries its own 「ず」「ない」 is not its own refusal."""
 
-    __slots__ = ("rule", "regex")
+    __slots__ = ("rule", "regex", "english")
 
     def __init__(self, rule):
         self.rule = rule
         self.regex = compile_pattern(rule.pattern)
+        # A rule motivated by an English message needs Latin letters to match: a message
+        # without any skips it after one cheap check (most messages are Japanese).
+        self.english = is_english(rule.example)
 
     def finditer(self, text: str):
         return self.regex.finditer(text)
+
+
+_ASCII_LETTER = regex.compile(r"[a-z]", regex.IGNORECASE)
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+
+
+def is_english(text: str) -> bool:
+    """Whether a rule's example is English: Latin letters and nothing outside ASCII."""
+    return _ASCII_LETTER.search(text) is not None and _NON_ASCII.search(text) is None
+
+
+def has_latin_letters(text: str) -> bool:
+    return _ASCII_LETTER.search(text) is not None
 
 
 def span_of(m: regex.Match) -> tuple[int, int]:
@@ -231,7 +247,10 @@ class RuleDetector(Detector):
             return
         state: dict = {}
         seen: list[tuple[int, int]] = []
+        latin = has_latin_letters(text)
         for trig in self._triggers:
+            if trig.english and not latin:
+                continue
             if not self.rule_applies(trig.rule, msg, state):
                 continue
             for n, m in enumerate(trig.finditer(text)):

@@ -31,12 +31,13 @@ EMAIL_RULE = Rule(
     + r"(?:" + _LABEL + r"(?:" + _DOT + _LABEL + r"){0,4}" + _DOT + _TLD + "|" + _PROVIDER + ")",
     "midori.edit0312 あっと example ドットコム までご連絡ください", "obfuscated e-mail (dev-055)",
 )
-# Candidate phone numbers: a leading 0 (or +81) and 9-10 more digits with at most two separators
-# between digits; not part of a longer digit run (so a 1 MB run of digits is one failed candidate).
-_PSEP = r"[ \-().・/]"
+# Candidate phone numbers: a leading 0 (or +81) and 9-10 more digits with at most three separators
+# between digits (「0 8 0 - 5 5 1 2」 spaces every digit and pads the hyphen); not part of a longer
+# digit run (so a 1 MB run of digits is one failed candidate).
+_PSEP = r"[ \-().・/\u3000]"
 PHONE_RULE = Rule(
-    r"(?<!\d" + _PSEP + r"{0,2})(?<![\d+])(?:0(?:" + _PSEP + r"{0,2}\d){9,10}+|\+81" + _PSEP + r"{0,2}(?:\(0\))?"
-    + r"\d(?:" + _PSEP + r"{0,2}\d){8,9}+)(?!" + _PSEP + r"{0,2}\d)",
+    r"(?<!\d" + _PSEP + r"{0,3})(?<![\d+])(?:0(?:" + _PSEP + r"{0,3}\d){9,10}+|\+81" + _PSEP + r"{0,2}(?:\(0\))?"
+    + r"\d(?:" + _PSEP + r"{0,3}\d){8,9}+)(?!" + _PSEP + r"{0,3}\d)",
     "担当直通：090-2468-1357（平日10〜18時）", "phone number candidates (dev-059)",
 )
 # International numbers: a '+' and a country code, any region (validated by `phonenumbers`).
@@ -71,6 +72,35 @@ ARROW_ID_RULE = Rule(
     r"(?![a-z0-9._\-]|:/)",
     "IDはこちらです👉 mika.works_22", "ID after an arrow",
 )
+# An ID on the lines after its cue, cut into fragments that start or end with . _ - (「IDはこちらです👇
+# \nhappy\n.side\n.work77」): the cue, then the fragments are joined in code (`_joined_id`).
+ID_CUE_RULE = Rule(
+    r"(?<!案件|仕事|注文|商品|会員|取引|応募|ジョブ|job|管理|社員|予約|ログイン|問い合わせ|動画|記事|契約|タスク|プロジェクト)"
+    r"(?<![a-z])(?:id|アイディー?|ユーザー(?:名|ネーム)|アカウント(?:名)?)(?![a-z])[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=]"
+    r"[ \t\u3000]{0,3}\n",
+    "IDはこちらです👇\nhappy\n.side\n.work77", "ID on the following lines",
+)
+# An ID described instead of given: 「IDは私の名前（表示名）と同じです」「IDはプロフのままです」.
+ID_BY_REFERENCE_RULE = Rule(
+    r"(?<![a-z])(?:id|アイディー?)(?![a-z])(?:は|も|:)?[^。\n!?]{0,14}?"
+    r"(?:名前|表示名|ユーザー名|アカウント名|ニックネーム|プロフ(?:ィール)?|アイコン|この名前|本名)"
+    r"[^。\n!?]{0,8}?(?:と同じ|と一緒|のまま|そのまま|で検索|です|になって)",
+    "IDは私の名前（表示名）と同じです", "an ID given by reference",
+)
+# An e-mail address without its '@': a provider or address cue and a local part
+# (「gmailのアドレスは yamada.taro.0412 です」).
+BARE_MAIL_RULE = Rule(
+    r"(?:gmail|yahoo|icloud|outlook|hotmail|メール|メアド|(?<![a-z])mail)(?:の)?(?:アドレス|address)?"
+    r"(?:[ \t\u3000]{0,2}(?:は|:|→|👉|=)){1,3}[ \t\u3000]{0,3}"
+    r"(?P<ident>(?=[a-z0-9._\-]{0,63}[0-9._])(?=[a-z0-9._\-]{0,63}[a-z])[a-z0-9][a-z0-9._\-]{3,63}+)(?![a-z0-9._\-@＠])",
+    "gmailのアドレスは yamada.taro.0412 です（あとはいつものgmail.comで）", "e-mail local part without '@'",
+)
+# A handle in quotes with a search/follow/add verb (「インスタで「kirari_beauty_pr」って検索してください」).
+QUOTED_IDENT_RULE = Rule(
+    r"[「『\"“](?P<ident>(?=[a-z0-9._\-]{0,31}[_0-9.])[a-z][a-z0-9._\-]{2,31}+)[」』\"”]"
+    r"(?:って|と|で|を|に)?[ \t\u3000]{0,2}(?:検索|追加|フォロー|申請|dm)",
+    "インスタで「kirari_beauty_pr」って検索してください", "a quoted handle to search for",
+)
 HANDLE_RULE = Rule(
     r"(?<![a-z0-9._%+\-/])@(?=[a-z0-9_.]{0,30}[a-z])[a-z0-9_.]{2,30}+",
     "@wp_translate_jp までDMください", "handle (dev-057)",
@@ -102,6 +132,13 @@ _PHONE = PHONE_RULE.compile()
 _ID = ID_RULE.compile()
 _INTL_PHONE = INTL_PHONE_RULE.compile()
 _ARROW_ID = ARROW_ID_RULE.compile()
+_ID_CUE = ID_CUE_RULE.compile()
+_ID_BY_REFERENCE = ID_BY_REFERENCE_RULE.compile()
+_BARE_MAIL = BARE_MAIL_RULE.compile()
+_QUOTED_IDENT = QUOTED_IDENT_RULE.compile()
+# One line of an ID cut into fragments: a short run of ID characters filling its whole line.
+_FRAGMENT = compile_pattern(r"[a-z0-9._\-]{1,31}+(?=\n|$)")
+_ID_GATE = compile_pattern(r"id|アイディ|ユーザー|アカウント")
 _IDENTIFIERS = ch.Scanner((HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE))
 _REQUEST = ch.Scanner((REQUEST_RULE,))
 # Every REQUEST_RULE match holds one of these literals: a message without them skips the rule
@@ -123,8 +160,8 @@ _REFERENCE = compile_pattern(r"参考|ご参照|参照|イメージ|例えば|�
 class ContactDetails(Detector):
     name = "contact_details"
     category = "contact_details"
-    rules = (EMAIL_RULE, PHONE_RULE, INTL_PHONE_RULE, ID_RULE, ARROW_ID_RULE, HANDLE_RULE, IDENT_WITH_VERB_RULE,
-             QR_RULE, REQUEST_RULE)
+    rules = (EMAIL_RULE, PHONE_RULE, INTL_PHONE_RULE, ID_RULE, ARROW_ID_RULE, ID_CUE_RULE, ID_BY_REFERENCE_RULE,
+             BARE_MAIL_RULE, QUOTED_IDENT_RULE, HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, REQUEST_RULE)
     terms = ("@", "あっと", "id", "電話番号", "メールアドレス", "連絡先", "line.me", "lin.ee", "discord.gg", "t.me", "qr")
     examples = Examples(
         positive=(
@@ -196,6 +233,7 @@ class ContactDetails(Detector):
         for start, end in _IDENTIFIERS.spans(text):
             if not clauses.is_negated(text, start, end):
                 yield start, end
+        yield from _indirect_ids(text)
 
     @staticmethod
     def _links(text: str, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
@@ -222,6 +260,44 @@ class ContactDetails(Detector):
             if clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end):
                 continue
             yield start, end
+
+
+def _indirect_ids(text: str) -> Iterable[tuple[int, int]]:
+    """IDs given on the lines after their cue, described by reference, e-mail local parts without
+    '@', and quoted handles to search for."""
+    if _ID_GATE.search(text):
+        for m in islice(_ID_CUE.finditer(text), ch.MAX_CANDIDATES):
+            span = _joined_id(text, m.end())
+            if span and not clauses.is_negated(text, m.start(), span[1]):
+                yield span
+        for m in islice(_ID_BY_REFERENCE.finditer(text), ch.MAX_CANDIDATES):
+            if not clauses.is_negated(text, m.start(), m.end()):
+                yield m.span()
+    for pattern in (_BARE_MAIL, _QUOTED_IDENT):
+        for m in islice(pattern.finditer(text), ch.MAX_CANDIDATES):
+            if not clauses.is_negated(text, m.start(), m.end()):
+                yield m.span("ident")
+
+
+def _joined_id(text: str, pos: int, max_fragments: int = 6) -> tuple[int, int] | None:
+    """The span of an ID written over the lines from `pos`: each line one fragment, joined while a
+    fragment starts or ends with . _ - (the writer's cut marks). The joined ID must look like one
+    (a letter and a digit, '_' or '.')."""
+    start, end, fragments = pos, pos, []
+    while len(fragments) < max_fragments:
+        m = _FRAGMENT.match(text, end if not fragments else end + 1)
+        if m is None:
+            break
+        frag = m.group()
+        if fragments and not (frag[0] in "._-" or fragments[-1][-1] in "._-"):
+            break
+        fragments.append(frag)
+        end = m.end()
+        if end >= len(text) or text[end] != "\n":
+            break
+    joined = "".join(fragments)
+    idish = any(c.isalpha() for c in joined) and any(c.isdigit() or c in "._" for c in joined)
+    return (start, end) if len(fragments) >= 2 and idish else None
 
 
 def _is_contact_phone(text: str, start: int, end: int, candidate: str, sentences: ch.Sentences) -> bool:

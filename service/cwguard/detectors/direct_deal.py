@@ -47,6 +47,12 @@ _PAY_MEANS = (
     r"現金|手渡し|amazonギフト|アマゾンギフト|アマギフ|ギフト券|ギフトカード|電子マネー|仮想通貨|暗号資産|"
     r"usdt|ビットコイン|楽天ペイ|line ?pay|wise|western union|アプリ内の?ポイント|ポイント)"
 )
+# Means whose name joined to 「直接」 is a payment outside the platform (not 「ポイント」: 「修正ポイントに
+# 直接コメント」).
+_OUTSIDE_MEANS = (
+    r"(?:仮想通貨|暗号資産|暗号通貨|usdt|usdc|ビットコイン|btc|イーサリアム|ウォレット|[一-龥ァ-ヶ]{1,6}銀行|ゆうちょ|"
+    r"銀行口座|ご?口座|paypay|ペイペイ|paypal|ペイパル|paidy|ペイディ|メルペイ|楽天ペイ|line ?pay|au ?pay|d払い)"
+)
 _PAY_VERB = (
     r"(?:お?(?:支払|振込|振り込|受け取)|送金|お渡し|付与|還元|換金|現金化|支給|お礼|精算|"
     r"で報酬|のお支払|の支払)"
@@ -110,6 +116,18 @@ RULES: tuple[Rule, ...] = (
         "rewards paid in points, cash or another outside means (dev-064)",
     ),
     Rule(
+        rf"(?P<s>{_OUTSIDE_MEANS}\s?(?:へ|に|で|にて|の|から)?\s?{DIRECT}|{DIRECT}\s?(?:に|で|へ)?\s?{_OUTSIDE_MEANS})",
+        "報酬は仮想通貨のウォレットへ直接お送りします。",
+        "a bank, wallet or payment app joined to 「直接」: 「楽天銀行へ直接」「ウォレットで直接」",
+    ),
+    Rule(
+        r"(?P<s>(?:ウォレット|(?:仮想|暗号)(?:通貨|資産)|usdt|usdc|btc|ビットコイン|イーサリアム)(?:の|用の)?\s?"
+        r"(?:ウォレット|アドレス|受け?取り?(?:用の?)?アドレス|口座)|(?:暗号資産|仮想通貨)?取引所(?:の|で|に|へ)\s?(?:口座)?\s?"
+        r"(?:を|の)?\s?(?:ご?登録|開設|口座開設|アカウント))",
+        "報酬受け取り用にUSDTのウォレットアドレスを教えてください。",
+        "a crypto wallet or exchange account to be paid through",
+    ),
+    Rule(
         r"(?P<s>請求書\s?(?:払い|払|でのお?支払|で(?:の)?精算|での取引|をお?(?:送り|送付|発行|出し|いただ|下さ|くださ)"
         r"|を発行して|を送って|を出して))",
         "請求書払いにしたいので、ご住所と振込先の銀行口座を教えていただければ",
@@ -134,7 +152,7 @@ RULES: tuple[Rule, ...] = (
 _EN_DEAL = r"(?:pay|paid|payment|payments|contract|deal|work|job|jobs|hire|invoice|money|fee|fees|commission|transfer)"
 _EN_MEANS = (
     r"(?:bank transfer|wire transfer|bank account|paypal|western union|wise|venmo|cash ?app|zelle|crypto(?:currency)?|"
-    r"usdt|bitcoin|btc|gift cards?|amazon gift)"
+    r"usdt|usdc|bitcoin|btc|eth(?:ereum)?|tether|(?:crypto |usdt |btc |digital )?wallet|gift cards?|amazon gift)"
 )
 RULES += (
     Rule(
@@ -145,19 +163,36 @@ RULES += (
     ),
     Rule(
         rf"(?P<s>(?<![a-z])(?:outside(?: of)?|off|bypass(?:ing)?|skip(?:ping)?|avoid(?:ing)?|without(?: going through| using)?|"
-        rf"leave|leaving|not (?:through|via|on))\s(?:the\s)?{PLATFORM}(?![a-z])|"
+        rf"leave|leaving|not (?:through|via|on|by|using|with|in))\s(?:the\s)?{PLATFORM}(?![a-z])|"
         rf"(?<![a-z])(?:save|avoid|skip|cut)\s(?:the\s)?(?:{PLATFORM}\s)?(?:fees?|commission|service charges?)(?![a-z]))",
         "Let's continue outside CrowdWorks to save the fees.",
         "in English: going around the platform (with a deal word in the sentence)",
     ),
     Rule(
-        rf"(?P<s>(?<![a-z]){_EN_DEAL}[^.!?\n]{{0,30}}?(?:via|by|through|with|using|over|to your|into your|in)\s"
+        rf"(?P<s>(?<![a-z]){_EN_DEAL}[^.!?\n]{{0,30}}?(?:via|by|through|with|using|over|to your|into your|in|is|are|will be|as)\s"
         rf"(?:a\s|your\s|my\s|an\s)?{_EN_MEANS}(?![a-z])|(?<![a-z]){_EN_MEANS}\s(?:payment|transfer)s?(?![a-z]))",
         "I will pay you by bank transfer every month.",
         "in English: an outside payment means",
     ),
 )
-_EN_BYPASS_RULE = RULES[-2].pattern
+RULES += (
+    Rule(
+        r"(?P<s>(?<![a-z])(?:send|give|share|provide|tell|need|want|text|dm)\s(?:me|us)?\s?(?:your|the|a)\s"
+        r"(?:crypto\s|usdt\s|usdc\s|btc\s|bitcoin\s|eth\s|trc-?20\s|erc-?20\s)?wallet(?:\saddress)?|"
+        r"(?<![a-z])(?:crypto|usdt|usdc|btc|bitcoin|eth|trc-?20|erc-?20)\swallet(?:\saddress)?|(?<![a-z])wallet address(?:es)?|"
+        r"(?<![a-z])(?:register|sign up|open an account|create an account|make an account)\s(?:at|on|with|in)\s(?:our|the|a|this|my)\s"
+        r"(?:partner\s|crypto\s|trading\s)?exchange(?![a-z]))",
+        "Please share your USDT wallet address so I can send the payment.",
+        "in English: a crypto wallet or exchange account to be paid through",
+    ),
+    Rule(
+        r"(?P<s>(?<![a-z])(?:payments?|salary|the fee|your fee|money|paid|pay you)(?:\s(?:is|are|will be|goes|go|sent|made|paid|transferred))?"
+        r"[^.!?\n]{0,30}?\sdirectly(?![a-z]))",
+        "Payment will be sent to you directly every Friday.",
+        "in English: payment sent directly (not through the platform's escrow)",
+    ),
+)
+_EN_BYPASS_RULE = RULES[-4].pattern
 _EN_DEAL_WORD = compile_pattern(rf"(?<![a-z]){_EN_DEAL}(?![a-z])")
 
 # Rules that describe how the client pays: only a client (or unknown sender) proposes them.
@@ -173,6 +208,10 @@ _ON_PLATFORM = compile_pattern(
     rf"{PLATFORM}\s?(?:上|内|経由|を通じ|を通して|を通|のメッセージ|の機能|の直接依頼|の決済|の仮払い|から|で|にて)"
 )
 _BYPASS_RE = compile_pattern(_BYPASS)
+# 「Payment is made directly through CrowdWorks escrow」: the platform's own flow in English.
+_EN_ON_PLATFORM = compile_pattern(
+    rf"(?<!not |outside |off |without |instead of )(?<![a-z])(?:through|via|on|in|using|within|inside|by)\s(?:the\s)?{PLATFORM}"
+)
 _SENTENCE_CUT = compile_pattern(r"[。!?\n]")
 
 
@@ -187,7 +226,8 @@ class DirectDealDetector(RuleDetector):
         "電子マネー", "仮想通貨", "暗号資産", "usdt", "ビットコイン", "wise", "western", "ポイント", "請求書", "支払", "決済", "送金",
         "受け取", "受取", "換金", "出金", "direct", "outside", "off", "bypass", "skip", "avoid", "without", "leav", "not ",
         "save", "cut", "transfer", "account", "wise", "venmo", "cash", "zelle", "crypto", "bitcoin", "btc", "gift", "personally",
-        "privately",
+        "privately", "wallet", "exchange", "ウォレット", "銀行", "口座", "ゆうちょ", "paid", "paidy", "ペイディ", "メルペイ",
+        "d払い", "取引所", "usdc", "イーサリアム", "eth", "tether",
     )
     examples = Examples(
         positive=(
@@ -237,6 +277,8 @@ class DirectDealDetector(RuleDetector):
                 state["outside"] = _OUTSIDE_CONTEXT.search(text) is not None
             return state["outside"]
         # 「クラウドワークス上で直接ご契約」: the platform's own way, unless it is being bypassed.
+        if _EN_ON_PLATFORM.search(text, s_start, s_end):
+            return False
         return outside or not _ON_PLATFORM.search(text, min(c_start, start), max(c_end, end))
 
 

@@ -19,9 +19,28 @@ from . import _channels as ch
 _LURE_VERB = (r"登録|応募|申し込|申込|エントリー|ご案内|案内|連絡|やり取り|やりとり|契約|支払|決済|購入|ログイン|入力|回答|"
               r"ダウンロード|インストール|お仕事|研修|手続|受け取|受取")
 _SITE = r"(?:サイト|ページ|フォーム|アプリ|ホームページ|hp|ウェブサイト|webサイト|ポータル|マイページ|システム|url|リンク)"
-LURE_RULES: tuple[Rule, ...] = (
+# Registration words name no place: they are a lure to a site only when the message points at one
+# (a URL, サイト/フォーム/アプリ…), or at least does not put them inside a chat tool (「友だち追加を
+# お願いします。そこで本登録のご案内をします」 is LINE, off_platform_contact).
+REGISTRATION_RULES: tuple[Rule, ...] = (
     Rule(r"(?:会員|本|仮|新規|ユーザー|無料|アカウント|メンバー|事前|エントリー|web|ウェブ)登録|アカウント(?:を)?作成",
          "本登録はこちらのフォームからお願いします", "registration words (dev-048, dev-049, dev-065)"),
+    Rule(r"(?:ご)?登録(?:いただいた|頂いた|していただいた|して頂いた|してくれた|してくださった|した|された|済みの?|完了した)"
+         r"(?:方|人|かた|ユーザー|メンバー)(?:に|へ|様)?(?:のみ|だけ|限定|限り)",
+         "登録いただいた方にのみ、担当から面談日程をご案内しております", "registration as the condition of the job"),
+)
+_CHAT_PLACE = compile_pattern(r"友(?:だち|達)追加|(?<![a-z])line(?![a-z])|ライン|(?<![a-z])qr|オープンチャット|オプチャ|"
+                              r"公式アカウント|チャットワーク|(?<![a-z])(?:chatwork|discord|telegram|slack)(?![a-z])")
+_SITE_PLACE = compile_pattern(r"サイト|ページ|フォーム|アプリ|ホームページ|(?<![a-z])hp(?![a-z])|ポータル|マイページ|システム|"
+                              r"(?<![a-z])(?:url|https?|www)(?![a-z])|リンク|ウェブ|(?<![a-z])web(?![a-z])")
+# English: register / sign up / apply at a site (「Please first register at our partner exchange https://…」).
+EN_REGISTER = compile_pattern(
+    r"(?<![a-z])(?:register|sign[ \-]?up|apply|create an account|open an account|make an account|enroll)"
+    r"(?:[ \t](?:first|now|here|today))?[ \t](?:at|on|via|through|with|using)[ \t](?:[a-z\-]{1,20}[ \t]){0,3}?"
+    r"(?:site|website|platform|exchange|portal|app|page|link|form|wallet|service|https?://)"
+)
+_EN_REGISTER_GATE = compile_pattern(r"regist|sign|apply|account|enroll")
+LURE_RULES: tuple[Rule, ...] = (
     Rule(r"(?:弊社|当社|自社|専用|外部|別|私たち|うち|運営|提携|独自)の?[^\s。、\nはがをにで]{0,8}?" + _SITE
          + r"(?=[^。\n]{0,3}?(?:で|から|に|へ|より)(?:の)?[^。\n]{0,8}?(?:" + _LURE_VERB + "))",
          "弊社サイトでの登録が必須となっております", "own/outside site + lure verb (dev-048 m3, dev-062)"),
@@ -40,6 +59,7 @@ LURE_RULES: tuple[Rule, ...] = (
          "Googleフォームからご応募ください", "Google Forms to apply (not: 「Googleフォームで作って」)"),
 )
 _LURE = ch.Scanner(LURE_RULES)
+_REGISTRATION = ch.Scanner(REGISTRATION_RULES)
 # Lure words that are the work itself (「会員登録フォームの作成」「アプリの開発」).
 _SUBJECT = compile_pattern(r"[^。\n、]{0,8}?(?:の)?(?:作成|制作|実装|開発|構築|設計|デザイン|改修|修正|テスト|者数|数|率|機能|画面の)")
 # A lure sentence asks for it: a request, "required", or "here/below".
@@ -54,7 +74,7 @@ _PAYMENT = compile_pattern(r"支払|決済|振込|振り込|入金|送金|請求
 class ExternalSite(Detector):
     name = "external_site"
     category = "external_site"
-    rules = LURE_RULES + ch.URL_RULES
+    rules = REGISTRATION_RULES + LURE_RULES + ch.URL_RULES
     terms = ("登録", "フォーム", "サイト", "アプリ", "http", "forms.gle", "bit.ly", "ダウンロード")
     examples = Examples(
         positive=(
@@ -90,7 +110,10 @@ class ExternalSite(Detector):
 
     @staticmethod
     def _lure_words(text: str, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
-        for start, end in _LURE.spans(text):
+        registrations = _REGISTRATION.spans(text)
+        if registrations and _CHAT_PLACE.search(text) and not _SITE_PLACE.search(text):
+            registrations = []  # registering inside a chat tool: off_platform_contact's concern
+        for start, end in sorted(registrations + _LURE.spans(text)):
             if _SUBJECT.match(text, end, min(len(text), end + 12)):
                 continue
             if not _ASKS.search(text, *sentences.span(start)):
@@ -98,6 +121,10 @@ class ExternalSite(Detector):
             if clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end):
                 continue
             yield start, end
+        if _EN_REGISTER_GATE.search(text):
+            for m in islice(EN_REGISTER.finditer(text), ch.MAX_CANDIDATES):
+                if not clauses.english_negated(text, m.start(), m.end()):
+                    yield m.span()
 
     @staticmethod
     def _lure_links(text: str, message_lures: bool, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:

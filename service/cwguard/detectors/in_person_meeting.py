@@ -19,12 +19,14 @@ from ._cues import (
     not_system,
     refused_around,
     search_in_sentence,
+    sentence,
     span_of,
 )
 
 _PLACE = (
     r"(?:弊社|当社|本社|御社|貴社|事務所|オフィス|スタジオ|会社|店舗|お店|当店|サロン|カフェ|喫茶店|ファミレス|"
     r"会議室|駅|駅前|最寄り駅|拠点|支社|支店|営業所|作業場|工房|教室|ホテル|ラウンジ|ビル|自宅|お宅|ご近所|お近く|現地|"
+    r"店(?![長員主])|倉庫|工場|現場|撮影場所|アトリエ|"
     r"面接会場|会場|[一-龥ァ-ヶ]{1,5}(?:区|市|町)(?:内|周辺)?)"
 )
 # Words a writer puts between the place and the verb without changing the request: who comes,
@@ -82,6 +84,16 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+RULES += (
+    Rule(
+        r"(?P<s>(?:お茶|お?食事|ランチ|ディナー|飲み|コーヒー|カフェ)\s?(?:でも|がてら|を?しながら|でもしながら|でも飲みながら|"
+        r"を?飲みながら|を?食べながら|しつつ|ついでに)[^。!?\n]{0,10}?(?:お?話|お?会い|会っ|会い|会え|打ち合わせ|打合せ|ご?相談|面談)"
+        r"[^。!?\n]{0,8}?(?:ませんか|ましょう|しましょ|たい|いかが|どう|できれば|できると|ください|願))",
+        "一度ランチでもしながらお話ししませんか？",
+        "a meal or a coffee together as the meeting: 「お茶でもしながら話しませんか」",
+    ),
+)
+
 _MEETING_CONTEXT = compile_pattern(rf"{_MEETING}|お会い|会って|対面")
 _PLACE_RULE = RULES[4].pattern
 # On line: a video call, chat or phone is not a meeting in person (other detectors see it).
@@ -98,7 +110,7 @@ class InPersonMeetingDetector(RuleDetector):
     rules = RULES
     terms = (
         "お越し", "来社", "来所", "来訪", "来て", "来られ", "いらし", "いらっしゃ", "足を運", "出社", "出勤", "集まり", "集合", "伺", "出向",
-        "邪魔", "足労", "対面", "オフライン", "直接", "会い", "おあい", "会って", "お茶", "食事", "ランチ", "場所", "会場", "待ち合わせ", "カフェ", "喫茶", "ファミレス", "ラウンジ", "会議室", "事務所",
+        "邪魔", "足労", "対面", "オフライン", "直接", "会い", "おあい", "会って", "お茶", "食事", "ランチ", "ディナー", "飲み", "コーヒー", "場所", "会場", "待ち合わせ", "カフェ", "喫茶", "ファミレス", "ラウンジ", "会議室", "事務所",
         "オフィス", "スタジオ", "駅", "弊社", "本社", "店舗", "ホテル", "自宅", "宅",
     )
     examples = Examples(
@@ -125,6 +137,8 @@ class InPersonMeetingDetector(RuleDetector):
         return msg.phase == "before_contract" and not_system(msg)
 
     def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+        if msg.sender == "worker" and _asks_about_the_process(text, m.start()):
+            return False
         return self._is_request(text, m, rule.pattern)
 
     @staticmethod
@@ -139,6 +153,23 @@ class InPersonMeetingDetector(RuleDetector):
             or is_post_contract_remark(text, start, end)
             or refused_around(text, m)
         )
+
+
+# A worker's question about the client's process (「選考は対面のみでしょうか」「面接は対面ですか」)
+# asks what the client wants; it proposes nothing. A worker who proposes a meeting asks a
+# different question (「お会いできませんか」「伺ってもよろしいでしょうか」).
+_QUESTION_END = compile_pattern(r"(?:でしょうか|ですか|ますか|のか|なのか|でしたか|ですよね)\s?[?？]?\s?$")
+_PROPOSAL = compile_pattern(
+    r"ませんか|ましょう|いかが|よろしいでしょうか|よろしいですか|てもいい|ても良い|ても大丈夫|させて|したい|たいの|"
+    r"たいと|伺い|伺って|お邪魔"
+)
+
+
+def _asks_about_the_process(text: str, pos: int) -> bool:
+    s_start, s_end = sentence(text, pos)
+    # the sentence's own end mark (?, ？) is outside the span; read up to it
+    sentence_text = text[s_start:min(len(text), s_end + 1)].rstrip("。!?\n ")
+    return bool(_QUESTION_END.search(sentence_text)) and not _PROPOSAL.search(sentence_text)
 
 
 DETECTOR = InPersonMeetingDetector()

@@ -14,6 +14,7 @@ from itertools import islice
 
 from ..engine import clauses
 from ..engine.detector import Detector, Examples, Hit, MessageView, compile_pattern
+from ..engine.normalize import NormalizedText
 from . import _channels as ch
 
 _CHANNEL = ch.Scanner(ch.CHANNEL_RULES)
@@ -26,10 +27,40 @@ _NEEDS_REQUEST = compile_pattern(r"(?:" + ch._CONNECT + r")(?:通話|面談|面�
 _DESCRIBED = compile_pattern(r"[^。\n、]{0,20}?(?:し|され|して|い|行っ)た(?:内容|研修|動画|データ|記録|音声|映像|もの|ファイル|際|時|とき|こと)")
 
 
+_ROMAJI = ch.Scanner(ch.ROMAJI_RULES)
+_PROFILE_CONTACT = ch.Scanner(ch.PROFILE_CONTACT_RULES)
+_MOVE_ELSEWHERE = ch.Scanner(ch.MOVE_ELSEWHERE_RULES)
+_THERE = ch.Scanner(ch.THERE_RULES)
+_HERE_UNSUITABLE = ch.Scanner(ch.HERE_UNSUITABLE_RULES)
+_CONCESSION = ch.Scanner(ch.CONCESSION_RULES)
+# Cheap literals every ID_GIVEN match holds (its leading lookbehinds make a blind scan slow).
+_ID_GATE = compile_pattern(r"id|アイディ|@")
+
+
+def _gives_id(text: str) -> bool:
+    return _ID_GATE.search(text) is not None and ch.ID_GIVEN.search(text) is not None
+
+
+def _asks(text: str, start: int, sentences: ch.Sentences) -> bool:
+    """The sentence around `start` asks or proposes something (shared cues, or casual ones)."""
+    s_start, s_end = sentences.span(start)
+    return clauses.has_request(text, s_start, s_end) or ch.CASUAL_ASK.search(
+        text, s_start, min(len(text), s_end + 1)) is not None
+
+
+def _works_in_tool(text: str, end: int, frame_end: int) -> bool:
+    """The frame speaks of work done in the tool for the client's customers (「Instagramアカウントで、
+    お客様から届くDMへの返信代行」), not of this conversation."""
+    return (ch.WORK_IN_TOOL.search(text, end, frame_end) is not None
+            or ch.WORK_IN_TOOL_AFTER.match(text, frame_end, min(len(text), frame_end + 6)) is not None)
+
+
 class OffPlatformContact(Detector):
     name = "off_platform_contact"
     category = "off_platform_contact"
-    rules = ch.CHANNEL_RULES + ch.STANDALONE_RULES + ch.MANNER_RULES + ch.FRAME_RULES
+    rules = (ch.CHANNEL_RULES + ch.STANDALONE_RULES + ch.MANNER_RULES + ch.FRAME_RULES + ch.ROMAJI_RULES
+             + ch.PROFILE_CONTACT_RULES + ch.MOVE_ELSEWHERE_RULES + ch.THERE_RULES + ch.HERE_UNSUITABLE_RULES
+             + ch.CONCESSION_RULES)
     terms = ("line", "ライン", "chatwork", "チャットワーク", "skype", "zoom", "teams", "meet", "discord",
              "telegram", "slack", "instagram", "インスタ", "dm", "メール", "mail", "電話", "外部", "友だち追加")
     examples = Examples(
@@ -59,23 +90,58 @@ class OffPlatformContact(Detector):
     def detect(self, msg: MessageView) -> Iterable[Hit]:
         text = msg.text
         survives = msg.phase == "contracted" and ch.survives_contract(text)
-        for start, end in islice(self._proposals(text), ch.MAX_HITS):
+        for start, end in self._proposals(msg.norm)[:ch.MAX_HITS]:
             yield self.hit(start, end, survives_contract=survives)
 
-    def _proposals(self, text: str) -> Iterable[tuple[int, int]]:
+    def _proposals(self, norm: NormalizedText) -> list[tuple[int, int]]:
+        text = norm.text
         sentences = ch.Sentences(text)
-        for start, end in _CHANNEL.spans(text):
-            if self._is_proposal(text, start, end, sentences):
-                yield start, end
-        for start, end in _STANDALONE.spans(text):
-            if self._is_live(text, start, end) and clauses.has_request(text, *sentences.span(start)):
-                yield start, end
-        for start, end in _MANNER.spans(text):
-            if self._is_direct_proposal(text, start, end, sentences):
-                yield start, end
-        for start, end, url in ch.find_urls(text):
-            if ch.url_kind(url) == "meeting" and not clauses.is_negated(text, start, end):
-                yield start, end
+        id_given = _gives_id(text)
+        channels = [s for s in _CHANNEL.spans(text) if not ch.is_compound_line(norm, s[0])]
+        found = [(start, end) for start, end in channels
+                 if self._is_proposal(text, start, end, sentences)
+                 or (id_given and self._is_named_with_id(text, start, end, sentences))]
+        found += [(start, end) for start, end in _ROMAJI.spans(text)
+                  if ch.ROMAJI_TALK.match(text, end, min(len(text), end + 30)) and self._is_live(text, start, end)]
+        found += [(start, end) for start, end in _STANDALONE.spans(text)
+                  if self._is_live(text, start, end) and clauses.has_request(text, *sentences.span(start))]
+        found += [(start, end) for start, end in _MANNER.spans(text)
+                  if self._is_direct_proposal(text, start, end, sentences)]
+        found += [(start, end) for start, end, url in ch.find_urls(text)
+                  if ch.url_kind(url) == "meeting" and not clauses.is_negated(text, start, end)]
+        found += self._elsewhere(text, sentences, bool(channels), id_given)
+        if found:
+            # 「ここだと詳しく書けないので」「一度だけでいいので」 are part of the move they explain or push.
+            found += [(start, end) for start, end in _HERE_UNSUITABLE.spans(text) + _CONCESSION.spans(text)
+                      if not clauses.is_negated(text, start, end)]
+        return sorted(set(found))
+
+    def _elsewhere(self, text: str, sentences: ch.Sentences, has_channel: bool,
+                   id_given: bool) -> list[tuple[int, int]]:
+        """Moves that name no tool: contact details in a profile, 「別のところで話しましょう」, 「そっちに
+        送って」 (after something was pointed at), and the add/search request that follows an ID."""
+        out = []
+        for start, end in _PROFILE_CONTACT.spans(text) + _MOVE_ELSEWHERE.spans(text):
+            if self._is_live(text, start, end) and _asks(text, start, sentences):
+                out.append((start, end))
+        for start, end in _THERE.spans(text):
+            pointed = has_channel or sentences.span(start)[0] > 0
+            if pointed and self._is_live(text, start, end) and _asks(text, start, sentences):
+                out.append((start, end))
+        if id_given:
+            for m in islice(ch.ADD_REQUEST.finditer(text), ch.MAX_CANDIDATES):
+                if self._is_live(text, m.start(), m.end()):
+                    out.append(m.span())
+        return out
+
+    def _is_named_with_id(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
+        """A channel named in a message that hands over an ID (「rain (=LINE) です。ID送ります: …」):
+        the ID is there to be used, unless the channel is the work or refused."""
+        if _WORK_SUBJECT.match(text, end, min(len(text), end + 30)):
+            return False
+        if ch.DISLIKE.match(text, end, min(len(text), end + 40)):
+            return False
+        return self._is_live(text, start, end) and not self._is_quoted(text, start, sentences)
 
     def _is_proposal(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
         if _WORK_SUBJECT.match(text, end, min(len(text), end + 30)):
@@ -88,19 +154,41 @@ class OffPlatformContact(Detector):
             tail = ch.FRAME_BEFORE_TAIL.match(text, end, window_end)
             if tail is None or not ch.FRAME_BEFORE.search(text, max(0, start - 24), start):
                 return False
-        elif _DESCRIBED.match(text, end, window_end) or ch.DISLIKE.match(text, end, window_end):
+        elif (_DESCRIBED.match(text, end, window_end) or ch.DISLIKE.match(text, end, window_end)
+              or _works_in_tool(text, end, after.end())):
             return False
         if _NEEDS_REQUEST.match(text, end, window_end) and not clauses.has_request(text, *sentences.span(start)):
             return False
-        return self._is_live(text, start, end)
+        return self._is_live(text, start, end) and not self._is_quoted(text, start, sentences)
+
+    @staticmethod
+    def _is_quoted(text: str, start: int, sentences: ch.Sentences) -> bool:
+        """The sentence quotes the rules back as a question (「規約でLINE交換は禁止ですよね？」) or
+        reports what someone else asked (「外部ツールへの移動を求められて困った」)."""
+        s_start, s_end = sentences.span(start)
+        return bool(ch.RULE_QUESTION.search(text, s_start, min(len(text), s_end + 1))
+                    or ch.PAST_REPORT.search(text, s_start, s_end))
 
     @staticmethod
     def _is_english_proposal(text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
         """「let's move to Telegram」「add me on WhatsApp」「WhatsApp me」, not refused in its sentence."""
-        if not (ch.EN_BEFORE.search(text, max(0, start - 40), start)
+        call = OffPlatformContact._is_english_call(text, start, end, sentences)
+        if not (call or ch.EN_BEFORE.search(text, max(0, start - 40), start)
                 or ch.EN_AFTER.match(text, end, min(len(text), end + 30))):
             return False
         return not ch.EN_NEGATION.search(text, *sentences.span(start))
+
+    @staticmethod
+    def _is_english_call(text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
+        """「can we have a quick Google Meet call」: the channel names a call or meeting in a question
+        or proposal, not one that happened or is the material (「transcribe the Zoom meeting」)."""
+        m = ch.EN_CALL_AFTER.match(text, end, min(len(text), end + 30))
+        if m is None or ch.EN_CALL_DESCRIBED_AFTER.match(text, m.end(), min(len(text), m.end() + 16)):
+            return False
+        if ch.EN_CALL_DESCRIBED_BEFORE.search(text, max(0, start - 24), start):
+            return False
+        s_start, s_end = sentences.span(start)
+        return ch.EN_PROPOSAL.search(text, s_start, min(len(text), s_end + 1)) is not None
 
     def _is_direct_proposal(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
         """「直接やり取りしたい」「個別に連絡を取らせて」: a proposal right after, and its clause

@@ -47,6 +47,24 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# Short forms that are also ordinary words (「免許をお持ちの方」 is a job requirement, 「マイナ保険証の
+# 記事」 a topic): an ID only with a copy, a photo or sending asked of it.
+_SHORT_ID = (
+    r"(?:マイナカード|マイナンバーカード|マイナ保険証|マイナ(?![スーン\-a-z])|免許(?!を?お持ち|取得|保有|必須|が必要|をお持)|保険証|住民票|"
+    r"パスポート|通帳|キャッシュカード|口座情報|在留カード|身分証)"
+)
+_DOCUMENT_ACT = (
+    r"(?:写真|画像|コピー|写し|表裏|両面|表面|裏面|スキャン|撮影|撮って|送って|お送り|送付|ご送付|提出|ご提出|アップロード|"
+    r"添付|ご提示|提示|見せて|お見せ)"
+)
+RULES += (
+    Rule(
+        rf"(?P<s>{_SHORT_ID})(?:\s?[(（][^)）\n]{{0,12}}[)）])?\s?(?:の|を|も|と|や)?\s?{_DOCUMENT_ACT}",
+        "本人確認のため、マイナの写真をこちらに送ってください。",
+        "short forms of ID documents with a copy or a photo asked: マイナカード, 免許, 通帳",
+    ),
+)
+
 RULES += (
     Rule(
         r"(?P<s>(?<![a-z])(?:passport|driver'?s? licen[cs]e|driving licen[cs]e|national id(?: card)?|id card|photo id|"
@@ -64,12 +82,14 @@ _REQUEST = compile_pattern(
     r"お送り|ご送付|送付して|添付して|ご添付|ご提出|提出して|提出を|提出が|ご提示|提示して|記載して|ご記載|ご記入|記入して|"
     r"ご入力|入力して|ご用意|用意して|必要|必須|アップロード|撮影して|撮って|共有して|ご共有|登録して|ご登録|"
     r"確認させ|拝見させ|頂戴|もらえ|ほしい|欲しい|ませんか|でしょうか|お知らせ|"
+    # what will do: 「支店名と口座番号でOKです」「市区町村まででも大丈夫です」
+    r"で(?:も)?\s?(?:ok|オッケー|大丈夫|構いません|かまいません|結構です|十分です)|"
     r"(?<![a-z])(?:please|send|share|provide|upload|submit|attach|need|needs|required|must|give|tell|email|forward|"
     r"can you|could you|would you|let me know)(?![a-z])"
 )
 # The items are the data of the job (data entry, lists): 「店名・住所・電話番号…を入力」.
 _DATA_JOB = compile_pattern(
-    r"店名|会社名|企業名|法人名|店舗|商品名|品番|定休日|営業時間|リスト|スプレッドシート|エクセル|excel|csv|"
+    r"(?<!支)店名|会社名|企業名|法人名|店舗|商品名|品番|定休日|営業時間|リスト|スプレッドシート|エクセル|excel|csv|"
     r"データ入力|入力作業|転記|顧客|お客様の|取引先|物件|施設|病院|名簿|住所録|宛名|配送先|発送先|送り先|"
     r"会員様?の|ユーザーの|利用者の|患者|住所欄|"
     r"(?<![a-z])(?:spreadsheet|customers?'?|clients'|users'|members'|database|csv|excel|data entry|mailing list|list of)(?![a-z])"
@@ -96,7 +116,7 @@ class PersonalInfoDetector(RuleDetector):
     rules = RULES
     terms = (
         "本人確認", "身分証", "免許証", "保険証", "パスポート", "旅券", "在留カード", "マイナンバー", "個人番号", "住民票", "印鑑証明", "戸籍", "学生証",
-        "社員証", "年金手帳", "口座", "通帳", "キャッシュカード", "クレジットカード", "カード番号", "暗証番号", "セキュリティコード", "ネットバンキング", "住所", "お住まい",
+        "社員証", "年金手帳", "口座", "マイナ", "免許", "通帳", "キャッシュカード", "クレジットカード", "カード番号", "暗証番号", "セキュリティコード", "ネットバンキング", "住所", "お住まい",
         "生年月日", "顔写真", "顔画像", "顔の", "自撮り", "セルフィー", "家族構成", "本籍", "passport", "licen", "id", "ssn",
         "social security", "bank", "account", "routing", "card", "cvv", "address", "birth", "selfie", "number",
     )

@@ -13,27 +13,51 @@ from __future__ import annotations
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ._cues import OKURI, PLATFORM, RuleDetector, refused_around, sentence, span_of
 
-_PAY = r"(?:[ごお]?(?:契約|支払い?)|仮払い|決済|報酬の?お?支払い|報酬のお受け取り|発注)"
+_PAY = r"(?:[ごお]?(?:契約|支払い?)|仮払い|決済|報酬の?お?支払い|報酬のお受け取り|報酬|発注)"
 _VIA = (
     r"(?:上で|上にて|内で|で|にて|経由(?:で|と|に)?|を通して|を通じて|を介して|のシステムで|の仕組みで|のルールに則って|"
     r"の中で|から)"
 )
+# The platform's escrow named as the way to pay: 「クラウドワークスの仮払いで」「CWの決済システムを使って」.
+_ESCROW_VIA = (
+    r"(?:の|上の)\s?(?:仮払い|エスクロー|決済|お支払い|支払い|契約)(?:機能|システム|制度)?\s?"
+    r"(?:で(?!\s?は?\s?(?:なく|ない))|にて|を(?:使|利用|通)|を通じ|経由|を介|による)"
+)
 _DO = (
-    r"(?:行|完結|進め|お願い|実施|やり取り|いたし|致し|させ|します|する形|してから|をして|を行|お送り|の上|させていただ|"
+    r"(?:行|完結|進め|お願い|実施|やり|やら|いたし|致し|させ|します|する形|してから|をして|を行|お送り|の上|させていただ|"
     r"ください|となり|になり|です|でございます|のみ)"
 )
+# A copula right after the platform: 「契約・支払いはクラウドワークスです」 (not a question or a
+# contrast: 「クラウドワークスですか」「クラウドワークスですが、支払いは別で」).
+_COPULA = r"(?:です(?![かが]|けど|と)|でございます|となります|になります|のみ(?:です|となります)?)"
+# Adverbs between the platform and the payment words: 「クラウドワークスで毎月契約・お支払いします」.
+_ADVERB = (
+    r"(?:毎月|毎回|毎週|都度|その都度|すべて|全て|全部|必ず|きちんと|正式に|通常どおり|通常通り|いつもどおり|いつも通り|"
+    r"もちろん|当然|しっかり|引き続き|今回も|次回も|今後も)"
+)
+_PAYS = rf"{_PAY}(?:[・、と,/]\s?{_PAY}){{0,3}}"
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        rf"(?P<s>{_PAY}(?:[・、と,/]\s?{_PAY}){{0,3}}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_VIA}\s?[^。!?\n]{{0,10}}?{_DO}{OKURI})",
+        rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_VIA}\s?[^。!?\n]{{0,10}}?{_DO}{OKURI})",
         "契約とお支払いはすべてクラウドワークス上で行います。",
         "payment words, then the platform (dev-001, dev-011, dev-024, dev-032, dev-033, dev-038)",
     ),
     Rule(
-        rf"(?P<s>{PLATFORM}\s?{_VIA}\s?(?:の)?\s?{_PAY}(?:[・、と,/]\s?(?:[ごお]?(?:支払い?|契約)|仮払い|決済))?"
+        rf"(?P<s>{PLATFORM}\s?{_VIA}\s?(?:の)?\s?(?:{_ADVERB}\s?)?{_PAY}(?:[・、と,/]\s?(?:[ごお]?(?:支払い?|契約)|仮払い|決済))?"
         rf"[^。!?\n]{{0,10}}?(?:{_DO}|を(?:いたし|致し|行))?)",
         "では、クラウドワークス上で契約・仮払いをいたします。",
         "the platform, then payment words (dev-002, dev-050, dev-061, dev-069)",
+    ),
+    Rule(
+        rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_COPULA})",
+        "文字単価2円、契約・お支払いはクラウドワークスです。",
+        "the platform as the copula's complement: 「支払いはクラウドワークスです」",
+    ),
+    Rule(
+        rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_ESCROW_VIA})",
+        "報酬はクラウドワークスの仮払いでお預かりします。",
+        "the platform's escrow named as the way to pay: 「クラウドワークスの仮払いで」",
     ),
 )
 
@@ -50,7 +74,8 @@ RULES += (
 
 # Going around the platform or putting it aside in the same sentence.
 _AROUND = compile_pattern(
-    rf"{PLATFORM}\s?(?:を|は)?\s?(?:通さ|介さ|経由せ|使わ|利用せ|挟ま|外|以外|抜き|なし)|直接|手数料が(?:高|かか|もったいな)|"
+    rf"{PLATFORM}\s?(?:を|は)?\s?(?:通さ|介さ|経由せ|使わ|利用せ|挟ま|外|以外|抜き|なし)|"
+    rf"{PLATFORM}\s?(?:上)?(?:で|では|じゃ)\s?(?:なく|ない|ありません)|直接|手数料が(?:高|かか|もったいな)|"
     rf"(?<![a-z])(?:outside(?: of)?|off|bypass(?:ing)?|skip(?:ping)?|avoid(?:ing)?|instead of|without|directly|not through)"
     rf"\s(?:the\s|using\s|going through\s)?{PLATFORM}|(?<![a-z])directly(?![a-z])"
 )

@@ -26,9 +26,15 @@ _SHORT = (
     r"\d{1,2}\s?[/月]\s?\d{1,2}\s?日?\s?(?:\([^)\n]{1,3}\))?\s?(?:\d{1,2}:\d{2}|\d{1,2}時)?\s?まで|"
     r"\d{1,2}:\d{2}\s?まで|\d{1,2}時まで)"
 )
+# 「今夜の」「本日の」 before a noun is when an event takes place (「今夜のZoom説明会にご参加ください」),
+# not a deadline; a time of day after it is one again (「本日の17時まで」 is read at 「17時まで」,
+# 「今日の夜までに」「本日のうちに」 here).
+_TODAY_DEADLINE = (
+    rf"(?:{_TODAY}\s?の\s?(?:朝|午前中?|昼|お昼|午後|夕方|夜|晩|正午|深夜|うち)(?:\s?まで)?|{_TODAY}(?!\s?の))"
+)
 # A near deadline with an explicit limit (「明日の朝までに」「明朝」「今週中に」「17時までに」「至急」).
 _NEAR = (
-    rf"(?:{_TODAY}|明日\s?(?:の\s?(?:朝|午前中?|昼|お昼|夕方|夜|正午))?\s?(?:まで|中)|明朝|明日朝|今週中|今週末まで|週末まで|"
+    rf"(?:{_TODAY_DEADLINE}|明日\s?(?:の\s?(?:朝|午前中?|昼|お昼|夕方|夜|正午))?\s?(?:まで|中)|明朝|明日朝|今週中|今週末まで|週末まで|"
     r"(?:午前|午後)?\s?\d{1,2}\s?時\s?(?:\d{1,2}\s?分)?まで|\d{1,2}:\d{2}\s?まで|大至急|至急|"
     r"(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内)"
 )
@@ -63,12 +69,19 @@ RULES: tuple[Rule, ...] = (
         "a deadline with a consequence (dev-034, dev-046, dev-057)",
     ),
     Rule(
+        rf"(?P<s>(?:{_SHORT}|明日\s?(?:の\s?)?(?:朝|午前中?|昼|お昼|夕方|夜)?|今週末|週明け)\s?(?:に|には|中には|までには|の時点で|には、)"
+        rf"[^。!?\n]{{0,12}}?(?:他の方|ほかの方|別の方|次の方|他の候補|別の候補|他の応募者)\s?(?:で|に|へ)\s?"
+        r"(?:決め|決定|確定|お願い|依頼|頼|発注|回し))",
+        "明日の夜には別の方に依頼を確定させます。",
+        "a deadline after which another candidate is chosen: 「明日の朝には他の方で決めます」",
+    ),
+    Rule(
         rf"(?P<s>{_WORKER_ACT}[^。!?\n]{{0,12}}?{_IF_NOT}[^。!?\n]{{0,16}}?{_CONSEQUENCE})",
         "ご返信がない場合は他の方にお願いすることになります。",
         "a consequence without a stated deadline",
     ),
     Rule(
-        rf"(?P<s>(?:{_TODAY}|(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内)\s?(?:に|まで|中に|の)?)[^。!?\n]{{0,12}}?"
+        rf"(?P<s>(?:{_TODAY_DEADLINE}|(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内)\s?(?:に|まで|中に)?)[^。!?\n]{{0,12}}?"
         rf"{_WORKER_ACT}[^。!?\n]{{0,6}}?{_ASK}",
         "確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。",
         "a same-day deadline on the worker's answer, registration or payment (dev-062, dev-049, dev-044)",
@@ -115,7 +128,9 @@ RULES: tuple[Rule, ...] = (
         r"早めに\s?ご?(?:判断|決断|登録|応募|申し?込|お申し?込|振込|お振込|入金)|早めの\s?ご?(?:判断|決断|返信|連絡|登録|応募|"
         r"お申し込み|申込|回答|お返事|お手続き|お振込)|早急に|即決|即日(?:で)?ご?(?:返信|回答|決断)|"
         r"急ぎの(?:案件|お仕事|依頼|募集|ご依頼)|急ぎで(?!は)|急いで(?:ください|いただ|もら)|迷っている(?:時間|暇)|"
-        r"今決め|今が(?:チャンス|最後)|ラストチャンス|今しかない|(?:チャンス|機会)を逃さない)",
+        r"今決め|今が(?:チャンス|最後)|ラストチャンス|今しかない|(?:チャンス|機会)を逃さない|"
+        r"即\s?ご?(?:応募|登録|申し?込|お申し?込|返信|連絡|購入|入金|振込|お振込|参加)|迷ったら|迷う前に|"
+        r"(?:〆(?:切り?)?|締め?切り?|募集終了)(?:が|日が)?\s?(?:迫|目前))",
         "単価は1件5円、1日100件程度です。早めのご判断をお願いします。",
         "urging words (dev-034 m3, dev-042, dev-063, dev-031, dev-065)",
     ),
@@ -152,20 +167,27 @@ _EN_RULE = RULES[_EN_URGING_RULE].pattern
 # Scarcity and consequences press by themselves, whoever's verb ends the sentence.
 _SELF_EVIDENT_RULES = {
     r.pattern for r in RULES
-    if r.note.startswith(("a deadline with", "a consequence", "first come", "scarcity", "a closing time"))
+    if r.note.startswith(("a deadline with", "a deadline after", "a consequence", "first come", "scarcity", "a closing time"))
 }
 
 
 # The second half each deadline rule needs somewhere in the message: one scan of the message
 # decides whether the rule can match at all, so a message made of deadlines alone
 # (「本日中に」 repeated) costs one cheap scan instead of a bounded look-ahead at every deadline.
+_NEEDS_BY_NOTE = {
+    "a deadline with": _CONSEQUENCE,
+    "a deadline after": r"他の方|ほかの方|別の方|次の方|他の候補|別の候補|他の応募者",
+    "a consequence": _CONSEQUENCE,
+    "a same-day deadline on the worker": _WORKER_ACT,
+    "a same-day deadline on the work (": _WORK,
+    "a near deadline": _DECIDE,
+    "first come": r"方から|方を優先|先着順|次第",
+}
 _NEEDS = {
-    RULES[0].pattern: compile_pattern(_CONSEQUENCE),
-    RULES[1].pattern: compile_pattern(_CONSEQUENCE),
-    RULES[2].pattern: compile_pattern(_WORKER_ACT),
-    RULES[3].pattern: compile_pattern(_WORK),
-    RULES[4].pattern: compile_pattern(_DECIDE),
-    RULES[5].pattern: compile_pattern(r"方から|方を優先|先着順|次第"),
+    r.pattern: compile_pattern(needed)
+    for r in RULES
+    for note, needed in _NEEDS_BY_NOTE.items()
+    if r.note.startswith(note)
 }
 
 
@@ -180,7 +202,7 @@ class PressureDetector(RuleDetector):
         "即日", "迷っている", "今決め", "今が", "ラストチャンス", "今しかない", "逃さない", "方から", "方を優先", "先着", "次第",
         "残席", "ラスト", "最後の", "前に", "あと", "明朝", "明日朝", "至急", "時まで", "asap", "soon", "today", "tonight", "first",
         "last", "left", "remaining", "limited", "filling", "going fast", "hurry", "miss", "urgent", "eod", "end of", "within",
-        "tomorrow", "now", "immediately",
+        "tomorrow", "now", "immediately", "締", "〆", "迷", "即", "他の方", "ほかの方", "別の方", "次の方", "候補", "応募者",
     )
     examples = Examples(
         positive=(

@@ -69,6 +69,35 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# A headline lure spreads its parts over short sentences: 「副業で月80万！スマホ1台、1日15分の作業だけ」.
+# A large income for a period is a lure when the message also promises ease within a bounded
+# window around it (either side, across sentence ends).
+_BIG_PERIOD = r"(?:月収|月給|月商|日給|日収|年収|週給|月に|月々|毎月|月|1か月で?|1ヶ月で?|ひと月で?|1日で?|日に|1日|日|週に|週|年に|年)"
+_BIG_INCOME = (
+    rf"(?<![\d,.万月年])(?P<period>{_BIG_PERIOD})\s?(?:最低|平均|最大|安定して|コンスタントに|平均で|で|に)?\s?"
+    r"(?P<n>\d{1,4}(?:\.\d)?|[一二三四五六七八九十百]{1,3})\s?万"
+)
+# Before the effortlessness rule: once a large income made easy is found, the ease words
+# (「1日30分」) are highlighted too.
+RULES = RULES[:-1] + (
+    Rule(
+        rf"(?P<s>{_BIG_INCOME}(?:\s?円)?(?:\s?(?:以上|超え?|オーバー|も))?)",
+        "在宅で月50万円！スマホだけでOK、1日10分の作業です。",
+        "a large income with ease promised nearby, across sentences (headline style)",
+    ),
+) + RULES[-1:]
+_BIG_INCOME_RULE = RULES[-2].pattern
+# Thresholds (in 万円) above which an income for the period is large for side work.
+_LARGE = {"month": 10, "day": 1, "week": 3, "year": 300}
+_STRONG_EASE = compile_pattern(
+    r"(?:スマホ|スマートフォン|携帯|パソコン|pc)\s?(?:1台|ひとつ|一つ|だけ|のみ)|1日\s?(?:たった|わずか|ほんの)?\s?\d{1,2}\s?分|"
+    r"作業だけ|だけで|するだけ|だけです|誰でも|だれでも|どなたでも|スキル不要|経験不要|知識不要|スキルなし|初心者でも|未経験でも|"
+    r"ほったらかし|自動で|放置で|寝ながら|寝ている間|コピペ|スキマ時間|すきま時間|ポチポチ|タップするだけ"
+)
+_WEAK_EASE = compile_pattern(r"完全在宅|在宅で|簡単|かんたん|らくらく|楽々|副業|主婦|ノルマなし|好きな時間")
+_EASE_WINDOW = 80
+_KANJI_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
 _EASY_RULE = RULES[-1].pattern
 _EARNING = compile_pattern(r"稼|収入|月収|年収|日給|日収")
 # A lure in the same sentence: an income for a period or an effortless claim. 「このブログは不労所得
@@ -86,7 +115,7 @@ class UnrealisticOfferDetector(RuleDetector):
         "稼", "目指", "夢", "可能", "いけ", "達成", "確実", "保証", "当たり前", "余裕", "らくらく", "楽々", "ザラ", "狙え", "到達", "実現",
         "手に入", "ゲット", "普通", "以上も", "でも", "コツコツ", "書けば", "頑張れば", "やるほど", "スマホ", "スマートフォン", "携帯", "パソコン",
         "pc", "分", "スキマ", "だけで", "不労所得", "権利収入", "収入", "ほったらかし", "寝ている", "即金", "一攫千金", "高額報酬", "回収", "元",
-        "ペイ", "取り戻",
+        "ペイ", "取り戻", "万",
     )
     examples = Examples(
         positive=(
@@ -108,6 +137,8 @@ class UnrealisticOfferDetector(RuleDetector):
     )
 
     def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+        if rule.pattern == _BIG_INCOME_RULE and not _large_income_made_easy(text, m):
+            return False
         if rule.pattern == _EASY_RULE:
             # Effortlessness is a lure only next to money: another claim, or words of earning.
             if "earning" not in state:
@@ -130,6 +161,42 @@ class UnrealisticOfferDetector(RuleDetector):
         s_start, s_end = sentence(text, start)
         lures = list(_LURE_IN_SENTENCE.finditer(text, s_start, max(s_end, end)))
         return any(not (start <= x.start() < end) for x in lures)
+
+
+def _man(number: str) -> float:
+    """The number before 万 (「100」「1.5」「三十」「百」) as a number."""
+    if number[0].isdigit():
+        return float(number)
+    total, current = 0, 0
+    for ch in number:
+        if ch in _KANJI_DIGITS:
+            current = _KANJI_DIGITS[ch]
+        else:
+            total += (current or 1) * (10 if ch == "十" else 100)
+            current = 0
+    return total + current
+
+
+def _period(word: str) -> str:
+    if "年" in word:
+        return "year"
+    if "週" in word:
+        return "week"
+    if "日" in word:
+        return "day"
+    return "month"
+
+
+def _large_income_made_easy(text: str, m) -> bool:
+    """A large income for its period, with a strong ease promise (「スマホ1台」「1日30分」「誰でも」)
+    or two weaker ones (「完全在宅」「副業」「簡単」) within `_EASE_WINDOW` characters of it."""
+    if _man(m.group("n")) < _LARGE[_period(m.group("period"))]:
+        return False
+    lo, hi = max(0, m.start() - _EASE_WINDOW), min(len(text), m.end() + _EASE_WINDOW)
+    if _STRONG_EASE.search(text, lo, hi):
+        return True
+    weak = {w.group() for w in _WEAK_EASE.finditer(text, lo, hi)}
+    return len(weak) >= 2
 
 
 DETECTOR = UnrealisticOfferDetector()

@@ -27,7 +27,7 @@ from ._cues import (
 
 _FEE = (
     r"(?:初期費用|初期投資|自己投資|登録料|登録費用?|登録手数料|入会金|入会費|会費|年会費|月会費|保証金|デポジット|"
-    r"教材費|教材代|マニュアル代|マニュアル費|マニュアル料金?|研修費用?|研修料|受講料|受講費|講座代|講座料|講習料|"
+    r"教材費|教材代|マニュアル代|マニュアル費|マニュアル料金?|研修費用?|研修料|受講料|受講費用?|講座代|講座料|講座費用?|講習料|"
     r"サポート費用?|サポート料金?|事務手数料|参加費|加入料|加入費|審査料|受験料|ツール代|ツール費|購入費|購入代金|"
     r"開始費用|スタート費用|紹介料|仲介料|オプション料金?|認定料|資格取得費用?|システム導入費|コンサル料|コンサル費用?|"
     r"アカウント(?:発行|開設)料|権利金|加盟金|ライセンス料)"
@@ -40,7 +40,9 @@ _PAY_REQUEST = (
 )
 _BEAR = (
     r"(?:が必要|がかかり|がかかる|かかります|が発生|のご負担|をご負担|ご負担いただ|をお支払いいただ|をお支払いください|"
-    r"をお振込|お振込|を振り込|をご入金|の(?:会員)?登録が必要|への登録が必要|のお支払いが必要|をご用意|を(?:ご)?準備)"
+    r"をお振込|お振込|を振り込|をご入金|の(?:会員)?登録が必要|への登録が必要|のお支払いが必要|をご用意|を(?:ご)?準備|"
+    # a subscription the reader moves onto: 「そのあと有料プラン（月額9,800円）に移行します」
+    r"(?:に|へ)\s?(?:自動(?:で|的に)?)?\s?(?:移行|切り替|切替|更新|加入)|(?:が|の)?(?:自動)?(?:課金|引き落とし))"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -68,7 +70,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         r"(?P<s>(?:有料|プレミアム|ゴールド|vip|スタンダード|pro|プロ)\s?(?:会員|プラン|版|アカウント|コース|メンバー)"
-        r"(?:\s?[(（][^)）\n]{0,16}[)）])?\s?(?:への|に|の|へ)?\s?[ごお]?(?:加入|登録|契約|入会|購入|申し?込|アップグレード))",
+        r"(?:\s?[(（][^)）\n]{0,16}[)）])?\s?(?:への|に|の|へ)?\s?(?:自動)?\s?[ごお]?(?:加入|登録|契約|入会|購入|申し?込|アップグレード|"
+        r"移行|切り替|切替))",
         "作業用アプリの有料プランへのご加入が必要です（月額1,500円）。",
         "a paid plan or membership the worker must join",
     ),
@@ -77,6 +80,22 @@ RULES: tuple[Rule, ...] = (
         "本日中にお振込みいただければ、明日からお仕事を開始できます。",
         "asking the reader to pay (dev-062 m4, dev-052 m3)",
     ),
+)
+
+# A way to spread what the worker pays (「一括が厳しければPaidyの後払いも使えます」「分割払いもOK」):
+# offered only when the worker is the one paying, so it counts in a message that names a
+# purchase, a course or a fee (`_WORKER_BUYS`).
+RULES += (
+    Rule(
+        r"(?P<s>(?:paidy|ペイディ|後払い|分割払い|分割|ローン|リボ払い|リボ|クレジットカード払い|カード払い)\s?(?:の\s?後払い)?\s?"
+        r"(?:も|で|を|が|に)?\s?(?:使え|利用でき|ご利用いただけ|ご利用可能|可能|対応|ok|オッケー|お支払いいただけ|お支払い可能|組め|選べ))",
+        "受講料は一括でなくても、分割払いもご利用いただけます。",
+        "an instalment or buy-now-pay-later offer for what the worker pays",
+    ),
+)
+_INSTALMENT_RULE = RULES[-1].pattern
+_WORKER_BUYS = compile_pattern(
+    rf"{_FEE}|購入|ご購入|受講|教材|講座|商材|マニュアル|ツール代|一括"
 )
 
 # English: a fee the worker pays, or a request to pay or buy (「you need to pay a registration fee」
@@ -111,7 +130,9 @@ _FEE_RULE = RULES[0].pattern
 _CLIENT_PAYS = compile_pattern(
     r"(?:弊社|当社|こちら|私|会社|当方|御社|クライアント)\s?(?:が|で|にて|の)?\s?(?:全額)?\s?(?:負担|お支払い|支給|持ち|立て替え)|"
     r"(?:負担|支給|お支払い|お振込み?|振り込み|送金)\s?(?:いたします|致します|します|させていただきます|いたしますので)|"
-    r"会社負担|弊社負担|当社負担|こちら負担|返金|キャッシュバック(?:いたします|します)|経費として精算|"
+    # (a refund or cash-back promise is not the client paying: 「登録費用は後で返金されるので実質無料」
+    # is a fee with a scam's promise attached)
+    r"会社負担|弊社負担|当社負担|こちら負担|経費として精算|"
     r"(?<![a-z])(?:we|i|the client|our company)(?:'ll| will)? (?:cover|pay|reimburse)|(?:covered|paid|reimbursed) by (?:us|me|the client)|"
     r"(?:we|i)(?:'ll| will) pay you|pay you (?:\$|usd|\d)"
 )
@@ -133,7 +154,7 @@ class UpfrontPaymentDetector(RuleDetector):
     terms = (
         "有料", "プレミアム", "ゴールド", "vip", "スタンダード", "pro", "プロ", "費", "料", "代", "金", "投資", "デポジット", "振込", "振り込", "入金", "送金", "支払", "払い込", "納め", "購入", "買い求め", "決済",
         "負担", "必要", "かか", "発生", "登録", "用意", "準備", "fee", "cost", "charge", "payment", "deposit", "pay", "buy",
-        "purchase", "transfer", "send", "order",
+        "purchase", "transfer", "send", "order", "月額", "年額", "月々", "毎月", "移行", "切り替", "切替", "課金", "引き落とし", "paidy", "ペイディ", "後払い", "分割", "ローン", "リボ",
     )
     examples = Examples(
         positive=(
@@ -157,6 +178,11 @@ class UpfrontPaymentDetector(RuleDetector):
     )
 
     def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+        if rule.pattern == _INSTALMENT_RULE:
+            if "worker_buys" not in state:
+                state["worker_buys"] = _WORKER_BUYS.search(text) is not None
+            if not state["worker_buys"]:
+                return False
         return self._worker_pays(text, m, rule.pattern)
 
     @staticmethod

@@ -100,6 +100,35 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+# A sample, test or trial piece made for this job (「サンプルを3本描いて」「オリジナルのテスト記事を
+# お願いします」). Made-for-the-job work is what a contract pays for; an existing sample is not
+# (「過去のサンプルを見せて」, excluded by `_EXISTING`).
+_COUNT = r"(?:\d{1,3}|[一二三四五六七八九十])\s?(?:本|点|枚|件|記事|個|案|カット|パターン|種類|つ|作品|ページ|秒|分)"
+_MAKE = (
+    r"(?:書いて|書き下ろ|執筆して|執筆を|執筆いただ|作って|作成して|作成を|作成いただ|制作して|制作を|制作いただ|描いて|描き下ろ|"
+    r"撮って|撮影して|撮り下ろ|編集して|翻訳して|デザインして|作曲して|録音して)"
+)
+_HAND_IN = r"(?:お願い|ご提出|提出して|提出を|提出いただ|お送り|送って|ご用意|用意して)"
+_SAMPLE = r"(?:サンプル|テスト|お試し|トライアル|試作)(?:記事|原稿|作品|デザイン|イラスト|動画|画像|ライティング|案|ロゴ|曲)?"
+RULES += (
+    Rule(
+        rf"(?P<s>{_SAMPLE}\s?(?:として|を|で|は|も|の)?\s?(?:{_COUNT}\s?(?:ほど|程度|だけ|のみ)?\s?)?(?:を|で)?\s?(?:{_MAKE}|{_HAND_IN}))",
+        "選考用に、オリジナルのサンプルを2点ご用意いただけますか。",
+        "a sample, test or trial piece made for this job, asked for before the contract",
+    ),
+)
+_SAMPLE_RULE = RULES[-1].pattern
+_MAKE_RE = compile_pattern(rf"{_MAKE}|{_COUNT}")
+# Work made for this job: 「オリジナルで」「新しく」「今回用に」「書き下ろし」.
+_NEW_WORK = compile_pattern(
+    r"オリジナル|新しく|新規に|新たに|今回用|今回の案件用|本案件用|今回のために|この案件のために|書き下ろ|描き下ろ|撮り下ろ"
+)
+# An existing piece: 「過去のサンプル」「ポートフォリオ」「これまでの作品」.
+_EXISTING = compile_pattern(
+    r"過去の|過去に|これまでの|以前の|既存の|お手持ち|手持ち|制作済み|作成済み|公開済み|納品済み|ポートフォリオ|実績|"
+    r"作品集|見せて|拝見"
+)
+
 # Rules that name the unpaid work outright: no request verb needed, and a paid test elsewhere
 # in the message does not excuse them.
 _UNPAID_RULES = {RULES[0].pattern, RULES[1].pattern, RULES[2].pattern}
@@ -130,7 +159,7 @@ class WorkBeforeEscrowDetector(RuleDetector):
     rules = RULES
     terms = (
         "無償", "無料", "無報酬", "報酬", "ノーギャラ", "ただ", "ボランティア", "仮払い", "契約", "発注", "採用", "先に", "先行", "前もって", "試し",
-        "とりあえず", "まず",
+        "とりあえず", "まず", "サンプル", "テスト", "トライアル", "試作",
     )
     examples = Examples(
         positive=(
@@ -172,6 +201,8 @@ class WorkBeforeEscrowDetector(RuleDetector):
         start, end = span_of(m)
         if in_topic(text, start, end) or refused_around(text, m):
             return False
+        if pattern == _SAMPLE_RULE and not _made_for_the_job(text, m):
+            return False
         if pattern in _UNPAID_RULES or pattern == _LATER_RULE:
             return True
         if search_in_sentence(_AFTER_CONTRACT, text, start) or is_post_contract_remark(text, start, end):
@@ -179,6 +210,14 @@ class WorkBeforeEscrowDetector(RuleDetector):
         if search_in_sentence(_NOT_WORK, text, start):
             return False
         return search_in_sentence(_REQUEST, text, start) is not None
+
+
+def _made_for_the_job(text: str, m) -> bool:
+    """A sample piece is new work when it is made (a verb of making or a count: 「3本描いて」) or the
+    message says so (「オリジナルで見たい」), and its sentence names no existing work."""
+    if search_in_sentence(_EXISTING, text, m.start()):
+        return False
+    return _MAKE_RE.search(m.group()) is not None or _NEW_WORK.search(text) is not None
 
 
 DETECTOR = WorkBeforeEscrowDetector()

@@ -74,9 +74,12 @@ OWN_NEGATIVE_PATTERNS: tuple[str, ...] = (
 # 「伺うのが難しい」「登録料は無料」「初期費用0円」「費用は一切かかりません」. Too broad for the whole
 # clause (「LINEは無料なので登録を」 is still a request), so `refused_right_after` reads them in a
 # few characters after the phrase. 「なし」 is not the tail of 「みなします」 nor 「なしで」 (「手数料なしで」
-# is a proposal).
+# is a proposal). 「実質無料」「実質0円」 is the opposite: a fee with a refund or cash-back promise,
+# a scam's tell, so 「実質」 before them keeps the fee a fee.
+_NOT_VIRTUALLY = r"(?<!実質)(?<!実質的に)(?<!実質的には)"
 REFUSAL_AFTER_PATTERNS: tuple[str, ...] = (
-    r"(?<!み)なし(?![でま])", r"無し(?![でま])", r"は?無料", r"(?<![\d,.])0円", r"ゼロ", r"無用", r"は?一切",
+    r"(?<!み)なし(?![でま])", r"無し(?![でま])", _NOT_VIRTUALLY + r"は?無料", _NOT_VIRTUALLY + r"(?<![\d,.])0円",
+    _NOT_VIRTUALLY + r"ゼロ", r"無用", r"は?一切",
     r"難し(?!い場合|ければ|いよう)", r"厳し(?!い場合|ければ|いよう)", r"お受けでき", r"いたしかね", r"致しかね",
     r"ご遠慮", r"はございません", r"はありません", r"はなし", r"ではない", r"じゃない",
 )

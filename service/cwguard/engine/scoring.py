@@ -113,10 +113,14 @@ class FindingsCache:
 
 
 CACHE = FindingsCache()
+# A message's contract evidence (thread.message_evidence) depends on its text and sender alone.
+# contract_states asks only about messages with a contract word, so only those are kept.
+EVIDENCE_CACHE = FindingsCache(max_entries=8192, max_chars=2_000_000)
 
 
 def clear_cache() -> None:
     CACHE.clear()
+    EVIDENCE_CACHE.clear()
 
 
 def cache_info() -> dict:
@@ -127,6 +131,16 @@ def cache_info() -> dict:
 def detectors() -> tuple[Detector, ...]:
     from ..detectors import load_detectors
     return load_detectors()
+
+
+def message_evidence(message: dict) -> thread.Evidence:
+    """`thread.message_evidence`, from the cache when it has read the message."""
+    key = (message["text"], message.get("sender", "unknown"))
+    found = EVIDENCE_CACHE.get(key)
+    if found is None:
+        found = thread.message_evidence(message)
+        EVIDENCE_CACHE.put(key, found)
+    return found
 
 
 def message_findings(message: dict, phase: str, approved: bool) -> tuple[Finding, ...]:
@@ -303,7 +317,7 @@ def score_request(request: dict) -> dict:
     messages = request["messages"]
     context = request.get("context") or {}
     lang = request.get("lang") or "ja"
-    state = thread.contract_states(messages, context.get("contract_status") or "unknown")
+    state = thread.contract_states(messages, context.get("contract_status") or "unknown", message_evidence)
     judged, mitigated = judge(messages, state)
 
     thread_risks: dict[str, list[str]] = {}

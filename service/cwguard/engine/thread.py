@@ -14,14 +14,15 @@ approval of an off-service contact request, and the two thread-level risks (RUBR
 
 Everything here is one pass over the messages; only short windows around contract words are
 normalised, so it costs next to nothing even when the per-message cache answers everything else.
+`message_evidence` depends on the message alone, so the engine caches it with the findings.
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import operator
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-import regex
 
 from .detector import compile_pattern
 from .normalize import normalize
@@ -32,8 +33,9 @@ BEFORE, CONTRACTED = "before_contract", "contracted"
 
 # Words around which a contract or an approval shows (found in the raw text, both scripts). Only a
 # window around each occurrence is normalised: the message itself is normalised once, later, for
-# the detectors, and the cache spares even that on a re-scan.
-_CONTRACT_WORDS = regex.compile(r"契約|仮払|かりばら|カリバラ|ｶﾘﾊﾞﾗ|サービス外連絡|ｻｰﾋﾞｽ外連絡")
+# the detectors, and the cache spares even that on a re-scan. Plain literals, so the stdlib `re`
+# (twice as fast as `regex` on this alternation, measured) finds them.
+_CONTRACT_WORDS = re.compile(r"契約|仮払|かりばら|カリバラ|ｶﾘﾊﾞﾗ|サービス外連絡|ｻｰﾋﾞｽ外連絡")
 _WINDOW = 40
 
 # The platform's own notices. A notice is a statement of fact, never a question or a condition.
@@ -82,11 +84,15 @@ def _windows(text: str) -> list[str]:
     return [normalize(text[start:end]).text for start, end in spans]
 
 
-def _evidence(message: dict) -> tuple[bool, bool, bool]:
+Evidence = tuple[bool, bool, bool]
+NO_EVIDENCE: Evidence = (False, False, False)
+
+
+def message_evidence(message: dict) -> Evidence:
     """(platform contract notice, a party's contract statement, off-service approval notice)."""
     windows = _windows(message["text"])
     if not windows:
-        return False, False, False
+        return NO_EVIDENCE
     if _is_platform_notice(message):
         notice = any(_NOTICE.search(w) for w in windows)
         approved = any(_APPROVAL_REQUEST.search(w) and _APPROVED.search(w) and not _NOT_APPROVED.search(w)
@@ -96,15 +102,19 @@ def _evidence(message: dict) -> tuple[bool, bool, bool]:
     return False, statement, False
 
 
-def contract_states(messages: Sequence[dict], contract_status: str) -> ThreadState:
-    """The phase (`before_contract` or `contracted`) and the approval flag of every message."""
+def contract_states(messages: Sequence[dict], contract_status: str,
+                    evidence: Callable[[dict], Evidence] = message_evidence) -> ThreadState:
+    """The phase (`before_contract` or `contracted`) and the approval flag of every message.
+    `evidence` is `message_evidence` or a cached version of it; it is asked only about messages
+    with a contract word (most have none, and a search for the words is cheaper than a cache)."""
     contracted = contract_status == CONTRACTED
     approved = False
     stated_by: set[str] = set()
     phases: list[str] = []
     approvals: list[bool] = []
+    has_word = _CONTRACT_WORDS.search
     for message in messages:
-        notice, statement, approval = _evidence(message)
+        notice, statement, approval = evidence(message) if has_word(message["text"]) else NO_EVIDENCE
         if notice:
             contracted = True
         if statement and contract_status == "unknown":
@@ -150,9 +160,11 @@ def slow_replies(messages: Sequence[dict]) -> list[str]:
     times agree with it (a client message without a time still answers, unmeasured), otherwise in
     time order over the messages that have one.
     """
-    timed = [(m["sent_at"], i) for i, m in enumerate(messages) if m.get("sent_at") is not None]
-    in_order = all(a[0] <= b[0] for a, b in zip(timed, timed[1:], strict=False))
-    order = range(len(messages)) if in_order else [i for _, i in sorted(timed)]
+    times = [m.get("sent_at") for m in messages]
+    known = [t for t in times if t is not None]
+    in_order = all(map(operator.le, known, known[1:]))
+    order = range(len(messages)) if in_order else sorted((i for i, t in enumerate(times) if t is not None),
+                                                         key=times.__getitem__)
     late: list[str] = []
     waiting_since: dt.datetime | None = None
     waiting = False

@@ -71,11 +71,23 @@ def _register_routes(app: Flask) -> None:
         answer = score_request(validated)
         log.info("scored %d message(s): risk %s in %.1f ms", len(validated["messages"]),
                  answer.get("risk", {}).get("level"), (time.perf_counter() - started) * 1000)
-        return jsonify(answer)
+        return _json_response(app, answer)
+
+
+def _json_response(app: Flask, answer: dict) -> Response:
+    """What `jsonify` sends (compact, Japanese unescaped, a final newline), built in one step:
+    the answer is plain JSON types, so Flask's provider (a default hook, app-context lookups)
+    has nothing to add."""
+    return app.response_class(_ENCODER.encode(answer) + "\n", mimetype="application/json")
 
 
 def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
+
+
+# Built once: json.loads and json.dumps with options build a new decoder or encoder per call.
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _json_body() -> Any:
@@ -83,7 +95,7 @@ def _json_body() -> Any:
         raise _too_large()
     raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH (chunked bodies too)
     try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+        return _DECODER.decode(raw.decode("utf-8"))
     except RecursionError:
         raise InputError("invalid_json", "The JSON is nested too deeply.", {}) from None
     except ValueError as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors

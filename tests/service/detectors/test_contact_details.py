@@ -139,3 +139,40 @@ def test_a_flood_of_ids_is_capped_and_fast():
     found_hits = list(DETECTOR.detect(view))
     assert time.perf_counter() - started < 2
     assert 0 < len(found_hits) <= 32
+
+
+# --- second generalisation round: IDs given indirectly --------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("アカウントはこちら→\nsakura\n_note\n_2024\n申請してね", "sakura\n_note\n_2024"),
+    ("IDはお名前と同じです", "IDはお名前と同じ"),
+    ("LINEのIDはプロフィールのユーザー名そのままです", "IDはプロフィールのユーザー名そのまま"),
+    ("電話番号は 0 3 - 1 2 3 4 - 5 6 7 8 です", "0 3 - 1 2 3 4 - 5 6 7 8"),
+    ("携帯 ０９０　１２３４　５６７８ まで", "０９０　１２３４　５６７８"),
+    ("メールアドレスは hanako_0412 です。ドメインはいつもの", "hanako_0412"),
+    ("yahooのアドレスは→ k.tanaka77", "k.tanaka77"),
+    ("Xで「moon_illust_22」と検索してフォローしてください", "moon_illust_22"),
+])
+def test_indirect_identifiers_are_found(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "部品番号 0 1 2 - 3 4 5 6 - 7 8 9 0 のような形式です",
+    "メールの件名は report_2024 です",
+    "IDは案件ページに記載されています",
+    "「abc_shop」というハッシュタグで検索して投稿を集めてください",
+    "ファイル名は\nchapter\n1\nです",
+    "IDの連携はしないでください。IDはお名前と同じにしないでください",
+])
+def test_indirect_look_alikes_stay_quiet(text):
+    assert spans(text) == []
+
+
+def test_a_flood_of_split_ids_is_capped_and_fast():
+    text = "IDはこちら👇\nab\n_c1\n" * 40_000
+    view = MessageView("m1", "client", normalize(text), "before_contract")
+    started = time.perf_counter()
+    found = list(DETECTOR.detect(view))
+    assert time.perf_counter() - started < 5
+    assert 0 < len(found) <= 32

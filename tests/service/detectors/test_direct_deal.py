@@ -18,6 +18,17 @@ from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
     # families generalised from the hold-out misses (new sentences, not the hold-out's own)
+    # second round: further families (new sentences, not the second hold-out's own)
+    ('Your fee will be paid in USDT to your crypto wallet.', 'USDT', 'client', 'before_contract'),
+    ('Please send me your wallet address for the payment.', 'wallet address', 'client', 'before_contract'),
+    ('We pay through Binance, not through CrowdWorks, it is faster.', 'not through CrowdWorks', 'client', 'before_contract'),
+    ('Payment goes to you directly every week, no escrow.', 'directly', 'client', 'before_contract'),
+    ('First, sign up with our partner exchange to receive the salary.', 'sign up with our partner exchange', 'client', 'before_contract'),
+    ('報酬は仮想通貨で直接お送りします。', '仮想通貨', 'client', 'before_contract'),
+    ('お支払いは楽天銀行へ直接振り込みます。', '直接', 'client', 'before_contract'),
+    ('PayPayに直接送金しますね。', '直接', 'client', 'before_contract'),
+    ('USDTの受け取りアドレスを送ってください。', 'USDT', 'client', 'before_contract'),
+    ('まず暗号資産取引所で口座開設をお願いします。', '取引所', 'client', 'before_contract'),
     ("From the next job I'd like to pay you directly.", 'pay you directly', 'client', 'before_contract'),
     ("Let's continue outside CrowdWorks to save the fees.", 'outside CrowdWorks', 'client', 'before_contract'),
     ('I will pay you by bank transfer every month.', 'bank transfer', 'client', 'before_contract'),
@@ -43,6 +54,13 @@ POSITIVE = [
 # (message, sender, contract phase): no hit
 NEGATIVE = [
     # look-alikes of the generalised families
+    # second round: look-alikes of the further families
+    ('Payment is made through CrowdWorks escrow, directly after approval.', 'client', 'before_contract'),
+    ('The app has a wallet screen that needs translating.', 'client', 'before_contract'),
+    ('Please edit the document directly in Google Docs.', 'client', 'before_contract'),
+    ('修正ポイントに直接コメントを書き込んでください。', 'client', 'before_contract'),
+    ('銀行の窓口に直接行く必要はありません。', 'client', 'before_contract'),
+    ('仮想通貨の入門記事を書いていただきます。', 'client', 'before_contract'),
     ('We never pay outside CrowdWorks.', 'client', 'before_contract'),
     ('Payment will go through CrowdWorks escrow, not PayPal.', 'client', 'before_contract'),
     ("Please don't contact me outside CrowdWorks.", 'client', 'before_contract'),
@@ -123,3 +141,23 @@ def test_dev_corpus_labels_and_spans():
 
 def test_adversarial_input_stays_linear():
     check_linear_time(DETECTOR)
+
+
+class _Untouchable:
+    """Stands in for an English rule's compiled pattern: any scan is a failure."""
+
+    def finditer(self, text):
+        raise AssertionError("an English rule scanned a message without Latin letters")
+
+
+def test_english_rules_are_skipped_without_latin_letters(monkeypatch):
+    english = [t for t in DETECTOR._triggers if t.english]
+    assert english, "the detector has English rules"
+    assert not any(t.english for t in DETECTOR._triggers if not t.rule.example.isascii())
+    for trig in english:
+        monkeypatch.setattr(trig, "regex", _Untouchable())
+    # a Japanese message never reaches them...
+    assert found(DETECTOR, "次回からはクラウドワークスを通さず直接契約にしませんか？")
+    # ...a message with Latin letters does
+    with pytest.raises(AssertionError, match="English rule"):
+        found(DETECTOR, "Payment in USDT, directly.")

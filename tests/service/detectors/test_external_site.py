@@ -102,3 +102,27 @@ def test_named_apps_and_applying_again_are_found(text, span):
 ])
 def test_app_subjects_and_platform_reapplication_stay_quiet(text):
     assert spans(text) == []
+
+
+# --- second generalisation round ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span", [
+    ("Please sign up on our website https://ex.example.com first", "sign up on our website"),
+    ("You need to register at the partner platform before we start.", "register at the partner platform"),
+    ("ご登録済みの方のみ、次の選考へお進みいただけます。", "ご登録済みの方のみ"),
+    ("アプリで本登録をお願いします。登録後に案件が届きます", "本登録"),
+])
+def test_registration_lures_in_english_and_as_a_condition(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    # registering inside a chat tool is off_platform_contact, not a website
+    "QRコードから友だち追加をお願いします。そこで本登録のご案内をします",
+    "公式LINEで会員登録を受け付けています",
+    # refused or negated in English
+    "We never ask you to register at an external site.",
+    "You do not need to sign up on any website.",
+])
+def test_registration_without_a_site_or_refused_stays_quiet(text):
+    assert spans(text) == []

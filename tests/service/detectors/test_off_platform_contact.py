@@ -227,3 +227,99 @@ def test_a_flood_of_proposals_is_capped_and_fast(unit):
     found_hits = list(DETECTOR.detect(view))
     assert time.perf_counter() - started < 2, unit
     assert len(found_hits) <= 32
+
+
+# --- second generalisation round: spellings, IDs, vague "elsewhere", English calls ---------------
+
+@pytest.mark.parametrize("text, span", [
+    # any symbol or emoji between the letters of a name of three letters or more
+    ("詳細はL♪I♪N♪Eで送ります", "L♪I♪N♪E"),
+    ("ら〇い〇んで連絡ください", "ら〇い〇ん"),
+    ("チ★ャ★ッ★ト★ワ★ー★クに招待します", "チ★ャ★ッ★ト★ワ★ー★ク"),
+    ("S k y p e でお話ししませんか", "S k y p e"),
+    ("D☆i☆s☆c☆o☆r☆dでやり取りしましょう", "D☆i☆s☆c☆o☆r☆d"),
+    # romaji LINE with a verb of talking
+    ("rainu交換しましょう", "rainu"),
+    ("Rainnでれんらくください", "Rainn"),
+    # a channel named in a message that hands over an ID
+    ("Discordは使っています。ID送りますね", "Discord"),
+    ("Telegram: @sato_writer", "Telegram"),
+    ("ID送ります→ kobo_33。LINEで追加してね", "LINE"),
+])
+def test_obfuscated_and_romaji_names_and_channels_with_an_id(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("連絡先は名刺に記載の電話番号へお願いします", "名刺に記載の電話番号"),
+    ("プロフィールに載っているアドレスまでご連絡ください", "プロフィールに載っているアドレス"),
+    ("ここでは話せない内容なので、別の場所で相談させてください", "別の場所で相談"),
+    ("ここでは話せない内容なので、別の場所で相談させてください", "ここでは話せな"),
+    ("サイトの外で話しましょう", "外で話"),
+    ("LINEの件ですが、そっちに送ってください", "そっちに送"),
+    ("さっきの件です。今回だけでいいので、あっちで返信もらえますか", "あっちで返信"),
+    ("さっきの件です。今回だけでいいので、あっちで返信もらえますか", "今回だけでいいので"),
+    ("ID: mori_design_7\n検索して申請お願いします", "検索して申請お願い"),
+])
+def test_moves_that_name_no_tool(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Could we do a short Zoom call tomorrow?", "Zoom"),
+    ("Let's have a Skype chat about the details.", "Skype"),
+    ("Can you join a Teams meeting at 3pm?", "Teams"),
+])
+def test_english_calls_on_a_channel(text, span):
+    assert span in spans(text)
+
+
+def test_a_job_group_after_a_contract_survives():
+    text = "今後の案件紹介は、翻訳者向けのオープンチャットで流しています。ぜひ参加してください"
+    assert ("オープンチャット", True) in hits(text, phase="contracted")
+
+
+@pytest.mark.parametrize("text", [
+    # ライン as the tail of a katakana compound or after a single Latin letter
+    "オフラインでの打ち合わせは不要です",
+    "Iラインのシルエットでお願いします",
+    "ボディーラインが綺麗に見える写真を選んでください",
+    "ｵﾌﾗｲﾝ販売の件でご相談です",
+    "ヒップラインで丈を合わせてください",
+    # the tool is where the work is done for the client's customers
+    "公式LINEで、お客様から届くメッセージへの返信対応をお願いします",
+    "Instagramのアカウントで、フォロワーへのDMの返信代行をお願いしたいです",
+    # the rules quoted back as a question, or someone else's request reported
+    "契約前の外部連絡は禁止ですよね？",
+    "前の依頼者にLINEに誘われて困りました",
+    "規約でChatworkへの移動はNGでしょうか？",
+    # vague words that move nothing
+    "そっちに送ってください",
+    "他の方法で納品してください",
+    "ここでは規約上お伝えできないので、契約後にお送りします",
+    "プロフィール文の作成をお願いします",
+    "明日はrainで中止です",
+    # English: a call that happened or is the material
+    "We recorded the Zoom meeting last week, please transcribe it.",
+    "Please summarize the notes from our Teams meeting.",
+    "Please transcribe the Zoom call recording.",
+])
+def test_second_round_look_alikes_stay_quiet(text):
+    assert spans(text) == []
+
+
+def test_hiragana_before_line_is_not_a_compound():
+    # hiragana is folded to katakana in the normalised text: the compound test reads the original
+    assert "らいん" in spans("ぜひらいんでご連絡ください")
+    assert "ライン" in spans("ぜひラインでご連絡ください")
+
+
+@pytest.mark.parametrize("unit", ["L🌟I🌟N🌟E", "ここでは書けないので別のところで話しましょう。", "ID送ります→ a_1 ",
+                                  "そっちに送って。", "rainn "])
+def test_second_round_floods_are_capped_and_fast(unit):
+    text = unit * (300_000 // len(unit))
+    view = MessageView("m1", "client", normalize(text), "before_contract")
+    started = time.perf_counter()
+    found = list(DETECTOR.detect(view))
+    assert time.perf_counter() - started < 5
+    assert len(found) <= 32

@@ -18,6 +18,12 @@ from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
     # families generalised from the hold-out misses (new sentences, not the hold-out's own)
+    # second round: further families (new sentences, not the second hold-out's own)
+    ('本人確認用にマイナカードの表裏を撮ってお送りください。', 'マイナカード', 'client', 'before_contract'),
+    ('免許の写真を添付してください。', '免許', 'client', 'before_contract'),
+    ('振込先確認のため、通帳のコピーをご提出ください。', '通帳', 'client', 'before_contract'),
+    ('マイナ保険証の画像を送ってもらえますか。', 'マイナ保険証', 'client', 'before_contract'),
+    ('お振込先は支店名と口座番号だけでOKです。', '口座番号', 'client', 'before_contract'),
     ('Please send a photo of your passport and your bank account details.', 'passport', 'client', 'before_contract'),
     ('For verification we need a copy of your ID.', 'copy of your ID', 'client', 'before_contract'),
     ('Could you tell me your home address and date of birth?', 'home address', 'client', 'before_contract'),
@@ -37,6 +43,12 @@ POSITIVE = [
 # (message, sender, contract phase): no hit
 NEGATIVE = [
     # look-alikes of the generalised families
+    # second round: look-alikes of the further families
+    ('普通自動車免許をお持ちの方を優遇します。', 'client', 'before_contract'),
+    ('マイナ保険証についての解説記事をお願いします。', 'client', 'before_contract'),
+    ('マイナーな言語の翻訳です。原稿の写真をお送りします。', 'client', 'before_contract'),
+    ('マイナスイオン家電の商品写真を送ってください。', 'client', 'before_contract'),
+    ('支店名・店名・住所をスプレッドシートに入力していただく作業です。', 'client', 'before_contract'),
     ('Never send your passport or bank details to anyone.', 'client', 'before_contract'),
     ("We don't need your ID.", 'client', 'before_contract'),
     ('Please send your email address.', 'client', 'before_contract'),

@@ -18,6 +18,12 @@ from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
     # families generalised from the hold-out misses (new sentences, not the hold-out's own)
+    # second round: further families (new sentences, not the second hold-out's own)
+    ('在宅で月80万円！スマホ一台あれば大丈夫、1日15分の作業です。', '月80万円', 'client', 'before_contract'),
+    ('日給3万円も。誰でもできるタップ作業です。', '日給3万円', 'client', 'before_contract'),
+    ('週5万円！コピペ作業だけで完結します。', '週5万円', 'client', 'before_contract'),
+    ('月収50万円を達成した主婦の方も。作業はほったらかしでOK。', '月収50万円', 'client', 'before_contract'),
+    ('副業で月20万。完全在宅で簡単です。', '月20万', 'client', 'before_contract'),
     ('この案件は不労所得の仕組みで、寝ながら月10万円も可能です。', '不労所得', 'client', 'before_contract'),
     ('当ブログは権利収入の仕組みづくりの一部で、放置で月15万円入ります。', '権利収入', 'client', 'before_contract'),
     ('主婦の方でも在宅で月収30万円以上が可能です！', '月収30万円', 'client', 'before_contract'),
@@ -36,6 +42,12 @@ POSITIVE = [
 # (message, sender, contract phase): no hit
 NEGATIVE = [
     # look-alikes of the generalised families
+    # second round: look-alikes of the further families
+    ('完全在宅・月15万円（週30時間稼働）の開発案件です。', 'client', 'before_contract'),
+    ('報酬は月3万円です。1日30分程度の作業を想定しています。', 'client', 'before_contract'),
+    ('予算は50万円です。スマホだけで確認できます。', 'client', 'before_contract'),
+    ('12月1日に5万円お支払いします。1日10分程度の確認作業です。', 'client', 'before_contract'),
+    ('月20万円ほどの案件です。作業はパソコンで行います。', 'client', 'before_contract'),
     ('「不労所得の仕組みと注意点」というテーマで記事を書いてください。', 'client', 'before_contract'),
     ('不労所得の仕組みについての記事を3本お願いします。', 'client', 'before_contract'),
     ('報酬は月3万円〜です。', 'client', 'before_contract'),

@@ -18,6 +18,12 @@ from _kit import check_dev_corpus, check_linear_time, found, found_spans  # noqa
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
     # families generalised from the hold-out misses (new sentences, not the hold-out's own)
+    # second round: further families (new sentences, not the second hold-out's own)
+    ('入会金は後日キャッシュバックされるので実質0円です！', '入会金', 'client', 'before_contract'),
+    ('講座費用は全額返金保証つきなので実質無料です。', '講座', 'client', 'before_contract'),
+    ('14日間のお試し期間の後、月額4,980円のプランに自動で移行します。', '月額4,980円のプランに自動で移行', 'client', 'before_contract'),
+    ('体験が終わったらゴールド会員へ移行していただきます。', 'ゴールド会員へ移行', 'client', 'before_contract'),
+    ('教材代はクレジットカードの分割払いも可能です。', '分割払いも可能', 'client', 'before_contract'),
     ('To start, there is a registration fee of $30.', 'registration fee', 'client', 'before_contract'),
     ('Before you start, you need to pay for the starter kit.', 'need to pay', 'client', 'before_contract'),
     ('Please buy the manual first; it explains every step.', 'buy the manual', 'client', 'before_contract'),
@@ -40,6 +46,12 @@ POSITIVE = [
 # (message, sender, contract phase): no hit
 NEGATIVE = [
     # look-alikes of the generalised families
+    # second round: look-alikes of the further families
+    ('登録料は無料です。後日費用が発生することもありません。', 'client', 'before_contract'),
+    ('報酬は後払いも可能です。', 'client', 'before_contract'),
+    ('報酬のお支払いは分割でも対応します。', 'client', 'before_contract'),
+    ('次月から新しい記事フォーマットに移行します。', 'client', 'before_contract'),
+    ('サブスクの料金比較記事で、月額980円のプランへの移行方法を解説してください。', 'client', 'before_contract'),
     ('There is no registration fee.', 'client', 'before_contract'),
     ('The registration fee is waived for you.', 'client', 'before_contract'),
     ('We will cover the training fee.', 'client', 'before_contract'),
