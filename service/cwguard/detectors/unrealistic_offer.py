@@ -76,6 +76,8 @@ _BIG_PERIOD = r"(?:月収|月給|月商|日給|日収|年収|週給|月に|月�
 _BIG_INCOME = (
     rf"(?<![\d,.万月年])(?P<period>{_BIG_PERIOD})\s?(?:最低|平均|最大|安定して|コンスタントに|平均で|で|に)?\s?"
     r"(?P<n>\d{1,4}(?:\.\d)?|[一二三四五六七八九十百]{1,3})\s?万"
+    # money, not a count: 「1日2万字」「月10万PV」「月5万人」
+    r"(?!\s?(?:[字件回人点枚本部個語名社台]|文字|再生|pv|フォロワー|ユーザー|ダウンロード|dl|いいね|ビュー|アクセス|部数|セッション))"
 )
 # Before the effortlessness rule: once a large income made easy is found, the ease words
 # (「1日30分」) are highlighted too.
