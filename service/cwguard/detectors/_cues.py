@@ -32,10 +32,15 @@ PLATFORM = clauses.PLATFORM_NAMES
 # per position.
 _NUM = r"(?<![\d,.])\d[\d,]{0,14}(?:\.\d{1,2})?"
 _KANJI_NUM = r"(?<![一二三四五六七八九十百千])[一二三四五六七八九十百千]{1,5}"
+# A count, not money, after 万: 「月5万人」「1日2万字」「月10万PV」.
+_COUNTED = (
+    r"(?!\s?(?:[字人回件点枚本部個語名社]|文字|再生|pv|フォロワー|ユーザー|ダウンロード|dl|いいね|ビュー|アクセス|部数|"
+    r"セッション))"
+)
 AMOUNT = (
-    rf"(?:[¥$]\s?{_NUM}(?:\s?円)?"
+    rf"(?:(?:[¥$]\s?{_NUM}(?:\s?円)?"
     rf"|(?:{_NUM}|{_KANJI_NUM})\s?(?:万\s?(?:{_NUM}|{_KANJI_NUM})?\s?千?\s?円?|千円|円|ドル|ポイント|pt)"
-    rf"|(?:{_NUM}|{_KANJI_NUM})\s?万(?!\S{{0,1}}件))"
+    rf"|(?:{_NUM}|{_KANJI_NUM})\s?万(?!\S{{0,1}}件)){_COUNTED})"
 )
 
 # The usual endings after a verb stem, so a span ends on the whole verb (「行います」).

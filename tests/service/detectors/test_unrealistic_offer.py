@@ -43,6 +43,10 @@ POSITIVE = [
 NEGATIVE = [
     # look-alikes of the generalised families
     # second round: look-alikes of the further families
+    # counts, not money, after 万
+    ('誰でもできる入力作業です。1日2万字程度を想定しています。', 'client', 'before_contract'),
+    ('月10万PVのメディアです。未経験でも歓迎します。', 'client', 'before_contract'),
+    ('スマホだけで月5万人が見ているアプリの翻訳です。', 'client', 'before_contract'),
     ('完全在宅・月15万円（週30時間稼働）の開発案件です。', 'client', 'before_contract'),
     ('報酬は月3万円です。1日30分程度の作業を想定しています。', 'client', 'before_contract'),
     ('予算は50万円です。スマホだけで確認できます。', 'client', 'before_contract'),
