@@ -230,7 +230,7 @@ def run_load(args: argparse.Namespace) -> dict:
         stop.set()
         sampler.join(timeout=5)
         after = server.memory_kb()
-        alive = server.process.poll() is None
+        alive = server.service.running()
         hung = sum(client.is_alive() for client in clients)
     all_latencies = [v for values in tally.latencies.values() for v in values]
     return {

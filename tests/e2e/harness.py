@@ -20,18 +20,17 @@ import itertools
 import json
 import os
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from faultserver import FaultProxy
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, when imported by the benchmark
+from support.service import ServiceProcess  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 EXTENSION_DIR = REPO / "extension"
@@ -45,22 +44,6 @@ QUIET_FLAGS = [
 ]
 
 
-def free_port() -> int:
-    """A TCP port nobody listens on right now (the OS picks it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def port_is_free(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
-
-
 def chromium_missing_reason() -> str:
     """Why the browser tests cannot run here, or "" when they can."""
     if not Path(CHROMIUM).exists():
@@ -69,75 +52,6 @@ def chromium_missing_reason() -> str:
 
 
 # ---------------------------------------------------------------------- the service
-
-
-class ServiceProcess:
-    """`cwguard serve` on a fixed port, as a child process that can be stopped and started again."""
-
-    def __init__(self, port: int | None = None, log_dir: Path | None = None):
-        self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self._log_dir = log_dir or Path(tempfile.mkdtemp(prefix="cwguard-svc-"))
-        self._process: subprocess.Popen | None = None
-        self._starts = 0
-
-    def command(self) -> list[str]:
-        script = Path(sys.executable).with_name("cwguard")
-        launcher = [str(script)] if script.exists() else [sys.executable, "-m", "cwguard.cli"]
-        return [*launcher, "serve", "--port", str(self.port)]
-
-    def start(self, timeout_s: float = 20.0) -> None:
-        self._starts += 1
-        log = open(self._log_dir / f"service-{self._starts}.log", "wb")  # noqa: SIM115 - closed in stop()
-        env = {**os.environ, "CWGUARD_HOST": "127.0.0.1", "CWGUARD_PORT": str(self.port)}
-        env.pop("CWGUARD_TOKEN", None)  # the tests configure no token unless they say so
-        self._process = subprocess.Popen(self.command(), stdout=log, stderr=subprocess.STDOUT, env=env,
-                                         cwd=REPO)
-        self._process.log_file = log  # type: ignore[attr-defined]
-        self._wait_healthy(timeout_s)
-
-    def _wait_healthy(self, timeout_s: float) -> None:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                raise RuntimeError(f"cwguard serve exited with {self._process.returncode}:\n{self.log_tail()}")
-            if self.healthy():
-                return
-            time.sleep(0.05)  # polling a starting process, not asserting anything
-        self.stop()
-        raise TimeoutError(f"cwguard serve did not answer /health within {timeout_s} s:\n{self.log_tail()}")
-
-    def healthy(self) -> bool:
-        try:
-            with urllib.request.urlopen(f"{self.url}/health", timeout=1) as response:
-                return response.status == 200 and json.load(response).get("status") == "ok"
-        except (OSError, ValueError):
-            return False
-
-    def stop(self) -> None:
-        process, self._process = self._process, None
-        if process is None:
-            return
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
-        process.log_file.close()
-
-    def score(self, payload: dict) -> dict:
-        """POST /score directly (no Origin header), for comparing with what the page shows."""
-        request = urllib.request.Request(f"{self.url}/score", data=json.dumps(payload).encode(),
-                                         headers={"Content-Type": "application/json"}, method="POST")
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return json.load(response)
-
-    def log_tail(self, lines: int = 30) -> str:
-        logs = sorted(self._log_dir.glob("service-*.log"))
-        if not logs:
-            return ""
-        return "\n".join(logs[-1].read_text(errors="replace").splitlines()[-lines:])
 
 
 # ---------------------------------------------------------------------- the browser

@@ -3,61 +3,23 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import socket
 import subprocess
 import sys
-import time
 
 import pytest
 import requests
 
 from cwguard import schemas
+from support.service import ServiceProcess, free_port
 
 ENGINE_WRITTEN = importlib.util.find_spec("cwguard.engine.scoring") is not None
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start(port: int, *extra: str, token: str = "") -> subprocess.Popen:
-    env = {**os.environ, "CWGUARD_TOKEN": token}
-    env.pop("CWGUARD_HOST", None)
-    env.pop("CWGUARD_PORT", None)
-    process = subprocess.Popen([sys.executable, "-m", "cwguard", "serve", "--port", str(port), *extra],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"cwguard serve exited: {process.stderr.read()[-2000:]}")
-        try:
-            requests.get(f"http://127.0.0.1:{port}/health", timeout=1)
-            return process
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError("cwguard serve did not start within 30 s")
-
-
-def stop(process: subprocess.Popen) -> str:
-    process.terminate()
-    try:
-        _, err = process.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        _, err = process.communicate()
-    return err
-
-
 @pytest.fixture(scope="module")
 def server():
-    port = free_port()
-    process = start(port)
-    yield f"http://127.0.0.1:{port}"
-    stop(process)
+    with ServiceProcess() as service:
+        yield service.url
 
 
 def test_health(server):
@@ -113,10 +75,8 @@ def test_listens_on_loopback_only(server):
 
 
 def test_token_from_the_environment():
-    port = free_port()
-    process = start(port, token="tok-123")
-    try:
-        url = f"http://127.0.0.1:{port}/score"
+    with ServiceProcess(token="tok-123") as service:
+        url = f"{service.url}/score"
         response = requests.post(url, json={"text": "a"}, timeout=5)
         assert response.status_code == 401 and response.json()["error"]["code"] == "token_required"
         response = requests.post(url, json={"text": "a"}, headers={"X-CWGuard-Token": "nope"}, timeout=5)
@@ -124,8 +84,6 @@ def test_token_from_the_environment():
         response = requests.post(url, data='{"messages": []}', timeout=5,
                                  headers={"X-CWGuard-Token": "tok-123", "Content-Type": "application/json"})
         assert response.json()["error"]["code"] == "messages_empty"  # past the token check
-    finally:
-        stop(process)
 
 
 def test_non_loopback_bind_needs_the_flag():
