@@ -92,8 +92,17 @@ def floor_seconds(texts: list[str], pattern: regex.Pattern) -> float:
     return timed(scan)
 
 
+def warm_up() -> None:
+    """Score one small thread first, so loading the detectors and compiling their patterns (once
+    per process) is not counted in the first size's time."""
+    import cwguard
+    cwguard.score(workload.thread(10, tag="warm-up"))
+    adversarial.clear_engine_cache()
+
+
 def measure_scaling(repeat: int) -> dict:
     pattern, term_count = literal_terms_pattern()
+    warm_up()
     rows = []
     for size in SIZES:
         runs, floors = [], []

@@ -345,6 +345,59 @@ def test_a_broken_detector_does_not_take_the_other_warnings_away(monkeypatch, ca
     assert "broken" in caplog.text and "秘密の本文" not in caplog.text
 
 
+# --- the shared pre-filter (tests/service/test_prefilter.py checks the real detectors) ---------
+
+class GatedDetector(TokenDetector):
+    """A token detector that declares its token a necessary term; records what it was told."""
+    terms_required = True
+
+    def __init__(self, token: str, category: str, kind: str):
+        super().__init__(token, category, kind)
+        self.terms = (token,)
+        self.told: list[bool] = []
+
+    def detect(self, msg: MessageView):
+        self.told.append(msg.terms_found)
+        return super().detect(msg)
+
+
+@pytest.fixture
+def gated(monkeypatch):
+    found = (GatedDetector("[DD]", "direct_deal", "risk"), GatedDetector("契約", "platform_contract", "signal"),
+             TokenDetector("[OPC]", "off_platform_contact", "risk"))
+    monkeypatch.setattr(scoring, "detectors", lambda: found)
+    scoring.clear_cache()
+    yield found
+    scoring.clear_cache()
+
+
+def test_a_detector_whose_terms_are_absent_is_not_run(gated):
+    dd, pc, opc = gated
+    answer = score(("client", "よろしくお願いします [OPC]"))
+    assert (dd.calls, pc.calls, opc.calls) == (0, 0, 1)  # detectors without necessary terms always run
+    assert [w["category"] for w in answer["warnings"]] == ["off_platform_contact"]
+
+
+def test_a_detector_runs_when_one_of_its_terms_occurs_in_any_form(gated):
+    dd, pc, opc = gated
+    # Full width and in another's term: 「直接契約」 holds 「契約」.
+    answer = score(("client", "［ＤＤ］で直接契約を"), ("client", "[opc] のみ"))
+    assert (dd.calls, pc.calls, opc.calls) == (1, 1, 2)
+    assert dd.told == [True] and pc.told == [True]  # told that the engine found the terms
+    assert {w["category"] for w in answer["warnings"]} == {"direct_deal", "platform_contract", "off_platform_contact"}
+
+
+def test_a_required_detector_without_terms_always_runs(monkeypatch):
+    empty = GatedDetector("[DD]", "direct_deal", "risk")
+    empty.terms = ()
+    monkeypatch.setattr(scoring, "detectors", lambda: (empty,))
+    scoring.clear_cache()
+    answer = score(("client", "[DD]"))
+    scoring.clear_cache()
+    assert empty.calls == 1 and empty.told == [False]
+    assert warning(answer, "direct_deal")["severity"] == "high"
+
+
 # --- the cache --------------------------------------------------------------------------------
 
 def calls(found) -> int:

@@ -224,7 +224,9 @@ class RuleDetector(Detector):
 
     _triggers: tuple[Trigger, ...] = ()
     # `terms` are the literal words every rule's match contains (one of them at least): a
-    # message with none of them is skipped after one cheap scan instead of one per rule.
+    # message with none of them is skipped after one cheap scan instead of one per rule, and the
+    # engine's shared pre-filter skips the detector altogether (tests/service/test_prefilter.py).
+    terms_required = True
     _anchors: regex.Pattern | None = None
 
     def __init_subclass__(cls, **kw):
@@ -248,7 +250,7 @@ class RuleDetector(Detector):
         if not self.applies(msg):
             return
         text = msg.text
-        if self._anchors is not None and self._anchors.search(text) is None:
+        if self._anchors is not None and not msg.terms_found and self._anchors.search(text) is None:
             return
         state: dict = {}
         seen: list[tuple[int, int]] = []

@@ -38,6 +38,14 @@ def compile_pattern(pattern: str) -> regex.Pattern:
     return regex.compile(fold_pattern(pattern), regex.IGNORECASE | regex.VERSION1)
 
 
+def prefilter_term(term: str) -> str:
+    """A term as the pre-filter looks for it in `normalised_text.casefold()`: folded like a
+    pattern, then case-folded. `casefold` (not `lower`) because the detectors compile their
+    patterns with IGNORECASE, which in `regex` VERSION1 folds fully (「ss」 matches 「ß」): a term
+    the detector's own matching finds must be a substring here too."""
+    return fold_pattern(term).casefold()
+
+
 def compile_rules(rules: Iterable[Rule]) -> regex.Pattern:
     """One alternation of many rules (one scan per message instead of one per rule)."""
     return compile_pattern("|".join(f"(?:{r.pattern})" for r in rules))
@@ -51,6 +59,10 @@ class MessageView:
     norm: NormalizedText
     phase: Phase                      # contract state at this message
     off_service_approved: bool = False  # CrowdWorks approved サービス外連絡申請 earlier in the thread
+    # Set by the engine for a `terms_required` detector whose terms its shared pre-filter found
+    # in this message: the detector may skip its own look for them (one scan per message, not one
+    # per detector). False when a detector is called alone (tests, the benchmark's stages).
+    terms_found: bool = False
 
     @property
     def text(self) -> str:
@@ -91,8 +103,15 @@ class Detector:
     kind: ClassVar[Literal["risk", "signal"]] = "risk"
     examples: ClassVar[Examples]
     rules: ClassVar[tuple[Rule, ...]] = ()
-    # Literal terms a cheap pre-filter could look for (used by the benchmark's floor).
+    # Literal terms a cheap pre-filter can look for (also the benchmark's floor), written like
+    # patterns (natural Japanese, any case); `prefilter_term` is how the pre-filter reads them.
     terms: ClassVar[tuple[str, ...]] = ()
+    # True promises that detect() can only return a hit if one of `terms` occurs in the
+    # normalised text (as `prefilter_term` compares them). The engine then runs the detector only on
+    # messages where its shared pre-filter found one of them; tests/service/test_prefilter.py
+    # checks the promise on every corpus message, example and thousands of generated texts.
+    # Leave it False when a hit can come without a term (contact detectors read L🌟I🌟N🌟E).
+    terms_required: ClassVar[bool] = False
 
     def detect(self, msg: MessageView) -> Iterable[Hit]:
         raise NotImplementedError

@@ -4,10 +4,11 @@
 the contract (issue #2). Steps, each one pass over the messages:
 
 1. `thread.contract_states`: the contract phase and the off-service approval at each message.
-2. Per message, the detectors' findings: normalise once, run every registered detector, map the
-   hits back to the text as sent (code points for slicing, UTF-16 units for the answer). Cached
-   per (text, sender, phase, approval), so a re-scan after one new message runs the detectors on
-   that message only.
+2. Per message, the detectors' findings: normalise once, look once for the `terms` of every
+   detector that declares them necessary (`terms_required`) and skip those whose terms are absent,
+   run the others, map the hits back to the text as sent (code points for slicing, UTF-16 units
+   for the answer). Cached per (text, sender, phase, approval), so a re-scan after one new message
+   runs the detectors on that message only.
 3. The rubric: a contact category after a contract (or after an approved サービス外連絡申請) is
    `info` unless the hit survives the contract; signals count only from the client; a signal
    lowers the contact categories to `medium` and the level as RUBRIC.md says, never hiding them.
@@ -22,11 +23,11 @@ import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import __version__
 from . import thread
-from .detector import Detector, MessageView
+from .detector import Detector, MessageView, prefilter_term
 from .normalize import normalize
 from .texts import warning_text
 
@@ -133,6 +134,57 @@ def detectors() -> tuple[Detector, ...]:
     return load_detectors()
 
 
+class Prefilter:
+    """One look per message for the terms of every `terms_required` detector: which detectors can
+    hit at all. The others (no necessary terms) always run.
+
+    Terms are indexed by their first character: the characters of the message intersected with
+    those first characters give the few candidate terms, and each is a C-level substring test.
+    Every occurrence counts (overlapping ones too: 「直接契約」 holds 「契約」), which one regex
+    alternation would not give (it reports the longest match and moves past it). Measured on the
+    benchmark's messages: ~12 us a message against ~30 us for a stdlib `re` alternation of the
+    same terms and ~85 us for a `regex` one."""
+
+    def __init__(self, found: Sequence[Detector]):
+        self.detectors = tuple(found)
+        self.always = 0    # bit i: detector i runs on every message
+        self.gated = 0     # bit i: detector i runs only when one of its terms occurs
+        owners: dict[str, int] = {}
+        for i, detector in enumerate(self.detectors):
+            terms = {prefilter_term(t) for t in detector.terms} - {""}
+            if not (detector.terms_required and terms):
+                self.always |= 1 << i
+                continue
+            self.gated |= 1 << i
+            for term in terms:
+                owners[term] = owners.get(term, 0) | 1 << i
+        by_first: dict[str, list[tuple[str, int]]] = {}
+        for term, mask in owners.items():
+            by_first.setdefault(term[0], []).append((term, mask))
+        self._by_first = {c: tuple(entries) for c, entries in by_first.items()}
+        self._first_chars = frozenset(self._by_first)
+
+    def selected(self, text: str) -> int:
+        """Bit mask of the detectors to run on a normalised text."""
+        folded = text.casefold()
+        wanted = self.always
+        missing = self.gated
+        for c in self._first_chars.intersection(folded):
+            for term, mask in self._by_first[c]:
+                if mask & missing and term in folded:
+                    wanted |= mask
+                    missing &= ~mask
+            if not missing:
+                break
+        return wanted
+
+
+@lru_cache(maxsize=8)
+def prefilter(found: tuple[Detector, ...]) -> Prefilter:
+    """Built once per set of detectors (tests swap in their own)."""
+    return Prefilter(found)
+
+
 def message_evidence(message: dict) -> thread.Evidence:
     """`thread.message_evidence`, from the cache when it has read the message."""
     key = (message["text"], message.get("sender", "unknown"))
@@ -155,11 +207,17 @@ def message_findings(message: dict, phase: str, approved: bool) -> tuple[Finding
 
 def _run_detectors(message: dict, phase: str, approved: bool) -> tuple[Finding, ...]:
     norm = normalize(message["text"])
-    view = MessageView(message["id"], message.get("sender", "unknown"), norm, phase, approved)
+    sender = message.get("sender", "unknown")
+    view = MessageView(message["id"], sender, norm, phase, approved)
+    checked = MessageView(message["id"], sender, norm, phase, approved, terms_found=True)
+    plan = prefilter(detectors())
+    wanted = plan.selected(norm.text)
     found: list[Finding] = []
-    for detector in detectors():
+    for i, detector in enumerate(plan.detectors):
+        if not wanted >> i & 1:
+            continue  # a terms_required detector none of whose terms occurs: it cannot hit
         try:
-            hits = list(detector.detect(view))
+            hits = list(detector.detect(checked if plan.gated >> i & 1 else view))
         except Exception as error:  # one broken detector must not take the others' warnings away
             log.error("detector %s failed: %s", detector.name, type(error).__name__)
             continue
