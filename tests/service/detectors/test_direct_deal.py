@@ -1,20 +1,13 @@
 """Tests of the direct_deal detector: a contract or payment outside CrowdWorks, before or after a contract.
 
-Cases beyond the development corpus: other phrasings, spellings (kana, half-width, spaced),
-look-alikes that must stay quiet (topics, refusals, the platform's own flows), senders and
-contract phases. The checks every request detector shares (corpus labels and spans, declared examples,
-rule examples, terms, bounded work) come from _kit.DetectorChecks."""
+Its own cases (POSITIVE, NEGATIVE: phrasings, spellings, look-alikes, senders, contract phases);
+the checks every request detector shares come from _kit.DetectorChecks."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from _kit import DetectorChecks, found
 
 from cwguard.detectors.direct_deal import DETECTOR
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _kit import DetectorChecks, found  # noqa: E402
 
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [

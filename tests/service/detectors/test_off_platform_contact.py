@@ -1,26 +1,14 @@
 """off_platform_contact: channel proposals in every spelling, and the look-alikes that must stay quiet."""
-import json
-import time
-from pathlib import Path
+from functools import partial
 
+import _kit
 import pytest
 
 from cwguard.detectors import contact_details, external_site, off_platform_contact
-from cwguard.engine.detector import MessageView, compile_pattern
-from cwguard.engine.normalize import normalize
 
 DETECTOR = off_platform_contact.DETECTOR
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "dev.jsonl"
-
-
-def hits(text, phase="before_contract", sender="client"):
-    norm = normalize(text)
-    view = MessageView("m1", sender, norm, phase)
-    return [(norm.original_slice(h.start, h.end), h.survives_contract) for h in DETECTOR.detect(view)]
-
-
-def spans(text, **kw):
-    return [s for s, _ in hits(text, **kw)]
+hits = partial(_kit.hits, DETECTOR)
+spans = partial(_kit.spans, DETECTOR)
 
 
 @pytest.mark.parametrize("text, span", [
@@ -105,28 +93,12 @@ def test_after_a_contract_a_side_job_group_survives():
 
 
 def test_every_rule_example_matches_its_pattern():
-    for rule in DETECTOR.rules:
-        assert compile_pattern(rule.pattern).search(normalize(rule.example).text), rule.note
+    _kit.check_rule_examples(DETECTOR)
 
 
-def test_adversarial_inputs_scan_in_bounded_time():
+def test_adversarial_inputs_do_bounded_work():
     for unit in ("a", "ら", " ・", "0", "@", "LINEで", "ID: a_"):
-        text = unit * (200_000 // len(unit))
-        view = MessageView("m1", "client", normalize(text), "before_contract")
-        started = time.perf_counter()
-        list(DETECTOR.detect(view))
-        assert time.perf_counter() - started < 5, unit
-
-
-def corpus_messages():
-    """(gold labels, view) for every message of the dev corpus, phase from context and notices."""
-    for line in CORPUS.read_text(encoding="utf-8").splitlines():
-        thread = json.loads(line)
-        phase = "contracted" if thread["context"].get("contract_status") == "contracted" else "before_contract"
-        for m in thread["messages"]:
-            if m["sender"] == "system" and ("契約が締結されました" in m["text"] or "仮払いが完了しました" in m["text"]):
-                phase = "contracted"
-            yield set(m.get("labels", [])), MessageView(m["id"], m["sender"], normalize(m["text"]), phase)
+        _kit.check_work_is_bounded(DETECTOR, unit, chars=200_000, max_hits=_kit.CONTACT_MAX_HITS)
 
 
 @pytest.mark.parametrize("detector", [DETECTOR, contact_details.DETECTOR, external_site.DETECTOR],
@@ -134,9 +106,9 @@ def corpus_messages():
 def test_dev_corpus_recall_and_false_alarms(detector):
     """The three contact detectors on the dev corpus (post-contract hits count only if they survive)."""
     caught = missed = false_alarms = 0
-    for gold, view in corpus_messages():
+    for _, message, view in _kit.dev_messages():
         found = any(view.phase != "contracted" or h.survives_contract for h in detector.detect(view))
-        if detector.category in gold:
+        if detector.category in message.get("labels", []):
             caught, missed = caught + found, missed + (not found)
         else:
             false_alarms += found
@@ -220,13 +192,8 @@ def test_look_alikes_of_the_new_families_stay_quiet(text):
 
 
 @pytest.mark.parametrize("unit", ["LINEで連絡ください。", "line ", "直接やり取りしたい、", "add me on LINE "])
-def test_a_flood_of_proposals_is_capped_and_fast(unit):
-    text = unit * (1_000_000 // len(unit))
-    view = MessageView("m1", "client", normalize(text), "before_contract")
-    started = time.perf_counter()
-    found_hits = list(DETECTOR.detect(view))
-    assert time.perf_counter() - started < 2, unit
-    assert len(found_hits) <= 32
+def test_a_flood_of_proposals_is_capped(unit):
+    _kit.check_work_is_bounded(DETECTOR, unit, chars=1_000_000, max_hits=_kit.CONTACT_MAX_HITS)
 
 
 # --- second generalisation round: spellings, IDs, vague "elsewhere", English calls ---------------
@@ -316,10 +283,5 @@ def test_hiragana_before_line_is_not_a_compound():
 
 @pytest.mark.parametrize("unit", ["L🌟I🌟N🌟E", "ここでは書けないので別のところで話しましょう。", "ID送ります→ a_1 ",
                                   "そっちに送って。", "rainn "])
-def test_second_round_floods_are_capped_and_fast(unit):
-    text = unit * (300_000 // len(unit))
-    view = MessageView("m1", "client", normalize(text), "before_contract")
-    started = time.perf_counter()
-    found = list(DETECTOR.detect(view))
-    assert time.perf_counter() - started < 5
-    assert len(found) <= 32
+def test_second_round_floods_are_capped(unit):
+    _kit.check_work_is_bounded(DETECTOR, unit, chars=300_000, max_hits=_kit.CONTACT_MAX_HITS)

@@ -1,18 +1,12 @@
 """Tests of the unrealistic_offer detector: easy-money and unrealistic income claims.
 
-Cases beyond the development corpus: other phrasings, spellings (kana, half-width, spaced),
-look-alikes that must stay quiet (topics, refusals, the platform's own flows), senders and
-contract phases. The checks every request detector shares (corpus labels and spans, declared examples,
-rule examples, terms, bounded work) come from _kit.DetectorChecks."""
+Its own cases (POSITIVE, NEGATIVE: phrasings, spellings, look-alikes, senders, contract phases);
+the checks every request detector shares come from _kit.DetectorChecks."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from _kit import DetectorChecks
 
 from cwguard.detectors.unrealistic_offer import DETECTOR
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _kit import DetectorChecks  # noqa: E402
 
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
