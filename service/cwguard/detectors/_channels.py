@@ -52,6 +52,9 @@ def split_alternatives(pattern: str) -> list[str]:
 # reported per detector (a 1 MB message of "LINEで" repeated gives 32 hits, not 200 000).
 MAX_CANDIDATES = 64
 MAX_HITS = 32
+# An alternative that needs one of more literals than this runs unconditionally: so many `in`
+# tests cost more than the regex engine's own scan for them (the bare-host URL rule has 60).
+MAX_GATE_LITERALS = 16
 
 
 class Scanner:
@@ -59,34 +62,207 @@ class Scanner:
 
     Why not one alternation: a big alternation whose branches start with lookbehinds or
     character classes defeats the regex engine's literal-prefix scan (measured: 3 us/char for
-    the channel rules as one alternation, 0.1 us/char as separate patterns). Alternatives that
-    cannot match without a Latin letter (`needs_latin`) are skipped at once on a message that has
-    none, which most Japanese messages are."""
-
-    _LATIN = regex.compile("[a-z]")
+    the channel rules as one alternation, 0.1 us/char as separate patterns). Why a gate per
+    alternative: most alternatives cannot match most messages, and one substring test (`in` on
+    the case-folded text) for a literal that every match must hold (`required_literals`) is far
+    cheaper than a regex scan that fails. An alternative with no derivable literal always runs,
+    so the gate changes speed, never results (tests/service/test_channels_scanner.py compares
+    with `spans_unfiltered`)."""
 
     def __init__(self, rules: tuple[Rule, ...]):
         alternatives = [alt for rule in rules for alt in split_alternatives(rule.pattern)]
-        self.latin = tuple(compile_pattern(a) for a in alternatives if needs_latin(a))
-        self.other = tuple(compile_pattern(a) for a in alternatives if not needs_latin(a))
+        self.patterns = tuple(compile_pattern(a) for a in alternatives)
+        self.always: tuple[regex.Pattern, ...] = ()
+        gates: dict[str, list[regex.Pattern]] = {}
+        for pattern in self.patterns:
+            literals = required_literals(pattern.pattern)
+            if literals is None or len(literals) > MAX_GATE_LITERALS:
+                self.always += (pattern,)
+                continue
+            for literal in literals:
+                gates.setdefault(literal, []).append(pattern)
+        # literal -> the alternatives it opens; one `in` per distinct literal, not per alternative.
+        # Literals with a Latin letter are tested only when the text has one, which most Japanese
+        # messages do not (one regex search saves a third of the tests on them).
+        self.gates = tuple((literal, tuple(patterns)) for literal, patterns in gates.items())
+        self.gates_latin = tuple(g for g in self.gates if self._LATIN.search(g[0]))
+        self.gates_other = tuple(g for g in self.gates if not self._LATIN.search(g[0]))
 
-    def _patterns(self, text: str) -> tuple[regex.Pattern, ...]:
-        return self.other + self.latin if self._LATIN.search(text) else self.other
+    _LATIN = regex.compile("[a-z]")
+
+    def _patterns(self, text: str) -> set[regex.Pattern]:
+        """The alternatives that can match `text` (order is irrelevant: `spans` sorts)."""
+        folded = text.casefold()
+        gates = self.gates_other
+        if self.gates_latin and self._LATIN.search(folded):
+            gates += self.gates_latin
+        return {*self.always, *(p for literal, patterns in gates if literal in folded for p in patterns)}
 
     def spans(self, text: str, limit: int = MAX_CANDIDATES) -> list[tuple[int, int]]:
         """Non-overlapping match spans, earliest first (the longest at a shared start); at most
         `limit` per pattern are read, so a flood of one word costs `limit` matches."""
-        found = sorted({m.span() for p in self._patterns(text) for m in islice(p.finditer(text), limit)
-                        if m.end() > m.start()}, key=lambda s: (s[0], -s[1]))
-        out: list[tuple[int, int]] = []
-        for start, end in found:
-            if out and start < out[-1][1]:
-                continue
-            out.append((start, end))
-        return out[:limit]
+        patterns = self._patterns(text)
+        return _merge_spans(patterns, text, limit) if patterns else []
+
+    def spans_unfiltered(self, text: str, limit: int = MAX_CANDIDATES) -> list[tuple[int, int]]:
+        """`spans` with every alternative run: the reference the gated path must equal."""
+        return _merge_spans(self.patterns, text, limit)
 
     def search(self, text: str) -> bool:
         return any(p.search(text) for p in self._patterns(text))
+
+
+def _merge_spans(patterns, text: str, limit: int) -> list[tuple[int, int]]:
+    found = sorted({m.span() for p in patterns for m in islice(p.finditer(text), limit)
+                    if m.end() > m.start()}, key=lambda s: (s[0], -s[1]))
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if out and start < out[-1][1]:
+            continue
+        out.append((start, end))
+    return out[:limit]
+
+
+# --- the literal every match of an alternative holds --------------------------------------------
+
+_QUANT = regex.compile(r"(?:[?*+]|\{(\d*),?\d*\})[?+]?")
+
+
+class _Unknown(Exception):
+    """Syntax the literal reader does not handle: the alternative is then always run."""
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings at least one of which every match of `pattern` (already folded) contains, case-folded;
+    None when none can be derived. Reads only literal characters that no quantifier makes optional,
+    inside groups and alternations; anything unusual (flags, backreferences) gives None, which
+    only costs speed."""
+    try:
+        req, end = _read_alternation(pattern, 0)
+    except (_Unknown, IndexError):
+        return None
+    return req if end == len(pattern) else None
+
+
+def _read_alternation(p: str, i: int) -> tuple[frozenset[str] | None, int]:
+    """Requirement of `a|b|...` from `i` to the closing parenthesis (or the end): the union of
+    each branch's requirement, None if one branch has none."""
+    union: set[str] = set()
+    while True:
+        req, i = _read_sequence(p, i)
+        union = None if union is None or req is None else union | req
+        if i < len(p) and p[i] == "|":
+            i += 1
+            continue
+        return (frozenset(union) if union else None), i
+
+
+def _read_sequence(p: str, i: int) -> tuple[frozenset[str] | None, int]:
+    """The most selective requirement among the mandatory items of one branch."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            candidates.append(frozenset({"".join(run).casefold()}))
+            run.clear()
+
+    while i < len(p) and p[i] not in "|)":
+        literal, req, i = _read_item(p, i)
+        quant = _QUANT.match(p, i)
+        optional = False
+        if quant:
+            i = quant.end()
+            optional = quant.group(0)[0] in "?*" or (quant.group(0)[0] == "{" and not int(quant.group(1) or 0))
+        if literal is not None and not optional:
+            run.append(literal)
+            if quant:
+                close_run()
+            continue
+        close_run()
+        if req is not None and not optional:
+            candidates.append(req)
+    close_run()
+    if not candidates:
+        return None, i
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s))), i
+
+
+def _read_item(p: str, i: int) -> tuple[str | None, frozenset[str] | None, int]:
+    """One atom at `i`: (literal character or None, requirement or None, index after it)."""
+    c = p[i]
+    if c == "\\":
+        nxt = p[i + 1]
+        if nxt.isascii() and nxt.isalnum():
+            return None, None, _skip_escape(p, i)
+        return nxt, None, i + 2
+    if c == "[":
+        return None, None, _checked(p, i, _skip_class(p, i))
+    if c == "(":
+        if p.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            return None, None, _checked(p, i, _skip_group(p, i))
+        if p.startswith(("(?:", "(?>"), i):
+            start = i + 3
+        elif p.startswith("(?", i):
+            raise _Unknown(p[i:i + 4])
+        else:
+            start = i + 1
+        req, j = _read_alternation(p, start)
+        if p[j] != ")":
+            raise _Unknown(p[i:j])
+        return None, req, _checked(p, i, j + 1)
+    if c in ".^$":
+        return None, None, i + 1
+    if c in "{}?*+]":
+        raise _Unknown(c)
+    return c, None, i + 1
+
+
+# Escapes read as no requirement: classes, anchors and control characters (\d, \b, \n, \Z...).
+_PLAIN_ESCAPES = frozenset("dDsSwWbBAZzGmMXntrfvae")
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+
+
+def _skip_escape(p: str, i: int) -> int:
+    """Index after an escape such as \\s, \\p{Han}, \\u3000, \\x20 (all read as no requirement);
+    any other (backreferences, named lists, \\x{...}) is not read."""
+    kind = p[i + 1]
+    if kind in _PLAIN_ESCAPES:
+        return i + 2
+    if kind in "pPN" and p[i + 2] == "{":
+        return p.index("}", i) + 1
+    width = _HEX_ESCAPES.get(kind, 0)
+    digits = p[i + 2:i + 2 + width]
+    if width and len(digits) == width and all(d in "0123456789abcdefABCDEF" for d in digits):
+        return i + 2 + width
+    raise _Unknown(p[i:i + 3])
+
+
+def _skip_class(p: str, i: int) -> int:
+    """Index after a character class, nested sets (VERSION1) included."""
+    depth, j = 0, i
+    while True:
+        c = p[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]" and j > i + 1:
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+
+
+def _checked(p: str, i: int, j: int) -> int:
+    """`j`, once `p[i:j]` is confirmed to be a whole group or class (it compiles alone): a
+    misread boundary must give no requirement, never a wrong one."""
+    try:
+        regex.compile(p[i:j], regex.VERSION1)
+    except regex.error as exc:
+        raise _Unknown(p[i:j]) from exc
+    return j
 
 
 def _skip_group(pattern: str, i: int) -> int:
@@ -110,24 +286,6 @@ def _skip_group(pattern: str, i: int) -> int:
         if depth == 0:
             return i
     return i
-
-
-def needs_latin(pattern: str) -> bool:
-    """Whether every match of `pattern` holds an ASCII letter: read without its lookarounds and
-    character classes, it has Latin letters and no other literal (so no branch can do without
-    them). Conservative: any non-ASCII literal makes it False."""
-    kept, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith(("(?<!", "(?<=", "(?!", "(?="), i) or pattern[i] == "[":
-            i = _skip_group(pattern, i)
-            kept.append("#")
-        elif pattern[i] == "\\":
-            i += 2
-        else:
-            kept.append(pattern[i])
-            i += 1
-    rest = "".join(kept)
-    return rest.isascii() and regex.search("[a-z]", rest) is not None and "|" not in rest
 
 
 class Sentences:

@@ -1,0 +1,136 @@
+"""The literal gate of `_channels.Scanner` changes speed, never results: the gated `spans` and
+`search` equal running every alternative (`spans_unfiltered`), and every match of a gated
+alternative holds one of its required literals."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cwguard.detectors import _channels as ch
+from cwguard.detectors import contact_details, external_site, off_platform_contact  # noqa: F401
+from cwguard.engine.detector import Rule
+from cwguard.engine.normalize import normalize
+
+_MODULES = ("cwguard.detectors._channels", "cwguard.detectors.off_platform_contact",
+            "cwguard.detectors.contact_details", "cwguard.detectors.external_site")
+SCANNERS = [(f"{mod}.{name}", obj) for mod in _MODULES for name, obj in vars(sys.modules[mod]).items()
+            if isinstance(obj, ch.Scanner)]
+
+# Pieces the texts are built from: channel names in many spellings, obfuscations, URLs, IDs,
+# registration and lure wording, emoji, and free noise.
+FRAGMENTS = (
+    "LINE", "line", "Ｌ Ｉ Ｎ Ｅ", "L1NE", "l|ne", "L🌟I🌟N🌟E", "ライン", "らいん", "ﾗｲﾝ", "ラ◯イ◯ン", "L〇NE",
+    "ガイドライン", "オンライン", "ライン@", "line@", "緑のアプリ", "オプチャ", "チャットワーク", "chatwork", "c h a t w o r k",
+    "チャワ", "Skype", "sk4pe", "スカイプ", "Zoom", "z00m", "ズーム", "Google Meet", "gミート", "Teams", "チームズ",
+    "Discord", "ディスコで", "Telegram", "T e l e g r a m", "テレグラ", "Slack", "Messenger", "fb", "Instagram",
+    "インスタ", "X(旧Twitter)", "エックスで", "WhatsApp", "WeChat", "カカオで", "DM", "メール", "gmail", "e-mail",
+    "電話", "お電話", "tel", "SMS", "ショートメール", "携帯に", "call me", "email us", "外部", "サイト外", "別のツール",
+    "友だち追加", "フレンド申請", "直接やり取り", "個別に連絡", "raiNN", "rainu", "プロフに書いてある連絡先",
+    "別のところで話", "そっちに送って", "ここだと規約的にあれなので", "一度だけでいいので",
+    "https://lin.ee/Sm1LeWk", "lin.ee/Hp9vRt3", "www.example.com/x", "https://us02web.zoom.us/j/812", "bit.ly/abc",
+    "ID送ります: cn_trans_88", "@cryptowrite_jp", "taro_88 で検索", "QRコード", "test@example.com", "090-1234-5678",
+    "弊社サイトから応募", "専用フォーム", "googleフォームから", "アプリをダウンロード", "会員登録", "アカウント作成",
+    "高単価案件のグループ", "登録しないと報酬", "🌟", "👉", "→", "😊", "✉️", "。", "、", "\n", " ", "!", "?",
+    "でお願いします", "で話しましょう", "に招待します", "を交換しませんか", "Straße", "ß", "K", "ſ", "İ",
+)
+TEXTS = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=14).map("".join)
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def test_scanners_found():
+    names = {name.rsplit(".", 1)[-1] for name, _ in SCANNERS}
+    assert {"_CHANNEL", "_URL", "_IDENTIFIERS", "_LURE"} <= names
+    # the gate is in use: most alternatives have a literal
+    gated = sum(len({p for _, ps in s.gates for p in ps}) for _, s in SCANNERS)
+    assert gated > 0.9 * sum(len(s.patterns) for _, s in SCANNERS)
+
+
+@FUZZ
+@given(TEXTS, st.booleans())
+def test_gated_spans_equal_unfiltered(raw, normalised):
+    text = normalize(raw).text if normalised else raw
+    for name, scanner in SCANNERS:
+        expected = scanner.spans_unfiltered(text)
+        assert scanner.spans(text) == expected, name
+        assert scanner.spans(text, limit=2) == scanner.spans_unfiltered(text, limit=2), name
+        assert scanner.search(text) == any(p.search(text) for p in scanner.patterns), name
+
+
+GATED = {p: ch.required_literals(p.pattern) for _, s in SCANNERS for _, ps in s.gates for p in ps}
+
+
+@FUZZ
+@given(TEXTS)
+def test_every_match_holds_a_required_literal(raw):
+    text = normalize(raw).text
+    folded = text.casefold()
+    for pattern, literals in GATED.items():
+        for m in pattern.finditer(text):
+            assert any(lit in m.group().casefold() for lit in literals), (pattern.pattern, m.group())
+            assert any(lit in folded for lit in literals)
+
+
+def corpus_messages() -> list[str]:
+    data = Path(__file__).parent / "data"
+    return [m["text"] for name in ("dev", "holdout", "holdout2") for line in (data / f"{name}.jsonl").open()
+            if line.strip() for m in json.loads(line)["messages"]]
+
+
+def test_gated_spans_equal_unfiltered_on_the_corpus():
+    messages = corpus_messages()
+    assert len(messages) > 300
+    hits = 0
+    for raw in messages:
+        text = normalize(raw).text
+        for name, scanner in SCANNERS:
+            expected = scanner.spans_unfiltered(text)
+            assert scanner.spans(text) == expected, (name, raw)
+            hits += len(expected)
+    assert hits > 100  # the corpus exercises the scanners, not only their empty case
+
+
+def test_case_insensitive_matches_contain_the_casefolded_literal():
+    """The gate tests literals against `text.casefold()`: every character the IGNORECASE patterns
+    equate with a literal character must case-fold to something holding it (K -> k, ſ -> s)."""
+    every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    chars = {c for _, s in SCANNERS for literal, _ in s.gates for c in literal}
+    for c in chars:
+        for m in regex.finditer(regex.escape(c), every_char, regex.IGNORECASE | regex.VERSION1):
+            assert c.casefold() in m.group().casefold(), (c, m.group())
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("abc", {"abc"}),
+    ("ab?c", {"a"}),                      # b optional: the run stops before it
+    ("a*bcd", {"bcd"}),
+    ("x{0,2}yz", {"yz"}),
+    ("x{2}yzw?", {"yz"}),                 # x quantified closes its run; w optional
+    ("(?:foo|ba)r", {"foo", "ba"}),
+    ("(?:foo|ba)?r", {"r"}),
+    ("(?:foo|[a-z])r", {"r"}),            # one branch without a literal: the group requires nothing
+    ("(?<!ab)cd(?=ef)", {"cd"}),          # lookarounds are not part of the match
+    (r"\p{Han}メール", {"メール"}),
+    (r"a\.b", {"a.b"}),
+    ("[abc]+", None),
+    ("(?i:abc)", None),                   # inline flags: not read, always run
+    (r"(a)\1", None),                     # backreference: not read
+    (r"\pLab", None),                     # \p without braces: not read (never "Lab")
+    (r"\x{41}bc", None),
+    (r"\u3000ab\s?c", {"ab"}),
+    ("a|[0-9]", None),
+])
+def test_required_literals(pattern, expected):
+    got = ch.required_literals(pattern)
+    assert (None if got is None else set(got)) == expected
+
+
+def test_gate_skips_alternatives_without_their_literal():
+    scanner = ch.Scanner((Rule("チャットワーク|スカイプ", "スカイプ"),))
+    assert scanner._patterns("スカイプで") == {scanner.patterns[1]}
+    assert scanner._patterns("こんにちは") == set()
