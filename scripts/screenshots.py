@@ -13,11 +13,13 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests" / "e2e"))
+sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO / "tests")]
 
 import harness  # noqa: E402 - found through the path set just above
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 from threadpage import fixture_page  # noqa: E402
+
+from support.service import port_is_free  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 PAGE = "thread-high.html"
@@ -70,7 +72,7 @@ def main() -> int:
         print(f"cannot render screenshots: {reason}", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
-    port = DEFAULT_PORT if harness.port_is_free(DEFAULT_PORT) else None
+    port = DEFAULT_PORT if port_is_free(DEFAULT_PORT) else None
     with sync_playwright() as playwright, harness.stack(playwright, viewport={"width": 1280, "height": 1080},
                                                        service_port=port) as stack:
         browser = stack.browser

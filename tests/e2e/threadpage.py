@@ -168,5 +168,8 @@ def thread_html(messages: list[Message], title: str = "記事作成（SEOライ�
 
 
 def fixture_page(name: str) -> str:
-    """One of the extension's CrowdWorks-like fixture pages (tests/fixtures/pages/)."""
-    return (FIXTURE_PAGES / name).read_text(encoding="utf-8")
+    """One of the extension's CrowdWorks-like fixture pages (tests/fixtures/pages/), with their
+    shared stylesheet inlined: the page is served alone as https://crowdworks.jp/..."""
+    html = (FIXTURE_PAGES / name).read_text(encoding="utf-8")
+    css = (FIXTURE_PAGES / "crowdworks.css").read_text(encoding="utf-8")
+    return html.replace('<link rel="stylesheet" href="crowdworks.css">', f"<style>\n{css}</style>")
