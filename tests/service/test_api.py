@@ -16,6 +16,7 @@ import pytest
 from cwguard import schemas
 from cwguard.errors import InputError
 from cwguard.http import create_app
+from support.offset_texts import OFFSET_TEXTS
 
 FAKE_ANSWER = {"risk": {"level": "none", "score": 0}, "contract_status": "unknown", "warnings": [],
                "highlights": [], "engine": {"version": "fake", "elapsed_ms": 0.1}}
@@ -308,13 +309,6 @@ def test_input_error_is_an_exception_with_a_status():
 
 
 # ---------------------------------------------------------------- with the real engine
-OFFSET_TEXTS = [
-    "詳細はLINEでお伝えします",
-    "😀詳細はLINEでお伝えします",
-    "𠮷野家の件です。詳細はLINEでお伝えします",
-    "👨‍👩‍👧‍👦🇯🇵𠮷😀 詳細はLINEで、メールは test@example.com まで",
-    "e\u0301\u200b詳細はＬＩＮＥで 090-1234-5678 に電話ください",
-]
 
 
 @pytest.mark.parametrize("text", OFFSET_TEXTS)

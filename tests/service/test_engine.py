@@ -15,6 +15,7 @@ import pytest
 from cwguard import schemas
 from cwguard.engine import scoring
 from cwguard.engine.detector import Detector, Examples, MessageView
+from support.offset_texts import OFFSET_TEXTS
 
 JST = dt.timezone(dt.timedelta(hours=9))
 TOKENS = {
@@ -474,14 +475,6 @@ def test_concurrent_scoring_gives_the_same_answers(real):
 
 # --- the real detectors -----------------------------------------------------------------------
 
-OFFSET_TEXTS = [
-    "詳細はLINEでお伝えします",
-    "😀詳細はLINEでお伝えします",
-    "𠮷野家の件です。詳細はLINEでお伝えします",
-    "👨‍👩‍👧‍👦🇯🇵𠮷😀 詳細はLINEで、メールは test@example.com まで",
-    "e\u0301\u200b詳細はＬＩＮＥで 090-1234-5678 に電話ください",
-    "ﾗｲﾝでご連絡ください。初期費用３万円が必要です",
-]
 
 
 @pytest.mark.parametrize("text", OFFSET_TEXTS)
