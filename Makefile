@@ -5,7 +5,10 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-deps lint eval bench load extension screenshots clean
+MODEL := service/cwguard/model/message-model.bin
+MODEL_INPUTS := $(wildcard tests/service/data/*.jsonl corpus/train/*.jsonl service/cwguard/model/*.py)
+
+.PHONY: run test test-deps lint eval bench load extension screenshots clean model
 
 $(VENV)/.run-installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -21,10 +24,18 @@ node_modules/.installed: package.json
 	npm install --no-audit --no-fund --silent
 	touch $@
 
-run: $(VENV)/.run-installed
+# The message model: trained from the labelled corpora (deterministic, a few seconds), retrained
+# when a corpus or the model code changes.
+$(MODEL): $(VENV)/.run-installed $(MODEL_INPUTS)
+	$(PY) -m cwguard.model.train
+
+model: $(VENV)/.run-installed
+	$(PY) -m cwguard.model.train
+
+run: $(VENV)/.run-installed $(MODEL)
 	$(VENV)/bin/cwguard serve
 
-test-deps: $(VENV)/.test-installed node_modules/.installed
+test-deps: $(VENV)/.test-installed node_modules/.installed $(MODEL)
 	bash scripts/ensure-browser.sh
 
 lint: $(VENV)/.test-installed
@@ -34,7 +45,7 @@ test: test-deps lint
 	node --test tests/extension/unit/
 	$(VENV)/bin/pytest -q tests
 
-eval: $(VENV)/.run-installed
+eval: $(VENV)/.run-installed $(MODEL)
 	$(PY) scripts/evaluate.py
 
 bench: test-deps

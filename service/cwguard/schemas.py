@@ -400,6 +400,9 @@ class RiskSchema(StrictSchema):
                            metadata={"description": "none 0, low 1-39, medium 40-69, high 70-100."})
 
 
+SOURCES = ("rule", "model", "both")
+
+
 class WarningSchema(StrictSchema):
     id = fields.String(required=True)
     category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
@@ -409,6 +412,8 @@ class WarningSchema(StrictSchema):
     detail = fields.String(required=True)
     advice = fields.String(required=True)
     message_ids = fields.List(fields.String(), required=True)
+    source = fields.String(validate=validate.OneOf(SOURCES), metadata={
+        "description": "Who raised it: the rules, the trained model alone, or both (a rule hit the model agrees with)."})
 
 
 class HighlightSchema(StrictSchema):
@@ -420,11 +425,16 @@ class HighlightSchema(StrictSchema):
     category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
     severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
     warning_id = fields.String(required=True)
+    source = fields.String(validate=validate.OneOf(SOURCES))
 
 
 class EngineInfoSchema(StrictSchema):
     version = fields.String(required=True)
     elapsed_ms = fields.Float(required=True)
+    detection = fields.String(validate=validate.OneOf(["rules+model", "rules", "model"]), metadata={
+        "description": "What scored this answer: the rules with the trained model, or the rules alone."})
+    model = fields.String(validate=validate.OneOf(["file", "trained", "none", "off"]), metadata={
+        "description": "Where the model came from: its file, trained at start, none (rules alone), off."})
 
 
 class ScoreResponseSchema(StrictSchema):

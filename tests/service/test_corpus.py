@@ -1,6 +1,11 @@
 """The labelled corpora scored in-process with the reference measurement (tests/service/data/
-evaluate.py, loaded unchanged by scripts/evaluate.py with its HTTP `post` replaced by
-`cwguard.score`), held to the bars of issue #2.
+evaluate.py, loaded unchanged by scripts/evaluate.py with its HTTP `post` replaced by an
+in-process call), through the fused engine (rules and model) the service runs.
+
+`dev.jsonl`, `holdout.jsonl` and `holdout2.jsonl` are held to the original bars. The blind sets
+`holdout3.jsonl` and `holdout4.jsonl` are held to floors: their figures as reported in
+docs/quality.md minus a small margin, so a change that makes them worse fails, and nothing is tuned
+to them (holdout4 is the measurement, never trained or tuned on).
 
 `dev.jsonl` is the shared development corpus. `holdout.jsonl` and `holdout2.jsonl` were written
 blind to the detectors by team members acting as independent labellers, to check that detection
@@ -22,7 +27,13 @@ def load_runner():
     return module
 
 
-CORPORA = {"dev.jsonl": 70, "holdout.jsonl": 64, "holdout2.jsonl": 51}  # name: thread count
+CORPORA = {"dev.jsonl": 70, "holdout.jsonl": 64, "holdout2.jsonl": 51, "holdout3.jsonl": 30,
+           "holdout4.jsonl": 134}  # name: thread count
+BARS = {"recall": 0.95, "fpr": 0.03, "span": 0.90, "level": 0.85}
+FLOORS = {  # reported figure minus a margin (docs/quality.md)
+    "holdout3.jsonl": {"recall": 0.94, "fpr": 0.07, "span": 0.88, "level": 0.85},
+    "holdout4.jsonl": {"recall": 0.82, "fpr": 0.07, "span": 0.65, "level": 0.78},
+}
 
 
 @pytest.fixture(scope="module", params=sorted(CORPORA))
@@ -45,20 +56,24 @@ def test_every_thread_is_scored(figures, corpus):
     assert figures["threads"] == CORPORA[corpus] and figures["errors"] == []
 
 
-def test_risky_message_recall(figures):
-    assert figures["message_recall"] >= 0.95, explain(figures)
+def bar(corpus: str, name: str) -> float:
+    return FLOORS.get(corpus, BARS)[name]
 
 
-def test_benign_false_positive_rate(figures):
-    assert figures["benign_fpr"] <= 0.03, explain(figures)
+def test_risky_message_recall(figures, corpus):
+    assert figures["message_recall"] >= bar(corpus, "recall"), explain(figures)
 
 
-def test_span_recall(figures):
-    assert figures["span_recall"] >= 0.90
+def test_benign_false_positive_rate(figures, corpus):
+    assert figures["benign_fpr"] <= bar(corpus, "fpr"), explain(figures)
 
 
-def test_thread_level_exact(figures):
-    assert figures["level_exact"] >= 0.85, figures["confusion"]
+def test_span_recall(figures, corpus):
+    assert figures["span_recall"] >= bar(corpus, "span")
+
+
+def test_thread_level_exact(figures, corpus):
+    assert figures["level_exact"] >= bar(corpus, "level"), figures["confusion"]
 
 
 def test_offset_consistency(figures):

@@ -2,8 +2,9 @@
 highlights (UTF-16 offsets), the per-message cache, and its cost.
 
 Rubric tests run the engine with small fake detectors that flag a literal token (「[OPC]」 for
-off_platform_contact, …), so they test the engine's rules whatever the real detectors do. A few
-tests at the end run the real detectors.
+off_platform_contact, …) and without the model, so they test the engine's rules whatever the real
+detectors or the model do (tests/service/test_model.py tests the fusion). A few tests at the end
+run the real detectors.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 from cwguard import schemas
 from cwguard.engine import scoring
 from cwguard.engine.detector import Detector, Examples, MessageView
+from cwguard.model import runtime
 from support.offset_texts import OFFSET_TEXTS
 
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -58,8 +60,24 @@ def fakes(monkeypatch):
     """The engine with the token detectors instead of the real ones (cache emptied around)."""
     found = tuple(TokenDetector(token, category, kind) for token, (category, kind) in TOKENS.items())
     monkeypatch.setattr(scoring, "detectors", lambda: found)
-    scoring.clear_cache()
+    rules_alone()
     yield found
+    runtime.reset()
+    scoring.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _rules_alone():
+    """Every test here runs the rules without the model."""
+    rules_alone()
+    yield
+    runtime.reset()
+    scoring.clear_cache()
+
+
+def rules_alone() -> None:
+    """The engine without the model (and with empty caches)."""
+    runtime.reset(runtime.Loaded(None, "none", "disabled"))
     scoring.clear_cache()
 
 
@@ -190,8 +208,18 @@ def test_an_approved_off_service_request_makes_later_contact_benign(fakes):
 
 
 def test_the_platform_notices_themselves_carry_no_risk(fakes):
-    answer = score(("system", "[OPC] [PAY]"), ("client", "よろしくお願いします"))
+    answer = score(("system", "[RUSH] [EASY] [MEET] [WBE]"), ("client", "よろしくお願いします"))
     assert answer["warnings"] == [] and answer["risk"]["level"] == "none"
+
+
+@pytest.mark.parametrize("lure, category", [("[OPC]", "off_platform_contact"), ("[CD]", "contact_details"),
+                                             ("[EXT]", "external_site"), ("[PAY]", "upfront_payment"),
+                                             ("[DD]", "direct_deal"), ("[ID]", "personal_info")])
+def test_a_system_message_that_carries_a_lure_is_scored_like_the_clients(fakes, lure, category):
+    """RUBRIC.md v2 (and issue 9): "system" is trusted only for notices; an impostor notice that
+    carries a contact, a payment request or a registration link is not silenced."""
+    answer = score(("system", f"【事務局より】{lure}"), status="before_contract")
+    assert warning(answer, category)["severity"] == "high" and answer["risk"]["level"] == "high"
 
 
 # --- signals ----------------------------------------------------------------------------------
@@ -233,6 +261,20 @@ def test_a_mitigated_warning_advises_to_verify(fakes):
     assert "secretariat" in advice_en
 
 
+@pytest.mark.parametrize("signal, ja_title, en_advice", [
+    ("[SP]", "事務局の許可", "secretariat"),
+    ("[BIZ]", "ビズマッチ", "BizMatch"),
+    ("[PC]", "クラウドワークスで", "escrow"),
+])
+def test_a_lowered_warning_names_the_signal_seen(fakes, signal, ja_title, en_advice):
+    """RUBRIC.md v2: the title and advice name the signal actually seen, never a generic one."""
+    ja = warning(score(("client", f"[OPC] {signal}")), "off_platform_contact")
+    en = warning(score(("client", f"[OPC] {signal}"), lang="en"), "off_platform_contact")
+    assert ja["severity"] == "medium" and ja_title in ja["title"] and en_advice in en["advice"]
+    others = {"[SP]": "許可", "[BIZ]": "ビズマッチ", "[PC]": "契約と支払い"}
+    assert all(word not in ja["title"] for s, word in others.items() if s != signal)
+
+
 # --- the thread level -------------------------------------------------------------------------
 
 LOW_REPUTATION = {"name": None, "ratings": {"communication": 3.1}, "review_count": 40}
@@ -243,7 +285,16 @@ LOW_REPUTATION = {"name": None, "ratings": {"communication": 3.1}, "review_count
     ([("client", "[PAY]")], {}, "high"),
     ([("client", "[ID]")], {}, "high"),
     ([("client", "[OPC]")], {}, "high"),
-    ([("client", "[EXT]"), ("client", "[PC]")], {}, "medium"),
+    # RUBRIC.md v2: "the contract is on CrowdWorks" lowers only talk of meeting elsewhere;
+    # a claim of permission lowers all three contact categories; nothing lowers scam apps
+    ([("client", "[EXT]"), ("client", "[PC]")], {}, "high"),
+    ([("client", "[CD]"), ("client", "[PC]")], {}, "high"),
+    ([("client", "[OPC]"), ("client", "[PC]")], {}, "medium"),
+    ([("client", "[EXT]"), ("client", "[SP]")], {}, "medium"),
+    ([("client", "[CD] [BIZ]")], {}, "medium"),
+    ([("client", "[OPC] telegram"), ("client", "[SP]")], {}, "high"),
+    ([("client", "[OPC] ＷｈａｔｓＡｐｐ [BIZ]")], {}, "high"),
+    ([("client", "[OPC] オープンチャット [SP]")], {}, "high"),
     ([("client", "[MEET]")], {}, "medium"),
     ([("client", "[WBE]")], {}, "medium"),
     ([("client", "[MEET] [EASY] [RUSH]")], {}, "high"),  # three distinct categories

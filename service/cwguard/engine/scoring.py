@@ -22,10 +22,11 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache, partial
 
 from .. import __version__
+from ..model import runtime as model_runtime
 from . import thread
 from .detector import Detector, MessageView, prefilter_term
 from .normalize import normalize
@@ -62,6 +63,11 @@ class Finding:
     start: int
     end: int
     survives_contract: bool
+    source: str = "rule"      # "rule", or "model" for a finding the model alone made
+
+    @property
+    def highlighted(self) -> bool:
+        return self.cp_start < self.cp_end
 
 
 class FindingsCache:
@@ -114,6 +120,8 @@ class FindingsCache:
 
 
 CACHE = FindingsCache()
+# The model's view of a message depends on its text, sender and phase.
+MODEL_CACHE = FindingsCache(max_entries=8192, max_chars=2_000_000)
 # A message's contract evidence (thread.message_evidence) depends on its text and sender alone.
 # contract_states asks only about messages with a contract word, so only those are kept.
 EVIDENCE_CACHE = FindingsCache(max_entries=8192, max_chars=2_000_000)
@@ -122,6 +130,8 @@ EVIDENCE_CACHE = FindingsCache(max_entries=8192, max_chars=2_000_000)
 def clear_cache() -> None:
     CACHE.clear()
     EVIDENCE_CACHE.clear()
+    MODEL_CACHE.clear()
+    EXPLAIN_CACHE.clear()
 
 
 def cache_info() -> dict:
@@ -232,6 +242,62 @@ def _run_detectors(message: dict, phase: str, approved: bool) -> tuple[Finding, 
     return tuple(found)
 
 
+# --- the model's second opinion ---------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ModelView:
+    """What the model says of one message: how likely a lure, and which category."""
+    p_any: float
+    category: str | None
+
+
+# The passages that explain a model-only warning, computed only for the messages that get one.
+EXPLAIN_CACHE = FindingsCache(max_entries=2048, max_chars=1_000_000)
+
+
+def model_views(messages: Sequence[dict], phases: Sequence[str], model) -> list[ModelView]:
+    """The model's view of every message, the unseen ones inferred in one batch."""
+    from ..model.features import feature_text
+    keys = [(m["text"], m.get("sender", "unknown"), phase) for m, phase in zip(messages, phases, strict=True)]
+    views: list[ModelView | None] = [MODEL_CACHE.get(key) for key in keys]
+    todo = [i for i, v in enumerate(views) if v is None]
+    if todo:
+        texts = [feature_text(normalize(messages[i]["text"])) for i in todo]
+        X = model.features(texts, [keys[i][1] for i in todo], [keys[i][2] for i in todo])
+        for i, opinion in zip(todo, model.opinions(X), strict=True):
+            views[i] = ModelView(opinion.p_any, opinion.category)
+            MODEL_CACHE.put(keys[i], views[i])
+    return views
+
+
+def explanation(message: dict, phase: str, category: str, model) -> tuple[tuple[int, int], ...]:
+    """The passages of the original text whose features weigh most for `category`."""
+    from ..model.explain import passages
+    from ..model.features import feature_text
+    key = (message["text"], message.get("sender", "unknown"), phase, category)
+    found = EXPLAIN_CACHE.get(key)
+    if found is None:
+        norm = normalize(message["text"])
+        text = feature_text(norm)
+        X = model.features([text], [key[1]], [phase])
+        shares = [(model.featurizer.gram(j), share) for j, share in model.contributions(X, 0, category)]
+        found = tuple(passages(norm, text, shares))
+        EXPLAIN_CACHE.put(key, found)
+    return found
+
+
+def _model_findings(message: dict, category: str, spans: Sequence[tuple[int, int]]) -> tuple[Finding, ...]:
+    """A model-only warning's findings: one per passage, or one without a highlight."""
+    from .normalize import utf16_len
+    text = message["text"]
+    out = []
+    for cp_start, cp_end in spans or ((0, 0),):
+        start = utf16_len(text[:cp_start])
+        out.append(Finding(category, "risk", cp_start, cp_end, start, start + utf16_len(text[cp_start:cp_end]),
+                           False, "model"))
+    return tuple(out)
+
+
 # --- the rubric -------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -240,54 +306,126 @@ class Judged:
     index: int          # the message's position in the thread
     finding: Finding
     severity: str
-    situation: str      # texts.py situation: default, mitigated, after_contract, approved
+    situation: str      # texts.py situation: default, mitigated, after_contract, approved, model, model_doubt
+    source: str = "rule"  # "rule", "model", or "both" when the model agrees with a rule hit
 
 
-def _judge_risk(finding: Finding, phase: str, approved: bool, mitigated: bool) -> tuple[str, str]:
+# A rule hit the model reads as this likely a lure or more is reported as agreed by both; and the
+# threshold of the model alone in `make eval`.
+AGREES = MODEL_ALONE = 0.5
+
+
+# RUBRIC.md v2, "Thread risk level": which contact categories each mitigating signal may lower.
+# A claim of permission lowers all three; "the contract is on CrowdWorks" only the talk of meeting
+# or chatting elsewhere (an identifier, invite link or outside site stays unmitigated).
+LOWERS = {
+    "secretariat_permission": CONTACT,
+    "bizmatch": CONTACT,
+    "platform_contract": frozenset({"off_platform_contact"}),
+}
+
+
+def lowering_signal(category: str, signals: set[str], message_text: str) -> str | None:
+    """The signal that lowers a contact finding, or None. Nothing lowers a contact that moves to a
+    messaging app typical of task and investment scams (lexicon/unmitigable_channels.json)."""
+    candidates = [s for s in LOWERS if s in signals and category in LOWERS[s]]
+    if not candidates:
+        return None
+    from ..lexicon import unmitigable_channels
+    if unmitigable_channels().search(normalize(message_text).text):
+        return None
+    return candidates[0]
+
+
+def _judge_risk(finding: Finding, phase: str, approved: bool, lowered_by: str | None) -> tuple[str, str]:
     """(severity, situation) of a risk finding."""
     if finding.category not in CONTACT:
         return BASE_SEVERITY[finding.category], "default"
     allowed = (phase == thread.CONTRACTED or approved) and not finding.survives_contract
     if allowed:
         return "info", "approved" if approved else "after_contract"
-    return ("medium", "mitigated") if mitigated else ("high", "default")
+    return ("medium", f"mitigated:{lowered_by}") if lowered_by else ("high", "default")
+
+
+# RUBRIC.md v2: a message whose sender is `system` is trusted only as a platform notice; one that
+# carries a contact, a payment request or a link to register is scored like the client's (a page
+# could be made to show a lure as a notice).
+SYSTEM_UNTRUSTED = CONTACT | frozenset({"upfront_payment", "direct_deal", "personal_info"})
 
 
 def _counts(finding: Finding, sender: str) -> bool:
-    """Risks count from anyone but the platform's own notices; signals only from the client."""
+    """Risks count from anyone, from a "system" sender only what no notice carries; signals only
+    from the client."""
     if finding.kind == "signal":
         return sender == "client"
-    return sender != "system" and finding.category in BASE_SEVERITY
+    if sender == "system":
+        return finding.category in SYSTEM_UNTRUSTED
+    return finding.category in BASE_SEVERITY
 
 
-def judge(messages: Sequence[dict], state: thread.ThreadState) -> tuple[list[Judged], bool]:
-    """Every counted finding of the thread with its severity, and whether a signal mitigates."""
-    raw: list[tuple[int, Finding]] = []
+def _fuse(findings: list[Finding], view: ModelView | None, fusion, message: dict,
+          explain) -> list[tuple[Finding, str]]:
+    """The message's findings with their source after the model's opinion (see docs/quality.md):
+    a rule hit the model finds very unlike a lure is marked `doubt` (reported at info), unless its
+    category is one the model may never overrule; a message no rule flags gets the model's own
+    finding when the model is confident enough."""
+    if view is None:
+        return [(f, "rule") for f in findings]
+    risks = [f for f in findings if f.kind == "risk"]
+    out = []
+    for f in findings:
+        if f.kind != "risk":
+            out.append((f, "rule"))
+        elif view.p_any < fusion.veto and f.category not in fusion.keep:
+            out.append((f, "doubt"))
+        else:
+            out.append((f, "both" if view.p_any >= AGREES else "rule"))
+    if not risks and view.category and view.p_any >= fusion.add:
+        out += [(f, "model") for f in _model_findings(message, view.category, explain(view.category))]
+    return out
+
+
+def judge(messages: Sequence[dict], state: thread.ThreadState,
+          views: Sequence[ModelView | None] | None = None, model=None, fusion=None,
+          rules: bool = True) -> list[Judged]:
+    """Every counted finding of the thread with its severity (signals lower contact findings to
+    medium as RUBRIC.md v2 says; the model's opinion is fused in when `views` are given)."""
+    raw: list[tuple[int, Finding, str]] = []
     for index, message in enumerate(messages):
         sender = message.get("sender", "unknown")
-        for finding in message_findings(message, state.phases[index], state.approved[index]):
-            if _counts(finding, sender):
-                raw.append((index, finding))
-    mitigated = any(f.kind == "signal" for _, f in raw)
+        findings = [f for f in message_findings(message, state.phases[index], state.approved[index])
+                    if _counts(f, sender) and (rules or f.kind == "signal")]
+        view = views[index] if views is not None and sender != "system" else None
+        explain = partial(explanation, message, state.phases[index], model=model)
+        raw += [(index, f, source) for f, source in _fuse(findings, view, fusion, message, explain)]
+    signals = {f.category for _, f, _ in raw if f.kind == "signal"}
     judged = []
-    for index, finding in raw:
+    for index, finding, source in raw:
         if finding.kind == "signal":
             judged.append(Judged(index, finding, "info", "default"))
             continue
-        severity, situation = _judge_risk(finding, state.phases[index], state.approved[index], mitigated)
-        judged.append(Judged(index, finding, severity, situation))
-    return judged, mitigated
+        lowered_by = (lowering_signal(finding.category, signals, messages[index]["text"])
+                      if signals and finding.category in CONTACT else None)
+        severity, situation = _judge_risk(finding, state.phases[index], state.approved[index], lowered_by)
+        if source == "doubt":
+            severity, situation, source = "info", "model_doubt", "rule"
+        elif source == "model" and severity != "info":
+            view = views[index]
+            capped = fusion.severity_for(view.p_any)
+            severity = min(severity, capped, key=SEVERITY_RANK.__getitem__)
+            situation = "model"
+        judged.append(Judged(index, finding, severity, situation, source))
+    return judged
 
 
-def risk_level(risk_categories: set[str], contact_before_contract: bool, mitigated: bool,
+def risk_level(risk_categories: set[str], contact_unlowered: bool, contact_lowered: bool,
                reputation: bool, slow: bool) -> str:
     """RUBRIC.md "Thread risk level". `risk_categories` are message-level categories at a
-    severity above info; `contact_before_contract` says a contact category counts as before a
-    contract (before it, or surviving it)."""
-    if (risk_categories & ALWAYS_HIGH or (contact_before_contract and not mitigated)
-            or len(risk_categories) >= 3):
+    severity above info; `contact_unlowered` says a contact category counts as before a contract
+    and no signal lowers it, `contact_lowered` that one does."""
+    if risk_categories & ALWAYS_HIGH or contact_unlowered or len(risk_categories) >= 3:
         return "high"
-    if contact_before_contract or risk_categories & MEDIUM_ALONE or (risk_categories & LOW_ALONE and reputation):
+    if contact_lowered or risk_categories & MEDIUM_ALONE or (risk_categories & LOW_ALONE and reputation):
         return "medium"
     if risk_categories & LOW_ALONE or reputation or slow:
         return "low"
@@ -312,16 +450,22 @@ def _warning_order(item: tuple[tuple[str, str], list]) -> tuple:
     return (-SEVERITY_RANK[severity], kind == "signal", group[0][0])
 
 
+def _group_source(sources: set[str]) -> str:
+    if sources == {"model"}:
+        return "model"
+    return "both" if "both" in sources or "model" in sources else "rule"
+
+
 def build_warnings(judged: list[Judged], messages: Sequence[dict], thread_risks: dict[str, list[str]],
                    lang: str) -> tuple[list[dict], dict[tuple[str, str], str]]:
     """One warning per (category, severity), strongest first; and the id of each."""
     groups: dict[tuple[str, str], list] = {}
     for j in judged:
-        groups.setdefault((j.finding.category, j.severity), []).append((j.index, j.finding.kind, j.situation))
+        groups.setdefault((j.finding.category, j.severity), []).append((j.index, j.finding.kind, j.situation, j.source))
     for category, message_ids in thread_risks.items():
         named = set(message_ids)
         index = min((i for i, m in enumerate(messages) if m["id"] in named), default=len(messages))
-        groups[(category, THREAD_SEVERITY)] = [(index, "risk", "default")]
+        groups[(category, THREAD_SEVERITY)] = [(index, "risk", "default", "rule")]
     warnings, ids = [], {}
     for number, ((category, severity), group) in enumerate(sorted(groups.items(), key=_warning_order), 1):
         warning_id = f"w{number}"
@@ -329,11 +473,14 @@ def build_warnings(judged: list[Judged], messages: Sequence[dict], thread_risks:
         if category in thread_risks:
             message_ids = list(thread_risks[category])
         else:
-            message_ids = list(dict.fromkeys(messages[index]["id"] for index, _, _ in group))
-        text = warning_text(category, lang, group[0][2])
+            message_ids = list(dict.fromkeys(messages[index]["id"] for index, *_ in group))
+        # a rule's own text explains the group whenever a rule is part of it
+        situation = next((g[2] for g in group if g[3] != "model"), group[0][2])
+        text = warning_text(category, lang, situation)
         warnings.append({
             "id": warning_id, "category": category, "kind": group[0][1], "severity": severity,
             "title": text.title, "detail": text.detail, "advice": text.advice, "message_ids": message_ids,
+            "source": _group_source({g[3] for g in group}),
         })
     return warnings, ids
 
@@ -344,7 +491,8 @@ def build_highlights(judged: list[Judged], messages: Sequence[dict],
     keeps the strongest severity."""
     spans: dict[tuple[int, str], list[Judged]] = {}
     for j in judged:
-        spans.setdefault((j.index, j.finding.category), []).append(j)
+        if j.finding.highlighted:
+            spans.setdefault((j.index, j.finding.category), []).append(j)
     placed: list[tuple[int, int, dict]] = []  # (message position, start, highlight)
     for (index, category), group in spans.items():
         group.sort(key=lambda j: (j.finding.cp_start, j.finding.cp_end))
@@ -360,23 +508,37 @@ def build_highlights(judged: list[Judged], messages: Sequence[dict],
             else:
                 merged.append([f.cp_start, f.cp_end, f.start, f.end, j.severity])
         message = messages[index]
+        source = _group_source({j.source for j in group})
         for cp_start, cp_end, start, end, severity in merged:
             placed.append((index, start, {
                 "message_id": message["id"], "start": start, "end": end, "text": message["text"][cp_start:cp_end],
                 "category": category, "severity": severity, "warning_id": warning_ids[(category, severity)],
+                "source": source,
             }))
     placed.sort(key=lambda item: item[:2])
     return [highlight for _, _, highlight in placed]
 
 
-def score_request(request: dict) -> dict:
-    """The 200 answer of POST /score for a validated request (docs/architecture.md)."""
+DETECTIONS = ("fused", "rules", "model")
+
+
+def score_request(request: dict, detection: str = "fused") -> dict:
+    """The 200 answer of POST /score for a validated request (docs/architecture.md).
+
+    `detection` is "fused" (the product), or "rules" / "model" alone, which `make eval` and the
+    model's training measure side by side."""
     started = time.perf_counter()
     messages = request["messages"]
     context = request.get("context") or {}
     lang = request.get("lang") or "ja"
     state = thread.contract_states(messages, context.get("contract_status") or "unknown", message_evidence)
-    judged, mitigated = judge(messages, state)
+    loaded = model_runtime.current() if detection != "rules" else None
+    model = loaded.model if loaded else None
+    views = model_views(messages, state.phases, model) if model is not None else None
+    fusion = model.fusion if model is not None else None
+    if detection == "model" and model is not None:
+        fusion = replace(fusion, add=MODEL_ALONE, veto=0.0)
+    judged = judge(messages, state, views, model, fusion, rules=detection != "model")
 
     thread_risks: dict[str, list[str]] = {}
     reputation = bool(thread.client_reputation(context.get("client")))
@@ -387,8 +549,9 @@ def score_request(request: dict) -> dict:
         thread_risks["slow_reply"] = late
 
     risks = [j for j in judged if j.finding.kind == "risk" and j.severity != "info"]
-    level = risk_level({j.finding.category for j in risks}, any(j.finding.category in CONTACT for j in risks),
-                       mitigated, reputation, bool(late))
+    contact = [j for j in risks if j.finding.category in CONTACT]
+    level = risk_level({j.finding.category for j in risks}, any(j.severity == "high" for j in contact),
+                       bool(contact), reputation, bool(late))
     warnings, warning_ids = build_warnings(judged, messages, thread_risks, lang)
     highlights = build_highlights(judged, messages, warning_ids)
     counted = [w["severity"] for w in warnings if w["kind"] == "risk" and w["severity"] != "info"]
@@ -397,5 +560,7 @@ def score_request(request: dict) -> dict:
         "contract_status": state.contract_status,
         "warnings": warnings,
         "highlights": highlights,
-        "engine": {"version": __version__, "elapsed_ms": round((time.perf_counter() - started) * 1000, 3)},
+        "engine": {"version": __version__, "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
+                   "detection": "rules+model" if model is not None else "rules",
+                   "model": loaded.source if loaded else "off"},
     }

@@ -413,8 +413,72 @@ TEXTS: dict[str, dict[str, dict[str, Text]]] = {
 }
 
 
+# A lowered contact warning names the signal actually seen (RUBRIC.md v2): what the client
+# claimed, in the title, and how to check that very claim, as the advice.
+SIGNAL_NOTES: dict[str, dict[str, tuple[str, str]]] = {
+    "secretariat_permission": {
+        "ja": ("相手は事務局の許可があると説明",
+               "事務局の許可があるという説明は、受注者の側からは確かめられません。事務局に本当に許可が出ているか"
+               "問い合わせ、確認が取れるまではクラウドワークスのメッセージだけでやり取りしましょう。"),
+        "en": ("the client claims the secretariat's permission",
+               "You cannot check a claim of the secretariat's permission from your side. Ask the secretariat "
+               "whether it really gave permission, and stay in CrowdWorks messages until it confirms."),
+    },
+    "bizmatch": {
+        "ja": ("相手はビズマッチ利用と説明",
+               "ビズマッチを使っているかどうかは、受注者の側からは確かめられません。事務局に問い合わせて確認し、"
+               "契約と支払いはクラウドワークスで行ってもらいましょう。"),
+        "en": ("the client says it uses BizMatch",
+               "You cannot check from your side that the client uses BizMatch. Ask the secretariat, and keep the "
+               "contract and payment on CrowdWorks."),
+    },
+    "platform_contract": {
+        "ja": ("相手は契約と支払いはクラウドワークスでと説明",
+               "契約と支払いをクラウドワークスで行うという言葉は、誘い出しの文面にもよく添えられます。"
+               "連絡も契約が成立するまではクラウドワークスのメッセージで続け、先に契約と仮払いを済ませてもらいましょう。"),
+        "en": ("the client says the contract and payment stay on CrowdWorks",
+               "Saying the contract and payment will go through CrowdWorks costs nothing and is often added to "
+               "lures. Keep talking in CrowdWorks messages until the contract and escrow are in place."),
+    },
+}
+
+# A warning the model alone raised, and a rule hit the model doubts: the category's own text with
+# one sentence that says where the warning comes from.
+MODEL_NOTES = {
+    "model": {
+        "ja": "この文面は、これまでに集めた誘い出しや詐欺のメッセージとよく似ています（学習モデルによる判定で、"
+              "決まったルールには当てはまっていません）。",
+        "en": "This message closely resembles known lures and scam messages (a judgement of cwguard's trained "
+              "model; no fixed rule matched it).",
+    },
+    "model_doubt": {
+        "ja": "決まったルールには当てはまりましたが、学習モデルは断りや仕事そのものの話題に近いと読んでいます。"
+              "念のためご自分の目で確かめてください。",
+        "en": "A fixed rule matched, but cwguard's trained model reads this as closer to a refusal or to the work's "
+              "own subject. Check it yourself.",
+    },
+}
+
+
 def warning_text(category: str, lang: str = DEFAULT_LANG, situation: str = "default") -> Text:
-    """The text of a warning; an unknown situation or language falls back to the default one."""
+    """The text of a warning; an unknown situation or language falls back to the default one.
+
+    `mitigated:<signal>` names the signal seen; `model` and `model_doubt` say the warning's source."""
+    lang = lang if lang in LANGS else DEFAULT_LANG
     by_situation = TEXTS[category]
+    if situation.startswith("mitigated:"):
+        base = _pick(by_situation, "mitigated", lang)
+        note = SIGNAL_NOTES.get(situation.partition(":")[2], {}).get(lang)
+        if note is None:
+            return base
+        title = _pick(by_situation, "default", lang).title
+        return Text(f"{title}（{note[0]}）" if lang == "ja" else f"{title} ({note[0]})", base.detail, note[1])
+    if situation in MODEL_NOTES:
+        base = _pick(by_situation, "default", lang)
+        return Text(base.title, MODEL_NOTES[situation][lang] + ("" if lang == "ja" else " ") + base.detail, base.advice)
+    return _pick(by_situation, situation, lang)
+
+
+def _pick(by_situation: dict[str, dict[str, Text]], situation: str, lang: str) -> Text:
     by_lang = by_situation.get(situation, by_situation["default"])
     return by_lang.get(lang, by_lang[DEFAULT_LANG])

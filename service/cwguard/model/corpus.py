@@ -1,0 +1,70 @@
+"""The labelled corpora the model learns from, read into one example per message.
+
+Training uses every labelled corpus the project owns except the blind set it reports
+(`BLIND`); `tests/service/test_model.py` proves the blind set never reaches the training input.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..engine import thread
+
+# The repository root when the package runs from a checkout (an editable install).
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "tests" / "service" / "data"
+TRAIN_DIR = ROOT / "corpus" / "train"
+# The blind measurement set: reported, never trained or tuned on.
+BLIND = (DATA / "holdout4.jsonl",)
+
+RISKS = ("off_platform_contact", "contact_details", "external_site", "direct_deal", "in_person_meeting",
+         "work_before_escrow", "upfront_payment", "personal_info", "unrealistic_offer", "pressure")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One message as the model sees it, with its gold labels and the thread it came from."""
+    thread_id: str
+    text: str
+    sender: str
+    phase: str
+    labels: frozenset[str]
+
+
+def training_files() -> list[Path]:
+    """Every labelled corpus the model learns from, in a fixed order."""
+    named = [DATA / f"{name}.jsonl" for name in ("dev", "holdout", "holdout2", "holdout3")]
+    extra = sorted(TRAIN_DIR.glob("*.jsonl")) if TRAIN_DIR.is_dir() else []
+    blind = {p.resolve() for p in BLIND}
+    return [p for p in [*named, *extra] if p.is_file() and p.resolve() not in blind]
+
+
+def read_threads(paths: Iterable[Path]) -> list[dict]:
+    threads = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            threads += [json.loads(line) for line in f if line.strip()]
+    return threads
+
+
+def examples(threads: Iterable[dict]) -> Iterator[Example]:
+    """One example per message, with the contract phase the engine itself would give it."""
+    for t in threads:
+        messages = t["messages"]
+        status = (t.get("context") or {}).get("contract_status") or "unknown"
+        state = thread.contract_states(messages, status, thread.message_evidence)
+        for message, phase in zip(messages, state.phases, strict=True):
+            yield Example(t["id"], message["text"], message.get("sender", "unknown"), phase,
+                          frozenset(message.get("labels", ())) & frozenset(RISKS))
+
+
+def data_hash(paths: Iterable[Path]) -> str:
+    """What the model was trained on: the names and bytes of its training files."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()

@@ -1,0 +1,64 @@
+"""What the model reads: the engine's normalised text (widths, look-alikes, invisible characters
+already folded, offsets kept) as character n-grams, plus who writes and the contract phase.
+
+Digits are read as `0` so that one phone number or fee teaches all of them; the substitution keeps
+every offset, so a feature found in `feature_text` maps back through the normaliser's offset map.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from ..engine.normalize import NormalizedText, normalize
+
+_DIGITS = re.compile(r"\d")
+SENDERS = ("client", "worker", "system", "unknown")
+PHASES = ("before_contract", "contracted")
+# How loud the context columns are next to the n-grams (each row of n-grams has unit length).
+CONTEXT_WEIGHT = 0.5
+
+
+def feature_text(norm: NormalizedText) -> str:
+    """The normalised text with every digit read as 0 (same length, same offsets)."""
+    return _DIGITS.sub("0", norm.text)
+
+
+class Featurizer:
+    """Character 1–4-grams (TF-IDF, sublinear) of `feature_text` and one-hot sender and phase."""
+
+    def __init__(self, ngram_range: tuple[int, int] = (1, 4), min_df: int = 2, max_features: int = 150_000):
+        self.vectorizer = TfidfVectorizer(analyzer="char", ngram_range=ngram_range, min_df=min_df,
+                                          max_features=max_features, sublinear_tf=True, lowercase=False,
+                                          dtype=np.float32)
+
+    @property
+    def n_text_features(self) -> int:
+        return len(self.vectorizer.vocabulary_)
+
+    def fit(self, texts: Sequence[str]) -> Featurizer:
+        self.vectorizer.fit(texts)
+        return self
+
+    def transform(self, texts: Sequence[str], senders: Sequence[str], phases: Sequence[str]) -> sparse.csr_matrix:
+        grams = self.vectorizer.transform(texts)
+        rows = len(texts)
+        context = np.zeros((rows, len(SENDERS) + len(PHASES)), dtype=np.float32)
+        for i, (sender, phase) in enumerate(zip(senders, phases, strict=True)):
+            context[i, SENDERS.index(sender if sender in SENDERS else "unknown")] = CONTEXT_WEIGHT
+            context[i, len(SENDERS) + PHASES.index(phase if phase in PHASES else "before_contract")] = CONTEXT_WEIGHT
+        return sparse.hstack([grams, sparse.csr_matrix(context)], format="csr")
+
+    def gram(self, index: int) -> str | None:
+        """The n-gram of a text feature column (None for a context column)."""
+        if not hasattr(self, "_names"):
+            self._names = self.vectorizer.get_feature_names_out()
+        return str(self._names[index]) if index < len(self._names) else None
+
+
+def prepare(texts: Sequence[str]) -> list[str]:
+    """Feature texts for raw message texts (normalising each once)."""
+    return [feature_text(normalize(t)) for t in texts]

@@ -1,0 +1,253 @@
+"""The message model: its heads, its determinism, its file and fallbacks, how it is fused with the
+rules, and that the blind measurement set never reaches its training input."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cwguard.engine import scoring
+from cwguard.model import corpus, runtime, store, train
+from cwguard.model.classifier import Fusion, MessageModel
+from cwguard.model.explain import passages
+from cwguard.model.features import feature_text
+from cwguard.engine.normalize import normalize
+from cwguard.schemas import load_request
+
+
+@pytest.fixture(scope="module")
+def built():
+    """The model as `make model` builds it (trained once for this module)."""
+    model, data_hash, report = train.build()
+    return model, data_hash, report
+
+
+@pytest.fixture
+def installed(built, monkeypatch):
+    """The engine with that model, caches emptied around."""
+    runtime.reset(runtime.Loaded(built[0], "file"))
+    scoring.clear_cache()
+    yield built[0]
+    runtime.reset()
+    scoring.clear_cache()
+
+
+def opinion(model: MessageModel, text: str, sender: str = "client", phase: str = "before_contract"):
+    X = model.features([feature_text(normalize(text))], [sender], [phase])
+    return model.opinions(X)[0]
+
+
+# --- the blind set stays out -------------------------------------------------------------------
+
+def test_the_blind_set_is_never_a_training_file():
+    files = {p.resolve() for p in corpus.training_files()}
+    assert corpus.BLIND and all(p.resolve() not in files for p in corpus.BLIND)
+    assert all(p.is_file() for p in corpus.BLIND), "the blind set must exist to be excluded"
+
+
+def test_no_blind_thread_reaches_the_training_input(built):
+    blind_ids = {t["id"] for t in corpus.read_threads(corpus.BLIND)}
+    blind_texts = {m["text"] for t in corpus.read_threads(corpus.BLIND) for m in t["messages"]}
+    trained = corpus.read_threads(corpus.training_files())
+    assert blind_ids and not blind_ids & {t["id"] for t in trained}
+    # no blind message text was copied into a training corpus either (short common replies aside)
+    shared = {m["text"] for t in trained for m in t["messages"]} & blind_texts
+    assert all(len(text) < 40 for text in shared), sorted(shared)[:5]
+    assert built[2]["messages"] == sum(len(t["messages"]) for t in trained)
+
+
+# --- heads: positive and negative examples per category ----------------------------------------
+
+HEAD_EXAMPLES = [
+    # (category, a lure the head should name, a benign message of the same words)
+    ("off_platform_contact", "続きはLINEでお話ししましょう。", "LINEではなく、こちらのメッセージでお願いします。"),
+    ("contact_details", "こちらのIDを追加してください: kenta_0815", "納品物はこちらのメッセージに添付してください。"),
+    ("external_site", "弊社サイトから応募し直してください https://bit.ly/3xYz", "参考記事: https://crowdworks.jp/public/jobs/1"),
+    ("direct_deal", "手数料がもったいないので次回から直接契約にしましょう。", "直接契約はできませんので、クラウドワークスでお願いします。"),
+    ("upfront_payment", "作業開始前に教材費3万円をお振込みください。", "教材費はいただきません。報酬は仮払いでお支払いします。"),
+    ("personal_info", "本人確認のため免許証の写真を送ってください。", "本人確認はクラウドワークスの手続きで済んでいます。"),
+]
+
+
+@pytest.mark.parametrize(("category", "lure", "benign"), HEAD_EXAMPLES, ids=[r[0] for r in HEAD_EXAMPLES])
+def test_the_model_tells_a_lure_from_its_benign_twin(installed, category, lure, benign):
+    risky, calm = opinion(installed, lure), opinion(installed, benign)
+    assert risky.p_any > calm.p_any
+    assert risky.p_any >= 0.5 > calm.p_any or risky.p_any - calm.p_any >= 0.3
+    assert installed.heads, "category heads were trained"
+
+
+@pytest.mark.parametrize(("category", "lure"), [(c, lure) for c, lure, _ in HEAD_EXAMPLES])
+def test_a_category_head_names_its_category(installed, category, lure):
+    X = installed.features([feature_text(normalize(lure))], ["client"], ["before_contract"])
+    head = installed.heads[category]
+    others = [h for c, h in installed.heads.items() if c != category]
+    mine = head.predict_proba(X)[0, 1]
+    assert mine > 0.5 and mine >= sorted(h.predict_proba(X)[0, 1] for h in others)[-3]
+
+
+def test_the_phase_is_a_feature(installed):
+    text = "Slackのワークスペースに招待しますので、参加をお願いします。"
+    before = opinion(installed, text, phase="before_contract").p_any
+    after = opinion(installed, text, phase="contracted").p_any
+    assert before > after
+
+
+# --- determinism and the file ------------------------------------------------------------------
+
+def test_the_same_data_gives_the_same_model(built):
+    again, data_hash, _ = train.build()
+    assert data_hash == built[1]
+    assert store.dumps(again, data_hash) == store.dumps(built[0], built[1])
+
+
+def test_the_file_carries_its_data_hash_and_versions(built, tmp_path):
+    path = store.save(built[0], built[1], tmp_path / "m.bin")
+    header, _ = store.read_header(path.read_bytes())
+    assert header["data_hash"] == built[1] and header["versions"] == store.library_versions()
+    model, _ = store.load(path, expected_data_hash=built[1])
+    assert isinstance(model, MessageModel) and model.fusion == built[0].fusion
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated", "flipped", "garbage", "stale"])
+def test_a_bad_file_is_refused_with_its_reason(built, tmp_path, damage):
+    path = store.save(built[0], built[1], tmp_path / "m.bin")
+    blob = path.read_bytes()
+    expected_hash, reason = built[1], "corrupt"
+    if damage == "missing":
+        path.unlink()
+        reason = "missing"
+    elif damage == "truncated":
+        path.write_bytes(blob[: len(blob) // 2])
+    elif damage == "flipped":
+        path.write_bytes(blob[:-10] + bytes([blob[-10] ^ 0xFF]) + blob[-9:])
+    elif damage == "garbage":
+        path.write_bytes(b"not a model at all")
+    else:
+        expected_hash, reason = "0" * 64, "stale"
+    with pytest.raises(store.ModelFileError) as error:
+        store.load(path, expected_data_hash=expected_hash)
+    assert error.value.reason == reason
+
+
+def test_a_corrupt_file_means_training_in_memory(monkeypatch, tmp_path):
+    bad = tmp_path / "m.bin"
+    bad.write_bytes(b"\x00garbage")
+    monkeypatch.setenv("CWGUARD_MODEL", str(bad))
+    runtime.reset()
+    try:
+        loaded = runtime.current()
+        assert loaded.source == "trained" and loaded.reason == "corrupt" and loaded.model is not None
+        assert bad.read_bytes() == b"\x00garbage", "the service writes nothing"
+    finally:
+        runtime.reset()
+
+
+def test_without_model_or_corpora_the_rules_answer_and_say_so(monkeypatch, tmp_path):
+    monkeypatch.setenv("CWGUARD_MODEL", str(tmp_path / "absent.bin"))
+    monkeypatch.setattr(corpus, "training_files", lambda: [])
+    runtime.reset()
+    scoring.clear_cache()
+    try:
+        answer = scoring.score_request(load_request({"text": "詳細はLINEでお伝えします。"}))
+        assert answer["engine"]["detection"] == "rules" and answer["engine"]["model"] == "none"
+        assert answer["risk"]["level"] == "high"
+        assert runtime.status() == {"model": "none", "model_reason": "missing"}
+    finally:
+        runtime.reset()
+        scoring.clear_cache()
+
+
+def test_the_model_can_be_switched_off(monkeypatch):
+    monkeypatch.setenv("CWGUARD_MODEL", "off")
+    runtime.reset()
+    try:
+        assert runtime.current().model is None and runtime.status()["model_reason"] == "disabled"
+    finally:
+        runtime.reset()
+
+
+# --- fusion ------------------------------------------------------------------------------------
+
+def score(text: str, sender: str = "client", status: str = "before_contract", detection: str = "fused") -> dict:
+    payload = {"messages": [{"id": "m1", "sender": sender, "text": text}], "context": {"contract_status": status}}
+    return scoring.score_request(load_request(payload), detection=detection)
+
+
+def with_fusion(model: MessageModel, **kw) -> None:
+    runtime.reset(runtime.Loaded(_copy(model, Fusion(**kw)), "file"))
+    scoring.clear_cache()
+
+
+def _copy(model: MessageModel, fusion: Fusion) -> MessageModel:
+    return MessageModel(model.family, model.featurizer, model.any_head, model.heads, model.platt, fusion, model.meta)
+
+
+TASK_SCAM = "報酬を出金するには、先に保証金として5万円の入金が必要になります。"
+
+
+def test_the_model_adds_a_warning_no_rule_raised_and_explains_it(installed):
+    text = "次のお仕事はこちらで受け付けています。登録だけ先にお願いします。"
+    with_fusion(installed, add=0.0)
+    rules = score(text, detection="rules")
+    fused = score(text)
+    model_warnings = [w for w in fused["warnings"] if w["source"] == "model"]
+    assert not [w for w in rules["warnings"] if w["kind"] == "risk"]
+    assert model_warnings and fused["risk"]["level"] != "none"
+    assert "学習モデル" in model_warnings[0]["detail"]
+    marks = [h for h in fused["highlights"] if h["source"] == "model"]
+    assert marks and all(text[h["start"]:h["end"]] == h["text"] and h["text"].strip() for h in marks)
+
+
+def test_a_confident_rule_hit_is_reported_as_both(installed):
+    with_fusion(installed, add=0.99)
+    answer = score("詳細はLINEでお伝えします。ID: abc_123 を追加してください。")
+    assert {w["source"] for w in answer["warnings"] if w["kind"] == "risk"} == {"both"}
+
+
+def test_a_rule_hit_the_model_doubts_is_reported_at_info(installed):
+    refusal = "LINEでの連絡はお受けしていないので、こちらのメッセージでお願いします。"
+    with_fusion(installed, add=0.99, veto=1.01, keep=())
+    doubted = score(refusal)
+    risks = [w for w in doubted["warnings"] if w["kind"] == "risk"]
+    assert all(w["severity"] == "info" for w in risks) and doubted["risk"]["level"] == "none"
+    with_fusion(installed, add=0.99, veto=0.0)
+    assert score(refusal, detection="rules")["risk"]["level"] == score(refusal)["risk"]["level"]
+
+
+def test_the_model_never_overrules_a_kept_category(installed):
+    with_fusion(installed, add=0.99, veto=1.01, keep=("upfront_payment",))
+    answer = score("作業開始前に教材費3万円をお振込みください。")
+    assert answer["risk"]["level"] == "high"
+
+
+def test_a_model_warning_follows_the_contract_phase(installed):
+    with_fusion(installed, add=0.0)
+    text = "チームのSlackに招待しますので、以後の連絡はそちらで。"
+    after = score(text, status="contracted", detection="model")
+    assert all(w["severity"] == "info" for w in after["warnings"] if w["category"] in scoring.CONTACT)
+
+
+def test_model_severity_comes_from_its_probability(installed):
+    with_fusion(installed, add=0.0, severity=((2.0, "high"), (0.0, "medium")))
+    answer = score(TASK_SCAM, detection="model")
+    assert {w["severity"] for w in answer["warnings"] if w["kind"] == "risk"} <= {"medium", "low"}
+
+
+def test_system_notices_get_no_model_warning(installed):
+    with_fusion(installed, add=0.0)
+    answer = score("契約が締結されました。", sender="system")
+    assert not [w for w in answer["warnings"] if w.get("source") == "model"]
+
+
+# --- explanations ------------------------------------------------------------------------------
+
+def test_passages_are_whole_words_of_the_original():
+    text = "ＬＩＮＥで連絡ください"
+    norm = normalize(text)
+    found = passages(norm, feature_text(norm), [("line", 1.0), ("連絡", 0.5)])
+    assert found and text[found[0][0]:found[0][1]] == "ＬＩＮＥ"
+
+
+def test_answers_are_json(installed):
+    json.dumps(score(TASK_SCAM))
