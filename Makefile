@@ -6,7 +6,8 @@ PIP := $(VENV)/bin/pip
 CHROMIUM ?= /usr/bin/chromium
 
 MODEL := service/cwguard/model/message-model.bin
-MODEL_INPUTS := $(wildcard tests/service/data/*.jsonl corpus/train/*.jsonl service/cwguard/model/*.py)
+MODEL_INPUTS := $(wildcard tests/service/data/*.jsonl corpus/train/*.jsonl service/cwguard/model/*.py) \
+	service/cwguard/engine/normalize.py
 
 .PHONY: run test test-deps lint eval bench load extension screenshots clean model
 

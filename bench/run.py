@@ -30,7 +30,7 @@ import adversarial
 import browser
 import workload
 from results_store import commit_info, save
-from server import read_memory_kb, running_server, send
+from server import Server, read_memory_kb, running_server, send
 
 BENCH = Path(__file__).resolve().parent
 SIZES = (10, 100, 1000, 2000)
@@ -39,6 +39,7 @@ SIZES = (10, 100, 1000, 2000)
 AIMS: dict[str, tuple[float, str, bool]] = {
     "scaling.per_message_ratio_2000_vs_10": (1.3, "<=", True),
     "scaling.worst_full_over_floor": (4.0, "<=", False),
+    "scaling.worst_over_baseline": (1.5, "<=", False),
     "http.score_over_health_fresh": (2.0, "<=", False),
     "http.score_over_health_repeat": (2.0, "<=", False),
     "rescan.one_new_over_cold": (0.20, "<=", False),
@@ -46,6 +47,8 @@ AIMS: dict[str, tuple[float, str, bool]] = {
     # 10x the input: linear stays near 1 (2 leaves room for a loaded machine), quadratic gives ~10.
     "adversarial.worst_growth_1m_over_100k": (2.0, "<=", True),
     "adversarial.timeouts": (0, "<=", True),
+    # issue #11: the engine is loaded before /health answers
+    "startup.first_over_later": (5.0, "<=", True),
     "browser.longest_task_ms": (50.0, "<=", False),
 }
 
@@ -127,6 +130,10 @@ def measure_scaling(repeat: int) -> dict:
             row.update(floor_s=floor, floor_us_per_message=floor / messages * 1e6, full_over_floor=full / floor)
         rows.append(row)
     by_size = {row["thread_size"]: row for row in rows}
+    baseline = _baseline_rows()
+    for row in rows:
+        if row["thread_size"] in baseline:
+            row["over_baseline"] = row["us_per_message"] / baseline[row["thread_size"]]
     ratio = by_size[2000]["us_per_message"] / by_size[10]["us_per_message"]
     per_char_ratio = by_size[10]["chars_per_s"] / by_size[2000]["chars_per_s"]
     floor_ratios = [row["full_over_floor"] for row in rows if "full_over_floor" in row]
@@ -136,7 +143,36 @@ def measure_scaling(repeat: int) -> dict:
         "per_char_ratio_2000_vs_10": per_char_ratio,
         "floor_terms": term_count,
         "worst_full_over_floor": max(floor_ratios) if floor_ratios else None,
+        # issues #8 and #15: cold cost per message against the committed baseline (same machine kind)
+        "worst_over_baseline": max((row["over_baseline"] for row in rows if "over_baseline" in row), default=None),
+        "model_share": measure_model_share(),
     }
+
+
+def _baseline_rows() -> dict[int, float]:
+    """Cold µs per message of bench/results/baseline.json, by thread size."""
+    try:
+        saved = json.loads((BENCH / "results" / "baseline.json").read_text())
+        return {row["thread_size"]: row["us_per_message"] for row in saved["scaling"]["rows"]}
+    except (OSError, KeyError, ValueError):
+        return {}
+
+
+def measure_model_share(size: int = 100) -> dict:
+    """The same never-seen threads scored by the rules alone and by rules plus model, in one run:
+    what the model adds to the cold cost per message."""
+    from cwguard.engine import scoring
+    from cwguard.schemas import load_request
+    threads = [load_request(t) for t in workload.windows(size, workload.corpus_size(), tag="model-share")]
+    out = {}
+    for detection in ("rules", "fused"):
+        total = 0.0
+        for request in threads:
+            adversarial.clear_engine_cache()
+            total += timed(lambda request=request, detection=detection: scoring.score_request(request, detection=detection))
+        out[detection] = total / sum(len(t["messages"]) for t in threads) * 1e6
+    out["fused_over_rules"] = out["fused"] / out["rules"]
+    return out
 
 
 def measure_stages(messages: int = 2000) -> dict:
@@ -258,6 +294,31 @@ def measure_http(requests: int, clients: int) -> dict:
     return result
 
 
+# --- startup -------------------------------------------------------------------------------------
+
+def measure_startup(later: int = 10) -> dict:
+    """A fresh `cwguard serve`: as soon as /health answers, the first /score of a never-seen
+    message against the median of `later` more never-seen ones (wall clock, one client)."""
+    from support.service import ServiceProcess
+
+    def text(n: int) -> bytes:
+        return json.dumps({"text": f"はじめまして、案件{n}の件です。詳細はLINEで、ID: user_{n * 7919} まで。"
+                                   f"メール taro{n}@example.com、電話 090-{n:04d}-{n * 3 % 10000:04d}"}).encode()
+
+    with ServiceProcess() as service:
+        server = Server(service)
+        seconds = []
+        for n in range(later + 1):
+            connection = server.connection()
+            started = time.perf_counter()
+            status, _ = send(connection, "POST", "/score", text(n + 1))
+            seconds.append(time.perf_counter() - started)
+            connection.close()
+            assert status == 200, status
+    first, rest = seconds[0], statistics.median(seconds[1:])
+    return {"first_ms": first * 1e3, "later_median_ms": rest * 1e3, "first_over_later": first / rest}
+
+
 # --- adversarial -------------------------------------------------------------------------------
 
 def measure_adversarial(sizes: tuple[int, int], timeout: float) -> dict:
@@ -315,6 +376,11 @@ def check_aims(results: dict) -> dict:
 
 def table_rows(results: dict) -> list[tuple[str, str, str, str]]:
     rows: list[tuple[str, str, str, str]] = []
+    startup = results.get("startup")
+    if startup:
+        rows.append(("startup", "first /score after start / later ones",
+                     f"{startup['first_over_later']:.1f}x ({startup['first_ms']:.1f} vs "
+                     f"{startup['later_median_ms']:.1f} ms)", "<= 5x"))
     scaling = results.get("scaling")
     if scaling:
         for row in scaling["rows"]:
@@ -331,6 +397,13 @@ def table_rows(results: dict) -> list[tuple[str, str, str, str]]:
                              "<= 4x"))
         if not scaling["floor_terms"]:
             rows.append(("floor", "literal terms", "none found in detectors", "detectors need `terms`"))
+        if scaling.get("worst_over_baseline") is not None:
+            rows.append(("scaling", "cold cost vs baseline.json (worst size)",
+                         f"{scaling['worst_over_baseline']:.2f}x", "<= 1.5x"))
+        share = scaling.get("model_share")
+        if share:
+            rows.append(("scaling", "rules alone / rules + model, 100-message threads",
+                         f"{share['rules']:.0f} / {share['fused']:.0f} us/msg ({share['fused_over_rules']:.2f}x)", ""))
     http = results.get("http")
     if http:
         for key in ("health", "score_repeat", "score_fresh"):
@@ -442,7 +515,7 @@ def environment() -> dict:
     }
 
 
-SECTIONS = ("scaling", "stages", "rescan", "memory", "http", "adversarial", "browser")
+SECTIONS = ("scaling", "stages", "rescan", "memory", "http", "startup", "adversarial", "browser")
 
 
 def parse_args() -> argparse.Namespace:
@@ -468,6 +541,7 @@ def main() -> int:
         "rescan": lambda: measure_rescan(repeat),
         "memory": measure_memory,
         "http": lambda: measure_http(requests=200 if args.quick else 800, clients=4),
+        "startup": measure_startup,
         "adversarial": lambda: measure_adversarial(
             (20_000, 200_000) if args.quick else (100_000, 1_000_000), timeout=60.0),
         "browser": browser.measure_browser_scan,

@@ -15,15 +15,25 @@
  *   {type: 'cwguard:health'}                                        -> {ok, result | error, serviceUrl}
  *   {type: 'cwguard:get-state', tabId}                              -> the tab's state (lib/badge.js)
  *   {type: 'cwguard:check-text', text}                              -> {ok, result | error}
+ *   {type: 'cwguard:draft', payload: {messages, context}}           -> {ok, result | error}: the reply
+ *        guard's draft (the last message, sender "worker"); never stored, never touches the badge
+ *   {type: 'cwguard:score-listings', scanId, listings: [{id, text}], context}
+ *        -> {ok, result | error, tabId}: each listing of a job list scored alone (one /score each,
+ *           a few at a time), merged by scanplan.combineListings; the badge shows the highest level
+ *   {type: 'cwguard:profile-get', clientId}                         -> {hit, profile} (a day's cache)
+ *   {type: 'cwguard:profile-put', clientId, profile}                -> {ok}
  * To a tab's content script: {type: 'cwguard:rescan'} (popup button, keyboard shortcut).
  */
 'use strict';
 
 if (typeof importScripts === 'function' && !(globalThis.cwguard && globalThis.cwguard.service)) {
-  importScripts('lib/i18n.js', 'lib/badge.js', 'lib/service.js');
+  importScripts('lib/i18n.js', 'lib/badge.js', 'lib/service.js', 'lib/scanplan.js');
 }
 
-const { badge, service, i18n } = globalThis.cwguard;
+const { badge, service, i18n, scanplan } = globalThis.cwguard;
+const PROFILE_TTL_MS = 24 * 3600 * 1000;
+const PROFILE_FAILURE_TTL_MS = 10 * 60 * 1000;
+const LISTING_CONCURRENCY = 4;
 const DEFAULTS = { serviceUrl: service.DEFAULT_URL, token: '', autoScan: true, lang: 'ja' };
 const MENU_ID = 'cwguard-check-selection';
 const stringsCache = new Map();
@@ -102,6 +112,63 @@ async function onScore(message, tabId) {
   return { ...answer, tabId };
 }
 
+/** Each listing of a job list scored alone: no listing inherits another's warning. */
+async function onScoreListings(message, tabId) {
+  await dispatch(tabId, { type: 'scan_started', scanId: message.scanId });
+  const listings = (Array.isArray(message.listings) ? message.listings : []).slice(0, 500)
+    .filter((l) => l && typeof l.id === 'string' && typeof l.text === 'string' && l.text);
+  const context = message.context && typeof message.context === 'object' ? message.context : {};
+  const answers = new Array(listings.length);
+  let next = 0;
+  let lastError = null;
+  async function worker() {
+    while (next < listings.length) {
+      const i = next++;
+      const l = listings[i];
+      const text = scanplan.splitText(l.text, scanplan.LIMITS.maxChars)[0].text;
+      const answer = await scoreThread({ messages: [{ id: l.id, sender: 'client', text }], context });
+      answers[i] = { id: l.id, result: answer.ok ? answer.result : null };
+      if (!answer.ok) lastError = answer.error;
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(LISTING_CONCURRENCY, listings.length) }, worker));
+  const scored = answers.filter((a) => a && a.result);
+  if (listings.length && !scored.length) {
+    const error = lastError || { code: 'internal' };
+    await dispatch(tabId, { type: 'scan_failed', scanId: message.scanId, error });
+    return { ok: false, error, tabId };
+  }
+  const result = scanplan.combineListings(answers.filter(Boolean));
+  result.unscored = listings.length - scored.length;
+  await dispatch(tabId, { type: 'scan_succeeded', scanId: message.scanId, result, messageCount: listings.length });
+  return { ok: true, result, tabId };
+}
+
+// ------------------------------------------------------------------ client profiles (a day's cache)
+
+const profileKey = (id) => `profile:${id}`;
+
+async function profileGet(clientId) {
+  if (!/^\d{1,12}$/.test(String(clientId || ''))) return { hit: false, profile: null };
+  const key = profileKey(clientId);
+  const stored = (await chrome.storage.session.get(key))[key];
+  if (!stored || typeof stored.at !== 'number') return { hit: false, profile: null };
+  const ttl = stored.profile ? PROFILE_TTL_MS : PROFILE_FAILURE_TTL_MS;
+  if (Date.now() - stored.at > ttl) {
+    await chrome.storage.session.remove(key);
+    return { hit: false, profile: null };
+  }
+  return { hit: true, profile: stored.profile || null };
+}
+
+async function profilePut(clientId, profile) {
+  if (!/^\d{1,12}$/.test(String(clientId || ''))) return { ok: false };
+  const json = profile && typeof profile === 'object' ? JSON.stringify(profile) : 'null';
+  const safe = json.length <= 20000 ? JSON.parse(json) : null;
+  await chrome.storage.session.set({ [profileKey(clientId)]: { at: Date.now(), profile: safe } });
+  return { ok: true };
+}
+
 async function checkText(text) {
   const config = await settings();
   return service.score({
@@ -145,6 +212,20 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       break;
     case 'cwguard:check-text':
       work = checkText(message.text);
+      break;
+    case 'cwguard:draft': // lib/replyguard.js: the freelancer's draft, scored and forgotten (no badge, no storage)
+      if (!sender.tab) return false;
+      work = scoreThread(message.payload && typeof message.payload === 'object' ? message.payload : { messages: [] });
+      break;
+    case 'cwguard:score-listings':
+      if (!sender.tab) return false;
+      work = onScoreListings(message, tabId);
+      break;
+    case 'cwguard:profile-get':
+      work = profileGet(message.clientId);
+      break;
+    case 'cwguard:profile-put':
+      work = profilePut(message.clientId, message.profile);
       break;
     default:
       return false;
@@ -213,4 +294,4 @@ chrome.contextMenus.onClicked.addListener((info) => {
 });
 
 // Exposed for tests and the pages (the worker's global scope).
-globalThis.cwguardBackground = { dispatch, readState, rescanTab, scoreThread, health, checkText, checkSelection };
+globalThis.cwguardBackground = { dispatch, readState, rescanTab, scoreThread, health, checkText, checkSelection, onScoreListings, profileGet, profilePut };

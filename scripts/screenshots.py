@@ -1,10 +1,14 @@
 """`make screenshots`: the README's pictures, rendered by the real extension in Debian's Chromium.
 
-Starts the service on a free port, loads the unpacked extension, opens the CrowdWorks-like
-fixture thread, and writes to docs/screenshots/:
-  thread-warnings.png  the thread with its highlights, the warning card (hovered) and the panel
-  popup.png            the toolbar popup for that tab (level, warnings, re-scan, service state)
-  popup-service-down.png  the popup when the service is not running (with the command to start it)
+Starts the service on a free port, loads the unpacked extension, opens CrowdWorks-like threads
+(tests/e2e/threadpage.py) and writes to docs/screenshots/:
+  thread-warnings.png     a high-risk thread: highlights, the open panel beside the messages and
+                          the short warning card (hovered) with its actions
+  thread-pill.png         a medium-risk thread: the panel stays a small pill showing the level
+  reply-guard.png         the freelancer's draft shares an e-mail address: the quiet note under the box
+  thread-stale.png        the service stopped: the last result stays, greyed, 「前回の結果（hh:mm）」
+  popup.png               the toolbar popup for the high-risk tab (level, counts, warnings, service)
+  popup-service-down.png  the popup when the service is not running (what it is, how to start it)
 """
 from __future__ import annotations
 
@@ -17,37 +21,53 @@ sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO / "tests")]
 
 import harness  # noqa: E402 - found through the path set just above
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
-from threadpage import fixture_page  # noqa: E402
+from threadpage import Message, thread_html  # noqa: E402
 
 from support.service import port_is_free  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
-PAGE = "thread-high.html"
-# A popup is about as wide as its body's min-width; its height follows the content.
 DEFAULT_PORT = 8765  # shown in the popup's service line, as a user would see it
+VIEWPORT = {"width": 1280, "height": 860}
+# A popup is about as wide as its body's min-width; its height follows the content.
 POPUP_SIZE = {"width": 380, "height": 1600}
 
+HIGH_THREAD = [
+    Message("client", "はじめまして。ご応募ありがとうございます。SNS運用アシスタントの件でご連絡しました。", "2026-11-20T10:00:00+09:00"),
+    Message("worker", "ご連絡ありがとうございます。山田です。ぜひ詳しくお聞かせください。", "2026-11-20T10:30:00+09:00"),
+    Message("client", "詳細はLINEでお伝えしますので、ID: bright_link55 を追加してください。", "2026-11-20T11:00:00+09:00", id="lure"),
+    Message("worker", "恐れ入りますが、やり取りはこちらのメッセージでお願いできますでしょうか。", "2026-11-20T11:20:00+09:00"),
+    Message("client", "手数料がもったいないので直接契約でお願いします。開始前に初期費用3万円をお振込みください。",
+            "2026-11-21T09:15:00+09:00", id="fee"),
+]
+MEDIUM_THREAD = [
+    Message("client", "ご応募ありがとうございます。構成案を拝見しました。", "2026-11-20T10:00:00+09:00"),
+    Message("worker", "ありがとうございます。ご不明な点があればお知らせください。", "2026-11-20T10:30:00+09:00"),
+    Message("client", "一度、弊社の事務所にお越しいただき、対面で面談させてください。", "2026-11-20T11:00:00+09:00"),
+]
+REPLY_THREAD = [
+    Message("client", "ご応募ありがとうございます。詳しいお話をしたいのですが、ご連絡先を教えていただけますか。", "2026-11-20T10:00:00+09:00"),
+]
+DRAFT = "承知しました。taro.yamada@example.com までご連絡ください。"
 
-def hover_last_high_highlight(browser: harness.BrowserSession, page) -> None:
-    """Hover the lowest high-severity passage, so its card opens below the thread and hides none of it."""
-    ranges = browser.highlighted_ranges(page)
-    high = [r for r in ranges if r["severity"] == "high"] or ranges
-    if not high:
-        raise SystemExit("the extension drew no highlight on the fixture page")
-    points = [browser.range_center(page, r["text"]) for r in high]
-    point = max((p for p in points if p), key=lambda p: p["y"])
-    page.mouse.move(point["x"], point["y"])
-    expect(page.locator("#cwguard-card [role=tooltip]")).to_be_visible()
 
-
-def shoot_thread(browser: harness.BrowserSession, out: Path):
-    page = browser.open_thread(fixture_page(PAGE))
+def _open(browser: harness.BrowserSession, messages: list[Message], **kwargs):
+    page = browser.context.new_page()
+    page.set_viewport_size(VIEWPORT)
+    browser.open_thread(thread_html(messages, title="【急募】SNS運用アシスタント（在宅・未経験OK）", **kwargs), page=page)
     level = browser.wait_for_risk(page, "high", "medium", "low", "none", "error")
     if level == "error":
         raise SystemExit("the extension could not reach the service")
-    hover_last_high_highlight(browser, page)
-    page.screenshot(path=str(out / "thread-warnings.png"))
+    harness.next_frames(page)
     return page
+
+
+def _hover(browser: harness.BrowserSession, page, text: str) -> None:
+    point = browser.range_center(page, text)
+    if point is None:
+        raise SystemExit(f"the extension drew no highlight reading {text!r}")
+    page.mouse.move(point["x"], point["y"])
+    harness.wait_card(page, True)
+    harness.next_frames(page)
 
 
 def shoot_popup(browser: harness.BrowserSession, tab: int, path: Path, state: str) -> None:
@@ -73,19 +93,51 @@ def main() -> int:
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     port = DEFAULT_PORT if port_is_free(DEFAULT_PORT) else None
-    with sync_playwright() as playwright, harness.stack(playwright, viewport={"width": 1280, "height": 1080},
-                                                       service_port=port) as stack:
+    names = []
+    with sync_playwright() as playwright, harness.stack(playwright, viewport=VIEWPORT, service_port=port) as stack:
         browser = stack.browser
         browser.configure(serviceUrl=stack.service.url)  # no proxy in the picture
-        page = shoot_thread(browser, args.out)
-        tab = browser.tab_id(page)
+        harness.reset_ui_prefs(browser)
+
+        high = _open(browser, HIGH_THREAD)
+        high.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+        harness.next_frames(high)
+        _hover(browser, high, "LINE")
+        high.screenshot(path=str(args.out / "thread-warnings.png"))
+        names.append("thread-warnings.png")
+        high.mouse.move(5, 5)
+        harness.wait_card(high, False)
+
+        medium = _open(browser, MEDIUM_THREAD)
+        medium.screenshot(path=str(args.out / "thread-pill.png"))
+        names.append("thread-pill.png")
+        medium.close()
+
+        reply = _open(browser, REPLY_THREAD)
+        box = reply.locator('textarea[name="message[body]"]')
+        box.scroll_into_view_if_needed()
+        box.click()
+        reply.keyboard.type(DRAFT)
+        harness.wait_html_attr(reply, "draft", "high")
+        harness.next_frames(reply)
+        reply.screenshot(path=str(args.out / "reply-guard.png"))
+        names.append("reply-guard.png")
+        reply.close()
+
+        tab = browser.tab_id(high)
         shoot_popup(browser, tab, args.out / "popup.png", "up")
-        # Stop the service: the popup's "service down" state and its hint.
+        names.append("popup.png")
+        # Stop the service: the page keeps the last result, greyed; the popup explains.
         stack.service.stop()
         browser.rescan(tab)
-        browser.wait_for_risk(page, "error")
+        harness.wait_html_attr(high, "stale", "1")
+        harness.next_frames(high)
+        high.screenshot(path=str(args.out / "thread-stale.png"))
+        names.append("thread-stale.png")
         shoot_popup(browser, tab, args.out / "popup-service-down.png", "down")
-    for name in ("thread-warnings.png", "popup.png", "popup-service-down.png"):
+        names.append("popup-service-down.png")
+        harness.reset_ui_prefs(browser)
+    for name in names:
         print(args.out / name)
     return 0
 

@@ -10,6 +10,11 @@
  *                  {type: 'painted', scanId, count}             highlights drawn by the page
  *                  {type: 'reset'}                              navigation to another document
  * An answer for an older scan than the latest started one is ignored (no stale badge).
+ *
+ * Texts follow the UI language: 高/中/低/OK in Japanese, HIGH/MED/LOW/OK in English (badge_<level>
+ * in _locales). A failed scan keeps the earlier level and warnings (stale), and the tooltip says
+ * 「前回の結果（hh:mm）」. Counts use the same rule as the panel and the popup (countable()): risks
+ * of severity low and above; notes (info) and signals are not warnings.
  */
 (function (root, factory) {
   const api = factory();
@@ -23,18 +28,18 @@
     idle: { text: '', color: '#5F6368' },
     scanning: { text: '…', color: '#1A73E8' },
     high: { text: 'HIGH', color: '#C5221F' },
-    medium: { text: 'MED', color: '#E8710A' },
+    medium: { text: 'MED', color: '#B45309' }, // dark orange: white text stays readable (5:1)
     low: { text: 'LOW', color: '#F9AB00', textColor: '#202124' }, // yellow needs dark text
     none: { text: 'OK', color: '#188038' },
-    unreachable: { text: '?', color: '#80868B' }, // service down or too slow
-    failed: { text: '!', color: '#80868B' }, // service answered, but not usefully
-    empty: { text: '-', color: '#9AA0A6' }, // no messages found on the page
+    unreachable: { text: '?', color: '#5F6368' }, // service down or too slow
+    failed: { text: '!', color: '#5F6368' }, // service answered, but not usefully
+    empty: { text: '-', color: '#70757A' }, // no messages found on the page (white text 4.8:1)
   };
   const UNREACHABLE_CODES = new Set(['unreachable', 'timeout']);
   const LEVELS = ['none', 'low', 'medium', 'high'];
 
   function initial() {
-    return { phase: 'idle', scanId: 0, level: null, score: null, warnings: [], error: null, highlights: null, messageCount: null };
+    return { phase: 'idle', scanId: 0, level: null, score: null, warnings: [], error: null, highlights: null, messageCount: null, at: null };
   }
 
   function reduce(state, event) {
@@ -59,6 +64,7 @@
           highlights: null,
           error: null,
           messageCount: typeof event.messageCount === 'number' ? event.messageCount : s.messageCount,
+          at: typeof event.at === 'number' ? event.at : Date.now(),
         };
       }
       case 'scan_failed':
@@ -96,16 +102,43 @@
     const look = lookOf(s);
     const name = tr('extName');
     let title = name;
+    let text = look.text;
     if (s.phase === 'scanning') title = `${name}: ${tr('badgeScanning')}`;
     else if (s.phase === 'empty') title = `${name}: ${tr('noMessages')}`;
-    else if (s.phase === 'error') title = `${name}: ${tr(`error_${(s.error && s.error.code) || 'internal'}`)}`;
-    else if (s.phase === 'done') title = `${name}: ${tr(`level_${s.level}`)}${summary(s.warnings, tr)}`;
-    return { text: look.text, color: look.color, textColor: look.textColor || '#FFFFFF', title };
+    else if (s.phase === 'error') {
+      title = `${name}: ${tr(`error_${(s.error && s.error.code) || 'internal'}`)}`;
+      if (s.level && LEVELS.includes(s.level)) {
+        title += `\n${tr('badgeStaleTitle', hhmm(s.at), `${tr(`level_${s.level}`)}${countSuffix(s.warnings, tr)}`)}${summary(s.warnings, tr)}`;
+      }
+    } else if (s.phase === 'done') {
+      title = `${name}: ${tr(`level_${s.level}`)}${countSuffix(s.warnings, tr)}${summary(s.warnings, tr)}`;
+      const own = tr(`badge_${s.level}`);
+      if (own && own !== `badge_${s.level}`) text = own;
+    }
+    return { text, color: look.color, textColor: look.textColor || '#FFFFFF', title };
+  }
+
+  /** Risks a person counts as warnings: severity low and above (info is a note). */
+  function countable(warnings) {
+    return (warnings || []).filter((w) => w && w.kind !== 'signal' && (SEVERITY_ORDER[w.severity] ?? 9) <= 2);
+  }
+
+  function countSuffix(warnings, tr) {
+    const n = countable(warnings).length;
+    if (!n) return '';
+    const text = tr('countOnly', String(n));
+    return text === 'countOnly' ? ` (${n})` : `・${text}`;
+  }
+
+  function hhmm(at) {
+    const d = new Date(typeof at === 'number' ? at : NaN);
+    if (Number.isNaN(d.getTime())) return '--:--';
+    return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   }
 
   const SEVERITY_ORDER = { high: 0, medium: 1, low: 2, info: 3 };
   function summary(warnings, tr) {
-    const risks = (warnings || []).filter((w) => w && w.kind !== 'signal');
+    const risks = countable(warnings);
     if (!risks.length) return '';
     const sorted = risks.slice().sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 9) - (SEVERITY_ORDER[b.severity] ?? 9));
     const lines = sorted.slice(0, 6).map((w) => `• [${tr(`severity_${w.severity}`)}] ${String(w.title || w.category || '')}`);
@@ -119,5 +152,5 @@
     return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
   }
 
-  return { LOOK, initial, reduce, lookOf, badgeFor, rgba };
+  return { LOOK, initial, reduce, lookOf, badgeFor, rgba, countable, hhmm };
 });

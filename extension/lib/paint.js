@@ -9,6 +9,16 @@
  *
  * Work is done in time slices (runSliced) so a 1,000-message thread never blocks the main thread
  * for more than a few milliseconds at a time.
+ *
+ * Highlight names: cwguard-<severity> (high, medium, low, info), cwguard-flash for a jump, and
+ * cwguard-stale-<severity> while an earlier answer is shown because the service cannot be reached
+ * (setStale): the same passages, greyed. Each severity has its own underline style (content.css),
+ * so severity never rests on colour alone.
+ *
+ * A highlight is widened to whole words when it starts or ends inside one (snapToWords): inside a
+ * run of Latin letters or digits, a run of katakana, or a word of Intl.Segmenter's dictionary.
+ * setFilter(fn) hides the highlights the freelancer dismissed; refilter() applies it again
+ * without re-reading the page.
  */
 (function (root, factory) {
   const api = factory(root);
@@ -20,7 +30,68 @@
   const textmap = (typeof module === 'object' && module.exports) ? require('./textmap.js') : root.cwguard.textmap;
   const SEVERITIES = ['high', 'medium', 'low', 'info'];
   const FLASH = 'cwguard-flash';
-  const SLICE_MS = 8;
+  const STALE_PREFIX = 'cwguard-stale-';
+  const SLICE_MS = 4; // short slices: a busy machine can stretch one several times over
+  const MAX_WIDEN = 24; // code units a highlight may grow by at each end
+
+  const LATIN = /[A-Za-z0-9_\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/;
+  const KATAKANA = /[\u30A1-\u30FA\u30FC\uFF66-\uFF9F]/;
+  let segmenter = null;
+  function wordSegmenter() {
+    if (segmenter === null) {
+      try { segmenter = new Intl.Segmenter('ja', { granularity: 'word' }); } catch (e) { segmenter = false; }
+    }
+    return segmenter || null;
+  }
+
+  function classOf(ch) {
+    if (!ch) return '';
+    if (LATIN.test(ch)) return 'latin';
+    if (KATAKANA.test(ch)) return 'kana';
+    return '';
+  }
+
+  const HIRAGANA = /[\u3041-\u309F]/;
+  const STEM = /[\u4E00-\u9FFF\u3400-\u4DBF\u30A1-\u30FA\u30FC]/; // kanji or katakana
+
+  /**
+   * [start, end) moved to word boundaries in `text` (UTF-16 offsets): widened when an end falls
+   * inside a word, by at most MAX_WIDEN at either end, never across white space or punctuation.
+   * One case shrinks: an end cut inside a verb's kana ending (「直接契約させ|ていただけ」) goes back
+   * to the kanji stem (「直接契約」), since the ending has no word boundary of its own.
+   */
+  function snapToWords(text, start, end) {
+    let s = start;
+    let e = end;
+    if (!(s < e) || s < 0 || e > text.length) return [start, end];
+    // Runs of one script: Latin letters/digits ("LIN|E", "abc_1|23"), katakana ("チャットワー|ク").
+    const sc = classOf(text[s]);
+    if (sc) while (s > 0 && start - s < MAX_WIDEN && classOf(text[s - 1]) === sc) s -= 1;
+    const ec = classOf(text[e - 1]);
+    if (ec) while (e < text.length && e - end < MAX_WIDEN && classOf(text[e]) === ec) e += 1;
+    // Dictionary words (kanji compounds such as 確認|書類): Intl.Segmenter around each end.
+    const seg = wordSegmenter();
+    if (seg) {
+      const from = Math.max(0, s - MAX_WIDEN);
+      const to = Math.min(text.length, e + MAX_WIDEN);
+      const windowText = text.slice(from, to);
+      for (const part of seg.segment(windowText)) {
+        if (!part.isWordLike) continue;
+        const a = from + part.index;
+        const b = a + part.segment.length;
+        if (/[\s、。，．・「」（）()!?！？]/.test(part.segment)) continue;
+        if (a < s && s < b && s - a <= MAX_WIDEN) s = a;
+        if (a < e && e < b && b - e <= MAX_WIDEN) e = b;
+      }
+    }
+    // A cut inside a kana ending of 2-4 kana: back to the stem (never to nothing).
+    if (e < text.length && HIRAGANA.test(text[e]) && HIRAGANA.test(text[e - 1])) {
+      let k = e;
+      while (k > s && HIRAGANA.test(text[k - 1]) && e - k < 4) k -= 1;
+      if (k > s && e - k >= 2 && STEM.test(text[k - 1])) e = k;
+    }
+    return [s, e];
+  }
 
   /** Give the event loop a turn (input, rendering) between slices. */
   function yieldToBrowser(win) {
@@ -62,18 +133,132 @@
   function createPainter(doc, win, options) {
     const mode = (options && options.mode) || (supportsHighlightApi(win) ? 'css' : 'mark');
     let items = [];
+    let allItems = [];
     let byElement = new Map();
     let flashTimer = null;
+    let stale = false;
+    let filter = null; // item -> true to hide it
+
+    function nameOf(sev) {
+      return `${stale ? STALE_PREFIX : 'cwguard-'}${sev}`;
+    }
+
+    // CSS mode: one Highlight per severity, kept across scans and changed range by range, so an
+    // unchanged answer touches nothing and a new message only its own passages (replacing every
+    // range would make the browser re-walk the whole page before painting: long tasks).
+    let sets = null; // severity -> Highlight (registered under nameOf(severity))
+    let registered = new Map(); // key -> {range, severity}
+
+    function clearRegistry() {
+      for (const sev of SEVERITIES) {
+        win.CSS.highlights.delete(`cwguard-${sev}`);
+        win.CSS.highlights.delete(`${STALE_PREFIX}${sev}`);
+      }
+      sets = null;
+      registered = new Map();
+    }
+
+    function registerSets() {
+      clearRegistryNames();
+      for (const sev of SEVERITIES) win.CSS.highlights.set(nameOf(sev), sets[sev]);
+    }
+
+    function clearRegistryNames() {
+      for (const sev of SEVERITIES) {
+        win.CSS.highlights.delete(`cwguard-${sev}`);
+        win.CSS.highlights.delete(`${STALE_PREFIX}${sev}`);
+      }
+    }
+
+    function sameSpan(a, b) {
+      return a.startContainer === b.startContainer && a.startOffset === b.startOffset
+        && a.endContainer === b.endContainer && a.endOffset === b.endOffset && !a.collapsed;
+    }
+
+    function publishCss(shown) {
+      if (!sets) {
+        sets = {};
+        SEVERITIES.forEach((sev, i) => {
+          sets[sev] = new win.Highlight();
+          sets[sev].priority = SEVERITIES.length - i; // high drawn over medium over low
+        });
+        registerSets();
+      }
+      const want = new Map();
+      for (const item of shown) want.set(`${item.entry.id}|${item.start}|${item.end}|${item.severity}`, item);
+      for (const [key, rec] of registered) {
+        const item = want.get(key);
+        if (item && sameSpan(rec.range, item.range)) {
+          item.range = rec.range; // the registered one: flash and hover use the same object
+        } else {
+          sets[rec.severity].delete(rec.range);
+          registered.delete(key);
+        }
+      }
+      for (const [key, item] of want) {
+        if (registered.has(key)) continue;
+        sets[item.severity].add(item.range);
+        registered.set(key, { range: item.range, severity: item.severity });
+      }
+      // Two highlights over the same span share its range.
+      for (const item of shown) {
+        const rec = registered.get(`${item.entry.id}|${item.start}|${item.end}|${item.severity}`);
+        if (rec) item.range = rec.range;
+      }
+    }
 
     function clear() {
       if (mode === 'css') {
-        for (const sev of SEVERITIES) win.CSS.highlights.delete(`cwguard-${sev}`);
+        clearRegistry();
         win.CSS.highlights.delete(FLASH);
       } else {
-        for (const item of items) for (const mark of item.marks || []) unwrap(mark);
+        for (const item of allItems) for (const mark of item.marks || []) unwrap(mark);
       }
       items = [];
+      allItems = [];
       byElement = new Map();
+      stale = false;
+    }
+
+    /** Register the visible items' ranges (CSS mode) or mark the hidden ones (mark mode). */
+    function publish(planned) {
+      allItems = planned.filter((item) => item.range);
+      items = allItems.filter((item) => !(filter && filter(item)));
+      if (mode === 'css') {
+        publishCss(items);
+      } else {
+        const shown = new Set(items);
+        for (const item of allItems) {
+          for (const m of item.marks || []) {
+            m.classList.toggle('cwguard-hidden', !shown.has(item));
+            m.classList.toggle('cwguard-stale', stale);
+          }
+        }
+      }
+      byElement = new Map();
+      for (const item of items) {
+        const el = item.entry.el;
+        if (!byElement.has(el)) byElement.set(el, []);
+        byElement.get(el).push(item);
+      }
+      return items.length;
+    }
+
+    /** Show the painted passages greyed (an earlier answer) or in their colours again. */
+    function setStale(flag) {
+      if (stale === !!flag) return;
+      stale = !!flag;
+      if (mode === 'css' && sets) registerSets(); // the same ranges under the other names
+      else publish(allItems);
+    }
+
+    function setFilter(fn) {
+      filter = typeof fn === 'function' ? fn : null;
+    }
+
+    /** Apply the filter again (after a dismissal or its undo); returns the number shown. */
+    function refilter() {
+      return publish(allItems);
     }
 
     function unwrap(mark) {
@@ -89,44 +274,33 @@
       // CSS mode swaps whole Highlight sets at the end, so the old ones stay up meanwhile.
       if (mode === 'mark') clear();
       const entryById = new Map(entries.map((e) => [e.id, e]));
-      const sets = {};
-      if (mode === 'css') for (const sev of SEVERITIES) sets[sev] = new win.Highlight();
       const planned = [];
       for (const h of highlights) {
         const entry = entryById.get(h.message_id);
         // The answer must describe the text we sent; if the page changed meanwhile, skip.
         if (entry && entry.map.text.slice(h.start, h.end) === h.text) {
           const severity = SEVERITIES.includes(h.severity) ? h.severity : 'info';
-          const item = { highlight: h, severity, warning: warningsById.get(h.warning_id) || null, entry, range: null, marks: null };
+          const [start, end] = snapToWords(entry.map.text, h.start, h.end);
+          const item = {
+            highlight: h, severity, warning: warningsById.get(h.warning_id) || null, entry, range: null, marks: null,
+            start, end, text: entry.map.text.slice(start, end),
+          };
           if (mode === 'css') {
-            item.range = textmap.rangeFor(entry.map, h.start, h.end, doc);
-            if (item.range) {
-              sets[severity].add(item.range);
-              planned.push(item);
-            }
+            item.range = textmap.rangeFor(entry.map, start, end, doc);
+            if (item.range) planned.push(item);
           } else {
-            item.pieces = textmap.pieces(entry.map, h.start, h.end);
+            item.pieces = textmap.pieces(entry.map, start, end);
             if (item.pieces.length) planned.push(item);
           }
         }
         yield planned.length;
       }
-      if (mode === 'css') {
-        SEVERITIES.forEach((sev, i) => {
-          sets[sev].priority = SEVERITIES.length - i; // high drawn over medium over low
-          win.CSS.highlights.set(`cwguard-${sev}`, sets[sev]);
-        });
-      } else {
-        wrapAll(planned);
+      if (mode === 'mark') wrapAll(planned);
+      if (stale) {
+        stale = false;
+        if (mode === 'css' && sets) registerSets();
       }
-      items = planned.filter((item) => item.range);
-      byElement = new Map();
-      for (const item of items) {
-        const el = item.entry.el;
-        if (!byElement.has(el)) byElement.set(el, []);
-        byElement.get(el).push(item);
-      }
-      return items.length;
+      return publish(planned);
     }
 
     /** <mark> fallback: split text nodes from their end so earlier offsets stay valid. */
@@ -192,6 +366,24 @@
       }
     }
 
+    /** Visible items in reading order (message order, then position in the message). */
+    function ordered() {
+      const order = new Map();
+      allItems.forEach((item, i) => order.set(item, i));
+      const entryIndex = new Map();
+      let n = 0;
+      for (const item of items) if (!entryIndex.has(item.entry)) entryIndex.set(item.entry, n++);
+      return items.slice().sort((a, b) => {
+        if (a.entry !== b.entry) {
+          const pos = a.entry.el.compareDocumentPosition(b.entry.el);
+          if (pos & 4) return -1;
+          if (pos & 2) return 1;
+          return entryIndex.get(a.entry) - entryIndex.get(b.entry);
+        }
+        return (a.start - b.start) || (order.get(a) - order.get(b));
+      });
+    }
+
     return {
       mode,
       /** In 'mark' mode the DOM must be restored before the page is read again. */
@@ -200,9 +392,15 @@
       paintSteps,
       itemAt,
       flash,
+      setStale,
+      setFilter,
+      refilter,
+      ordered,
+      isStale: () => stale,
       items: () => items,
+      allItems: () => allItems,
     };
   }
 
-  return { createPainter, runSliced, yieldToBrowser, supportsHighlightApi, SEVERITIES };
+  return { createPainter, runSliced, yieldToBrowser, supportsHighlightApi, snapToWords, SEVERITIES, STALE_PREFIX };
 });

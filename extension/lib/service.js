@@ -44,11 +44,30 @@
     return `${url.protocol}//${url.host}${path}`;
   }
 
+  const ATTACHMENT_MIMES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);
+
+  /** A message's attachments as the service takes them (README, API): name, alt, mime, data_base64. */
+  function attachmentsFor(list) {
+    if (!Array.isArray(list)) return null;
+    const out = list.slice(0, 4).filter((a) => a && typeof a === 'object').map((a) => {
+      const item = { name: str(a.name, 255), alt: str(a.alt, 1000) };
+      if (typeof a.data_base64 === 'string' && ATTACHMENT_MIMES.has(a.mime) && a.data_base64.length % 4 === 0
+        && a.data_base64.length <= 2796204) {
+        item.mime = a.mime;
+        item.data_base64 = a.data_base64;
+      }
+      return item;
+    });
+    return out.length ? out : null;
+  }
+
   function buildScoreRequest(scraped, lang) {
     return {
       messages: scraped.messages.map((m) => {
         const out = { id: m.id, sender: m.sender || 'unknown', text: m.text };
         if (m.sent_at) out.sent_at = m.sent_at;
+        const attachments = attachmentsFor(m.attachments);
+        if (attachments) out.attachments = attachments;
         return out;
       }),
       context: scraped.context || {},
@@ -81,7 +100,7 @@
       }));
     const highlights = data.highlights
       .filter((h) => h && typeof h === 'object' && isInt(h.start) && isInt(h.end) && h.end > h.start)
-      .map((h) => ({
+      .map((h) => Object.assign({
         message_id: str(h.message_id, 100),
         start: h.start,
         end: h.end,
@@ -89,6 +108,17 @@
         category: str(h.category, 100),
         severity: SEVERITIES.has(h.severity) ? h.severity : 'info',
         warning_id: str(h.warning_id, 100),
+      }, isInt(h.attachment) ? { attachment: h.attachment } : {}));
+    // What was read from each attachment (words found there are not in the message's own text).
+    const attachments = (Array.isArray(data.attachments) ? data.attachments : [])
+      .filter((a) => a && typeof a === 'object' && isInt(a.index))
+      .slice(0, 50)
+      .map((a) => ({
+        message_id: str(a.message_id, 100),
+        index: a.index,
+        name: str(a.name, 255),
+        text: str(a.text, 20000),
+        qr: Array.isArray(a.qr) ? a.qr.slice(0, 8).map((q) => str(q, 4000)) : [],
       }));
     const score = typeof risk.score === 'number' && Number.isFinite(risk.score) ? Math.max(0, Math.min(100, risk.score)) : null;
     return {
@@ -96,6 +126,7 @@
       contract_status: CONTRACT.has(data.contract_status) ? data.contract_status : 'unknown',
       warnings,
       highlights,
+      attachments,
       engine: data.engine && typeof data.engine === 'object'
         ? { version: str(data.engine.version, 50), elapsed_ms: Number(data.engine.elapsed_ms) || 0 }
         : null,
@@ -188,7 +219,7 @@
   }
 
   return {
-    DEFAULT_URL, DEFAULT_TIMEOUT_MS, normalizeServiceUrl, buildScoreRequest, sanitizeAnswer,
+    DEFAULT_URL, DEFAULT_TIMEOUT_MS, normalizeServiceUrl, buildScoreRequest, sanitizeAnswer, attachmentsFor,
     errorForStatus, request, score, health,
   };
 });

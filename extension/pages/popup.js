@@ -6,6 +6,7 @@
 (async function () {
   'use strict';
   const { translatorForSettings, applyStrings, renderWarnings } = globalThis.cwguardPages;
+  const { badge } = globalThis.cwguard;
   const $ = (id) => document.getElementById(id);
   const t = await translatorForSettings();
   applyStrings(t);
@@ -19,27 +20,43 @@
   const tabId = await targetTabId();
   const stateKey = `tab:${tabId}`;
 
+  /** 「警告 5 件（7 か所）」: the same count as the panel on the page and the badge's tooltip. */
+  function countLine(state) {
+    const n = badge.countable(state.warnings).length;
+    if (!n) return '';
+    return typeof state.highlights === 'number' && state.highlights > 0
+      ? t('countWithPlaces', String(n), String(state.highlights)) : t('countOnly', String(n));
+  }
+
   function render(state) {
     const level = $('level');
     const message = $('message');
     let shown = state.phase;
     let text = '';
     message.textContent = '';
-    $('score').textContent = '';
+    $('count').textContent = '';
+    document.body.removeAttribute('data-stale');
     renderWarnings($('warnings'), [], t);
     if (state.phase === 'done') {
       shown = state.level;
       text = t(`level_${state.level}`);
-      if (state.score !== null && state.score !== undefined) $('score').textContent = t('scoreLabel', String(state.score));
+      $('count').textContent = countLine(state);
       renderWarnings($('warnings'), state.warnings, t);
       if (!state.warnings.length) message.textContent = t('noWarnings');
-      else if (typeof state.highlights === 'number') message.textContent = t('highlightsDrawn', String(state.highlights));
+      else if (!badge.countable(state.warnings).length) message.textContent = t('onlyNotes');
     } else if (state.phase === 'scanning') {
       text = t('badgeScanning');
     } else if (state.phase === 'error') {
       text = t('panelError');
       message.textContent = t(`error_${state.error && state.error.code}`);
       if (state.error && state.error.serviceMessage) message.textContent += `\n(${state.error.serviceMessage})`;
+      if (state.level) {
+        // The earlier answer stays readable (greyed), as on the page.
+        document.body.setAttribute('data-stale', '1');
+        message.textContent += `\n${t('badgeStaleTitle', badge.hhmm(state.at), t(`level_${state.level}`))}`;
+        $('count').textContent = countLine(state);
+        renderWarnings($('warnings'), state.warnings, t);
+      }
     } else if (state.phase === 'empty') {
       text = t('noMessages');
       message.textContent = t('noMessagesDetail');
@@ -66,9 +83,11 @@
       $('service-command').hidden = true;
     } else {
       const code = (answer && answer.error && answer.error.code) || 'internal';
-      box.setAttribute('data-state', code === 'unreachable' || code === 'timeout' ? 'down' : 'error');
-      $('service-state').textContent = `${t(`error_${code}`)} (${(answer && answer.serviceUrl) || ''})`;
-      $('service-command').hidden = false;
+      const down = code === 'unreachable' || code === 'timeout';
+      box.setAttribute('data-state', down ? 'down' : 'error');
+      const url = (answer && answer.serviceUrl) || '';
+      $('service-state').textContent = down ? t('serviceDown', url) : t('serviceTrouble', `${t(`error_${code}`)} (${url})`);
+      $('service-command').hidden = !down;
     }
   }
 

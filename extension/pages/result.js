@@ -23,7 +23,6 @@
     if (answer.ok) {
       level.setAttribute('data-level', answer.result.risk.level);
       level.textContent = t(`level_${answer.result.risk.level}`);
-      $('score').textContent = answer.result.risk.score === null ? '' : t('scoreLabel', String(answer.result.risk.score));
       $('message').textContent = answer.result.warnings.length ? '' : t('noWarnings');
       renderWarnings($('warnings'), answer.result.warnings, t);
       $('service-command').hidden = true;

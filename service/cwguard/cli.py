@@ -1,4 +1,5 @@
-"""`cwguard serve` runs the loopback service with waitress; `cwguard scan` scores a thread from a file.
+"""`cwguard serve` runs the loopback service with waitress; `cwguard scan` scores a thread from a file;
+`cwguard autostart install|remove|status` makes the service start at login.
 
 Exit codes of `scan`: 0 scored (whatever the risk), 2 bad input (unreadable file, invalid request,
 a 4xx from the server), 3 server unreachable or broken (connection refused, timeout, 5xx, an
@@ -43,7 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-host", action="append", default=[], metavar="NAME",
                        help="extra Host header name to accept (with --allow-remote)")
     serve.add_argument("--threads", type=int, default=4, help="worker threads (default 4)")
+    serve.add_argument("--token-file", metavar="PATH",
+                       help="read the token from this file instead of CWGUARD_TOKEN (what autostart uses)")
     serve.set_defaults(run=_serve)
+
+    start = commands.add_parser("autostart", help="start the service at login (systemd user unit, "
+                                "macOS LaunchAgent, Windows scheduled task)")
+    start.add_argument("action", choices=("install", "remove", "status"))
+    start.add_argument("--port", type=int, default=None,
+                       help=f"port of the started service (install; env CWGUARD_PORT, default {DEFAULT_PORT})")
+    start.set_defaults(run=_autostart)
 
     scan = commands.add_parser("scan", help="score a thread (request JSON or plain text) and print a report")
     scan.add_argument("file", help="file to read, or - for standard input")
@@ -76,40 +86,76 @@ def _serve(args: argparse.Namespace) -> int:
     except ValueError:
         print("cwguard: CWGUARD_PORT must be a number", file=sys.stderr)
         return EXIT_BAD_INPUT
+    try:
+        token = _serving_token(args.token_file)
+    except ScanError as error:
+        print(f"cwguard: {error}", file=sys.stderr)
+        return error.exit_code
     if not _is_loopback(host):
         if not args.allow_remote:
             print(f"cwguard: refusing to listen on {host}: other machines could send it requests. "
                   "Use 127.0.0.1, or add --allow-remote if you really mean it.", file=sys.stderr)
             return EXIT_BAD_INPUT
-        print(f"cwguard: WARNING: listening on {host}, reachable from other machines. "
-              "Set CWGUARD_TOKEN so that only your extension can score.", file=sys.stderr)
-    app = _serving_app(host, port, args.allow_host)
+        if not token:
+            print(f"cwguard: refusing to listen on {host} without a token: any machine that reaches it "
+                  "could score (and a Host header of 127.0.0.1 is easy to send). Set CWGUARD_TOKEN "
+                  "(or --token-file) and the same token in the extension's options.", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        print(f"cwguard: WARNING: listening on {host}, reachable from other machines; "
+              f"POST /score requires the {TOKEN_HEADER} header.", file=sys.stderr)
+    app = _serving_app(host, port, args.allow_host, token)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    import waitress
+    from .http import app as http_app
+    from .http import server as http_server
 
+    try:
+        server = http_server.create_server(app, host, port, threads=args.threads)
+    except OSError as error:
+        print(f"cwguard: cannot listen on {_url_host(host)}:{port}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_UNREACHABLE
+    # Bound but not yet serving: a request arriving now waits in the listen queue, and /health
+    # answers only once the engine is loaded, so the first scan costs what a later one does.
+    http_app.warm_up(app)
     print(f"cwguard {__version__} serving on http://{_url_host(host)}:{port}", file=sys.stderr, flush=True)
-    waitress.serve(app, host=host, port=port, threads=args.threads, ident="cwguard",
-                   # waitress answers bodies past its own limit with plain text; above ours, so
-                   # that Flask gives the JSON 413 for anything up to twice the limit.
-                   max_request_body_size=2 * schemas.MAX_BODY_BYTES,
-                   # Never spill request or response bodies (message text) to a temporary file.
-                   inbuf_overflow=2 * schemas.MAX_BODY_BYTES + 1,
-                   outbuf_overflow=256 * 1024 * 1024)
+    server.run()
     return EXIT_OK
+
+
+def _serving_token(token_file: str | None) -> str:
+    """The token from --token-file when given (it must hold one), else CWGUARD_TOKEN (may be empty)."""
+    if token_file is None:
+        return os.environ.get("CWGUARD_TOKEN", "").strip()
+    try:
+        token = _read_file(token_file).decode("utf-8").strip()
+    except OSError as error:
+        raise ScanError(f"cannot read the token file {token_file}: {error.strerror or error}", EXIT_BAD_INPUT) from None
+    except UnicodeDecodeError:
+        raise ScanError(f"the token file {token_file} is not UTF-8 text", EXIT_BAD_INPUT) from None
+    if not token:
+        raise ScanError(f"the token file {token_file} is empty", EXIT_BAD_INPUT)
+    return token
 
 
 def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
-def _serving_app(host: str, port: int, extra_hosts: list[str]):
+def _serving_app(host: str, port: int, extra_hosts: list[str], token: str):
     from .http import create_app
 
     allowed = list(LOOPBACK_HOSTS) + [name.lower() for name in extra_hosts]
     if not _is_loopback(host) and host not in ("0.0.0.0", "::"):
         allowed.append(_url_host(host).lower())
-    return create_app({"CWGUARD_PORT": port or None, "CWGUARD_ALLOWED_HOSTS": tuple(allowed)})
+    return create_app({"CWGUARD_PORT": port or None, "CWGUARD_ALLOWED_HOSTS": tuple(allowed),
+                       "CWGUARD_TOKEN": token})
+
+
+# ---------------------------------------------------------------- autostart
+def _autostart(args: argparse.Namespace) -> int:
+    from . import autostart
+
+    return autostart.main(args)
 
 
 # ---------------------------------------------------------------- scan
@@ -175,8 +221,10 @@ def _ask_server(url: str, payload: dict, token: str) -> dict:
     import requests
 
     headers = {"Content-Type": "application/json"}
-    if token:
-        headers[TOKEN_HEADER] = token
+    if token.strip():
+        # Sent as its UTF-8 bytes (http.client writes a str header as Latin-1, one byte per
+        # character), which is what the service compares.
+        headers[TOKEN_HEADER] = token.strip().encode("utf-8").decode("latin-1")
     body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     try:
         response = requests.post(url.rstrip("/") + "/score", data=body, headers=headers, timeout=SERVER_TIMEOUT_S)

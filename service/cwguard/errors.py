@@ -56,7 +56,9 @@ HTTP_ERRORS: dict[str, tuple[int, str]] = {
     "method_not_allowed": (405, "This endpoint does not accept that HTTP method."),
     "body_too_large": (413, "The request body is larger than the service accepts."),
     "unsupported_media_type": (415, "POST /score accepts only Content-Type: application/json."),
+    "headers_too_large": (431, "The request headers are larger than the service accepts."),
     "internal_error": (500, "The service could not score this request. The problem has been logged without the message text."),
+    "not_implemented": (501, "The request uses an HTTP feature this service does not support."),
 }
 
 

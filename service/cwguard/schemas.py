@@ -12,7 +12,10 @@ Limits (documented in README, SECURITY.md and the OpenAPI document). A real Crow
 2,000 messages averaging 1,000 Japanese characters is about 6 MB of UTF-8 JSON, inside them all:
 - `MAX_BODY_BYTES`: 8 MiB request body;
 - `MAX_MESSAGES`: 5,000 messages per thread;
-- `MAX_MESSAGE_CHARS`: 20,000 characters (code points) per message.
+- `MAX_MESSAGE_CHARS`: 20,000 characters (code points) per message;
+- attachments (images sent in a message, read for QR codes by `cwguard.attachments`): at most
+  `MAX_ATTACHMENTS_PER_MESSAGE` per message and `MAX_ATTACHMENTS` per thread, each at most
+  `MAX_ATTACHMENT_BYTES` decoded, of a type in `ATTACHMENT_MIMES`.
 """
 from __future__ import annotations
 
@@ -30,6 +33,14 @@ MAX_MESSAGE_CHARS = 20_000
 MAX_ID_CHARS = 128
 MAX_NAME_CHARS = 500
 MAX_URL_CHARS = 4_096
+MAX_JOB_TITLE_CHARS = 500
+MAX_ATTACHMENTS_PER_MESSAGE = 4
+MAX_ATTACHMENTS = 8
+MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024
+MAX_ATTACHMENT_BASE64_CHARS = (MAX_ATTACHMENT_BYTES + 2) // 3 * 4
+MAX_ATTACHMENT_NAME_CHARS = 255
+MAX_ATTACHMENT_ALT_CHARS = 1_000
+ATTACHMENT_MIMES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp")
 # How many problems one error answer lists in `details.problems` (the first one is the `code`).
 MAX_REPORTED_PROBLEMS = 20
 
@@ -128,6 +139,47 @@ class StrictSchema(Schema):
 
 
 # ---------------------------------------------------------------- request
+_BASE64 = regex.compile(r"[A-Za-z0-9+/]*={0,2}")
+
+
+class AttachmentSchema(StrictSchema):
+    """An image sent in a message. Its file name, its alt text and the text of any QR code in it
+    are scored like message text (`cwguard.attachments`)."""
+
+    name = Text(load_default="", validate=validate.Length(
+        max=MAX_ATTACHMENT_NAME_CHARS, error="value_too_long|At most {max} characters."),
+        metadata={"description": "The file name as the page shows it.", "example": "line_qr.png"})
+    alt = Text(load_default="", validate=validate.Length(
+        max=MAX_ATTACHMENT_ALT_CHARS, error="value_too_long|At most {max} characters."),
+        metadata={"description": "The image's alt text or caption."})
+    mime = Text(load_default=None, allow_none=True, validate=validate.OneOf(
+        ATTACHMENT_MIMES, error="invalid_attachment|The type must be one of: {choices}."),
+        metadata={"description": "The image type; required with data_base64."})
+    data_base64 = Text(load_default=None, allow_none=True, validate=validate.Length(
+        max=MAX_ATTACHMENT_BASE64_CHARS,
+        error=f"attachment_too_large|An attachment may have at most {MAX_ATTACHMENT_BYTES} bytes."),
+        metadata={"description": f"The image bytes, standard base64; at most {MAX_ATTACHMENT_BYTES} bytes decoded."})
+
+    @validates_schema
+    def _data(self, data: dict, **kwargs: Any) -> None:
+        encoded = data.get("data_base64")
+        if encoded is None:
+            return
+        if not data.get("mime"):
+            raise ValidationError({"mime": ["invalid_attachment|Give the image type with data_base64."]})
+        if len(encoded) % 4 or not _BASE64.fullmatch(encoded):
+            raise ValidationError({"data_base64": ["invalid_attachment|Not standard base64."]})
+
+
+class JobSchema(StrictSchema):
+    """The job posting a message belongs to (a job page scores its description as one message)."""
+
+    title = Text(load_default=None, allow_none=True, validate=validate.Length(
+        max=MAX_JOB_TITLE_CHARS, error="value_too_long|At most {max} characters."))
+    description = Text(load_default=None, allow_none=True, validate=validate.Length(
+        max=MAX_MESSAGE_CHARS, error="value_too_long|At most {max} characters."))
+
+
 class MessageSchema(StrictSchema):
     id = Text(required=True, validate=validate.Length(
         min=1, max=MAX_ID_CHARS, error="invalid_value|A message id has 1 to {max} characters."),
@@ -139,6 +191,19 @@ class MessageSchema(StrictSchema):
     text = Text(required=True, validate=validate.Length(
         max=MAX_MESSAGE_CHARS, error="message_too_long|A message may have at most {max} characters."),
         metadata={"description": f"The message exactly as shown; at most {MAX_MESSAGE_CHARS} characters."})
+    attachments = fields.List(
+        fields.Nested(AttachmentSchema, error_messages={"type": "wrong_type|Expected an attachment object."}),
+        load_default=None,
+        validate=validate.Length(max=MAX_ATTACHMENTS_PER_MESSAGE, error=(
+            "too_many_attachments|A message may have at most {max} attachments.")),
+        error_messages={"invalid": "wrong_type|Expected a list of attachments.", "null": _NOT_NULL},
+        metadata={"description": "Images sent in the message (optional); see the README's API section."})
+
+    @post_load
+    def _attachments(self, data: dict, **kwargs: Any) -> dict:
+        if not data.get("attachments"):
+            data.pop("attachments", None)
+        return data
 
 
 class RatingsSchema(StrictSchema):
@@ -181,6 +246,15 @@ class ContextSchema(StrictSchema):
     client = _nested(ClientSchema, load_default=None, allow_none=True)
     page_url = Text(load_default=None, allow_none=True, validate=validate.Length(
         max=MAX_URL_CHARS, error="value_too_long|At most {max} characters."))
+    job = _nested(JobSchema, load_default=None, allow_none=True, metadata={
+        "description": "The job posting (title, description) when the page is one; passed to the engine."})
+
+    @post_load
+    def _job(self, data: dict, **kwargs: Any) -> dict:
+        # Present only when sent, so a context without a job is exactly what it always was.
+        if data.get("job") is None:
+            data.pop("job", None)
+        return data
 
 
 def _default_context() -> dict:
@@ -219,6 +293,15 @@ class ScoreRequestSchema(_RequestCommon):
             seen.add(message["id"])
         if duplicates:
             raise ValidationError({"messages": duplicates})
+
+    @validates_schema
+    def _attachment_count(self, data: dict, **kwargs: Any) -> None:
+        total = 0
+        for index, message in enumerate(data.get("messages", [])):
+            total += len(message.get("attachments") or ())
+            if total > MAX_ATTACHMENTS:
+                raise ValidationError({"messages": {index: {"attachments": [
+                    f"too_many_attachments|A thread may have at most {MAX_ATTACHMENTS} attachments."]}}})
 
 
 class TextRequestSchema(_RequestCommon):
@@ -426,6 +509,18 @@ class HighlightSchema(StrictSchema):
     severity = fields.String(required=True, validate=validate.OneOf(SEVERITIES))
     warning_id = fields.String(required=True)
     source = fields.String(validate=validate.OneOf(SOURCES))
+    attachment = fields.Integer(validate=validate.Range(min=0), metadata={
+        "description": "Present when the words are in an attachment's text (`attachments[]` of the answer, "
+                       "by `index`); `start`/`end` are then into that text, not the message's."})
+
+
+class AttachmentTextSchema(StrictSchema):
+    message_id = fields.String(required=True)
+    index = fields.Integer(required=True, validate=validate.Range(min=0))
+    name = fields.String(required=True)
+    text = fields.String(required=True, metadata={
+        "description": "What was scored for the attachment: alt text, file name and decoded QR codes, one per line."})
+    qr = fields.List(fields.String(), required=True, metadata={"description": "The decoded QR payloads."})
 
 
 class EngineInfoSchema(StrictSchema):
@@ -444,6 +539,11 @@ class ScoreResponseSchema(StrictSchema):
     warnings = fields.List(fields.Nested(WarningSchema), required=True)
     highlights = fields.List(fields.Nested(HighlightSchema), required=True)
     engine = fields.Nested(EngineInfoSchema, required=True)
+    truncated = fields.Boolean(metadata={
+        "description": "Only when the answer was cut to the per-request budget (cwguard.budget): "
+                       "highlights, message ids per warning or total size. Risk and warnings stay whole."})
+    attachments = fields.List(fields.Nested(AttachmentTextSchema), metadata={
+        "description": "Only when the request had attachments: what was read from each."})
 
 
 class HealthSchema(StrictSchema):

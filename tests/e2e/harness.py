@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, when imp
 from support.service import ServiceProcess  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
-EXTENSION_DIR = REPO / "extension"
+# CWGUARD_EXTENSION_DIR runs the suite against another copy (e.g. to show a test fails on old code).
+EXTENSION_DIR = Path(os.environ.get("CWGUARD_EXTENSION_DIR") or REPO / "extension")
 CHROMIUM = os.environ.get("CWGUARD_CHROMIUM", "/usr/bin/chromium")
 CROWDWORKS = "https://crowdworks.jp"
 # Chromium flags that keep a test browser quiet, fast and off the network (see the reference).
@@ -97,6 +98,8 @@ class BrowserSession:
                   *QUIET_FLAGS],
         )
         self._pages: dict[str, str] = {}
+        self._files: dict[str, tuple[bytes, str]] = {}  # path -> (body, content type): images, ...
+        self.served: dict[str, int] = {}  # path -> how many times the browser asked for it
         self._numbers = itertools.count(1001)
         self.context.route(f"{CROWDWORKS}/**", self._serve_route)
         self.extension_id = self.worker().url.split("/")[2]
@@ -136,13 +139,30 @@ class BrowserSession:
         self._pages["/" + path.lstrip("/")] = html
         return f"{CROWDWORKS}/{path.lstrip('/')}"
 
+    def serve_file(self, path: str, body: bytes, content_type: str) -> str:
+        """Serve `body` (an image, ...) at https://crowdworks.jp/<path>; returns the full URL."""
+        self._files["/" + path.lstrip("/")] = (body, content_type)
+        return f"{CROWDWORKS}/{path.lstrip('/')}"
+
     def _serve_route(self, route) -> None:
         path = route.request.url[len(CROWDWORKS):].split("?", 1)[0].split("#", 1)[0]
+        self.served[path] = self.served.get(path, 0) + 1
+        if path in self._files:
+            body, content_type = self._files[path]
+            route.fulfill(status=200, content_type=content_type, body=body)
+            return
         html = self._pages.get(path)
         if html is None:
             route.fulfill(status=404, content_type="text/plain", body="not found")
         else:
             route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+
+    def open_at(self, path: str, html: str, page=None):
+        """A new tab showing `html` at https://crowdworks.jp/<path> (a job page, a list, ...)."""
+        url = self.serve(path, html)
+        page = page or self.context.new_page()
+        page.goto(url)
+        return page
 
     def open_thread(self, html: str, page=None):
         """A new tab showing `html` as a proposal thread at its own https://crowdworks.jp/proposals/<n>."""
@@ -340,3 +360,150 @@ def stack(playwright, extension_dir: Path = EXTENSION_DIR, headless: bool = True
         if proxy is not None:
             proxy.close()
         service.stop()
+
+
+# ---------------------------------------------------------------------- closed shadow roots (issue 10)
+#
+# The card, the panel and the reply guard's note live in CLOSED shadow roots: the page's scripts
+# cannot reach them (host.shadowRoot is null), and Playwright's CSS does not pierce them either.
+# The tests reach them through the DevTools protocol, which sees every shadow root: each one is
+# published as window.__cwguardRoots[<host id>] in the page's main world, for the test only.
+
+def expose_shadow_roots(page) -> list[str]:
+    """Publish the closed shadow roots of the extension's hosts; returns their host ids."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        doc = cdp.send("DOM.getDocument", {"depth": 3, "pierce": True})
+        found: list[tuple[str, int]] = []
+
+        def walk(node: dict) -> None:
+            attrs = node.get("attributes", [])
+            named = dict(zip(attrs[::2], attrs[1::2], strict=False))
+            if "data-cwguard-ui" in named and node.get("shadowRoots"):
+                found.append((named.get("id") or named["data-cwguard-ui"], node["shadowRoots"][0]["backendNodeId"]))
+            for child in node.get("children", []):
+                walk(child)
+
+        walk(doc["root"])
+        for name, backend in found:
+            obj = cdp.send("DOM.resolveNode", {"backendNodeId": backend})["object"]
+            cdp.send("Runtime.callFunctionOn", {
+                "objectId": obj["objectId"],
+                "functionDeclaration": "function (name) { (window.__cwguardRoots = window.__cwguardRoots || {})[name] = this; }",
+                "arguments": [{"value": name}],
+            })
+        return [name for name, _ in found]
+    finally:
+        cdp.detach()
+
+
+def shadow_eval(page, host_id: str, body: str, arg=None):
+    """Evaluate `(root, arg) => body` against the closed shadow root of #<host_id> (None when absent)."""
+    fresh = page.evaluate("(id) => { const r = (window.__cwguardRoots || {})[id];"
+                          " return !!(r && r.host && r.host.isConnected && r.host === document.getElementById(id)); }", host_id)
+    if not fresh and host_id not in expose_shadow_roots(page):
+        return None
+    return page.evaluate(f"([id, arg]) => {{ const root = window.__cwguardRoots[id]; return ({body})(root, arg); }}",
+                         [host_id, arg])
+
+
+def shadow_text(page, host_id: str, selector: str) -> str | None:
+    """textContent of the first `selector` in #<host_id>'s closed shadow root."""
+    return shadow_eval(page, host_id, "(root, sel) => { const el = root.querySelector(sel); return el ? el.textContent : null; }",
+                       selector)
+
+
+def shadow_click(page, host_id: str, selector: str) -> bool:
+    """Click the first `selector` in #<host_id>'s closed shadow root (a real mouse click at its centre)."""
+    box = shadow_eval(page, host_id, """(root, sel) => {
+      const el = root.querySelector(sel); if (!el) return null;
+      el.scrollIntoView({block: 'nearest'}); const r = el.getBoundingClientRect();
+      return {x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width, h: r.height}; }""", selector)
+    if not box or not box["w"]:
+        return False
+    page.mouse.click(box["x"], box["y"])
+    return True
+
+
+def wait_in_shadow(page, host_id: str, body: str, arg=None, timeout_s: float = 15.0):
+    """Poll `(root, arg) => body` in #<host_id>'s closed root until it is truthy; returns the value."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        value = shadow_eval(page, host_id, body, arg)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting in #{host_id}: {body}")
+        page.wait_for_timeout(50)
+
+
+def box_of(page, selector: str) -> dict | None:
+    """Viewport rectangle of the first element matching `selector` in the page (None when absent or not rendered)."""
+    return page.evaluate("""(sel) => { const el = document.querySelector(sel); if (!el) return null;
+      const r = el.getBoundingClientRect(); if (!r.width || !r.height) return null;
+      const visible = getComputedStyle(el).visibility !== 'hidden';
+      return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height, visible}; }""",
+                         selector)
+
+
+def overlaps(a: dict | None, b: dict | None) -> bool:
+    return bool(a and b and a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"])
+
+
+def html_attr(page, name: str) -> str | None:
+    """data-cwguard-<name> on <html>."""
+    return page.evaluate("(n) => document.documentElement.getAttribute('data-cwguard-' + n)", name)
+
+
+def wait_html_attr(page, name: str, value: str | None, timeout_s: float = 15.0) -> None:
+    """Wait until data-cwguard-<name> on <html> equals `value` (None: absent)."""
+    page.wait_for_function("([n, v]) => document.documentElement.getAttribute('data-cwguard-' + n) === v",
+                           arg=[name, value], timeout=timeout_s * 1000)
+
+
+def next_frames(page, count: int = 2) -> None:
+    """Let the page render `count` frames (placement runs in an animation frame)."""
+    page.evaluate("(n) => new Promise((done) => { const step = (k) => k ? requestAnimationFrame(() => step(k - 1)) : done(); step(n); })",
+                  count)
+
+
+def shadow_box(page, host_id: str, selector: str) -> dict | None:
+    """Viewport rectangle of `selector` in #<host_id>'s closed shadow root (None when absent, hidden or empty)."""
+    return shadow_eval(page, host_id, """(root, sel) => { const el = root.querySelector(sel); if (!el) return null;
+      const r = el.getBoundingClientRect(); if (!r.width || !r.height) return null;
+      if (getComputedStyle(root.host).visibility === 'hidden' || getComputedStyle(root.host).display === 'none') return null;
+      return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height}; }""", selector)
+
+
+def card_visible(page) -> bool:
+    return page.evaluate("() => { const h = document.getElementById('cwguard-card');"
+                         " return !!h && getComputedStyle(h).visibility === 'visible'; }")
+
+
+def wait_card(page, visible: bool = True, timeout_s: float = 15.0) -> None:
+    page.wait_for_function("(v) => { const h = document.getElementById('cwguard-card');"
+                           " return !!h && (getComputedStyle(h).visibility === 'visible') === v; }",
+                           arg=visible, timeout=timeout_s * 1000)
+
+
+def local_storage(browser) -> dict:
+    """Everything in the extension's chrome.storage.local."""
+    return browser.in_worker("() => chrome.storage.local.get(null)")
+
+
+def session_storage(browser) -> dict:
+    return browser.in_worker("() => chrome.storage.session.get(null)")
+
+
+def locale(lang: str) -> dict[str, str]:
+    """The extension's UI strings for `lang` ({key: text})."""
+    data = json.loads((EXTENSION_DIR / "_locales" / lang / "messages.json").read_text(encoding="utf-8"))
+    return {key: entry["message"] for key, entry in data.items()}
+
+
+UI_PREF_KEYS = ["cwguardPanel", "cwguardDismissed", "cwguardTrusted"]
+
+
+def reset_ui_prefs(browser) -> None:
+    """Forget the panel's remembered place, dismissed warnings and trusted clients (chrome.storage.local)."""
+    browser.in_worker("(keys) => chrome.storage.local.remove(keys)", UI_PREF_KEYS)

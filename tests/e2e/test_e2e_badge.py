@@ -8,10 +8,10 @@ from threadpage import fixture_page
 # What a freelancer sees at a glance. The words are the extension's; the colour families are the
 # product's promise (red for high, orange for medium, green for nothing found).
 EXPECTED = {
-    "high": ("HIGH", "red"),
-    "medium": ("MED", "orange"),
+    "high": ("高", "red"),
+    "medium": ("中", "orange"),
     "none": ("OK", "green"),
-}
+}  # the Japanese UI (the default); English (HIGH/MED/LOW/OK) is checked in test_e2e_wording.py
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2, "info": 3}
 
 
@@ -36,7 +36,7 @@ def test_each_tab_keeps_its_own_badge(stack, browser):
     calm = browser.open_thread(fixture_page("thread-none.html"))
     browser.wait_for_risk(calm, "none")
     assert browser.wait_for_badge(browser.tab_id(calm), "OK").text == "OK"
-    assert browser.wait_for_badge(browser.tab_id(risky), "HIGH").text == "HIGH"
+    assert browser.wait_for_badge(browser.tab_id(risky), "高").text == "高"
 
 
 def test_colour_family_tells_the_badge_colours_apart():

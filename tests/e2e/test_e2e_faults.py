@@ -26,10 +26,14 @@ def _assert_page_still_works(page, texts_before: list[str]) -> None:
 
 
 def _assert_error_state(browser, page, tab: int, code: str, badge_text: str) -> None:
-    assert browser.wait_for_risk(page, *ALL_STATES) == "error"
-    assert page.evaluate("() => document.documentElement.getAttribute('data-cwguard-error')") == code
-    assert browser.highlight_count(page) == 0
-    assert browser.highlighted_ranges(page) == [], "no stale highlights from the previous answer"
+    """The failure is stated, and the earlier answer stays on screen greyed (issue 10: a dangerous
+    thread never turns blank because the service is away)."""
+    page.wait_for_function("(code) => document.documentElement.getAttribute('data-cwguard-error') === code", arg=code)
+    assert page.evaluate("() => document.documentElement.getAttribute('data-cwguard-stale')") == "1"
+    assert browser.wait_for_risk(page, *ALL_STATES) == "high", "the earlier level is kept"
+    drawn = browser.highlighted_ranges(page)
+    assert drawn and all(r["severity"].startswith("stale-") for r in drawn), drawn
+    assert browser.highlight_count(page) == len(drawn)
     badge = browser.wait_for_badge(tab, badge_text)
     assert badge.text == badge_text
     assert colour_family(badge.color) == "grey", badge.color
@@ -37,9 +41,13 @@ def _assert_error_state(browser, page, tab: int, code: str, badge_text: str) -> 
 
 def _recover(browser, page, tab: int) -> None:
     browser.rescan(tab)
+    page.wait_for_function("() => document.documentElement.getAttribute('data-cwguard-stale') === null"
+                           " && document.documentElement.getAttribute('data-cwguard-error') === null")
     assert browser.wait_for_risk(page, *ALL_STATES) == "high"
-    assert browser.wait_for_badge(tab, "HIGH").text == "HIGH"
-    assert any("LINE" in r["text"] for r in browser.highlighted_ranges(page))
+    assert browser.wait_for_badge(tab, "高").text == "高"
+    drawn = browser.highlighted_ranges(page)
+    assert any("LINE" in r["text"] for r in drawn)
+    assert not any(r["severity"].startswith("stale-") for r in drawn)
 
 
 def test_stopped_service_gives_the_grey_question_mark_and_recovers(stack, browser, page_errors):

@@ -3,8 +3,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from playwright.sync_api import expect
+from harness import shadow_click, shadow_eval, wait_in_shadow
 from threadpage import Message, thread_html
+
+
+def card_visible(page) -> bool:
+    return page.evaluate("() => { const h = document.getElementById('cwguard-card');"
+                         " return !!h && getComputedStyle(h).visibility === 'visible'; }")
 
 LURE = "はじめまして😊𠮷田です。詳細はLINEでお伝えしますので、ID: cw_taro123 を追加してください。"
 BENIGN_CLIENT = "納期は契約から7日以内、文字単価1.2円でお願いします。"
@@ -53,19 +58,24 @@ def test_warning_card_on_hover_shows_title_detail_and_advice(stack, browser):
     target = next(h for h in answered if "LINE" in h["text"])
     warning = next(w for w in stack.proxy.last_exchange().response["warnings"] if w["id"] == target["warning_id"])
 
-    card = page.locator("#cwguard-card [role=tooltip]")  # Playwright's CSS pierces the open shadow root
-    expect(card).to_be_hidden()
+    # The card lives in a closed shadow root (issue 9): read through harness.shadow_eval.
+    assert not card_visible(page)
     point = browser.range_center(page, target["text"])
     assert point is not None, f"no drawn range reads {target['text']!r}"
     page.mouse.move(point["x"], point["y"])
-    expect(card).to_be_visible()
+    page.wait_for_function("() => getComputedStyle(document.getElementById('cwguard-card')).visibility === 'visible'")
+    # Short by default (one line of why, one of what to do); 「詳しく」 shows the service's own words.
+    assert shadow_eval(page, "cwguard-card", "(r) => r.querySelector('#more').hidden") is True
+    assert shadow_click(page, "cwguard-card", "button.more")
+    wait_in_shadow(page, "cwguard-card", "(r) => !r.querySelector('#more').hidden")
+    shown = shadow_eval(page, "cwguard-card", "(r) => r.querySelector('.card').innerText")
     for text in (warning["title"], warning["detail"], warning["advice"]):
-        expect(card).to_contain_text(text)
-    # The card lives in a shadow root: none of its text leaks into the page's own DOM.
+        assert text in shown, (text, shown)
+    # None of its text leaks into the page's own DOM.
     assert warning["title"] not in page.evaluate("() => document.body.innerText")
 
     page.mouse.move(5, 5)
-    expect(card).to_be_hidden()
+    page.wait_for_function("() => getComputedStyle(document.getElementById('cwguard-card')).visibility === 'hidden'")
 
 
 def test_message_added_to_the_page_is_scanned(stack, browser):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+from harness import shadow_eval
 from playwright.sync_api import expect
 from threadpage import Message, thread_html
 
@@ -43,6 +44,8 @@ def _assert_nothing_ran(browser, page, dialogs: list) -> None:
     page_markup = page.evaluate("() => document.querySelectorAll('[data-message-id] b, [data-message-id] img').length")
     assert page_markup == 0
     assert browser.count_deep(page, MARKUP) == 0
+    for host in ("cwguard-card", "cwguard-panel"):
+        assert shadow_eval(page, host, "(r, sel) => r.querySelectorAll(sel).length", MARKUP) in (0, None)
 
 
 def test_markup_in_messages_and_answers_is_shown_as_text(stack, browser, page_errors):
@@ -64,17 +67,17 @@ def test_markup_in_messages_and_answers_is_shown_as_text(stack, browser, page_er
     expect(page.locator("[data-message-id=lure]")).to_contain_text(MESSAGE_PAYLOAD)
     assert any("LINE" in r["text"] for r in browser.highlighted_ranges(page))
 
-    # The hover card shows the poisoned title, detail and advice literally.
+    # The hover card shows the poisoned title, detail and advice literally (under 「詳しく」; the
+    # card and panel live in closed shadow roots, reached through harness.shadow_eval).
     point = browser.range_center(page, next(r["text"] for r in browser.highlighted_ranges(page) if "LINE" in r["text"]))
     page.mouse.move(point["x"], point["y"])
-    card = page.locator("#cwguard-card [role=tooltip]")
-    expect(card).to_be_visible()
+    page.wait_for_function("() => getComputedStyle(document.getElementById('cwguard-card')).visibility === 'visible'")
+    card_text = shadow_eval(page, "cwguard-card", "(r) => r.querySelector('.card').textContent")
     for text in (TITLE_PAYLOAD, DETAIL_PAYLOAD, ADVICE_PAYLOAD):
-        expect(card).to_contain_text(text)
+        assert text in card_text, text
 
     # The on-page panel lists the same strings as text.
-    panel = page.locator("#cwguard-panel")
-    expect(panel).to_contain_text(TITLE_PAYLOAD)
+    assert TITLE_PAYLOAD in shadow_eval(page, "cwguard-panel", "(r) => r.querySelector('#panel').textContent")
     _assert_nothing_ran(browser, page, dialogs)
 
     # The popup too.

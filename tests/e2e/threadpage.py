@@ -106,7 +106,18 @@ PAGE_SCRIPT = """
 """
 
 
-def _message_html(message: Message, index: int) -> str:
+# A face-mark menu under the partner's icon, as on CrowdWorks (「問題あるやりとりをクラウドワークスに報告」);
+# clicking it marks <body data-report-menu="open"> (thread_html(report_menu=True)).
+REPORT_BUTTON = ('<button type="button" class="_faceMenu_k2j3h" title="問題あるやりとりをクラウドワークスに報告"'
+                 ' onclick="document.body.setAttribute(\'data-report-menu\', \'open\')">…</button>')
+# A site header fixed to the top of the viewport (thread_html(fixed_header=True)).
+FIXED_HEADER_STYLE = """
+  ._siteHeader_h4g5f { position: fixed; top: 0; left: 0; right: 0; height: 56px; z-index: 50; box-sizing: border-box; }
+  body { padding-top: 56px; }
+"""
+
+
+def _message_html(message: Message, index: int, report_menu: bool = False) -> str:
     message_id = message.id or f"m{index}"
     lines = "".join(f"<p>{html.escape(line)}</p>" for line in message.text.split("\n"))
     time_html = f'<time datetime="{html.escape(message.sent_at)}">{html.escape(message.sent_at[:16].replace("T", " "))}</time>'
@@ -116,8 +127,9 @@ def _message_html(message: Message, index: int) -> str:
                 f'<div class="_messageBody_u7i8o">{lines}{time_html}</div></div></div>')
     mine = message.sender == "worker"
     name, path = (WORKER_NAME, WORKER_PATH) if mine else (CLIENT_NAME, CLIENT_PATH)
+    menu = REPORT_BUTTON if report_menu and not mine else ""
     return (f'<div class="_messageItem_x7k2q{" _mine_d5f6g" if mine else ""}" data-message-id="{message_id}">'
-            f'<div class="_avatar_j7h8g"></div><div class="_bubble_k9l0m">'
+            f'<div class="_avatar_j7h8g"></div>{menu}<div class="_bubble_k9l0m">'
             f'<a class="_senderName_r5t6y" href="{path}">{html.escape(name)}</a>'
             f'<div class="_messageBody_u7i8o">{lines}{time_html}</div></div></div>')
 
@@ -132,17 +144,20 @@ def _client_html(client: Client | None) -> str:
 
 
 def thread_html(messages: list[Message], title: str = "記事作成（SEOライティング）のご提案",
-                status: str = "応募中", client: Client | None = None) -> str:
-    """A whole proposal-thread page. `client=None` gives a default reputable client."""
+                status: str = "応募中", client: Client | None = None, *, fixed_header: bool = False,
+                report_menu: bool = False, extra_style: str = "") -> str:
+    """A whole proposal-thread page. `client=None` gives a default reputable client.
+    fixed_header: the site header stays at the top of the viewport; report_menu: CrowdWorks'
+    face-mark menu under each client message's icon; extra_style: more CSS for the page."""
     client = client or Client()
-    items = "\n".join(_message_html(m, i) for i, m in enumerate(messages, start=1))
+    items = "\n".join(_message_html(m, i, report_menu) for i, m in enumerate(messages, start=1))
     script = PAGE_SCRIPT % {
         "worker_name": json.dumps(WORKER_NAME, ensure_ascii=False), "client_name": json.dumps(client.name, ensure_ascii=False),
         "worker_path": json.dumps(WORKER_PATH), "client_path": json.dumps(CLIENT_PATH),
     }
     return f"""<!doctype html>
 <html lang="ja"><head><meta charset="utf-8"><title>{html.escape(title)} | クラウドワークス</title>
-<style>{STYLE}</style></head>
+<style>{STYLE}{FIXED_HEADER_STYLE if fixed_header else ""}{extra_style}</style></head>
 <body>
 <header class="_siteHeader_h4g5f"><span class="_logo_q1w2e">CrowdWorks</span>
   <span class="_currentUserName_n1m2b">{html.escape(WORKER_NAME)}</span></header>

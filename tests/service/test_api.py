@@ -1,19 +1,20 @@
-"""The HTTP contract of POST /score, GET /health and GET /openapi.json (issue #2), and every refusal.
+"""The HTTP contract of POST /score, GET /health and GET /openapi.json (issue #2), every refusal,
+and the per-request budget of an answer (issue #11).
 
 Tests of the HTTP layer replace the engine with a recording fake (the layer must validate and
-pass the request on, whatever the engine says); tests of offsets and languages run the real engine.
+pass the request on, whatever the engine says); tests of offsets and languages run the real engine,
+imported here, so that an engine that fails to import fails this module.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 import logging
-import sys
-import types
 
 import pytest
 
-from cwguard import schemas
+from cwguard import budget, schemas
+from cwguard.engine.scoring import score_request
 from cwguard.errors import InputError
 from cwguard.http import create_app
 from support.offset_texts import OFFSET_TEXTS
@@ -22,28 +23,37 @@ FAKE_ANSWER = {"risk": {"level": "none", "score": 0}, "contract_status": "unknow
                "highlights": [], "engine": {"version": "fake", "elapsed_ms": 0.1}}
 
 
-@pytest.fixture
-def client():
-    return create_app({"CWGUARD_TOKEN": ""}).test_client()
+class Engine:
+    """What the test app scores with: the real engine, unless a test puts a fake in its place."""
+
+    def __init__(self):
+        self.impl = score_request
+
+    def __call__(self, request: dict) -> dict:
+        return self.impl(request)
 
 
 @pytest.fixture
-def engine_calls(monkeypatch):
+def engine():
+    return Engine()
+
+
+@pytest.fixture
+def client(engine):
+    return create_app({"CWGUARD_TOKEN": "", "CWGUARD_ENGINE": engine}).test_client()
+
+
+@pytest.fixture
+def engine_calls(engine):
     """Replaces the engine with a fake that records the validated requests it receives."""
     calls: list[dict] = []
 
-    def score_request(request: dict) -> dict:
+    def fake(request: dict) -> dict:
         calls.append(request)
         return FAKE_ANSWER
 
-    fake = types.ModuleType("cwguard.engine.scoring")
-    fake.score_request = score_request
-    monkeypatch.setitem(sys.modules, "cwguard.engine.scoring", fake)
+    engine.impl = fake
     return calls
-
-
-def real_engine():
-    return pytest.importorskip("cwguard.engine.scoring", reason="the engine (engine/scoring.py) is not written yet")
 
 
 def post_raw(client, body, content_type="application/json", **headers):
@@ -284,15 +294,13 @@ def test_unknown_path_and_method_answer_json(client):
     assert (response.status_code, error_of(response)["code"]) == (405, "method_not_allowed")
 
 
-def test_an_engine_failure_is_a_generic_json_error_that_leaks_nothing(client, monkeypatch, caplog):
+def test_an_engine_failure_is_a_generic_json_error_that_leaks_nothing(client, engine, caplog):
     secret = "秘密のメッセージ本文 090-1234-5678"
 
     def failing(request):
         raise ValueError("cannot handle " + request["messages"][0]["text"])
 
-    fake = types.ModuleType("cwguard.engine.scoring")
-    fake.score_request = failing
-    monkeypatch.setitem(sys.modules, "cwguard.engine.scoring", fake)
+    engine.impl = failing
     with caplog.at_level(logging.DEBUG):
         response = client.post("/score", json={"text": secret})
     assert (response.status_code, error_of(response)["code"]) == (500, "internal_error")
@@ -313,7 +321,6 @@ def test_input_error_is_an_exception_with_a_status():
 
 @pytest.mark.parametrize("text", OFFSET_TEXTS)
 def test_highlights_are_utf16_slices_of_the_message_as_sent(client, text):
-    real_engine()
     prefix_only = client.post("/score", json={"text": text}).json
     assert prefix_only["highlights"], "every text here has a risky word"
     for highlight in prefix_only["highlights"]:
@@ -322,7 +329,6 @@ def test_highlights_are_utf16_slices_of_the_message_as_sent(client, text):
 
 
 def test_astral_characters_before_a_keyword_shift_it_by_two_units_each(client):
-    real_engine()
     plain = client.post("/score", json={"text": "詳細はLINEで"}).json["highlights"]
     shifted = client.post("/score", json={"text": "😀𠮷詳細はLINEで"}).json["highlights"]
     assert [(h["start"] + 4, h["end"] + 4, h["text"]) for h in plain] == \
@@ -331,7 +337,6 @@ def test_astral_characters_before_a_keyword_shift_it_by_two_units_each(client):
 
 
 def test_answers_conform_to_the_response_schema(client):
-    real_engine()
     body = {"messages": [{"id": "m1", "sender": "client", "sent_at": "2026-11-20T10:00:00+09:00",
                           "text": "手数料がもったいないので直接契約で。LINE ID: abc_123 を追加してください"},
                          {"id": "m2", "sender": "worker", "sent_at": "2026-11-21T10:00:00+09:00", "text": "承知しました"}],
@@ -345,7 +350,6 @@ def test_answers_conform_to_the_response_schema(client):
 
 
 def test_shorthand_and_full_form_give_the_same_answer(client):
-    real_engine()
     text = "詳細はチャットワークでお話しします"
     short = client.post("/score", json={"text": text}).json
     full = client.post("/score", json={"messages": [{"id": "m1", "sender": "unknown", "text": text}]}).json
@@ -355,7 +359,6 @@ def test_shorthand_and_full_form_give_the_same_answer(client):
 
 
 def test_lang_changes_the_language_of_the_texts(client):
-    real_engine()
     ja = client.post("/score", json={"text": "詳細はLINEで"}).json["warnings"]
     en = client.post("/score", json={"text": "詳細はLINEで", "lang": "en"}).json["warnings"]
     assert [w["category"] for w in ja] == [w["category"] for w in en]
@@ -445,3 +448,126 @@ def test_the_fast_path_agrees_with_the_schemas_on_generated_requests():
         same_verdict(generated)
 
     check()
+
+
+# ---------------------------------------------------------------- the per-request budget (issue #11)
+def highlight(i: int, severity: str = "low", text: str = "ID: abc_123") -> dict:
+    return {"message_id": f"m{i}", "start": 0, "end": len(text), "text": text, "category": "contact_details",
+            "severity": severity, "warning_id": "w1"}
+
+
+def answer_with(highlights: list[dict], message_ids=("m1",)) -> dict:
+    warning = {"id": "w1", "category": "contact_details", "kind": "risk", "severity": "high", "title": "t",
+               "detail": "d", "advice": "a", "message_ids": list(message_ids)}
+    return {**FAKE_ANSWER, "risk": {"level": "high", "score": 90}, "warnings": [warning], "highlights": highlights}
+
+
+def test_an_ordinary_answer_is_left_alone(client, engine):
+    answer = answer_with([highlight(i) for i in range(50)])
+    engine.impl = lambda request: answer
+    got = client.post("/score", json={"text": "x"}).json
+    assert got == answer and "truncated" not in got
+
+
+def test_too_many_highlights_are_cut_strongest_first(client, engine):
+    highlights = [highlight(i, "high" if i % 10 == 0 else "low") for i in range(3 * budget.MAX_HIGHLIGHTS)]
+    answer = answer_with(highlights)
+    engine.impl = lambda request: answer
+    got = client.post("/score", json={"text": "x"}).json
+    assert got["truncated"] is True
+    assert len(got["highlights"]) == budget.MAX_HIGHLIGHTS
+    kept = {h["message_id"] for h in got["highlights"]}
+    assert all(h["message_id"] in kept for h in highlights if h["severity"] == "high")  # no high one dropped
+    numbers = [int(h["message_id"][1:]) for h in got["highlights"]]
+    assert numbers == sorted(numbers)  # still in thread order
+    assert got["risk"] == answer["risk"] and got["warnings"] == answer["warnings"]  # the verdict is whole
+    assert schemas.ScoreResponseSchema().validate(got) == {}
+
+
+def test_the_answer_size_is_capped(client, engine):
+    highlights = [highlight(i, text="あ" * 20_000) for i in range(500)]  # 30 MB of highlighted text
+    engine.impl = lambda request: answer_with(highlights)
+    response = client.post("/score", json={"text": "x"})
+    assert len(response.get_data()) <= budget.MAX_ANSWER_BYTES
+    assert response.json["truncated"] is True and 0 < len(response.json["highlights"]) < 500
+
+
+def test_message_ids_per_warning_are_capped(client, engine):
+    ids = [f"message-{i}" for i in range(5000)]
+    engine.impl = lambda request: answer_with([], message_ids=ids)
+    got = client.post("/score", json={"text": "x"}).json
+    assert got["warnings"][0]["message_ids"] == ids[:budget.MAX_MESSAGE_IDS] and got["truncated"] is True
+
+
+def test_a_thread_of_repeated_ids_gets_a_bounded_answer(client):
+    """The shape that produced a 40 MB answer: every message repeats a contact id."""
+    from cwguard.api import score
+
+    text = ("ID: abc_123 " * 140)[:1600]
+    payload = {"messages": [{"id": f"m{i}", "sender": "client", "text": text[:-6] + f"{i:06d}"} for i in range(200)]}
+    unbudgeted = score_request(schemas.load_request(payload))
+    assert len(unbudgeted["highlights"]) > budget.MAX_HIGHLIGHTS  # what the budget is for
+    response = post_raw(client, json.dumps(payload))
+    answer = response.json
+    assert answer["truncated"] is True and answer["risk"] == unbudgeted["risk"]
+    assert len(answer["highlights"]) <= budget.MAX_HIGHLIGHTS
+    assert len(response.get_data()) <= budget.MAX_ANSWER_BYTES
+    assert schemas.ScoreResponseSchema().validate(answer) == {}
+    in_process = score(payload)  # the Python API keeps the same budget
+    assert in_process["truncated"] is True and in_process["highlights"] == answer["highlights"]
+
+
+# ---------------------------------------------------------------- warm start (issue #11)
+WARM_START = '''
+import json, sys
+from cwguard.api import score, warm_up
+
+warm_up()
+
+def thread(seed):
+    return {"messages": [{"id": f"m{i}", "sender": "client" if i % 2 else "worker",
+                          "text": f"案件{seed}-{i}について。詳細はLINEで、メールは taro{seed}x{i}@example.com、"
+                                  f"電話は 090-{seed:04d}-{i:04d}、https://ex{seed}.co.jp/{i} まで。初期費用{seed + i}円。"}
+                         for i in range(60)], "lang": "en" if seed % 2 else "ja"}
+
+def work(payload):
+    calls = 0
+    def count(frame, event, arg):
+        nonlocal calls
+        if event == "call":
+            calls += 1
+    modules = set(sys.modules)
+    sys.setprofile(count)
+    try:
+        level = score(payload)["risk"]["level"]
+    finally:
+        sys.setprofile(None)
+    return {"calls": calls, "imported": sorted(set(sys.modules) - modules), "level": level}
+
+print(json.dumps([work(thread(seed)) for seed in (1, 3, 5)]))
+'''
+
+
+def test_after_warm_up_a_never_seen_thread_loads_nothing_more():
+    """In a fresh interpreter, after `warm_up()`, the first never-seen thread imports no module and
+    makes no more Python calls than the next ones of the same shape: nothing is left to load
+    lazily. Counted, not timed. (Before warm-up existed, the first call loaded every detector.)"""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run([sys.executable, "-c", WARM_START], capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    first, *later = json.loads(done.stdout.strip().splitlines()[-1])
+    assert first["imported"] == [], first["imported"]
+    assert all(run["level"] == "high" for run in (first, *later))
+    assert first["calls"] <= 1.2 * max(run["calls"] for run in later), (first["calls"], [r["calls"] for r in later])
+
+
+def test_a_highlight_too_big_for_the_room_left_is_skipped_for_smaller_ones():
+    big, small = highlight(0, "high", text="あ" * 20_000), highlight(1, "low")
+    answer = answer_with([big, small])
+    cut = budget.apply(answer, max_bytes=budget.encoded_size(answer_with([small])) + 200)
+    assert cut["highlights"] == [small] and cut["truncated"] is True
+    assert answer["highlights"] == [big, small]  # the engine's answer itself is left as it was

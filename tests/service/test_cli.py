@@ -122,8 +122,6 @@ def test_bad_request_file_exits_2(tmp_path, capsys, api_calls):
 
 
 def test_scan_with_the_real_engine(tmp_path, capsys):
-    pytest.importorskip("cwguard.api", reason="cwguard.api is not written yet")
-    pytest.importorskip("cwguard.engine.scoring", reason="the engine is not written yet")
     code, out, _ = run(capsys, "scan", write(tmp_path, "はじめまして。詳細はLINEでお伝えします。ID: abc_123"),
                        "--color", "never")
     assert code == 0 and "HIGH" in out and "[[" in out
@@ -147,6 +145,17 @@ def test_scan_asks_the_server(tmp_path, capsys, monkeypatch):
     assert sent.headers["Content-Type"] == "application/json"
     assert sent.headers["X-CWGuard-Token"] == "tok"
     assert "Origin" not in sent.headers
+
+
+@responses.activate
+def test_scan_sends_a_non_ascii_token_as_its_utf8_bytes(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("CWGUARD_TOKEN", raising=False)
+    responses.post(f"{SERVER}/score", json=ANSWER)
+    code, _, _ = run(capsys, "scan", write(tmp_path, TEXT), "--server", SERVER, "--token", " pässwörd🔑 ")
+    assert code == 0
+    sent = responses.calls[0].request.headers["X-CWGuard-Token"]
+    # http.client writes a str header as Latin-1, one byte per character: these are the UTF-8 bytes
+    assert sent.encode("latin-1") == "pässwörd🔑".encode()
 
 
 @responses.activate
@@ -189,15 +198,39 @@ def test_scan_unreachable_server_exits_3(tmp_path, capsys):
 
 
 # ---------------------------------------------------------------- serve
+class Recorded(list):
+    """The create_server calls, and `order`: bind, warm_up and run as they happened."""
+
+    order: list[str]
+
+
+class FakeServer:
+    def __init__(self, log: list[str]):
+        self.log = log
+
+    def run(self):
+        self.log.append("run")
+
+
 @pytest.fixture
 def served(monkeypatch):
-    """Records what `waitress.serve` was asked to do instead of serving."""
-    import waitress
+    """Records what the waitress server was asked to do (and that the engine was warmed up
+    before it served) instead of serving."""
+    from cwguard.http import app as http_app
+    from cwguard.http import server as http_server
 
-    calls: list[dict] = []
-    monkeypatch.setattr(waitress, "serve", lambda app, **kwargs: calls.append({"app": app, **kwargs}))
-    monkeypatch.delenv("CWGUARD_HOST", raising=False)
-    monkeypatch.delenv("CWGUARD_PORT", raising=False)
+    calls = Recorded()
+    order = calls.order = []
+
+    def create_server(app, host, port, threads=4, **overrides):
+        calls.append({"app": app, "host": host, "port": port, "threads": threads, **overrides})
+        order.append("bind")
+        return FakeServer(order)
+
+    monkeypatch.setattr(http_server, "create_server", create_server)
+    monkeypatch.setattr(http_app, "warm_up", lambda app: order.append("warm_up"))
+    for name in ("CWGUARD_HOST", "CWGUARD_PORT", "CWGUARD_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
     return calls
 
 
@@ -206,11 +239,28 @@ def test_serve_defaults_to_loopback(served, capsys):
     call = served[0]
     assert (call["host"], call["port"]) == ("127.0.0.1", 8765)
     assert 2 <= call["threads"] <= 8
-    # no request body ever spills to a temporary file
-    assert call["inbuf_overflow"] > call["max_request_body_size"] >= schemas.MAX_BODY_BYTES
     client = call["app"].test_client()
     assert client.get("/health", headers={"Host": "127.0.0.1:8765"}).status_code == 200
     assert client.get("/health", headers={"Host": "127.0.0.1:9999"}).status_code == 403
+
+
+def test_serve_binds_then_warms_up_then_serves(served, capsys):
+    # Bound first (a port in use fails at once), warmed up before anything is answered.
+    assert cli.main(["serve"]) == 0
+    assert served.order == ["bind", "warm_up", "run"]
+
+
+def test_waitress_settings():
+    from cwguard.http.server import SETTINGS
+
+    assert 10 <= SETTINGS["channel_timeout"] <= 30
+    assert SETTINGS["cleanup_interval"] <= SETTINGS["channel_timeout"]
+    assert 16 <= SETTINGS["connection_limit"] <= 256  # one user plus margin; idle ones are evicted
+    limit = SETTINGS["max_request_body_size"]
+    assert schemas.MAX_BODY_BYTES < limit <= schemas.MAX_BODY_BYTES + 1024 * 1024  # just above ours
+    # no request body ever spills to a temporary file
+    assert SETTINGS["inbuf_overflow"] > limit
+    assert SETTINGS["asyncore_use_poll"] is True
 
 
 def test_serve_reads_host_and_port_from_the_environment(served, monkeypatch, capsys):
@@ -228,12 +278,61 @@ def test_serve_refuses_non_loopback_without_the_flag(served, capsys, host):
     assert code == 2 and served == [] and "--allow-remote" in err
 
 
-def test_serve_remote_with_the_flag_warns(served, capsys):
+@pytest.mark.parametrize("token", [None, "", "   \t"])
+def test_serve_remote_refuses_to_start_without_a_token(served, monkeypatch, capsys, token):
+    if token is not None:
+        monkeypatch.setenv("CWGUARD_TOKEN", token)
+    code, _, err = run(capsys, "serve", "--host", "192.168.1.5", "--allow-remote", "--port", "8000")
+    assert code == 2 and served == [] and "CWGUARD_TOKEN" in err
+
+
+def test_serve_remote_with_the_flag_and_a_token_warns_and_requires_it(served, monkeypatch, capsys):
+    monkeypatch.setenv("CWGUARD_TOKEN", "remote-secret")
     code, _, err = run(capsys, "serve", "--host", "192.168.1.5", "--allow-remote", "--port", "8000")
     assert code == 0 and "WARNING" in err
     client = served[0]["app"].test_client()
     assert client.get("/health", headers={"Host": "192.168.1.5:8000"}).status_code == 200
     assert client.get("/health", headers={"Host": "evil.example:8000"}).status_code == 403
+    # a remote client that claims to be local still needs the token
+    response = client.post("/score", json={"text": "a"}, headers={"Host": "127.0.0.1:8000"})
+    assert (response.status_code, response.json["error"]["code"]) == (401, "token_required")
+    response = client.post("/score", data="{}", content_type="application/json",
+                           headers={"Host": "127.0.0.1:8000", "X-CWGuard-Token": "remote-secret"})
+    assert response.json["error"]["code"] != "token_required" and response.status_code != 401
+
+
+def test_serve_reads_the_token_from_a_file(served, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CWGUARD_TOKEN", "from-the-environment")
+    token_file = tmp_path / "token"
+    token_file.write_text("  from-the-file\n", encoding="utf-8")
+    assert cli.main(["serve", "--token-file", str(token_file)]) == 0
+    client = served[0]["app"].test_client()
+    assert client.post("/score", data="{}", content_type="application/json",
+                       headers={"X-CWGuard-Token": "from-the-file"}).status_code == 400  # past the token
+    assert client.post("/score", data="{}", content_type="application/json",
+                       headers={"X-CWGuard-Token": "from-the-environment"}).status_code == 401
+
+
+@pytest.mark.parametrize(("content", "said"), [(None, "cannot read"), ("  \n", "empty"), (b"\xff\xfe", "UTF-8")])
+def test_serve_refuses_a_bad_token_file(served, tmp_path, capsys, content, said):
+    token_file = tmp_path / "token"
+    if isinstance(content, str):
+        token_file.write_text(content, encoding="utf-8")
+    elif content is not None:
+        token_file.write_bytes(content)
+    code, _, err = run(capsys, "serve", "--token-file", str(token_file))
+    assert code == 2 and said in err and served == []
+
+
+def test_serve_says_so_when_the_port_is_taken(monkeypatch, capsys):
+    from cwguard.http import server as http_server
+
+    def create_server(*args, **kwargs):
+        raise OSError(98, "Address already in use")
+
+    monkeypatch.setattr(http_server, "create_server", create_server)
+    code, _, err = run(capsys, "serve", "--port", "8765")
+    assert code == 3 and "Address already in use" in err and "Traceback" not in err
 
 
 def test_serve_refuses_a_non_loopback_host_from_the_environment(served, monkeypatch, capsys):

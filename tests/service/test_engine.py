@@ -356,9 +356,11 @@ class SpanDetector(Detector):
 
 
 def test_overlapping_highlights_of_one_category_merge(monkeypatch):
+    from cwguard.lang import words
     found = (SpanDetector("off_platform_contact", [(0, 4), (2, 8), (20, 22)]),
              SpanDetector("contact_details", [(3, 6)]))
     monkeypatch.setattr(scoring, "detectors", lambda: found)
+    monkeypatch.setattr(words, "snap", lambda text, start, end: (start, end))  # merging alone
     scoring.clear_cache()
     text = "abcdefghijklmnopqrstuvwxyz"
     answer = score(("client", text))
@@ -432,7 +434,7 @@ def test_a_detector_whose_terms_are_absent_is_not_run(gated):
 def test_a_detector_runs_when_one_of_its_terms_occurs_in_any_form(gated):
     dd, pc, opc = gated
     # Full width and in another's term: 「直接契約」 holds 「契約」.
-    answer = score(("client", "［ＤＤ］で直接契約を"), ("client", "[opc] のみ"))
+    answer = score(("client", "［ＤＤ］で直接契約を"), ("worker", "[opc] のみ"))
     assert (dd.calls, pc.calls, opc.calls) == (1, 1, 2)
     assert dd.told == [True] and pc.told == [True]  # told that the engine found the terms
     assert {w["category"] for w in answer["warnings"]} == {"direct_deal", "platform_contract", "off_platform_contact"}
@@ -461,7 +463,8 @@ def test_a_rescan_after_one_new_message_runs_the_detectors_on_that_message_only(
     cold_calls = calls(fakes)
     assert cold_calls == 200 * len(fakes)
     warm = score(*rows, ("client", "新しいメッセージ [OPC]"))
-    assert calls(fakes) - cold_calls == len(fakes)
+    # the new message, and the joined text of the short run it ends (m200 + m201, one sender)
+    assert calls(fakes) - cold_calls == 2 * len(fakes)
     assert warning(warm, "pressure")["message_ids"] == warning(cold, "pressure")["message_ids"]
     assert warm["risk"]["level"] == "high"
 
@@ -567,14 +570,16 @@ def _long_thread(n: int, tag: str) -> list[tuple[str, str]]:
 
 def test_real_rescan_runs_the_detectors_on_the_new_message_only(real, monkeypatch):
     """Re-scans are cheap by construction: a thread seen before, plus one new message, runs the
-    detectors once (the figure in seconds is bench/run.py's re-scan section, not a test)."""
+    detectors on that message and on at most the one joined run of short messages it ends (the
+    figure in seconds is bench/run.py's re-scan section, not a test)."""
     rows = _long_thread(2000, "r")
     cold = score(*rows)
     ran = []
     original = scoring._run_detectors
     monkeypatch.setattr(scoring, "_run_detectors", lambda message, *a: ran.append(message["id"]) or original(message, *a))
     warm = score(*rows, ("client", "追加のメッセージです"))
-    assert ran == ["m2001"]
+    # the new message, and at most the joined run of short messages it ends (named by its first)
+    assert "m2001" in ran and len(ran) <= 2 and set(ran) <= {"m2000", "m2001"}
     assert warm["highlights"][: len(cold["highlights"])] == cold["highlights"]
 
 
@@ -590,3 +595,45 @@ def test_contract_evidence_is_read_once_per_message_and_cached_answers_agree(rea
     assert first["contract_status"] == second["contract_status"] == "contracted"
     first.pop("engine"), second.pop("engine")
     assert first == second
+
+
+# --- lures split over several messages (issue 9, RUBRIC.md v2) ---------------------------------
+
+def test_a_lure_split_over_messages_of_one_sender_is_found_in_each_part(real):
+    answer = score(("client", "ご連絡はL"), ("client", "INEで"), ("client", "お願いします"))
+    marks = {(h["message_id"], h["text"]) for h in answer["highlights"] if h["category"] == "off_platform_contact"}
+    assert marks == {("m1", "L"), ("m2", "INE")} and answer["risk"]["level"] == "high"
+
+
+@pytest.mark.parametrize("rows", [
+    [("client", "ご連絡はL"), ("worker", "INEで")],                      # two parties
+    [("client", "ご連絡はL" + "。" * 90), ("client", "INEで")],           # a long message stands alone
+    [("system", "ご連絡はL"), ("system", "INEで")],                      # notices never join
+])
+def test_only_short_consecutive_messages_of_one_party_join(real, rows):
+    answer = score(*rows)
+    assert not [h for h in answer["highlights"] if h["category"] == "off_platform_contact"]
+
+
+def test_joining_costs_at_most_one_extra_read_per_short_message(fakes):
+    rows = [("client", f"短文{i}") for i in range(60)]
+    score(*rows)
+    per_detector = fakes[0].calls
+    assert 60 < per_detector <= 60 + 60 // (scoring.SPLIT_MAX_RUN - 1) + 1
+
+
+@pytest.mark.parametrize("text, span, word", [
+    ("次回からは直接契約させていただけませんか", (5, 8), "直接契約"),       # ends mid-word
+    ("次回からは直接契約させていただけませんか", (6, 9), "直接契約"),       # starts mid-word
+    ("詳細はLINEでお伝えします", (3, 5), "LINE"),
+    ("詳細は😀LINEでお伝えします", (5, 6), "LINE"),                         # after an astral character
+])
+def test_highlights_end_on_word_boundaries(monkeypatch, text, span, word):
+    found = (SpanDetector("off_platform_contact", [span]),)
+    monkeypatch.setattr(scoring, "detectors", lambda: found)
+    scoring.clear_cache()
+    req = request(("client", text))
+    answer = scoring.score_request(req)
+    (h,) = answer["highlights"]
+    assert h["text"] == word
+    assert_highlights_are_js_slices(req, answer)

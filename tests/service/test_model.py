@@ -7,11 +7,11 @@ import json
 import pytest
 
 from cwguard.engine import scoring
+from cwguard.engine.normalize import normalize
 from cwguard.model import corpus, runtime, store, train
 from cwguard.model.classifier import Fusion, MessageModel
 from cwguard.model.explain import passages
 from cwguard.model.features import feature_text
-from cwguard.engine.normalize import normalize
 from cwguard.schemas import load_request
 
 
@@ -251,3 +251,84 @@ def test_passages_are_whole_words_of_the_original():
 
 def test_answers_are_json(installed):
     json.dumps(score(TASK_SCAM))
+
+
+# --- the job's own subject (context.job) --------------------------------------------------------
+
+@pytest.mark.parametrize(("p_any", "subject", "expected"), [
+    (0.2, "LINEスタンプ制作のお仕事", "subject"),    # the job is about LINE and the model reads no lure
+    (0.7, "LINEスタンプ制作のお仕事", "both"),       # the model reads a lure: a request to move is still one
+    (0.2, "", "rule"),                              # no job given: the rule stands
+    (0.2, "ロゴ制作のお仕事", "rule"),               # a job about something else
+])
+def test_a_contact_hit_on_the_jobs_own_subject(p_any, subject, expected):
+    text = "LINEスタンプの構成案です"
+    finding = scoring.Finding("off_platform_contact", "risk", 0, 4, 0, 4, False)
+    class Reader:  # the model's reading around the hit agrees with its reading of the message
+        def local(self, f):
+            return p_any
+
+        def explain(self, category):
+            return ()
+    fused = scoring._fuse([finding], scoring.ModelView(p_any, "off_platform_contact"), Fusion(add=0.9, veto=0.0),
+                          {"id": "m1", "text": text}, Reader(), scoring.job_subject(
+                              {"job": {"title": subject}} if subject else {}))
+    assert [source for _, source in fused] == [expected]
+
+
+def test_a_subject_hit_is_reported_at_info_and_says_why(installed, monkeypatch):
+    monkeypatch.setattr(scoring, "model_views", lambda messages, phases, model: [
+        scoring.ModelView(0.1, "off_platform_contact") for _ in messages])
+    monkeypatch.setattr(scoring.ModelReader, "local", lambda self, finding: 0.1)
+    with_fusion(installed, add=0.99, veto=0.0)
+    payload = {"messages": [{"id": "m1", "sender": "client", "text": "詳細はLINEでお伝えします"}],
+               "context": {"contract_status": "before_contract", "job": {"title": "LINE公式アカウント運用", "description": ""}}}
+    answer = scoring.score_request(load_request(payload))
+    (w,) = [w for w in answer["warnings"] if w["category"] == "off_platform_contact"]
+    assert w["severity"] == "info" and "仕事そのもの" in w["detail"] and answer["risk"]["level"] == "none"
+
+
+# --- the fast inference path agrees with scikit-learn's ------------------------------------------
+
+AGREEMENT_TEXTS = ["", "a", "ＬＩＮＥ😀𠮷  x\n\n y", "\x00abc", "詳細はLINEでお伝えします。ID: abc_123",
+                   "報酬を出金するには先に保証金5万円の入金が必要です", "x" * 500, "𠮷" * 3]
+
+
+def test_the_vectorised_ngrams_equal_scikit_learns(installed):
+    texts = [feature_text(normalize(t)) for t in AGREEMENT_TEXTS]
+    expected = installed.featurizer.vectorizer.transform(texts)
+    got = installed.featurizer.grams(texts)
+    assert got.shape == expected.shape and abs(got - expected).max() < 1e-6
+    assert got.nnz == expected.nnz
+
+
+def test_inference_equals_the_training_path(installed):
+    texts = [feature_text(normalize(t)) for t in AGREEMENT_TEXTS[1:]] + ["ok"]  # "" has no evidence (None)
+    senders = ["client", "worker", "system", "unknown", "client", "client", "worker", "client"]
+    phases = ["before_contract", "contracted"] * 4
+    slow = installed.opinions(installed.features(texts, senders, phases))
+    fast = installed.infer(texts, senders, phases)
+    assert [o.category for o in fast] == [o.category for o in slow]
+    assert max(abs(a.p_any - b.p_any) for a, b in zip(fast, slow, strict=True)) < 1e-6
+
+
+def test_padding_a_lure_with_harmless_text_does_not_buy_a_veto(installed):
+    """Issue 9, decoys: the veto reads the hit's own neighbourhood too, so 70 harmless LINE-marketing
+    mentions before a lure cannot make the model doubt the lure."""
+    with_fusion(installed, add=0.99, veto=0.5, keep=())
+    decoys = "LINE広告の運用、" * 70
+    answer = score(decoys + "詳細はLINEでお伝えしますので、ID: abc_123 を追加してください。", sender="unknown")
+    assert answer["risk"]["level"] == "high"
+    assert any(h["severity"] == "high" and h["text"] in ("abc_123", "LINE") for h in answer["highlights"])
+
+
+@pytest.mark.parametrize("text", ["？", "0", "1", "OK", "!!"])
+def test_the_model_adds_nothing_to_a_message_without_text_to_read(installed, text):
+    with_fusion(installed, add=0.0)
+    assert not [w for w in score(text)["warnings"] if w["source"] == "model"]
+
+
+@pytest.mark.parametrize("text", ["", "0", "  ", "\x00", "\U0010ffff", "？"])
+def test_inference_never_fails_on_degenerate_text(installed, text):
+    (o,) = installed.infer([feature_text(normalize(text))], ["client"], ["before_contract"])
+    assert 0.0 <= o.p_any <= 1.0

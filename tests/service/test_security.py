@@ -1,16 +1,21 @@
-"""Access control of the loopback service (issue #4): Host, Origin, CORS, content type, token.
+"""Access control of the loopback service (issues #4, #11): Host, Origin, CORS, content type,
+token, declared length, all decided from the headers before the body is read, both in the Flask
+app and in the waitress parser.
 
-The engine is replaced by a fake: these tests are about who gets an answer, not what it says.
+The engine is replaced by a recording fake: these tests are about who gets an answer, not what it
+says.
 """
 from __future__ import annotations
 
-import sys
-import types
+import io
 
 import pytest
+from waitress.adjustments import Adjustments
 
+from cwguard import schemas
 from cwguard.http import create_app
-from cwguard.http.security import host_allowed, is_extension_origin
+from cwguard.http import server as http_server
+from cwguard.http.security import ENVIRON_REFUSAL, Guard, host_allowed, is_extension_origin, token_bytes
 
 CHROME = "chrome-extension://" + "abcdefghijklmnopabcdefghijklmnop"
 FIREFOX = "moz-extension://0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
@@ -19,23 +24,24 @@ ANSWER = {"risk": {"level": "none", "score": 0}, "contract_status": "unknown", "
 
 
 @pytest.fixture
-def scored(monkeypatch):
-    """Counts how many requests reached the engine."""
-    calls: list[dict] = []
-    fake = types.ModuleType("cwguard.engine.scoring")
-    fake.score_request = lambda request: calls.append(request) or ANSWER
-    monkeypatch.setitem(sys.modules, "cwguard.engine.scoring", fake)
-    return calls
+def scored():
+    """The requests that reached the engine."""
+    return []
+
+
+def app_client(scored: list, **config):
+    engine = lambda request: scored.append(request) or ANSWER  # noqa: E731
+    return create_app({"CWGUARD_TOKEN": "", "CWGUARD_PORT": 8765, "CWGUARD_ENGINE": engine, **config}).test_client()
 
 
 @pytest.fixture
-def client():
-    return create_app({"CWGUARD_TOKEN": "", "CWGUARD_PORT": 8765}).test_client()
+def client(scored):
+    return app_client(scored)
 
 
 @pytest.fixture
-def token_client():
-    return create_app({"CWGUARD_TOKEN": "s3cret-token", "CWGUARD_PORT": 8765}).test_client()
+def token_client(scored):
+    return app_client(scored, CWGUARD_TOKEN="s3cret-token")
 
 
 def code_of(response):
@@ -145,7 +151,7 @@ def test_token_is_required_when_configured(token_client, scored):
     assert code_of(response) == (401, "token_required")
 
 
-@pytest.mark.parametrize("token", ["wrong", "s3cret-toke", "s3cret-token ", "S3CRET-TOKEN", "s3cret-tokenx", "ü"])
+@pytest.mark.parametrize("token", ["wrong", "s3cret-toke", "s3cret tok", "S3CRET-TOKEN", "s3cret-tokenx", "ü"])
 def test_wrong_token_is_refused(token_client, scored, token):
     headers = {"X-CWGuard-Token": token.encode("utf-8").decode("latin-1")}
     response = token_client.post("/score", json={"text": "a"}, headers=headers)
@@ -171,9 +177,10 @@ def test_health_needs_no_token(token_client):
 
 def test_token_comes_from_the_environment(monkeypatch, scored):
     monkeypatch.setenv("CWGUARD_TOKEN", "from-env")
-    app_client = create_app().test_client()
-    assert code_of(app_client.post("/score", json={"text": "a"})) == (401, "token_required")
-    assert app_client.post("/score", json={"text": "a"}, headers={"X-CWGuard-Token": "from-env"}).status_code == 200
+    engine = lambda request: scored.append(request) or ANSWER  # noqa: E731
+    env_client = create_app({"CWGUARD_ENGINE": engine}).test_client()
+    assert code_of(env_client.post("/score", json={"text": "a"})) == (401, "token_required")
+    assert env_client.post("/score", json={"text": "a"}, headers={"X-CWGuard-Token": "from-env"}).status_code == 200
 
 
 def test_token_compare_is_constant_time(monkeypatch, token_client, scored):
@@ -206,3 +213,232 @@ def test_extension_origin_pattern():
     assert is_extension_origin(CHROME) and is_extension_origin(FIREFOX)
     assert not is_extension_origin("chrome-extension://" + "a" * 31)
     assert not is_extension_origin("moz-extension://not-a-uuid")
+
+
+# ---------------------------------------------------------------- tokens are UTF-8 bytes, stripped
+def wire(text: str) -> str:
+    """A header value as a WSGI server hands it over: the client's bytes, one Latin-1 character each."""
+    return text.encode("utf-8").decode("latin-1")
+
+
+@pytest.mark.parametrize("token", ["pässwörd-ü", "トークン🔑", "mixed ascii and 日本語"])
+def test_a_non_ascii_token_matches_when_sent_as_utf8(scored, token):
+    token_client = app_client(scored, CWGUARD_TOKEN=token)
+    assert token_client.post("/score", json={"text": "a"}, headers={"X-CWGuard-Token": wire(token)}).status_code == 200
+    assert len(scored) == 1
+
+
+def test_a_token_sent_in_another_encoding_does_not_match(scored):
+    token_client = app_client(scored, CWGUARD_TOKEN="pässwörd")
+    latin1 = "pässwörd".encode("latin-1").decode("latin-1")  # the bytes p\xe4ssw\xf6rd
+    assert code_of(token_client.post("/score", json={"text": "a"}, headers={"X-CWGuard-Token": latin1})) == \
+        (401, "token_invalid")
+    assert scored == []
+
+
+@pytest.mark.parametrize(("configured", "sent"), [(" tok\n", "tok"), ("tok", " tok\t"), ("\ttök ", wire("tök"))])
+def test_tokens_are_compared_after_the_same_strip(scored, configured, sent):
+    token_client = app_client(scored, CWGUARD_TOKEN=configured)
+    assert token_client.post("/score", json={"text": "a"}, headers={"X-CWGuard-Token": sent}).status_code == 200
+
+
+def test_a_blank_token_is_no_token(scored):
+    assert app_client(scored, CWGUARD_TOKEN=" \t\n").post("/score", json={"text": "a"}).status_code == 200
+    assert token_bytes(" \t") == b"" and token_bytes(None) == b""
+
+
+def test_token_bytes_are_utf8_also_for_an_undecodable_environment_value():
+    import os
+
+    assert token_bytes(os.fsdecode(b"p\xc3\xa4ss")) == "päss".encode()
+    assert token_bytes(os.fsdecode(b"raw\xff")) == b"raw\xff"  # kept as the bytes the user set
+
+
+# ---------------------------------------------------------------- checks read headers only
+def headers_of(**given):
+    return lambda name: given.get(name)
+
+
+def test_the_checks_run_in_order_from_headers_alone():
+    guard = Guard(port=8765, token=b"t")
+    everything_wrong = dict(HOST="evil.example", ORIGIN="https://evil.example", CONTENT_TYPE="text/plain",
+                            CONTENT_LENGTH=str(10 ** 9))
+    expected = ["host_not_allowed", "origin_not_allowed", "token_required", "unsupported_media_type",
+                "body_too_large"]
+    fixes = [("HOST", "127.0.0.1:8765"), ("ORIGIN", CHROME), ("X_CWGUARD_TOKEN", "t"),
+             ("CONTENT_TYPE", "application/json"), ("CONTENT_LENGTH", "10")]
+    for code, (name, good) in zip(expected, fixes, strict=True):
+        assert guard.refusal("POST", "/score", headers_of(**everything_wrong))[0] == code
+        everything_wrong[name] = good
+    assert guard.refusal("POST", "/score", headers_of(**everything_wrong)) is None
+    # the path as the app will see it: waitress folds leading slashes
+    assert guard.refusal("POST", "//score", headers_of(HOST="localhost"))[0] == "token_required"
+
+
+def test_paths_that_read_no_body_are_only_checked_for_host_and_origin():
+    guard = Guard(port=8765, token=b"t")
+    assert guard.refusal("GET", "/health", headers_of(HOST="localhost", CONTENT_LENGTH=str(10 ** 9))) is None
+    assert not guard.wants_body("GET", "/health") and not guard.wants_body("POST", "/health")
+    assert guard.wants_body("POST", "/score") and guard.wants_body("post", "//score")
+
+
+class Untouchable(io.RawIOBase):
+    """A request body of `length` bytes that fails the test if anything reads it. (The test client
+    measures it by seeking, which reads nothing.)"""
+
+    def __init__(self, length: int):
+        self.length, self.position = length, 0
+
+    def readable(self):
+        return True
+
+    def seekable(self):
+        return True
+
+    def seek(self, offset, whence=0):
+        self.position = offset if whence == 0 else self.length + offset if whence == 2 else self.position + offset
+        return self.position
+
+    def tell(self):
+        return self.position
+
+    def readinto(self, buffer):
+        raise AssertionError("the body was read before the request was refused")
+
+
+@pytest.mark.parametrize(("headers", "content_type", "expected"), [
+    ({"Host": "evil.example"}, "application/json", (403, "host_not_allowed")),
+    ({"Origin": "https://evil.example"}, "application/json", (403, "origin_not_allowed")),
+    ({}, "text/plain", (401, "token_required")),
+    ({"X-CWGuard-Token": "s3cret-token"}, "text/plain", (415, "unsupported_media_type")),
+    ({"X-CWGuard-Token": "s3cret-token"}, "application/json", (413, "body_too_large")),
+])
+def test_refusals_never_read_the_body(token_client, scored, headers, content_type, expected):
+    response = token_client.post("/score", input_stream=Untouchable(schemas.MAX_BODY_BYTES + 1),
+                                 content_type=content_type, headers=headers)
+    assert code_of(response) == expected
+    assert scored == []
+
+
+def test_a_refusal_decided_by_the_waitress_parser_is_answered_by_the_app(client, scored):
+    response = client.post("/score", json={"text": "a"}, environ_overrides={ENVIRON_REFUSAL: ("body_too_large", {})})
+    assert code_of(response) == (413, "body_too_large")
+    assert scored == []
+
+
+# ---------------------------------------------------------------- the waitress parser
+GUARD = Guard(port=8765)
+
+
+def make_parser(guard: Guard = GUARD):
+    parser_class = http_server._channel_class(guard).parser_class
+    return parser_class(Adjustments(**http_server.SETTINGS))
+
+
+def feed(parser, data: bytes, step: int = 256 * 1024) -> int:
+    """Hand `data` to the parser the way a waitress channel does; returns the bytes it took."""
+    taken = 0
+    while taken < len(data) and not parser.completed:
+        taken += parser.received(data[taken:taken + step])
+    return taken
+
+
+def request_bytes(host: str = "127.0.0.1", length: int | None = None, body: bytes = b"", path: str = "/score",
+                  method: str = "POST", extra: str = "", content_type: str = "application/json") -> bytes:
+    length = len(body) if length is None else length
+    head = (f"{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {length}\r\n{extra}\r\n")
+    return head.encode("latin-1") + body
+
+
+MIB = 1024 * 1024
+
+
+def test_a_refused_body_is_read_and_thrown_away_as_it_arrives():
+    parser = make_parser()
+    body = b"x" * (12 * MIB)
+    data = request_bytes(host="evil.example", body=body)
+    assert feed(parser, data) == len(data)  # all of it read, so the client gets to read the answer
+    assert parser.completed and parser.error is None
+    assert parser.refusal == ("host_not_allowed", {})
+    assert isinstance(parser.body_rcv.buf, http_server.DiscardBuffer)
+    assert parser.body_rcv.buf.discarded == len(body)
+    assert parser.get_body_stream().read() == b""  # nothing of it was kept
+
+
+def test_an_accepted_body_is_kept_whole():
+    parser = make_parser()
+    body = b'{"text": "' + b"a" * MIB + b'"}'
+    feed(parser, request_bytes(body=body))
+    assert parser.completed and parser.refusal is None and parser.error is None
+    assert parser.get_body_stream().read() == body
+
+
+def test_a_declared_length_past_the_limit_is_refused_from_the_headers():
+    parser = make_parser()
+    feed(parser, request_bytes(length=12 * MIB, body=b"x" * MIB))
+    assert not parser.completed and parser.refusal[0] == "body_too_large"
+    assert parser.body_rcv.buf.discarded == MIB  # what arrived so far is discarded, not kept
+    feed(parser, b"x" * (11 * MIB))
+    assert parser.completed and parser.get_body_stream().read() == b""
+
+
+def test_a_body_too_large_to_be_worth_reading_is_not_read():
+    parser = make_parser()
+    data = request_bytes(length=http_server.DRAIN_LIMIT + 1, body=b"x" * 1000)
+    taken = feed(parser, data)
+    assert parser.completed and taken == len(data) - 1000  # the headers only
+    assert isinstance(parser.error, http_server.Refused) and parser.error.refusal[0] == "body_too_large"
+
+
+def test_a_refused_client_waiting_for_100_continue_is_answered_at_once():
+    parser = make_parser()
+    data = request_bytes(host="evil.example", length=5 * MIB, extra="Expect: 100-continue\r\n")
+    assert feed(parser, data) == len(data)
+    assert parser.completed and not parser.expect_continue  # no "100 Continue": the refusal comes now
+    assert parser.refusal == ("host_not_allowed", {})
+
+
+def test_a_chunked_body_past_the_limit_is_dropped_and_refused():
+    parser = make_parser()
+    chunk = b"x" * (256 * 1024)
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(48)) + b"0\r\n\r\n"  # 12 MiB
+    head = b"POST /score HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    feed(parser, head + chunks)
+    assert parser.completed and parser.error is None
+    assert parser.refusal[0] == "body_too_large"
+    assert parser.get_body_stream().read() == b""
+
+
+def test_a_body_on_a_path_that_reads_none_is_discarded():
+    parser = make_parser()
+    feed(parser, request_bytes(method="GET", path="/health", body=b"x" * MIB))
+    assert parser.completed and parser.refusal is None
+    assert parser.get_body_stream().read() == b"" and parser.headers["CONTENT_LENGTH"] == "0"
+
+
+# ---------------------------------------------------------------- idle connections are evicted
+class FakeChannel:
+    def __init__(self, last_activity: float, busy: bool = False):
+        self.last_activity = last_activity
+        self.requests = [object()] if busy else []
+        self.will_close = self.close_when_flushed = False
+        self.total_outbufs_len = 0
+
+
+def test_at_the_connection_limit_the_longest_idle_connections_are_closed():
+    import types
+
+    limit = 20
+    channels = {i: FakeChannel(last_activity=float(i), busy=(i % 3 == 0)) for i in range(limit)}
+    server = types.SimpleNamespace(active_channels=channels, _map=dict(channels),
+                                   adj=types.SimpleNamespace(connection_limit=limit), evicted=0,
+                                   _last_eviction_log=0.0)
+    closed = http_server.GuardedServer.evict_idle(server, now=100.0)
+    assert closed == http_server.EVICTION_HEADROOM
+    evicted = sorted(i for i, c in channels.items() if c.will_close)
+    idle = [i for i in sorted(channels) if i % 3]
+    assert evicted == idle[:closed]  # the longest idle first
+    assert not any(channels[i].will_close for i in channels if i % 3 == 0)  # never one being served
+    # marked ones count as gone: no second round until they are closed
+    assert http_server.GuardedServer.evict_idle(server, now=100.0) == 0

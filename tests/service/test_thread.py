@@ -32,12 +32,47 @@ def test_without_evidence_the_page_status_holds_for_every_message():
 
 
 @pytest.mark.parametrize("notice", ["契約が締結されました。", "仮払いが完了しました。", "契約が成立しました"])
-@pytest.mark.parametrize("status", ["unknown", "before_contract"])
-def test_a_platform_notice_starts_the_contract_at_that_message(notice, status):
+def test_a_platform_notice_starts_the_contract_at_that_message(notice):
     messages = thread_of(("client", "ご応募ありがとうございます"), ("worker", "よろしくお願いします"),
                          ("system", notice), ("client", "以降はChatworkで"))
-    state = thread.contract_states(messages, status)
+    state = thread.contract_states(messages, "unknown")
     assert state.phases == ("before_contract", "before_contract", "contracted", "contracted")
+    assert state.contract_status == "contracted"
+
+
+# Issue 9: the page's before_contract is authoritative. A client can type a notice into a message
+# the page cannot attribute (sender unknown, short) or pass for the platform (「…事務局」 → system);
+# neither may turn the rest of the thread into "contracted", where contact lures are only info.
+@pytest.mark.parametrize("sender", ["system", "unknown"])
+@pytest.mark.parametrize("notice", ["契約が締結されました。", "仮払いが完了しました。", "契約が成立しました"])
+def test_a_notice_in_the_thread_does_not_override_a_page_before_contract(sender, notice):
+    messages = thread_of(("client", "ご応募ありがとうございます"), (sender, notice),
+                         ("client", "詳細はLINEでお伝えします。ID: abc_123"))
+    state = thread.contract_states(messages, "before_contract")
+    assert state.phases == ("before_contract",) * 3
+    assert state.contract_status == "before_contract"
+
+
+def test_the_issue_9_impostor_notice_thread_is_scored_before_the_contract():
+    """The request of issue 9, finding 3, through the engine: it scored `none`."""
+    from cwguard.engine import scoring
+    scoring.clear_cache()
+    answer = scoring.score_request({
+        "messages": [{"id": "m0", "sender": "unknown", "sent_at": None, "text": "契約が締結されました。"},
+                     {"id": "m1", "sender": "client", "sent_at": None, "text": "詳細はLINEでお伝えします。ID: abc_123"}],
+        "context": {"contract_status": "before_contract", "client": None, "page_url": None}, "lang": "ja"})
+    assert answer["contract_status"] == "before_contract"
+    assert answer["risk"]["level"] == "high"
+    severities = {w["category"]: w["severity"] for w in answer["warnings"]}
+    assert severities["off_platform_contact"] == severities["contact_details"] == "high"
+
+
+@pytest.mark.parametrize("sender", ["system", "unknown"])
+def test_a_notice_still_moves_a_page_that_does_not_say(sender):
+    messages = thread_of(("client", "ご応募ありがとうございます"), (sender, "契約が締結されました。"),
+                         ("client", "以降はChatworkで"))
+    state = thread.contract_states(messages, "unknown")
+    assert state.phases == ("before_contract", "contracted", "contracted")
     assert state.contract_status == "contracted"
 
 
@@ -159,6 +194,6 @@ def test_evidence_is_asked_only_about_messages_with_a_contract_word():
         asked.append(message["text"])
         return thread.message_evidence(message)
 
-    state = thread.contract_states(messages, "before_contract", evidence)
+    state = thread.contract_states(messages, "unknown", evidence)
     assert asked == ["契約が締結されました。"]
     assert state.phases == ("before_contract", "contracted", "contracted")

@@ -68,7 +68,9 @@ class ServiceProcess:
     def command(self) -> list[str]:
         return [*cwguard_launcher(), "serve", "--port", str(self.port), *self.extra_args]
 
-    def start(self, timeout_s: float = 30.0) -> ServiceProcess:
+    def start(self, timeout_s: float = 180.0) -> ServiceProcess:
+        """Start and wait for /health (which answers once the engine is warmed up). The limit only
+        stops a service that never comes up from hanging the caller; it measures nothing."""
         self._starts += 1
         self._log = open(self._log_dir / f"service-{self._starts}.log", "wb")  # noqa: SIM115 - closed in stop()
         env = {k: v for k, v in os.environ.items() if k not in ("CWGUARD_HOST", "CWGUARD_PORT", "CWGUARD_TOKEN")}
@@ -92,7 +94,7 @@ class ServiceProcess:
 
     def healthy(self) -> bool:
         try:
-            with urllib.request.urlopen(f"{self.url}/health", timeout=1) as response:
+            with urllib.request.urlopen(f"{self.url}/health", timeout=5) as response:
                 return response.status == 200 and json.load(response).get("status") == "ok"
         except (OSError, ValueError):
             return False
@@ -123,6 +125,33 @@ class ServiceProcess:
                                          headers={"Content-Type": "application/json"}, method="POST")
         with urllib.request.urlopen(request, timeout=30) as response:
             return json.load(response)
+
+    def cpu_ticks(self) -> int:
+        """CPU time the service has used so far (user + system), in clock ticks: work done,
+        whatever else the machine is busy with."""
+        with open(f"/proc/{self.pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+
+    def memory_kb(self) -> dict[str, int]:
+        """VmRSS (now) and VmHWM (peak since start, or since `reset_peak_memory`), in kB."""
+        wanted = {"VmRSS": "rss_kb", "VmHWM": "peak_rss_kb"}
+        found = {}
+        with open(f"/proc/{self.pid}/status", encoding="ascii") as status:
+            for line in status:
+                key, _, value = line.partition(":")
+                if key in wanted:
+                    found[wanted[key]] = int(value.split()[0])
+        return found
+
+    def reset_peak_memory(self) -> bool:
+        """Start VmHWM again from the current RSS (Linux ≥ 4.0); False when not possible."""
+        try:
+            with open(f"/proc/{self.pid}/clear_refs", "w", encoding="ascii") as clear:
+                clear.write("5")
+            return True
+        except OSError:
+            return False
 
     def log_tail(self, lines: int = 30) -> str:
         logs = sorted(self._log_dir.glob("service-*.log"))

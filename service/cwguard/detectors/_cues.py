@@ -112,7 +112,7 @@ def in_topic(text: str, start: int, end: int) -> bool:
     「について」「の注意点」 in a sentence that names the article or video."""
     if in_quoted_topic(text, start, end):
         return True
-    line_start = max(text.rfind("\n", 0, start) + 1, start - 80)
+    line_start = text.rfind("\n", max(0, start - 80), start) + 1 or max(0, start - 80)
     if _TOPIC_LABEL.search(text, line_start, start):
         return True
     if _TOPIC_AFTER.match(text, end, min(len(text), end + 30)):
@@ -209,11 +209,11 @@ def refused_around(text: str, m: regex.Match) -> bool:
 
 # --- the detection loop shared by the request detectors ------------------------------------------
 
-# A reader needs the first few highlights of a category in a message, not thousands; the caps
-# also bound the per-candidate context checks, so an adversarial message made of one trigger
-# repeated 100,000 times costs one linear scan per rule and no more.
+# A reader needs the first few highlights of a category in a message, not thousands. Only hits
+# are capped: every candidate is examined (a cap on candidates let decoys hide a lure, issue 9),
+# each at a cost bounded by the windows its checks read, so a message costs time linear in its
+# length; a message made of one trigger repeated 100,000 times stops after MAX_HITS_PER_MESSAGE.
 MAX_HITS_PER_MESSAGE = 16
-MAX_CANDIDATES_PER_RULE = 64
 
 
 class RuleDetector(Detector):
@@ -260,8 +260,10 @@ class RuleDetector(Detector):
                 continue
             if not self.rule_applies(trig.rule, msg, state):
                 continue
-            for n, m in enumerate(trig.finditer(text)):
-                if n >= MAX_CANDIDATES_PER_RULE or len(seen) >= MAX_HITS_PER_MESSAGE:
+            if len(seen) >= MAX_HITS_PER_MESSAGE:
+                break
+            for m in trig.finditer(text):
+                if len(seen) >= MAX_HITS_PER_MESSAGE:
                     break
                 start, end = span_of(m)
                 if any(a < end and start < b for a, b in seen):

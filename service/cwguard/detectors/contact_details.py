@@ -10,12 +10,13 @@ unless refused or part of a data-entry task (「店名・住所・電話番号�
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import islice
+from functools import lru_cache
 
 import phonenumbers
 
 from ..engine import clauses
 from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ..engine.normalize import read_aloud
 from . import _channels as ch
 
 _WS = r"[ \t\u3000]"
@@ -190,12 +191,19 @@ class ContactDetails(Detector):
     def detect(self, msg: MessageView) -> Iterable[Hit]:
         text = msg.text
         survives = msg.phase == "contracted" and ch.survives_contract(text)
-        sentences = ch.Sentences(text)
-        spans = [*islice(self._emails(text), ch.MAX_CANDIDATES), *islice(self._phones(text, sentences), ch.MAX_HITS),
-                 *islice(self._ids(text), ch.MAX_HITS), *islice(self._links(text, sentences), ch.MAX_HITS),
-                 *islice(self._requests(text, sentences), ch.MAX_HITS)]
+        spans = self._spans(text)
+        reading = read_aloud(msg.norm)
+        if reading is not None:  # 「ゼロキューゼロの…」「taro アットマーク gmail ドット com」
+            spans += ch.from_reading(reading, self._spans(reading.text))
         for start, end in _dedupe(spans)[:ch.MAX_HITS]:
             yield self.hit(start, end, survives_contract=survives)
+
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        """Every kind of identifier and request, up to MAX_HITS of each (all candidates examined
+        until then)."""
+        sentences = ch.Sentences(text)
+        return [*ch.first(self._emails(text)), *ch.first(self._phones(text, sentences)), *ch.first(self._ids(text)),
+                *ch.first(self._links(text, sentences)), *ch.first(self._requests(text, sentences))]
 
     @staticmethod
     def _emails(text: str) -> Iterable[tuple[int, int]]:
@@ -210,22 +218,22 @@ class ContactDetails(Detector):
         if not _DIGIT_RUN.search(text):
             return
         digits_text = text.translate(_KANJI_DIGITS)
-        for m in islice(_PHONE.finditer(digits_text), ch.MAX_CANDIDATES):
+        for m in _PHONE.finditer(digits_text):
             if _is_contact_phone(digits_text, m.start(), m.end(), m.group(), sentences):
                 yield m.span()
         if "+" in text:
-            for m in islice(_INTL_PHONE.finditer(digits_text), ch.MAX_CANDIDATES):
+            for m in _INTL_PHONE.finditer(digits_text):
                 if _is_international_phone(digits_text, m.start(), m.end(), m.group()):
                     yield m.span()
 
     @staticmethod
     def _ids(text: str) -> Iterable[tuple[int, int]]:
-        for m in islice(_ID.finditer(text), ch.MAX_CANDIDATES):
+        for m in _ID.finditer(text):
             start, end = m.span("ident")
             end = start + len(text[start:end].rstrip("._-\n"))
             if end - start >= 3 and not clauses.is_negated(text, start, end):
                 yield start, end
-        for m in islice(_ARROW_ID.finditer(text), ch.MAX_CANDIDATES):
+        for m in _ARROW_ID.finditer(text):
             start, end = m.span("ident")
             end = start + len(text[start:end].rstrip("._-"))
             if end - start >= 4 and not clauses.is_negated(text, m.start(), end):
@@ -237,7 +245,7 @@ class ContactDetails(Detector):
 
     @staticmethod
     def _links(text: str, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
-        for start, end, url in ch.find_urls(text)[:ch.MAX_CANDIDATES]:
+        for start, end, url in ch.find_urls(text):
             if ch.url_kind(url) != "invite":
                 continue
             host, _ = ch.host_of(url)
@@ -266,15 +274,15 @@ def _indirect_ids(text: str) -> Iterable[tuple[int, int]]:
     """IDs given on the lines after their cue, described by reference, e-mail local parts without
     '@', and quoted handles to search for."""
     if _ID_GATE.search(text):
-        for m in islice(_ID_CUE.finditer(text), ch.MAX_CANDIDATES):
+        for m in _ID_CUE.finditer(text):
             span = _joined_id(text, m.end())
             if span and not clauses.is_negated(text, m.start(), span[1]):
                 yield span
-        for m in islice(_ID_BY_REFERENCE.finditer(text), ch.MAX_CANDIDATES):
+        for m in _ID_BY_REFERENCE.finditer(text):
             if not clauses.is_negated(text, m.start(), m.end()):
                 yield m.span()
     for pattern in (_BARE_MAIL, _QUOTED_IDENT):
-        for m in islice(pattern.finditer(text), ch.MAX_CANDIDATES):
+        for m in pattern.finditer(text):
             if not clauses.is_negated(text, m.start(), m.end()):
                 yield m.span("ident")
 
@@ -336,9 +344,17 @@ def _is_profile_link(text: str, url: str) -> bool:
     path = url.split(host, 1)[-1].split("?", 1)[0].strip("/")
     if not path or "/" in path:
         return False
+    return _profiles_are_contacts(text)
+
+
+@lru_cache(maxsize=8)
+def _profiles_are_contacts(text: str) -> bool:
+    """Whether the message offers profile links as contacts: it presents nothing as reference, or
+    it also asks to follow, DM or contact (and does not refuse it). A property of the message, read
+    once however many links it holds."""
     if not _REFERENCE.search(text):
         return True
-    return any(not clauses.is_negated(text, m.start(), m.end()) for m in islice(_CONTACT_ASK.finditer(text), 8))
+    return any(not clauses.is_negated(text, m.start(), m.end()) for m in _CONTACT_ASK.finditer(text))
 
 
 def _dedupe(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

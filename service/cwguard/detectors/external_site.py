@@ -10,7 +10,6 @@ contract a payment site is direct_deal, so payment lures are left to that detect
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import islice
 
 from ..engine import clauses
 from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
@@ -101,8 +100,8 @@ class ExternalSite(Detector):
         contracted = msg.phase == "contracted"
         survives = contracted and ch.survives_contract(text)
         sentences = ch.Sentences(text)
-        lures = list(islice(self._lure_words(text, sentences), ch.MAX_HITS))
-        links = list(islice(self._lure_links(text, bool(lures), sentences), ch.MAX_HITS))
+        lures = ch.first(self._lure_words(text, sentences))
+        links = ch.first(self._lure_links(text, bool(lures), sentences))
         for start, end in (lures + links)[:ch.MAX_HITS]:
             if contracted and _PAYMENT.search(text, *sentences.span(start)):
                 continue  # after a contract a payment site is direct_deal
@@ -122,13 +121,13 @@ class ExternalSite(Detector):
                 continue
             yield start, end
         if _EN_REGISTER_GATE.search(text):
-            for m in islice(EN_REGISTER.finditer(text), ch.MAX_CANDIDATES):
+            for m in EN_REGISTER.finditer(text):
                 if not clauses.english_negated(text, m.start(), m.end()):
                     yield m.span()
 
     @staticmethod
     def _lure_links(text: str, message_lures: bool, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
-        for start, end, url in ch.find_urls(text)[:ch.MAX_CANDIDATES]:
+        for start, end, url in ch.find_urls(text):
             kind = ch.url_kind(url)
             if kind in ("platform", "invite", "meeting"):
                 continue

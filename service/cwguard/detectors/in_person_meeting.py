@@ -139,13 +139,17 @@ class InPersonMeetingDetector(RuleDetector):
     def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
         if msg.sender == "worker" and _asks_about_the_process(text, m.start()):
             return False
+        if rule.pattern == _PLACE_RULE:
+            # read once per message, not once per candidate (every candidate is examined)
+            if "meeting" not in state:
+                state["meeting"] = _MEETING_CONTEXT.search(text) is not None
+            if not state["meeting"]:
+                return False
         return self._is_request(text, m, rule.pattern)
 
     @staticmethod
     def _is_request(text: str, m, pattern: str) -> bool:
         start, end = span_of(m)
-        if pattern == _PLACE_RULE and not _MEETING_CONTEXT.search(text):
-            return False
         if search_in_sentence(_ONLINE, text, start) and pattern != RULES[0].pattern:
             return False
         return not (

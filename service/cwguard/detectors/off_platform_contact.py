@@ -10,11 +10,10 @@ question (「LINEでのご案内ということでしょうか」) or a remark a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import islice
 
 from ..engine import clauses
 from ..engine.detector import Detector, Examples, Hit, MessageView, compile_pattern
-from ..engine.normalize import NormalizedText
+from ..engine.normalize import NormalizedText, Reading, read_aloud
 from . import _channels as ch
 
 _CHANNEL = ch.Scanner(ch.CHANNEL_RULES)
@@ -90,48 +89,54 @@ class OffPlatformContact(Detector):
     def detect(self, msg: MessageView) -> Iterable[Hit]:
         text = msg.text
         survives = msg.phase == "contracted" and ch.survives_contract(text)
-        for start, end in self._proposals(msg.norm)[:ch.MAX_HITS]:
+        found = self._proposals(msg.norm)
+        reading = read_aloud(msg.norm)
+        if reading is not None:  # 「エル・アイ・エヌ・イーでお伝えします」
+            found = sorted(set(found + ch.from_reading(reading, self._proposals(reading))))
+        for start, end in found[:ch.MAX_HITS]:
             yield self.hit(start, end, survives_contract=survives)
 
-    def _proposals(self, norm: NormalizedText) -> list[tuple[int, int]]:
+    def _proposals(self, norm: NormalizedText | Reading) -> list[tuple[int, int]]:
+        """Every proposal of the text, earliest first, up to MAX_HITS of each kind: each kind's
+        candidates are all examined until it has that many (a reader needs no more, and the first
+        MAX_HITS of the merged list are among them)."""
         text = norm.text
         sentences = ch.Sentences(text)
         id_given = _gives_id(text)
-        channels = [s for s in _CHANNEL.spans(text) if not ch.is_compound_line(norm, s[0])]
-        found = [(start, end) for start, end in channels
-                 if self._is_proposal(text, start, end, sentences)
-                 or (id_given and self._is_named_with_id(text, start, end, sentences))]
-        found += [(start, end) for start, end in _ROMAJI.spans(text)
-                  if ch.ROMAJI_TALK.match(text, end, min(len(text), end + 30)) and self._is_live(text, start, end)]
-        found += [(start, end) for start, end in _STANDALONE.spans(text)
-                  if self._is_live(text, start, end) and clauses.has_request(text, *sentences.span(start))]
-        found += [(start, end) for start, end in _MANNER.spans(text)
-                  if self._is_direct_proposal(text, start, end, sentences)]
-        found += [(start, end) for start, end, url in ch.find_urls(text)
-                  if ch.url_kind(url) == "meeting" and not clauses.is_negated(text, start, end)]
-        found += self._elsewhere(text, sentences, bool(channels), id_given)
+        candidates = _CHANNEL.spans(text)
+        channels = (s for s in candidates if not ch.is_compound_line(norm, s[0]))
+        found = ch.first((start, end) for start, end in channels
+                         if self._is_proposal(text, start, end, sentences)
+                         or (id_given and self._is_named_with_id(text, start, end, sentences)))
+        has_channel = bool(found) or any(not ch.is_compound_line(norm, start) for start, _ in candidates)
+        found += ch.first((start, end) for start, end in _ROMAJI.spans(text)
+                          if ch.ROMAJI_TALK.match(text, end, min(len(text), end + 30))
+                          and self._is_live(text, start, end))
+        found += ch.first((start, end) for start, end in _STANDALONE.spans(text)
+                          if self._is_live(text, start, end) and clauses.has_request(text, *sentences.span(start)))
+        found += ch.first((start, end) for start, end in _MANNER.spans(text)
+                          if self._is_direct_proposal(text, start, end, sentences))
+        found += ch.first((start, end) for start, end, url in ch.find_urls(text)
+                          if ch.url_kind(url) == "meeting" and not clauses.is_negated(text, start, end))
+        found += self._elsewhere(text, sentences, has_channel, id_given)
         if found:
             # 「ここだと詳しく書けないので」「一度だけでいいので」 are part of the move they explain or push.
-            found += [(start, end) for start, end in _HERE_UNSUITABLE.spans(text) + _CONCESSION.spans(text)
-                      if not clauses.is_negated(text, start, end)]
+            found += ch.first((start, end) for start, end in _HERE_UNSUITABLE.spans(text) + _CONCESSION.spans(text)
+                              if not clauses.is_negated(text, start, end))
         return sorted(set(found))
 
     def _elsewhere(self, text: str, sentences: ch.Sentences, has_channel: bool,
                    id_given: bool) -> list[tuple[int, int]]:
         """Moves that name no tool: contact details in a profile, 「別のところで話しましょう」, 「そっちに
         送って」 (after something was pointed at), and the add/search request that follows an ID."""
-        out = []
-        for start, end in _PROFILE_CONTACT.spans(text) + _MOVE_ELSEWHERE.spans(text):
-            if self._is_live(text, start, end) and _asks(text, start, sentences):
-                out.append((start, end))
-        for start, end in _THERE.spans(text):
-            pointed = has_channel or sentences.span(start)[0] > 0
-            if pointed and self._is_live(text, start, end) and _asks(text, start, sentences):
-                out.append((start, end))
+        out = ch.first((start, end) for start, end in _PROFILE_CONTACT.spans(text) + _MOVE_ELSEWHERE.spans(text)
+                       if self._is_live(text, start, end) and _asks(text, start, sentences))
+        out += ch.first((start, end) for start, end in _THERE.spans(text)
+                        if (has_channel or sentences.span(start)[0] > 0)
+                        and self._is_live(text, start, end) and _asks(text, start, sentences))
         if id_given:
-            for m in islice(ch.ADD_REQUEST.finditer(text), ch.MAX_CANDIDATES):
-                if self._is_live(text, m.start(), m.end()):
-                    out.append(m.span())
+            out += ch.first(m.span() for m in ch.ADD_REQUEST.finditer(text)
+                            if self._is_live(text, m.start(), m.end()))
         return out
 
     def _is_named_with_id(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:

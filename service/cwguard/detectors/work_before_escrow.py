@@ -194,14 +194,17 @@ class WorkBeforeEscrowDetector(RuleDetector):
         return not state["paid_test"] or rule.pattern in _UNPAID_RULES
 
     def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
-        return self._is_request(text, m, rule.pattern)
+        if rule.pattern == _SAMPLE_RULE and "new_work" not in state:
+            # read once per message, not once per candidate (every candidate is examined)
+            state["new_work"] = _NEW_WORK.search(text) is not None
+        return self._is_request(text, m, rule.pattern, state.get("new_work", False))
 
     @staticmethod
-    def _is_request(text: str, m, pattern: str) -> bool:
+    def _is_request(text: str, m, pattern: str, new_work: bool = False) -> bool:
         start, end = span_of(m)
         if in_topic(text, start, end) or refused_around(text, m):
             return False
-        if pattern == _SAMPLE_RULE and not _made_for_the_job(text, m):
+        if pattern == _SAMPLE_RULE and not _made_for_the_job(text, m, new_work):
             return False
         if pattern in _UNPAID_RULES or pattern == _LATER_RULE:
             return True
@@ -212,12 +215,12 @@ class WorkBeforeEscrowDetector(RuleDetector):
         return search_in_sentence(_REQUEST, text, start) is not None
 
 
-def _made_for_the_job(text: str, m) -> bool:
+def _made_for_the_job(text: str, m, new_work: bool) -> bool:
     """A sample piece is new work when it is made (a verb of making or a count: 「3本描いて」) or the
     message says so (「オリジナルで見たい」), and its sentence names no existing work."""
     if search_in_sentence(_EXISTING, text, m.start()):
         return False
-    return _MAKE_RE.search(m.group()) is not None or _NEW_WORK.search(text) is not None
+    return _MAKE_RE.search(m.group()) is not None or new_work
 
 
 DETECTOR = WorkBeforeEscrowDetector()

@@ -1,9 +1,24 @@
 """Normalise a message once, keeping a map from every normalised character back to the original.
 
-Every detector reads `NormalizedText.text`: NFKC, lower case, hiragana folded to katakana, dashes
-unified, zero-width and bidi-control characters removed. `to_original` maps a span of it back to
-code-point offsets of the message as sent, and `utf16_span` turns those into the UTF-16 code
-units that JavaScript's `String.prototype.slice` uses.
+Every detector reads `NormalizedText.text`: NFKC, look-alike letters and digits folded to ASCII,
+lower case, hiragana folded to katakana, dashes unified, invisible characters (zero-width, bidi
+controls, variation selectors, Hangul fillers: every default-ignorable code point) and combining
+marks removed. `to_original` maps a span of it back to code-point offsets of the message as sent,
+and `utf16_span` turns those into the UTF-16 code units that JavaScript's `String.prototype.slice`
+uses.
+
+Look-alikes (issue 9, "normalisation against disguise"): Cyrillic and Greek letters, Lisu,
+Cherokee and other scripts' letters that look like Latin ones are folded with the Unicode
+confusables data shipped by `confusable-homoglyphs`; enclosed, squared, negative and
+regional-indicator letters, small capitals and Latin letters with diacritics by their Unicode names
+and decompositions. Only letters and digits are folded, only onto ASCII letters and digits, and
+never a CJK, kana or Hangul character (〇 stays the kanji zero, ロ stays katakana): Japanese text
+is not altered.
+
+`read_aloud` is a second, optional reading for the contact detectors: letter names spelled in kana
+(エル・アイ・エヌ・イー → l・i・n・e), phone digits written in kanji, kana or words
+(ゼロキューゼロ… → 090…) and e-mail addresses written with アットマーク/(at)/(dot). Its vocabulary
+is data (lexicon/readings.json); its spans map back through the normalised text to the original.
 
 Why not neologdn or jaconv: both rewrite the full-width hyphen `－` to the long-vowel mark `ー`
 (phone numbers stop being phone numbers) and neither keeps offsets. NFKC alone changes lengths
@@ -16,46 +31,166 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
-# Characters that carry no visible text: removed so that "L\u200bINE" reads as "line".
-# (zero-width space/joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator,
-# bidi marks and embeddings/isolates that RTL tricks use)
-INVISIBLE = (
-    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f"
-    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+# Characters that carry no visible text: removed so that "L\u200bINE" and "L\u3164I\u3164N\u3164E"
+# read as "line". Every default-ignorable code point of the BMP (zero-width space and joiners, word
+# joiner, BOM, soft hyphen, bidi marks and isolates, variation selectors, the Hangul fillers U+115F,
+# U+1160, U+3164, U+FFA0, the combining grapheme joiner...); the astral ones (tag characters,
+# variation selectors supplement) are removed by `_fold_char`.
+_IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+INVISIBLE = "\u200b\u200c\u200d" + "".join(
+    c for c in _IGNORABLE.findall("".join(chr(cp) for cp in range(0xD800))
+                                  + "".join(chr(cp) for cp in range(0xE000, 0x10000)))
+    if c not in "\u200b\u200c\u200d"
 )
+_INVISIBLE_SET = frozenset(INVISIBLE)
+# Blank characters that show as a space: read as one (the braille blank is not default-ignorable).
+BLANKS = "\u2800"
 # Dash-like characters unified to ASCII '-' so "090‐1234―5678" is a phone number. The long-vowel
 # mark 'ー' stays: it is part of katakana words (チャットワーク).
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\u2043"
+# Line and paragraph separators end a line like "\n" does.
+LINE_BREAKS = "\u2028\u2029\u0085"
 # Separators an obfuscator puts between letters ("L I N E", "L・I・N・E", "ら い ん").
 SEPARATOR_CHARS = " \t\u3000\u30fb\u00b7\uff65\u2027\u2219\u22c5./,_*~\\-|\u3001\u3002\n\r"
 SEP = "[" + regex.escape(SEPARATOR_CHARS) + "]"
 
 _HIRAGANA_START, _HIRAGANA_END = 0x3041, 0x3096
 
+# --- look-alikes --------------------------------------------------------------------------------
 
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def _confusables() -> dict[str, str]:
+    """Character -> the ASCII letter or digit it is confusable with, from the Unicode confusables
+    data that `confusable-homoglyphs` ships (its table pairs every character with its look-alikes).
+    The data's skeletons merge I, l and 1 into 'l'; a letter named I (Greek iota, Cyrillic І) is
+    read as 'i', which is what the detectors' spellings expect."""
+    from confusable_homoglyphs.confusables import confusables_data
+    table: dict[str, str] = {}
+    for char, glyphs in confusables_data.items():
+        if len(char) != 1 or char.isascii():
+            continue
+        targets = [g["c"] for g in glyphs if g["c"] in _ASCII_ALNUM]
+        if not targets:
+            continue
+        target = targets[0]
+        name = unicodedata.name(char, "")
+        if target in "lI1" and (name.endswith(" I") or "IOTA" in name):
+            target = "i"
+        table[char] = target
+    return table
+
+
+_CONFUSABLE = _confusables()
+# Letters recognised by their Unicode name: small capitals (ʟɪɴᴇ), Latin letters with a stroke,
+# hook or diacritic that no decomposition removes (ł, ø, ɲ), enclosed, squared and negative letters
+# (🅻, 🅛, ⒧). Not the regional indicators: in pairs they show as flags (🇱🇮🇳🇪 is two flags), and
+# read as letters a flag would glue itself to the word after it (🇯🇵LINE would read "jpline").
+_LETTER_NAME = re.compile(
+    r"LATIN (?:CAPITAL |SMALL )?LETTER (?:SMALL CAPITAL |DOTLESS )?([A-Z])(?: WITH .+)?"
+    r"|(?:NEGATIVE )?(?:SQUARED|CIRCLED|PARENTHESIZED) LATIN (?:CAPITAL |SMALL )?LETTER ([A-Z])"
+)
+# Squared abbreviations read as their letters (🆔 → id, 🆖 → ng).
+_SQUARED_WORD = re.compile(r"SQUARED ([A-Z]{2,4})")
+
+
+def _is_cjk(cp: int) -> bool:
+    """CJK, kana, Hangul, Bopomofo and the full- and half-width forms: never folded as a look-alike
+    (〇 is the kanji zero, ロ and エ are katakana, whatever Latin letter they resemble)."""
+    return (0x1100 <= cp <= 0x11FF or 0x2E80 <= cp <= 0x9FFF or 0xA960 <= cp <= 0xA97F
+            or 0xAC00 <= cp <= 0xD7FF or 0xF900 <= cp <= 0xFAFF or 0xFE30 <= cp <= 0xFE4F
+            or 0xFF00 <= cp <= 0xFFEF or 0x1AFF0 <= cp <= 0x1B2FF or 0x1F200 <= cp <= 0x1F2FF
+            or cp >= 0x20000)
+
+
+def lookalike(c: str) -> str | None:
+    """The ASCII letter(s) or digit one character stands for when it is a look-alike, else None.
+    Letters and digits only (a symbol such as × or ◯ stays a separator), and never Japanese."""
+    cp = ord(c)
+    if cp < 0x80 or _is_cjk(cp):
+        return None
+    category = unicodedata.category(c)
+    if category[0] not in "LNS":
+        return None
+    name = unicodedata.name(c, "")
+    named = _LETTER_NAME.fullmatch(name)
+    if named:
+        return next(g for g in named.groups() if g).lower()
+    if category == "So":
+        word = _SQUARED_WORD.fullmatch(name)
+        return word.group(1).lower() if word else None
+    if category[0] == "S":
+        return None
+    if c in _CONFUSABLE:
+        return _CONFUSABLE[c].lower()
+    if category == "No" and unicodedata.digit(c, None) is not None:
+        return str(unicodedata.digit(c))  # ❶ ⓵ 🄌-style digits NFKC leaves alone
+    decomposed = unicodedata.normalize("NFD", c)
+    if len(decomposed) > 1 and all(unicodedata.category(m) in ("Mn", "Me") for m in decomposed[1:]):
+        base = decomposed[0]
+        return base.lower() if base in _ASCII_ALNUM else lookalike(base)
+    return None
+
+
+# --- the fold of one character ------------------------------------------------------------------
+
+# The combining voiced sound marks stay: NFKC composes them into the kana (ｶﾞ → ガ).
+_KANA_MARKS = "\u3099\u309a"
+
+
+def _is_mark(c: str) -> bool:
+    return unicodedata.category(c) in ("Mn", "Me") and c not in _KANA_MARKS
+
+
+@lru_cache(maxsize=65536)
 def _fold_char(c: str) -> str:
-    """The normalised form of one character taken alone."""
-    out = unicodedata.normalize("NFKC", c).lower()
-    return "".join(
-        chr(ord(ch) + 0x60) if _HIRAGANA_START <= ord(ch) <= _HIRAGANA_END or ch in "ゝゞ"
-        else "-" if ch in DASHES else ch
-        for ch in out
-    )
+    """The normalised form of one character taken alone ("" for a character that is dropped)."""
+    if c in _INVISIBLE_SET or (ord(c) > 0xFFFF and _IGNORABLE.match(c)) or _is_mark(c):
+        return ""
+    if c in BLANKS:
+        return " "
+    if c in LINE_BREAKS:
+        return "\n"
+    named = lookalike(c)  # before NFKC: ⒧ is 'l', not "(l)"
+    if named is not None and len(named) > 1:
+        return named
+    out = []
+    for ch in unicodedata.normalize("NFKC", c):
+        if _is_mark(ch):
+            continue
+        ch = lookalike(ch) or ch
+        for low in ch.lower():
+            if _HIRAGANA_START <= ord(low) <= _HIRAGANA_END or low in "ゝゞ":
+                out.append(chr(ord(low) + 0x60))
+            elif low in DASHES:
+                out.append("-")
+            elif not _is_mark(low):
+                out.append(low)
+    return "".join(out)
+
+
+# Blocks every character of which folds to itself (CJK unified ideographs, Hangul syllables,
+# private use): skipped when the table is built, to keep the import fast.
+_UNCHANGED = range(0x4E00, 0xA000), range(0xAC00, 0xD7A4), range(0xE000, 0xF900)
+_UNCHANGED = frozenset(cp for block in _UNCHANGED for cp in block)
 
 
 def _build_tables() -> tuple[dict[int, str], str]:
     """A str.translate table for every BMP character whose fold is one character, and the set of
-    characters that need the slow, cluster-by-cluster path (length changes, combining marks)."""
+    characters that need the slow, cluster-by-cluster path (length changes, dropped characters,
+    combining marks)."""
     table: dict[int, str] = {}
     complex_chars: list[str] = []
     for cp in range(0x10000):
-        if 0xD800 <= cp <= 0xDFFF:
+        if 0xD800 <= cp <= 0xDFFF or cp in _UNCHANGED:
             continue
         c = chr(cp)
-        if c in INVISIBLE or unicodedata.combining(c) or cp in (0xFF9E, 0xFF9F, 0x309B, 0x309C):
+        if c in _INVISIBLE_SET or _is_cluster_tail(c):
             complex_chars.append(c)
             continue
         folded = _fold_char(c)
@@ -66,23 +201,25 @@ def _build_tables() -> tuple[dict[int, str], str]:
     return table, "".join(complex_chars)
 
 
+def _is_cluster_tail(c: str) -> bool:
+    """Marks that belong to the character before them (voiced marks, combining and enclosing
+    marks, variation selectors)."""
+    cp = ord(c)
+    return (
+        bool(unicodedata.combining(c))
+        or unicodedata.category(c) in ("Mn", "Me")
+        or cp in (0xFF9E, 0xFF9F, 0x3099, 0x309A, 0x309B, 0x309C)
+        or 0xFE00 <= cp <= 0xFE0F
+        or 0xE0100 <= cp <= 0xE01EF
+    )
+
+
 _TABLE, _COMPLEX = _build_tables()
 # Non-BMP characters all take the slow path (rare: emoji, 𠮷); their fold is computed per cluster.
 # Stdlib `re` here: for a class of ~1,900 characters it tests membership ~100x faster than `regex`
 # (7 ns against 640 ns per character, measured by bench/run.py's stages section).
 _NEEDS_SLOW_PATH = re.compile("[" + re.escape(_COMPLEX) + "\U00010000-\U0010ffff]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def _is_cluster_tail(c: str) -> bool:
-    """Marks that belong to the character before them (voiced marks, combining marks, selectors)."""
-    cp = ord(c)
-    return (
-        bool(unicodedata.combining(c))
-        or cp in (0xFF9E, 0xFF9F, 0x3099, 0x309A, 0x309B, 0x309C)
-        or 0xFE00 <= cp <= 0xFE0F
-        or 0xE0100 <= cp <= 0xE01EF
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +274,6 @@ def _normalize_slow(original: str, astral: tuple[int, ...]) -> NormalizedText:
         folded = "".join(_TABLE.get(ord(c), c) if ord(c) < 0x10000 else c for c in cluster)
         folded = _fold_char_sequence(folded)
         for ch in folded:
-            if ch in INVISIBLE:
-                continue
             out.append(ch)
             starts.append(i)
             ends.append(j)
@@ -160,3 +295,223 @@ def fold_pattern(pattern: str) -> str:
     patterns are written in natural Japanese (らいん, ＬＩＮＥ) and still match the normalised text.
     ASCII (regex syntax, escapes) is left alone; compile with IGNORECASE for ASCII letters."""
     return "".join(c if ord(c) < 0x80 else _fold_char(c) for c in pattern)
+
+
+# --- the secondary reading ----------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A second way to read a normalised text: letter names, digit words and written-out e-mail
+    punctuation replaced by what they spell (`read_aloud`). Like `NormalizedText` it has `text`,
+    `original`, `to_original`, `utf16_span` and `original_slice`; `to_base` maps a span of it to
+    the normalised text it was read from, which is where detectors report their hits."""
+    base: NormalizedText
+    text: str
+    # starts[i], ends[i]: the span of the normalised text that produced text[i]
+    starts: array
+    ends: array
+    # spans of the normalised text that read differently here, in order
+    changed: tuple[tuple[int, int], ...]
+
+    @property
+    def original(self) -> str:
+        return self.base.original
+
+    def to_base(self, start: int, end: int) -> tuple[int, int]:
+        """Span of the normalised text for the span [start, end) of this reading."""
+        if start >= end:
+            pos = self.starts[start] if start < len(self.starts) else len(self.base.text)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.base.to_original(*self.to_base(start, end))
+
+    def utf16_offset(self, cp_index: int) -> int:
+        return self.base.utf16_offset(cp_index)
+
+    def utf16_span(self, start: int, end: int) -> tuple[int, int]:
+        a, b = self.to_original(start, end)
+        return self.utf16_offset(a), self.utf16_offset(b)
+
+    def original_slice(self, start: int, end: int) -> str:
+        a, b = self.to_original(start, end)
+        return self.original[a:b]
+
+    def changes(self, start: int, end: int) -> bool:
+        """Whether the span [start, end) of this reading covers a part read differently."""
+        a, b = self.to_base(start, end)
+        i = bisect_left(self.changed, (a + 1,)) - 1
+        for k in (i, i + 1):
+            if 0 <= k < len(self.changed) and self.changed[k][0] < b and a < self.changed[k][1]:
+                return True
+        return False
+
+
+def _trie(spellings) -> str:
+    """Stdlib regular-expression source matching any of `spellings`, factored by common prefixes
+    (イチ|イー → イ(?:チ|ー)): a failing position costs a few character tests, not one per spelling
+    (measured 20 ns a character on the corpus, against 90 for a flat `regex` alternation)."""
+    root: dict = {}
+    for word in spellings:
+        node = root
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(c) + emit(node[c]) for c in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(root)
+
+
+@dataclass(frozen=True, slots=True)
+class _ReadingRules:
+    mail: re.Pattern
+    digit_zone: re.Pattern
+    digits: re.Pattern
+    letters: re.Pattern
+    tokens: dict[str, re.Pattern]
+    value: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _reading_rules() -> _ReadingRules:
+    """The run patterns, one tokenizer per kind of run, and every spelling's value, from
+    lexicon/readings.json (spellings normalised like the text they are found in). Stdlib `re`:
+    these are literal alternations, which it scans three to five times faster than `regex`."""
+    from ..lexicon import readings
+    data = readings()
+    value: dict[str, str] = {}
+
+    def spellings(entries, key: str, target: str) -> list[str]:
+        out = []
+        for entry in entries:
+            for spelling in entry[key]:
+                out.append(normalize(spelling).text)
+                value[out[-1]] = entry[target]
+        return out
+
+    letters = spellings(data["letters"], "kana", "letter")
+    digits = spellings(data["digits"], "spellings", "digit")
+    kana_digits = [d for d in digits if not d.isascii()]
+    digit_words = [d for d in digits if d.isascii()]
+    domain_words = spellings(data["domain_words"], "spellings", "ascii")
+    ats = [normalize(s).text for s in data["at"]["spellings"]]
+    dots = [normalize(s).text for s in data["dot"]["spellings"]]
+    value.update(dict.fromkeys(ats, "@"))
+    value.update(dict.fromkeys(dots, "."))
+    separators = " \t\u3000・-.()/、,~" + "".join(normalize(s).text for s in data["digit_separators"]["spellings"])
+
+    letter = _trie(letters)
+    # up to four symbols, spaces or line breaks between the names (エル・アイ・エヌ・イー,
+    # える★あい★えぬ★いー, one name a line): anything but a letter or a digit (`\w` of `re` is
+    # letters, digits and '_')
+    gap = r"(?:\W|_)"
+    digit = rf"(?:[0-9]|{_trie(kana_digits)}|{_trie(digit_words)}(?![a-z]))"
+    digit_sep = "[" + re.escape(separators) + "]"
+    ws = r"[ \t\u3000]"
+    label = rf"(?:{_trie(domain_words)}|[a-z0-9][a-z0-9\-]{{0,62}}+)"
+    at, dot = _trie(ats), _trie(dots)
+    digit_chars = sorted({c for d in digits for c in d} | set("0123456789") | set(separators))
+    return _ReadingRules(
+        # an e-mail address: local part, a written '@', a domain with written dots
+        mail=re.compile(rf"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{{0,63}}+{ws}{{0,3}}{at}{ws}{{0,3}}"
+                        rf"{label}(?:{ws}{{0,2}}{dot}{ws}{{0,2}}{label}){{0,4}}"),
+        # where a phone-length run of digits can be at all: ten characters or more of those the
+        # digit spellings and separators are made of (one fast scan; the run pattern, slow where
+        # single-kana digits such as シ and ニ are frequent, then reads only those stretches)
+        digit_zone=re.compile("[" + re.escape("".join(digit_chars)) + "]{10,}"),
+        # ten to fifteen digits, at least one of them written out (checked when read)
+        digits=re.compile(rf"{digit}(?:{digit_sep}{{0,3}}{digit}){{9,14}}"),
+        # two letter names or more
+        letters=re.compile(rf"{letter}(?:{gap}{{0,4}}{letter})+"),
+        tokens={
+            "mail": re.compile(rf"(?P<v>{at}|{dot}|{_trie(domain_words)})|(?P<drop>{ws})|(?P<keep>.)",
+                               re.DOTALL),
+            "digits": re.compile(rf"(?P<v>{_trie(kana_digits)}|{_trie(digit_words)})"
+                                 r"|(?P<keep>[0-9 \-().・/\u3000])|(?P<sep>.)", re.DOTALL),
+            "letters": re.compile(rf"(?P<v>{letter})|(?P<keep>.)", re.DOTALL),
+        },
+        value=value,
+    )
+
+
+def _runs(text: str, rules: _ReadingRules) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every run to read, earliest first, without overlaps (at one place an
+    e-mail address wins over digits, digits over letter names)."""
+    found = [("mail", m.start(), m.end()) for m in rules.mail.finditer(text)]
+    for zone in rules.digit_zone.finditer(text):
+        found += [("digits", m.start(), m.end()) for m in rules.digits.finditer(text, zone.start(), zone.end())]
+    found += [("letters", m.start(), m.end()) for m in rules.letters.finditer(text)]
+    priority = {"mail": 0, "digits": 1, "letters": 2}
+    found.sort(key=lambda run: (run[1], priority[run[0]]))
+    out: list[tuple[str, int, int]] = []
+    for run in found:
+        if not out or run[1] >= out[-1][2]:
+            out.append(run)
+    return out
+
+
+# The contact detectors ask in turn about the same message: a few entries are enough, and keep
+# the offset arrays of long messages from piling up.
+@lru_cache(maxsize=4)
+def _read(text: str) -> tuple[str, array, array, tuple[tuple[int, int], ...]] | None:
+    rules = _reading_rules()
+    pieces: list[str] = []
+    starts, ends = array("l"), array("l")
+    changed: list[tuple[int, int]] = []
+    done = 0  # text[:done] is in pieces
+    for kind, run_start, run_end in _runs(text, rules):
+        out: list[tuple[str, int, int]] = []
+        for tok in rules.tokens[kind].finditer(text, run_start, run_end):
+            a, b = tok.span()
+            if tok.lastgroup == "v":
+                out.append((rules.value[tok.group().lower()], a, b))
+            elif tok.lastgroup == "sep":
+                out.append(("-", a, b))
+            elif tok.lastgroup == "keep":
+                out.append((tok.group(), a, b))
+            # "drop": spaces inside an e-mail address read as nothing
+        if "".join(s for s, _, _ in out) == text[run_start:run_end]:
+            continue
+        if done < run_start:
+            pieces.append(text[done:run_start])
+            starts.extend(range(done, run_start))
+            ends.extend(range(done + 1, run_start + 1))
+        pos = run_start
+        for s, a, b in out:
+            if a > pos:
+                changed.append((pos, a))  # spaces read as nothing
+            if s != text[a:b]:
+                changed.append((a, b))
+            pieces.append(s)
+            starts.extend([a] * len(s))
+            ends.extend([b] * len(s))
+            pos = b
+        if pos < run_end:
+            changed.append((pos, run_end))
+        done = run_end
+    if not changed:
+        return None
+    pieces.append(text[done:])
+    starts.extend(range(done, len(text)))
+    ends.extend(range(done + 1, len(text) + 1))
+    return "".join(pieces), starts, ends, tuple(changed)
+
+
+def read_aloud(norm: NormalizedText) -> Reading | None:
+    """The secondary reading of a normalised message, or None when it reads the same: letter names
+    in kana (エルアイエヌイー → line), phone digits in kanji, kana or words (〇九〇, ゼロキューゼロ,
+    zero nine zero → 090, with の between groups read as '-'), e-mail addresses with a written '@'
+    or '.' (taro アットマーク gmail ドット com → taro@gmail.com). The contact detectors scan it
+    besides the normalised text; `Reading.to_base` maps its spans back."""
+    found = _read(norm.text)
+    if found is None:
+        return None
+    text, starts, ends, changed = found
+    return Reading(norm, text, starts, ends, changed)

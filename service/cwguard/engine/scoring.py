@@ -23,27 +23,21 @@ import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 
 from .. import __version__
 from ..model import runtime as model_runtime
-from . import thread
+from . import categories, thread
 from .detector import Detector, MessageView, prefilter_term
 from .normalize import normalize
 from .texts import warning_text
 
 log = logging.getLogger(__name__)
 
-CONTACT = frozenset({"off_platform_contact", "contact_details", "external_site"})
-ALWAYS_HIGH = frozenset({"direct_deal", "upfront_payment", "personal_info"})
-MEDIUM_ALONE = frozenset({"in_person_meeting", "work_before_escrow"})
-LOW_ALONE = frozenset({"unrealistic_offer", "pressure"})
-BASE_SEVERITY = {
-    **dict.fromkeys(CONTACT | ALWAYS_HIGH, "high"),
-    **dict.fromkeys(MEDIUM_ALONE, "medium"),
-    **dict.fromkeys(LOW_ALONE, "low"),
-}
-THREAD_SEVERITY = "low"
+# Every set and severity below comes from the one category table (engine/categories.py).
+CONTACT, ALWAYS_HIGH, MEDIUM_ALONE, LOW_ALONE = (categories.CONTACT, categories.ALWAYS_HIGH,
+                                                 categories.MEDIUM_ALONE, categories.LOW_ALONE)
+BASE_SEVERITY = categories.BASE_SEVERITY
 SEVERITY_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3}
 # Score bands of docs/architecture.md; a level's score starts at the first number and grows
 # towards the second with the weight of the evidence.
@@ -141,7 +135,9 @@ def cache_info() -> dict:
 @cache
 def detectors() -> tuple[Detector, ...]:
     from ..detectors import load_detectors
-    return load_detectors()
+    found = load_detectors()
+    categories.check_registry(found)  # a category missing from the table fails loudly, at start
+    return found
 
 
 class Prefilter:
@@ -242,6 +238,62 @@ def _run_detectors(message: dict, phase: str, approved: bool) -> tuple[Finding, 
     return tuple(found)
 
 
+# --- lures split over several messages ----------------------------------------------------------
+
+# A lure cut into consecutive short messages of one sender (「緑の」「アプリで」「ID: abc」) is read
+# as one text too (RUBRIC.md v2, issue 9). Only short messages join (a part of a sentence, not a
+# whole message of its own), a bounded number at a time, so the extra work stays linear.
+SPLIT_MAX_CHARS = 80
+SPLIT_MAX_RUN = 6
+_JOINER = "\n"
+
+
+def _runs(messages: Sequence[dict]) -> list[list[int]]:
+    """Runs of consecutive short messages of one party (two or more)."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, message in enumerate(messages):
+        sender = message.get("sender", "unknown")
+        short = len(message["text"]) <= SPLIT_MAX_CHARS and sender != "system"
+        if short and current and messages[current[-1]].get("sender", "unknown") == sender \
+                and len(current) < SPLIT_MAX_RUN:
+            current.append(index)
+            continue
+        if len(current) >= 2:
+            runs.append(current)
+        current = [index] if short else []
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def split_findings(messages: Sequence[dict], state: thread.ThreadState) -> dict[int, list[Finding]]:
+    """Findings that only the joined text of a run shows, cut back into each message's part."""
+    from .normalize import utf16_len
+    extra: dict[int, list[Finding]] = {}
+    for run in _runs(messages):
+        texts = [messages[i]["text"] for i in run]
+        starts, at = [], 0
+        for text in texts:
+            starts.append(at)
+            at += len(text) + len(_JOINER)
+        first = messages[run[0]]
+        joined = {"id": first["id"], "sender": first.get("sender", "unknown"), "text": _JOINER.join(texts)}
+        for f in message_findings(joined, state.phases[run[0]], state.approved[run[0]]):
+            parts = [(k, max(f.cp_start, s) - s, min(f.cp_end, s + len(t)) - s)
+                     for k, (s, t) in enumerate(zip(starts, texts, strict=True))
+                     if f.cp_start < s + len(t) and s < f.cp_end]
+            parts = [p for p in parts if p[1] < p[2]]
+            if len(parts) < 2:
+                continue  # inside one message: its own reading found it already
+            for k, a, b in parts:
+                text = texts[k]
+                start = utf16_len(text[:a])
+                extra.setdefault(run[k], []).append(
+                    Finding(f.category, f.kind, a, b, start, start + utf16_len(text[a:b]), f.survives_contract))
+    return extra
+
+
 # --- the model's second opinion ---------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -263,8 +315,8 @@ def model_views(messages: Sequence[dict], phases: Sequence[str], model) -> list[
     todo = [i for i, v in enumerate(views) if v is None]
     if todo:
         texts = [feature_text(normalize(messages[i]["text"])) for i in todo]
-        X = model.features(texts, [keys[i][1] for i in todo], [keys[i][2] for i in todo])
-        for i, opinion in zip(todo, model.opinions(X), strict=True):
+        opinions = model.infer(texts, [keys[i][1] for i in todo], [keys[i][2] for i in todo])
+        for i, opinion in zip(todo, opinions, strict=True):
             views[i] = ModelView(opinion.p_any, opinion.category)
             MODEL_CACHE.put(keys[i], views[i])
     return views
@@ -316,25 +368,21 @@ AGREES = MODEL_ALONE = 0.5
 
 
 # RUBRIC.md v2, "Thread risk level": which contact categories each mitigating signal may lower.
-# A claim of permission lowers all three; "the contract is on CrowdWorks" only the talk of meeting
-# or chatting elsewhere (an identifier, invite link or outside site stays unmitigated).
-LOWERS = {
-    "secretariat_permission": CONTACT,
-    "bizmatch": CONTACT,
-    "platform_contract": frozenset({"off_platform_contact"}),
-}
+LOWERS = categories.LOWERS
 
 
-def lowering_signal(category: str, signals: set[str], message_text: str) -> str | None:
+def lowering_signal(category: str, signals: set[str], scam_app: bool) -> str | None:
     """The signal that lowers a contact finding, or None. Nothing lowers a contact that moves to a
-    messaging app typical of task and investment scams (lexicon/unmitigable_channels.json)."""
-    candidates = [s for s in LOWERS if s in signals and category in LOWERS[s]]
-    if not candidates:
+    messaging app typical of task and investment scams (`scam_app`)."""
+    if scam_app:
         return None
+    return next((s for s in LOWERS if s in signals and category in LOWERS[s]), None)
+
+
+def names_scam_app(message: dict) -> bool:
+    """Whether a message names an app typical of task scams (lexicon/unmitigable_channels.json)."""
     from ..lexicon import unmitigable_channels
-    if unmitigable_channels().search(normalize(message_text).text):
-        return None
-    return candidates[0]
+    return bool(unmitigable_channels().search(normalize(message["text"]).text))
 
 
 def _judge_risk(finding: Finding, phase: str, approved: bool, lowered_by: str | None) -> tuple[str, str]:
@@ -350,7 +398,7 @@ def _judge_risk(finding: Finding, phase: str, approved: bool, lowered_by: str | 
 # RUBRIC.md v2: a message whose sender is `system` is trusted only as a platform notice; one that
 # carries a contact, a payment request or a link to register is scored like the client's (a page
 # could be made to show a lure as a notice).
-SYSTEM_UNTRUSTED = CONTACT | frozenset({"upfront_payment", "direct_deal", "personal_info"})
+SYSTEM_UNTRUSTED = categories.SYSTEM_UNTRUSTED
 
 
 def _counts(finding: Finding, sender: str) -> bool:
@@ -360,55 +408,111 @@ def _counts(finding: Finding, sender: str) -> bool:
         return sender == "client"
     if sender == "system":
         return finding.category in SYSTEM_UNTRUSTED
-    return finding.category in BASE_SEVERITY
+    return True
+
+
+def job_subject(context: dict) -> str:
+    """The job's own subject as normalised text (the posting's title and description), or ""."""
+    job = context.get("job") or {}
+    return normalize(" ".join(str(job.get(k) or "") for k in ("title", "description"))).text
+
+
+def _is_subject(finding: Finding, message: dict, subject: str) -> bool:
+    """A contact hit whose words the job itself is about (「LINE公式アカウント運用」 and 「LINE」)."""
+    if not subject or finding.category not in CONTACT:
+        return False
+    words = normalize(message["text"][finding.cp_start:finding.cp_end]).text.strip()
+    return len(words) >= 2 and words in subject
+
+
+# The model needs some text to read: on a bare 「？」 or 「0」 its n-grams say nothing, so it adds no
+# warning to a message with fewer letters and digits than this.
+MIN_EVIDENCE = 3
+# A rule hit is doubted only if the model also finds the hit's own neighbourhood (this many
+# characters either side) unlike a lure: a lure padded with harmless text cannot dilute itself
+# into a veto (issue 9: decoys).
+LOCAL_WINDOW = 40
+
+
+class ModelReader:
+    """The model's extra readings of one message, made only when fusion needs them."""
+
+    def __init__(self, model, message: dict, phase: str):
+        self.model, self.message, self.phase = model, message, phase
+
+    def explain(self, category: str) -> tuple[tuple[int, int], ...]:
+        return explanation(self.message, self.phase, category, self.model)
+
+    def local(self, finding: Finding) -> float:
+        """The model's probability for the text around a finding alone."""
+        from ..model.features import feature_text
+        text = self.message["text"]
+        window = text[max(0, finding.cp_start - LOCAL_WINDOW):finding.cp_end + LOCAL_WINDOW]
+        sender = self.message.get("sender", "unknown")
+        return self.model.infer([feature_text(normalize(window))], [sender], [self.phase])[0].p_any
+
+
+def _has_evidence(text: str) -> bool:
+    return sum(c.isalnum() for c in text[:200]) >= MIN_EVIDENCE
 
 
 def _fuse(findings: list[Finding], view: ModelView | None, fusion, message: dict,
-          explain) -> list[tuple[Finding, str]]:
+          reader: ModelReader | None, subject: str = "") -> list[tuple[Finding, str]]:
     """The message's findings with their source after the model's opinion (see docs/quality.md):
-    a rule hit the model finds very unlike a lure is marked `doubt` (reported at info), unless its
-    category is one the model may never overrule; a message no rule flags gets the model's own
-    finding when the model is confident enough."""
-    if view is None:
+    a rule hit the model finds very unlike a lure, in the whole message and around the hit, is
+    marked `doubt` (reported at info), unless its category is one the model may never overrule; a
+    message no rule flags gets the model's own finding when the model is confident enough."""
+    if view is None or reader is None:
         return [(f, "rule") for f in findings]
     risks = [f for f in findings if f.kind == "risk"]
     out = []
     for f in findings:
         if f.kind != "risk":
             out.append((f, "rule"))
-        elif view.p_any < fusion.veto and f.category not in fusion.keep:
+        elif view.p_any < fusion.veto and f.category not in fusion.keep and reader.local(f) < fusion.veto:
             out.append((f, "doubt"))
+        elif view.p_any < AGREES and _is_subject(f, message, subject) and reader.local(f) < AGREES:
+            # the job is about this tool and the model does not read a lure: the work's subject.
+            # A request to move the conversation there still reads as a lure to the model.
+            out.append((f, "subject"))
         else:
             out.append((f, "both" if view.p_any >= AGREES else "rule"))
-    if not risks and view.category and view.p_any >= fusion.add:
-        out += [(f, "model") for f in _model_findings(message, view.category, explain(view.category))]
+    if not risks and view.category and view.p_any >= fusion.add and _has_evidence(message["text"]):
+        out += [(f, "model") for f in _model_findings(message, view.category, reader.explain(view.category))]
     return out
 
 
 def judge(messages: Sequence[dict], state: thread.ThreadState,
           views: Sequence[ModelView | None] | None = None, model=None, fusion=None,
-          rules: bool = True) -> list[Judged]:
+          rules: bool = True, subject: str = "") -> list[Judged]:
     """Every counted finding of the thread with its severity (signals lower contact findings to
     medium as RUBRIC.md v2 says; the model's opinion is fused in when `views` are given)."""
+    split = split_findings(messages, state) if rules else {}
     raw: list[tuple[int, Finding, str]] = []
     for index, message in enumerate(messages):
         sender = message.get("sender", "unknown")
-        findings = [f for f in message_findings(message, state.phases[index], state.approved[index])
-                    if _counts(f, sender) and (rules or f.kind == "signal")]
+        own = message_findings(message, state.phases[index], state.approved[index])
+        findings = [f for f in (*own, *split.get(index, ())) if _counts(f, sender) and (rules or f.kind == "signal")]
         view = views[index] if views is not None and sender != "system" else None
-        explain = partial(explanation, message, state.phases[index], model=model)
-        raw += [(index, f, source) for f, source in _fuse(findings, view, fusion, message, explain)]
+        reader = ModelReader(model, message, state.phases[index]) if view is not None else None
+        raw += [(index, f, source) for f, source in _fuse(findings, view, fusion, message, reader, subject)]
     signals = {f.category for _, f, _ in raw if f.kind == "signal"}
+    scam_app: dict[int, bool] = {}  # per message, read once
     judged = []
     for index, finding, source in raw:
         if finding.kind == "signal":
             judged.append(Judged(index, finding, "info", "default"))
             continue
-        lowered_by = (lowering_signal(finding.category, signals, messages[index]["text"])
-                      if signals and finding.category in CONTACT else None)
+        lowered_by = None
+        if signals and finding.category in CONTACT:
+            if index not in scam_app:
+                scam_app[index] = names_scam_app(messages[index])
+            lowered_by = lowering_signal(finding.category, signals, scam_app[index])
         severity, situation = _judge_risk(finding, state.phases[index], state.approved[index], lowered_by)
         if source == "doubt":
             severity, situation, source = "info", "model_doubt", "rule"
+        elif source == "subject":
+            severity, situation, source = "info", "job_subject", "rule"
         elif source == "model" and severity != "info":
             view = views[index]
             capped = fusion.severity_for(view.p_any)
@@ -465,7 +569,7 @@ def build_warnings(judged: list[Judged], messages: Sequence[dict], thread_risks:
     for category, message_ids in thread_risks.items():
         named = set(message_ids)
         index = min((i for i, m in enumerate(messages) if m["id"] in named), default=len(messages))
-        groups[(category, THREAD_SEVERITY)] = [(index, "risk", "default", "rule")]
+        groups[(category, categories.THREAD_SEVERITY[category])] = [(index, "risk", "default", "rule")]
     warnings, ids = [], {}
     for number, ((category, severity), group) in enumerate(sorted(groups.items(), key=_warning_order), 1):
         warning_id = f"w{number}"
@@ -483,6 +587,17 @@ def build_warnings(judged: list[Judged], messages: Sequence[dict], thread_risks:
             "source": _group_source({g[3] for g in group}),
         })
     return warnings, ids
+
+
+def _whole_words(text: str, cp_start: int, cp_end: int, start: int, end: int) -> tuple[int, int, int, int]:
+    """A highlight widened to the words it cuts (lang/words.py), with its UTF-16 offsets."""
+    from ..lang.words import snap
+    from .normalize import utf16_len
+    a, b = snap(text, cp_start, cp_end)
+    if (a, b) == (cp_start, cp_end):
+        return cp_start, cp_end, start, end
+    head = utf16_len(text[:a])
+    return a, b, head, head + utf16_len(text[a:b])
 
 
 def build_highlights(judged: list[Judged], messages: Sequence[dict],
@@ -510,6 +625,7 @@ def build_highlights(judged: list[Judged], messages: Sequence[dict],
         message = messages[index]
         source = _group_source({j.source for j in group})
         for cp_start, cp_end, start, end, severity in merged:
+            cp_start, cp_end, start, end = _whole_words(message["text"], cp_start, cp_end, start, end)
             placed.append((index, start, {
                 "message_id": message["id"], "start": start, "end": end, "text": message["text"][cp_start:cp_end],
                 "category": category, "severity": severity, "warning_id": warning_ids[(category, severity)],
@@ -538,7 +654,8 @@ def score_request(request: dict, detection: str = "fused") -> dict:
     fusion = model.fusion if model is not None else None
     if detection == "model" and model is not None:
         fusion = replace(fusion, add=MODEL_ALONE, veto=0.0)
-    judged = judge(messages, state, views, model, fusion, rules=detection != "model")
+    judged = judge(messages, state, views, model, fusion, rules=detection != "model",
+                   subject=job_subject(context))
 
     thread_risks: dict[str, list[str]] = {}
     reputation = bool(thread.client_reputation(context.get("client")))

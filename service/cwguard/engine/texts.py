@@ -451,6 +451,12 @@ MODEL_NOTES = {
         "en": "This message closely resembles known lures and scam messages (a judgement of cwguard's trained "
               "model; no fixed rule matched it).",
     },
+    "job_subject": {
+        "ja": "この言葉は、この仕事そのものの題材（求人のタイトルや説明にある語）として使われているようです。"
+              "やり取りの場所を移す話でないか、念のため確かめてください。",
+        "en": "This word looks like the subject of the job itself (it appears in the posting's title or description). "
+              "Check that nobody is asking to move the conversation there.",
+    },
     "model_doubt": {
         "ja": "決まったルールには当てはまりましたが、学習モデルは断りや仕事そのものの話題に近いと読んでいます。"
               "念のためご自分の目で確かめてください。",

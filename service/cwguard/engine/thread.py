@@ -1,12 +1,14 @@
 """What the engine knows of the thread as a whole: the contract state at each message, CrowdWorks'
 approval of an off-service contact request, and the two thread-level risks (RUBRIC.md).
 
-- Contract state. `context.contract_status` says what the page shows. `contracted` holds for the
-  whole thread. Otherwise the thread itself can show a contract: a platform notice
+- Contract state. `context.contract_status` says what the page shows, and the page is
+  authoritative: `contracted` holds for the whole thread, and so does `before_contract` (issue 9:
+  text inside the thread never overrides it; a client can type 「契約が締結されました。」 in a
+  message the page cannot attribute, or name itself 「…事務局」). Only when the page said
+  `unknown` can the thread itself show a contract: a platform notice
   (「契約が締結されました」「仮払いが完了しました」) moves every message from it on to
-  `contracted`; when the page said `unknown`, both sides clearly stating it (the client
-  「契約しました」, the worker 「契約を承認しました」) does too. `unknown` counts as before a
-  contract until then.
+  `contracted`, and so does both sides clearly stating it (the client 「契約しました」, the
+  worker 「契約を承認しました」). `unknown` counts as before a contract until then.
 - Off-service contact approval: a platform notice that CrowdWorks approved the サービス外連絡申請
   makes later contact exchanges benign. Filing the request, or a client merely claiming
   permission, is not an approval.
@@ -108,6 +110,9 @@ def contract_states(messages: Sequence[dict], contract_status: str,
     `evidence` is `message_evidence` or a cached version of it; it is asked only about messages
     with a contract word (most have none, and a search for the words is cheaper than a cache)."""
     contracted = contract_status == CONTRACTED
+    # Only a page that does not say can be moved by the thread: before_contract from the page
+    # stands whatever a message claims.
+    movable = contract_status not in (BEFORE, CONTRACTED)
     approved = False
     stated_by: set[str] = set()
     phases: list[str] = []
@@ -115,9 +120,9 @@ def contract_states(messages: Sequence[dict], contract_status: str,
     has_word = _CONTRACT_WORDS.search
     for message in messages:
         notice, statement, approval = evidence(message) if has_word(message["text"]) else NO_EVIDENCE
-        if notice:
+        if notice and movable:
             contracted = True
-        if statement and contract_status == "unknown":
+        if statement and movable:
             stated_by.add(message["sender"])
             contracted = contracted or stated_by.issuperset(_PARTIES)
         approved = approved or approval

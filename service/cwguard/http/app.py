@@ -3,7 +3,9 @@
 Every answer is JSON, including 404, 405, 413, and an unexpected failure (a generic
 `internal_error`, logged with its traceback but never with the message text or the exception's
 own message, which could quote it). Bad input is refused by `schemas.load_request` before the
-engine sees it, so it never reaches an exception.
+engine sees it, so it never reaches an exception. Access is checked from the headers alone,
+before anything reads the body (`security.py`); the answer is kept within the per-request budget
+(`cwguard.budget`).
 """
 from __future__ import annotations
 
@@ -12,12 +14,14 @@ import logging
 import os
 import time
 import traceback
+from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from .. import __version__, schemas
+from .. import __version__, budget, schemas
+from ..attachments import with_attachments
 from ..errors import HTTP_ERRORS, InputError, error_body, http_error
 from . import security
 from .openapi import build_spec
@@ -31,12 +35,17 @@ _STATUS_CODES = {404: "not_found", 405: "method_not_allowed", 413: "body_too_lar
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """`config` may set CWGUARD_TOKEN (default: the environment's), CWGUARD_PORT (the served port,
-    checked in Host; None accepts any), CWGUARD_ALLOWED_HOSTS (default: loopback names)."""
+    checked in Host; None accepts any), CWGUARD_ALLOWED_HOSTS (default: loopback names) and
+    CWGUARD_ENGINE (what scores a validated request; default the engine's `score_request`, a
+    test may pass a fake)."""
+    from ..engine.scoring import score_request  # here: `import cwguard.cli` stays light
+
     app = Flask("cwguard")
     app.config.update(
         CWGUARD_TOKEN=os.environ.get("CWGUARD_TOKEN", ""),
         CWGUARD_PORT=None,
         CWGUARD_ALLOWED_HOSTS=security.LOOPBACK_HOSTS,
+        CWGUARD_ENGINE=score_request,
         MAX_CONTENT_LENGTH=schemas.MAX_BODY_BYTES,
     )
     app.config.update(config or {})
@@ -50,6 +59,26 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     return app
 
 
+def warm_up(app: Flask) -> None:
+    """Load the engine (`cwguard.api.warm_up`) and take one request of each kind through this
+    app, so that the first real request finds everything loaded. `cwguard serve` calls it before
+    the server answers anything, /health included."""
+    from ..api import warm_up as warm_up_engine
+
+    started = time.perf_counter()
+    scored = warm_up_engine()
+    guard: security.Guard = app.extensions[security.GUARD_EXTENSION]
+    headers = {"Host": "127.0.0.1"}
+    if guard.token:
+        headers[security.TOKEN_HEADER] = guard.token.decode("latin-1")
+    client = app.test_client()
+    for response in (client.post("/score", json={"text": "ウォームアップ LINE: warm_up"}, headers=headers),
+                     client.post("/score", data=b"{", content_type="application/json", headers=headers),
+                     client.get("/health", headers=headers), client.get("/openapi.json", headers=headers)):
+        response.close()
+    log.info("warmed up in %.0f ms (%d sample requests)", (time.perf_counter() - started) * 1000, scored + 4)
+
+
 def _register_routes(app: Flask) -> None:
     spec = build_spec(__version__)
 
@@ -61,16 +90,17 @@ def _register_routes(app: Flask) -> None:
     def openapi() -> Response:
         return jsonify(spec)
 
+    # Attachments (QR codes, file names) are read around whichever engine is configured.
+    engine: Callable[[dict], dict] = with_attachments(app.config["CWGUARD_ENGINE"])
+
     @app.post("/score")
     def score() -> Response:
         validated = schemas.load_request(_json_body())
-        # Imported here so the engine loads once on first use and a test can replace it.
-        from ..engine.scoring import score_request
-
         started = time.perf_counter()
-        answer = score_request(validated)
-        log.info("scored %d message(s): risk %s in %.1f ms", len(validated["messages"]),
-                 answer.get("risk", {}).get("level"), (time.perf_counter() - started) * 1000)
+        answer = budget.apply(engine(validated))
+        log.info("scored %d message(s): risk %s in %.1f ms%s", len(validated["messages"]),
+                 answer.get("risk", {}).get("level"), (time.perf_counter() - started) * 1000,
+                 " (answer truncated)" if answer.get("truncated") else "")
         return _json_response(app, answer)
 
 
@@ -91,8 +121,8 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _json_body() -> Any:
-    if request.content_length is not None and request.content_length > schemas.MAX_BODY_BYTES:
-        raise _too_large()
+    # The declared length was checked with the other headers (security.Guard); a chunked body
+    # is cut at MAX_CONTENT_LENGTH by werkzeug, and at the same size by the waitress parser.
     raw = request.get_data(cache=False)  # raises 413 past MAX_CONTENT_LENGTH (chunked bodies too)
     try:
         return _DECODER.decode(raw.decode("utf-8"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 
-from .. import schemas
+from .. import budget, schemas
 from ..errors import HTTP_ERRORS
 from .security import TOKEN_HEADER
 
@@ -21,6 +21,9 @@ off the platform (outside chat tools, direct deals, outside sites) or looks like
 
 Limits: request body at most {schemas.MAX_BODY_BYTES} bytes (8 MiB), at most {schemas.MAX_MESSAGES}
 messages per thread, at most {schemas.MAX_MESSAGE_CHARS} characters (code points) per message.
+An answer carries at most {budget.MAX_HIGHLIGHTS} highlights (the strongest first), at most
+{budget.MAX_MESSAGE_IDS} message ids per warning and at most {budget.MAX_ANSWER_BYTES} bytes; when
+it was cut to fit, it has `"truncated": true` (risk and warnings are never cut).
 
 Every refusal is `{{"error": {{"code", "message", "details"}}}}`. Request errors (400):
 {", ".join(REQUEST_ERROR_CODES)}. Access and transport errors:

@@ -16,7 +16,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from .corpus import RISKS
-from .features import Featurizer
+from .features import CONTEXT_WEIGHT, Featurizer
 
 # A category head is trained only when the category has this many positive messages.
 MIN_POSITIVES = 8
@@ -112,12 +112,27 @@ class MessageModel:
         state.pop("_stack", None)  # derived from the heads; never stored
         return state
 
+    def infer(self, texts: Sequence[str], senders: Sequence[str], phases: Sequence[str]) -> list[Opinion]:
+        """`opinions(features(...))` for inference: the n-grams through the fast path and the two
+        context columns added by index (no sparse stacking), one product per batch."""
+        weights, biases, _ = self._stacked()
+        rows, cols, values = self.featurizer.triplets(texts)
+        raw = np.column_stack([np.bincount(rows, weights=values * weights[cols, h], minlength=len(texts))
+                               for h in range(weights.shape[1])]) + biases if len(texts) else np.zeros((0, 1))
+        sender, phase = self.featurizer.context_columns(senders, phases)
+        raw += CONTEXT_WEIGHT * (weights[sender] + weights[phase])
+        silent = np.bincount(rows, minlength=len(texts)) == 0  # no known n-gram: no evidence either way
+        return [Opinion(0.0, None, 0.0, o.row) if silent[o.row] else o for o in self._opinions(raw)]
+
     def opinions(self, X) -> list[Opinion]:
-        weights, biases, names = self._stacked()
-        raw = np.asarray(X @ weights) + biases
+        weights, biases, _ = self._stacked()
+        return self._opinions(np.asarray(X @ weights) + biases)
+
+    def _opinions(self, raw: np.ndarray) -> list[Opinion]:
+        _, _, names = self._stacked()
         p_any = self.calibrated(raw[:, 0])
         out = []
-        for row in range(X.shape[0]):
+        for row in range(raw.shape[0]):
             if names:
                 best = int(np.argmax(raw[row, 1:]))
                 category, category_p = names[best], float(1.0 / (1.0 + np.exp(-raw[row, 1 + best])))

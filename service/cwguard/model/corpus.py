@@ -61,10 +61,16 @@ def examples(threads: Iterable[dict]) -> Iterator[Example]:
                           frozenset(message.get("labels", ())) & frozenset(RISKS))
 
 
+# The code that turns a message into features: a change here makes a saved model stale too.
+FEATURE_CODE = (Path(__file__).resolve().parent / "features.py",
+                Path(__file__).resolve().parents[1] / "engine" / "normalize.py")
+
+
 def data_hash(paths: Iterable[Path]) -> str:
-    """What the model was trained on: the names and bytes of its training files."""
+    """What the model was trained on: the names and bytes of its training files, and the code that
+    reads them into features."""
     digest = hashlib.sha256()
-    for path in paths:
+    for path in (*paths, *FEATURE_CODE):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

