@@ -5,6 +5,7 @@ Starts the service on a free port, loads the unpacked extension, opens CrowdWork
   thread-warnings.png     a high-risk thread: highlights, the open panel beside the messages and
                           the short warning card (hovered) with its actions
   thread-pill.png         a medium-risk thread: the panel stays a small pill showing the level
+  job-posting.png         a job posting whose description asks to add a LINE account and pay a fee
   reply-guard.png         the freelancer's draft shares an e-mail address: the quiet note under the box
   thread-stale.png        the service stopped: the last result stays, greyed, 「前回の結果（hh:mm）」
   popup.png               the toolbar popup for the high-risk tab (level, counts, warnings, service)
@@ -21,7 +22,7 @@ sys.path[:0] = [str(REPO / "tests" / "e2e"), str(REPO / "tests")]
 
 import harness  # noqa: E402 - found through the path set just above
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
-from threadpage import Message, thread_html  # noqa: E402
+from threadpage import Message, fixture_page, thread_html  # noqa: E402
 
 from support.service import port_is_free  # noqa: E402
 
@@ -112,6 +113,14 @@ def main() -> int:
         medium.screenshot(path=str(args.out / "thread-pill.png"))
         names.append("thread-pill.png")
         medium.close()
+
+        job = browser.open_at("public/jobs/31337", fixture_page("job-lure.html"))
+        browser.wait_for_risk(job, "high")
+        harness.next_frames(job)
+        _hover(browser, job, "LINE")
+        job.screenshot(path=str(args.out / "job-posting.png"))
+        names.append("job-posting.png")
+        job.close()
 
         reply = _open(browser, REPLY_THREAD)
         box = reply.locator('textarea[name="message[body]"]')

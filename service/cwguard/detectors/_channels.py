@@ -19,6 +19,7 @@ import tldextract
 from ..engine import clauses
 from ..engine.detector import Rule, compile_pattern
 from ..engine.normalize import SEP, NormalizedText, Reading
+from ..lexicon import channel_nicknames
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -431,6 +432,7 @@ CHANNEL_RULES: tuple[Rule, ...] = (
     Rule(r"緑(?:色)?の(?:アプリ|やつ|ヤツ|sns|ツール|チャット|アイコン|吹き出し)|某緑|みどりのアプリ",
          "詳しいご案内は緑のアプリでお送りしています", "euphemism for LINE (dev-058)"),
     Rule(r"オープンチャット|オプチャ", "オープンチャットに参加してください", "LINE open chat"),
+    Rule(*channel_nicknames(), "icons, colours, puns and backwards names of chat apps (lexicon/channel_nicknames.json)"),
     Rule(ascii_word("chatwork") + "|" + spaced("チャットワーク", leet=False) + "|チャトワ|チャワ(?!ン)",
          "チャットワークで面談させてください", "dev-067"),
     Rule(ascii_word("skype") + "|スカイプ", "一度Skypeで30分ほどお話しできませんか", "dev-032"),

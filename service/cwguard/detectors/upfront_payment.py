@@ -100,6 +100,10 @@ _WORKER_BUYS = compile_pattern(
 
 # English: a fee the worker pays, or a request to pay or buy (「you need to pay a registration fee」
 # 「buy the manual first」).
+_PAYMENT_APP = (
+    r"(?:(?<![a-z])(?:paypay|line\s?pay|au\s?pay|paypal|kyash|wise|venmo|cash\s?app)(?![a-z])"
+    r"|ペイペイ|ラインペイ|楽天ペイ|メルペイ|d払い|ペイパル|(?:amazon|アマゾン|itunes|apple|google\s?play)\s?ギフト(?:券|カード)?)"
+)
 _EN_FEE = (
     r"(?:registration|sign[- ]?up|joining|membership|entry|enrol(?:l?ment)?|training|course|starter(?: kit)?|activation|"
     r"processing|application|onboarding|admin(?:istration)?|verification|account|deposit|security deposit)\s(?:fees?|costs?|charges?|payments?)"
@@ -122,6 +126,14 @@ RULES += (
         r"(?:manual|course|kit|package|guide|software|tool|license|membership|plan)s?(?![a-z]))",
         "Please buy the manual first; it explains every step.",
         "in English: buying the manual or tool the job needs",
+    ),
+    # A payment app named with a request that the reader send money through it (issue 9: a fee
+    # asked through a payment app by name): 「PayPayで5,000円送金お願いします」.
+    Rule(
+        rf"(?P<s>{_PAYMENT_APP}[^。!?\n]{{0,20}}?(?:送金|送っ|お送り|お支払|支払っ|振り込|お振込|入金|チャージ)"
+        r"[^。!?\n]{0,6}?(?:ください|下さい|くださ|お願い|願います|いただけ))",
+        "PayPayで5,000円送金お願いします",
+        "a payment app as the way the worker pays",
     ),
 )
 
@@ -155,6 +167,8 @@ class UpfrontPaymentDetector(RuleDetector):
         "有料", "プレミアム", "ゴールド", "vip", "スタンダード", "pro", "プロ", "費", "料", "代", "金", "投資", "デポジット", "振込", "振り込", "入金", "送金", "支払", "払い込", "納め", "購入", "買い求め", "決済",
         "負担", "必要", "かか", "発生", "登録", "用意", "準備", "fee", "cost", "charge", "payment", "deposit", "pay", "buy",
         "purchase", "transfer", "send", "order", "月額", "年額", "月々", "毎月", "移行", "切り替", "切替", "課金", "引き落とし", "paidy", "ペイディ", "後払い", "分割", "ローン", "リボ",
+        # payment apps and gift cards (the rule that names them needs a verb of sending too)
+        "paypay", "ペイペイ", "pay", "ペイ", "払い", "paypal", "ペイパル", "kyash", "wise", "venmo", "cash", "ギフト",
     )
     examples = Examples(
         positive=(
@@ -164,12 +178,15 @@ class UpfrontPaymentDetector(RuleDetector):
             "まずは専用マニュアル（29,800円）をご購入いただき、その手順どおりに作業していただきます。",
             "なお、サポート費用として初回のみ3,980円がかかります。",
             "お仕事開始前に初期費用3万円をお支払いください。",
+            "PayPayで5,000円送金お願いします",
+            "参加にはAmazonギフト券3000円分を送ってください",
         ),
         negative=(
             "テーマは「飲食店開業にかかる初期費用の目安」と「個人事業主の住所変更の手続き」の2本です。",
             "登録料は無料です。費用は一切かかりません。",
             "初期費用は弊社が負担します。",
             "報酬は月末にお振込みいたします。",
+            "PayPayの使い方マニュアルを作成してください。",
             "交通費はご負担いただく形となります。",
             "ご購入いただいたお客様へのサンクスメールを作成していただきます。",
         ),

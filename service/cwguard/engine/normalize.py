@@ -258,8 +258,41 @@ def normalize(original: str) -> NormalizedText:
     astral = tuple(m.start() for m in _ASTRAL.finditer(original))
     if not _NEEDS_SLOW_PATH.search(original):
         # Fast path: every character folds to exactly one character, offsets are the identity.
-        return NormalizedText(original, original.translate(_TABLE), None, None, astral)
-    return _normalize_slow(original, astral)
+        norm = NormalizedText(original, original.translate(_TABLE), None, None, astral)
+    else:
+        norm = _normalize_slow(original, astral)
+    return _fold_kanji_lookalikes(norm) if _LOOKALIKE_KANJI.search(norm.text) else norm
+
+
+# Kanji that look like a katakana letter (lexicon/readings.json "kanji_lookalikes"), folded only
+# between two katakana letters of the message as written: 「ス力イプ」 reads スカイプ, 「協力」 stays.
+_LOOKALIKE_KANJI = re.compile("[工口力二八卜夕亻一匕乙才千土干勹丿了]")
+_KATAKANA_LETTER = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9d]")
+
+
+@lru_cache(maxsize=1)
+def _kanji_map() -> dict[str, str]:
+    from ..lexicon import readings
+    return {k: _fold_char(v) for k, v in readings()["kanji_lookalikes"]["map"].items()}
+
+
+def _fold_kanji_lookalikes(norm: NormalizedText) -> NormalizedText:
+    """The text with each look-alike kanji between katakana letters read as its katakana (one
+    character for one: the offset map is unchanged)."""
+    mapping, text, original = _kanji_map(), norm.text, norm.original
+    chars = None
+    for match in _LOOKALIKE_KANJI.finditer(text):
+        i = match.start()
+        if match.group() not in mapping:
+            continue
+        a, b = norm.to_original(i, i + 1)
+        if a > 0 and b < len(original) and _KATAKANA_LETTER.match(original[a - 1]) \
+                and _KATAKANA_LETTER.match(original[b]):
+            chars = chars or list(text)
+            chars[i] = mapping[match.group()]
+    if chars is None:
+        return norm
+    return NormalizedText(original, "".join(chars), norm.starts, norm.ends, norm.astral)
 
 
 def _normalize_slow(original: str, astral: tuple[int, ...]) -> NormalizedText:

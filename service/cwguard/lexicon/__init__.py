@@ -37,3 +37,14 @@ def readings() -> dict:
         if not entry.get("reason"):
             raise ValueError(f"readings.json: an entry without a reason: {entry}")
     return data
+
+
+@cache
+def channel_nicknames() -> tuple[str, str]:
+    """(a pattern of every nickname, puns and backwards names of chat apps, an example it matches),
+    for the channel rules (detectors/_channels.py). Latin spellings stand alone as words."""
+    data = load("channel_nicknames")
+    words = [s for e in data["nicknames"] + data["reversed"] for s in e["spellings"]]
+    alternatives = [regex.escape(w) if not w.isascii() else rf"(?<![a-z]){regex.escape(w)}(?![a-z])"
+                    for w in sorted(words, key=len, reverse=True)]
+    return "|".join(alternatives), data["nicknames"][0]["example"]
