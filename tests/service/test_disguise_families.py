@@ -1,7 +1,7 @@
 """Issue 9's disguises that the normaliser alone cannot undo, as families of data
 (lexicon/channel_nicknames.json, readings.json "kanji_lookalikes") and one payment-app rule: each
-case is a rules-alone regression test with an innocent twin that must stay quiet. Ten of the
-thirteen lures scored `none` on the landed code of a912181 (the other three were caught through
+case is a rules-alone regression test with an innocent twin that must stay quiet. Most of these
+lures scored `none` on the landed code of a912181 (three were caught through
 another word of theirs: 「DM」, 「緑の」, 「登録料」)."""
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ def categories(text: str, sender: str = "client") -> set[str]:
     "ス力イプで一度お話ししましょう",                # 力 for カ
     "ディスコ一ドのサーバーに入ってください",        # 一 for ー
     "ラ亻ンでやり取りしましょう",                    # the radical 亻 for イ
+    "ラ◯ンで連絡ください",                          # one letter masked by a symbol
+    "チャット◯ークに招待します",
+    "テレ★ラムで連絡を",
+    "ンイラで連絡ください（逆から読んでね）",         # backwards in katakana
 ])
 def test_a_disguised_channel_is_read_as_the_channel(text):
     assert "off_platform_contact" in categories(text)
@@ -51,6 +55,8 @@ def test_a_disguised_channel_is_read_as_the_channel(text):
     "パワー工場の見学レポートです",
     "スムーズに進めましょう",
     "インタビュー記事の構成案です",
+    "ブラ○ンドの記事です",
+    "○×クイズの問題を作ってください",
 ])
 def test_the_same_words_used_innocently_stay_quiet(text):
     assert not categories(text) & scoring.CONTACT

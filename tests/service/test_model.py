@@ -9,7 +9,7 @@ import pytest
 from cwguard.engine import scoring
 from cwguard.engine.normalize import normalize
 from cwguard.model import corpus, runtime, store, train
-from cwguard.model.classifier import Fusion, MessageModel
+from cwguard.model.compiled import CompiledModel, Fusion
 from cwguard.model.explain import passages
 from cwguard.model.features import feature_text
 from cwguard.schemas import load_request
@@ -24,17 +24,17 @@ def built():
 
 @pytest.fixture
 def installed(built, monkeypatch):
-    """The engine with that model, caches emptied around."""
-    runtime.reset(runtime.Loaded(built[0], "file"))
+    """The engine with that model as the service runs it (compiled), caches emptied around."""
+    compiled = built[0].compile()
+    runtime.reset(runtime.Loaded(compiled, "file"))
     scoring.clear_cache()
-    yield built[0]
+    yield compiled
     runtime.reset()
     scoring.clear_cache()
 
 
-def opinion(model: MessageModel, text: str, sender: str = "client", phase: str = "before_contract"):
-    X = model.features([feature_text(normalize(text))], [sender], [phase])
-    return model.opinions(X)[0]
+def opinion(model: CompiledModel, text: str, sender: str = "client", phase: str = "before_contract"):
+    return model.infer([feature_text(normalize(text))], [sender], [phase])[0]
 
 
 # --- the blind set stays out -------------------------------------------------------------------
@@ -74,14 +74,15 @@ def test_the_model_tells_a_lure_from_its_benign_twin(installed, category, lure, 
     risky, calm = opinion(installed, lure), opinion(installed, benign)
     assert risky.p_any > calm.p_any
     assert risky.p_any >= 0.5 > calm.p_any or risky.p_any - calm.p_any >= 0.3
-    assert installed.heads, "category heads were trained"
+    assert category in installed.names, "a head was trained for the category"
 
 
 @pytest.mark.parametrize(("category", "lure"), [(c, lure) for c, lure, _ in HEAD_EXAMPLES])
-def test_a_category_head_names_its_category(installed, category, lure):
-    X = installed.features([feature_text(normalize(lure))], ["client"], ["before_contract"])
-    head = installed.heads[category]
-    others = [h for c, h in installed.heads.items() if c != category]
+def test_a_category_head_names_its_category(built, category, lure):
+    model = built[0]
+    X = model.features([feature_text(normalize(lure))], ["client"], ["before_contract"])
+    head = model.heads[category]
+    others = [h for c, h in model.heads.items() if c != category]
     mine = head.predict_proba(X)[0, 1]
     assert mine > 0.5 and mine >= sorted(h.predict_proba(X)[0, 1] for h in others)[-3]
 
@@ -98,20 +99,35 @@ def test_the_phase_is_a_feature(installed):
 def test_the_same_data_gives_the_same_model(built):
     again, data_hash, _ = train.build()
     assert data_hash == built[1]
-    assert store.dumps(again, data_hash) == store.dumps(built[0], built[1])
+    assert store.dumps(again.compile(), data_hash) == store.dumps(built[0].compile(), built[1])
 
 
 def test_the_file_carries_its_data_hash_and_versions(built, tmp_path):
-    path = store.save(built[0], built[1], tmp_path / "m.bin")
+    path = store.save(built[0].compile(), built[1], tmp_path / "m.bin")
     header, _ = store.read_header(path.read_bytes())
     assert header["data_hash"] == built[1] and header["versions"] == store.library_versions()
     model, _ = store.load(path, expected_data_hash=built[1])
-    assert isinstance(model, MessageModel) and model.fusion == built[0].fusion
+    assert isinstance(model, CompiledModel) and model.fusion == built[0].fusion
+    text = [feature_text(normalize("詳細はLINEでお伝えします"))]
+    assert model.infer(text, ["client"], ["before_contract"]) == built[0].compile().infer(
+        text, ["client"], ["before_contract"])
+
+
+def test_serving_needs_neither_scikit_learn_nor_pickle(built, tmp_path):
+    """The service loads numpy arrays only (no code can hide in the file, and no scikit-learn)."""
+    import subprocess
+    import sys
+    path = store.save(built[0].compile(), built[1], tmp_path / "m.bin")
+    assert b"pickle" not in path.read_bytes()[:200]
+    code = ("import sys; from cwguard.model import store; m, _ = store.load(__import__('pathlib').Path(sys.argv[1]));"
+            "print('sklearn' in sys.modules, 'scipy' in sys.modules, type(m).__name__)")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "CompiledModel"]
 
 
 @pytest.mark.parametrize("damage", ["missing", "truncated", "flipped", "garbage", "stale"])
 def test_a_bad_file_is_refused_with_its_reason(built, tmp_path, damage):
-    path = store.save(built[0], built[1], tmp_path / "m.bin")
+    path = store.save(built[0].compile(), built[1], tmp_path / "m.bin")
     blob = path.read_bytes()
     expected_hash, reason = built[1], "corrupt"
     if damage == "missing":
@@ -174,13 +190,9 @@ def score(text: str, sender: str = "client", status: str = "before_contract", de
     return scoring.score_request(load_request(payload), detection=detection)
 
 
-def with_fusion(model: MessageModel, **kw) -> None:
-    runtime.reset(runtime.Loaded(_copy(model, Fusion(**kw)), "file"))
+def with_fusion(model: CompiledModel, **kw) -> None:
+    runtime.reset(runtime.Loaded(model.with_fusion(Fusion(**kw)), "file"))
     scoring.clear_cache()
-
-
-def _copy(model: MessageModel, fusion: Fusion) -> MessageModel:
-    return MessageModel(model.family, model.featurizer, model.any_head, model.heads, model.platt, fusion, model.meta)
 
 
 TASK_SCAM = "報酬を出金するには、先に保証金として5万円の入金が必要になります。"
@@ -294,19 +306,21 @@ AGREEMENT_TEXTS = ["", "a", "ＬＩＮＥ😀𠮷  x\n\n y", "\x00abc", "詳細�
                    "報酬を出金するには先に保証金5万円の入金が必要です", "x" * 500, "𠮷" * 3]
 
 
-def test_the_vectorised_ngrams_equal_scikit_learns(installed):
+def test_the_vectorised_ngrams_equal_scikit_learns(built, installed):
+    from scipy import sparse
     texts = [feature_text(normalize(t)) for t in AGREEMENT_TEXTS]
-    expected = installed.featurizer.vectorizer.transform(texts)
-    got = installed.featurizer.grams(texts)
-    assert got.shape == expected.shape and abs(got - expected).max() < 1e-6
-    assert got.nnz == expected.nnz
+    expected = built[0].featurizer.vectorizer.transform(texts)
+    rows, cols, values = installed.triplets(texts)
+    got = sparse.csr_matrix((values, (rows, cols)), shape=expected.shape)
+    assert abs(got - expected).max() < 1e-6 and got.nnz == expected.nnz
+    assert {installed.gram(int(c)) for c in cols} <= set(built[0].featurizer.vectorizer.vocabulary_)
 
 
-def test_inference_equals_the_training_path(installed):
+def test_inference_equals_the_training_path(built, installed):
     texts = [feature_text(normalize(t)) for t in AGREEMENT_TEXTS[1:]] + ["ok"]  # "" has no evidence (None)
     senders = ["client", "worker", "system", "unknown", "client", "client", "worker", "client"]
     phases = ["before_contract", "contracted"] * 4
-    slow = installed.opinions(installed.features(texts, senders, phases))
+    slow = built[0].opinions(built[0].features(texts, senders, phases))
     fast = installed.infer(texts, senders, phases)
     assert [o.category for o in fast] == [o.category for o in slow]
     assert max(abs(a.p_any - b.p_any) for a, b in zip(fast, slow, strict=True)) < 1e-6

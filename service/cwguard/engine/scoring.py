@@ -309,7 +309,7 @@ EXPLAIN_CACHE = FindingsCache(max_entries=2048, max_chars=1_000_000)
 
 def model_views(messages: Sequence[dict], phases: Sequence[str], model) -> list[ModelView]:
     """The model's view of every message, the unseen ones inferred in one batch."""
-    from ..model.features import feature_text
+    from ..model.compiled import feature_text
     keys = [(m["text"], m.get("sender", "unknown"), phase) for m, phase in zip(messages, phases, strict=True)]
     views: list[ModelView | None] = [MODEL_CACHE.get(key) for key in keys]
     todo = [i for i, v in enumerate(views) if v is None]
@@ -324,16 +324,14 @@ def model_views(messages: Sequence[dict], phases: Sequence[str], model) -> list[
 
 def explanation(message: dict, phase: str, category: str, model) -> tuple[tuple[int, int], ...]:
     """The passages of the original text whose features weigh most for `category`."""
+    from ..model.compiled import feature_text
     from ..model.explain import passages
-    from ..model.features import feature_text
     key = (message["text"], message.get("sender", "unknown"), phase, category)
     found = EXPLAIN_CACHE.get(key)
     if found is None:
         norm = normalize(message["text"])
         text = feature_text(norm)
-        X = model.features([text], [key[1]], [phase])
-        shares = [(model.featurizer.gram(j), share) for j, share in model.contributions(X, 0, category)]
-        found = tuple(passages(norm, text, shares))
+        found = tuple(passages(norm, text, model.shares(text, category)))
         EXPLAIN_CACHE.put(key, found)
     return found
 
@@ -445,7 +443,7 @@ class ModelReader:
 
     def local(self, finding: Finding) -> float:
         """The model's probability for the text around a finding alone."""
-        from ..model.features import feature_text
+        from ..model.compiled import feature_text
         text = self.message["text"]
         window = text[max(0, finding.cp_start - LOCAL_WINDOW):finding.cp_end + LOCAL_WINDOW]
         sender = self.message.get("sender", "unknown")

@@ -1,7 +1,8 @@
 """Whole words for highlights: a span the detectors or the model report is widened to the word it
 cuts (「直接契」 → 「直接契約」), so a warning never ends mid-word.
 
-SudachiPy with its core dictionary (split mode C, the longest units) segments Japanese and Latin
+SudachiPy with its small dictionary (split mode C, the longest units; the core dictionary segments
+our texts the same and costs 74 MB of memory against 32 MB, measured) segments Japanese and Latin
 text alike; measured here at ~45 µs for a 50-character message and 0.06 s to load. Only a window
 around each highlight is segmented, so a 20,000-character message costs what a short one does.
 """
@@ -19,7 +20,7 @@ _MARGIN = 16
 @cache
 def _tokenizer():
     from sudachipy import dictionary, tokenizer
-    return dictionary.Dictionary(dict="core").tokenizer(mode=tokenizer.Tokenizer.SplitMode.C)
+    return dictionary.Dictionary(dict="small").tokenizer(mode=tokenizer.Tokenizer.SplitMode.C)
 
 
 def boundaries(text: str) -> list[int]:

@@ -47,4 +47,8 @@ def channel_nicknames() -> tuple[str, str]:
     words = [s for e in data["nicknames"] + data["reversed"] for s in e["spellings"]]
     alternatives = [regex.escape(w) if not w.isascii() else rf"(?<![a-z]){regex.escape(w)}(?![a-z])"
                     for w in sorted(words, key=len, reverse=True)]
+    mask = "[" + regex.escape(data["masked"]["masks"]) + "]"
+    masked = [regex.escape(name[:i]) + mask + regex.escape(name[i + 1:])
+              for name in sorted(data["masked"]["names"], key=len, reverse=True) for i in range(len(name))]
+    alternatives.append("(?:" + "|".join(masked) + ")")
     return "|".join(alternatives), data["nicknames"][0]["example"]

@@ -5,8 +5,10 @@ text, trained on the project's own labelled corpora (never on the blind set it r
 - `features`: character n-grams of the normalised text plus who writes and the contract phase.
 - `train`: `make model` (`python -m cwguard.model.train`): cross-validated choice of model family
   and of the fusion thresholds, grouped by thread; writes `message-model.bin`.
-- `store`: the file format (a JSON header with hashes and versions, then the pickled model), and
-  loading with every failure turned into "no model".
+- `classifier`: the scikit-learn heads (training only) and `compile()`;
+- `compiled`: the model as the service runs it, numpy arrays only (no scikit-learn, no pickle);
+- `store`: the file format (a JSON header with hashes, versions and settings, then the arrays as
+  `.npz`), and loading with every failure turned into "no model".
 - `explain`: the passages whose features weigh most, cut to whole words.
 
 The engine asks `runtime.current()` for the model; when it is missing, stale or corrupt the

@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from .compiled import BITS, CompiledModel, Fusion, Opinion, encode
 from .corpus import RISKS
-from .features import CONTEXT_WEIGHT, Featurizer
+from .features import Featurizer
+
+__all__ = ["Family", "Fusion", "MessageModel", "Opinion", "fit_platt"]
 
 # A category head is trained only when the category has this many positive messages.
 MIN_POSITIVES = 8
@@ -32,33 +35,6 @@ class Family:
     def estimator(self) -> LogisticRegression:
         return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear",
                                   random_state=0)
-
-
-@dataclass(frozen=True, slots=True)
-class Opinion:
-    """The model's view of one message."""
-    p_any: float                      # calibrated probability that the message is a lure
-    category: str | None              # its most likely risk category
-    category_p: float                 # that head's probability (uncalibrated, for ranking)
-    row: int                          # the message's row in the batch (for `explain`)
-
-
-@dataclass
-class Fusion:
-    """How the engine combines rules and model; chosen by `train` on grouped out-of-fold figures.
-
-    - `add`: a message no rule flags gets a model warning when `p_any >= add`;
-    - `veto`: a rule hit on a message whose `p_any < veto` is reported at `info` (the model reads it
-      as very unlike a lure: a refusal, the job's own subject), except categories in `keep`;
-    - `severity`: probability bands for a model warning's severity (never above the category's).
-    """
-    add: float = 0.8
-    veto: float = 0.0
-    keep: tuple[str, ...] = ("direct_deal", "upfront_payment", "personal_info")
-    severity: tuple[tuple[float, str], ...] = ((0.9, "high"), (0.0, "medium"))
-
-    def severity_for(self, p: float) -> str:
-        return next(level for floor, level in self.severity if p >= floor)
 
 
 @dataclass
@@ -112,18 +88,6 @@ class MessageModel:
         state.pop("_stack", None)  # derived from the heads; never stored
         return state
 
-    def infer(self, texts: Sequence[str], senders: Sequence[str], phases: Sequence[str]) -> list[Opinion]:
-        """`opinions(features(...))` for inference: the n-grams through the fast path and the two
-        context columns added by index (no sparse stacking), one product per batch."""
-        weights, biases, _ = self._stacked()
-        rows, cols, values = self.featurizer.triplets(texts)
-        raw = np.column_stack([np.bincount(rows, weights=values * weights[cols, h], minlength=len(texts))
-                               for h in range(weights.shape[1])]) + biases if len(texts) else np.zeros((0, 1))
-        sender, phase = self.featurizer.context_columns(senders, phases)
-        raw += CONTEXT_WEIGHT * (weights[sender] + weights[phase])
-        silent = np.bincount(rows, minlength=len(texts)) == 0  # no known n-gram: no evidence either way
-        return [Opinion(0.0, None, 0.0, o.row) if silent[o.row] else o for o in self._opinions(raw)]
-
     def opinions(self, X) -> list[Opinion]:
         weights, biases, _ = self._stacked()
         return self._opinions(np.asarray(X @ weights) + biases)
@@ -140,6 +104,21 @@ class MessageModel:
                 category, category_p = None, 0.0
             out.append(Opinion(float(p_any[row]), category, category_p, row))
         return out
+
+    def compile(self) -> CompiledModel:
+        """The arrays the service runs (`compiled.CompiledModel`): no scikit-learn needed there."""
+        weights, biases, names = self._stacked()
+        vocabulary = self.featurizer.vectorizer.vocabulary_
+        alphabet = "".join(sorted({c for gram in vocabulary for c in gram}))
+        if len(alphabet) >= 1 << BITS:
+            raise ValueError("alphabet too large for 16-bit character numbers")
+        keys = np.fromiter((encode(alphabet, g) for g in vocabulary), dtype=np.uint64, count=len(vocabulary))
+        columns = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))
+        order = np.argsort(keys, kind="stable")
+        return CompiledModel(alphabet, keys[order], columns[order],
+                             np.asarray(self.featurizer.vectorizer.idf_, dtype=np.float64),
+                             np.ascontiguousarray(weights), np.asarray(biases, dtype=np.float64), tuple(names),
+                             tuple(self.featurizer.vectorizer.ngram_range), self.platt, self.fusion, dict(self.meta))
 
     def contributions(self, X, row: int, category: str | None) -> list[tuple[int, float]]:
         """(text feature column, weight × value) of one row, for the category's head (or the

@@ -1,4 +1,4 @@
-"""What the model reads: the engine's normalised text (widths, look-alikes, invisible characters
+"""Training features (scikit-learn): what the model reads, the engine's normalised text (widths, look-alikes, invisible characters
 already folded, offsets kept) as character n-grams, plus who writes and the contract phase.
 
 Digits are read as `0` so that one phone number or fee teaches all of them; the substitution keeps
@@ -6,34 +6,17 @@ every offset, so a feature found in `feature_text` maps back through the normali
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..engine.normalize import NormalizedText, normalize
+from ..engine.normalize import normalize
+from .compiled import CONTEXT_WEIGHT, PHASES, SENDERS, feature_text
 
-_DIGITS = re.compile(r"\d")
-_WHITE_SPACES = re.compile(r"\s\s+")
-_BITS = 16  # bits per character number in an n-gram key: four characters fill 64 bits
+__all__ = ["CONTEXT_WEIGHT", "PHASES", "SENDERS", "Featurizer", "feature_text", "prepare"]
 
-
-def _key(lookup: np.ndarray, gram: str) -> int:
-    key = 0
-    for n, c in enumerate(gram):
-        key |= int(lookup[ord(c)]) << (_BITS * n)
-    return key
-SENDERS = ("client", "worker", "system", "unknown")
-PHASES = ("before_contract", "contracted")
-# How loud the context columns are next to the n-grams (each row of n-grams has unit length).
-CONTEXT_WEIGHT = 0.5
-
-
-def feature_text(norm: NormalizedText) -> str:
-    """The normalised text with every digit read as 0 (same length, same offsets)."""
-    return _DIGITS.sub("0", norm.text)
 
 
 class Featurizer:
@@ -51,77 +34,6 @@ class Featurizer:
     def fit(self, texts: Sequence[str]) -> Featurizer:
         self.vectorizer.fit(texts)
         return self
-
-    def triplets(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(row, column, value) of the matrix `vectorizer.transform(texts)` gives (the test
-        tests/service/test_model.py checks they agree),
-        vectorised with numpy: scikit-learn's analyzer builds every n-gram as a Python string
-        (~90 µs a message plus ~0.4 ms a call, measured); here each character becomes a small
-        integer, each n-gram one 64-bit key, and one sorted search finds the columns."""
-        lookup, keys, columns = self._index()
-        cleaned = [_WHITE_SPACES.sub(" ", t) for t in texts]  # as scikit-learn's "char" analyzer reads it
-        lengths = np.fromiter((len(t) for t in cleaned), dtype=np.int64, count=len(cleaned))
-        # one array of character numbers, a 0 (no n-gram crosses it) after each text
-        codes = np.frombuffer("\0".join(cleaned).encode("utf-32-le"), dtype=np.uint32) if cleaned else np.zeros(0)
-        digits = np.append(lookup[codes], 0).astype(np.uint64)
-        row_of = np.repeat(np.arange(len(cleaned)), lengths + 1)
-        low, high = self.vectorizer.ngram_range
-        rows, cols = [], []
-        key = np.zeros(len(digits), dtype=np.uint64)
-        alive = np.ones(len(digits), dtype=bool)
-        for n in range(1, high + 1):
-            if n > len(digits):
-                break
-            shifted = np.zeros(len(digits), dtype=np.uint64)
-            shifted[: len(digits) - n + 1] = digits[n - 1:]
-            key |= shifted << np.uint64(_BITS * (n - 1))
-            alive &= shifted != 0
-            if n < low:
-                continue
-            at = np.flatnonzero(alive)
-            found = np.searchsorted(keys, key[at])
-            found[found == len(keys)] = 0
-            hit = keys[found] == key[at] if len(keys) else np.zeros(len(at), dtype=bool)
-            rows.append(row_of[at[hit]])
-            cols.append(columns[found[hit]])
-        empty = np.zeros(0, dtype=np.int64)
-        return _tfidf(np.concatenate(rows or [empty]), np.concatenate(cols or [empty]), len(cleaned),
-                      self.vectorizer.idf_)
-
-    def grams(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        rows, cols, values = self.triplets(texts)
-        return sparse.csr_matrix((values.astype(np.float32), (rows, cols)),
-                                 shape=(len(texts), len(self.vectorizer.vocabulary_)))
-
-    def _index(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(character → small number, sorted n-gram keys, their columns), built once per model."""
-        built = self.__dict__.get("_built")
-        if built is None:
-            vocabulary = self.vectorizer.vocabulary_
-            alphabet = sorted({c for gram in vocabulary for c in gram})
-            if len(alphabet) >= 1 << _BITS:
-                raise ValueError("alphabet too large for 16-bit character numbers")
-            lookup = np.zeros(0x110000, dtype=np.uint16)
-            for number, c in enumerate(alphabet, 1):
-                lookup[ord(c)] = number
-            keys = np.fromiter((_key(lookup, g) for g in vocabulary), dtype=np.uint64, count=len(vocabulary))
-            cols = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))
-            order = np.argsort(keys)
-            built = self.__dict__["_built"] = (lookup, keys[order], cols[order])
-        return built
-
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state.pop("_built", None)  # derived from the vocabulary; never stored
-        state.pop("_names", None)
-        return state
-
-    def context_columns(self, senders: Sequence[str], phases: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """The two context columns set for each row (the n-gram columns come first)."""
-        base = self.n_text_features
-        sender = [base + SENDERS.index(s if s in SENDERS else "unknown") for s in senders]
-        phase = [base + len(SENDERS) + PHASES.index(p if p in PHASES else "before_contract") for p in phases]
-        return np.asarray(sender), np.asarray(phase)
 
     def transform(self, texts: Sequence[str], senders: Sequence[str], phases: Sequence[str]) -> sparse.csr_matrix:
         grams = self.vectorizer.transform(texts)

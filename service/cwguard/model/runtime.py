@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Loaded:
-    model: object | None      # a MessageModel, or None for the rules alone
+    model: object | None      # a compiled.CompiledModel, or None for the rules alone
     source: str               # "file", "trained" or "none"
     reason: str = ""          # why the file was not used
 
@@ -44,7 +44,7 @@ def _load() -> Loaded:
         return Loaded(None, "none", reason)
     try:
         from .train import build
-        model, _, _ = build()
+        model = build()[0].compile()
         log.info("model file %s; trained in memory from %d corpora", reason, len(files))
         return Loaded(model, "trained", reason)
     except Exception as error:  # a broken corpus must not stop the service: rules alone

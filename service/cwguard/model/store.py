@@ -1,27 +1,27 @@
-"""The model file: one line of JSON (what it was trained on, with which library versions, and the
-SHA-256 of the rest), then the pickled `MessageModel`.
+"""The model file: one line of JSON (what it was trained on, with which library versions, the
+model's settings, and the SHA-256 of the rest), then the compiled model's arrays as `.npz`.
 
-The file is written only by `make model` on this machine; its hash is checked before anything is
-unpickled, so a truncated or altered file is "corrupt", never a crash.
+No pickle: the file holds numbers and text only, loaded with `allow_pickle=False`, and its hash is
+checked before anything is read, so a truncated or altered file is "corrupt", never a crash and
+never code. It is written only by `make model` on this machine.
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
-import pickle
 import platform
 from pathlib import Path
 
 import numpy
-import scipy
-import sklearn
 
 from .. import __version__
-from .classifier import MessageModel
+from .compiled import CompiledModel
 
-FORMAT = 1
+FORMAT = 2
 DEFAULT_PATH = Path(__file__).resolve().parent / "message-model.bin"
+ARRAYS = ("keys", "columns", "idf", "weights", "biases")
 
 
 def model_path() -> Path:
@@ -29,26 +29,34 @@ def model_path() -> Path:
 
 
 def library_versions() -> dict[str, str]:
-    return {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
-            "numpy": numpy.__version__, "scipy": scipy.__version__, "cwguard": __version__}
+    """What trained the file (information: the file itself needs numpy alone)."""
+    out = {"python": platform.python_version(), "numpy": numpy.__version__, "cwguard": __version__}
+    try:
+        import sklearn
+        out["scikit-learn"] = sklearn.__version__
+    except ImportError:
+        pass
+    return out
 
 
 class ModelFileError(Exception):
-    """The file is missing, corrupt, of another format, or built by other library versions."""
+    """The file is missing, corrupt, of another format, or trained on other data or code."""
 
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
 
 
-def dumps(model: MessageModel, data_hash: str) -> bytes:
-    payload = pickle.dumps(model, protocol=5)
+def dumps(model: CompiledModel, data_hash: str) -> bytes:
+    buffer = io.BytesIO()
+    numpy.savez(buffer, **model.arrays())
+    payload = buffer.getvalue()
     header = {"format": FORMAT, "data_hash": data_hash, "versions": library_versions(),
-              "payload_sha256": hashlib.sha256(payload).hexdigest(), "meta": model.meta}
+              "settings": model.settings(), "payload_sha256": hashlib.sha256(payload).hexdigest()}
     return json.dumps(header, sort_keys=True, ensure_ascii=False).encode() + b"\n" + payload
 
 
-def save(model: MessageModel, data_hash: str, path: Path | None = None) -> Path:
+def save(model: CompiledModel, data_hash: str, path: Path | None = None) -> Path:
     path = path or model_path()
     tmp = path.with_suffix(".tmp")
     tmp.write_bytes(dumps(model, data_hash))
@@ -69,7 +77,7 @@ def read_header(blob: bytes) -> tuple[dict, bytes]:
     return header, payload
 
 
-def load(path: Path | None = None, expected_data_hash: str | None = None) -> tuple[MessageModel, dict]:
+def load(path: Path | None = None, expected_data_hash: str | None = None) -> tuple[CompiledModel, dict]:
     """The model and its header; `ModelFileError` with the reason when it cannot be used."""
     path = path or model_path()
     try:
@@ -77,14 +85,12 @@ def load(path: Path | None = None, expected_data_hash: str | None = None) -> tup
     except OSError as error:
         raise ModelFileError("missing") from error
     header, payload = read_header(blob)
-    if header.get("versions", {}).get("scikit-learn") != sklearn.__version__:
-        raise ModelFileError("stale")
     if expected_data_hash is not None and header.get("data_hash") != expected_data_hash:
         raise ModelFileError("stale")
     try:
-        model = pickle.loads(payload)  # noqa: S301 - our own file, its hash checked above
+        with numpy.load(io.BytesIO(payload), allow_pickle=False) as saved:
+            arrays = {name: saved[name] for name in ARRAYS}
+        model = CompiledModel.from_parts(header["settings"], arrays)
     except Exception as error:
         raise ModelFileError("corrupt") from error
-    if not isinstance(model, MessageModel):
-        raise ModelFileError("corrupt")
     return model, header

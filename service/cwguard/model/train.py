@@ -162,7 +162,8 @@ def per_corpus(data: Data, p: np.ndarray, fusion: Fusion) -> dict:
 
 
 def build(with_comparison: bool = False) -> tuple[MessageModel, str, dict]:
-    """Train on every training file: the model, its data hash and the report."""
+    """Train on every training file: the model (scikit-learn; `.compile()` gives what the service
+    runs), its data hash and the report."""
     files = corpus.training_files()
     threads = []
     for path in files:
@@ -198,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, help="model file (default: the package's)")
     args = parser.parse_args(argv)
     model, data_hash, report = build(args.compare)
-    path = store.save(model, data_hash, args.output)
+    path = store.save(model.compile(), data_hash, args.output)
     summary = {k: report[k] for k in ("messages", "risky", "threads", "family", "oof_auc", "fusion", "heads")}
     print(json.dumps(summary, ensure_ascii=False))
     print(f"per corpus (out-of-fold): {json.dumps(report['per_corpus'])}")

@@ -1,0 +1,213 @@
+"""The model as the service runs it: plain numpy arrays, no scikit-learn and no pickle.
+
+`MessageModel.compile()` (training, scikit-learn) turns the fitted vectorizer and heads into the
+arrays below; the service loads only these (`store`). Importing scikit-learn and SciPy cost the
+service ~100 MB of memory and most of its start-up for nothing it needs to answer (measured in
+`make bench`'s memory section).
+
+Inference is vectorised: each character becomes a small number, each n-gram one 64-bit key, one
+sorted search finds the columns, and sublinear tf, idf and the L2 norm are applied to the batch at
+once. `tests/service/test_model.py` checks the result equals scikit-learn's, feature by feature.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..engine.normalize import NormalizedText
+
+_DIGITS = re.compile(r"\d")
+SENDERS = ("client", "worker", "system", "unknown")
+PHASES = ("before_contract", "contracted")
+# How loud the context columns are next to the n-grams (each row of n-grams has unit length).
+CONTEXT_WEIGHT = 0.5
+_WHITE_SPACES = re.compile(r"\s\s+")  # as scikit-learn's "char" analyzer reads a text
+BITS = 16                             # bits per character number in a key: four characters fill 64
+
+
+@dataclass(frozen=True, slots=True)
+class Opinion:
+    """The model's view of one message."""
+    p_any: float                      # calibrated probability that the message is a lure
+    category: str | None              # its most likely risk category
+    category_p: float                 # that head's probability (uncalibrated, for ranking)
+    row: int                          # the message's row in the batch
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """How the engine combines rules and model; chosen by `train` on grouped out-of-fold figures.
+
+    - `add`: a message no rule flags gets a model warning when `p_any >= add`;
+    - `veto`: a rule hit on a message whose `p_any < veto` is reported at `info` (the model reads it
+      as very unlike a lure: a refusal, the job's own subject), except categories in `keep`;
+    - `severity`: probability bands for a model warning's severity (never above the category's).
+    """
+    add: float = 0.8
+    veto: float = 0.0
+    keep: tuple[str, ...] = ("direct_deal", "upfront_payment", "personal_info")
+    severity: tuple[tuple[float, str], ...] = ((0.9, "high"), (0.0, "medium"))
+
+    def severity_for(self, p: float) -> str:
+        return next(level for floor, level in self.severity if p >= floor)
+
+
+@dataclass
+class CompiledModel:
+    alphabet: str                    # character number k+1 is alphabet[k]
+    keys: np.ndarray                 # uint64, sorted: every n-gram of the vocabulary as a key
+    columns: np.ndarray              # int64: the column of each key
+    idf: np.ndarray                  # float64 per n-gram column
+    weights: np.ndarray              # (n-gram columns + context columns) x heads; head 0 is "any risk"
+    biases: np.ndarray               # per head
+    names: tuple[str, ...]           # the category of heads 1..
+    ngram_range: tuple[int, int]
+    platt: tuple[float, float] = (1.0, 0.0)
+    fusion: Fusion = field(default_factory=Fusion)
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._lookup = np.zeros(0x110000, dtype=np.uint16)
+        for number, c in enumerate(self.alphabet, 1):
+            self._lookup[ord(c)] = number
+        self._grams: list[str] | None = None
+
+    @property
+    def n_text(self) -> int:
+        return len(self.idf)
+
+    # --- features ------------------------------------------------------------------------------
+
+    def triplets(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column, value) of the TF-IDF n-gram matrix of `texts`."""
+        cleaned = [_WHITE_SPACES.sub(" ", t) for t in texts]
+        lengths = np.fromiter((len(t) for t in cleaned), dtype=np.int64, count=len(cleaned))
+        # one array of character numbers, a 0 (no n-gram crosses it) after each text
+        codes = np.frombuffer("\0".join(cleaned).encode("utf-32-le"), dtype=np.uint32)
+        digits = np.append(self._lookup[codes], 0).astype(np.uint64)
+        row_of = np.repeat(np.arange(len(cleaned)), lengths + 1)
+        low, high = self.ngram_range
+        rows, cols = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+        key = np.zeros(len(digits), dtype=np.uint64)
+        alive = np.ones(len(digits), dtype=bool)
+        for n in range(1, high + 1):
+            if n > len(digits):
+                break
+            shifted = np.zeros(len(digits), dtype=np.uint64)
+            shifted[: len(digits) - n + 1] = digits[n - 1:]
+            key |= shifted << np.uint64(BITS * (n - 1))
+            alive &= shifted != 0
+            if n < low:
+                continue
+            at = np.flatnonzero(alive)
+            found = np.searchsorted(self.keys, key[at])
+            found[found == len(self.keys)] = 0
+            hit = self.keys[found] == key[at]
+            rows.append(row_of[at[hit]])
+            cols.append(self.columns[found[hit]])
+        return _tfidf(np.concatenate(rows), np.concatenate(cols), len(cleaned), self.idf)
+
+    def context_columns(self, senders: Sequence[str], phases: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        base = self.n_text
+        sender = [base + SENDERS.index(s if s in SENDERS else "unknown") for s in senders]
+        phase = [base + len(SENDERS) + PHASES.index(p if p in PHASES else "before_contract") for p in phases]
+        return np.asarray(sender, dtype=np.int64), np.asarray(phase, dtype=np.int64)
+
+    # --- opinions ------------------------------------------------------------------------------
+
+    def infer(self, texts: Sequence[str], senders: Sequence[str], phases: Sequence[str]) -> list[Opinion]:
+        """Every message's opinion, one batch."""
+        if not texts:
+            return []
+        rows, cols, values = self.triplets(texts)
+        raw = np.column_stack([np.bincount(rows, weights=values * self.weights[cols, h], minlength=len(texts))
+                               for h in range(self.weights.shape[1])]) + self.biases
+        sender, phase = self.context_columns(senders, phases)
+        raw += CONTEXT_WEIGHT * (self.weights[sender] + self.weights[phase])
+        silent = np.bincount(rows, minlength=len(texts)) == 0  # no known n-gram: no evidence either way
+        a, b = self.platt
+        p_any = 1.0 / (1.0 + np.exp(-(a * raw[:, 0] + b)))
+        out = []
+        for row in range(len(texts)):
+            if silent[row]:
+                out.append(Opinion(0.0, None, 0.0, row))
+                continue
+            best = int(np.argmax(raw[row, 1:])) if self.names else -1
+            category = self.names[best] if self.names else None
+            category_p = float(1.0 / (1.0 + np.exp(-raw[row, 1 + best]))) if self.names else 0.0
+            out.append(Opinion(float(p_any[row]), category, category_p, row))
+        return out
+
+    def shares(self, text: str, category: str | None) -> list[tuple[str, float]]:
+        """(n-gram, weight x value) of one feature text for the category's head (or the any-risk
+        head), strongest first, positive shares only: what explains a model warning."""
+        head = 1 + self.names.index(category) if category in self.names else 0
+        _, cols, values = self.triplets([text])
+        shares = values * self.weights[cols, head]
+        order = np.argsort(-shares)
+        return [(self.gram(int(cols[i])), float(shares[i])) for i in order if shares[i] > 0]
+
+    def gram(self, column: int) -> str:
+        if self._grams is None:
+            grams = [""] * self.n_text
+            for key, col in zip(self.keys.tolist(), self.columns.tolist(), strict=True):
+                chars = []
+                while key:
+                    chars.append(self.alphabet[(key & 0xFFFF) - 1])
+                    key >>= BITS
+                grams[col] = "".join(chars)
+            self._grams = grams
+        return self._grams[column]
+
+    # --- storage -------------------------------------------------------------------------------
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {"keys": self.keys, "columns": self.columns, "idf": self.idf, "weights": self.weights,
+                "biases": self.biases}
+
+    def settings(self) -> dict:
+        return {"alphabet": self.alphabet, "names": list(self.names), "ngram_range": list(self.ngram_range),
+                "platt": list(self.platt), "meta": self.meta,
+                "fusion": {"add": self.fusion.add, "veto": self.fusion.veto, "keep": list(self.fusion.keep),
+                           "severity": [list(s) for s in self.fusion.severity]}}
+
+    @classmethod
+    def from_parts(cls, settings: dict, arrays: dict[str, np.ndarray]) -> CompiledModel:
+        f = settings["fusion"]
+        fusion = Fusion(f["add"], f["veto"], tuple(f["keep"]), tuple((float(a), str(b)) for a, b in f["severity"]))
+        return cls(settings["alphabet"], arrays["keys"], arrays["columns"], arrays["idf"], arrays["weights"],
+                   arrays["biases"], tuple(settings["names"]), tuple(settings["ngram_range"]),
+                   tuple(settings["platt"]), fusion, settings.get("meta", {}))
+
+    def with_fusion(self, fusion: Fusion) -> CompiledModel:
+        return CompiledModel(self.alphabet, self.keys, self.columns, self.idf, self.weights, self.biases,
+                             self.names, self.ngram_range, self.platt, fusion, self.meta)
+
+
+def _tfidf(rows: np.ndarray, cols: np.ndarray, n_rows: int, idf: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Sublinear tf times idf, each row scaled to unit length, from one (row, column) per n-gram."""
+    width = np.int64(len(idf))
+    pairs, counts = np.unique(rows.astype(np.int64) * width + cols, return_counts=True)
+    rows, cols = pairs // width, pairs % width
+    values = (np.log(counts) + 1.0) * idf[cols]
+    norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n_rows))
+    norms[norms == 0] = 1.0
+    return rows, cols, values / norms[rows]
+
+
+def feature_text(norm: NormalizedText) -> str:
+    """The normalised text with every digit read as 0 (same length, same offsets): one phone number
+    or fee teaches all of them."""
+    return _DIGITS.sub("0", norm.text)
+
+
+def encode(alphabet: str, gram: str) -> int:
+    """The key of an n-gram: its characters' numbers, BITS bits each, first character lowest."""
+    index = {c: i for i, c in enumerate(alphabet, 1)}
+    key = 0
+    for n, c in enumerate(gram):
+        key |= index[c] << (BITS * n)
+    return key
