@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from support.service import HOST, ServiceProcess  # noqa: E402
+from support.service import HOST, ServiceProcess, read_memory_kb  # noqa: E402
 
 
 class Server:
@@ -40,17 +40,6 @@ def send(connection: http.client.HTTPConnection, method: str, path: str, body: b
     connection.request(method, path, body=body, headers=headers)
     response = connection.getresponse()
     return response.status, response.read()
-
-
-def read_memory_kb(pid: int | str = "self") -> dict[str, int]:
-    wanted = {"VmRSS": "rss_kb", "VmHWM": "peak_rss_kb"}
-    found = {}
-    with open(f"/proc/{pid}/status", encoding="ascii") as status:
-        for line in status:
-            key, _, value = line.partition(":")
-            if key in wanted:
-                found[wanted[key]] = int(value.split()[0])
-    return found
 
 
 @contextmanager

@@ -269,19 +269,26 @@
     await paint.yieldToBrowser();
     if (stale()) return;
     const answer = await ask({ type: 'cwguard:score', scanId: id, payload: prepared.payload });
-    if (stale()) return;
-    if (answer.tabId !== undefined) setAttrs({ 'tab-id': answer.tabId });
-    if (!answer.ok) {
-      showError(answer.error || { code: 'internal' });
-      return;
-    }
-    state.retryCount = 0;
+    if (!accepted(answer, stale)) return;
     state.entries = scraped.entries;
     state.signature = signature;
     state.result = scanplan.foldParts(answer.result, prepared.parts);
     state.listingEls = null;
     setExtras(prepared.notes, prepared.facts);
     await paintResult(state.result, id);
+  }
+
+  /** Whether the service's answer to a scan is a result to paint: false (after showing the error,
+   * or when a newer scan has started) otherwise. */
+  function accepted(answer, stale) {
+    if (stale()) return false;
+    if (answer.tabId !== undefined) setAttrs({ 'tab-id': answer.tabId });
+    if (!answer.ok) {
+      showError(answer.error || { code: 'internal' });
+      return false;
+    }
+    state.retryCount = 0;
+    return true;
   }
 
   /** A job list: each listing scored alone by the worker; highlights and a level marker per listing. */
@@ -314,13 +321,7 @@
       type: 'cwguard:score-listings', scanId: id, context: scraped.context,
       listings: scraped.listings.map((l) => ({ id: l.id, text: l.text })),
     }, 60000);
-    if (stale()) return;
-    if (answer.tabId !== undefined) setAttrs({ 'tab-id': answer.tabId });
-    if (!answer.ok) {
-      showError(answer.error || { code: 'internal' });
-      return;
-    }
-    state.retryCount = 0;
+    if (!accepted(answer, stale)) return;
     state.entries = entries;
     state.signature = signature;
     state.result = answer.result;

@@ -135,14 +135,7 @@ class ServiceProcess:
 
     def memory_kb(self) -> dict[str, int]:
         """VmRSS (now) and VmHWM (peak since start, or since `reset_peak_memory`), in kB."""
-        wanted = {"VmRSS": "rss_kb", "VmHWM": "peak_rss_kb"}
-        found = {}
-        with open(f"/proc/{self.pid}/status", encoding="ascii") as status:
-            for line in status:
-                key, _, value = line.partition(":")
-                if key in wanted:
-                    found[wanted[key]] = int(value.split()[0])
-        return found
+        return read_memory_kb(self.pid)
 
     def reset_peak_memory(self) -> bool:
         """Start VmHWM again from the current RSS (Linux ≥ 4.0); False when not possible."""
@@ -158,3 +151,15 @@ class ServiceProcess:
         if not logs:
             return ""
         return "\n".join(logs[-1].read_text(errors="replace").splitlines()[-lines:])
+
+
+def read_memory_kb(pid: int | str = "self") -> dict[str, int]:
+    """VmRSS (now) and VmHWM (peak) of a process, in kB (Linux /proc)."""
+    wanted = {"VmRSS": "rss_kb", "VmHWM": "peak_rss_kb"}
+    found = {}
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            key, _, value = line.partition(":")
+            if key in wanted:
+                found[wanted[key]] = int(value.split()[0])
+    return found

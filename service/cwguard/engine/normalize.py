@@ -222,8 +222,23 @@ _NEEDS_SLOW_PATH = re.compile("[" + re.escape(_COMPLEX) + "\U00010000-\U0010ffff
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+class OriginalSpans:
+    """What a text with an offset map back to the original gives (`to_original`,
+    `utf16_offset` and `original` are the subclass's)."""
+    __slots__ = ()
+
+    def utf16_span(self, start: int, end: int) -> tuple[int, int]:
+        """UTF-16 span in the original text for the span [start, end) of this text."""
+        a, b = self.to_original(start, end)
+        return self.utf16_offset(a), self.utf16_offset(b)
+
+    def original_slice(self, start: int, end: int) -> str:
+        a, b = self.to_original(start, end)
+        return self.original[a:b]
+
+
 @dataclass(frozen=True, slots=True)
-class NormalizedText:
+class NormalizedText(OriginalSpans):
     original: str
     text: str
     # starts[i], ends[i]: the original code-point span that produced text[i]; None = identity.
@@ -244,14 +259,6 @@ class NormalizedText:
     def utf16_offset(self, cp_index: int) -> int:
         return cp_index + bisect_left(self.astral, cp_index)
 
-    def utf16_span(self, start: int, end: int) -> tuple[int, int]:
-        """UTF-16 span in the original text for the normalised span [start, end)."""
-        a, b = self.to_original(start, end)
-        return self.utf16_offset(a), self.utf16_offset(b)
-
-    def original_slice(self, start: int, end: int) -> str:
-        a, b = self.to_original(start, end)
-        return self.original[a:b]
 
 
 def normalize(original: str) -> NormalizedText:
@@ -333,7 +340,7 @@ def fold_pattern(pattern: str) -> str:
 # --- the secondary reading ----------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(OriginalSpans):
     """A second way to read a normalised text: letter names, digit words and written-out e-mail
     punctuation replaced by what they spell (`read_aloud`). Like `NormalizedText` it has `text`,
     `original`, `to_original`, `utf16_span` and `original_slice`; `to_base` maps a span of it to
@@ -363,13 +370,6 @@ class Reading:
     def utf16_offset(self, cp_index: int) -> int:
         return self.base.utf16_offset(cp_index)
 
-    def utf16_span(self, start: int, end: int) -> tuple[int, int]:
-        a, b = self.to_original(start, end)
-        return self.utf16_offset(a), self.utf16_offset(b)
-
-    def original_slice(self, start: int, end: int) -> str:
-        a, b = self.to_original(start, end)
-        return self.original[a:b]
 
     def changes(self, start: int, end: int) -> bool:
         """Whether the span [start, end) of this reading covers a part read differently."""

@@ -55,13 +55,3 @@ def prepare(texts: Sequence[str]) -> list[str]:
     """Feature texts for raw message texts (normalising each once)."""
     return [feature_text(normalize(t)) for t in texts]
 
-
-def _tfidf(rows: np.ndarray, cols: np.ndarray, n_rows: int, idf: np.ndarray) -> tuple[np.ndarray, ...]:
-    """Sublinear tf times idf, each row scaled to unit length, from one (row, column) per n-gram."""
-    width = np.int64(len(idf))
-    pairs, counts = np.unique(rows.astype(np.int64) * width + cols, return_counts=True)
-    rows, cols = pairs // width, pairs % width
-    values = (np.log(counts) + 1.0) * idf[cols]
-    norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n_rows))
-    norms[norms == 0] = 1.0
-    return rows, cols, values / norms[rows]

@@ -8,9 +8,8 @@ counted in Python calls (never timed), grows linearly with N.
 """
 from __future__ import annotations
 
-import sys
-
 import pytest
+from _kit import python_calls
 
 import cwguard
 from cwguard.engine import scoring
@@ -79,20 +78,7 @@ def calls_to_read(text: str) -> int:
     the same on a busy machine, unlike a clock."""
     message = {"id": "m1", "sender": "client", "text": text}
     scoring._run_detectors({"id": "m1", "sender": "client", "text": text[:50]}, "before_contract", False)  # warm
-    calls = 0
-
-    def count(frame, event, arg):
-        nonlocal calls
-        if event == "call":
-            calls += 1
-
-    previous = sys.getprofile()
-    sys.setprofile(count)
-    try:
-        scoring._run_detectors(message, "before_contract", False)
-    finally:
-        sys.setprofile(previous)
-    return calls
+    return python_calls(lambda: scoring._run_detectors(message, "before_contract", False))[0]
 
 
 @pytest.mark.parametrize("decoy, lure, category, words", FAMILIES, ids=[f[2] + ":" + f[0][:6] for f in FAMILIES])
