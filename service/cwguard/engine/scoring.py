@@ -126,6 +126,7 @@ def clear_cache() -> None:
     EVIDENCE_CACHE.clear()
     MODEL_CACHE.clear()
     EXPLAIN_CACHE.clear()
+    LOCAL_CACHE.clear()
 
 
 def cache_info() -> dict:
@@ -441,13 +442,35 @@ class ModelReader:
     def explain(self, category: str) -> tuple[tuple[int, int], ...]:
         return explanation(self.message, self.phase, category, self.model)
 
-    def local(self, finding: Finding) -> float:
-        """The model's probability for the text around a finding alone."""
-        from ..model.compiled import feature_text
+    def key(self, finding: Finding) -> tuple[str, str, str]:
         text = self.message["text"]
         window = text[max(0, finding.cp_start - LOCAL_WINDOW):finding.cp_end + LOCAL_WINDOW]
-        sender = self.message.get("sender", "unknown")
-        return self.model.infer([feature_text(normalize(window))], [sender], [self.phase])[0].p_any
+        return window, self.message.get("sender", "unknown"), self.phase
+
+    def local(self, finding: Finding) -> float:
+        """The model's probability for the text around a finding alone (read in one batch for the
+        thread by `read_locally`; read here only if that was skipped)."""
+        key = self.key(finding)
+        found = LOCAL_CACHE.get(key)
+        if found is None:
+            read_locally(self.model, [key])
+            found = LOCAL_CACHE.get(key)
+        return found if found is not None else 1.0
+
+
+# The model's reading of a window around a rule hit, by (window, sender, phase).
+LOCAL_CACHE = FindingsCache(max_entries=8192, max_chars=1_000_000)
+
+
+def read_locally(model, keys: Sequence[tuple[str, str, str]]) -> None:
+    """The model's probability for each window not read before, one batch."""
+    from ..model.compiled import feature_text
+    todo = list(dict.fromkeys(k for k in keys if LOCAL_CACHE.get(k) is None))
+    if not todo:
+        return
+    opinions = model.infer([feature_text(normalize(k[0])) for k in todo], [k[1] for k in todo], [k[2] for k in todo])
+    for key, opinion in zip(todo, opinions, strict=True):
+        LOCAL_CACHE.put(key, opinion.p_any)
 
 
 def _has_evidence(text: str) -> bool:
@@ -486,13 +509,21 @@ def judge(messages: Sequence[dict], state: thread.ThreadState,
     """Every counted finding of the thread with its severity (signals lower contact findings to
     medium as RUBRIC.md v2 says; the model's opinion is fused in when `views` are given)."""
     split = split_findings(messages, state) if rules else {}
-    raw: list[tuple[int, Finding, str]] = []
+    per_message = []
     for index, message in enumerate(messages):
         sender = message.get("sender", "unknown")
         own = message_findings(message, state.phases[index], state.approved[index])
         findings = [f for f in (*own, *split.get(index, ())) if _counts(f, sender) and (rules or f.kind == "signal")]
         view = views[index] if views is not None and sender != "system" else None
         reader = ModelReader(model, message, state.phases[index]) if view is not None else None
+        per_message.append((index, message, findings, view, reader))
+    if fusion is not None:
+        # the windows the veto or the job's subject may ask about, read in one batch
+        doubt = max(fusion.veto, AGREES if subject else 0.0)
+        read_locally(model, [reader.key(f) for _, _, findings, view, reader in per_message
+                             if view is not None and view.p_any < doubt for f in findings if f.kind == "risk"])
+    raw: list[tuple[int, Finding, str]] = []
+    for index, message, findings, view, reader in per_message:
         raw += [(index, f, source) for f, source in _fuse(findings, view, fusion, message, reader, subject)]
     signals = {f.category for _, f, _ in raw if f.kind == "signal"}
     scam_app: dict[int, bool] = {}  # per message, read once
