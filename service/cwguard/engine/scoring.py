@@ -127,6 +127,7 @@ def clear_cache() -> None:
     MODEL_CACHE.clear()
     EXPLAIN_CACHE.clear()
     LOCAL_CACHE.clear()
+    normalized.cache_clear()
 
 
 def cache_info() -> dict:
@@ -192,6 +193,18 @@ def prefilter(found: tuple[Detector, ...]) -> Prefilter:
     return Prefilter(found)
 
 
+@lru_cache(maxsize=256)
+def normalized(text: str):
+    """`normalize(text)`, kept for the few messages a scan reads twice (the detectors, then the
+    model); bounded by count, and only texts up to 4,000 characters are kept (a cache must not pin
+    huge messages)."""
+    return normalize(text)
+
+
+def normalize_once(text: str):
+    return normalized(text) if len(text) <= 4000 else normalize(text)
+
+
 def message_evidence(message: dict) -> thread.Evidence:
     """`thread.message_evidence`, from the cache when it has read the message."""
     key = (message["text"], message.get("sender", "unknown"))
@@ -213,7 +226,7 @@ def message_findings(message: dict, phase: str, approved: bool) -> tuple[Finding
 
 
 def _run_detectors(message: dict, phase: str, approved: bool) -> tuple[Finding, ...]:
-    norm = normalize(message["text"])
+    norm = normalize_once(message["text"])
     sender = message.get("sender", "unknown")
     view = MessageView(message["id"], sender, norm, phase, approved)
     checked = MessageView(message["id"], sender, norm, phase, approved, terms_found=True)
@@ -315,7 +328,7 @@ def model_views(messages: Sequence[dict], phases: Sequence[str], model) -> list[
     views: list[ModelView | None] = [MODEL_CACHE.get(key) for key in keys]
     todo = [i for i, v in enumerate(views) if v is None]
     if todo:
-        texts = [feature_text(normalize(messages[i]["text"])) for i in todo]
+        texts = [feature_text(normalize_once(messages[i]["text"])) for i in todo]
         opinions = model.infer(texts, [keys[i][1] for i in todo], [keys[i][2] for i in todo])
         for i, opinion in zip(todo, opinions, strict=True):
             views[i] = ModelView(opinion.p_any, opinion.category)

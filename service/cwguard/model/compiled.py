@@ -123,8 +123,12 @@ class CompiledModel:
         if not texts:
             return []
         rows, cols, values = self.triplets(texts)
-        raw = np.column_stack([np.bincount(rows, weights=values * self.weights[cols, h], minlength=len(texts))
-                               for h in range(self.weights.shape[1])]) + self.biases
+        raw = np.zeros((len(texts), self.weights.shape[1]))
+        if len(rows):
+            # rows come sorted: one sum per run of a row's n-grams, every head at once
+            starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+            raw[rows[starts]] = np.add.reduceat(values[:, None] * self.weights[cols], starts, axis=0)
+        raw += self.biases
         sender, phase = self.context_columns(senders, phases)
         raw += CONTEXT_WEIGHT * (self.weights[sender] + self.weights[phase])
         silent = np.bincount(rows, minlength=len(texts)) == 0  # no known n-gram: no evidence either way

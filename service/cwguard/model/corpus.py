@@ -62,7 +62,7 @@ def examples(threads: Iterable[dict]) -> Iterator[Example]:
 
 
 # The code that turns a message into features: a change here makes a saved model stale too.
-FEATURE_CODE = (Path(__file__).resolve().parent / "features.py",
+FEATURE_CODE = (Path(__file__).resolve().parent / "features.py", Path(__file__).resolve().parent / "compiled.py",
                 Path(__file__).resolve().parents[1] / "engine" / "normalize.py")
 
 
