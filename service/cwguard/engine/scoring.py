@@ -29,7 +29,7 @@ from .. import __version__
 from ..model import runtime as model_runtime
 from . import categories, thread
 from .detector import Detector, MessageView, prefilter_term
-from .normalize import normalize
+from .normalize import normalize, utf16_len
 from .texts import warning_text
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,6 @@ class Finding:
     start: int
     end: int
     survives_contract: bool
-    source: str = "rule"      # "rule", or "model" for a finding the model alone made
 
     @property
     def highlighted(self) -> bool:
@@ -205,6 +204,12 @@ def normalize_once(text: str):
     return normalized(text) if len(text) <= 4000 else normalize(text)
 
 
+def utf16_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """The UTF-16 offsets (what JavaScript slices by) of the code-point span [start, end)."""
+    head = utf16_len(text[:start])
+    return head, head + utf16_len(text[start:end])
+
+
 def message_evidence(message: dict) -> thread.Evidence:
     """`thread.message_evidence`, from the cache when it has read the message."""
     key = (message["text"], message.get("sender", "unknown"))
@@ -283,7 +288,6 @@ def _runs(messages: Sequence[dict]) -> list[list[int]]:
 
 def split_findings(messages: Sequence[dict], state: thread.ThreadState) -> dict[int, list[Finding]]:
     """Findings that only the joined text of a run shows, cut back into each message's part."""
-    from .normalize import utf16_len
     extra: dict[int, list[Finding]] = {}
     for run in _runs(messages):
         texts = [messages[i]["text"] for i in run]
@@ -301,10 +305,8 @@ def split_findings(messages: Sequence[dict], state: thread.ThreadState) -> dict[
             if len(parts) < 2:
                 continue  # inside one message: its own reading found it already
             for k, a, b in parts:
-                text = texts[k]
-                start = utf16_len(text[:a])
                 extra.setdefault(run[k], []).append(
-                    Finding(f.category, f.kind, a, b, start, start + utf16_len(text[a:b]), f.survives_contract))
+                    Finding(f.category, f.kind, a, b, *utf16_range(texts[k], a, b), f.survives_contract))
     return extra
 
 
@@ -343,7 +345,7 @@ def explanation(message: dict, phase: str, category: str, model) -> tuple[tuple[
     key = (message["text"], message.get("sender", "unknown"), phase, category)
     found = EXPLAIN_CACHE.get(key)
     if found is None:
-        norm = normalize(message["text"])
+        norm = normalize_once(message["text"])
         text = feature_text(norm)
         found = tuple(passages(norm, text, model.shares(text, category)))
         EXPLAIN_CACHE.put(key, found)
@@ -352,14 +354,8 @@ def explanation(message: dict, phase: str, category: str, model) -> tuple[tuple[
 
 def _model_findings(message: dict, category: str, spans: Sequence[tuple[int, int]]) -> tuple[Finding, ...]:
     """A model-only warning's findings: one per passage, or one without a highlight."""
-    from .normalize import utf16_len
-    text = message["text"]
-    out = []
-    for cp_start, cp_end in spans or ((0, 0),):
-        start = utf16_len(text[:cp_start])
-        out.append(Finding(category, "risk", cp_start, cp_end, start, start + utf16_len(text[cp_start:cp_end]),
-                           False, "model"))
-    return tuple(out)
+    return tuple(Finding(category, "risk", a, b, *utf16_range(message["text"], a, b), False)
+                 for a, b in spans or ((0, 0),))
 
 
 # --- the rubric -------------------------------------------------------------------------------
@@ -394,7 +390,7 @@ def lowering_signal(category: str, signals: set[str], scam_app: bool) -> str | N
 def names_scam_app(message: dict) -> bool:
     """Whether a message names an app typical of task scams (lexicon/unmitigable_channels.json)."""
     from ..lexicon import unmitigable_channels
-    return bool(unmitigable_channels().search(normalize(message["text"]).text))
+    return bool(unmitigable_channels().search(normalize_once(message["text"]).text))
 
 
 def _judge_risk(finding: Finding, phase: str, approved: bool, lowered_by: str | None) -> tuple[str, str]:
@@ -634,12 +630,10 @@ def build_warnings(judged: list[Judged], messages: Sequence[dict], thread_risks:
 def _whole_words(text: str, cp_start: int, cp_end: int, start: int, end: int) -> tuple[int, int, int, int]:
     """A highlight widened to the words it cuts (lang/words.py), with its UTF-16 offsets."""
     from ..lang.words import snap
-    from .normalize import utf16_len
     a, b = snap(text, cp_start, cp_end)
     if (a, b) == (cp_start, cp_end):
         return cp_start, cp_end, start, end
-    head = utf16_len(text[:a])
-    return a, b, head, head + utf16_len(text[a:b])
+    return (a, b, *utf16_range(text, a, b))
 
 
 def build_highlights(judged: list[Judged], messages: Sequence[dict],
@@ -675,9 +669,6 @@ def build_highlights(judged: list[Judged], messages: Sequence[dict],
             }))
     placed.sort(key=lambda item: item[:2])
     return [highlight for _, _, highlight in placed]
-
-
-DETECTIONS = ("fused", "rules", "model")
 
 
 def score_request(request: dict, detection: str = "fused") -> dict:

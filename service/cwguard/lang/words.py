@@ -32,15 +32,20 @@ def boundaries(text: str) -> list[int]:
     return sorted(out)
 
 
-def _script(c: str) -> str:
+def script(c: str, word_marks: str = "") -> str:
+    """A coarse script class of a character: latin, kanji, katakana, hiragana or other. A word of
+    Japanese text rarely crosses from one to another. `word_marks` are ASCII symbols to count as
+    Latin (「_@.-:/」 keep an ID or an address one run)."""
     if c.isascii():
-        return "latin" if c.isalnum() else "other"
+        return "latin" if c.isalnum() or c in word_marks else "other"
     name = unicodedata.name(c, "")
-    if "CJK UNIFIED" in name:
+    if "CJK UNIFIED" in name or c in "々〆":
         return "kanji"
     if "KATAKANA" in name or c == "ー":
         return "katakana"
-    return "latin" if c.isalnum() and "HIRAGANA" not in name else "other"
+    if "HIRAGANA" in name:
+        return "hiragana"
+    return "latin" if c.isalnum() else "other"
 
 
 def _may_cut(text: str, at: int) -> bool:
@@ -48,8 +53,8 @@ def _may_cut(text: str, at: int) -> bool:
     script (kanji, katakana, Latin). Elsewhere it is a boundary already, and nothing is segmented."""
     if not 0 < at < len(text):
         return False
-    left, right = _script(text[at - 1]), _script(text[at])
-    return left == right != "other"
+    left = script(text[at - 1])
+    return left == script(text[at]) and left not in ("other", "hiragana")
 
 
 def snap(text: str, start: int, end: int) -> tuple[int, int]:

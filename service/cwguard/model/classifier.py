@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from .compiled import BITS, CompiledModel, Fusion, Opinion, encode
+from .compiled import BITS, CompiledModel, Fusion, Opinion, encode, opinions_from_raw
 from .corpus import RISKS
 from .features import Featurizer
 
@@ -67,47 +67,22 @@ class MessageModel:
     def scores(self, X) -> np.ndarray:
         return self.any_head.decision_function(X)
 
-    def calibrated(self, scores: np.ndarray) -> np.ndarray:
-        a, b = self.platt
-        return 1.0 / (1.0 + np.exp(-(a * scores + b)))
-
-    def _stacked(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
-        """Every head's weights as one matrix (one product per batch instead of a call per head:
-        the per-call overhead of eleven heads dominated small threads, measured in bench)."""
-        stacked = self.__dict__.get("_stack")
-        if stacked is None:
-            names = list(self.heads)
-            heads = [self.any_head, *(self.heads[c] for c in names)]
-            weights = np.column_stack([h.coef_[0] for h in heads]).astype(np.float64)
-            biases = np.array([h.intercept_[0] for h in heads])
-            stacked = self.__dict__["_stack"] = (weights, biases, names)
-        return stacked
-
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        state.pop("_stack", None)  # derived from the heads; never stored
-        return state
+    def stacked(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """Every head's weights as one matrix, their biases, and the category of heads 1.. (one
+        product per batch instead of a call per head)."""
+        names = list(self.heads)
+        heads = [self.any_head, *(self.heads[c] for c in names)]
+        weights = np.column_stack([h.coef_[0] for h in heads]).astype(np.float64)
+        return weights, np.array([h.intercept_[0] for h in heads]), names
 
     def opinions(self, X) -> list[Opinion]:
-        weights, biases, _ = self._stacked()
-        return self._opinions(np.asarray(X @ weights) + biases)
-
-    def _opinions(self, raw: np.ndarray) -> list[Opinion]:
-        _, _, names = self._stacked()
-        p_any = self.calibrated(raw[:, 0])
-        out = []
-        for row in range(raw.shape[0]):
-            if names:
-                best = int(np.argmax(raw[row, 1:]))
-                category, category_p = names[best], float(1.0 / (1.0 + np.exp(-raw[row, 1 + best])))
-            else:
-                category, category_p = None, 0.0
-            out.append(Opinion(float(p_any[row]), category, category_p, row))
-        return out
+        """The training path's opinions (the reference the compiled model is tested against)."""
+        weights, biases, names = self.stacked()
+        return opinions_from_raw(np.asarray(X @ weights) + biases, names, self.platt)
 
     def compile(self) -> CompiledModel:
         """The arrays the service runs (`compiled.CompiledModel`): no scikit-learn needed there."""
-        weights, biases, names = self._stacked()
+        weights, biases, names = self.stacked()
         vocabulary = self.featurizer.vectorizer.vocabulary_
         alphabet = "".join(sorted({c for gram in vocabulary for c in gram}))
         if len(alphabet) >= 1 << BITS:
@@ -119,17 +94,6 @@ class MessageModel:
                              np.asarray(self.featurizer.vectorizer.idf_, dtype=np.float64),
                              np.ascontiguousarray(weights), np.asarray(biases, dtype=np.float64), tuple(names),
                              tuple(self.featurizer.vectorizer.ngram_range), self.platt, self.fusion, dict(self.meta))
-
-    def contributions(self, X, row: int, category: str | None) -> list[tuple[int, float]]:
-        """(text feature column, weight × value) of one row, for the category's head (or the
-        any-risk head), strongest first, positive shares only."""
-        head = self.heads.get(category) if category else None
-        head = head or self.any_head
-        x = X.getrow(row)
-        weights = head.coef_[0]
-        n_text = self.featurizer.n_text_features
-        shares = [(int(j), float(v * weights[j])) for j, v in zip(x.indices, x.data, strict=True) if j < n_text]
-        return sorted((s for s in shares if s[1] > 0), key=lambda s: -s[1])
 
 
 def fit_platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:

@@ -132,18 +132,7 @@ class CompiledModel:
         sender, phase = self.context_columns(senders, phases)
         raw += CONTEXT_WEIGHT * (self.weights[sender] + self.weights[phase])
         silent = np.bincount(rows, minlength=len(texts)) == 0  # no known n-gram: no evidence either way
-        a, b = self.platt
-        p_any = 1.0 / (1.0 + np.exp(-(a * raw[:, 0] + b)))
-        out = []
-        for row in range(len(texts)):
-            if silent[row]:
-                out.append(Opinion(0.0, None, 0.0, row))
-                continue
-            best = int(np.argmax(raw[row, 1:])) if self.names else -1
-            category = self.names[best] if self.names else None
-            category_p = float(1.0 / (1.0 + np.exp(-raw[row, 1 + best]))) if self.names else 0.0
-            out.append(Opinion(float(p_any[row]), category, category_p, row))
-        return out
+        return opinions_from_raw(raw, self.names, self.platt, silent)
 
     def shares(self, text: str, category: str | None) -> list[tuple[str, float]]:
         """(n-gram, weight x value) of one feature text for the category's head (or the any-risk
@@ -189,6 +178,29 @@ class CompiledModel:
     def with_fusion(self, fusion: Fusion) -> CompiledModel:
         return CompiledModel(self.alphabet, self.keys, self.columns, self.idf, self.weights, self.biases,
                              self.names, self.ngram_range, self.platt, fusion, self.meta)
+
+
+def calibrate(scores: np.ndarray, platt: tuple[float, float]) -> np.ndarray:
+    """The any-risk head's calibrated probability (Platt scaling: a sigmoid of a * score + b)."""
+    a, b = platt
+    return 1.0 / (1.0 + np.exp(-(a * scores + b)))
+
+
+def opinions_from_raw(raw: np.ndarray, names: Sequence[str], platt: tuple[float, float],
+                      silent: np.ndarray | None = None) -> list[Opinion]:
+    """Opinions from every head's raw score (column 0 the any-risk head, then one per name); a
+    `silent` row (no known n-gram) has no evidence either way."""
+    p_any = calibrate(raw[:, 0], platt)
+    out = []
+    for row in range(raw.shape[0]):
+        if silent is not None and silent[row]:
+            out.append(Opinion(0.0, None, 0.0, row))
+        elif names:
+            best = int(np.argmax(raw[row, 1:]))
+            out.append(Opinion(float(p_any[row]), names[best], float(calibrate(raw[row, 1 + best], (1.0, 0.0))), row))
+        else:
+            out.append(Opinion(float(p_any[row]), None, 0.0, row))
+    return out
 
 
 def _tfidf(rows: np.ndarray, cols: np.ndarray, n_rows: int, idf: np.ndarray) -> tuple[np.ndarray, ...]:

@@ -7,10 +7,10 @@ through the normaliser's offset map to the original text and widened to the word
 """
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 
 from ..engine.normalize import NormalizedText
+from ..lang.words import script
 
 MAX_PASSAGES = 2
 MAX_PASSAGE_CHARS = 30
@@ -21,19 +21,7 @@ MIN_GRAM = 2
 
 
 def _script(c: str) -> str:
-    """A coarse script class: a word of Japanese text rarely crosses from one to another."""
-    if c.isascii():
-        return "latin" if c.isalnum() or c in "_@.-:/" else "other"
-    name = unicodedata.name(c, "")
-    if "CJK UNIFIED" in name or c in "々〆":
-        return "kanji"
-    if "KATAKANA" in name or c == "ー":
-        return "katakana"
-    if "HIRAGANA" in name:
-        return "hiragana"
-    if c.isalnum():
-        return "latin"
-    return "other"
+    return script(c, word_marks="_@.-:/")
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:

@@ -44,12 +44,6 @@ class Featurizer:
             context[i, len(SENDERS) + PHASES.index(phase if phase in PHASES else "before_contract")] = CONTEXT_WEIGHT
         return sparse.hstack([grams, sparse.csr_matrix(context)], format="csr")
 
-    def gram(self, index: int) -> str | None:
-        """The n-gram of a text feature column (None for a context column)."""
-        if not hasattr(self, "_names"):
-            self._names = self.vectorizer.get_feature_names_out()
-        return str(self._names[index]) if index < len(self._names) else None
-
 
 def prepare(texts: Sequence[str]) -> list[str]:
     """Feature texts for raw message texts (normalising each once)."""

@@ -23,6 +23,7 @@ from sklearn.model_selection import GroupKFold
 
 from . import corpus, store
 from .classifier import Family, Fusion, MessageModel, fit_platt
+from .compiled import calibrate
 from .features import prepare
 
 FOLDS = 5
@@ -173,8 +174,7 @@ def build(with_comparison: bool = False) -> tuple[MessageModel, str, dict]:
     data = Data(threads)
     scores = out_of_fold(data, CHOSEN)
     platt = fit_platt(scores, data.y)
-    a, b = platt
-    p = 1.0 / (1.0 + np.exp(-(a * scores + b)))
+    p = calibrate(scores, platt)
     fusion, grid = choose_fusion(p, data)
     model = MessageModel.fit(CHOSEN, data.texts, data.senders, data.phases, data.labels)
     model.platt, model.fusion = platt, fusion
