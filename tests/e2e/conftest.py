@@ -56,6 +56,15 @@ def browser(stack) -> harness.BrowserSession:
 
 
 @pytest.fixture
+def fresh_ui_prefs(browser):
+    """The freelancer's stored decisions (panel place, dismissals, trusted clients) forgotten before
+    and after the test."""
+    harness.reset_ui_prefs(browser)
+    yield
+    harness.reset_ui_prefs(browser)
+
+
+@pytest.fixture
 def page_errors(stack):
     """Uncaught exceptions of every page opened during the test (a broken page shows up here)."""
     errors: list[str] = []

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import pytest
-from harness import card_visible, html_attr, reset_ui_prefs, shadow_eval, wait_card, wait_in_shadow
+from harness import card_visible, html_attr, shadow_eval, wait_card, wait_in_shadow
 from threadpage import Message, thread_html
 
 LEVELS = ("high", "medium", "low", "none", "error")
@@ -20,11 +20,8 @@ LOW = "本日中にお返事がなければ、他の方にお願いします。"
 FEE = "開始前に初期費用3万円をお振込みください。"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_ui_prefs(browser):
-    reset_ui_prefs(browser)
-    yield
-    reset_ui_prefs(browser)
+# the panel's place, dismissed warnings and trusted clients start empty (tests/e2e/conftest.py)
+pytestmark = pytest.mark.usefixtures("fresh_ui_prefs")
 
 
 def _decoration(page, severity: str) -> dict:

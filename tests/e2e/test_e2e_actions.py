@@ -14,7 +14,6 @@ from harness import (
     html_attr,
     local_storage,
     locale,
-    reset_ui_prefs,
     shadow_click,
     shadow_eval,
     wait_card,
@@ -29,11 +28,8 @@ BENIGN = [Message("worker", "承知しました。構成案からお送りしま
 LEVELS = ("high", "medium", "low", "none", "error")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_ui_prefs(browser):
-    reset_ui_prefs(browser)
-    yield
-    reset_ui_prefs(browser)
+# the panel's place, dismissed warnings and trusted clients start empty (tests/e2e/conftest.py)
+pytestmark = pytest.mark.usefixtures("fresh_ui_prefs")
 
 
 def _open(browser, **kwargs):

@@ -15,7 +15,6 @@ from harness import (
     local_storage,
     next_frames,
     overlaps,
-    reset_ui_prefs,
     shadow_box,
     shadow_click,
     shadow_eval,
@@ -24,13 +23,8 @@ from harness import (
 )
 from threadpage import Message, thread_html
 
-
-@pytest.fixture(autouse=True)
-def _fresh_ui_prefs(browser):
-    """Each test starts with no remembered panel state, dismissal or trusted client, and leaves none."""
-    reset_ui_prefs(browser)
-    yield
-    reset_ui_prefs(browser)
+# the panel's place, dismissed warnings and trusted clients start empty (tests/e2e/conftest.py)
+pytestmark = pytest.mark.usefixtures("fresh_ui_prefs")
 
 
 LURE = "はじめまして。詳細はLINEでお伝えしますので、ID: cw_taro123 を追加してください。"

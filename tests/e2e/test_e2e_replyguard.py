@@ -12,7 +12,6 @@ from harness import (
     box_of,
     local_storage,
     overlaps,
-    reset_ui_prefs,
     session_storage,
     shadow_eval,
     wait_html_attr,
@@ -26,11 +25,8 @@ THREAD = [Message("client", "ご応募ありがとうございます。構成案
 EMAIL_DRAFT = "承知しました。詳しくは taro.yamada@example.com までご連絡ください。"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_ui_prefs(browser):
-    reset_ui_prefs(browser)
-    yield
-    reset_ui_prefs(browser)
+# the panel's place, dismissed warnings and trusted clients start empty (tests/e2e/conftest.py)
+pytestmark = pytest.mark.usefixtures("fresh_ui_prefs")
 
 
 def _draft_requests(stack) -> list[dict]:

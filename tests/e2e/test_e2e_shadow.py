@@ -4,7 +4,7 @@ cannot read or rewrite what the freelancer is told (a lure page that knows cwgua
 from __future__ import annotations
 
 import pytest
-from harness import reset_ui_prefs, shadow_eval, wait_card
+from harness import shadow_eval, wait_card
 from threadpage import Message, thread_html
 
 LEVELS = ("high", "medium", "low", "none", "error")
@@ -28,11 +28,8 @@ TAMPER_JS = """() => {
 }"""
 
 
-@pytest.fixture(autouse=True)
-def _fresh_ui_prefs(browser):
-    reset_ui_prefs(browser)
-    yield
-    reset_ui_prefs(browser)
+# the panel's place, dismissed warnings and trusted clients start empty (tests/e2e/conftest.py)
+pytestmark = pytest.mark.usefixtures("fresh_ui_prefs")
 
 
 def test_page_scripts_cannot_reach_or_rewrite_the_card_and_panel(stack, browser):

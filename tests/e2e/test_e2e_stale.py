@@ -6,17 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from harness import html_attr, reset_ui_prefs, shadow_eval, wait_html_attr
+from harness import html_attr, shadow_eval, wait_html_attr
 from playwright.sync_api import expect
 from threadpage import fixture_page
 
-
-@pytest.fixture(autouse=True)
-def _fresh_ui_prefs(browser):
-    """Each test starts with no remembered panel state, dismissal or trusted client, and leaves none."""
-    reset_ui_prefs(browser)
-    yield
-    reset_ui_prefs(browser)
+# the panel's place, dismissed warnings and trusted clients start empty (tests/e2e/conftest.py)
+pytestmark = pytest.mark.usefixtures("fresh_ui_prefs")
 
 
 LEVELS = ("high", "medium", "low", "none", "error")

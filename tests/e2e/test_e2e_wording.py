@@ -14,7 +14,7 @@ import copy
 import re
 
 import pytest
-from harness import reset_ui_prefs, shadow_click, shadow_eval, wait_card, wait_in_shadow
+from harness import shadow_click, shadow_eval, wait_card, wait_in_shadow
 from playwright.sync_api import expect
 from threadpage import Message, fixture_page, thread_html
 
@@ -23,11 +23,8 @@ LURE = "はじめまして。詳細はLINEでお伝えしますので、よろ�
 FEE = "開始前に初期費用3万円をお振込みください。"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_ui_prefs(browser):
-    reset_ui_prefs(browser)
-    yield
-    reset_ui_prefs(browser)
+# the panel's place, dismissed warnings and trusted clients start empty (tests/e2e/conftest.py)
+pytestmark = pytest.mark.usefixtures("fresh_ui_prefs")
 
 
 @pytest.mark.parametrize(("lang", "text", "label"), [("ja", "高", "高リスク"), ("en", "HIGH", "High risk")])
