@@ -66,7 +66,7 @@ def warm_up() -> int:
     and domain tables) by scoring a fixed sample through `score`, so that the first real request
     costs what a later one does. `cwguard serve` calls it before /health answers. Returns the
     number of requests scored."""
-    from .lang import words
+    from .lang.ja import words
     from .model import runtime
     runtime.current()   # the model: its file, or trained in memory (before any request)
     words.warm_up()     # the word segmenter's dictionary, which only a cut highlight would load

@@ -1,7 +1,7 @@
 """Clause boundaries, negation/refusal cues and post-contract references in normalised text."""
 import pytest
 
-from cwguard.engine import clauses
+from cwguard.lang.ja import clauses
 from cwguard.engine.normalize import normalize
 
 

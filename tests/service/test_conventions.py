@@ -3,6 +3,7 @@ examples that must and must not be flagged, every rule's motivating example, the
 from __future__ import annotations
 
 import pkgutil
+import re
 
 import pytest
 
@@ -61,10 +62,43 @@ def test_negative_after_contract_examples_are_not_flagged_as_surviving(detector,
         assert hits_of(detector, text, "contracted") == [], text
 
 
-RULES = [pytest.param(rule, id=f"{d.name}:{i}") for d in DETECTORS for i, rule in enumerate(d.rules)]
+RULES = [pytest.param(d, rule, id=f"{d.name}:{rule.id}") for d in DETECTORS for rule in d.rules]
 
 
-@pytest.mark.parametrize("rule", RULES)
-def test_every_rule_matches_its_example_after_normalisation(rule):
-    assert rule.example, "every rule carries the message that motivated it"
-    assert rule.compile().search(normalize(rule.example).text), (rule.pattern, rule.example)
+@pytest.mark.parametrize("detector", DETECTORS, ids=IDS)
+def test_rule_ids_are_unique_snake_case_names(detector):
+    ids = [rule.id for rule in detector.rules]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", i) for i in ids), ids
+
+
+@pytest.mark.parametrize("detector, rule", RULES)
+def test_every_rule_matches_its_examples_after_normalisation(detector, rule):
+    assert rule.examples, "every rule carries the messages that motivated it"
+    for text in rule.examples:
+        assert rule.compile().search(normalize(text).text), (rule.id, text)
+
+
+def rule_hits(detector: Detector, rule, text: str) -> list:
+    view = MessageView("m1", rule.sender, normalize(text), rule.phase)
+    return [h for h in detector.detect(view) if h.category == detector.category]
+
+
+@pytest.mark.parametrize("detector, rule", RULES)
+def test_the_detector_flags_every_rule_example(detector, rule):
+    """Not only the pattern: the detector, with its context checks, flags the rule's examples."""
+    for text in rule.examples:
+        assert rule_hits(detector, rule, text), (rule.id, text)
+
+
+@pytest.mark.parametrize("detector, rule", RULES)
+def test_the_detector_passes_every_rule_counter_example(detector, rule):
+    for text in rule.counter_examples:
+        assert rule_hits(detector, rule, text) == [], (rule.id, text)
+
+
+@pytest.mark.parametrize("detector, rule", RULES)
+def test_rule_language_matches_its_examples(detector, rule):
+    """An `en` rule is skipped on text without Latin letters: its examples must have them."""
+    if rule.lang == "en":
+        assert all(re.search(r"[A-Za-z]", t) for t in rule.examples), rule.id

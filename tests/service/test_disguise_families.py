@@ -1,5 +1,5 @@
 """Issue 9's disguises that the normaliser alone cannot undo, as families of data
-(lexicon/channel_nicknames.json, readings.json "kanji_lookalikes") and one payment-app rule: each
+(lang/ja/channel_nicknames.json, readings.json "kanji_lookalikes") and one payment-app rule: each
 case is a rules-alone regression test with an innocent twin that must stay quiet. Most of these
 lures scored `none` on the landed code of a912181 (three were caught through
 another word of theirs: 「DM」, 「緑の」, 「登録料」)."""

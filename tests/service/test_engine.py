@@ -356,7 +356,7 @@ class SpanDetector(Detector):
 
 
 def test_overlapping_highlights_of_one_category_merge(monkeypatch):
-    from cwguard.lang import words
+    from cwguard.lang.ja import words
     found = (SpanDetector("off_platform_contact", [(0, 4), (2, 8), (20, 22)]),
              SpanDetector("contact_details", [(3, 6)]))
     monkeypatch.setattr(scoring, "detectors", lambda: found)

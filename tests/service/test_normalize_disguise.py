@@ -10,7 +10,7 @@ import pytest
 
 from cwguard.engine import normalize as N
 from cwguard.engine import scoring
-from cwguard.lexicon import readings
+from cwguard.lang.vocab import readings
 from cwguard.schemas import load_request
 
 

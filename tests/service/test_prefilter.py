@@ -53,7 +53,7 @@ def example_texts() -> list[str]:
     for detector in DETECTORS:
         ex = detector.examples
         texts.extend([*ex.positive, *ex.negative, *ex.positive_after_contract, *ex.negative_after_contract])
-        texts.extend(rule.example for rule in detector.rules)
+        texts.extend(t for rule in detector.rules for t in rule.examples + rule.counter_examples)
     return texts
 
 

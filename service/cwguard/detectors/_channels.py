@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 import regex
 import tldextract
 
-from ..engine import clauses
+from ..lang.ja import clauses
 from ..engine.detector import Rule, compile_pattern
 from ..engine.normalize import SEP, NormalizedText, Reading
-from ..lexicon import channel_nicknames
+from ..lang.vocab import channel_nicknames
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -407,7 +407,12 @@ _KATAKANA = regex.compile(r"[\u30a1-\u30fa\u30fc-\u30ff\uff66-\uff9f\u31f0-\u31f
 # LINE spelled in romaji by writers who do not type English (「raiNNでやりとり」「rainu交換」). The
 # English word "rain" is common, so these count only with a verb of talking right after.
 ROMAJI_RULES: tuple[Rule, ...] = (
-    Rule(r"(?<![a-z])rai(?:n{1,2}u?|nn)(?![a-z])", "raiNNでやりとりしたい", "romaji LINE"),
+    Rule(
+        id="romaji_line",
+        pattern=r"(?<![a-z])rai(?:n{1,2}u?|nn)(?![a-z])",
+        examples=("raiNNでやりとりしたい",),
+        reason="romaji LINE",
+    ),
 )
 ROMAJI_TALK = compile_pattern(
     r"[ \t]{0,2}(?:\([^)\n]{0,12}\)[ \t]{0,2})?(?:で|にて|の|を)?(?:id)?[^。\n!?]{0,8}?"
@@ -424,61 +429,167 @@ _MAIL = (
 # --- channels ---------------------------------------------------------------------------------
 
 CHANNEL_RULES: tuple[Rule, ...] = (
-    Rule(ascii_word("line") + "|" + _LINE_KATAKANA
+    Rule(
+        id="line_every_spelling",
+        pattern=ascii_word("line") + "|" + _LINE_KATAKANA
          + r"|(?<![a-z])l[〇●◯○◎□■*×・]ne(?![a-z])",
-         "詳細は L I N E にてご案内いたします", "LINE in every spelling (dev-056, dev-047 らいん)"),
-    Rule(r"(?<![a-z])line\s?@(?![a-z0-9])|ライン\s?(?:@(?![a-z0-9])|アット)",
-         "お仕事の詳細はライン@でご案内しています", "LINE@ / ラインアット: LINE's official accounts"),
-    Rule(r"緑(?:色)?の(?:アプリ|やつ|ヤツ|sns|ツール|チャット|アイコン|吹き出し)|某緑|みどりのアプリ",
-         "詳しいご案内は緑のアプリでお送りしています", "euphemism for LINE (dev-058)"),
-    Rule(r"オープンチャット|オプチャ", "オープンチャットに参加してください", "LINE open chat"),
-    Rule(*channel_nicknames(), "icons, colours, puns and backwards names of chat apps (lexicon/channel_nicknames.json)"),
-    Rule(ascii_word("chatwork") + "|" + spaced("チャットワーク", leet=False) + "|チャトワ|チャワ(?!ン)",
-         "チャットワークで面談させてください", "dev-067"),
-    Rule(ascii_word("skype") + "|スカイプ", "一度Skypeで30分ほどお話しできませんか", "dev-032"),
-    Rule(ascii_word("zoom") + "|ズーム", "Zoomで面談させてください", "rubric example"),
-    Rule(r"(?<![a-z])g(?:oogle)?" + SEP + r"{0,2}meet(?![a-z])|グーグル" + SEP + "{0,2}ミート|googleミート|gミート|ミート(?=で|にて)",
-         "Google Meetで打ち合わせしましょう", "Google Meet"),
-    Rule(r"(?<![a-z])(?:microsoft\s?|ms\s?)?teams(?![a-z])|チームズ", "Teamsで打ち合わせをお願いします", "Teams"),
-    Rule(ascii_word("discord") + r"|ディスコード|ディスコ(?=で|に|の(?:サーバ|id))",
-         "Telegramが難しければDiscordでもOKです", "dev-057"),
-    Rule(ascii_word("telegram") + r"|テレグラム|テレグラ", "Telegramでやり取りしています", "dev-057"),
-    Rule(ascii_word("slack") + r"|スラック", "Slackでやり取りしましょう", "Slack"),
-    Rule(r"(?<![a-z])(?:facebook\s?)?messenger(?![a-z])|メッセンジャー|(?<![a-z])(?:facebook|fb)(?![a-z])|フェイスブック",
-         "Messengerでご連絡ください", "Messenger"),
-    Rule(r"(?<![a-z])insta(?:gram)?(?![a-z])|インスタ(?:グラム)?", "詳細はInstagramのDMでお送りします", "dev-060"),
-    Rule(r"(?<![a-z])twitter(?![a-z])|ツイッター|(?<![a-z])x\s?\(旧\s?twitter\)|青い鳥|エックス(?=の?dm|で|に)",
-         "X(旧Twitter)のDMにご連絡ください", "X / Twitter DM"),
-    Rule(r"(?<![a-z])(?:whats\s?app|wechat|kakao\s?talk|kakao|signal|viber)(?![a-z])|ワッツアップ|ウィーチャット|カカオトーク"
+        examples=("詳細は L I N E にてご案内いたします",),
+        reason="LINE in every spelling (dev-056, dev-047 らいん)",
+    ),
+    Rule(
+        id="line_line_s_official",
+        pattern=r"(?<![a-z])line\s?@(?![a-z0-9])|ライン\s?(?:@(?![a-z0-9])|アット)",
+        examples=("お仕事の詳細はライン@でご案内しています",),
+        reason="LINE@ / ラインアット: LINE's official accounts",
+    ),
+    Rule(
+        id="euphemism_line",
+        pattern=r"緑(?:色)?の(?:アプリ|やつ|ヤツ|sns|ツール|チャット|アイコン|吹き出し)|某緑|みどりのアプリ",
+        examples=("詳しいご案内は緑のアプリでお送りしています",),
+        reason="euphemism for LINE (dev-058)",
+    ),
+    Rule(
+        id="line_open_chat",
+        pattern=r"オープンチャット|オプチャ",
+        examples=("オープンチャットに参加してください",),
+        reason="LINE open chat",
+    ),
+    Rule.from_pair("icons_colours_puns_backwards", channel_nicknames(), reason="icons, colours, puns and backwards names of chat apps (lang/ja/channel_nicknames.json)"),
+    Rule(
+        id="dev_067",
+        pattern=ascii_word("chatwork") + "|" + spaced("チャットワーク", leet=False) + "|チャトワ|チャワ(?!ン)",
+        examples=("チャットワークで面談させてください",),
+        reason="dev-067",
+    ),
+    Rule(
+        id="dev_032",
+        pattern=ascii_word("skype") + "|スカイプ",
+        examples=("一度Skypeで30分ほどお話しできませんか",),
+        reason="dev-032",
+    ),
+    Rule(
+        id="rubric_example",
+        pattern=ascii_word("zoom") + "|ズーム",
+        examples=("Zoomで面談させてください",),
+        reason="rubric example",
+    ),
+    Rule(
+        id="google_meet",
+        pattern=r"(?<![a-z])g(?:oogle)?" + SEP + r"{0,2}meet(?![a-z])|グーグル" + SEP + "{0,2}ミート|googleミート|gミート|ミート(?=で|にて)",
+        examples=("Google Meetで打ち合わせしましょう",),
+        reason="Google Meet",
+    ),
+    Rule(
+        id="teams",
+        pattern=r"(?<![a-z])(?:microsoft\s?|ms\s?)?teams(?![a-z])|チームズ",
+        examples=("Teamsで打ち合わせをお願いします",),
+        reason="Teams",
+    ),
+    Rule(
+        id="dev_057",
+        pattern=ascii_word("discord") + r"|ディスコード|ディスコ(?=で|に|の(?:サーバ|id))",
+        examples=("Telegramが難しければDiscordでもOKです",),
+        reason="dev-057",
+    ),
+    Rule(
+        id="dev_057_2",
+        pattern=ascii_word("telegram") + r"|テレグラム|テレグラ",
+        examples=("Telegramでやり取りしています",),
+        reason="dev-057",
+    ),
+    Rule(
+        id="slack",
+        pattern=ascii_word("slack") + r"|スラック",
+        examples=("Slackでやり取りしましょう",),
+        reason="Slack",
+    ),
+    Rule(
+        id="messenger",
+        pattern=r"(?<![a-z])(?:facebook\s?)?messenger(?![a-z])|メッセンジャー|(?<![a-z])(?:facebook|fb)(?![a-z])|フェイスブック",
+        examples=("Messengerでご連絡ください",),
+        reason="Messenger",
+    ),
+    Rule(
+        id="dev_060",
+        pattern=r"(?<![a-z])insta(?:gram)?(?![a-z])|インスタ(?:グラム)?",
+        examples=("詳細はInstagramのDMでお送りします",),
+        reason="dev-060",
+    ),
+    Rule(
+        id="x_twitter_dm",
+        pattern=r"(?<![a-z])twitter(?![a-z])|ツイッター|(?<![a-z])x\s?\(旧\s?twitter\)|青い鳥|エックス(?=の?dm|で|に)",
+        examples=("X(旧Twitter)のDMにご連絡ください",),
+        reason="X / Twitter DM",
+    ),
+    Rule(
+        id="other_messengers",
+        pattern=r"(?<![a-z])(?:whats\s?app|wechat|kakao\s?talk|kakao|signal|viber)(?![a-z])|ワッツアップ|ウィーチャット|カカオトーク"
          r"|カカオ(?=で|に|の?id)|シグナル(?=アプリ)",
-         "WhatsAppでやり取りしましょう", "other messengers"),
-    Rule(r"(?<![a-z])dm(?![a-z])|ダイレクトメッセージ", "DMでしかご案内していません", "dev-060 m3"),
-    Rule(_MAIL, "資料一式はメールでお送りします", "e-mail (dev-028, dev-066)"),
-    Rule(r"(?:お)?電話(?!番号|帳|対応|営業|代行|受付|オペレーター)|通話|(?<![a-z])(?:tel|sms)(?![a-z])|ショートメ(?:ール|ッセージ)?",
-         "一度お電話でお話しできればと思います", "phone call / SMS (dev-059)"),
-    Rule(r"(?:携帯|ケータイ|スマホ)(?=(?:の方)?(?:に|へ|まで))",
-         "急ぎの件は携帯にご連絡ください", "the mobile phone as the place to be reached"),
-    Rule(r"(?<![a-z])(?:call|phone|text|e-?mail|whats\s?app|ping)(?=\s(?:me|us)(?![a-z]))",
-         "please call me tonight", "English verbs that are themselves a channel (call me, email me)"),
-    Rule(r"外部(?:の)?(?:ツール|アプリ|チャット|sns|サービス|連絡先)?|チャットツール|(?<![a-z])sns(?![a-z])"
+        examples=("WhatsAppでやり取りしましょう",),
+        reason="other messengers",
+    ),
+    Rule(
+        id="dev_060_m3",
+        pattern=r"(?<![a-z])dm(?![a-z])|ダイレクトメッセージ",
+        examples=("DMでしかご案内していません",),
+        reason="dev-060 m3",
+    ),
+    Rule(
+        id="e_mail",
+        pattern=_MAIL,
+        examples=("資料一式はメールでお送りします",),
+        reason="e-mail (dev-028, dev-066)",
+    ),
+    Rule(
+        id="phone_call_sms",
+        pattern=r"(?:お)?電話(?!番号|帳|対応|営業|代行|受付|オペレーター)|通話|(?<![a-z])(?:tel|sms)(?![a-z])|ショートメ(?:ール|ッセージ)?",
+        examples=("一度お電話でお話しできればと思います",),
+        reason="phone call / SMS (dev-059)",
+    ),
+    Rule(
+        id="mobile_phone_place_reached",
+        pattern=r"(?:携帯|ケータイ|スマホ)(?=(?:の方)?(?:に|へ|まで))",
+        examples=("急ぎの件は携帯にご連絡ください",),
+        reason="the mobile phone as the place to be reached",
+    ),
+    Rule(
+        id="english_verbs_are_themselves",
+        pattern=r"(?<![a-z])(?:call|phone|text|e-?mail|whats\s?app|ping)(?=\s(?:me|us)(?![a-z]))",
+        examples=("please call me tonight",),
+        lang="en",
+        reason="English verbs that are themselves a channel (call me, email me)",
+    ),
+    Rule(
+        id="outside_general",
+        pattern=r"外部(?:の)?(?:ツール|アプリ|チャット|sns|サービス|連絡先)?|チャットツール|(?<![a-z])sns(?![a-z])"
          r"|(?:別|他|ほか)の(?:連絡手段|連絡方法|連絡ツール|ツール|アプリ|チャット|sns)"
          r"|(?:サイト|ここ|こちら|クラウドワークス|このサイト)(?:の)?(?:外|以外)",
-         "こっちじゃ無理なんです〜、外部でお願いします", "'outside' in general (dev-055 m4)"),
+        examples=("こっちじゃ無理なんです〜、外部でお願いします",),
+        reason="'outside' in general (dev-055 m4)",
+    ),
 )
 
 # Proposals that need no frame: 友だち追加 is LINE's own verb (dev-058 m3).
 STANDALONE_RULES: tuple[Rule, ...] = (
-    Rule(r"友(?:だち|達)(?:追加|登録|申請)|フレンド(?:追加|申請)",
-         "友だち追加だけでもお願いします", "LINE's add-friend, alone a proposal (dev-058)"),
+    Rule(
+        id="line_s_add_friend",
+        pattern=r"友(?:だち|達)(?:追加|登録|申請)|フレンド(?:追加|申請)",
+        examples=("友だち追加だけでもお願いします",),
+        reason="LINE's add-friend, alone a proposal (dev-058)",
+    ),
 )
 
 # Talking "directly" or "one to one" names no tool but is the same move: out of the platform's sight
 # (「細かい話は直接やり取りしたい」「個別に連絡を取らせてください」). Only with a proposal right after
 # (DIRECT_PROPOSAL): 「直接ご連絡いただきありがとうございます」 is thanks for a message sent here.
 MANNER_RULES: tuple[Rule, ...] = (
-    Rule(r"(?:直接|ちょくせつ|じかに|個別に?|個人的に)(?:で|に|の)?(?:ご|お)?"
+    Rule(
+        id="direct_one_one_contact",
+        pattern=r"(?:直接|ちょくせつ|じかに|個別に?|個人的に)(?:で|に|の)?(?:ご|お)?"
          r"(?:やり取り|やりとり|連絡|話|電話|相談|メッセージ|コンタクト|つなが|繋が)",
-         "細かい条件は個別に連絡を取らせてください", "direct / one-to-one contact with no tool named"),
+        examples=("細かい条件は個別に連絡を取らせてください",),
+        reason="direct / one-to-one contact with no tool named",
+    ),
 )
 DIRECT_PROPOSAL = compile_pattern(
     r"[^。\n!?、]{0,14}?(?:たい|たく|させて|らせて|しましょう|しませんか|ましょう|ませんか|ください|下さい|お願い|"
@@ -555,39 +666,59 @@ ADD_REQUEST = compile_pattern(
 
 # Contact details that live outside the thread: 「プロフに書いてある連絡先へ」「概要欄記載のアドレスまで」.
 PROFILE_CONTACT_RULES: tuple[Rule, ...] = (
-    Rule(r"(?:プロフ(?:ィール)?|概要欄|名刺|(?<![a-z])(?:hp|bio)(?![a-z])|ホームページ|自己紹介|固定ツイート)(?:欄)?(?:に|で)?"
+    Rule(
+        id="contact_details_outside_thread",
+        pattern=r"(?:プロフ(?:ィール)?|概要欄|名刺|(?<![a-z])(?:hp|bio)(?![a-z])|ホームページ|自己紹介|固定ツイート)(?:欄)?(?:に|で)?"
          r"(?:書いて(?:ある|あります|る|います)|記載(?:の|して(?:ある|います|おります)|されている)|載って(?:いる|る|います)|"
          r"貼って(?:ある|います))(?:の)?(?:連絡先|アドレス|メアド|番号|電話番号|id|アカウント|リンク)"
          r"|(?:プロフ(?:ィール)?|概要欄|名刺)(?:欄)?(?:の|記載の)(?:連絡先|メアド|メールアドレス|電話番号)",
-         "詳しい条件はプロフに書いてある連絡先へお願いします", "contact details outside the thread"),
+        examples=("詳しい条件はプロフに書いてある連絡先へお願いします",),
+        reason="contact details outside the thread",
+    ),
 )
 # "Here" is not the place (「ここだと規約的にあれなので」「ここでは詳しく書けないので」): a risk with a
 # move in the same message (a channel, 「別のところで」).
 HERE_UNSUITABLE_RULES: tuple[Rule, ...] = (
-    Rule(r"(?:ここ|こちら|このサイト|この場|このメッセージ)(?:だと|では|じゃ|で(?:は)?)[^。\n]{0,10}?"
+    Rule(
+        id="here_not_suitable",
+        pattern=r"(?:ここ|こちら|このサイト|この場|このメッセージ)(?:だと|では|じゃ|で(?:は)?)[^。\n]{0,10}?"
          r"(?:規約|書けな|話せな|言えな|伝えられな|送れな|無理|あれ(?:なので|だから|なんで)|まずい|厳しい|詳しく(?:は)?(?:ちょっと|できな))",
-         "ここだと規約的にあれなので", "'here' is not suitable"),
+        examples=("ここだと規約的にあれなので",),
+        reason="'here' is not suitable",
+    ),
 )
 # A move to somewhere else with no name (「別のところで話しましょう」「他の場所で連絡させて」).
 MOVE_ELSEWHERE_RULES: tuple[Rule, ...] = (
-    Rule(r"(?:別|他|ほか)の(?:ところ|とこ|場所|所|場|方法|手段|ルート)(?:で|に|へ|から|を通じて)[^。\n!?]{0,10}?"
+    Rule(
+        id="move_elsewhere_no_tool",
+        pattern=r"(?:別|他|ほか)の(?:ところ|とこ|場所|所|場|方法|手段|ルート)(?:で|に|へ|から|を通じて)[^。\n!?]{0,10}?"
          r"(?:話|連絡|送|やり取り|やりとり|相談|続き|詳細|詳し)"
          r"|(?:外|そと)で(?:話|連絡|やり取り|やりとり|続き)",
-         "別のところで話しましょう", "a move elsewhere with no tool named"),
+        examples=("別のところで話しましょう",),
+        reason="a move elsewhere with no tool named",
+    ),
 )
 # 「そっちに送ってください」 after a channel was named: the channel by pointing. Casual deictics only
 # (そちら is also a polite "you").
 THERE_RULES: tuple[Rule, ...] = (
-    Rule(r"(?:そっち|あっち|向こう)(?:の方|のほう)?(?:に|へ|で|から|まで)[^。\n!?]{0,8}?"
+    Rule(
+        id="over_there_send_contact",
+        pattern=r"(?:そっち|あっち|向こう)(?:の方|のほう)?(?:に|へ|で|から|まで)[^。\n!?]{0,8}?"
          r"(?:送|連絡|メッセージ|dm|返信|やり取り|やりとり|話|追加)",
-         "そっちに送ってください", "'over there' with a send/contact verb"),
+        examples=("そっちに送ってください",),
+        reason="'over there' with a send/contact verb",
+    ),
 )
 # A concession that pushes the move (「契約前に一度だけでいいので」「今回だけでいいから」): part of a
 # move found in the same message, never a risk alone.
 CONCESSION_RULES: tuple[Rule, ...] = (
-    Rule(r"(?:契約前に?|今回|今だけ|一度|1回|一回|ちょっと|少し)(?:だけ|のみ)?(?:で|でも)(?:いい|良い|よい|構わない|かまわない|ok)"
+    Rule(
+        id="just_once_pushing_move",
+        pattern=r"(?:契約前に?|今回|今だけ|一度|1回|一回|ちょっと|少し)(?:だけ|のみ)?(?:で|でも)(?:いい|良い|よい|構わない|かまわない|ok)"
          r"(?:ので|から|です|んで)?",
-         "じゃあ契約前に一度だけでいいので！", "'just this once' pushing a move"),
+        examples=("じゃあ契約前に一度だけでいいので！",),
+        reason="'just this once' pushing a move",
+    ),
 )
 # Casual asks the shared request cues do not hold (「送ってもらえますか」「返信くれる?」).
 CASUAL_ASK = compile_pattern(r"もらえ|もらい|くれ(?:ます|ない|る)|ちょうだい|ますか|ですか|[?？]")
@@ -645,7 +776,12 @@ EN_PROPOSAL = compile_pattern(
 EN_NEGATION = compile_pattern(r"(?<![a-z])(?:don't|dont|do not|never|not allowed|cannot|can't|won't|no need|isn't|instead of|rather than)(?![a-z])")
 
 FRAME_RULES: tuple[Rule, ...] = (
-    Rule(FRAME_AFTER.pattern, "でお伝えします", "channel + で + talking verb"),
+    Rule(
+        id="channel_talking_verb",
+        pattern=FRAME_AFTER.pattern,
+        examples=("でお伝えします",),
+        reason="channel + で + talking verb",
+    ),
 )
 
 # --- hosts ------------------------------------------------------------------------------------
@@ -679,10 +815,18 @@ _URL_CHARS = r"[a-z0-9\-._~:/?#\[\]@!$&'*+,;=%]"
 _BARE_HOSTS = sorted(INVITE_HOSTS | MEETING_HOSTS | MEETING_DOMAINS | FORM_HOSTS | SHORTENER_HOSTS
                      | APP_STORE_HOSTS | {"docs.google.com"}, key=len, reverse=True)
 URL_RULES: tuple[Rule, ...] = (
-    Rule(r"(?<![a-z0-9@])(?:https?://|www\.)" + _URL_CHARS + "{1,2000}+",
-         "こちらから友だち追加をお願いします→ https://lin.ee/Sm1LeWk", "any URL"),
-    Rule(r"(?<![a-z0-9.@/-])(?:" + "|".join(regex.escape(h) for h in _BARE_HOSTS) + r")/" + _URL_CHARS + "{0,2000}+",
-         "lin.ee/Hp9vRt3 から追加してください", "known host without a scheme"),
+    Rule(
+        id="any_url",
+        pattern=r"(?<![a-z0-9@])(?:https?://|www\.)" + _URL_CHARS + "{1,2000}+",
+        examples=("こちらから友だち追加をお願いします→ https://lin.ee/Sm1LeWk",),
+        reason="any URL",
+    ),
+    Rule(
+        id="known_host_without_scheme",
+        pattern=r"(?<![a-z0-9.@/-])(?:" + "|".join(regex.escape(h) for h in _BARE_HOSTS) + r")/" + _URL_CHARS + "{0,2000}+",
+        examples=("lin.ee/Hp9vRt3 から追加してください",),
+        reason="known host without a scheme",
+    ),
 )
 _URL = Scanner(URL_RULES)
 _TRAILING = ".,;:!?)]'"
@@ -736,15 +880,23 @@ def url_kind(url: str) -> str:
 # An outside group/official account/service the work does not need, offered for more jobs, side
 # income or points, or joining outside as a condition of being accepted or paid (RUBRIC.md).
 SURVIVES_RULES: tuple[Rule, ...] = (
-    Rule(r"(?:グループ|オープンチャット|オプチャ|コミュニティ|サロン|公式アカウント|公式line|公式ライン|メルマガ|会員)"
+    Rule(
+        id="invitation_more_jobs_income",
+        pattern=r"(?:グループ|オープンチャット|オプチャ|コミュニティ|サロン|公式アカウント|公式line|公式ライン|メルマガ|会員)"
          r"[^。\n]{0,40}?(?:案件|お仕事の?(?:紹介|案内)|仕事の?(?:紹介|案内)|副業|稼|収入|ポイント|特典|限定|高単価|投資|情報)"
          r"|(?:案件|お仕事の?紹介|副業|稼|収入|ポイント|特典|高単価|投資)[^。\n]{0,40}?"
          r"(?:グループ|オープンチャット|オプチャ|コミュニティ|サロン|公式アカウント|公式line|公式ライン|会員)",
-         "他の高単価案件も紹介しているグループがあるので参加しませんか", "invitation for more jobs / income"),
-    Rule(r"(?:登録|参加|追加|インストール|ダウンロード)(?:して(?:いただか|もらわ)?|いただか|し)?"
+        examples=("他の高単価案件も紹介しているグループがあるので参加しませんか",),
+        reason="invitation for more jobs / income",
+    ),
+    Rule(
+        id="joining_outside_condition_pay",
+        pattern=r"(?:登録|参加|追加|インストール|ダウンロード)(?:して(?:いただか|もらわ)?|いただか|し)?"
          r"(?:ないと|なければ|なくては|ない場合)[^。\n]{0,20}?(?:報酬|支払|お支払い|採用|合格|納品|作業|契約|検収)"
          r"|(?:報酬|支払|お支払い|採用|合格|検収)[^。\n]{0,20}?(?:登録|参加|追加)[^。\n]{0,10}?(?:が)?(?:条件|必須|必要)",
-         "登録していただかないと報酬をお支払いできません", "joining outside as a condition of pay"),
+        examples=("登録していただかないと報酬をお支払いできません",),
+        reason="joining outside as a condition of pay",
+    ),
 )
 _SURVIVES = Scanner(SURVIVES_RULES)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from ..engine import clauses
+from ..lang.ja import clauses
 from ..engine.detector import Detector, MessageView, compile_pattern
 
 # --- shared pattern pieces (regular-expression source, folded when compiled) ------------------
@@ -158,7 +158,7 @@ class Trigger:
         self.regex = compile_pattern(rule.pattern)
         # A rule motivated by an English message needs Latin letters to match: a message
         # without any skips it after one cheap check (most messages are Japanese).
-        self.english = is_english(rule.example)
+        self.english = rule.lang == "en"
 
     def finditer(self, text: str):
         return self.regex.finditer(text)

@@ -12,9 +12,10 @@ from ._cues import RuleDetector, refused_around
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        r"(?P<s>ビズ[・\s]?マッチ|(?<![a-z])biz[\s\-_・]?match(?![a-z]))",
-        "弊社はビズマッチを利用しておりますので、契約前にZoomで30分ほどオンライン面談をさせていただけますでしょうか。",
-        "ビズマッチ / BizMatch (dev-027, dev-028, dev-037, dev-061)",
+        id="bizmatch",
+        pattern=r"(?P<s>ビズ[・\s]?マッチ|(?<![a-z])biz[\s\-_・]?match(?![a-z]))",
+        examples=("弊社はビズマッチを利用しておりますので、契約前にZoomで30分ほどオンライン面談をさせていただけますでしょうか。",),
+        reason="ビズマッチ / BizMatch (dev-027, dev-028, dev-037, dev-061)",
     ),
 )
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import phonenumbers
 
-from ..engine import clauses
+from ..lang.ja import clauses
 from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
 from ..engine.normalize import read_aloud
 from . import _channels as ch
@@ -28,24 +28,31 @@ _LABEL = r"[a-z0-9][a-z0-9\-]{0,62}+"
 _TLD = r"(?:[a-z]{2,24}+(?![a-z0-9\-])|コム|ジェーピー|ジェイピー|ネット)"
 _PROVIDER = r"(?:gmail|yahoo|icloud|outlook|hotmail|docomo|ezweb|softbank)(?![a-z0-9\-])"
 EMAIL_RULE = Rule(
-    r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}+" + _AT
+                 id="obfuscated_e_mail",
+                 pattern=r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}+" + _AT
     + r"(?:" + _LABEL + r"(?:" + _DOT + _LABEL + r"){0,4}" + _DOT + _TLD + "|" + _PROVIDER + ")",
-    "midori.edit0312 あっと example ドットコム までご連絡ください", "obfuscated e-mail (dev-055)",
-)
+                 examples=("midori.edit0312 あっと example ドットコム までご連絡ください",),
+                 reason="obfuscated e-mail (dev-055)",
+             )
 # Candidate phone numbers: a leading 0 (or +81) and 9-10 more digits with at most three separators
 # between digits (「0 8 0 - 5 5 1 2」 spaces every digit and pads the hyphen); not part of a longer
 # digit run (so a 1 MB run of digits is one failed candidate).
 _PSEP = r"[ \-().・/\u3000]"
 PHONE_RULE = Rule(
-    r"(?<!\d" + _PSEP + r"{0,3})(?<![\d+])(?:0(?:" + _PSEP + r"{0,3}\d){9,10}+|\+81" + _PSEP + r"{0,2}(?:\(0\))?"
+                 id="phone_number_candidates",
+                 pattern=r"(?<!\d" + _PSEP + r"{0,3})(?<![\d+])(?:0(?:" + _PSEP + r"{0,3}\d){9,10}+|\+81" + _PSEP + r"{0,2}(?:\(0\))?"
     + r"\d(?:" + _PSEP + r"{0,3}\d){8,9}+)(?!" + _PSEP + r"{0,3}\d)",
-    "担当直通：090-2468-1357（平日10〜18時）", "phone number candidates (dev-059)",
-)
+                 examples=("担当直通：090-2468-1357（平日10〜18時）",),
+                 reason="phone number candidates (dev-059)",
+             )
 # International numbers: a '+' and a country code, any region (validated by `phonenumbers`).
 INTL_PHONE_RULE = Rule(
-    r"(?<![\d+])\+[1-9](?:" + _PSEP + r"{0,2}\d){6,14}+(?!" + _PSEP + r"{0,2}\d)",
-    "you can reach me at +44 20 7946 0958", "international phone numbers",
-)
+                      id="international_phone_numbers",
+                      pattern=r"(?<![\d+])\+[1-9](?:" + _PSEP + r"{0,2}\d){6,14}+(?!" + _PSEP + r"{0,2}\d)",
+                      examples=("you can reach me at +44 20 7946 0958",),
+                      lang="en",
+                      reason="international phone numbers",
+                  )
 # Kanji digits read as digits for the phone pass (same length, so offsets stay).
 # (and the long-vowel mark, which people type for a hyphen: ０９０ー１２３４ー５６７８)
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九零ー", "01234567890-")
@@ -58,72 +65,92 @@ DATA_CUE = compile_pattern(r"品番|型番|部品|商品番号|管理番号|注�
                            r"会員番号|シリアル|ロット|品名|のような|例|形式|フォーマット|スプレッドシート|エクセル|excel|csv")
 
 ID_RULE = Rule(
-    r"(?<!案件|仕事|注文|商品|会員|取引|応募|ジョブ|job|管理|社員|予約|ログイン|問い合わせ|動画|記事|契約|タスク|プロジェクト)"
+              id="id_split_across_lines",
+              pattern=r"(?<!案件|仕事|注文|商品|会員|取引|応募|ジョブ|job|管理|社員|予約|ログイン|問い合わせ|動画|記事|契約|タスク|プロジェクト)"
     r"(?<![a-z])(?:id|アイディー?|ユーザー(?:名|ネーム)|アカウント名)(?![a-z])"
     r"(?:[ \t\u3000\n:=「『(\[<【→↓⇒⬇👇]|は|を|の|:){0,6}"
     r"(?P<ident>(?=[a-z0-9._\-]{0,31}[a-z_])[a-z0-9][a-z0-9._\-]{1,31}+(?:\n{1,2}[a-z0-9._\-]{1,31}+){0,5})",
-    "ID↓\ndream\n_link\n_0815\n（つなげて検索してください）", "ID split across lines (dev-056)",
-)
+              examples=("ID↓\ndream\n_link\n_0815\n（つなげて検索してください）",),
+              reason="ID split across lines (dev-056)",
+          )
 # An ID handed over after an arrow or colon a few words after the cue (「ID送りますね→ pon_pon_0707」
 # 「アカウントはこちら👉 mika.works_22」). The token must look like an ID (a digit, '_' or '.' in it),
 # not a word, a number or a URL.
 ARROW_ID_RULE = Rule(
-    r"(?<![a-z])(?:id|アイディー?|ユーザー(?:名|ネーム)|アカウント(?:名)?)(?![a-z])[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=]"
+                    id="id_after_arrow",
+                    pattern=r"(?<![a-z])(?:id|アイディー?|ユーザー(?:名|ネーム)|アカウント(?:名)?)(?![a-z])[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=]"
     r"[ \t\u3000]{0,3}(?P<ident>(?=[a-z0-9._\-]{0,31}[0-9_.])(?=[a-z0-9._\-]{0,31}[a-z])[a-z0-9][a-z0-9._\-]{3,31}+)"
     r"(?![a-z0-9._\-]|:/)",
-    "IDはこちらです👉 mika.works_22", "ID after an arrow",
-)
+                    examples=("IDはこちらです👉 mika.works_22",),
+                    reason="ID after an arrow",
+                )
 # An ID on the lines after its cue, cut into fragments that start or end with . _ - (「IDはこちらです👇
 # \nhappy\n.side\n.work77」): the cue, then the fragments are joined in code (`_joined_id`).
 ID_CUE_RULE = Rule(
-    r"(?<!案件|仕事|注文|商品|会員|取引|応募|ジョブ|job|管理|社員|予約|ログイン|問い合わせ|動画|記事|契約|タスク|プロジェクト)"
+                  id="id_following_lines",
+                  pattern=r"(?<!案件|仕事|注文|商品|会員|取引|応募|ジョブ|job|管理|社員|予約|ログイン|問い合わせ|動画|記事|契約|タスク|プロジェクト)"
     r"(?<![a-z])(?:id|アイディー?|ユーザー(?:名|ネーム)|アカウント(?:名)?)(?![a-z])[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=]"
     r"[ \t\u3000]{0,3}\n",
-    "IDはこちらです👇\nhappy\n.side\n.work77", "ID on the following lines",
-)
+                  examples=("IDはこちらです👇\nhappy\n.side\n.work77",),
+                  reason="ID on the following lines",
+              )
 # An ID described instead of given: 「IDは私の名前（表示名）と同じです」「IDはプロフのままです」.
 ID_BY_REFERENCE_RULE = Rule(
-    r"(?<![a-z])(?:id|アイディー?)(?![a-z])(?:は|も|:)?[^。\n!?]{0,14}?"
+                           id="id_given_reference",
+                           pattern=r"(?<![a-z])(?:id|アイディー?)(?![a-z])(?:は|も|:)?[^。\n!?]{0,14}?"
     r"(?:名前|表示名|ユーザー名|アカウント名|ニックネーム|プロフ(?:ィール)?|アイコン|この名前|本名)"
     r"[^。\n!?]{0,8}?(?:と同じ|と一緒|のまま|そのまま|で検索|です|になって)",
-    "IDは私の名前（表示名）と同じです", "an ID given by reference",
-)
+                           examples=("IDは私の名前（表示名）と同じです",),
+                           reason="an ID given by reference",
+                       )
 # An e-mail address without its '@': a provider or address cue and a local part
 # (「gmailのアドレスは yamada.taro.0412 です」).
 BARE_MAIL_RULE = Rule(
-    r"(?:gmail|yahoo|icloud|outlook|hotmail|メール|メアド|(?<![a-z])mail)(?:の)?(?:アドレス|address)?"
+                     id="e_mail_local_part",
+                     pattern=r"(?:gmail|yahoo|icloud|outlook|hotmail|メール|メアド|(?<![a-z])mail)(?:の)?(?:アドレス|address)?"
     r"(?:[ \t\u3000]{0,2}(?:は|:|→|👉|=)){1,3}[ \t\u3000]{0,3}"
     r"(?P<ident>(?=[a-z0-9._\-]{0,63}[0-9._])(?=[a-z0-9._\-]{0,63}[a-z])[a-z0-9][a-z0-9._\-]{3,63}+)(?![a-z0-9._\-@＠])",
-    "gmailのアドレスは yamada.taro.0412 です（あとはいつものgmail.comで）", "e-mail local part without '@'",
-)
+                     examples=("gmailのアドレスは yamada.taro.0412 です（あとはいつものgmail.comで）",),
+                     reason="e-mail local part without '@'",
+                 )
 # A handle in quotes with a search/follow/add verb (「インスタで「kirari_beauty_pr」って検索してください」).
 QUOTED_IDENT_RULE = Rule(
-    r"[「『\"“](?P<ident>(?=[a-z0-9._\-]{0,31}[_0-9.])[a-z][a-z0-9._\-]{2,31}+)[」』\"”]"
+                        id="quoted_handle_search",
+                        pattern=r"[「『\"“](?P<ident>(?=[a-z0-9._\-]{0,31}[_0-9.])[a-z][a-z0-9._\-]{2,31}+)[」』\"”]"
     r"(?:って|と|で|を|に)?[ \t\u3000]{0,2}(?:検索|追加|フォロー|申請|dm)",
-    "インスタで「kirari_beauty_pr」って検索してください", "a quoted handle to search for",
-)
+                        examples=("インスタで「kirari_beauty_pr」って検索してください",),
+                        reason="a quoted handle to search for",
+                    )
 HANDLE_RULE = Rule(
-    r"(?<![a-z0-9._%+\-/])@(?=[a-z0-9_.]{0,30}[a-z])[a-z0-9_.]{2,30}+",
-    "@wp_translate_jp までDMください", "handle (dev-057)",
-)
+                  id="handle",
+                  pattern=r"(?<![a-z0-9._%+\-/])@(?=[a-z0-9_.]{0,30}[a-z])[a-z0-9_.]{2,30}+",
+                  examples=("@wp_translate_jp までDMください",),
+                  reason="handle (dev-057)",
+              )
 IDENT_WITH_VERB_RULE = Rule(
-    r"(?<![a-z0-9._\-@])(?=[a-z0-9._\-]{0,31}[_0-9])[a-z][a-z0-9._\-]{3,31}+(?=[ \t\u3000]{0,2}"
+                           id="identifier_given_without_word",
+                           pattern=r"(?<![a-z0-9._\-@])(?=[a-z0-9._\-]{0,31}[_0-9])[a-z][a-z0-9._\-]{3,31}+(?=[ \t\u3000]{0,2}"
     r"(?:で検索|を検索|を追加|で追加|に(?:コンタクト)?申請|をフォロー|まで(?:dm|ご連絡|連絡|メッセージ)))",
-    "abc_123で検索して追加してください", "identifier given without the word ID",
-)
+                           examples=("abc_123で検索して追加してください",),
+                           reason="identifier given without the word ID",
+                       )
 QR_RULE = Rule(
-    r"(?<![a-z])qr(?:コード)?(?![a-z])(?!(?:の)?(?:作成|生成|制作|付き|入り|デザイン|印刷))"
+              id="line_qr_code",
+              pattern=r"(?<![a-z])qr(?:コード)?(?![a-z])(?!(?:の)?(?:作成|生成|制作|付き|入り|デザイン|印刷))"
     r"[^。\n]{0,15}?(?:読み取|読取|読み込|スキャン|追加|登録|友(?:だち|達)|から)",
-    "こちらのQRコードを読み取って友だち追加してください", "LINE QR code",
-)
+              examples=("こちらのQRコードを読み取って友だち追加してください",),
+              reason="LINE QR code",
+          )
 _MAIL_NOUN = r"(?:(?:携帯|個人|社用|会社|仕事用|私用)|(?<!\p{Han}))メール(?:アドレス)?|メアド|(?<![a-z])e?-?mail\s?(?:address|アドレス)?"
 REQUEST_RULE = Rule(
-    r"(?:" + _MAIL_NOUN + r"|(?:お)?電話番号|携帯(?:電話)?番号|連絡先|(?<![a-z])(?:line|skype|chatwork|discord|telegram)"
+                   id="asking_contact_identifier",
+                   pattern=r"(?:" + _MAIL_NOUN + r"|(?:お)?電話番号|携帯(?:電話)?番号|連絡先|(?<![a-z])(?:line|skype|chatwork|discord|telegram)"
     r"(?:の)?\s?(?:id|アカウント)|(?:ライン|チャットワーク|スカイプ|インスタ)(?:の)?\s?(?:id|アカウント))"
     r"(?=[^。\n]{0,15}?(?:教え|お知らせ|知らせ|ご入力|入力|ご記入|記入|送って|お送り|送付|ご共有|共有|交換|伺|お聞き|"
     r"聞かせ|ご登録|ご提示|提示|記載|書いて))",
-    "メールアドレスを教えてください", "asking for a contact identifier (dev-066, dev-049)",
-)
+                   examples=("メールアドレスを教えてください",),
+                   reason="asking for a contact identifier (dev-066, dev-049)",
+               )
 # The contact nouns are data of the task (a list of shops with their phone numbers).
 DATA_TASK = compile_pattern(r"作業|スプレッドシート|エクセル|excel|リスト|一覧|データ|転記|csv|\d件|件数|収集|調査|リサーチ|"
                             r"店名|会社名|企業名|顧客|名簿|参照|項目|フォーム作成|設定して")

@@ -60,91 +60,106 @@ _PAY_VERB = (
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        rf"(?P<s>{DIRECT}\s?(?:の|で|に|的な|的に|での)?\s?{_DIRECT_DEAL})",
-        "次回からは直接契約にさせていただけませんか？",
-        "「直接」 with a deal word (dev-050, dev-069); not 直接書き込む/直接編集",
+        id="deal_word",
+        pattern=rf"(?P<s>{DIRECT}\s?(?:の|で|に|的な|的に|での)?\s?{_DIRECT_DEAL})",
+        examples=("次回からは直接契約にさせていただけませんか？",),
+        reason="「直接」 with a deal word (dev-050, dev-069); not 直接書き込む/直接編集",
     ),
     Rule(
-        rf"(?P<s>(?:弊社|当社|私|わたし|個人)(?:と|的に)(?:の)?\s?{DIRECT})[^。!?\n]{{0,24}}?{_DIRECT_DEAL}",
-        "契約も弊社と直接結ばせていただければと思います。",
-        "「弊社と直接」 (dev-061); the verb may be far",
+        id="rule",
+        pattern=rf"(?P<s>(?:弊社|当社|私|わたし|個人)(?:と|的に)(?:の)?\s?{DIRECT})[^。!?\n]{{0,24}}?{_DIRECT_DEAL}",
+        examples=("契約も弊社と直接結ばせていただければと思います。",),
+        reason="「弊社と直接」 (dev-061); the verb may be far",
     ),
     Rule(
-        rf"(?P<s>{DIRECT}\s?(?:やり取り|やりとり|ご?連絡|お?話し?)(?:して|をして|で|を|させていただいて|いただいて)?\s?"
+        id="talking_directly_then_deal",
+        pattern=rf"(?P<s>{DIRECT}\s?(?:やり取り|やりとり|ご?連絡|お?話し?)(?:して|をして|で|を|させていただいて|いただいて)?\s?"
         rf"(?:の上で?)?{_DIRECT_DEAL})",
-        "直接やりとりして契約しませんか？",
-        "talking directly, then a deal",
+        examples=("直接やりとりして契約しませんか？",),
+        reason="talking directly, then a deal",
     ),
     Rule(
-        r"(?P<s>(?:(?:弊社|当社|私|わたし)と\s?(?:の)?\s?(?:個別|別途|直)(?:に|で|の)?|個人間|個人的|(?<![一-龥])直)"
+        id="separate_private_contract",
+        pattern=r"(?P<s>(?:(?:弊社|当社|私|わたし)と\s?(?:の)?\s?(?:個別|別途|直)(?:に|で|の)?|個人間|個人的|(?<![一-龥])直)"
         r"(?:で|に|の|での|にて|的に|な)?\s?[ごお]?(?:契約|取引|取り引き|支払))",
-        "今後は弊社と個別に契約を結んでいただけないでしょうか。",
-        "a separate or private contract (個別契約, 個人間の取引, 直取引)",
+        examples=("今後は弊社と個別に契約を結んでいただけないでしょうか。",),
+        reason="a separate or private contract (個別契約, 個人間の取引, 直取引)",
     ),
     Rule(
-        r"(?P<s>直[ 　・.\-_*]{1,2}接[ 　・.\-_*]{0,2}(?:契[ 　・.\-_*]{0,2}約|取[ 　・.\-_*]{0,2}引))",
-        "直　接　契　約でお願いします",
-        "the phrase spaced out to slip past filters",
+        id="phrase_spaced_out_slip",
+        pattern=r"(?P<s>直[ 　・.\-_*]{1,2}接[ 　・.\-_*]{0,2}(?:契[ 　・.\-_*]{0,2}約|取[ 　・.\-_*]{0,2}引))",
+        examples=("直　接　契　約でお願いします",),
+        reason="the phrase spaced out to slip past filters",
     ),
     Rule(
-        rf"(?P<s>{_BYPASS})[^。!?\n]{{0,40}}?{_DEAL}",
-        "報酬もクラウドワークスを通さず銀行振込でお支払いする形にしませんか",
-        "going around the platform with a deal in the sentence (dev-051, dev-061)",
+        id="going_around_platform_deal",
+        pattern=rf"(?P<s>{_BYPASS})[^。!?\n]{{0,40}}?{_DEAL}",
+        examples=("報酬もクラウドワークスを通さず銀行振込でお支払いする形にしませんか",),
+        reason="going around the platform with a deal in the sentence (dev-051, dev-061)",
     ),
     Rule(
-        rf"{_DEAL}[^。!?\n]{{0,20}}?(?P<s>{_BYPASS})",
-        "お支払いはクラウドワークス外でお願いします",
-        "deal word before the bypass",
+        id="deal_word_before_bypass",
+        pattern=rf"{_DEAL}[^。!?\n]{{0,20}}?(?P<s>{_BYPASS})",
+        examples=("お支払いはクラウドワークス外でお願いします",),
+        reason="deal word before the bypass",
     ),
     Rule(
-        r"(?<!振込|振り込み|送金|決済)(?P<s>(?:手数料|システム利用料|利用料|仲介料|マージン|中抜き)(?:分)?\s?"
+        id="platform_fee_reason_deal",
+        pattern=r"(?<!振込|振り込み|送金|決済)(?P<s>(?:手数料|システム利用料|利用料|仲介料|マージン|中抜き)(?:分)?\s?"
         r"(?:が|は|を|も)?\s?(?:\d{1,2}\s?[%％]\s?(?:も|が)?\s?)?(?:かから(?:ない|ず)|取られ(?:る|て|ない|ず)?|"
         r"引かれ(?:る|て|ない|ず)?|発生し(?:ない|ません)|もったいない|高い|高すぎ|浮[くかき]|節約|カット|払わなくて|"
         r"払わずに|ゼロ|0円|無しで|なしで|上乗せ|還元|不要に))",
-        "お互い手数料がかからないので",
-        "the platform fee as the reason to deal outside (dev-050, dev-051)",
+        examples=("お互い手数料がかからないので",),
+        reason="the platform fee as the reason to deal outside (dev-050, dev-051)",
     ),
     Rule(
-        rf"(?P<s>{_PAY_MEANS}\s?(?:で|にて|による|での|経由で)\s?(?:直接\s?)?(?:の\s?)?{_PAY_VERB})",
-        "報酬は銀行振込で直接お支払いします",
-        "an outside payment means (dev-051)",
+        id="outside_payment_means",
+        pattern=rf"(?P<s>{_PAY_MEANS}\s?(?:で|にて|による|での|経由で)\s?(?:直接\s?)?(?:の\s?)?{_PAY_VERB})",
+        examples=("報酬は銀行振込で直接お支払いします",),
+        reason="an outside payment means (dev-051)",
     ),
     Rule(
-        rf"(?P<s>(?:報酬|お支払い|支払い|謝礼|ギャラ|お給料|給与|代金|お礼)\s?(?:は|を|も|の)?[^。!?\n]{{0,14}}?"
+        id="rewards_paid_points_cash",
+        pattern=rf"(?P<s>(?:報酬|お支払い|支払い|謝礼|ギャラ|お給料|給与|代金|お礼)\s?(?:は|を|も|の)?[^。!?\n]{{0,14}}?"
         rf"{_PAY_MEANS})\s?(?:で|にて|として|に(?:て)?|から)",
-        "報酬はアプリ内のポイントで付与され、1,000ポイントから現金に換金できます。",
-        "rewards paid in points, cash or another outside means (dev-064)",
+        examples=("報酬はアプリ内のポイントで付与され、1,000ポイントから現金に換金できます。",),
+        reason="rewards paid in points, cash or another outside means (dev-064)",
     ),
     Rule(
-        rf"(?P<s>{_OUTSIDE_MEANS}\s?(?:へ|に|で|にて|の|から)?\s?{DIRECT}|{DIRECT}\s?(?:に|で|へ)?\s?{_OUTSIDE_MEANS})",
-        "報酬は仮想通貨のウォレットへ直接お送りします。",
-        "a bank, wallet or payment app joined to 「直接」: 「楽天銀行へ直接」「ウォレットで直接」",
+        id="bank_wallet_payment_app",
+        pattern=rf"(?P<s>{_OUTSIDE_MEANS}\s?(?:へ|に|で|にて|の|から)?\s?{DIRECT}|{DIRECT}\s?(?:に|で|へ)?\s?{_OUTSIDE_MEANS})",
+        examples=("報酬は仮想通貨のウォレットへ直接お送りします。",),
+        reason="a bank, wallet or payment app joined to 「直接」: 「楽天銀行へ直接」「ウォレットで直接」",
     ),
     Rule(
-        r"(?P<s>(?:ウォレット|(?:仮想|暗号)(?:通貨|資産)|usdt|usdc|btc|ビットコイン|イーサリアム)(?:の|用の)?\s?"
+        id="crypto_wallet_exchange_account",
+        pattern=r"(?P<s>(?:ウォレット|(?:仮想|暗号)(?:通貨|資産)|usdt|usdc|btc|ビットコイン|イーサリアム)(?:の|用の)?\s?"
         r"(?:ウォレット|アドレス|受け?取り?(?:用の?)?アドレス|口座)|(?:暗号資産|仮想通貨)?取引所(?:の|で|に|へ)\s?(?:口座)?\s?"
         r"(?:を|の)?\s?(?:ご?登録|開設|口座開設|アカウント))",
-        "報酬受け取り用にUSDTのウォレットアドレスを教えてください。",
-        "a crypto wallet or exchange account to be paid through",
+        examples=("報酬受け取り用にUSDTのウォレットアドレスを教えてください。",),
+        reason="a crypto wallet or exchange account to be paid through",
     ),
     Rule(
-        r"(?P<s>請求書\s?(?:払い|払|でのお?支払|で(?:の)?精算|での取引|をお?(?:送り|送付|発行|出し|いただ|下さ|くださ)"
+        id="paying_invoice_paying_outside",
+        pattern=r"(?P<s>請求書\s?(?:払い|払|でのお?支払|で(?:の)?精算|での取引|をお?(?:送り|送付|発行|出し|いただ|下さ|くださ)"
         r"|を発行して|を送って|を出して))",
-        "請求書払いにしたいので、ご住所と振込先の銀行口座を教えていただければ",
-        "paying on an invoice is paying outside the platform (dev-069)",
+        examples=("請求書払いにしたいので、ご住所と振込先の銀行口座を教えていただければ",),
+        reason="paying on an invoice is paying outside the platform (dev-069)",
     ),
     Rule(
-        r"(?P<s>(?:お?(?:支払い?|振込)|決済|送金|報酬の?受け?取り?|換金|出金)(?:手続き)?\s?(?:は|を|用の|の|に)?\s?"
+        id="after_contract_link_site",
+        pattern=r"(?P<s>(?:お?(?:支払い?|振込)|決済|送金|報酬の?受け?取り?|換金|出金)(?:手続き)?\s?(?:は|を|用の|の|に)?\s?"
         r"(?:こちらの|下記の|以下の|この|専用の|別の|外部の)?\s?(?:リンク|url|ページ|サイト|フォーム|アプリ)"
         r"(?:から|で|より|にて|を))",
-        "今回のお支払いはこちらのリンクからお願いします https://pay.example.com/x",
-        "after a contract, a link or site used for payment is direct_deal (RUBRIC edge cases)",
+        examples=("今回のお支払いはこちらのリンクからお願いします https://pay.example.com/x",),
+        reason="after a contract, a link or site used for payment is direct_deal (RUBRIC edge cases)",
     ),
     Rule(
-        r"(?P<s>(?:リンク|url|ページ|サイト|フォーム|アプリ)(?:から|より|で|にて)\s?(?:の)?\s?(?:報酬|お金|代金|料金)?(?:を|の)?\s?"
+        id="same_verb_after_link",
+        pattern=r"(?P<s>(?:リンク|url|ページ|サイト|フォーム|アプリ)(?:から|より|で|にて)\s?(?:の)?\s?(?:報酬|お金|代金|料金)?(?:を|の)?\s?"
         r"(?:お?(?:支払|振込|受け取)|決済|送金|換金|出金))",
-        "こちらのサイトから報酬をお受け取りください",
-        "the same, verb after the link",
+        examples=("こちらのサイトから報酬をお受け取りください",),
+        reason="the same, verb after the link",
     ),
 )
 
@@ -156,40 +171,50 @@ _EN_MEANS = (
 )
 RULES += (
     Rule(
-        r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: you)?|paid|contract(?: with you)?|work(?: with you)?|deal|hire you|invoice me|send (?:you )?(?:the )?money)"
+        id="english_paying_contracting_directly",
+        pattern=r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: you)?|paid|contract(?: with you)?|work(?: with you)?|deal|hire you|invoice me|send (?:you )?(?:the )?money)"
         r"\s(?:directly|privately|personally|off[- ]platform)(?![a-z])|(?<![a-z])direct (?:contract|payment|deal)s?(?![a-z]))",
-        "From the next job I'd like to pay you directly.",
-        "in English: paying or contracting directly",
+        examples=("From the next job I'd like to pay you directly.",),
+        lang="en",
+        reason="in English: paying or contracting directly",
     ),
     Rule(
-        rf"(?P<s>(?<![a-z])(?:outside(?: of)?|off|bypass(?:ing)?|skip(?:ping)?|avoid(?:ing)?|without(?: going through| using)?|"
+        id="english_going_around_platform",
+        pattern=rf"(?P<s>(?<![a-z])(?:outside(?: of)?|off|bypass(?:ing)?|skip(?:ping)?|avoid(?:ing)?|without(?: going through| using)?|"
         rf"leave|leaving|not (?:through|via|on|by|using|with|in))\s(?:the\s)?{PLATFORM}(?![a-z])|"
         rf"(?<![a-z])(?:save|avoid|skip|cut)\s(?:the\s)?(?:{PLATFORM}\s)?(?:fees?|commission|service charges?)(?![a-z]))",
-        "Let's continue outside CrowdWorks to save the fees.",
-        "in English: going around the platform (with a deal word in the sentence)",
+        examples=("Let's continue outside CrowdWorks to save the fees.",),
+        lang="en",
+        reason="in English: going around the platform (with a deal word in the sentence)",
     ),
     Rule(
-        rf"(?P<s>(?<![a-z]){_EN_DEAL}[^.!?\n]{{0,30}}?(?:via|by|through|with|using|over|to your|into your|in|is|are|will be|as)\s"
+        id="english_outside_payment_means",
+        pattern=rf"(?P<s>(?<![a-z]){_EN_DEAL}[^.!?\n]{{0,30}}?(?:via|by|through|with|using|over|to your|into your|in|is|are|will be|as)\s"
         rf"(?:a\s|your\s|my\s|an\s)?{_EN_MEANS}(?![a-z])|(?<![a-z]){_EN_MEANS}\s(?:payment|transfer)s?(?![a-z]))",
-        "I will pay you by bank transfer every month.",
-        "in English: an outside payment means",
+        examples=("I will pay you by bank transfer every month.",),
+        lang="en",
+        reason="in English: an outside payment means",
     ),
 )
 RULES += (
     Rule(
-        r"(?P<s>(?<![a-z])(?:send|give|share|provide|tell|need|want|text|dm)\s(?:me|us)?\s?(?:your|the|a)\s"
+        id="english_crypto_wallet_exchange",
+        pattern=r"(?P<s>(?<![a-z])(?:send|give|share|provide|tell|need|want|text|dm)\s(?:me|us)?\s?(?:your|the|a)\s"
         r"(?:crypto\s|usdt\s|usdc\s|btc\s|bitcoin\s|eth\s|trc-?20\s|erc-?20\s)?wallet(?:\saddress)?|"
         r"(?<![a-z])(?:crypto|usdt|usdc|btc|bitcoin|eth|trc-?20|erc-?20)\swallet(?:\saddress)?|(?<![a-z])wallet address(?:es)?|"
         r"(?<![a-z])(?:register|sign up|open an account|create an account|make an account)\s(?:at|on|with|in)\s(?:our|the|a|this|my)\s"
         r"(?:partner\s|crypto\s|trading\s)?exchange(?![a-z]))",
-        "Please share your USDT wallet address so I can send the payment.",
-        "in English: a crypto wallet or exchange account to be paid through",
+        examples=("Please share your USDT wallet address so I can send the payment.",),
+        lang="en",
+        reason="in English: a crypto wallet or exchange account to be paid through",
     ),
     Rule(
-        r"(?P<s>(?<![a-z])(?:payments?|salary|the fee|your fee|money|paid|pay you)(?:\s(?:is|are|will be|goes|go|sent|made|paid|transferred))?"
+        id="english_payment_sent_directly",
+        pattern=r"(?P<s>(?<![a-z])(?:payments?|salary|the fee|your fee|money|paid|pay you)(?:\s(?:is|are|will be|goes|go|sent|made|paid|transferred))?"
         r"[^.!?\n]{0,30}?\sdirectly(?![a-z]))",
-        "Payment will be sent to you directly every Friday.",
-        "in English: payment sent directly (not through the platform's escrow)",
+        examples=("Payment will be sent to you directly every Friday.",),
+        lang="en",
+        reason="in English: payment sent directly (not through the platform's escrow)",
     ),
 )
 _EN_BYPASS_RULE = RULES[-4].pattern

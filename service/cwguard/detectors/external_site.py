@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..engine import clauses
+from ..lang.ja import clauses
 from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
 from . import _channels as ch
 
@@ -22,11 +22,19 @@ _SITE = r"(?:サイト|ページ|フォーム|アプリ|ホームページ|hp|�
 # (a URL, サイト/フォーム/アプリ…), or at least does not put them inside a chat tool (「友だち追加を
 # お願いします。そこで本登録のご案内をします」 is LINE, off_platform_contact).
 REGISTRATION_RULES: tuple[Rule, ...] = (
-    Rule(r"(?:会員|本|仮|新規|ユーザー|無料|アカウント|メンバー|事前|エントリー|web|ウェブ)登録|アカウント(?:を)?作成",
-         "本登録はこちらのフォームからお願いします", "registration words (dev-048, dev-049, dev-065)"),
-    Rule(r"(?:ご)?登録(?:いただいた|頂いた|していただいた|して頂いた|してくれた|してくださった|した|された|済みの?|完了した)"
+    Rule(
+        id="registration_words",
+        pattern=r"(?:会員|本|仮|新規|ユーザー|無料|アカウント|メンバー|事前|エントリー|web|ウェブ)登録|アカウント(?:を)?作成",
+        examples=("本登録はこちらのフォームからお願いします",),
+        reason="registration words (dev-048, dev-049, dev-065)",
+    ),
+    Rule(
+        id="registration_condition_job",
+        pattern=r"(?:ご)?登録(?:いただいた|頂いた|していただいた|して頂いた|してくれた|してくださった|した|された|済みの?|完了した)"
          r"(?:方|人|かた|ユーザー|メンバー)(?:に|へ|様)?(?:のみ|だけ|限定|限り)",
-         "登録いただいた方にのみ、担当から面談日程をご案内しております", "registration as the condition of the job"),
+        examples=("登録いただいた方にのみ、担当から面談日程をご案内しております",),
+        reason="registration as the condition of the job",
+    ),
 )
 _CHAT_PLACE = compile_pattern(r"友(?:だち|達)追加|(?<![a-z])line(?![a-z])|ライン|(?<![a-z])qr|オープンチャット|オプチャ|"
                               r"公式アカウント|チャットワーク|(?<![a-z])(?:chatwork|discord|telegram|slack)(?![a-z])")
@@ -40,22 +48,46 @@ EN_REGISTER = compile_pattern(
 )
 _EN_REGISTER_GATE = compile_pattern(r"regist|sign|apply|account|enroll")
 LURE_RULES: tuple[Rule, ...] = (
-    Rule(r"(?:弊社|当社|自社|専用|外部|別|私たち|うち|運営|提携|独自)の?[^\s。、\nはがをにで]{0,8}?" + _SITE
+    Rule(
+        id="own_outside_site_lure",
+        pattern=r"(?:弊社|当社|自社|専用|外部|別|私たち|うち|運営|提携|独自)の?[^\s。、\nはがをにで]{0,8}?" + _SITE
          + r"(?=[^。\n]{0,3}?(?:で|から|に|へ|より)(?:の)?[^。\n]{0,8}?(?:" + _LURE_VERB + "))",
-         "弊社サイトでの登録が必須となっております", "own/outside site + lure verb (dev-048 m3, dev-062)"),
-    Rule(r"(?<=(?:" + _SITE + r"|url|リンク|hp|こちら|下記|以下)[^。\n]{0,3}?(?:から|より|で|にて)[^。\n]{0,6}?)"
+        examples=("弊社サイトでの登録が必須となっております",),
+        reason="own/outside site + lure verb (dev-048 m3, dev-062)",
+    ),
+    Rule(
+        id="apply_again_outside",
+        pattern=r"(?<=(?:" + _SITE + r"|url|リンク|hp|こちら|下記|以下)[^。\n]{0,3}?(?:から|より|で|にて)[^。\n]{0,6}?)"
          r"(?:ご)?(?:応募|エントリー|申し込み?|申込|登録|提出)し?直(?:して|し|す)?",
-         "弊社サイトから応募し直してください", "apply again outside (the span is the verb: the site may be named far before)"),
-    Rule(r"アプリ(?:[「『\"(][^」』\")\n]{1,24}[」』\")])?(?:を|の)?[^。\n]{0,12}?"
+        examples=("弊社サイトから応募し直してください",),
+        reason="apply again outside (the span is the verb: the site may be named far before)",
+    ),
+    Rule(
+        id="app_download",
+        pattern=r"アプリ(?:[「『\"(][^」』\")\n]{1,24}[」』\")])?(?:を|の)?[^。\n]{0,12}?"
          r"(?:ダウンロード|インストール|(?<![a-z])dl(?![a-z])|入れて|導入して)",
-         "以下からアプリをダウンロードし、登録してください", "app download (dev-064)"),
-    Rule(r"[「『\"][^」』\"\n]{1,24}[」』\"](?:という|って)?(?:アプリ|ツール)(?:を|の)?[^。\n]{0,12}?"
+        examples=("以下からアプリをダウンロードし、登録してください",),
+        reason="app download (dev-064)",
+    ),
+    Rule(
+        id="named_app_install",
+        pattern=r"[「『\"][^」』\"\n]{1,24}[」』\"](?:という|って)?(?:アプリ|ツール)(?:を|の)?[^。\n]{0,12}?"
          r"(?:ダウンロード|インストール|(?<![a-z])dl(?![a-z])|入れて|導入して)",
-         "「TaskHub」というアプリをスマホに入れてください", "a named app to install"),
-    Rule(r"(?:応募|登録|申込|申し込み|エントリー|専用|回答|入力|こちらの|下記の|以下の|次の)(?:用)?(?:の)?フォーム",
-         "以下の応募フォームにご入力いただけますでしょうか", "application form (dev-037)"),
-    Rule(r"(?:google|グーグル)\s?フォーム(?=[^。\n]{0,6}?(?:から|に|で|より)[^。\n]{0,6}?(?:応募|登録|回答|入力|ご記入|申し込|申込))",
-         "Googleフォームからご応募ください", "Google Forms to apply (not: 「Googleフォームで作って」)"),
+        examples=("「TaskHub」というアプリをスマホに入れてください",),
+        reason="a named app to install",
+    ),
+    Rule(
+        id="application_form",
+        pattern=r"(?:応募|登録|申込|申し込み|エントリー|専用|回答|入力|こちらの|下記の|以下の|次の)(?:用)?(?:の)?フォーム",
+        examples=("以下の応募フォームにご入力いただけますでしょうか",),
+        reason="application form (dev-037)",
+    ),
+    Rule(
+        id="google_forms_apply",
+        pattern=r"(?:google|グーグル)\s?フォーム(?=[^。\n]{0,6}?(?:から|に|で|より)[^。\n]{0,6}?(?:応募|登録|回答|入力|ご記入|申し込|申込))",
+        examples=("Googleフォームからご応募ください",),
+        reason="Google Forms to apply (not: 「Googleフォームで作って」)",
+    ),
 )
 _LURE = ch.Scanner(LURE_RULES)
 _REGISTRATION = ch.Scanner(REGISTRATION_RULES)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..engine import clauses
+from ..lang.ja import clauses
 from ..engine.detector import Detector, Examples, Hit, MessageView, compile_pattern
 from ..engine.normalize import NormalizedText, Reading, read_aloud
 from . import _channels as ch

@@ -31,19 +31,22 @@ _PERSON = (
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        rf"(?P<s>{_ID_DOCUMENT})",
-        "本人確認書類（運転免許証の表裏）の画像をこちらのメッセージでお送りください。",
-        "ID documents and My Number (dev-053, dev-054)",
+        id="id_documents_my_number",
+        pattern=rf"(?P<s>{_ID_DOCUMENT})",
+        examples=("本人確認書類（運転免許証の表裏）の画像をこちらのメッセージでお送りください。",),
+        reason="ID documents and My Number (dev-053, dev-054)",
     ),
     Rule(
-        rf"(?P<s>{_MONEY_DATA})",
-        "報酬振込先の銀行口座情報をこちらのメッセージでお送りください。",
-        "bank and card data (dev-053, dev-069)",
+        id="bank_card_data",
+        pattern=rf"(?P<s>{_MONEY_DATA})",
+        examples=("報酬振込先の銀行口座情報をこちらのメッセージでお送りください。",),
+        reason="bank and card data (dev-053, dev-069)",
     ),
     Rule(
-        rf"(?P<s>{_PERSON})",
-        "書類選考のため、顔写真付きの履歴書（現住所・生年月日を記載）をこちらにご提出ください。",
-        "address, birth date, face photo (dev-068, dev-053, dev-049)",
+        id="address_birth_date_face",
+        pattern=rf"(?P<s>{_PERSON})",
+        examples=("書類選考のため、顔写真付きの履歴書（現住所・生年月日を記載）をこちらにご提出ください。",),
+        reason="address, birth date, face photo (dev-068, dev-053, dev-049)",
     ),
 )
 
@@ -59,21 +62,24 @@ _DOCUMENT_ACT = (
 )
 RULES += (
     Rule(
-        rf"(?P<s>{_SHORT_ID})(?:\s?[(（][^)）\n]{{0,12}}[)）])?\s?(?:の|を|も|と|や)?\s?{_DOCUMENT_ACT}",
-        "本人確認のため、マイナの写真をこちらに送ってください。",
-        "short forms of ID documents with a copy or a photo asked: マイナカード, 免許, 通帳",
+        id="short_forms_id_documents",
+        pattern=rf"(?P<s>{_SHORT_ID})(?:\s?[(（][^)）\n]{{0,12}}[)）])?\s?(?:の|を|も|と|や)?\s?{_DOCUMENT_ACT}",
+        examples=("本人確認のため、マイナの写真をこちらに送ってください。",),
+        reason="short forms of ID documents with a copy or a photo asked: マイナカード, 免許, 通帳",
     ),
 )
 
 RULES += (
     Rule(
-        r"(?P<s>(?<![a-z])(?:passport|driver'?s? licen[cs]e|driving licen[cs]e|national id(?: card)?|id card|photo id|"
+        id="english_id_documents_bank",
+        pattern=r"(?P<s>(?<![a-z])(?:passport|driver'?s? licen[cs]e|driving licen[cs]e|national id(?: card)?|id card|photo id|"
         r"government[- ]issued id|(?:copy|photo|picture|scan|image) of your id|your id(?= card| document|[.,!?]|$)|residence card|"
         r"my ?number card|social security(?: number)?|ssn|bank account(?: number| details| information| info)?|bank details|"
         r"account number|routing number|credit card(?: number| details| info)?|card number|cvv|online banking (?:login|password)|"
         r"home address|(?:your|full|current) address|date of birth|birth ?date|selfie(?: with your id)?)(?![a-z]))",
-        "Please send a photo of your passport and your bank account details.",
-        "in English: ID documents, bank and card data, address, birth date",
+        examples=("Please send a photo of your passport and your bank account details.",),
+        lang="en",
+        reason="in English: ID documents, bank and card data, address, birth date",
     ),
 )
 

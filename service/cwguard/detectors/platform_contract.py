@@ -39,36 +39,42 @@ _PAYS = rf"{_PAY}(?:[・、と,/]\s?{_PAY}){{0,3}}"
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_VIA}\s?[^。!?\n]{{0,10}}?{_DO}{OKURI})",
-        "契約とお支払いはすべてクラウドワークス上で行います。",
-        "payment words, then the platform (dev-001, dev-011, dev-024, dev-032, dev-033, dev-038)",
+        id="payment_words_then_platform",
+        pattern=rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_VIA}\s?[^。!?\n]{{0,10}}?{_DO}{OKURI})",
+        examples=("契約とお支払いはすべてクラウドワークス上で行います。",),
+        reason="payment words, then the platform (dev-001, dev-011, dev-024, dev-032, dev-033, dev-038)",
     ),
     Rule(
-        rf"(?P<s>{PLATFORM}\s?{_VIA}\s?(?:の)?\s?(?:{_ADVERB}\s?)?{_PAY}(?:[・、と,/]\s?(?:[ごお]?(?:支払い?|契約)|仮払い|決済))?"
+        id="platform_then_payment_words",
+        pattern=rf"(?P<s>{PLATFORM}\s?{_VIA}\s?(?:の)?\s?(?:{_ADVERB}\s?)?{_PAY}(?:[・、と,/]\s?(?:[ごお]?(?:支払い?|契約)|仮払い|決済))?"
         rf"[^。!?\n]{{0,10}}?(?:{_DO}|を(?:いたし|致し|行))?)",
-        "では、クラウドワークス上で契約・仮払いをいたします。",
-        "the platform, then payment words (dev-002, dev-050, dev-061, dev-069)",
+        examples=("では、クラウドワークス上で契約・仮払いをいたします。",),
+        reason="the platform, then payment words (dev-002, dev-050, dev-061, dev-069)",
     ),
     Rule(
-        rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_COPULA})",
-        "文字単価2円、契約・お支払いはクラウドワークスです。",
-        "the platform as the copula's complement: 「支払いはクラウドワークスです」",
+        id="platform_copula_s_complement",
+        pattern=rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_COPULA})",
+        examples=("文字単価2円、契約・お支払いはクラウドワークスです。",),
+        reason="the platform as the copula's complement: 「支払いはクラウドワークスです」",
     ),
     Rule(
-        rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_ESCROW_VIA})",
-        "報酬はクラウドワークスの仮払いでお預かりします。",
-        "the platform's escrow named as the way to pay: 「クラウドワークスの仮払いで」",
+        id="platform_s_escrow_named",
+        pattern=rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_ESCROW_VIA})",
+        examples=("報酬はクラウドワークスの仮払いでお預かりします。",),
+        reason="the platform's escrow named as the way to pay: 「クラウドワークスの仮払いで」",
     ),
 )
 
 RULES += (
     Rule(
-        rf"(?P<s>(?<![a-z])(?:payments?|(?:the )?contract|escrow|(?:you(?:'ll| will)? )?(?:be )?paid|pay(?:ing)?(?: you)?|invoices?|milestones?|"
+        id="english_contract_payment_through",
+        pattern=rf"(?P<s>(?<![a-z])(?:payments?|(?:the )?contract|escrow|(?:you(?:'ll| will)? )?(?:be )?paid|pay(?:ing)?(?: you)?|invoices?|milestones?|"
         rf"the (?:work|job|whole (?:job|project))|everything)[^.!?\n]{{0,30}}?(?:go(?:es)? through|through|via|on|in|using|over|inside|within)"
         rf"\s(?:the\s)?{PLATFORM}(?:'s)?(?:\s(?:escrow|system|platform|contract|as usual))?|"
         rf"{PLATFORM}(?:'s)?\s(?:escrow|contract|payment system|milestone payments?))",
-        "Payment will go through CrowdWorks escrow as usual.",
-        "in English: contract or payment through CrowdWorks",
+        examples=("Payment will go through CrowdWorks escrow as usual.",),
+        lang="en",
+        reason="in English: contract or payment through CrowdWorks",
     ),
 )
 

@@ -64,48 +64,56 @@ _REQUEST = r"(?:ください|下さい|くださ|いただ|頂|もらえ|もら�
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        rf"(?P<s>{_SHORT}\s?(?:に|まで|の|で|中に)?[^。!?\n]{{0,30}}?{_IF_NOT}[^。!?\n]{{0,20}}?{_CONSEQUENCE})",
-        "本日中にご返信いただけない場合は他の方を優先させていただきます。",
-        "a deadline with a consequence (dev-034, dev-046, dev-057)",
+        id="deadline_consequence",
+        pattern=rf"(?P<s>{_SHORT}\s?(?:に|まで|の|で|中に)?[^。!?\n]{{0,30}}?{_IF_NOT}[^。!?\n]{{0,20}}?{_CONSEQUENCE})",
+        examples=("本日中にご返信いただけない場合は他の方を優先させていただきます。",),
+        reason="a deadline with a consequence (dev-034, dev-046, dev-057)",
     ),
     Rule(
-        rf"(?P<s>(?:{_SHORT}|明日\s?(?:の\s?)?(?:朝|午前中?|昼|お昼|夕方|夜)?|今週末|週明け)\s?(?:に|には|中には|までには|の時点で|には、)"
+        id="deadline_after_which_another",
+        pattern=rf"(?P<s>(?:{_SHORT}|明日\s?(?:の\s?)?(?:朝|午前中?|昼|お昼|夕方|夜)?|今週末|週明け)\s?(?:に|には|中には|までには|の時点で|には、)"
         rf"[^。!?\n]{{0,12}}?(?:他の方|ほかの方|別の方|次の方|他の候補|別の候補|他の応募者)\s?(?:で|に|へ)\s?"
         r"(?:決め|決定|確定|お願い|依頼|頼|発注|回し))",
-        "明日の夜には別の方に依頼を確定させます。",
-        "a deadline after which another candidate is chosen: 「明日の朝には他の方で決めます」",
+        examples=("明日の夜には別の方に依頼を確定させます。",),
+        reason="a deadline after which another candidate is chosen: 「明日の朝には他の方で決めます」",
     ),
     Rule(
-        rf"(?P<s>{_WORKER_ACT}[^。!?\n]{{0,12}}?{_IF_NOT}[^。!?\n]{{0,16}}?{_CONSEQUENCE})",
-        "ご返信がない場合は他の方にお願いすることになります。",
-        "a consequence without a stated deadline",
+        id="consequence_without_stated_deadline",
+        pattern=rf"(?P<s>{_WORKER_ACT}[^。!?\n]{{0,12}}?{_IF_NOT}[^。!?\n]{{0,16}}?{_CONSEQUENCE})",
+        examples=("ご返信がない場合は他の方にお願いすることになります。",),
+        reason="a consequence without a stated deadline",
     ),
     Rule(
-        rf"(?P<s>(?:{_TODAY_DEADLINE}|(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内)\s?(?:に|まで|中に)?)[^。!?\n]{{0,12}}?"
+        id="same_day_deadline_worker",
+        pattern=rf"(?P<s>(?:{_TODAY_DEADLINE}|(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内)\s?(?:に|まで|中に)?)[^。!?\n]{{0,12}}?"
         rf"{_WORKER_ACT}[^。!?\n]{{0,6}}?{_ASK}",
-        "確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。",
-        "a same-day deadline on the worker's answer, registration or payment (dev-062, dev-049, dev-044)",
+        examples=("確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。",),
+        reason="a same-day deadline on the worker's answer, registration or payment (dev-062, dev-049, dev-044)",
     ),
     Rule(
-        rf"(?P<s>(?:{_TODAY}|数時間以内|(?:\d|[一二三])\s?時間以内|大至急|至急)\s?(?:に|で|中に)?[^。!?\n]{{0,8}}?{_WORK}"
+        id="same_day_deadline_work",
+        pattern=rf"(?P<s>(?:{_TODAY}|数時間以内|(?:\d|[一二三])\s?時間以内|大至急|至急)\s?(?:に|で|中に)?[^。!?\n]{{0,8}}?{_WORK}"
         rf"[^。!?\n]{{0,8}}?){_REQUEST}",
-        "今日中に仕上げてもらえると助かります。",
-        "a same-day deadline on the work (dev-063 m3)",
+        examples=("今日中に仕上げてもらえると助かります。",),
+        reason="a same-day deadline on the work (dev-063 m3)",
     ),
     Rule(
-        rf"(?P<s>{_NEAR}\s?(?:に|まで|中に|の|で)?)[^。!?\n]{{0,12}}?{_DECIDE}[^。!?\n]{{0,8}}?{_SOFT_ASK}",
-        "平日の作業です。明日の朝までに決めてもらえると助かります。",
-        "a near deadline on the worker's decision, reply or submission, softened or not",
+        id="near_deadline_worker_s",
+        pattern=rf"(?P<s>{_NEAR}\s?(?:に|まで|中に|の|で)?)[^。!?\n]{{0,12}}?{_DECIDE}[^。!?\n]{{0,8}}?{_SOFT_ASK}",
+        examples=("平日の作業です。明日の朝までに決めてもらえると助かります。",),
+        reason="a near deadline on the worker's decision, reply or submission, softened or not",
     ),
     Rule(
-        r"(?P<s>(?:[^。!?\n、]{0,16}?(?:た|だ)方|早い方|お早い方|先に[^。!?\n]{0,8}?方)から\s?(?:順に|順番に|順次)?\s?"
+        id="first_come_first_hired",
+        pattern=r"(?P<s>(?:[^。!?\n、]{0,16}?(?:た|だ)方|早い方|お早い方|先に[^。!?\n]{0,8}?方)から\s?(?:順に|順番に|順次)?\s?"
         r"(?:採用|優先|決定|決め|確定|契約|お仕事|締め切|お願いし)|早い方を優先|先着順(?:で(?!は)|に|にて)|"
         r"(?:決まり|集まり|埋まり)次第(?:締め切|終了|募集終了|〆))",
-        "今日中に提出してくれた方から採用します。",
-        "first come, first hired: 「〜た方から採用」「先着順で」「決まり次第締め切り」",
+        examples=("今日中に提出してくれた方から採用します。",),
+        reason="first come, first hired: 「〜た方から採用」「先着順で」「決まり次第締め切り」",
     ),
     Rule(
-        r"(?P<s>先着\s?\d{1,3}\s?(?:名|人|枠|件|社|組)(?:様)?(?:のみ|限定|まで|で締め切|で終了|で〆)?|"
+        id="scarcity",
+        pattern=r"(?P<s>先着\s?\d{1,3}\s?(?:名|人|枠|件|社|組)(?:様)?(?:のみ|限定|まで|で締め切|で終了|で〆)?|"
         r"残り\s?(?:\d{1,3}|わずか|僅か|あと\s?\d{1,3})\s?(?:名|人|枠|件|席|組|社)?(?:様)?(?:で締め切|のみ|限り|となって)?|"
         r"残りわずか|残り僅か|残席(?:わずか|僅か|\s?\d{1,3})|ラスト\s?(?:\d{1,3}|一|ひと)\s?(?:名|人|枠|席|組|社)|"
         r"最後の\s?(?:\d|一|ひと)\s?(?:枠|席)|最後の\s?(?:\d|一|ひと)\s?(?:名|人)(?:様)?(?:の募集|を募集|となり|です|のみ)|ラスト\s?(?:枠|チャンス)|"
@@ -114,40 +122,44 @@ RULES: tuple[Rule, ...] = (
         r"定員(?:に)?(?:なり次第|達し次第|に達し次第)|(?:\d{1,3}\s?(?:名|人))(?:様)?限定|限定\s?\d{1,3}\s?(?:名|人|枠)|"
         r"早い者勝ち|早いもの勝ち|なくなり次第終了|締め?切り?間近|募集終了間近|今だけ|今月(?:だけ|限り|中のみ)|"
         r"本日限り|今日限り|本日のみ|今日だけ|期間限定)",
-        "名刺データの入力作業です。先着3名様で締め切りますので、ご希望の方はお早めにご返信ください。",
-        "scarcity (dev-042, dev-044, dev-052, dev-065, dev-034)",
+        examples=("名刺データの入力作業です。先着3名様で締め切りますので、ご希望の方はお早めにご返信ください。",),
+        reason="scarcity (dev-042, dev-044, dev-052, dev-065, dev-034)",
     ),
     Rule(
-        r"(?P<s>(?:募集|応募|受付|申し?込み?|締め?切り?|エントリー)(?:は|の|期限は?)?\s?[:：]?\s?(?:本日|今日|明日|今夜|今週)"
+        id="closing_time_today",
+        pattern=r"(?P<s>(?:募集|応募|受付|申し?込み?|締め?切り?|エントリー)(?:は|の|期限は?)?\s?[:：]?\s?(?:本日|今日|明日|今夜|今週)"
         r"\s?(?:\d{1,2}:\d{2}|\d{1,2}時)?\s?(?:まで|中|で(?:締め切|終了|〆))|(?:本日|今日)\s?\d{1,2}:\d{2}\s?まで)",
-        "募集は本日23:59まで、残り2枠となっています。",
-        "a closing time today (dev-044 m1)",
+        examples=("募集は本日23:59まで、残り2枠となっています。",),
+        reason="a closing time today (dev-044 m1)",
     ),
     Rule(
-        r"(?P<s>今すぐ|急募|大至急|至急|お急ぎ(?:ください|を)|お早めに|お早目に|"
+        id="urging_words",
+        pattern=r"(?P<s>今すぐ|急募|大至急|至急|お急ぎ(?:ください|を)|お早めに|お早目に|"
         r"早めに\s?ご?(?:判断|決断|登録|応募|申し?込|お申し?込|振込|お振込|入金)|早めの\s?ご?(?:判断|決断|返信|連絡|登録|応募|"
         r"お申し込み|申込|回答|お返事|お手続き|お振込)|早急に|即決|即日(?:で)?ご?(?:返信|回答|決断)|"
         r"急ぎの(?:案件|お仕事|依頼|募集|ご依頼)|急ぎで(?!は)|急いで(?:ください|いただ|もら)|迷っている(?:時間|暇)|"
         r"今決め|今が(?:チャンス|最後)|ラストチャンス|今しかない|(?:チャンス|機会)を逃さない|"
         r"即\s?ご?(?:応募|登録|申し?込|お申し?込|返信|連絡|購入|入金|振込|お振込|参加)|迷ったら|迷う前に|"
         r"(?:〆(?:切り?)?|締め?切り?|募集終了)(?:が|日が)?\s?(?:迫|目前))",
-        "単価は1件5円、1日100件程度です。早めのご判断をお願いします。",
-        "urging words (dev-034 m3, dev-042, dev-063, dev-031, dev-065)",
+        examples=("単価は1件5円、1日100件程度です。早めのご判断をお願いします。",),
+        reason="urging words (dev-034 m3, dev-042, dev-063, dev-031, dev-065)",
     ),
 )
 
 _EN_URGING_RULE = len(RULES)
 RULES += (
     Rule(
-        r"(?P<s>(?<![a-z])(?:asap|as soon as possible|today only|only today|(?:by|before) (?:tonight|end of (?:the )?day|eod)|"
+        id="english_urgency_scarcity",
+        pattern=r"(?P<s>(?<![a-z])(?:asap|as soon as possible|today only|only today|(?:by|before) (?:tonight|end of (?:the )?day|eod)|"
         r"first[- ]come,? first[- ]serve[d]?|first[- ]come basis|last (?:spot|slot|seat|place|opening|chance)s?|"
         r"(?:only|just) (?:\d{1,2}|one|two|three|a few) (?:spots?|slots?|seats?|places?|openings?) (?:left|remaining)|"
         r"limited (?:spots?|slots?|seats?|places?)|(?:spots?|slots?|seats?|places?) (?:are )?(?:filling|going) fast|"
         r"(?:reply|respond|answer|decide|register|sign up|apply|pay|confirm|send it)[^.!?\n]{0,20}?"
         r"(?:within (?:\d{1,2}|one|two|24|48) hours?|by (?:today|tonight|tomorrow(?: morning)?)|today|tonight|right now|immediately)|"
         r"hurry|don't miss (?:out|this)|urgent(?:ly)?)(?![a-z]))",
-        "Only 2 spots left, please reply ASAP.",
-        "English urgency and scarcity (ASAP, today only, first come first served, last spot)",
+        examples=("Only 2 spots left, please reply ASAP.",),
+        lang="en",
+        reason="English urgency and scarcity (ASAP, today only, first come first served, last spot)",
     ),
 )
 # English: the writer's own speed (「I'll send the contract ASAP」).

@@ -25,21 +25,24 @@ _GRANTED = (
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        rf"(?P<s>{_AUTHORITY}\s?(?:の|から|に|にも|より|へ|とも|側の|側から|様の|様から|様に)?\s?(?:は|も)?"
+        id="secretariat_s_permission",
+        pattern=rf"(?P<s>{_AUTHORITY}\s?(?:の|から|に|にも|より|へ|とも|側の|側から|様の|様から|様に)?\s?(?:は|も)?"
         rf"[^。!?\n]{{0,8}}?{_GRANTED})",
-        "当社はクラウドワークス事務局の許可を得て、外部の研修サイトでお仕事のご案内をしております。",
-        "the secretariat's permission (dev-026, dev-036, dev-059, dev-062)",
+        examples=("当社はクラウドワークス事務局の許可を得て、外部の研修サイトでお仕事のご案内をしております。",),
+        reason="the secretariat's permission (dev-026, dev-036, dev-059, dev-062)",
     ),
     Rule(
-        rf"(?P<s>{PLATFORM}\s?(?:さん|様|側)?\s?(?:公認|認定|公式に許可|から(?:の)?(?:許可|承認|了承|ok)|の(?:許可|承認)|"
+        id="official_endorsement_claimed_platform",
+        pattern=rf"(?P<s>{PLATFORM}\s?(?:さん|様|側)?\s?(?:公認|認定|公式に許可|から(?:の)?(?:許可|承認|了承|ok)|の(?:許可|承認)|"
         r"に認められ|から認められ|に(?:も)?確認済|に許可を(?:得|取|いただ|もら)))",
-        "弊社はクラウドワークス公認のパートナー企業です。",
-        "an official endorsement claimed in the platform's name",
+        examples=("弊社はクラウドワークス公認のパートナー企業です。",),
+        reason="an official endorsement claimed in the platform's name",
     ),
     Rule(
-        r"(?P<s>サービス外連絡申請\s?(?:は|が|も)?\s?(?:承認|許可)(?:済み|されて|されました|をいただ|を得|を受け))",
-        "サービス外連絡申請は承認済みですので、ご安心ください。",
-        "a client claiming the off-service contact request was approved",
+        id="client_claiming_off_service",
+        pattern=r"(?P<s>サービス外連絡申請\s?(?:は|が|も)?\s?(?:承認|許可)(?:済み|されて|されました|をいただ|を得|を受け))",
+        examples=("サービス外連絡申請は承認済みですので、ご安心ください。",),
+        reason="a client claiming the off-service contact request was approved",
     ),
 )
 

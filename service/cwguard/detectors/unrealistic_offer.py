@@ -33,39 +33,45 @@ _EASY = (
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        rf"(?P<s>{_INCOME}\s?(?:以上|超え?|オーバー|前後|も|を|が|は){{0,2}}\s?{_CLAIM})",
-        "記事を書くだけで誰でも月30万円を目指せるお仕事です。",
-        "an income with a claim (dev-044, dev-043, dev-035)",
+        id="income_claim",
+        pattern=rf"(?P<s>{_INCOME}\s?(?:以上|超え?|オーバー|前後|も|を|が|は){{0,2}}\s?{_CLAIM})",
+        examples=("記事を書くだけで誰でも月30万円を目指せるお仕事です。",),
+        reason="an income with a claim (dev-044, dev-043, dev-035)",
     ),
     Rule(
-        rf"(?P<s>(?:誰でも|だれでも|どなたでも|未経験でも|初心者でも|主婦でも|学生でも|知識ゼロでも|スキルなしでも|"
+        id="anyone_can_earn",
+        pattern=rf"(?P<s>(?:誰でも|だれでも|どなたでも|未経験でも|初心者でも|主婦でも|学生でも|知識ゼロでも|スキルなしでも|"
         rf"経験なしでも|コツコツやれば|たくさん書けば|頑張れば|やればやるほど)[^。!?\n]{{0,16}}?(?:{_INCOME}|稼げ|稼ぐ))",
-        "コツコツやれば誰でも月5万円いけますよ！",
-        "anyone can earn (dev-035 m3, dev-060)",
+        examples=("コツコツやれば誰でも月5万円いけますよ！",),
+        reason="anyone can earn (dev-035 m3, dev-060)",
     ),
     Rule(
-        rf"(?P<s>(?:{_EASY})[^。!?\n]{{0,12}}?(?:{_INCOME}|稼げ|稼ぐ|収入))",
-        "スマホで画像を投稿するだけで月収50万円も目指せる案件です。",
-        "effortless and paid (dev-052 m1)",
+        id="effortless_paid",
+        pattern=rf"(?P<s>(?:{_EASY})[^。!?\n]{{0,12}}?(?:{_INCOME}|稼げ|稼ぐ|収入))",
+        examples=("スマホで画像を投稿するだけで月収50万円も目指せる案件です。",),
+        reason="effortless and paid (dev-052 m1)",
     ),
     Rule(
-        r"(?P<s>(?:確実に|絶対に|必ず|簡単に|楽して|楽に|誰でも|寝ながら|寝ている間に|ほったらかしで|放置で|自動で|勝手に)"
+        id="stock_easy_money_phrases",
+        pattern=r"(?P<s>(?:確実に|絶対に|必ず|簡単に|楽して|楽に|誰でも|寝ながら|寝ている間に|ほったらかしで|放置で|自動で|勝手に)"
         r"[^。!?\n、]{0,6}?稼[げぐ]|"
         r"不労所得|権利収入|高収入保証|収入保証|ほったらかしで|ほったらかし収入|寝ているだけで|楽して稼|"
         r"誰でも簡単に(?:稼|月|高収入|できる副業)|即金|一攫千金|高額報酬(?:保証|確定))",
-        "誰でも簡単に稼げる副業です。",
-        "stock easy-money phrases",
+        examples=("誰でも簡単に稼げる副業です。",),
+        reason="stock easy-money phrases",
     ),
     Rule(
-        r"(?P<s>(?:\d{1,2}\s?(?:か月|ヶ月|ケ月|カ月|ヵ月|週間|日)|すぐ(?:に)?|数日|数週間|一瞬)\s?(?:で|以内に|ほどで|もあれば)\s?"
+        id="quick_payback_what_reader",
+        pattern=r"(?P<s>(?:\d{1,2}\s?(?:か月|ヶ月|ケ月|カ月|ヵ月|週間|日)|すぐ(?:に)?|数日|数週間|一瞬)\s?(?:で|以内に|ほどで|もあれば)\s?"
         r"(?:すぐに?)?(?:元が取れ|元を取れ|元は取れ|回収|ペイでき|取り戻せ))",
-        "はい、マニュアル代は初期投資です。1か月で回収できる方がほとんどです。",
-        "a quick payback of what the reader pays (dev-052 m3)",
+        examples=("はい、マニュアル代は初期投資です。1か月で回収できる方がほとんどです。",),
+        reason="a quick payback of what the reader pays (dev-052 m3)",
     ),
     Rule(
-        rf"(?P<s>{_EASY})",
-        "スマホだけで1日10分、誰でも月5万円以上稼げます。",
-        "effortlessness, reported only when the message speaks of earning (dev-035, dev-043)",
+        id="effortlessness_reported_only_when",
+        pattern=rf"(?P<s>{_EASY})",
+        examples=("スマホだけで1日10分、誰でも月5万円以上稼げます。",),
+        reason="effortlessness, reported only when the message speaks of earning (dev-035, dev-043)",
     ),
 )
 
@@ -83,9 +89,10 @@ _BIG_INCOME = (
 # (「1日30分」) are highlighted too.
 RULES = RULES[:-1] + (
     Rule(
-        rf"(?P<s>{_BIG_INCOME}(?:\s?円)?(?:\s?(?:以上|超え?|オーバー|も))?)",
-        "在宅で月50万円！スマホだけでOK、1日10分の作業です。",
-        "a large income with ease promised nearby, across sentences (headline style)",
+        id="large_income_ease_promised",
+        pattern=rf"(?P<s>{_BIG_INCOME}(?:\s?円)?(?:\s?(?:以上|超え?|オーバー|も))?)",
+        examples=("在宅で月50万円！スマホだけでOK、1日10分の作業です。",),
+        reason="a large income with ease promised nearby, across sentences (headline style)",
     ),
 ) + RULES[-1:]
 _BIG_INCOME_RULE = RULES[-2].pattern

@@ -47,38 +47,44 @@ _BEAR = (
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        rf"(?P<s>{_FEE}(?:\s?(?:として|は|が|の|:|：)?\s?(?:初回のみ|初回|月額|年額|一括|税込|毎月)?\s?[(（]?{AMOUNT}[)）]?)?)",
-        "研修サイトのご利用には登録料5,000円が必要です。",
-        "a fee the worker pays (dev-062, dev-065, dev-052)",
+        id="fee_worker_pays",
+        pattern=rf"(?P<s>{_FEE}(?:\s?(?:として|は|が|の|:|：)?\s?(?:初回のみ|初回|月額|年額|一括|税込|毎月)?\s?[(（]?{AMOUNT}[)）]?)?)",
+        examples=("研修サイトのご利用には登録料5,000円が必要です。",),
+        reason="a fee the worker pays (dev-062, dev-065, dev-052)",
     ),
     Rule(
-        rf"(?P<s>(?:会員|プレミアム会員|有料会員|有料プラン|登録|入会|加入|月額|年額|月々|毎月|初回|一括)"
+        id="paid_membership_fee_condition",
+        pattern=rf"(?P<s>(?:会員|プレミアム会員|有料会員|有料プラン|登録|入会|加入|月額|年額|月々|毎月|初回|一括)"
         rf"[^。!?\n]{{0,10}}?{AMOUNT}[)）]?[^。!?\n]{{0,10}}?{_BEAR})",
-        "なお、作業にはプレミアム会員（月額980円）への登録が必要です。",
-        "a paid membership or fee as a condition (dev-064 m3)",
+        examples=("なお、作業にはプレミアム会員（月額980円）への登録が必要です。",),
+        reason="a paid membership or fee as a condition (dev-064 m3)",
     ),
     Rule(
-        rf"(?P<s>{AMOUNT}[)）]?\s?(?:の|を|が)?\s?(?:費用|料金|お金|代金)?\s?{_BEAR})",
-        "作業開始にあたり、3,000円がかかります。",
-        "an amount the reader must bear",
+        id="amount_reader_must_bear",
+        pattern=rf"(?P<s>{AMOUNT}[)）]?\s?(?:の|を|が)?\s?(?:費用|料金|お金|代金)?\s?{_BEAR})",
+        examples=("作業開始にあたり、3,000円がかかります。",),
+        reason="an amount the reader must bear",
     ),
     Rule(
-        r"(?P<s>(?:マニュアル|教材|ツール|商材|ノウハウ|テキスト|キット|情報商材|スターターキット)"
+        id="buying_manual_tool_job",
+        pattern=r"(?P<s>(?:マニュアル|教材|ツール|商材|ノウハウ|テキスト|キット|情報商材|スターターキット)"
         r"(?:\s?[(（][^)）\n]{0,16}[)）])?\s?(?:を|の)?\s?(?:ご?購入|お買い求め))",
-        "まずは専用マニュアル（29,800円）をご購入いただき、その手順どおりに作業していただきます。",
-        "buying the manual or tool the job needs (dev-052 m1)",
+        examples=("まずは専用マニュアル（29,800円）をご購入いただき、その手順どおりに作業していただきます。",),
+        reason="buying the manual or tool the job needs (dev-052 m1)",
     ),
     Rule(
-        r"(?P<s>(?:有料|プレミアム|ゴールド|vip|スタンダード|pro|プロ)\s?(?:会員|プラン|版|アカウント|コース|メンバー)"
+        id="paid_plan_membership_worker",
+        pattern=r"(?P<s>(?:有料|プレミアム|ゴールド|vip|スタンダード|pro|プロ)\s?(?:会員|プラン|版|アカウント|コース|メンバー)"
         r"(?:\s?[(（][^)）\n]{0,16}[)）])?\s?(?:への|に|の|へ)?\s?(?:自動)?\s?[ごお]?(?:加入|登録|契約|入会|購入|申し?込|アップグレード|"
         r"移行|切り替|切替))",
-        "作業用アプリの有料プランへのご加入が必要です（月額1,500円）。",
-        "a paid plan or membership the worker must join",
+        examples=("作業用アプリの有料プランへのご加入が必要です（月額1,500円）。",),
+        reason="a paid plan or membership the worker must join",
     ),
     Rule(
-        rf"(?P<s>{_PAY_REQUEST})",
-        "本日中にお振込みいただければ、明日からお仕事を開始できます。",
-        "asking the reader to pay (dev-062 m4, dev-052 m3)",
+        id="asking_reader_pay",
+        pattern=rf"(?P<s>{_PAY_REQUEST})",
+        examples=("本日中にお振込みいただければ、明日からお仕事を開始できます。",),
+        reason="asking the reader to pay (dev-062 m4, dev-052 m3)",
     ),
 )
 
@@ -87,10 +93,11 @@ RULES: tuple[Rule, ...] = (
 # purchase, a course or a fee (`_WORKER_BUYS`).
 RULES += (
     Rule(
-        r"(?P<s>(?:paidy|ペイディ|後払い|分割払い|分割|ローン|リボ払い|リボ|クレジットカード払い|カード払い)\s?(?:の\s?後払い)?\s?"
+        id="instalment_buy_now_pay",
+        pattern=r"(?P<s>(?:paidy|ペイディ|後払い|分割払い|分割|ローン|リボ払い|リボ|クレジットカード払い|カード払い)\s?(?:の\s?後払い)?\s?"
         r"(?:も|で|を|が|に)?\s?(?:使え|利用でき|ご利用いただけ|ご利用可能|可能|対応|ok|オッケー|お支払いいただけ|お支払い可能|組め|選べ))",
-        "受講料は一括でなくても、分割払いもご利用いただけます。",
-        "an instalment or buy-now-pay-later offer for what the worker pays",
+        examples=("受講料は一括でなくても、分割払いもご利用いただけます。",),
+        reason="an instalment or buy-now-pay-later offer for what the worker pays",
     ),
 )
 _INSTALMENT_RULE = RULES[-1].pattern
@@ -110,30 +117,37 @@ _EN_FEE = (
 )
 RULES += (
     Rule(
-        rf"(?P<s>(?<![a-z]){_EN_FEE}(?![a-z]))",
-        "To start, there is a registration fee of $30.",
-        "in English: a fee the worker pays",
+        id="english_fee_worker_pays",
+        pattern=rf"(?P<s>(?<![a-z]){_EN_FEE}(?![a-z]))",
+        examples=("To start, there is a registration fee of $30.",),
+        lang="en",
+        reason="in English: a fee the worker pays",
     ),
     Rule(
-        r"(?P<s>(?<![a-z])(?:you(?:'ll| will)? (?:need|have|must) to|you must)\s(?:first\s)?"
+        id="english_worker_asked_pay",
+        pattern=r"(?P<s>(?<![a-z])(?:you(?:'ll| will)? (?:need|have|must) to|you must)\s(?:first\s)?"
         r"(?:pay(?! attention| close| a visit)|buy|purchase|deposit|transfer|send (?:us |me )?(?:\$|usd|\d|the money|a payment))"
         r"(?:\s(?:a|an|the|our|my|this))?(?:\s[a-z$0-9.,]+){0,3}?)(?=[\s.,!?]|$)",
-        "Before you start, you need to pay for the starter kit.",
-        "in English: the worker asked to pay or buy",
+        examples=("Before you start, you need to pay for the starter kit.",),
+        lang="en",
+        reason="in English: the worker asked to pay or buy",
     ),
     Rule(
-        r"(?P<s>(?<![a-z])(?:buy|purchase|order)\s(?:the|our|a|my)\s(?:training\s|starter\s|official\s)?"
+        id="english_buying_manual_tool",
+        pattern=r"(?P<s>(?<![a-z])(?:buy|purchase|order)\s(?:the|our|a|my)\s(?:training\s|starter\s|official\s)?"
         r"(?:manual|course|kit|package|guide|software|tool|license|membership|plan)s?(?![a-z]))",
-        "Please buy the manual first; it explains every step.",
-        "in English: buying the manual or tool the job needs",
+        examples=("Please buy the manual first; it explains every step.",),
+        lang="en",
+        reason="in English: buying the manual or tool the job needs",
     ),
     # A payment app named with a request that the reader send money through it (issue 9: a fee
     # asked through a payment app by name): 「PayPayで5,000円送金お願いします」.
     Rule(
-        rf"(?P<s>{_PAYMENT_APP}[^。!?\n]{{0,20}}?(?:送金|送っ|お送り|お支払|支払っ|振り込|お振込|入金|チャージ)"
+        id="payment_app_way_worker",
+        pattern=rf"(?P<s>{_PAYMENT_APP}[^。!?\n]{{0,20}}?(?:送金|送っ|お送り|お支払|支払っ|振り込|お振込|入金|チャージ)"
         r"[^。!?\n]{0,6}?(?:ください|下さい|くださ|お願い|願います|いただけ))",
-        "PayPayで5,000円送金お願いします",
-        "a payment app as the way the worker pays",
+        examples=("PayPayで5,000円送金お願いします",),
+        reason="a payment app as the way the worker pays",
     ),
 )
 

@@ -62,41 +62,48 @@ _AHEAD = (
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        rf"(?P<s>{_UNPAID}\s?(?:の|で|での|にて|による)?\s?{_TRIAL})",
-        "契約前に無償のテスト記事（2,000字）を1本書いていただいています。",
-        "an unpaid test (dev-030)",
+        id="unpaid_test",
+        pattern=rf"(?P<s>{_UNPAID}\s?(?:の|で|での|にて|による)?\s?{_TRIAL})",
+        examples=("契約前に無償のテスト記事（2,000字）を1本書いていただいています。",),
+        reason="an unpaid test (dev-030)",
     ),
     Rule(
-        rf"(?P<s>{_TRIAL}[^。!?\n]{{0,14}}?(?:は|も|が)?\s?{_UNPAID})",
-        "テストは無報酬となります。",
-        "a test said to be unpaid (dev-038)",
+        id="test_said_unpaid",
+        pattern=rf"(?P<s>{_TRIAL}[^。!?\n]{{0,14}}?(?:は|も|が)?\s?{_UNPAID})",
+        examples=("テストは無報酬となります。",),
+        reason="a test said to be unpaid (dev-038)",
     ),
     Rule(
-        rf"(?P<s>{_UNPAID}\s?(?:で|にて)\s?(?:\d{{1,2}}|一|1)?\s?(?:本|記事|件|点)?\s?{_WORK_VERB})",
-        "まずは無償で1本書いていただけますか。",
-        "unpaid work without the word test",
+        id="unpaid_work_without_word",
+        pattern=rf"(?P<s>{_UNPAID}\s?(?:で|にて)\s?(?:\d{{1,2}}|一|1)?\s?(?:本|記事|件|点)?\s?{_WORK_VERB})",
+        examples=("まずは無償で1本書いていただけますか。",),
+        reason="unpaid work without the word test",
     ),
     Rule(
-        rf"(?P<s>{_BEFORE}[^。!?\n]{{0,30}}?{_WORK_VERB})",
-        "では、その代わりに契約前に1本、実際の案件動画を編集して納品していただけますか。",
-        "work before the contract or escrow (dev-063 m3)",
+        id="work_before_contract_escrow",
+        pattern=rf"(?P<s>{_BEFORE}[^。!?\n]{{0,30}}?{_WORK_VERB})",
+        examples=("では、その代わりに契約前に1本、実際の案件動画を編集して納品していただけますか。",),
+        reason="work before the contract or escrow (dev-063 m3)",
     ),
     Rule(
-        rf"{_ESCROW_LATER}[^。!?\n]{{0,30}}?(?P<s>(?:{_AHEAD}[^。!?\n]{{0,12}}?)?{_WORK_VERB})",
-        "仮払いは明日まとめて行いますので、先に編集に着手していただけませんか。",
-        "escrow later, work now (dev-031)",
+        id="escrow_later_work_now",
+        pattern=rf"{_ESCROW_LATER}[^。!?\n]{{0,30}}?(?P<s>(?:{_AHEAD}[^。!?\n]{{0,12}}?)?{_WORK_VERB})",
+        examples=("仮払いは明日まとめて行いますので、先に編集に着手していただけませんか。",),
+        reason="escrow later, work now (dev-031)",
     ),
     Rule(
-        rf"(?P<s>{_AHEAD}[^。!?\n]{{0,14}}?{_WORK_VERB}|{_WORK_VERB}[^。!?\n]{{0,6}}?(?:先に|先行して))",
-        "1本目の構成案だけ先に作っていただけませんか。",
-        "work ahead or as a try (dev-070 m13, dev-030 m3)",
+        id="work_ahead_try",
+        pattern=rf"(?P<s>{_AHEAD}[^。!?\n]{{0,14}}?{_WORK_VERB}|{_WORK_VERB}[^。!?\n]{{0,6}}?(?:先に|先行して))",
+        examples=("1本目の構成案だけ先に作っていただけませんか。",),
+        reason="work ahead or as a try (dev-070 m13, dev-030 m3)",
     ),
     Rule(
-        rf"(?P<s>(?:仮払い|契約|ご契約|本契約|正式契約|発注)(?:は|を|の手続きは|するかは|するかどうかは)\s?"
+        id="escrow_contract_only_after",
+        pattern=rf"(?P<s>(?:仮払い|契約|ご契約|本契約|正式契約|発注)(?:は|を|の手続きは|するかは|するかどうかは)\s?"
         rf"[^。!?\n]{{0,12}}?{_WORK_PRODUCT}[^。!?\n]{{0,8}}?"
         r"(?:見て|拝見して|確認して|読んで|見せていただいて|いただいて|して|できて|上がって)から)",
-        "仮払いは構成案を見てからにしたいと考えています。",
-        "escrow or contract only after seeing the work (dev-070 m13)",
+        examples=("仮払いは構成案を見てからにしたいと考えています。",),
+        reason="escrow or contract only after seeing the work (dev-070 m13)",
     ),
 )
 
@@ -112,9 +119,10 @@ _HAND_IN = r"(?:お願い|ご提出|提出して|提出を|提出いただ|お�
 _SAMPLE = r"(?:サンプル|テスト|お試し|トライアル|試作)(?:記事|原稿|作品|デザイン|イラスト|動画|画像|ライティング|案|ロゴ|曲)?"
 RULES += (
     Rule(
-        rf"(?P<s>{_SAMPLE}\s?(?:として|を|で|は|も|の)?\s?(?:{_COUNT}\s?(?:ほど|程度|だけ|のみ)?\s?)?(?:を|で)?\s?(?:{_MAKE}|{_HAND_IN}))",
-        "選考用に、オリジナルのサンプルを2点ご用意いただけますか。",
-        "a sample, test or trial piece made for this job, asked for before the contract",
+        id="sample_test_trial_piece",
+        pattern=rf"(?P<s>{_SAMPLE}\s?(?:として|を|で|は|も|の)?\s?(?:{_COUNT}\s?(?:ほど|程度|だけ|のみ)?\s?)?(?:を|で)?\s?(?:{_MAKE}|{_HAND_IN}))",
+        examples=("選考用に、オリジナルのサンプルを2点ご用意いただけますか。",),
+        reason="a sample, test or trial piece made for this job, asked for before the contract",
     ),
 )
 _SAMPLE_RULE = RULES[-1].pattern

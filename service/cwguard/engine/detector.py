@@ -21,17 +21,39 @@ Phase = Literal["before_contract", "contracted"]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One pattern and the message (or rubric rule) that motivated it.
+    """One named pattern of a detector, with the evidence of why it exists.
 
-    `example` must be matched by `pattern` (checked by the convention test), so every pattern
-    carries the evidence of why it exists.
+    - `id`: unique within its detector, snake_case; code that treats a rule apart names it by id
+      (`Detector.rule_ids`), never by its position or its reason text.
+    - `examples`: messages the *detector* must flag (read as `sender` at `phase`), and
+      `counter_examples`: look-alikes it must pass; tests/service/test_conventions.py runs both
+      through the detector, and checks that the pattern matches each example.
+    - `lang`: the language of the words (`en` rules are skipped on text without Latin letters).
+    - `reason`: the family or corpus message that motivated it.
+
+    A detector that needs more per-rule facts subclasses Rule with explicit fields.
     """
+    id: str
     pattern: str
-    example: str
-    note: str = ""
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...] = ()
+    lang: Literal["ja", "en", "any"] = "ja"
+    reason: str = ""
+    sender: Sender = "client"
+    phase: Phase = "before_contract"
 
     def compile(self) -> regex.Pattern:
         return compile_pattern(self.pattern)
+
+    @property
+    def note(self) -> str:  # TRANSITION: detectors still select rules by reason text; removed below
+        return self.reason
+
+    @classmethod
+    def from_pair(cls, id: str, pattern_and_example: tuple[str, str], **fields) -> Rule:
+        """A rule whose pattern comes from a vocabulary file with the example it documents."""
+        pattern, example = pattern_and_example
+        return cls(id=id, pattern=pattern, examples=(example,), **fields)
 
 
 def compile_pattern(pattern: str) -> regex.Pattern:

@@ -18,7 +18,7 @@ is not altered.
 `read_aloud` is a second, optional reading for the contact detectors: letter names spelled in kana
 (エル・アイ・エヌ・イー → l・i・n・e), phone digits written in kanji, kana or words
 (ゼロキューゼロ… → 090…) and e-mail addresses written with アットマーク/(at)/(dot). Its vocabulary
-is data (lexicon/readings.json); its spans map back through the normalised text to the original.
+is data (lang/ja/readings.json); its spans map back through the normalised text to the original.
 
 Why not neologdn or jaconv: both rewrite the full-width hyphen `－` to the long-vowel mark `ー`
 (phone numbers stop being phone numbers) and neither keeps offsets. NFKC alone changes lengths
@@ -271,7 +271,7 @@ def normalize(original: str) -> NormalizedText:
     return _fold_kanji_lookalikes(norm) if _LOOKALIKE_KANJI.search(norm.text) else norm
 
 
-# Kanji that look like a katakana letter (lexicon/readings.json "kanji_lookalikes"), folded only
+# Kanji that look like a katakana letter (lang/ja/readings.json "kanji_lookalikes"), folded only
 # between two katakana letters of the message as written: 「ス力イプ」 reads スカイプ, 「協力」 stays.
 _LOOKALIKE_KANJI = re.compile("[工口力二八卜夕亻一匕乙才千土干勹丿了]")
 _KATAKANA_LETTER = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9d]")
@@ -279,7 +279,7 @@ _KATAKANA_LETTER = re.compile(r"[\u30a1-\u30fa\u30fc\uff66-\uff9d]")
 
 @lru_cache(maxsize=1)
 def _kanji_map() -> dict[str, str]:
-    from ..lexicon import readings
+    from ..lang.vocab import readings
     return {k: _fold_char(v) for k, v in readings()["kanji_lookalikes"]["map"].items()}
 
 
@@ -415,9 +415,9 @@ class _ReadingRules:
 @lru_cache(maxsize=1)
 def _reading_rules() -> _ReadingRules:
     """The run patterns, one tokenizer per kind of run, and every spelling's value, from
-    lexicon/readings.json (spellings normalised like the text they are found in). Stdlib `re`:
+    lang/ja/readings.json (spellings normalised like the text they are found in). Stdlib `re`:
     these are literal alternations, which it scans three to five times faster than `regex`."""
-    from ..lexicon import readings
+    from ..lang.vocab import readings
     data = readings()
     value: dict[str, str] = {}
 

@@ -388,8 +388,8 @@ def lowering_signal(category: str, signals: set[str], scam_app: bool) -> str | N
 
 
 def names_scam_app(message: dict) -> bool:
-    """Whether a message names an app typical of task scams (lexicon/unmitigable_channels.json)."""
-    from ..lexicon import unmitigable_channels
+    """Whether a message names an app typical of task scams (lang/common/unmitigable_channels.json)."""
+    from ..lang.vocab import unmitigable_channels
     return bool(unmitigable_channels().search(normalize_once(message["text"]).text))
 
 
@@ -629,7 +629,7 @@ def build_warnings(judged: list[Judged], messages: Sequence[dict], thread_risks:
 
 def _whole_words(text: str, cp_start: int, cp_end: int, start: int, end: int) -> tuple[int, int, int, int]:
     """A highlight widened to the words it cuts (lang/words.py), with its UTF-16 offsets."""
-    from ..lang.words import snap
+    from ..lang.ja.words import snap
     a, b = snap(text, cp_start, cp_end)
     if (a, b) == (cp_start, cp_end):
         return cp_start, cp_end, start, end

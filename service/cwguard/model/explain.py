@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..engine.normalize import NormalizedText
-from ..lang.words import script
+from ..lang.ja.words import script
 
 MAX_PASSAGES = 2
 MAX_PASSAGE_CHARS = 30

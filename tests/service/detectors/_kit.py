@@ -100,7 +100,7 @@ def check_dev_corpus(detector: Detector) -> None:
 def check_rule_examples(detector: Detector) -> None:
     """Every rule matches the (normalised) message that motivated it."""
     for rule in detector.rules:
-        assert rule.compile().search(normalize(rule.example).text), rule.note
+        assert all(rule.compile().search(normalize(t).text) for t in rule.examples), rule.id
 
 
 def check_declared_examples(detector: Detector) -> None:
@@ -233,7 +233,7 @@ class DetectorChecks:
 
     def test_terms_anchor_every_positive(self):
         texts = [t for t, *_ in self.positive] + list(self.detector.examples.positive)
-        check_terms_anchor(self.detector, texts + [r.example for r in self.detector.rules])
+        check_terms_anchor(self.detector, texts + [t for r in self.detector.rules for t in r.examples])
 
     def test_dev_corpus_labels_and_spans(self):
         check_dev_corpus(self.detector)

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from .detector import compile_pattern
+from ...engine.detector import compile_pattern
 
 # --- boundaries -------------------------------------------------------------------------------
 

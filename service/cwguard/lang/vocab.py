@@ -1,0 +1,106 @@
+"""Vocabulary as data: JSON files under `lang/<language>/`, loaded and compiled once.
+
+A vocabulary file is an object of named groups. Each group says why its words are there
+(`reason`, and `source` where a public page documents them) and lists them:
+
+    {"fee_nouns": {"reason": "fees a side-job scam asks for first",
+                   "source": "https://www.kokusen.go.jp/…",
+                   "terms": ["初期費用", "登録料"],           # literal words, any script or case
+                   "patterns": ["サポート費用?"]}}            # regular-expression source, rare
+
+`terms` are escaped and joined longest first; `patterns` are taken as written. Both are folded
+like every detector pattern (`engine.detector.compile_pattern`) when a rule is compiled, so a
+file is written in natural Japanese or English. Some older files (readings, nicknames) have
+their own shape and their own readers below.
+"""
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from ..engine.normalize import fold_pattern
+
+HERE = Path(__file__).resolve().parent
+LANGUAGES = ("common", "ja", "en")
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file that breaks the format (the service refuses to start with it)."""
+
+
+@cache
+def load(lang: str, name: str) -> dict:
+    if lang not in LANGUAGES:
+        raise VocabularyError(f"unknown language folder {lang!r}")
+    with open(HERE / lang / f"{name}.json", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def group(lang: str, name: str, key: str) -> dict:
+    """One named group of a vocabulary file, checked: a reason or a source, and words."""
+    data = load(lang, name)
+    if key not in data:
+        raise VocabularyError(f"lang/{lang}/{name}.json has no group {key!r}")
+    entry = data[key]
+    if not (entry.get("reason") or entry.get("source")):
+        raise VocabularyError(f"lang/{lang}/{name}.json {key}: a group needs a reason or a source")
+    if not (entry.get("terms") or entry.get("patterns")):
+        raise VocabularyError(f"lang/{lang}/{name}.json {key}: a group needs terms or patterns")
+    return entry
+
+
+def terms(lang: str, name: str, key: str) -> tuple[str, ...]:
+    """The literal words of a group (for pre-filters and tests)."""
+    return tuple(group(lang, name, key).get("terms", ()))
+
+
+@cache
+def words(lang: str, name: str, key: str) -> str:
+    """A group as regular-expression source: its terms escaped, longest first, then its
+    patterns. Wrap it in a group where it is used: `(?:{words(...)})`."""
+    entry = group(lang, name, key)
+    literal = sorted(set(entry.get("terms", ())), key=len, reverse=True)
+    return "|".join([regex.escape(t) for t in literal] + list(entry.get("patterns", ())))
+
+
+def groups(lang: str, name: str) -> tuple[str, ...]:
+    """The group names of a file, for the tests that check every group."""
+    return tuple(k for k in load(lang, name) if not k.startswith("$"))
+
+
+@cache
+def unmitigable_channels() -> regex.Pattern:
+    """The scam-typical messaging apps, as one pattern over normalised text."""
+    spellings = [s for entry in load("common", "unmitigable_channels")["channels"] for s in entry["spellings"]]
+    alternatives = "|".join(regex.escape(fold_pattern(s)) for s in sorted(spellings, key=len, reverse=True))
+    # latin names stand alone (「signal」 in 「signals」 is not the app)
+    return regex.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])", regex.IGNORECASE)
+
+
+@cache
+def readings() -> dict:
+    """The vocabulary of the secondary reading (`engine.normalize.read_aloud`): letter names in
+    kana, digit words, the written-out '@' and '.' of e-mail addresses, and domain words."""
+    data = load("ja", "readings")
+    for entry in data["letters"] + data["digits"] + data["domain_words"]:
+        if not entry.get("reason"):
+            raise VocabularyError(f"readings.json: an entry without a reason: {entry}")
+    return data
+
+
+@cache
+def channel_nicknames() -> tuple[str, str]:
+    """(a pattern of every nickname, puns and backwards names of chat apps, an example it matches),
+    for the channel rules (detectors/_channels.py). Latin spellings stand alone as words."""
+    data = load("ja", "channel_nicknames")
+    names = [s for e in data["nicknames"] + data["reversed"] for s in e["spellings"]]
+    alternatives = [regex.escape(w) if not w.isascii() else rf"(?<![a-z]){regex.escape(w)}(?![a-z])"
+                    for w in sorted(names, key=len, reverse=True)]
+    mask = "[" + regex.escape(data["masked"]["masks"]) + "]"
+    masked = [regex.escape(name[:i]) + mask + regex.escape(name[i + 1:])
+              for name in sorted(data["masked"]["names"], key=len, reverse=True) for i in range(len(name))]
+    alternatives.append("(?:" + "|".join(masked) + ")")
+    return "|".join(alternatives), data["nicknames"][0]["example"]
