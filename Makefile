@@ -28,10 +28,10 @@ node_modules/.installed: package.json
 # The message model: trained from the labelled corpora (deterministic, a few seconds), retrained
 # when a corpus or the model code changes.
 $(MODEL): $(VENV)/.run-installed $(MODEL_INPUTS)
-	$(PY) -m cwguard.model.train
+	$(PY) -m cwguard.training
 
 model: $(VENV)/.run-installed
-	$(PY) -m cwguard.model.train
+	$(PY) -m cwguard.training
 
 run: $(VENV)/.run-installed $(MODEL)
 	$(VENV)/bin/cwguard serve

@@ -93,7 +93,7 @@ def clear_engine_cache() -> bool:
 
 def time_case(name: str, chars: int, repeat: int) -> dict:
     """Score the case `repeat` times (cache emptied before each) and return the timings."""
-    from cwguard.engine.scoring import score_request
+    from cwguard.pipeline import score_request
     text = CASES[name](chars)
     # Load the detectors and compile their patterns before timing: in a fresh child process the
     # first call pays for that, which would add ~0.5 s to whichever size is timed first.
@@ -140,7 +140,7 @@ CPU_LIMIT_FLOOR_S = 30
 def cpu_seconds(text: str, repeat: int) -> tuple[float, dict]:
     """The least CPU time (this process, all threads) over `repeat` scorings with an empty cache,
     and the last answer."""
-    from cwguard.engine.scoring import score_request
+    from cwguard.pipeline import score_request
     best, answer = math.inf, {}
     for _ in range(repeat):
         clear_engine_cache()
@@ -164,7 +164,7 @@ def _allow_cpu(seconds: float) -> None:
 def growth_main(small: int, large: int, repeat: int) -> None:
     """Print one JSON line per case: CPU seconds at both sizes, level, highlights. Ordinary text
     comes first: it is the baseline the others' CPU limit is set from (measured once per size)."""
-    from cwguard.engine.scoring import score_request
+    from cwguard.pipeline import score_request
     score_request(validated_request("ウォームアップ warm-up LINE 090-1234-5678 a@b.jp"))
     baseline_total = 0.0
     for name in [BASELINE_CASE, *(n for n in CASES if n != BASELINE_CASE)]:

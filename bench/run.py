@@ -164,7 +164,7 @@ def _baseline_rows() -> dict[int, float]:
 def measure_model_share(size: int = 100) -> dict:
     """The same never-seen threads scored by the rules alone and by rules plus model, in one run:
     what the model adds to the cold cost per message."""
-    from cwguard.engine import scoring
+    from cwguard import pipeline
     from cwguard.schemas import load_request
     threads = [load_request(t) for t in workload.windows(size, workload.corpus_size(), tag="model-share")]
     out = {}
@@ -172,7 +172,7 @@ def measure_model_share(size: int = 100) -> dict:
         total = 0.0
         for request in threads:
             adversarial.clear_engine_cache()
-            total += timed(lambda request=request, detection=detection: scoring.score_request(request, detection=detection))
+            total += timed(lambda request=request, detection=detection: pipeline.score_request(request, detection=detection))
         out[detection] = total / sum(len(t["messages"]) for t in threads) * 1e6
     out["fused_over_rules"] = out["fused"] / out["rules"]
     return out

@@ -46,7 +46,7 @@ def load_reference(detection: str = "fused") -> ModuleType:
 def post_in_process(url: str, payload: dict, timeout: float, detection: str = "fused") -> tuple[dict, float]:
     """What the reference's `post` returns, without HTTP: the payload goes through JSON both ways,
     as it would on the wire."""
-    from cwguard.engine.scoring import score_request
+    from cwguard.pipeline import score_request
     from cwguard.schemas import load_request
     started = time.perf_counter()
     request = load_request(json.loads(json.dumps(payload, ensure_ascii=False)))

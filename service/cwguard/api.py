@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from . import budget
 from .attachments import with_attachments
-from .engine.scoring import score_request
+from .detectors import load_detectors
+from .lang.ja import words
+from .pipeline import model, score_request
 from .schemas import load_request
 
 
@@ -49,8 +51,6 @@ def _warm_up_requests() -> list[dict]:
     requests.append({"messages": messages, "context": {"contract_status": "contracted"}})
     requests.append({"text": WARM_UP_TEXTS[0]})
     # Every detector's own positive examples: whatever a detector loads on first use, these load.
-    from .detectors import load_detectors
-
     for detector in load_detectors():
         examples = getattr(detector, "examples", None)
         texts = [t for t in getattr(examples, "positive", ()) if isinstance(t, str)]
@@ -66,9 +66,7 @@ def warm_up() -> int:
     and domain tables) by scoring a fixed sample through `score`, so that the first real request
     costs what a later one does. `cwguard serve` calls it before /health answers. Returns the
     number of requests scored."""
-    from .lang.ja import words
-    from .model import runtime
-    runtime.current()   # the model: its file, or trained in memory (before any request)
+    model()             # the model: its file, or trained in memory (before any request)
     words.warm_up()     # the word segmenter's dictionary, which only a cut highlight would load
     requests = _warm_up_requests()
     for payload in requests:

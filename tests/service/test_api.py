@@ -14,9 +14,9 @@ import logging
 import pytest
 
 from cwguard import budget, schemas
-from cwguard.engine.scoring import score_request
 from cwguard.errors import InputError
 from cwguard.http import create_app
+from cwguard.pipeline import score_request
 from support.offset_texts import OFFSET_TEXTS
 
 FAKE_ANSWER = {"risk": {"level": "none", "score": 0}, "contract_status": "unknown", "warnings": [],

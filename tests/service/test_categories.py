@@ -7,8 +7,8 @@ import pytest
 from cwguard.detectors import load_detectors
 from cwguard.engine import categories, scoring
 from cwguard.engine.detector import Detector, Examples
-from cwguard.engine.texts import TEXTS
 from cwguard.schemas import CATEGORIES as API_CATEGORIES
+from cwguard.site.texts import TEXTS
 
 RUBRIC_RISKS = {"off_platform_contact", "contact_details", "external_site", "direct_deal", "in_person_meeting",
                 "work_before_escrow", "upfront_payment", "personal_info", "unrealistic_offer", "pressure"}

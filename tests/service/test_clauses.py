@@ -1,8 +1,8 @@
 """Clause boundaries, negation/refusal cues and post-contract references in normalised text."""
 import pytest
 
-from cwguard.lang.ja import clauses
 from cwguard.engine.normalize import normalize
+from cwguard.lang.ja import clauses
 
 
 def locate(text, word):

@@ -8,12 +8,13 @@ run the real detectors.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 
 import pytest
 
-from cwguard import schemas
+from cwguard import pipeline, schemas
 from cwguard.engine import scoring
 from cwguard.engine.detector import Detector, Examples, MessageView
 from cwguard.model import runtime
@@ -100,7 +101,7 @@ def request(*rows, status="before_contract", client=None, lang="ja") -> dict:
 
 
 def score(*rows, **kw) -> dict:
-    return scoring.score_request(request(*rows, **kw))
+    return pipeline.score_request(request(*rows, **kw))
 
 
 def warning(answer: dict, category: str) -> dict:
@@ -356,11 +357,12 @@ class SpanDetector(Detector):
 
 
 def test_overlapping_highlights_of_one_category_merge(monkeypatch):
-    from cwguard.lang.ja import words
     found = (SpanDetector("off_platform_contact", [(0, 4), (2, 8), (20, 22)]),
              SpanDetector("contact_details", [(3, 6)]))
     monkeypatch.setattr(scoring, "detectors", lambda: found)
-    monkeypatch.setattr(words, "snap", lambda text, start, end: (start, end))  # merging alone
+    pipeline.ensure()
+    whole = dataclasses.replace(scoring.components(), word_bounds=lambda text, start, end: (start, end))
+    monkeypatch.setattr(scoring, "_components", whole)  # merging alone
     scoring.clear_cache()
     text = "abcdefghijklmnopqrstuvwxyz"
     answer = score(("client", text))
@@ -373,7 +375,7 @@ def test_overlapping_highlights_of_one_category_merge(monkeypatch):
 @pytest.mark.parametrize("prefix, shift", [("", 0), ("😀", 2), ("𠮷", 2), ("😀𠮷", 4), ("👨‍👩‍👧", 8), ("e\u0301", 2), ("ｶﾞ", 2)])
 def test_characters_before_a_keyword_shift_highlights_by_their_utf16_length(fakes, prefix, shift):
     req = request(("client", prefix + "詳細は[OPC]で"))
-    answer = scoring.score_request(req)
+    answer = pipeline.score_request(req)
     (h,) = answer["highlights"]
     assert (h["start"], h["end"], h["text"]) == (3 + shift, 8 + shift, "[OPC]")
     assert_highlights_are_js_slices(req, answer)
@@ -381,7 +383,7 @@ def test_characters_before_a_keyword_shift_highlights_by_their_utf16_length(fake
 
 def test_highlights_are_slices_of_the_text_as_sent_when_normalisation_changes_lengths(fakes):
     req = request(("client", "ｶﾞ㈱\u200b𠮷 ［ＯＰＣ］ and ［ｄｄ］ e\u0301"))
-    answer = scoring.score_request(req)
+    answer = pipeline.score_request(req)
     assert {h["text"] for h in answer["highlights"]} == {"［ＯＰＣ］", "［ｄｄ］"}
     assert_highlights_are_js_slices(req, answer)
 
@@ -534,7 +536,7 @@ def test_concurrent_scoring_gives_the_same_answers(real):
 @pytest.mark.parametrize("text", OFFSET_TEXTS)
 def test_real_highlights_are_js_slices(real, text):
     req = request(("client", text), status="unknown")
-    answer = scoring.score_request(req)
+    answer = pipeline.score_request(req)
     assert answer["highlights"]
     assert_highlights_are_js_slices(req, answer)
 
@@ -584,10 +586,10 @@ def test_real_rescan_runs_the_detectors_on_the_new_message_only(real, monkeypatc
 
 
 def test_contract_evidence_is_read_once_per_message_and_cached_answers_agree(real, monkeypatch):
-    from cwguard.engine import thread
+    from cwguard.site import crowdworks
     read = []
-    original = thread.message_evidence
-    monkeypatch.setattr(thread, "message_evidence", lambda message: read.append(message["id"]) or original(message))
+    original = crowdworks.message_evidence
+    monkeypatch.setattr(crowdworks, "message_evidence", lambda message: read.append(message["id"]) or original(message))
     rows = [("client", "はじめまして"), ("system", "契約が締結されました。"), ("client", "詳細はLINEで")]
     first = score(*rows, status="unknown")
     second = score(*rows, status="unknown")
@@ -633,7 +635,7 @@ def test_highlights_end_on_word_boundaries(monkeypatch, text, span, word):
     monkeypatch.setattr(scoring, "detectors", lambda: found)
     scoring.clear_cache()
     req = request(("client", text))
-    answer = scoring.score_request(req)
+    answer = pipeline.score_request(req)
     (h,) = answer["highlights"]
     assert h["text"] == word
     assert_highlights_are_js_slices(req, answer)

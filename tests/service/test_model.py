@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from cwguard import pipeline
 from cwguard.engine import scoring
 from cwguard.engine.normalize import normalize
 from cwguard.model import corpus, runtime, store, train
@@ -18,7 +19,7 @@ from cwguard.schemas import load_request
 @pytest.fixture(scope="module")
 def built():
     """The model as `make model` builds it (trained once for this module)."""
-    model, data_hash, report = train.build()
+    model, data_hash, report = train.build(pipeline.rules_answer)
     return model, data_hash, report
 
 
@@ -97,7 +98,7 @@ def test_the_phase_is_a_feature(installed):
 # --- determinism and the file ------------------------------------------------------------------
 
 def test_the_same_data_gives_the_same_model(built):
-    again, data_hash, _ = train.build()
+    again, data_hash, _ = train.build(pipeline.rules_answer)
     assert data_hash == built[1]
     assert store.dumps(again.compile(), data_hash) == store.dumps(built[0].compile(), built[1])
 
@@ -152,7 +153,7 @@ def test_a_corrupt_file_means_training_in_memory(monkeypatch, tmp_path):
     monkeypatch.setenv("CWGUARD_MODEL", str(bad))
     runtime.reset()
     try:
-        loaded = runtime.current()
+        loaded = pipeline.model()
         assert loaded.source == "trained" and loaded.reason == "corrupt" and loaded.model is not None
         assert bad.read_bytes() == b"\x00garbage", "the service writes nothing"
     finally:
@@ -165,7 +166,7 @@ def test_without_model_or_corpora_the_rules_answer_and_say_so(monkeypatch, tmp_p
     runtime.reset()
     scoring.clear_cache()
     try:
-        answer = scoring.score_request(load_request({"text": "詳細はLINEでお伝えします。"}))
+        answer = pipeline.score_request(load_request({"text": "詳細はLINEでお伝えします。"}))
         assert answer["engine"]["detection"] == "rules" and answer["engine"]["model"] == "none"
         assert answer["risk"]["level"] == "high"
         assert runtime.status() == {"model": "none", "model_reason": "missing"}
@@ -187,7 +188,7 @@ def test_the_model_can_be_switched_off(monkeypatch):
 
 def score(text: str, sender: str = "client", status: str = "before_contract", detection: str = "fused") -> dict:
     payload = {"messages": [{"id": "m1", "sender": sender, "text": text}], "context": {"contract_status": status}}
-    return scoring.score_request(load_request(payload), detection=detection)
+    return pipeline.score_request(load_request(payload), detection=detection)
 
 
 def with_fusion(model: CompiledModel, **kw) -> None:
@@ -295,7 +296,7 @@ def test_a_subject_hit_is_reported_at_info_and_says_why(installed, monkeypatch):
     with_fusion(installed, add=0.99, veto=0.0)
     payload = {"messages": [{"id": "m1", "sender": "client", "text": "詳細はLINEでお伝えします"}],
                "context": {"contract_status": "before_contract", "job": {"title": "LINE公式アカウント運用", "description": ""}}}
-    answer = scoring.score_request(load_request(payload))
+    answer = pipeline.score_request(load_request(payload))
     (w,) = [w for w in answer["warnings"] if w["category"] == "off_platform_contact"]
     assert w["severity"] == "info" and "仕事そのもの" in w["detail"] and answer["risk"]["level"] == "none"
 

@@ -21,13 +21,14 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cwguard import pipeline
 from cwguard.engine import scoring
 from cwguard.engine.detector import Detector, Examples, MessageView, prefilter_term
 from cwguard.engine.normalize import INVISIBLE, normalize
 
 DATA = Path(__file__).resolve().parent / "data"
 CORPORA = ("dev.jsonl", "holdout.jsonl", "holdout2.jsonl")
-DETECTORS = scoring.detectors()
+DETECTORS = pipeline.detectors()
 PREFILTER = scoring.prefilter(DETECTORS)
 GATED = [(i, d) for i, d in enumerate(DETECTORS) if PREFILTER.gated >> i & 1]
 # Who sends and when: the detectors read both (a worker's 「直接契約は不可です」, a request after a contract).

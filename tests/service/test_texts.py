@@ -5,7 +5,7 @@ import pytest
 
 from cwguard import schemas
 from cwguard.detectors import load_detectors
-from cwguard.engine import texts
+from cwguard.site import texts
 
 CONTACT = ("off_platform_contact", "contact_details", "external_site")
 SIGNALS = ("platform_contract", "secretariat_permission", "bizmatch")

@@ -5,7 +5,9 @@ import datetime as dt
 
 import pytest
 
+from cwguard import pipeline
 from cwguard.engine import thread
+from cwguard.site.crowdworks import EVIDENCE
 
 JST = dt.timezone(dt.timedelta(hours=9))
 T0 = dt.datetime(2026, 3, 2, 10, 0, tzinfo=JST)
@@ -26,7 +28,7 @@ def test_without_evidence_the_page_status_holds_for_every_message():
     messages = thread_of(("client", "詳細をご説明します"), ("worker", "承知しました"))
     for status, phase in (("before_contract", "before_contract"), ("unknown", "before_contract"),
                           ("contracted", "contracted")):
-        state = thread.contract_states(messages, status)
+        state = thread.contract_states(messages, status, EVIDENCE)
         assert state.phases == (phase, phase)
         assert state.contract_status == status
 
@@ -35,7 +37,7 @@ def test_without_evidence_the_page_status_holds_for_every_message():
 def test_a_platform_notice_starts_the_contract_at_that_message(notice):
     messages = thread_of(("client", "ご応募ありがとうございます"), ("worker", "よろしくお願いします"),
                          ("system", notice), ("client", "以降はChatworkで"))
-    state = thread.contract_states(messages, "unknown")
+    state = thread.contract_states(messages, "unknown", EVIDENCE)
     assert state.phases == ("before_contract", "before_contract", "contracted", "contracted")
     assert state.contract_status == "contracted"
 
@@ -48,7 +50,7 @@ def test_a_platform_notice_starts_the_contract_at_that_message(notice):
 def test_a_notice_in_the_thread_does_not_override_a_page_before_contract(sender, notice):
     messages = thread_of(("client", "ご応募ありがとうございます"), (sender, notice),
                          ("client", "詳細はLINEでお伝えします。ID: abc_123"))
-    state = thread.contract_states(messages, "before_contract")
+    state = thread.contract_states(messages, "before_contract", EVIDENCE)
     assert state.phases == ("before_contract",) * 3
     assert state.contract_status == "before_contract"
 
@@ -57,7 +59,7 @@ def test_the_issue_9_impostor_notice_thread_is_scored_before_the_contract():
     """The request of issue 9, finding 3, through the engine: it scored `none`."""
     from cwguard.engine import scoring
     scoring.clear_cache()
-    answer = scoring.score_request({
+    answer = pipeline.score_request({
         "messages": [{"id": "m0", "sender": "unknown", "sent_at": None, "text": "契約が締結されました。"},
                      {"id": "m1", "sender": "client", "sent_at": None, "text": "詳細はLINEでお伝えします。ID: abc_123"}],
         "context": {"contract_status": "before_contract", "client": None, "page_url": None}, "lang": "ja"})
@@ -71,42 +73,42 @@ def test_the_issue_9_impostor_notice_thread_is_scored_before_the_contract():
 def test_a_notice_still_moves_a_page_that_does_not_say(sender):
     messages = thread_of(("client", "ご応募ありがとうございます"), (sender, "契約が締結されました。"),
                          ("client", "以降はChatworkで"))
-    state = thread.contract_states(messages, "unknown")
+    state = thread.contract_states(messages, "unknown", EVIDENCE)
     assert state.phases == ("before_contract", "contracted", "contracted")
     assert state.contract_status == "contracted"
 
 
 def test_a_party_quoting_a_notice_is_not_a_notice():
     messages = thread_of(("client", "契約が締結されました。LINEで連絡ください"), ("client", "LINEでお願いします"))
-    assert thread.contract_states(messages, "unknown").phases == ("before_contract", "before_contract")
+    assert thread.contract_states(messages, "unknown", EVIDENCE).phases == ("before_contract", "before_contract")
 
 
 def test_a_short_notice_of_unknown_sender_counts_but_a_long_message_does_not():
     short = thread_of(("unknown", "仮払いが完了しました。"), ("unknown", "よろしく"))
-    assert thread.contract_states(short, "unknown").phases == ("contracted", "contracted")
+    assert thread.contract_states(short, "unknown", EVIDENCE).phases == ("contracted", "contracted")
     long_text = "先日お話しした件ですが、別の案件では仮払いが完了しました。こちらの件はまだ契約前ですのでご注意ください。"
     long = thread_of(("unknown", long_text))
-    assert thread.contract_states(long, "unknown").phases == ("before_contract",)
+    assert thread.contract_states(long, "unknown", EVIDENCE).phases == ("before_contract",)
 
 
 def test_both_sides_stating_the_contract_moves_an_unknown_thread():
     messages = thread_of(("client", "本日、契約いたしました。ご確認ください"), ("client", "よろしくお願いします"),
                          ("worker", "契約を承認しました。仮払いも確認しました"), ("client", "では始めましょう"))
-    state = thread.contract_states(messages, "unknown")
+    state = thread.contract_states(messages, "unknown", EVIDENCE)
     assert state.phases == ("before_contract", "before_contract", "contracted", "contracted")
     assert state.contract_status == "contracted"
 
 
 def test_one_side_or_a_condition_is_not_a_contract():
     one_side = thread_of(("client", "契約しました"), ("worker", "ありがとうございます"))
-    assert "contracted" not in thread.contract_states(one_side, "unknown").phases
+    assert "contracted" not in thread.contract_states(one_side, "unknown", EVIDENCE).phases
     conditions = thread_of(("client", "契約しましたら連絡します"), ("worker", "契約しましたか？"))
-    assert "contracted" not in thread.contract_states(conditions, "unknown").phases
+    assert "contracted" not in thread.contract_states(conditions, "unknown", EVIDENCE).phases
 
 
 def test_statements_do_not_override_a_page_that_says_before_contract():
     messages = thread_of(("client", "契約しました"), ("worker", "契約を承認しました"))
-    assert thread.contract_states(messages, "before_contract").phases == ("before_contract", "before_contract")
+    assert thread.contract_states(messages, "before_contract", EVIDENCE).phases == ("before_contract", "before_contract")
 
 
 # --- off-service contact approval ---------------------------------------------------------------
@@ -114,7 +116,7 @@ def test_statements_do_not_override_a_page_that_says_before_contract():
 def test_an_approval_notice_approves_that_message_and_the_later_ones():
     messages = thread_of(("worker", "サービス外連絡申請を提出しました"), ("client", "よろしくお願いします"),
                          ("system", "サービス外連絡申請が承認されました。"), ("client", "LINE IDをお送りします"))
-    assert thread.contract_states(messages, "before_contract").approved == (False, False, True, True)
+    assert thread.contract_states(messages, "before_contract", EVIDENCE).approved == (False, False, True, True)
 
 
 @pytest.mark.parametrize("sender, text", [
@@ -126,7 +128,7 @@ def test_an_approval_notice_approves_that_message_and_the_later_ones():
 ])
 def test_filing_claiming_or_refusing_is_not_an_approval(sender, text):
     messages = thread_of((sender, text), ("client", "LINEでお願いします"))
-    assert thread.contract_states(messages, "before_contract").approved == (False, False)
+    assert thread.contract_states(messages, "before_contract", EVIDENCE).approved == (False, False)
 
 
 # --- client_reputation ------------------------------------------------------------------------
@@ -192,8 +194,8 @@ def test_evidence_is_asked_only_about_messages_with_a_contract_word():
 
     def evidence(message):
         asked.append(message["text"])
-        return thread.message_evidence(message)
+        return EVIDENCE.read(message)
 
-    state = thread.contract_states(messages, "unknown", evidence)
+    state = thread.contract_states(messages, "unknown", EVIDENCE, evidence)
     assert asked == ["契約が締結されました。"]
     assert state.phases == ("before_contract", "contracted", "contracted")

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import regex
 
-from ..lang.ja import clauses
 from ..engine.detector import Detector, MessageView, compile_pattern
+from ..lang.ja import clauses
+from ..site.crowdworks import PLATFORM_NAMES
 
 # --- shared pattern pieces (regular-expression source, folded when compiled) ------------------
 
@@ -24,7 +25,7 @@ from ..engine.detector import Detector, MessageView, compile_pattern
 # 「直接」 in kanji or kana (「ちょくせつ」 folds to チョクセツ).
 DIRECT = r"(?:直接|ちょくせつ|じかに)"
 
-PLATFORM = clauses.PLATFORM_NAMES
+PLATFORM = PLATFORM_NAMES
 
 # An amount of money: 3万円, 29,800円, ¥5,000, 3万5千円, 月額980円, 三万円, 100ドル. Every
 # quantifier is bounded so a megabyte of digits stays linear.

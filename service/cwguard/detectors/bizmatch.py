@@ -8,13 +8,21 @@ BizMatch, Biz Match, ビズ・マッチ (the text is already NFKC, lower case an
 from __future__ import annotations
 
 from ..engine.detector import Examples, MessageView, Rule
+from ..lang import vocab
 from ._cues import RuleDetector, refused_around
+
+_KANA = vocab.words("ja", "signals", "bizmatch_kana")
+_LATIN = vocab.words("ja", "signals", "bizmatch_latin")
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        id="bizmatch",
-        pattern=r"(?P<s>ビズ[・\s]?マッチ|(?<![a-z])biz[\s\-_・]?match(?![a-z]))",
+        id="bizmatch_named",
+        pattern=rf"(?P<s>(?:{_KANA})|(?<![a-z])(?:{_LATIN})(?![a-z]))",
         examples=("弊社はビズマッチを利用しておりますので、契約前にZoomで30分ほどオンライン面談をさせていただけますでしょうか。",),
+        counter_examples=(
+            "弊社はビズマッチを利用しておりません。",
+            "ビズマッチは使っていません。",
+        ),
         reason="ビズマッチ / BizMatch (dev-027, dev-028, dev-037, dev-061)",
     ),
 )

@@ -16,7 +16,10 @@ the platform's own flows (「クラウドワークス上で直接ご契約をお
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
+from ..lang import vocab
 from ._cues import (
     DIRECT,
     PLATFORM,
@@ -29,209 +32,273 @@ from ._cues import (
     span_of,
 )
 
-# Deal words that make 「直接」 or a platform bypass a deal rather than a chat.
-_DEAL = (
-    r"(?:[ごお]?(?:契約|支払|振込|振り込|金銭|金(?![曜額])|依頼|仕事)|取引|取り引き|送金|報酬|ギャラ|"
-    r"代金|請求|精算|発注|案件|業務委託|雇用|単価|手数料|決済)"
-)
-_DIRECT_DEAL = (
-    r"(?:[ごお]?(?:契約|支払|振込|振り込|取引|発注させ)|取り引き|送金|結[ばびぶべん]|精算|"
-    r"雇用|業務委託|請求|決済|入金)"
-)
-_BYPASS = (
-    rf"{PLATFORM}\s?(?:を|は)?\s?(?:通さ(?:ず|ない)|介さ(?:ず|ない)|経由せず|経由しない|使わ(?:ず|ない)|"
-    r"利用せず|利用しない|挟ま(?:ず|ない)|抜きで|なしで|外で|外の|外での|以外で|以外の|の外で|をやめて|を離れて)"
-)
-_PAY_MEANS = (
-    r"(?:銀行振込|銀行振り込み|銀行口座への?振込|口座振込|振込|振り込み|paypay|ペイペイ|paypal|ペイパル|"
-    r"現金|手渡し|amazonギフト|アマゾンギフト|アマギフ|ギフト券|ギフトカード|電子マネー|仮想通貨|暗号資産|"
-    r"usdt|ビットコイン|楽天ペイ|line ?pay|wise|western union|アプリ内の?ポイント|ポイント)"
-)
-# Means whose name joined to 「直接」 is a payment outside the platform (not 「ポイント」: 「修正ポイントに
-# 直接コメント」).
-_OUTSIDE_MEANS = (
-    r"(?:仮想通貨|暗号資産|暗号通貨|usdt|usdc|ビットコイン|btc|イーサリアム|ウォレット|[一-龥ァ-ヶ]{1,6}銀行|ゆうちょ|"
-    r"銀行口座|ご?口座|paypay|ペイペイ|paypal|ペイパル|paidy|ペイディ|メルペイ|楽天ペイ|line ?pay|au ?pay|d払い)"
-)
-_PAY_VERB = (
-    r"(?:お?(?:支払|振込|振り込|受け取)|送金|お渡し|付与|還元|換金|現金化|支給|お礼|精算|"
-    r"で報酬|のお支払|の支払)"
-)
 
-RULES: tuple[Rule, ...] = (
-    Rule(
-        id="deal_word",
+def _words(group: str, lang: str = "ja") -> str:
+    """A group of lang/<lang>/deals.json as one regular-expression group."""
+    return f"(?:{vocab.words(lang, 'deals', group)})"
+
+
+# Deal words that make 「直接」 or a platform bypass a deal rather than a chat (the honorific ご/お
+# is grammar: 「お支払い」「ご依頼」).
+_DEAL = rf"(?:[ごお]?{_words('deal_after_prefix')}|{_words('deal')})"
+_DIRECT_DEAL = rf"(?:[ごお]?{_words('direct_deal_after_prefix')}|{_words('direct_deal')})"
+_BYPASS = rf"{PLATFORM}\s?(?:を|は)?\s?{_words('bypass')}"
+_PAY_MEANS = _words("payment_means")
+# Means whose name joined to 「直接」 is a payment outside the platform (not 「ポイント」: 「修正ポイントに
+# 直接コメント」); a bank by name first (「ゆうちょ銀行」, not 「ゆうちょ」).
+_OUTSIDE_MEANS = rf"(?:{vocab.words('ja', 'deals', 'banks')}|{vocab.words('ja', 'deals', 'outside_accounts')})"
+_PAY_VERB = _words("pay_verbs")
+_PAGE = _words("payment_pages")
+
+
+@dataclass(frozen=True, slots=True)
+class DealRule(Rule):
+    """A rule of this detector, with what its context checks need to know about it."""
+    # How the client pays (a means, a link): only a client (or an unknown sender) proposes it.
+    client_only: bool = False
+    # The platform fee as a reason (「手数料がかからない」): a deal only when the message also speaks of
+    # dealing outside (「直接」, going around the platform, 「個人間」).
+    needs_outside: bool = False
+    # Going around the platform in English: a deal only with a deal word in the sentence
+    # (「pay」「contract」), not 「please don't contact me outside CrowdWorks」.
+    needs_deal_word: bool = False
+
+
+RULES: tuple[DealRule, ...] = (
+    DealRule(
+        id="directly_with_deal_word",
         pattern=rf"(?P<s>{DIRECT}\s?(?:の|で|に|的な|的に|での)?\s?{_DIRECT_DEAL})",
         examples=("次回からは直接契約にさせていただけませんか？",),
+        counter_examples=(
+            "直接契約には応じられません。",
+            "記事のタイトルは「直接契約で失敗しないために」です。",
+        ),
         reason="「直接」 with a deal word (dev-050, dev-069); not 直接書き込む/直接編集",
     ),
-    Rule(
-        id="rule",
+    DealRule(
+        id="with_us_directly",
         pattern=rf"(?P<s>(?:弊社|当社|私|わたし|個人)(?:と|的に)(?:の)?\s?{DIRECT})[^。!?\n]{{0,24}}?{_DIRECT_DEAL}",
         examples=("契約も弊社と直接結ばせていただければと思います。",),
+        counter_examples=(
+            "弊社と直接契約を結ぶことはできません。",
+        ),
         reason="「弊社と直接」 (dev-061); the verb may be far",
     ),
-    Rule(
+    DealRule(
         id="talking_directly_then_deal",
         pattern=rf"(?P<s>{DIRECT}\s?(?:やり取り|やりとり|ご?連絡|お?話し?)(?:して|をして|で|を|させていただいて|いただいて)?\s?"
         rf"(?:の上で?)?{_DIRECT_DEAL})",
         examples=("直接やりとりして契約しませんか？",),
+        counter_examples=(
+            "直接やりとりして契約することは規約で禁止されています。",
+        ),
         reason="talking directly, then a deal",
     ),
-    Rule(
-        id="separate_private_contract",
+    DealRule(
+        id="separate_or_private_contract",
         pattern=r"(?P<s>(?:(?:弊社|当社|私|わたし)と\s?(?:の)?\s?(?:個別|別途|直)(?:に|で|の)?|個人間|個人的|(?<![一-龥])直)"
         r"(?:で|に|の|での|にて|的に|な)?\s?[ごお]?(?:契約|取引|取り引き|支払))",
         examples=("今後は弊社と個別に契約を結んでいただけないでしょうか。",),
+        counter_examples=(
+            "個人間の取引はお断りしています。",
+            "弊社と個別に契約することはできません。",
+        ),
         reason="a separate or private contract (個別契約, 個人間の取引, 直取引)",
     ),
-    Rule(
-        id="phrase_spaced_out_slip",
+    DealRule(
+        id="direct_contract_spaced_out",
         pattern=r"(?P<s>直[ 　・.\-_*]{1,2}接[ 　・.\-_*]{0,2}(?:契[ 　・.\-_*]{0,2}約|取[ 　・.\-_*]{0,2}引))",
         examples=("直　接　契　約でお願いします",),
+        counter_examples=(
+            "直　接　契　約はできません。",
+        ),
         reason="the phrase spaced out to slip past filters",
     ),
-    Rule(
-        id="going_around_platform_deal",
+    DealRule(
+        id="bypass_then_deal_word",
         pattern=rf"(?P<s>{_BYPASS})[^。!?\n]{{0,40}}?{_DEAL}",
         examples=("報酬もクラウドワークスを通さず銀行振込でお支払いする形にしませんか",),
+        counter_examples=(
+            "クラウドワークスを通さないお取引はお受けできません。",
+            "クラウドワークスを通さずにお支払いすることはありません。",
+        ),
         reason="going around the platform with a deal in the sentence (dev-051, dev-061)",
     ),
-    Rule(
-        id="deal_word_before_bypass",
+    DealRule(
+        id="deal_word_then_bypass",
         pattern=rf"{_DEAL}[^。!?\n]{{0,20}}?(?P<s>{_BYPASS})",
         examples=("お支払いはクラウドワークス外でお願いします",),
+        counter_examples=(
+            "お支払いをクラウドワークス外で行うことはありません。",
+        ),
         reason="deal word before the bypass",
     ),
-    Rule(
-        id="platform_fee_reason_deal",
-        pattern=r"(?<!振込|振り込み|送金|決済)(?P<s>(?:手数料|システム利用料|利用料|仲介料|マージン|中抜き)(?:分)?\s?"
-        r"(?:が|は|を|も)?\s?(?:\d{1,2}\s?[%％]\s?(?:も|が)?\s?)?(?:かから(?:ない|ず)|取られ(?:る|て|ない|ず)?|"
-        r"引かれ(?:る|て|ない|ず)?|発生し(?:ない|ません)|もったいない|高い|高すぎ|浮[くかき]|節約|カット|払わなくて|"
-        r"払わずに|ゼロ|0円|無しで|なしで|上乗せ|還元|不要に))",
-        examples=("お互い手数料がかからないので",),
+    DealRule(
+        id="platform_fee_as_reason",
+        pattern=rf"(?<!{_words('other_fees')})(?P<s>{_words('platform_fees')}(?:分)?\s?"
+        rf"(?:が|は|を|も)?\s?(?:\d{{1,2}}\s?[%％]\s?(?:も|が)?\s?)?{_words('fee_avoided')})",
+        examples=("お互い手数料がかからないので、次回からは個人的にやり取りしませんか。",),
+        counter_examples=(
+            "クラウドワークスの手数料が高いのは承知していますが、契約はすべてクラウドワークス上で行います。",
+            "振込手数料がかからないよう、クラウドワークスの仮払いでお支払いします。",
+        ),
         reason="the platform fee as the reason to deal outside (dev-050, dev-051)",
+        needs_outside=True,
     ),
-    Rule(
+    DealRule(
         id="outside_payment_means",
         pattern=rf"(?P<s>{_PAY_MEANS}\s?(?:で|にて|による|での|経由で)\s?(?:直接\s?)?(?:の\s?)?{_PAY_VERB})",
         examples=("報酬は銀行振込で直接お支払いします",),
+        counter_examples=(
+            "報酬は銀行振込でお支払いすることはできません。すべてクラウドワークスの仮払いで行います。",
+            "現金でのお支払いはいたしません。",
+        ),
         reason="an outside payment means (dev-051)",
+        client_only=True,
     ),
-    Rule(
-        id="rewards_paid_points_cash",
-        pattern=rf"(?P<s>(?:報酬|お支払い|支払い|謝礼|ギャラ|お給料|給与|代金|お礼)\s?(?:は|を|も|の)?[^。!?\n]{{0,14}}?"
+    DealRule(
+        id="reward_in_outside_means",
+        pattern=rf"(?P<s>{_words('rewards')}\s?(?:は|を|も|の)?[^。!?\n]{{0,14}}?"
         rf"{_PAY_MEANS})\s?(?:で|にて|として|に(?:て)?|から)",
         examples=("報酬はアプリ内のポイントで付与され、1,000ポイントから現金に換金できます。",),
+        counter_examples=(
+            "報酬はポイントではなくクラウドワークスでお支払いします。",
+        ),
         reason="rewards paid in points, cash or another outside means (dev-064)",
+        client_only=True,
     ),
-    Rule(
-        id="bank_wallet_payment_app",
+    DealRule(
+        id="outside_account_directly",
         pattern=rf"(?P<s>{_OUTSIDE_MEANS}\s?(?:へ|に|で|にて|の|から)?\s?{DIRECT}|{DIRECT}\s?(?:に|で|へ)?\s?{_OUTSIDE_MEANS})",
         examples=("報酬は仮想通貨のウォレットへ直接お送りします。",),
+        counter_examples=(
+            "楽天銀行へ直接のお振込みはできかねます。",
+            "ゆうちょ銀行に直接問い合わせていただく必要はありません。",
+        ),
         reason="a bank, wallet or payment app joined to 「直接」: 「楽天銀行へ直接」「ウォレットで直接」",
     ),
-    Rule(
-        id="crypto_wallet_exchange_account",
-        pattern=r"(?P<s>(?:ウォレット|(?:仮想|暗号)(?:通貨|資産)|usdt|usdc|btc|ビットコイン|イーサリアム)(?:の|用の)?\s?"
+    DealRule(
+        id="crypto_wallet_or_exchange",
+        pattern=rf"(?P<s>{_words('crypto')}(?:の|用の)?\s?"
         r"(?:ウォレット|アドレス|受け?取り?(?:用の?)?アドレス|口座)|(?:暗号資産|仮想通貨)?取引所(?:の|で|に|へ)\s?(?:口座)?\s?"
         r"(?:を|の)?\s?(?:ご?登録|開設|口座開設|アカウント))",
         examples=("報酬受け取り用にUSDTのウォレットアドレスを教えてください。",),
+        counter_examples=(
+            "暗号資産取引所の口座開設は不要です。",
+        ),
         reason="a crypto wallet or exchange account to be paid through",
     ),
-    Rule(
-        id="paying_invoice_paying_outside",
+    DealRule(
+        id="invoice_payment",
         pattern=r"(?P<s>請求書\s?(?:払い|払|でのお?支払|で(?:の)?精算|での取引|をお?(?:送り|送付|発行|出し|いただ|下さ|くださ)"
         r"|を発行して|を送って|を出して))",
-        examples=("請求書払いにしたいので、ご住所と振込先の銀行口座を教えていただければ",),
+        examples=("請求書払いにしたいので、ご住所と振込先の銀行口座を教えていただけますか。",),
+        counter_examples=(
+            "請求書払いには対応しておりません。お支払いはクラウドワークス上で行います。",
+        ),
         reason="paying on an invoice is paying outside the platform (dev-069)",
     ),
-    Rule(
-        id="after_contract_link_site",
+    DealRule(
+        id="payment_link_or_site",
         pattern=r"(?P<s>(?:お?(?:支払い?|振込)|決済|送金|報酬の?受け?取り?|換金|出金)(?:手続き)?\s?(?:は|を|用の|の|に)?\s?"
-        r"(?:こちらの|下記の|以下の|この|専用の|別の|外部の)?\s?(?:リンク|url|ページ|サイト|フォーム|アプリ)"
+        rf"(?:こちらの|下記の|以下の|この|専用の|別の|外部の)?\s?{_PAGE}"
         r"(?:から|で|より|にて|を))",
         examples=("今回のお支払いはこちらのリンクからお願いします https://pay.example.com/x",),
+        counter_examples=(
+            "お支払いはこちらのリンクからではなく、クラウドワークスで行います。",
+        ),
         reason="after a contract, a link or site used for payment is direct_deal (RUBRIC edge cases)",
+        client_only=True,
     ),
-    Rule(
-        id="same_verb_after_link",
-        pattern=r"(?P<s>(?:リンク|url|ページ|サイト|フォーム|アプリ)(?:から|より|で|にて)\s?(?:の)?\s?(?:報酬|お金|代金|料金)?(?:を|の)?\s?"
+    DealRule(
+        id="link_then_payment_verb",
+        pattern=rf"(?P<s>{_PAGE}(?:から|より|で|にて)\s?(?:の)?\s?(?:報酬|お金|代金|料金)?(?:を|の)?\s?"
         r"(?:お?(?:支払|振込|受け取)|決済|送金|換金|出金))",
         examples=("こちらのサイトから報酬をお受け取りください",),
-        reason="the same, verb after the link",
+        counter_examples=(
+            "こちらのサイトから報酬をお受け取りいただくことはできません。",
+            "クラウドワークス上のページから報酬をお受け取りください。",
+        ),
+        reason="a link, site or app, then the payment verb: 「こちらのサイトから報酬をお受け取りください」",
+        client_only=True,
     ),
 )
 
 # English: paying or contracting directly, outside the platform, or through an outside means.
-_EN_DEAL = r"(?:pay|paid|payment|payments|contract|deal|work|job|jobs|hire|invoice|money|fee|fees|commission|transfer)"
-_EN_MEANS = (
-    r"(?:bank transfer|wire transfer|bank account|paypal|western union|wise|venmo|cash ?app|zelle|crypto(?:currency)?|"
-    r"usdt|usdc|bitcoin|btc|eth(?:ereum)?|tether|(?:crypto |usdt |btc |digital )?wallet|gift cards?|amazon gift)"
-)
+_EN_DEAL = _words("deal", "en")
+_EN_MEANS = _words("payment_means", "en")
+_EN_CRYPTO = _words("crypto", "en")
 RULES += (
-    Rule(
-        id="english_paying_contracting_directly",
+    DealRule(
+        id="english_pay_directly",
         pattern=r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: you)?|paid|contract(?: with you)?|work(?: with you)?|deal|hire you|invoice me|send (?:you )?(?:the )?money)"
-        r"\s(?:directly|privately|personally|off[- ]platform)(?![a-z])|(?<![a-z])direct (?:contract|payment|deal)s?(?![a-z]))",
+        rf"\s{_words('privately', 'en')}(?![a-z])|(?<![a-z])direct (?:contract|payment|deal)s?(?![a-z]))",
         examples=("From the next job I'd like to pay you directly.",),
+        counter_examples=(
+            "We never pay directly; payment goes through CrowdWorks escrow.",
+            "I can't pay you directly.",
+        ),
         lang="en",
         reason="in English: paying or contracting directly",
     ),
-    Rule(
-        id="english_going_around_platform",
-        pattern=rf"(?P<s>(?<![a-z])(?:outside(?: of)?|off|bypass(?:ing)?|skip(?:ping)?|avoid(?:ing)?|without(?: going through| using)?|"
-        rf"leave|leaving|not (?:through|via|on|by|using|with|in))\s(?:the\s)?{PLATFORM}(?![a-z])|"
-        rf"(?<![a-z])(?:save|avoid|skip|cut)\s(?:the\s)?(?:{PLATFORM}\s)?(?:fees?|commission|service charges?)(?![a-z]))",
+    DealRule(
+        id="english_around_the_platform",
+        pattern=rf"(?P<s>(?<![a-z]){_words('around', 'en')}\s(?:the\s)?{PLATFORM}(?![a-z])|"
+        rf"(?<![a-z]){_words('saving', 'en')}\s(?:the\s)?(?:{PLATFORM}\s)?{_words('platform_fees', 'en')}(?![a-z]))",
         examples=("Let's continue outside CrowdWorks to save the fees.",),
+        counter_examples=(
+            "I will not message you outside CrowdWorks.",
+            "Please do not share files outside CrowdWorks.",
+        ),
         lang="en",
         reason="in English: going around the platform (with a deal word in the sentence)",
+        needs_deal_word=True,
     ),
-    Rule(
+    DealRule(
         id="english_outside_payment_means",
         pattern=rf"(?P<s>(?<![a-z]){_EN_DEAL}[^.!?\n]{{0,30}}?(?:via|by|through|with|using|over|to your|into your|in|is|are|will be|as)\s"
         rf"(?:a\s|your\s|my\s|an\s)?{_EN_MEANS}(?![a-z])|(?<![a-z]){_EN_MEANS}\s(?:payment|transfer)s?(?![a-z]))",
         examples=("I will pay you by bank transfer every month.",),
+        counter_examples=(
+            "We never pay by bank transfer; CrowdWorks escrow only.",
+        ),
         lang="en",
         reason="in English: an outside payment means",
     ),
 )
 RULES += (
-    Rule(
-        id="english_crypto_wallet_exchange",
+    DealRule(
+        id="english_crypto_wallet_or_exchange",
         pattern=r"(?P<s>(?<![a-z])(?:send|give|share|provide|tell|need|want|text|dm)\s(?:me|us)?\s?(?:your|the|a)\s"
-        r"(?:crypto\s|usdt\s|usdc\s|btc\s|bitcoin\s|eth\s|trc-?20\s|erc-?20\s)?wallet(?:\saddress)?|"
-        r"(?<![a-z])(?:crypto|usdt|usdc|btc|bitcoin|eth|trc-?20|erc-?20)\swallet(?:\saddress)?|(?<![a-z])wallet address(?:es)?|"
+        rf"(?:{_EN_CRYPTO}\s)?wallet(?:\saddress)?|"
+        rf"(?<![a-z]){_EN_CRYPTO}\swallet(?:\saddress)?|(?<![a-z])wallet address(?:es)?|"
         r"(?<![a-z])(?:register|sign up|open an account|create an account|make an account)\s(?:at|on|with|in)\s(?:our|the|a|this|my)\s"
         r"(?:partner\s|crypto\s|trading\s)?exchange(?![a-z]))",
         examples=("Please share your USDT wallet address so I can send the payment.",),
+        counter_examples=(
+            "We will never ask for your wallet address.",
+        ),
         lang="en",
         reason="in English: a crypto wallet or exchange account to be paid through",
     ),
-    Rule(
+    DealRule(
         id="english_payment_sent_directly",
         pattern=r"(?P<s>(?<![a-z])(?:payments?|salary|the fee|your fee|money|paid|pay you)(?:\s(?:is|are|will be|goes|go|sent|made|paid|transferred))?"
         r"[^.!?\n]{0,30}?\sdirectly(?![a-z]))",
         examples=("Payment will be sent to you directly every Friday.",),
+        counter_examples=(
+            "Your fee is paid through CrowdWorks, directly after I approve the delivery.",
+        ),
         lang="en",
         reason="in English: payment sent directly (not through the platform's escrow)",
     ),
 )
-_EN_BYPASS_RULE = RULES[-4].pattern
 _EN_DEAL_WORD = compile_pattern(rf"(?<![a-z]){_EN_DEAL}(?![a-z])")
 
-# Rules that describe how the client pays: only a client (or unknown sender) proposes them.
-_CLIENT_ONLY = {
-    r.pattern for r in RULES
-    if r.note.startswith(("an outside payment", "rewards paid", "after a contract, a link", "the same, verb"))
-}
-_FEE_RULE = next(r.pattern for r in RULES if r.note.startswith("the platform fee"))
 # The fee alone is a reason to deal outside only when the message speaks of that.
-_OUTSIDE_CONTEXT = compile_pattern(rf"{DIRECT}|{_BYPASS}|外で|外の|個人的に|個人間|(?<![一-龥])直(?:で|に|取引)")
+_OUTSIDE_CONTEXT = compile_pattern(rf"{DIRECT}|{_BYPASS}|{_words('outside')}")
 # The platform's own flows: 「クラウドワークス上で」「クラウドワークス経由で」 (unless going around it).
-_ON_PLATFORM = compile_pattern(
-    rf"{PLATFORM}\s?(?:上|内|経由|を通じ|を通して|を通|のメッセージ|の機能|の直接依頼|の決済|の仮払い|から|で|にて)"
-)
+_ON_PLATFORM = compile_pattern(rf"{PLATFORM}\s?{_words('on_platform')}")
 _BYPASS_RE = compile_pattern(_BYPASS)
 # 「Payment is made directly through CrowdWorks escrow」: the platform's own flow in English.
 _EN_ON_PLATFORM = compile_pattern(
@@ -285,19 +352,19 @@ class DirectDealDetector(RuleDetector):
     def applies(self, msg: MessageView) -> bool:
         return not_system(msg)
 
-    def rule_applies(self, rule: Rule, msg: MessageView, state: dict) -> bool:
-        return rule.pattern not in _CLIENT_ONLY or asks_the_worker(msg)
+    def rule_applies(self, rule: DealRule, msg: MessageView, state: dict) -> bool:
+        return not rule.client_only or asks_the_worker(msg)
 
-    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
+    def accept(self, text: str, m, rule: DealRule, msg: MessageView, state: dict) -> bool:
         start, end = span_of(m)
         if in_topic(text, start, end) or refused_around(text, m):
             return False
         s_start, s_end = _sentence_of(text, m)
         outside = _BYPASS_RE.search(text, s_start, s_end) is not None
         c_start, c_end = clause(text, start)
-        if rule.pattern == _EN_BYPASS_RULE:
+        if rule.needs_deal_word:
             return _EN_DEAL_WORD.search(text, s_start, s_end) is not None
-        if rule.pattern == _FEE_RULE:
+        if rule.needs_outside:
             if "outside" not in state:
                 state["outside"] = _OUTSIDE_CONTEXT.search(text) is not None
             return state["outside"]

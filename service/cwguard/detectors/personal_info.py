@@ -13,71 +13,75 @@ addresses are the data (「店名・住所・電話番号を入力」), the plat
 from __future__ import annotations
 
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
+from ..lang import vocab
 from ._cues import PLATFORM, RuleDetector, in_topic, refused_around, span_of
 
-_ID_DOCUMENT = (
-    r"(?:本人確認(?:用の?)?書類|本人確認用?の?(?:画像|写真)|身分証明書|身分証|運転免許証|免許証|健康保険証|保険証|"
-    r"パスポート|旅券|在留カード|マイナンバーカード|マイナンバー|個人番号(?:カード)?|住民票|印鑑証明書?|戸籍(?:謄本|抄本)?|"
-    r"学生証|社員証|年金手帳)"
-)
-_MONEY_DATA = (
-    r"(?:銀行口座|口座番号|口座情報|口座名義|通帳|振込先口座|振込先の口座|キャッシュカード|クレジットカード(?:番号|情報|の(?:番号|情報|画像|写真|表裏|写し))|"
-    r"カード番号|暗証番号|セキュリティコード|ネットバンキング(?:の)?(?:id|パスワード))"
-)
-_PERSON = (
-    r"(?:ご住所|現住所|ご自宅の?住所|自宅(?:の)?住所|お住まい(?:の住所)?|(?<!メール|メ-ル|送付先|アド)住所|生年月日|"
-    r"顔写真|顔画像|お顔の(?:写真|画像)|自撮り|セルフィー|家族構成|実家の住所|本籍)"
-)
-
-RULES: tuple[Rule, ...] = (
-    Rule(
-        id="id_documents_my_number",
-        pattern=rf"(?P<s>{_ID_DOCUMENT})",
-        examples=("本人確認書類（運転免許証の表裏）の画像をこちらのメッセージでお送りください。",),
-        reason="ID documents and My Number (dev-053, dev-054)",
-    ),
-    Rule(
-        id="bank_card_data",
-        pattern=rf"(?P<s>{_MONEY_DATA})",
-        examples=("報酬振込先の銀行口座情報をこちらのメッセージでお送りください。",),
-        reason="bank and card data (dev-053, dev-069)",
-    ),
-    Rule(
-        id="address_birth_date_face",
-        pattern=rf"(?P<s>{_PERSON})",
-        examples=("書類選考のため、顔写真付きの履歴書（現住所・生年月日を記載）をこちらにご提出ください。",),
-        reason="address, birth date, face photo (dev-068, dev-053, dev-049)",
-    ),
-)
-
+# Vocabulary: lang/ja/documents.json, lang/en/documents.json.
+_ID_DOCUMENT = f"(?:{vocab.words('ja', 'documents', 'id_documents')})"
+_MONEY_DATA = f"(?:{vocab.words('ja', 'documents', 'bank_and_card_data')})"
+# A bare 住所 is a home address, unless it is a mail or delivery one (メール住所, 送付先住所).
+_PERSON = rf"(?:{vocab.words('ja', 'documents', 'personal_details')}|(?<!メール|メ-ル|送付先|アド)住所)"
 # Short forms that are also ordinary words (「免許をお持ちの方」 is a job requirement, 「マイナ保険証の
 # 記事」 a topic): an ID only with a copy, a photo or sending asked of it.
 _SHORT_ID = (
-    r"(?:マイナカード|マイナンバーカード|マイナ保険証|マイナ(?![スーン\-a-z])|免許(?!を?お持ち|取得|保有|必須|が必要|をお持)|保険証|住民票|"
-    r"パスポート|通帳|キャッシュカード|口座情報|在留カード|身分証)"
+    rf"(?:{vocab.words('ja', 'documents', 'short_id_names')}|マイナ(?![スーン\-a-z])|"
+    r"免許(?!を?お持ち|取得|保有|必須|が必要|をお持))"
 )
-_DOCUMENT_ACT = (
-    r"(?:写真|画像|コピー|写し|表裏|両面|表面|裏面|スキャン|撮影|撮って|送って|お送り|送付|ご送付|提出|ご提出|アップロード|"
-    r"添付|ご提示|提示|見せて|お見せ)"
-)
-RULES += (
+_DOCUMENT_ACT = f"(?:{vocab.words('ja', 'documents', 'copy_or_send')})"
+
+RULES: tuple[Rule, ...] = (
     Rule(
-        id="short_forms_id_documents",
+        id="id_document",
+        pattern=rf"(?P<s>{_ID_DOCUMENT})",
+        examples=("本人確認書類（運転免許証の表裏）の画像をこちらのメッセージでお送りください。",),
+        counter_examples=(
+            "本人確認はクラウドワークスの本人確認機能でお願いします。",
+            "運転免許証の更新手続きについて記事を書いてください。",
+            "身分証の画像は送らないでください。",
+        ),
+        reason="ID documents and My Number (dev-053, dev-054)",
+    ),
+    Rule(
+        id="bank_or_card_data",
+        pattern=rf"(?P<s>{_MONEY_DATA})",
+        examples=("報酬振込先の銀行口座情報をこちらのメッセージでお送りください。",),
+        counter_examples=(
+            "口座情報はクラウドワークスに登録済みのものを使います。",
+            "クレジットカード番号は絶対に送らないでください。",
+        ),
+        reason="bank and card data (dev-053, dev-069)",
+    ),
+    Rule(
+        id="address_birth_date_or_face",
+        pattern=rf"(?P<s>{_PERSON})",
+        examples=("書類選考のため、顔写真付きの履歴書（現住所・生年月日を記載）をこちらにご提出ください。",),
+        counter_examples=(
+            "顧客リストの住所をスプレッドシートに入力してください。",
+            "顔写真は不要です。",
+            "メールアドレスを教えてください。",
+        ),
+        reason="address, birth date, face photo (dev-068, dev-053, dev-049)",
+    ),
+    Rule(
+        id="short_id_with_copy",
         pattern=rf"(?P<s>{_SHORT_ID})(?:\s?[(（][^)）\n]{{0,12}}[)）])?\s?(?:の|を|も|と|や)?\s?{_DOCUMENT_ACT}",
         examples=("本人確認のため、マイナの写真をこちらに送ってください。",),
+        counter_examples=(
+            "普通免許をお持ちの方を歓迎します。",
+            "マイナ保険証の写真撮影のコツについての記事です。",
+        ),
         reason="short forms of ID documents with a copy or a photo asked: マイナカード, 免許, 通帳",
     ),
-)
-
-RULES += (
     Rule(
-        id="english_id_documents_bank",
-        pattern=r"(?P<s>(?<![a-z])(?:passport|driver'?s? licen[cs]e|driving licen[cs]e|national id(?: card)?|id card|photo id|"
-        r"government[- ]issued id|(?:copy|photo|picture|scan|image) of your id|your id(?= card| document|[.,!?]|$)|residence card|"
-        r"my ?number card|social security(?: number)?|ssn|bank account(?: number| details| information| info)?|bank details|"
-        r"account number|routing number|credit card(?: number| details| info)?|card number|cvv|online banking (?:login|password)|"
-        r"home address|(?:your|full|current) address|date of birth|birth ?date|selfie(?: with your id)?)(?![a-z]))",
+        id="english_id_bank_or_address",
+        pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'documents', 'personal_items')}|"
+        r"your id(?= card| document|[.,!?]|$))(?![a-z]))",
         examples=("Please send a photo of your passport and your bank account details.",),
+        counter_examples=(
+            "We do not need your bank details.",
+            "Please enter the customers' home address into the spreadsheet.",
+            "Never send your passport to anyone.",
+        ),
         lang="en",
         reason="in English: ID documents, bank and card data, address, birth date",
     ),
@@ -95,10 +99,8 @@ _REQUEST = compile_pattern(
 )
 # The items are the data of the job (data entry, lists): 「店名・住所・電話番号…を入力」.
 _DATA_JOB = compile_pattern(
-    r"(?<!支)店名|会社名|企業名|法人名|店舗|商品名|品番|定休日|営業時間|リスト|スプレッドシート|エクセル|excel|csv|"
-    r"データ入力|入力作業|転記|顧客|お客様の|取引先|物件|施設|病院|名簿|住所録|宛名|配送先|発送先|送り先|"
-    r"会員様?の|ユーザーの|利用者の|患者|住所欄|"
-    r"(?<![a-z])(?:spreadsheet|customers?'?|clients'|users'|members'|database|csv|excel|data entry|mailing list|list of)(?![a-z])"
+    rf"(?<!支)店名|{vocab.words('ja', 'documents', 'data_entry_words')}|"
+    rf"(?<![a-z])(?:{vocab.words('en', 'documents', 'data_entry_words')})(?![a-z])"
 )
 # A topic rather than a request: 「住所変更の手続き」「マイナンバー制度」「免許証の更新」.
 _TOPIC_TAIL = compile_pattern(

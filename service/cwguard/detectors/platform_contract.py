@@ -11,30 +11,28 @@ Not the signal: a refusal (「クラウドワークスでの契約はできま�
 from __future__ import annotations
 
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
+from ..lang import vocab
 from ._cues import OKURI, PLATFORM, RuleDetector, refused_around, sentence, span_of
 
-_PAY = r"(?:[ごお]?(?:契約|支払い?)|仮払い|決済|報酬の?お?支払い|報酬のお受け取り|報酬|発注)"
-_VIA = (
-    r"(?:上で|上にて|内で|で|にて|経由(?:で|と|に)?|を通して|を通じて|を介して|のシステムで|の仕組みで|のルールに則って|"
-    r"の中で|から)"
-)
+
+def _words(group: str, lang: str = "ja") -> str:
+    """A group of lang/<lang>/signals.json as one regular-expression group."""
+    return f"(?:{vocab.words(lang, 'signals', group)})"
+
+
+_PAY = rf"(?:[ごお]?{_words('payments_after_prefix')}|{_words('escrow_steps')}|{_words('rewards_and_orders')})"
+_VIA = _words("via_platform")
 # The platform's escrow named as the way to pay: 「クラウドワークスの仮払いで」「CWの決済システムを使って」.
 _ESCROW_VIA = (
-    r"(?:の|上の)\s?(?:仮払い|エスクロー|決済|お支払い|支払い|契約)(?:機能|システム|制度)?\s?"
+    rf"(?:の|上の)\s?{_words('platform_payment_features')}(?:機能|システム|制度)?\s?"
     r"(?:で(?!\s?は?\s?(?:なく|ない))|にて|を(?:使|利用|通)|を通じ|経由|を介|による)"
 )
-_DO = (
-    r"(?:行|完結|進め|お願い|実施|やり|やら|いたし|致し|させ|します|する形|してから|をして|を行|お送り|の上|させていただ|"
-    r"ください|となり|になり|です|でございます|のみ)"
-)
+_DO = _words("doing")
 # A copula right after the platform: 「契約・支払いはクラウドワークスです」 (not a question or a
 # contrast: 「クラウドワークスですか」「クラウドワークスですが、支払いは別で」).
 _COPULA = r"(?:です(?![かが]|けど|と)|でございます|となります|になります|のみ(?:です|となります)?)"
 # Adverbs between the platform and the payment words: 「クラウドワークスで毎月契約・お支払いします」.
-_ADVERB = (
-    r"(?:毎月|毎回|毎週|都度|その都度|すべて|全て|全部|必ず|きちんと|正式に|通常どおり|通常通り|いつもどおり|いつも通り|"
-    r"もちろん|当然|しっかり|引き続き|今回も|次回も|今後も)"
-)
+_ADVERB = _words("as_always")
 _PAYS = rf"{_PAY}(?:[・、と,/]\s?{_PAY}){{0,3}}"
 
 RULES: tuple[Rule, ...] = (
@@ -42,37 +40,55 @@ RULES: tuple[Rule, ...] = (
         id="payment_words_then_platform",
         pattern=rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_VIA}\s?[^。!?\n]{{0,10}}?{_DO}{OKURI})",
         examples=("契約とお支払いはすべてクラウドワークス上で行います。",),
+        counter_examples=(
+            "契約とお支払いはクラウドワークス上ではなく、直接お願いします。",
+            "契約はクラウドワークス上で行うことはできません。",
+        ),
         reason="payment words, then the platform (dev-001, dev-011, dev-024, dev-032, dev-033, dev-038)",
     ),
     Rule(
         id="platform_then_payment_words",
-        pattern=rf"(?P<s>{PLATFORM}\s?{_VIA}\s?(?:の)?\s?(?:{_ADVERB}\s?)?{_PAY}(?:[・、と,/]\s?(?:[ごお]?(?:支払い?|契約)|仮払い|決済))?"
+        pattern=rf"(?P<s>{PLATFORM}\s?{_VIA}\s?(?:の)?\s?(?:{_ADVERB}\s?)?{_PAY}(?:[・、と,/]\s?(?:[ごお]?{_words('payments_after_prefix')}|{_words('escrow_steps')}))?"
         rf"[^。!?\n]{{0,10}}?(?:{_DO}|を(?:いたし|致し|行))?)",
         examples=("では、クラウドワークス上で契約・仮払いをいたします。",),
+        counter_examples=(
+            "クラウドワークスで契約するのは手数料が高いので、直接お支払いしたいです。",
+            "クラウドワークスで契約することはできません。",
+        ),
         reason="the platform, then payment words (dev-002, dev-050, dev-061, dev-069)",
     ),
     Rule(
-        id="platform_copula_s_complement",
+        id="payment_is_the_platform",
         pattern=rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_COPULA})",
         examples=("文字単価2円、契約・お支払いはクラウドワークスです。",),
+        counter_examples=(
+            "契約はクラウドワークスですが、お支払いは直接お願いします。",
+        ),
         reason="the platform as the copula's complement: 「支払いはクラウドワークスです」",
     ),
     Rule(
-        id="platform_s_escrow_named",
+        id="platform_escrow_named",
         pattern=rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_ESCROW_VIA})",
         examples=("報酬はクラウドワークスの仮払いでお預かりします。",),
+        counter_examples=(
+            "お支払いはクラウドワークスの仮払いではなく銀行振込でお願いします。",
+        ),
         reason="the platform's escrow named as the way to pay: 「クラウドワークスの仮払いで」",
     ),
 )
 
 RULES += (
     Rule(
-        id="english_contract_payment_through",
+        id="english_paid_through_platform",
         pattern=rf"(?P<s>(?<![a-z])(?:payments?|(?:the )?contract|escrow|(?:you(?:'ll| will)? )?(?:be )?paid|pay(?:ing)?(?: you)?|invoices?|milestones?|"
-        rf"the (?:work|job|whole (?:job|project))|everything)[^.!?\n]{{0,30}}?(?:go(?:es)? through|through|via|on|in|using|over|inside|within)"
-        rf"\s(?:the\s)?{PLATFORM}(?:'s)?(?:\s(?:escrow|system|platform|contract|as usual))?|"
-        rf"{PLATFORM}(?:'s)?\s(?:escrow|contract|payment system|milestone payments?))",
+        rf"the (?:work|job|whole (?:job|project))|everything)[^.!?\n]{{0,30}}?{_words('through', 'en')}"
+        rf"\s(?:the\s)?{PLATFORM}(?:'s)?(?:\s{_words('platform_parts', 'en')})?|"
+        rf"{PLATFORM}(?:'s)?\s{_words('platform_escrow', 'en')})",
         examples=("Payment will go through CrowdWorks escrow as usual.",),
+        counter_examples=(
+            "Payment will not go through CrowdWorks; I will send it directly.",
+            "We can't use CrowdWorks escrow for this job.",
+        ),
         lang="en",
         reason="in English: contract or payment through CrowdWorks",
     ),
@@ -80,10 +96,9 @@ RULES += (
 
 # Going around the platform or putting it aside in the same sentence.
 _AROUND = compile_pattern(
-    rf"{PLATFORM}\s?(?:を|は)?\s?(?:通さ|介さ|経由せ|使わ|利用せ|挟ま|外|以外|抜き|なし)|"
+    rf"{PLATFORM}\s?(?:を|は)?\s?{_words('bypass_stems')}|"
     rf"{PLATFORM}\s?(?:上)?(?:で|では|じゃ)\s?(?:なく|ない|ありません)|直接|手数料が(?:高|かか|もったいな)|"
-    rf"(?<![a-z])(?:outside(?: of)?|off|bypass(?:ing)?|skip(?:ping)?|avoid(?:ing)?|instead of|without|directly|not through)"
-    rf"\s(?:the\s|using\s|going through\s)?{PLATFORM}|(?<![a-z])directly(?![a-z])"
+    rf"(?<![a-z]){_words('around', 'en')}\s(?:the\s|using\s|going through\s)?{PLATFORM}|(?<![a-z])directly(?![a-z])"
 )
 
 

@@ -17,9 +17,13 @@ worker's own deadlines (「本日中に修正版をアップいたします」),
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
+from ..lang import vocab
 from ._cues import RuleDetector, clause, in_topic, refused_around, sentence, span_of
 
+# Word lists come from lang/ja/pressure.json and lang/en/pressure.json; the grammar stays here.
 _TODAY = r"(?:本日中|今日中|本日|今日|今夜中?|今晩|今すぐ|ただちに|直ちに)"
 _SHORT = (
     rf"(?:{_TODAY}|明日中|明日まで|明朝まで|今週中|(?:\d{{1,2}}|[一二三])\s?時間以内|(?:\d{{1,2}}|[一二三])\s?日以内|"
@@ -39,125 +43,188 @@ _NEAR = (
     r"(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内)"
 )
 # The worker's decision, reply or submission (not the work itself: 「明日までに納品」 is a schedule).
-_DECIDE = (
-    r"(?:[ごお]?(?:返信|返事|連絡|回答|登録|申し?込|応募|決断|判断|振込|振り込|入金|支払|決定|手続き|承諾|了承|購入|提出|"
-    r"エントリー)|決め|お決め|決めて|決心)"
-)
+_DECIDE = rf"(?:[ごお]?(?:{vocab.words('ja', 'pressure', 'decisions')})|決め|お決め|決めて|決心)"
 # Softened requests count as requests: 「〜てもらえると助かります」「〜いただけると幸いです」.
 _SOFT_ASK = (
     r"(?:いただ|ください|下さい|くださ|願|頂|もらえ|もらい|ほしい|欲しい|助かり|助かる|幸い|ありがた|嬉し|うれし|"
     r"した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち)"
 )
 _IF_NOT = r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方は)|がない場合|次第)"
-_CONSEQUENCE = (
-    r"(?:他の方|ほかの方|別の方|次の方|他の候補|ほかの候補|別の候補|他の応募者|取り消|取消|キャンセル|無効|お断り|"
-    r"締め切|見送|打ち切|終了|優先|回します|回させ|失効|辞退|お取り消し|選考対象外|対象外|なかったことに|白紙|不採用|"
-    r"ご縁がなかった|他をあたり|他を当たり|おしまい)"
-)
-_WORKER_ACT = (
-    r"[ごお]?(?:返信|返事|連絡|回答|登録|申し?込|応募|決断|判断|振込|振り込|入金|支払|参加|契約|決定|手続き|承諾|"
-    r"了承|購入|提出|送付|送り)"
-)
+_CONSEQUENCE = f"(?:{vocab.words('ja', 'pressure', 'consequences')})"
+_WORKER_ACT = rf"[ごお]?(?:{vocab.words('ja', 'pressure', 'worker_acts')})"
 _ASK = r"(?:いただ|ください|下さい|くださ|願|頂|した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち|して)"
-_WORK = r"(?:仕上げ|納品|完成|提出|書い|書き上げ|編集|作成|作って|制作|対応|修正|送っ|アップ|入稿|翻訳)"
+_WORK = f"(?:{vocab.words('ja', 'pressure', 'work_verbs')})"
 _REQUEST = r"(?:ください|下さい|くださ|いただ|頂|もらえ|もらい|ほしい|欲しい|願|助かり|助かる|お待ち)"
+_OTHER_CANDIDATE = f"(?:{vocab.words('ja', 'pressure', 'other_candidates')})"
+_FIRST_COME = r"(?:方から|方を優先|先着順|次第)"
 
-RULES: tuple[Rule, ...] = (
-    Rule(
-        id="deadline_consequence",
+
+@dataclass(frozen=True, slots=True)
+class PressureRule(Rule):
+    """A rule of this detector, with what its context check needs to know about it."""
+    # Scarcity and consequences press by themselves, whoever's verb ends the sentence; other
+    # rules are read against the sender's own speed (「本日中に契約をお送りします」; for a rule in
+    # English, `lang="en"`: 「I'll send the contract ASAP」).
+    self_evident: bool = False
+    # Urging that depends on the reader's own need is no pressure: 「ご不明点があればお早めに」.
+    unless_conditional: bool = False
+    # The second half the rule needs somewhere in the message (regular-expression source): one
+    # scan of the message decides whether the rule can match at all, so a message made of
+    # deadlines alone (「本日中に」 repeated) costs one cheap scan instead of a bounded look-ahead
+    # at every deadline.
+    needs: str | None = None
+
+
+RULES: tuple[PressureRule, ...] = (
+    PressureRule(
+        id="deadline_with_consequence",
         pattern=rf"(?P<s>{_SHORT}\s?(?:に|まで|の|で|中に)?[^。!?\n]{{0,30}}?{_IF_NOT}[^。!?\n]{{0,20}}?{_CONSEQUENCE})",
         examples=("本日中にご返信いただけない場合は他の方を優先させていただきます。",),
+        counter_examples=(
+            "本日中にご返信がなくても問題ありません。",
+            "本日中にご返信いただけない場合、キャンセルになるということはありません。",
+        ),
         reason="a deadline with a consequence (dev-034, dev-046, dev-057)",
+        self_evident=True,
+        needs=_CONSEQUENCE,
     ),
-    Rule(
-        id="deadline_after_which_another",
+    PressureRule(
+        id="deadline_then_other_candidate",
         pattern=rf"(?P<s>(?:{_SHORT}|明日\s?(?:の\s?)?(?:朝|午前中?|昼|お昼|夕方|夜)?|今週末|週明け)\s?(?:に|には|中には|までには|の時点で|には、)"
-        rf"[^。!?\n]{{0,12}}?(?:他の方|ほかの方|別の方|次の方|他の候補|別の候補|他の応募者)\s?(?:で|に|へ)\s?"
+        rf"[^。!?\n]{{0,12}}?{_OTHER_CANDIDATE}\s?(?:で|に|へ)\s?"
         r"(?:決め|決定|確定|お願い|依頼|頼|発注|回し))",
         examples=("明日の夜には別の方に依頼を確定させます。",),
+        counter_examples=(
+            "今週末には別の方に依頼することはありませんので、ご安心ください。",
+            "明日の朝に他の方の原稿と一緒に確認します。",
+        ),
         reason="a deadline after which another candidate is chosen: 「明日の朝には他の方で決めます」",
+        self_evident=True,
+        needs=_OTHER_CANDIDATE,
     ),
-    Rule(
-        id="consequence_without_stated_deadline",
+    PressureRule(
+        id="no_answer_consequence",
         pattern=rf"(?P<s>{_WORKER_ACT}[^。!?\n]{{0,12}}?{_IF_NOT}[^。!?\n]{{0,16}}?{_CONSEQUENCE})",
         examples=("ご返信がない場合は他の方にお願いすることになります。",),
+        counter_examples=(
+            "ご返信がない場合でも、契約がキャンセルになることはありません。",
+        ),
         reason="a consequence without a stated deadline",
+        self_evident=True,
+        needs=_CONSEQUENCE,
     ),
-    Rule(
-        id="same_day_deadline_worker",
+    PressureRule(
+        id="same_day_deadline_on_answer",
         pattern=rf"(?P<s>(?:{_TODAY_DEADLINE}|(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内)\s?(?:に|まで|中に)?)[^。!?\n]{{0,12}}?"
         rf"{_WORKER_ACT}[^。!?\n]{{0,6}}?{_ASK}",
         examples=("確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。",),
+        counter_examples=(
+            "本日中にご連絡いたします。",
+            "本日中にご返信いただく必要はありません。",
+        ),
         reason="a same-day deadline on the worker's answer, registration or payment (dev-062, dev-049, dev-044)",
+        needs=_WORKER_ACT,
     ),
-    Rule(
-        id="same_day_deadline_work",
+    PressureRule(
+        id="same_day_deadline_on_work",
         pattern=rf"(?P<s>(?:{_TODAY}|数時間以内|(?:\d|[一二三])\s?時間以内|大至急|至急)\s?(?:に|で|中に)?[^。!?\n]{{0,8}}?{_WORK}"
         rf"[^。!?\n]{{0,8}}?){_REQUEST}",
         examples=("今日中に仕上げてもらえると助かります。",),
+        counter_examples=(
+            "今日中に納品いたします。",
+            "今日中に納品する必要はありません。",
+        ),
         reason="a same-day deadline on the work (dev-063 m3)",
+        needs=_WORK,
     ),
-    Rule(
-        id="near_deadline_worker_s",
+    PressureRule(
+        id="near_deadline_on_decision",
         pattern=rf"(?P<s>{_NEAR}\s?(?:に|まで|中に|の|で)?)[^。!?\n]{{0,12}}?{_DECIDE}[^。!?\n]{{0,8}}?{_SOFT_ASK}",
         examples=("平日の作業です。明日の朝までに決めてもらえると助かります。",),
+        counter_examples=(
+            "明日までに回答をお送りいたします。",
+            "今週中に決めてご連絡します。",
+            "明日までにご返信いただく必要はありません。",
+        ),
         reason="a near deadline on the worker's decision, reply or submission, softened or not",
+        needs=_DECIDE,
     ),
-    Rule(
+    PressureRule(
         id="first_come_first_hired",
         pattern=r"(?P<s>(?:[^。!?\n、]{0,16}?(?:た|だ)方|早い方|お早い方|先に[^。!?\n]{0,8}?方)から\s?(?:順に|順番に|順次)?\s?"
         r"(?:採用|優先|決定|決め|確定|契約|お仕事|締め切|お願いし)|早い方を優先|先着順(?:で(?!は)|に|にて)|"
         r"(?:決まり|集まり|埋まり)次第(?:締め切|終了|募集終了|〆))",
         examples=("今日中に提出してくれた方から採用します。",),
+        counter_examples=(
+            "先着順ではなく、内容で判断します。",
+            "早い方から採用するわけではありません。",
+        ),
         reason="first come, first hired: 「〜た方から採用」「先着順で」「決まり次第締め切り」",
+        self_evident=True,
+        needs=_FIRST_COME,
     ),
-    Rule(
+    PressureRule(
         id="scarcity",
         pattern=r"(?P<s>先着\s?\d{1,3}\s?(?:名|人|枠|件|社|組)(?:様)?(?:のみ|限定|まで|で締め切|で終了|で〆)?|"
         r"残り\s?(?:\d{1,3}|わずか|僅か|あと\s?\d{1,3})\s?(?:名|人|枠|件|席|組|社)?(?:様)?(?:で締め切|のみ|限り|となって)?|"
-        r"残りわずか|残り僅か|残席(?:わずか|僅か|\s?\d{1,3})|ラスト\s?(?:\d{1,3}|一|ひと)\s?(?:名|人|枠|席|組|社)|"
+        r"残席(?:わずか|僅か|\s?\d{1,3})|ラスト\s?(?:\d{1,3}|一|ひと)\s?(?:名|人|枠|席|組|社)|"
         r"最後の\s?(?:\d|一|ひと)\s?(?:枠|席)|最後の\s?(?:\d|一|ひと)\s?(?:名|人)(?:様)?(?:の募集|を募集|となり|です|のみ)|ラスト\s?(?:枠|チャンス)|"
         r"(?:枠|定員|席|募集)(?:が|は)?\s?(?:埋ま(?:って(?:しま)?う|る)|なくなる)前に|あと(?:少し|わずか)で(?:締め切|終了|満員|定員)|あと\s?\d{1,3}\s?(?:名|人|枠|席)(?:様)?(?:で締め切|のみ|限定|で終了)?|"
         r"(?:募集)?枠(?:が|は|も)?\s?(?:残りわずか|わずか|少な|埋まり次第|埋まる前|限られ|なくなり次第|埋まって)|"
         r"定員(?:に)?(?:なり次第|達し次第|に達し次第)|(?:\d{1,3}\s?(?:名|人))(?:様)?限定|限定\s?\d{1,3}\s?(?:名|人|枠)|"
-        r"早い者勝ち|早いもの勝ち|なくなり次第終了|締め?切り?間近|募集終了間近|今だけ|今月(?:だけ|限り|中のみ)|"
-        r"本日限り|今日限り|本日のみ|今日だけ|期間限定)",
+        rf"今月(?:だけ|限り|中のみ)|{vocab.words('ja', 'pressure', 'scarcity_phrases')})",
         examples=("名刺データの入力作業です。先着3名様で締め切りますので、ご希望の方はお早めにご返信ください。",),
+        counter_examples=(
+            "残りの作業は来週で大丈夫です。",
+            "「残りわずか」という見出しのコピーを作成してください。",
+            "先着3名限定という表現は使わないでください。",
+        ),
         reason="scarcity (dev-042, dev-044, dev-052, dev-065, dev-034)",
+        self_evident=True,
     ),
-    Rule(
+    PressureRule(
         id="closing_time_today",
-        pattern=r"(?P<s>(?:募集|応募|受付|申し?込み?|締め?切り?|エントリー)(?:は|の|期限は?)?\s?[:：]?\s?(?:本日|今日|明日|今夜|今週)"
+        pattern=rf"(?P<s>(?:{vocab.words('ja', 'pressure', 'closing_subjects')})(?:は|の|期限は?)?\s?[:：]?\s?(?:本日|今日|明日|今夜|今週)"
         r"\s?(?:\d{1,2}:\d{2}|\d{1,2}時)?\s?(?:まで|中|で(?:締め切|終了|〆))|(?:本日|今日)\s?\d{1,2}:\d{2}\s?まで)",
         examples=("募集は本日23:59まで、残り2枠となっています。",),
+        counter_examples=(
+            "ご応募の締め切りは来週金曜日です。",
+            "「受付は本日まで」というコピーを含むバナーを作ってください。",
+        ),
         reason="a closing time today (dev-044 m1)",
+        self_evident=True,
     ),
-    Rule(
+    PressureRule(
         id="urging_words",
-        pattern=r"(?P<s>今すぐ|急募|大至急|至急|お急ぎ(?:ください|を)|お早めに|お早目に|"
+        pattern=rf"(?P<s>{vocab.words('ja', 'pressure', 'urging_phrases')}|"
         r"早めに\s?ご?(?:判断|決断|登録|応募|申し?込|お申し?込|振込|お振込|入金)|早めの\s?ご?(?:判断|決断|返信|連絡|登録|応募|"
-        r"お申し込み|申込|回答|お返事|お手続き|お振込)|早急に|即決|即日(?:で)?ご?(?:返信|回答|決断)|"
-        r"急ぎの(?:案件|お仕事|依頼|募集|ご依頼)|急ぎで(?!は)|急いで(?:ください|いただ|もら)|迷っている(?:時間|暇)|"
-        r"今決め|今が(?:チャンス|最後)|ラストチャンス|今しかない|(?:チャンス|機会)を逃さない|"
-        r"即\s?ご?(?:応募|登録|申し?込|お申し?込|返信|連絡|購入|入金|振込|お振込|参加)|迷ったら|迷う前に|"
+        r"お申し込み|申込|回答|お返事|お手続き|お振込)|即日(?:で)?ご?(?:返信|回答|決断)|急ぎで(?!は)|"
+        r"即\s?ご?(?:応募|登録|申し?込|お申し?込|返信|連絡|購入|入金|振込|お振込|参加)|"
         r"(?:〆(?:切り?)?|締め?切り?|募集終了)(?:が|日が)?\s?(?:迫|目前))",
         examples=("単価は1件5円、1日100件程度です。早めのご判断をお願いします。",),
+        counter_examples=(
+            "質問がありましたらお早めにどうぞ。",
+            "至急の案件ではありません。",
+            "急ぎではないので、ゆっくりで大丈夫です。",
+        ),
         reason="urging words (dev-034 m3, dev-042, dev-063, dev-031, dev-065)",
+        unless_conditional=True,
     ),
-)
-
-_EN_URGING_RULE = len(RULES)
-RULES += (
-    Rule(
+    PressureRule(
         id="english_urgency_scarcity",
-        pattern=r"(?P<s>(?<![a-z])(?:asap|as soon as possible|today only|only today|(?:by|before) (?:tonight|end of (?:the )?day|eod)|"
-        r"first[- ]come,? first[- ]serve[d]?|first[- ]come basis|last (?:spot|slot|seat|place|opening|chance)s?|"
+        pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'pressure', 'urgency_phrases')}|"
+        r"last (?:spot|slot|seat|place|opening|chance)s?|"
         r"(?:only|just) (?:\d{1,2}|one|two|three|a few) (?:spots?|slots?|seats?|places?|openings?) (?:left|remaining)|"
         r"limited (?:spots?|slots?|seats?|places?)|(?:spots?|slots?|seats?|places?) (?:are )?(?:filling|going) fast|"
-        r"(?:reply|respond|answer|decide|register|sign up|apply|pay|confirm|send it)[^.!?\n]{0,20}?"
-        r"(?:within (?:\d{1,2}|one|two|24|48) hours?|by (?:today|tonight|tomorrow(?: morning)?)|today|tonight|right now|immediately)|"
-        r"hurry|don't miss (?:out|this)|urgent(?:ly)?)(?![a-z]))",
+        rf"(?:{vocab.words('en', 'pressure', 'answer_verbs')})[^.!?\n]{{0,20}}?"
+        r"(?:within (?:\d{1,2}|one|two|24|48) hours?|by (?:today|tonight|tomorrow(?: morning)?)|today|tonight|right now|immediately))"
+        r"(?![a-z]))",
         examples=("Only 2 spots left, please reply ASAP.",),
+        counter_examples=(
+            "We will reply as soon as possible.",
+            "This is not urgent.",
+            "There is no hurry.",
+        ),
         lang="en",
         reason="English urgency and scarcity (ASAP, today only, first come first served, last spot)",
     ),
@@ -174,33 +241,7 @@ _SELF_ACTION = compile_pattern(
 _ASKS = compile_pattern(rf"{_REQUEST}|ない場合|なければ|方のみ|ませんか|ご決断|ご判断|しましょう")
 # 「ご不明点があればお早めに」: urging that depends on the reader's own need.
 _CONDITIONAL = compile_pattern(r"あれば|ありましたら|あります場合|の場合は|場合には|でしたら|際は|ときは|時は|ようでしたら")
-_URGING_RULE = next(r.pattern for r in RULES if r.note.startswith("urging words"))
-_EN_RULE = RULES[_EN_URGING_RULE].pattern
-# Scarcity and consequences press by themselves, whoever's verb ends the sentence.
-_SELF_EVIDENT_RULES = {
-    r.pattern for r in RULES
-    if r.note.startswith(("a deadline with", "a deadline after", "a consequence", "first come", "scarcity", "a closing time"))
-}
-
-
-# The second half each deadline rule needs somewhere in the message: one scan of the message
-# decides whether the rule can match at all, so a message made of deadlines alone
-# (「本日中に」 repeated) costs one cheap scan instead of a bounded look-ahead at every deadline.
-_NEEDS_BY_NOTE = {
-    "a deadline with": _CONSEQUENCE,
-    "a deadline after": r"他の方|ほかの方|別の方|次の方|他の候補|別の候補|他の応募者",
-    "a consequence": _CONSEQUENCE,
-    "a same-day deadline on the worker": _WORKER_ACT,
-    "a same-day deadline on the work (": _WORK,
-    "a near deadline": _DECIDE,
-    "first come": r"方から|方を優先|先着順|次第",
-}
-_NEEDS = {
-    r.pattern: compile_pattern(needed)
-    for r in RULES
-    for note, needed in _NEEDS_BY_NOTE.items()
-    if r.note.startswith(note)
-}
+_NEEDS = {r.id: compile_pattern(r.needs) for r in RULES if r.needs is not None}
 
 
 class PressureDetector(RuleDetector):
@@ -236,30 +277,30 @@ class PressureDetector(RuleDetector):
         ),
     )
 
-    def rule_applies(self, rule: Rule, msg: MessageView, state: dict) -> bool:
-        needed = _NEEDS.get(rule.pattern)
+    def rule_applies(self, rule: PressureRule, msg: MessageView, state: dict) -> bool:
+        needed = _NEEDS.get(rule.id)
         if needed is None:
             return True
         if needed.pattern not in state:
             state[needed.pattern] = needed.search(msg.text) is not None
         return state[needed.pattern]
 
-    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
-        return self._presses(text, m, rule.pattern)
+    def accept(self, text: str, m, rule: PressureRule, msg: MessageView, state: dict) -> bool:
+        return self._presses(text, m, rule)
 
     @staticmethod
-    def _presses(text: str, m, pattern: str) -> bool:
+    def _presses(text: str, m, rule: PressureRule) -> bool:
         start, end = span_of(m)
         if in_topic(text, start, end) or refused_around(text, m):
             return False
-        if pattern in _SELF_EVIDENT_RULES:
+        if rule.self_evident:
             return True
-        if pattern == _EN_RULE:
+        if rule.lang == "en":
             s_start, s_end = sentence(text, start)
             own = _EN_SELF.search(text, s_start, start)
             return not (own and not _EN_ASKS.search(text, s_start, max(s_end, end)))
         c_start, c_end = clause(text, start)
-        if pattern == _URGING_RULE and _CONDITIONAL.search(text, c_start, start):
+        if rule.unless_conditional and _CONDITIONAL.search(text, c_start, start):
             return False
         # Own speed: a humble or plain verb of the sender, and nothing asked of the reader.
         tail_end = max(c_end, m.end())

@@ -12,36 +12,51 @@ a denial (「事務局の許可はありません」), a request filed but not g
 from __future__ import annotations
 
 from ..engine.detector import Examples, MessageView, Rule
+from ..lang import vocab
 from ._cues import PLATFORM, RuleDetector, refused_around
+
+
+def _words(group: str, lang: str = "ja") -> str:
+    """A group of lang/<lang>/signals.json as one regular-expression group."""
+    return f"(?:{vocab.words(lang, 'signals', group)})"
+
 
 _AUTHORITY = (
     rf"(?:(?:{PLATFORM}\s?(?:の)?\s?)?(?:運営)?事務局|{PLATFORM}\s?(?:の)?\s?(?:運営|サポート)(?:側|チーム|窓口|センター)?|"
     r"運営(?:側|元|チーム)|運営(?=から|に|より))"
 )
-_GRANTED = (
-    r"(?:許可|承認|了承|了解|認可|許諾|承諾|確認|ok|オーケー|お墨付き|認め)\s?(?:を|も|は|が)?\s?"
-    r"(?:得|いただ|頂|もら|受け|取っ|済|とっ|取れ|されて|されてい|されました|おり|ており|下り|出て|ある|あり|ずみ)"
-)
+_GRANTED = rf"{_words('permissions')}\s?(?:を|も|は|が)?\s?{_words('granted')}"
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        id="secretariat_s_permission",
+        id="secretariat_permission_claimed",
         pattern=rf"(?P<s>{_AUTHORITY}\s?(?:の|から|に|にも|より|へ|とも|側の|側から|様の|様から|様に)?\s?(?:は|も)?"
         rf"[^。!?\n]{{0,8}}?{_GRANTED})",
         examples=("当社はクラウドワークス事務局の許可を得て、外部の研修サイトでお仕事のご案内をしております。",),
+        counter_examples=(
+            "事務局の許可は得ておりません。",
+            "事務局の許可が出ていないため、外部でのやり取りはできません。",
+        ),
         reason="the secretariat's permission (dev-026, dev-036, dev-059, dev-062)",
     ),
     Rule(
-        id="official_endorsement_claimed_platform",
-        pattern=rf"(?P<s>{PLATFORM}\s?(?:さん|様|側)?\s?(?:公認|認定|公式に許可|から(?:の)?(?:許可|承認|了承|ok)|の(?:許可|承認)|"
+        id="platform_endorsement_claimed",
+        pattern=rf"(?P<s>{PLATFORM}\s?(?:さん|様|側)?\s?(?:{_words('endorsements')}|から(?:の)?(?:許可|承認|了承|ok)|の(?:許可|承認)|"
         r"に認められ|から認められ|に(?:も)?確認済|に許可を(?:得|取|いただ|もら)))",
         examples=("弊社はクラウドワークス公認のパートナー企業です。",),
+        counter_examples=(
+            "弊社はクラウドワークス公認ではありません。",
+            "クラウドワークスの許可はありません。",
+        ),
         reason="an official endorsement claimed in the platform's name",
     ),
     Rule(
-        id="client_claiming_off_service",
-        pattern=r"(?P<s>サービス外連絡申請\s?(?:は|が|も)?\s?(?:承認|許可)(?:済み|されて|されました|をいただ|を得|を受け))",
+        id="off_service_request_approved",
+        pattern=rf"(?P<s>{_words('off_service_request')}\s?(?:は|が|も)?\s?(?:承認|許可)(?:済み|されて|されました|をいただ|を得|を受け))",
         examples=("サービス外連絡申請は承認済みですので、ご安心ください。",),
+        counter_examples=(
+            "サービス外連絡申請は承認されていません。",
+        ),
         reason="a client claiming the off-service contact request was approved",
     ),
 )

@@ -16,65 +16,22 @@ the worker's doubts (「月30万円は現実的ではない」).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
+from ..lang import vocab
 from ._cues import AMOUNT, RuleDetector, in_topic, refused_around, sentence, span_of
 
 _PERIOD = r"(?:月収|月給|月商|日給|日収|年収|時給|月に|月々|毎月|月|1か月で?|1ヶ月で?|ひと月で?|1日で?|日に|週に|週)"
 _INCOME = rf"(?:{_PERIOD}\s?(?:最低|平均|最大|安定して|コンスタントに|楽に|簡単に|平均で|で)?\s?{AMOUNT})"
-_CLAIM = (
-    r"(?:稼げ|稼ぐ|稼ぎ放題|目指せ|目指す|夢(?:じゃ|では|で)(?:ない|ありません|ございません|なく|な)|も可能|可能|いけ|達成|確実|保証|当たり前|余裕|らくらく|"
-    r"楽々|ザラ|狙え|到達|実現|手に入|ゲット|も普通|が普通|以上も)"
-)
+# Vocabulary: lang/ja/offers.json.
+_CLAIM = f"(?:{vocab.words('ja', 'offers', 'claims')})"
+_DEVICE = f"(?:{vocab.words('ja', 'offers', 'devices')})"
 _EASY = (
-    r"(?:スマホ|スマートフォン|携帯|パソコン|pc)(?:\s?1台|\s?ひとつ|\s?一つ)?\s?(?:だけ|のみ)(?:で)?|"
+    rf"{_DEVICE}(?:\s?1台|\s?ひとつ|\s?一つ)?\s?(?:だけ|のみ)(?:で)?|"
     r"1日\s?(?:たった|わずか|ほんの)?\s?\d{1,2}\s?分(?:だけ|程度|ほど|から)?|スキマ時間(?:だけ)?で|"
     r"(?:する|て|投稿する|貼る|コピペする|答える|押す|送る|見る|読む)だけで"
 )
-
-RULES: tuple[Rule, ...] = (
-    Rule(
-        id="income_claim",
-        pattern=rf"(?P<s>{_INCOME}\s?(?:以上|超え?|オーバー|前後|も|を|が|は){{0,2}}\s?{_CLAIM})",
-        examples=("記事を書くだけで誰でも月30万円を目指せるお仕事です。",),
-        reason="an income with a claim (dev-044, dev-043, dev-035)",
-    ),
-    Rule(
-        id="anyone_can_earn",
-        pattern=rf"(?P<s>(?:誰でも|だれでも|どなたでも|未経験でも|初心者でも|主婦でも|学生でも|知識ゼロでも|スキルなしでも|"
-        rf"経験なしでも|コツコツやれば|たくさん書けば|頑張れば|やればやるほど)[^。!?\n]{{0,16}}?(?:{_INCOME}|稼げ|稼ぐ))",
-        examples=("コツコツやれば誰でも月5万円いけますよ！",),
-        reason="anyone can earn (dev-035 m3, dev-060)",
-    ),
-    Rule(
-        id="effortless_paid",
-        pattern=rf"(?P<s>(?:{_EASY})[^。!?\n]{{0,12}}?(?:{_INCOME}|稼げ|稼ぐ|収入))",
-        examples=("スマホで画像を投稿するだけで月収50万円も目指せる案件です。",),
-        reason="effortless and paid (dev-052 m1)",
-    ),
-    Rule(
-        id="stock_easy_money_phrases",
-        pattern=r"(?P<s>(?:確実に|絶対に|必ず|簡単に|楽して|楽に|誰でも|寝ながら|寝ている間に|ほったらかしで|放置で|自動で|勝手に)"
-        r"[^。!?\n、]{0,6}?稼[げぐ]|"
-        r"不労所得|権利収入|高収入保証|収入保証|ほったらかしで|ほったらかし収入|寝ているだけで|楽して稼|"
-        r"誰でも簡単に(?:稼|月|高収入|できる副業)|即金|一攫千金|高額報酬(?:保証|確定))",
-        examples=("誰でも簡単に稼げる副業です。",),
-        reason="stock easy-money phrases",
-    ),
-    Rule(
-        id="quick_payback_what_reader",
-        pattern=r"(?P<s>(?:\d{1,2}\s?(?:か月|ヶ月|ケ月|カ月|ヵ月|週間|日)|すぐ(?:に)?|数日|数週間|一瞬)\s?(?:で|以内に|ほどで|もあれば)\s?"
-        r"(?:すぐに?)?(?:元が取れ|元を取れ|元は取れ|回収|ペイでき|取り戻せ))",
-        examples=("はい、マニュアル代は初期投資です。1か月で回収できる方がほとんどです。",),
-        reason="a quick payback of what the reader pays (dev-052 m3)",
-    ),
-    Rule(
-        id="effortlessness_reported_only_when",
-        pattern=rf"(?P<s>{_EASY})",
-        examples=("スマホだけで1日10分、誰でも月5万円以上稼げます。",),
-        reason="effortlessness, reported only when the message speaks of earning (dev-035, dev-043)",
-    ),
-)
-
 # A headline lure spreads its parts over short sentences: 「副業で月80万！スマホ1台、1日15分の作業だけ」.
 # A large income for a period is a lure when the message also promises ease within a bounded
 # window around it (either side, across sentence ends).
@@ -85,34 +42,113 @@ _BIG_INCOME = (
     # money, not a count: 「1日2万字」「月10万PV」「月5万人」
     r"(?!\s?(?:[字件回人点枚本部個語名社台]|文字|再生|pv|フォロワー|ユーザー|ダウンロード|dl|いいね|ビュー|アクセス|部数|セッション))"
 )
-# Before the effortlessness rule: once a large income made easy is found, the ease words
-# (「1日30分」) are highlighted too.
-RULES = RULES[:-1] + (
-    Rule(
-        id="large_income_ease_promised",
+
+
+@dataclass(frozen=True, slots=True)
+class OfferRule(Rule):
+    """A rule of this detector, with what its context check needs to know about it."""
+    # The match names an income for a period (groups `period` and `n`): a lure only when the
+    # income is large for side work and ease is promised nearby (`_large_income_made_easy`).
+    large_income: bool = False
+    # Effortlessness alone (「スマホだけで」「1日5分」): a lure only next to money, words of earning in
+    # the message or another claim already found in it.
+    needs_earning: bool = False
+
+
+RULES: tuple[OfferRule, ...] = (
+    OfferRule(
+        id="income_with_claim",
+        pattern=rf"(?P<s>{_INCOME}\s?(?:以上|超え?|オーバー|前後|も|を|が|は){{0,2}}\s?{_CLAIM})",
+        examples=("記事を書くだけで誰でも月30万円を目指せるお仕事です。",),
+        counter_examples=(
+            "月30万円を目指すのは現実的ではないと思います。",
+            "月3万円でのご依頼が可能です。",
+        ),
+        reason="an income with a claim (dev-044, dev-043, dev-035)",
+    ),
+    OfferRule(
+        id="anyone_can_earn",
+        pattern=rf"(?P<s>(?:{vocab.words('ja', 'offers', 'anyone_openers')})[^。!?\n]{{0,16}}?(?:{_INCOME}|稼げ|稼ぐ))",
+        examples=("コツコツやれば誰でも月5万円いけますよ！",),
+        counter_examples=(
+            "誰でも稼げるわけではありません。",
+            "未経験でも歓迎しますが、報酬は1記事1,000円です。",
+        ),
+        reason="anyone can earn (dev-035 m3, dev-060)",
+    ),
+    OfferRule(
+        id="effortless_income",
+        pattern=rf"(?P<s>(?:{_EASY})[^。!?\n]{{0,12}}?(?:{_INCOME}|稼げ|稼ぐ|収入))",
+        examples=("スマホで画像を投稿するだけで月収50万円も目指せる案件です。",),
+        counter_examples=(
+            "スマホだけで作業が完結します。報酬は1件50円です。",
+            "見るだけで稼げるという話は信じないでください。",
+        ),
+        reason="effortless and paid (dev-052 m1)",
+    ),
+    OfferRule(
+        id="easy_money_stock_phrase",
+        pattern=rf"(?P<s>(?:{vocab.words('ja', 'offers', 'easy_adverbs')})[^。!?\n、]{{0,6}}?稼[げぐ]|"
+        rf"{vocab.words('ja', 'offers', 'stock_phrases')})",
+        examples=("誰でも簡単に稼げる副業です。",),
+        counter_examples=(
+            "不労所得についての解説記事を3本お願いします。",
+            "確実に稼げる方法はありません。",
+        ),
+        reason="stock easy-money phrases",
+    ),
+    OfferRule(
+        id="quick_payback",
+        pattern=r"(?P<s>(?:\d{1,2}\s?(?:か月|ヶ月|ケ月|カ月|ヵ月|週間|日)|すぐ(?:に)?|数日|数週間|一瞬)\s?(?:で|以内に|ほどで|もあれば)\s?"
+        rf"(?:すぐに?)?(?:{vocab.words('ja', 'offers', 'payback_words')}))",
+        examples=("はい、マニュアル代は初期投資です。1か月で回収できる方がほとんどです。",),
+        counter_examples=(
+            "機材費は3か月で回収できるものではありません。",
+            "初期費用の回収期間についての記事をお願いします。",
+        ),
+        reason="a quick payback of what the reader pays (dev-052 m3)",
+    ),
+    # Before the effortlessness rule: once a large income made easy is found, the ease words
+    # (「1日30分」) are highlighted too.
+    OfferRule(
+        id="large_income_made_easy",
         pattern=rf"(?P<s>{_BIG_INCOME}(?:\s?円)?(?:\s?(?:以上|超え?|オーバー|も))?)",
         examples=("在宅で月50万円！スマホだけでOK、1日10分の作業です。",),
+        counter_examples=(
+            "月20万円ほどの保守案件です。作業はパソコンで行います。",
+            "年収400万円以上の方向けの転職記事を書いてください。",
+        ),
         reason="a large income with ease promised nearby, across sentences (headline style)",
+        large_income=True,
     ),
-) + RULES[-1:]
-_BIG_INCOME_RULE = RULES[-2].pattern
+    OfferRule(
+        id="effortlessness_beside_earning",
+        pattern=rf"(?P<s>{_EASY})",
+        examples=("スマホだけで1日10分、誰でも月5万円以上稼げます。",),
+        counter_examples=(
+            "スマホだけで撮影できるお仕事です。報酬は1枚100円です。",
+            "1日10分程度の確認作業です。",
+        ),
+        reason="effortlessness, reported only when the message speaks of earning (dev-035, dev-043)",
+        needs_earning=True,
+    ),
+)
+
 # Thresholds (in 万円) above which an income for the period is large for side work.
 _LARGE = {"month": 10, "day": 1, "week": 3, "year": 300}
 _STRONG_EASE = compile_pattern(
-    r"(?:スマホ|スマートフォン|携帯|パソコン|pc)\s?(?:1台|ひとつ|一つ|だけ|のみ)|1日\s?(?:たった|わずか|ほんの)?\s?\d{1,2}\s?分|"
-    r"作業だけ|だけで|するだけ|だけです|誰でも|だれでも|どなたでも|スキル不要|経験不要|知識不要|スキルなし|初心者でも|未経験でも|"
-    r"ほったらかし|自動で|放置で|寝ながら|寝ている間|コピペ|スキマ時間|すきま時間|ポチポチ|タップするだけ"
+    rf"{_DEVICE}\s?(?:1台|ひとつ|一つ|だけ|のみ)|1日\s?(?:たった|わずか|ほんの)?\s?\d{{1,2}}\s?分|"
+    + vocab.words("ja", "offers", "strong_ease")
 )
-_WEAK_EASE = compile_pattern(r"完全在宅|在宅で|簡単|かんたん|らくらく|楽々|副業|主婦|ノルマなし|好きな時間")
+_WEAK_EASE = compile_pattern(vocab.words("ja", "offers", "weak_ease"))
 _EASE_WINDOW = 80
 _KANJI_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
-_EASY_RULE = RULES[-1].pattern
-_EARNING = compile_pattern(r"稼|収入|月収|年収|日給|日収")
+_EARNING = compile_pattern(vocab.words("ja", "offers", "earning_words"))
 # A lure in the same sentence: an income for a period or an effortless claim. 「このブログは不労所得
 # の仕組みづくりの一環で、ほったらかしで月20万入る」 names passive income as what the reader gets,
 # not as the subject of an article, though 「の仕組み」 reads like a topic.
-_LURE_IN_SENTENCE = compile_pattern(rf"{_INCOME}|ほったらかし|寝ているだけ|寝ながら|誰でも簡単|確実に稼|放置で")
+_LURE_IN_SENTENCE = compile_pattern(rf"{_INCOME}|{vocab.words('ja', 'offers', 'passive_income_phrases')}")
 
 
 class UnrealisticOfferDetector(RuleDetector):
@@ -145,10 +181,10 @@ class UnrealisticOfferDetector(RuleDetector):
         ),
     )
 
-    def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
-        if rule.pattern == _BIG_INCOME_RULE and not _large_income_made_easy(text, m):
+    def accept(self, text: str, m, rule: OfferRule, msg: MessageView, state: dict) -> bool:
+        if rule.large_income and not _large_income_made_easy(text, m):
             return False
-        if rule.pattern == _EASY_RULE:
+        if rule.needs_earning:
             # Effortlessness is a lure only next to money: another claim, or words of earning.
             if "earning" not in state:
                 state["earning"] = _EARNING.search(text) is not None
@@ -158,7 +194,6 @@ class UnrealisticOfferDetector(RuleDetector):
             return False
         state["claims"] = True
         return True
-
 
     @staticmethod
     def _claims(text: str, m) -> bool:

@@ -21,16 +21,16 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
+from typing import Any, Protocol
 
-from .. import __version__
-from ..model import runtime as model_runtime
+import regex
+
 from . import categories, thread
 from .detector import Detector, MessageView, prefilter_term
-from .normalize import normalize, utf16_len
-from .texts import warning_text
+from .normalize import NormalizedText, normalize, utf16_len
 
 log = logging.getLogger(__name__)
 
@@ -133,12 +133,59 @@ def cache_info() -> dict:
     return CACHE.info()
 
 
-@cache
+# --- what the application gives the engine ---------------------------------------------------
+
+class MessageModel(Protocol):
+    """A trained model as the engine reads it (cwguard/model/compiled.py): opinions for many
+    normalised messages in one batch, the passages that explain a category, fusion settings."""
+    fusion: Any
+
+    def read(self, norms: Sequence[NormalizedText], senders: Sequence[str], phases: Sequence[str]) -> list: ...
+
+    def explain(self, norm: NormalizedText, category: str) -> tuple[tuple[int, int], ...]: ...
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    model: MessageModel | None
+    source: str                    # "file", "trained" or "none" (engine.model of the answer)
+
+
+@dataclass(frozen=True)
+class Components:
+    """Everything the engine uses that is not the engine: detectors, the site's contract notices,
+    the model, language data and texts. `cwguard.pipeline` builds them; the engine imports none of
+    those packages, so it stays neutral of language and site and free of import cycles."""
+    detectors: tuple[Detector, ...]
+    evidence: thread.ContractEvidence
+    model: Callable[[], LoadedModel]
+    scam_apps: regex.Pattern                                   # apps no signal may lower
+    word_bounds: Callable[[str, int, int], tuple[int, int]]    # a span widened to whole words
+    warning_text: Callable[[str, str, str], Any]               # (category, lang, situation) -> texts
+    version: str
+
+    def __post_init__(self):
+        categories.check_registry(self.detectors)  # a category missing from the table fails at start
+
+
+_components: Components | None = None  # set by configure(); read by components()
+
+
+def configure(components: Components) -> None:
+    """Install the engine's components (cwguard.pipeline does, once)."""
+    global _components
+    _components = components
+    clear_cache()
+
+
+def components() -> Components:
+    if _components is None:
+        raise RuntimeError("the engine has no components: score through cwguard.pipeline")
+    return _components
+
+
 def detectors() -> tuple[Detector, ...]:
-    from ..detectors import load_detectors
-    found = load_detectors()
-    categories.check_registry(found)  # a category missing from the table fails loudly, at start
-    return found
+    return components().detectors
 
 
 class Prefilter:
@@ -211,11 +258,11 @@ def utf16_range(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def message_evidence(message: dict) -> thread.Evidence:
-    """`thread.message_evidence`, from the cache when it has read the message."""
+    """The site's contract evidence of a message, from the cache when it has read the message."""
     key = (message["text"], message.get("sender", "unknown"))
     found = EVIDENCE_CACHE.get(key)
     if found is None:
-        found = thread.message_evidence(message)
+        found = components().evidence.read(message)
         EVIDENCE_CACHE.put(key, found)
     return found
 
@@ -325,13 +372,12 @@ EXPLAIN_CACHE = FindingsCache(max_entries=2048, max_chars=1_000_000)
 
 def model_views(messages: Sequence[dict], phases: Sequence[str], model) -> list[ModelView]:
     """The model's view of every message, the unseen ones inferred in one batch."""
-    from ..model.compiled import feature_text
     keys = [(m["text"], m.get("sender", "unknown"), phase) for m, phase in zip(messages, phases, strict=True)]
     views: list[ModelView | None] = [MODEL_CACHE.get(key) for key in keys]
     todo = [i for i, v in enumerate(views) if v is None]
     if todo:
-        texts = [feature_text(normalize_once(messages[i]["text"])) for i in todo]
-        opinions = model.infer(texts, [keys[i][1] for i in todo], [keys[i][2] for i in todo])
+        norms = [normalize_once(messages[i]["text"]) for i in todo]
+        opinions = model.read(norms, [keys[i][1] for i in todo], [keys[i][2] for i in todo])
         for i, opinion in zip(todo, opinions, strict=True):
             views[i] = ModelView(opinion.p_any, opinion.category)
             MODEL_CACHE.put(keys[i], views[i])
@@ -340,14 +386,10 @@ def model_views(messages: Sequence[dict], phases: Sequence[str], model) -> list[
 
 def explanation(message: dict, phase: str, category: str, model) -> tuple[tuple[int, int], ...]:
     """The passages of the original text whose features weigh most for `category`."""
-    from ..model.compiled import feature_text
-    from ..model.explain import passages
     key = (message["text"], message.get("sender", "unknown"), phase, category)
     found = EXPLAIN_CACHE.get(key)
     if found is None:
-        norm = normalize_once(message["text"])
-        text = feature_text(norm)
-        found = tuple(passages(norm, text, model.shares(text, category)))
+        found = model.explain(normalize_once(message["text"]), category)
         EXPLAIN_CACHE.put(key, found)
     return found
 
@@ -389,8 +431,7 @@ def lowering_signal(category: str, signals: set[str], scam_app: bool) -> str | N
 
 def names_scam_app(message: dict) -> bool:
     """Whether a message names an app typical of task scams (lang/common/unmitigable_channels.json)."""
-    from ..lang.vocab import unmitigable_channels
-    return bool(unmitigable_channels().search(normalize_once(message["text"]).text))
+    return bool(components().scam_apps.search(normalize_once(message["text"]).text))
 
 
 def _judge_risk(finding: Finding, phase: str, approved: bool, lowered_by: str | None) -> tuple[str, str]:
@@ -473,11 +514,10 @@ LOCAL_CACHE = FindingsCache(max_entries=8192, max_chars=1_000_000)
 
 def read_locally(model, keys: Sequence[tuple[str, str, str]]) -> None:
     """The model's probability for each window not read before, one batch."""
-    from ..model.compiled import feature_text
     todo = list(dict.fromkeys(k for k in keys if LOCAL_CACHE.get(k) is None))
     if not todo:
         return
-    opinions = model.infer([feature_text(normalize(k[0])) for k in todo], [k[1] for k in todo], [k[2] for k in todo])
+    opinions = model.read([normalize(k[0]) for k in todo], [k[1] for k in todo], [k[2] for k in todo])
     for key, opinion in zip(todo, opinions, strict=True):
         LOCAL_CACHE.put(key, opinion.p_any)
 
@@ -618,7 +658,7 @@ def build_warnings(judged: list[Judged], messages: Sequence[dict], thread_risks:
             message_ids = list(dict.fromkeys(messages[index]["id"] for index, *_ in group))
         # a rule's own text explains the group whenever a rule is part of it
         situation = next((g[2] for g in group if g[3] != "model"), group[0][2])
-        text = warning_text(category, lang, situation)
+        text = components().warning_text(category, lang, situation)
         warnings.append({
             "id": warning_id, "category": category, "kind": group[0][1], "severity": severity,
             "title": text.title, "detail": text.detail, "advice": text.advice, "message_ids": message_ids,
@@ -628,9 +668,9 @@ def build_warnings(judged: list[Judged], messages: Sequence[dict], thread_risks:
 
 
 def _whole_words(text: str, cp_start: int, cp_end: int, start: int, end: int) -> tuple[int, int, int, int]:
-    """A highlight widened to the words it cuts (lang/words.py), with its UTF-16 offsets."""
-    from ..lang.ja.words import snap
-    a, b = snap(text, cp_start, cp_end)
+    """A highlight widened to the words it cuts (the language's word bounds), with its UTF-16
+    offsets."""
+    a, b = components().word_bounds(text, cp_start, cp_end)
     if (a, b) == (cp_start, cp_end):
         return cp_start, cp_end, start, end
     return (a, b, *utf16_range(text, a, b))
@@ -680,8 +720,10 @@ def score_request(request: dict, detection: str = "fused") -> dict:
     messages = request["messages"]
     context = request.get("context") or {}
     lang = request.get("lang") or "ja"
-    state = thread.contract_states(messages, context.get("contract_status") or "unknown", message_evidence)
-    loaded = model_runtime.current() if detection != "rules" else None
+    parts = components()
+    state = thread.contract_states(messages, context.get("contract_status") or "unknown", parts.evidence,
+                                   message_evidence)
+    loaded = parts.model() if detection != "rules" else None
     model = loaded.model if loaded else None
     views = model_views(messages, state.phases, model) if model is not None else None
     fusion = model.fusion if model is not None else None
@@ -710,7 +752,7 @@ def score_request(request: dict, detection: str = "fused") -> dict:
         "contract_status": state.contract_status,
         "warnings": warnings,
         "highlights": highlights,
-        "engine": {"version": __version__, "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
+        "engine": {"version": parts.version, "elapsed_ms": round((time.perf_counter() - started) * 1000, 3),
                    "detection": "rules+model" if model is not None else "rules",
                    "model": loaded.source if loaded else "off"},
     }

@@ -22,43 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-from .detector import compile_pattern
-from .normalize import normalize
+from typing import Protocol
 
 BEFORE, CONTRACTED = "before_contract", "contracted"
-
-# --- contract notices and statements ----------------------------------------------------------
-
-# Words around which a contract or an approval shows (found in the raw text, both scripts). Only a
-# window around each occurrence is normalised: the message itself is normalised once, later, for
-# the detectors, and the cache spares even that on a re-scan. Plain literals, so the stdlib `re`
-# (twice as fast as `regex` on this alternation, measured) finds them.
-_CONTRACT_WORDS = re.compile(r"契約|仮払|かりばら|カリバラ|ｶﾘﾊﾞﾗ|サービス外連絡|ｻｰﾋﾞｽ外連絡")
-_WINDOW = 40
-
-# The platform's own notices. A notice is a statement of fact, never a question or a condition.
-_NOTICE = compile_pattern(
-    r"契約が(?:締結|成立)(?:され|し|いたし)?(?:まし)?た(?![らか])|仮払い?(?:が|の手続きが)?完了(?:しまし|いたしまし)?た(?![らか])"
-    r"|仮払いされました(?![らか])"
-)
-# A party saying the contract is made. Past tense only: 「契約しましたら」「契約しましたか」 are not.
-_STATEMENT = compile_pattern(
-    r"(?:契約|発注)(?:を|が|の)?(?:締結|成立|完了|承認|確定|手続き)?(?:を)?(?:いたし|致し|し|させていただき|させて頂き)ました(?![らか])"
-    r"|仮払い?(?:を|が|の)?(?:手続き)?(?:を)?(?:いたし|致し|し|完了し|完了いたし|済ませ|行い|確認し|確認いたし|確認でき)ました(?![らか])"
-)
-_APPROVAL_REQUEST = compile_pattern(r"サービス外連絡(?:の)?申請")
-_APPROVED = compile_pattern(r"承認(?:され|済|しました|いたしました|となり|が完了)")
-_NOT_APPROVED = compile_pattern(r"非承認|未承認|不承認|否認|却下|承認されませんでした|承認できません|承認されていません")
-
-# A message of unknown sender counts as a platform notice only when it is that short: a bare
-# notice line the page's adapter could not attribute, not a party's message quoting one.
-_MAX_UNATTRIBUTED_NOTICE = 40
-_PARTIES = ("client", "worker")
-
+PARTIES = ("client", "worker")
 
 @dataclass(frozen=True, slots=True)
 class ThreadState:
@@ -69,46 +38,29 @@ class ThreadState:
     contract_status: str
 
 
-def _is_platform_notice(message: dict) -> bool:
-    sender = message.get("sender", "unknown")
-    return sender == "system" or (sender == "unknown" and len(message["text"]) <= _MAX_UNATTRIBUTED_NOTICE)
-
-
-def _windows(text: str) -> list[str]:
-    """The normalised text around each contract word (overlapping windows joined)."""
-    spans: list[list[int]] = []
-    for match in _CONTRACT_WORDS.finditer(text):
-        start, end = max(0, match.start() - _WINDOW), match.end() + _WINDOW
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = end
-        else:
-            spans.append([start, end])
-    return [normalize(text[start:end]).text for start, end in spans]
-
+# --- contract evidence: what the site's notices and the parties' statements show ---------------
 
 Evidence = tuple[bool, bool, bool]
 NO_EVIDENCE: Evidence = (False, False, False)
 
 
-def message_evidence(message: dict) -> Evidence:
-    """(platform contract notice, a party's contract statement, off-service approval notice)."""
-    windows = _windows(message["text"])
-    if not windows:
-        return NO_EVIDENCE
-    if _is_platform_notice(message):
-        notice = any(_NOTICE.search(w) for w in windows)
-        approved = any(_APPROVAL_REQUEST.search(w) and _APPROVED.search(w) and not _NOT_APPROVED.search(w)
-                       for w in windows)
-        return notice, False, approved
-    statement = message.get("sender") in _PARTIES and any(_STATEMENT.search(w) for w in windows)
-    return False, statement, False
+class ContractEvidence(Protocol):
+    """What one site's messages show of a contract (cwguard/site/crowdworks.py): `mentions` is a
+    cheap look for contract words in the raw text; `read` gives (platform contract notice, a
+    party's contract statement, off-service approval notice) and is asked only about messages
+    that mention one."""
+
+    def mentions(self, text: str) -> bool: ...
+
+    def read(self, message: dict) -> Evidence: ...
 
 
-def contract_states(messages: Sequence[dict], contract_status: str,
-                    evidence: Callable[[dict], Evidence] = message_evidence) -> ThreadState:
+def contract_states(messages: Sequence[dict], contract_status: str, evidence: ContractEvidence,
+                    read: Callable[[dict], Evidence] | None = None) -> ThreadState:
     """The phase (`before_contract` or `contracted`) and the approval flag of every message.
-    `evidence` is `message_evidence` or a cached version of it; it is asked only about messages
-    with a contract word (most have none, and a search for the words is cheaper than a cache)."""
+    `read` is `evidence.read` or a cached version of it; it is asked only about messages with a
+    contract word (most have none, and a search for the words is cheaper than a cache)."""
+    read = read or evidence.read
     contracted = contract_status == CONTRACTED
     # Only a page that does not say can be moved by the thread: before_contract from the page
     # stands whatever a message claims.
@@ -117,14 +69,14 @@ def contract_states(messages: Sequence[dict], contract_status: str,
     stated_by: set[str] = set()
     phases: list[str] = []
     approvals: list[bool] = []
-    has_word = _CONTRACT_WORDS.search
+    has_word = evidence.mentions
     for message in messages:
-        notice, statement, approval = evidence(message) if has_word(message["text"]) else NO_EVIDENCE
+        notice, statement, approval = read(message) if has_word(message["text"]) else NO_EVIDENCE
         if notice and movable:
             contracted = True
         if statement and movable:
             stated_by.add(message["sender"])
-            contracted = contracted or stated_by.issuperset(_PARTIES)
+            contracted = contracted or stated_by.issuperset(PARTIES)
         approved = approved or approval
         phases.append(CONTRACTED if contracted else BEFORE)
         approvals.append(approved)

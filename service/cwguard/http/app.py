@@ -38,7 +38,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     checked in Host; None accepts any), CWGUARD_ALLOWED_HOSTS (default: loopback names) and
     CWGUARD_ENGINE (what scores a validated request; default the engine's `score_request`, a
     test may pass a fake)."""
-    from ..engine.scoring import score_request  # here: `import cwguard.cli` stays light
+    from ..pipeline import score_request  # here: `import cwguard.cli` stays light
 
     app = Flask("cwguard")
     app.config.update(

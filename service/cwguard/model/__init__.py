@@ -3,7 +3,7 @@ text, trained on the project's own labelled corpora (never on the blind set it r
 
 - `corpus`: which labelled files train it, read into message examples, and their hash.
 - `features`: character n-grams of the normalised text plus who writes and the contract phase.
-- `train`: `make model` (`python -m cwguard.model.train`): cross-validated choice of model family
+- `train`: `make model` (`python -m cwguard.training`): cross-validated choice of model family
   and of the fusion thresholds, grouped by thread; writes `message-model.bin`.
 - `classifier`: the scikit-learn heads (training only) and `compile()`;
 - `compiled`: the model as the service runs it, numpy arrays only (no scikit-learn, no pickle);

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..engine.normalize import NormalizedText
+from .explain import passages
 
 _DIGITS = re.compile(r"\d")
 SENDERS = ("client", "worker", "system", "unknown")
@@ -133,6 +134,15 @@ class CompiledModel:
         raw += CONTEXT_WEIGHT * (self.weights[sender] + self.weights[phase])
         silent = np.bincount(rows, minlength=len(texts)) == 0  # no known n-gram: no evidence either way
         return opinions_from_raw(raw, self.names, self.platt, silent)
+
+    def read(self, norms: Sequence[NormalizedText], senders: Sequence[str], phases: Sequence[str]) -> list[Opinion]:
+        """`infer` on normalised messages (what the engine calls, engine/scoring.py MessageModel)."""
+        return self.infer([feature_text(n) for n in norms], senders, phases)
+
+    def explain(self, norm: NormalizedText, category: str) -> tuple[tuple[int, int], ...]:
+        """The passages of the original text whose features weigh most for `category`."""
+        text = feature_text(norm)
+        return tuple(passages(norm, text, self.shares(text, category)))
 
     def shares(self, text: str, category: str | None) -> list[tuple[str, float]]:
         """(n-gram, weight x value) of one feature text for the category's head (or the any-risk

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine import thread
+from ..site import crowdworks
 
 # The repository root when the package runs from a checkout (an editable install).
 ROOT = Path(__file__).resolve().parents[3]
@@ -56,7 +57,7 @@ def examples(threads: Iterable[dict]) -> Iterator[Example]:
     for t in threads:
         messages = t["messages"]
         status = (t.get("context") or {}).get("contract_status") or "unknown"
-        state = thread.contract_states(messages, status, thread.message_evidence)
+        state = thread.contract_states(messages, status, crowdworks.EVIDENCE)
         for message, phase in zip(messages, state.phases, strict=True):
             yield Example(t["id"], message["text"], message.get("sender", "unknown"), phase,
                           frozenset(message.get("labels", ())) & frozenset(RISKS))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ _lock = threading.Lock()
 _loaded: Loaded | None = None
 
 
-def _load() -> Loaded:
+def _load(trainer: Callable[[], object] | None) -> Loaded:
     if os.environ.get("CWGUARD_MODEL", "").lower() in ("off", "0", "none", "false"):
         return Loaded(None, "none", "disabled")
     try:
@@ -40,11 +41,10 @@ def _load() -> Loaded:
         return Loaded(model, "file")
     except store.ModelFileError as error:
         reason = error.reason
-    if not files:
+    if not files or trainer is None:
         return Loaded(None, "none", reason)
     try:
-        from .train import build
-        model = build()[0].compile()
+        model = trainer()
         log.info("model file %s; trained in memory from %d corpora", reason, len(files))
         return Loaded(model, "trained", reason)
     except Exception as error:  # a broken corpus must not stop the service: rules alone
@@ -52,17 +52,20 @@ def _load() -> Loaded:
         return Loaded(None, "none", f"{reason}; training failed")
 
 
-def current() -> Loaded:
+def current(trainer: Callable[[], object] | None = None) -> Loaded:
+    """The model: its file; or, when the file is missing, stale or corrupt, what `trainer` trains
+    in memory (cwguard.pipeline gives one; scikit-learn is needed then); or None (the rules alone).
+    Decided once, at the first call."""
     global _loaded
     if _loaded is None:
         with _lock:
             if _loaded is None:
-                _loaded = _load()
+                _loaded = _load(trainer)
     return _loaded
 
 
-def status() -> dict:
-    loaded = current()
+def status(loaded: Loaded | None = None) -> dict:
+    loaded = loaded or current()
     out = {"model": loaded.source}
     if loaded.reason:
         out["model_reason"] = loaded.reason

@@ -1,8 +1,8 @@
 """`make model`: train the message model on the project's labelled corpora, deterministically.
 
-    python -m cwguard.model.train              # cross-validate the chosen family, fit, write the file
-    python -m cwguard.model.train --compare    # also compare the model families (slower)
-    python -m cwguard.model.train --report F   # write every figure as JSON to F
+    python -m cwguard.training              # cross-validate the chosen family, fit, write the file
+    python -m cwguard.training --compare    # also compare the model families (slower)
+    python -m cwguard.training --report F   # write every figure as JSON to F
 
 Steps: read the training files (never the blind set), cross-validate grouped by thread (a thread's
 messages never straddle a fold), fit Platt scaling on the out-of-fold scores, choose the fusion
@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -25,6 +24,9 @@ from . import corpus, store
 from .classifier import Family, Fusion, MessageModel, fit_platt
 from .compiled import calibrate
 from .features import prepare
+
+# A /score payload in, the rules-only answer out (cwguard.pipeline.rules_answer).
+RulesScorer = Callable[[dict], dict]
 
 FOLDS = 5
 CHOSEN = Family("logreg-C16", C=16.0)
@@ -42,7 +44,7 @@ RULES_TUNED_ON = frozenset({"dev", "holdout", "holdout2"})
 class Data:
     """The training examples as arrays, with the rules' flags for the same messages."""
 
-    def __init__(self, threads: list[dict]):
+    def __init__(self, threads: list[dict], score_rules: RulesScorer):
         examples = list(corpus.examples(threads))
         self.threads = threads
         self.groups = np.array([e.thread_id for e in examples])
@@ -51,7 +53,7 @@ class Data:
         self.phases = [e.phase for e in examples]
         self.labels = [e.labels for e in examples]
         self.y = np.array([bool(ls) for ls in self.labels])
-        self.rule_categories = rule_categories(threads)
+        self.rule_categories = rule_categories(threads, score_rules)
         self.source_of = {t["id"]: t.get("_source", "?") for t in threads}
 
     def subset(self, rows: np.ndarray) -> tuple:
@@ -59,18 +61,16 @@ class Data:
                 [self.labels[i] for i in rows])
 
 
-def rule_categories(threads: Sequence[dict]) -> list[frozenset[str]]:
+def rule_categories(threads: Sequence[dict], score_rules: RulesScorer) -> list[frozenset[str]]:
     """Per message, the risk categories the rules alone flag (severity above info), as the
     reference evaluator counts them."""
-    from ..engine import scoring
-    from ..schemas import load_request
     out = []
     for t in threads:
         payload = {"messages": [{k: m[k] for k in ("id", "sender", "sent_at", "text") if k in m}
                                 for m in t["messages"]]}
         if t.get("context"):
             payload["context"] = t["context"]
-        answer = scoring.score_request(load_request(payload), detection="rules")
+        answer = score_rules(payload)
         flagged: dict[str, set[str]] = {}
         for w in answer["warnings"]:
             if w["kind"] == "risk" and w["severity"] != "info" and w["category"] in corpus.RISKS:
@@ -162,16 +162,17 @@ def per_corpus(data: Data, p: np.ndarray, fusion: Fusion) -> dict:
     return out
 
 
-def build(with_comparison: bool = False) -> tuple[MessageModel, str, dict]:
+def build(score_rules: RulesScorer, with_comparison: bool = False) -> tuple[MessageModel, str, dict]:
     """Train on every training file: the model (scikit-learn; `.compile()` gives what the service
-    runs), its data hash and the report."""
+    runs), its data hash and the report. `score_rules` answers a /score payload with the rules
+    alone (cwguard.pipeline.rules_answer): fusion is chosen against what the rules flag."""
     files = corpus.training_files()
     threads = []
     for path in files:
         for t in corpus.read_threads([path]):
             t["_source"] = path.stem
             threads.append(t)
-    data = Data(threads)
+    data = Data(threads, score_rules)
     scores = out_of_fold(data, CHOSEN)
     platt = fit_platt(scores, data.y)
     p = calibrate(scores, platt)
@@ -192,13 +193,13 @@ def build(with_comparison: bool = False) -> tuple[MessageModel, str, dict]:
     return model, corpus.data_hash(files), report
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(score_rules: RulesScorer, argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--compare", action="store_true", help="also cross-validate every model family")
     parser.add_argument("--report", type=Path, help="write every figure as JSON here")
     parser.add_argument("--output", type=Path, help="model file (default: the package's)")
     args = parser.parse_args(argv)
-    model, data_hash, report = build(args.compare)
+    model, data_hash, report = build(score_rules, args.compare)
     path = store.save(model.compile(), data_hash, args.output)
     summary = {k: report[k] for k in ("messages", "risky", "threads", "family", "oof_auc", "fusion", "heads")}
     print(json.dumps(summary, ensure_ascii=False))
@@ -210,6 +211,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"wrote {path}")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -12,6 +12,7 @@ import pytest
 from _kit import python_calls
 
 import cwguard
+from cwguard import pipeline
 from cwguard.engine import scoring
 from cwguard.engine.normalize import normalize
 from cwguard.schemas import load_request
@@ -44,7 +45,7 @@ def score(text: str, detection: str = "rules") -> dict:
     scoring.clear_cache()
     request = load_request({"messages": [{"id": "m1", "sender": "client", "text": text}],
                             "context": {"contract_status": "before_contract"}})
-    return scoring.score_request(request, detection=detection)
+    return pipeline.score_request(request, detection=detection)
 
 
 @pytest.mark.parametrize("decoy, lure, category, words", FAMILIES, ids=[f[2] + ":" + f[0][:6] for f in FAMILIES])

@@ -7,6 +7,7 @@ from __future__ import annotations
 from _kit import DetectorChecks
 
 from cwguard.detectors.personal_info import DETECTOR
+from cwguard.lang import vocab
 
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
@@ -68,3 +69,9 @@ class TestSharedChecks(DetectorChecks):
     detector = DETECTOR
     positive = POSITIVE
     negative = NEGATIVE
+
+
+def test_its_vocabulary_groups_have_a_reason_and_words():
+    for lang in ("ja", "en"):
+        for key in vocab.groups(lang, "documents"):
+            assert vocab.words(lang, "documents", key), (lang, key)

@@ -4,9 +4,10 @@ Its own cases (POSITIVE, NEGATIVE: phrasings, spellings, look-alikes, senders, c
 the checks every request detector shares come from _kit.DetectorChecks."""
 from __future__ import annotations
 
-from _kit import DetectorChecks
+from _kit import DetectorChecks, found
 
-from cwguard.detectors.pressure import DETECTOR
+from cwguard.detectors.pressure import DETECTOR, RULES
+from cwguard.lang import vocab
 
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
@@ -87,3 +88,26 @@ class TestSharedChecks(DetectorChecks):
     detector = DETECTOR
     positive = POSITIVE
     negative = NEGATIVE
+
+
+def test_the_rules_treated_apart_are_named_by_their_fields():
+    assert {r.id for r in RULES if r.self_evident} == {
+        "deadline_with_consequence", "deadline_then_other_candidate", "no_answer_consequence",
+        "first_come_first_hired", "scarcity", "closing_time_today"}
+    assert [r.id for r in RULES if r.unless_conditional] == ["urging_words"]
+    assert {r.id for r in RULES if r.needs} == {
+        "deadline_with_consequence", "deadline_then_other_candidate", "no_answer_consequence",
+        "same_day_deadline_on_answer", "same_day_deadline_on_work", "near_deadline_on_decision",
+        "first_come_first_hired"}
+
+
+def test_a_rule_whose_second_half_is_missing_is_skipped_whole():
+    """「本日中に」 repeated: the deadline rules find no consequence, act or work anywhere."""
+    assert found(DETECTOR, "本日中に" * 50) == []
+    assert found(DETECTOR, "本日中にご返信がない場合は他の方を優先します。")
+
+
+def test_its_vocabulary_groups_have_a_reason_and_words():
+    for lang in ("ja", "en"):
+        for key in vocab.groups(lang, "pressure"):
+            assert vocab.words(lang, "pressure", key), (lang, key)

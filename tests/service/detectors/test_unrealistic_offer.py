@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from _kit import DetectorChecks
 
-from cwguard.detectors.unrealistic_offer import DETECTOR
+from cwguard.detectors.unrealistic_offer import DETECTOR, RULES
+from cwguard.lang import vocab
 
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
@@ -68,3 +69,20 @@ class TestSharedChecks(DetectorChecks):
     detector = DETECTOR
     positive = POSITIVE
     negative = NEGATIVE
+
+
+def test_the_rules_treated_apart_are_named_by_their_fields():
+    assert [r.id for r in RULES if r.large_income] == ["large_income_made_easy"]
+    assert [r.id for r in RULES if r.needs_earning] == ["effortlessness_beside_earning"]
+
+
+def test_effortlessness_is_read_after_every_claim_it_may_lean_on():
+    """A rule that needs earning words accepts a match after another rule found a claim in the
+    message, so it comes after all of them."""
+    order = [r.needs_earning for r in RULES]
+    assert order == sorted(order)
+
+
+def test_its_vocabulary_groups_have_a_reason_and_words():
+    for key in vocab.groups("ja", "offers"):
+        assert vocab.words("ja", "offers", key), key

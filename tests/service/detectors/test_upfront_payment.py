@@ -4,9 +4,10 @@ Its own cases (POSITIVE, NEGATIVE: phrasings, spellings, look-alikes, senders, c
 the checks every request detector shares come from _kit.DetectorChecks."""
 from __future__ import annotations
 
-from _kit import DetectorChecks
+from _kit import DetectorChecks, found
 
-from cwguard.detectors.upfront_payment import DETECTOR
+from cwguard.detectors.upfront_payment import DETECTOR, RULES
+from cwguard.lang import vocab
 
 # (message, a phrase the hit must cover, sender, contract phase)
 POSITIVE = [
@@ -79,3 +80,19 @@ class TestSharedChecks(DetectorChecks):
     detector = DETECTOR
     positive = POSITIVE
     negative = NEGATIVE
+
+
+def test_the_rules_treated_apart_are_named_by_their_fields():
+    assert [r.id for r in RULES if r.names_a_fee] == ["fee_noun"]
+    assert [r.id for r in RULES if r.needs_purchase] == ["instalment_offer"]
+
+
+def test_its_vocabulary_groups_have_a_reason_and_words():
+    for lang, name in (("ja", "money"), ("en", "money"), ("common", "payment_apps")):
+        for key in vocab.groups(lang, name):
+            assert vocab.words(lang, name, key), (lang, name, key)
+
+
+def test_an_instalment_offer_counts_only_for_what_the_worker_buys():
+    assert found(DETECTOR, "教材代は分割払いも可能です。")
+    assert not found(DETECTOR, "報酬の分割払いも可能です。")

@@ -25,6 +25,7 @@ from functools import lru_cache
 import regex
 
 from ...engine.detector import compile_pattern
+from ...site.crowdworks import PLATFORM_NAMES
 
 # --- boundaries -------------------------------------------------------------------------------
 
@@ -63,7 +64,6 @@ NEGATION_TERMS: tuple[str, ...] = (
 # Negatives that belong to the risky phrase itself and negate nothing after it: going around the
 # platform (「クラウドワークスを通さず直接契約」「CWを使わずに」), the fee it saves (「手数料がかからない」),
 # the benefit it claims (「面倒な手続きをせずに済む」), and 「経験問わず」. Regular-expression source.
-PLATFORM_NAMES = r"(?:クラウドワークス|クラウド・ワークス|クラウド ワークス|crowd ?works|クラワ|(?<![a-z])cw(?![a-z]))"
 OWN_NEGATIVE_PATTERNS: tuple[str, ...] = (
     r"通さ(?:ず|ない|なく)", r"介さ(?:ず|ない|なく)", r"経由せず", r"経由しない", r"経由しなく", r"挟ま(?:ず|ない|なく)",
     PLATFORM_NAMES + r"\s?(?:を|は)?\s?(?:使わ|利用せ|利用し)(?:ず|ない|なく)",
