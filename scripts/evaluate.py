@@ -70,14 +70,19 @@ def side_by_side(paths: list[Path]) -> dict[str, dict[str, dict]]:
     return {path.name: {d: measure([path], d) for d in DETECTIONS} for path in paths}
 
 
+def cell(value: float | None) -> str:
+    """A figure, or a dash where it is undefined (a corpus with no risky message has no recall)."""
+    return "—" if value is None else f"{value:.3f}"
+
+
 def print_table(figures: dict[str, dict[str, dict]]) -> None:
     head = " | ".join(f"{d} {label}" for d in DETECTIONS for _, label in COLUMNS[:2])
     print(f"| corpus | threads | {head} | fused span | fused level |")
     print("|---|---|" + "---|" * (len(DETECTIONS) * 2 + 2))
     for name, by in figures.items():
-        cells = " | ".join(f"{by[d][key]:.3f}" for d in DETECTIONS for key, _ in COLUMNS[:2])
+        cells = " | ".join(cell(by[d][key]) for d in DETECTIONS for key, _ in COLUMNS[:2])
         fused = by["fused"]
-        print(f"| {name} | {fused['threads']} | {cells} | {fused['span_recall'] or 0:.3f} | {fused['level_exact']:.3f} |")
+        print(f"| {name} | {fused['threads']} | {cells} | {cell(fused['span_recall'])} | {cell(fused['level_exact'])} |")
 
 
 def main() -> int:

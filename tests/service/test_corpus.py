@@ -3,9 +3,9 @@ evaluate.py, loaded unchanged by scripts/evaluate.py with its HTTP `post` replac
 in-process call), through the fused engine (rules and model) the service runs.
 
 `dev.jsonl`, `holdout.jsonl` and `holdout2.jsonl` are held to the original bars. The blind sets
-`holdout3.jsonl` and `holdout4.jsonl` are held to floors: their figures as reported in
-docs/quality.md minus a small margin, so a change that makes them worse fails, and nothing is tuned
-to them (holdout4 is the measurement, never trained or tuned on).
+`holdout3.jsonl`, `holdout4.jsonl` and `holdout5.jsonl` are held to floors: their figures as
+reported in docs/quality.md minus a small margin, so a change that makes them worse fails, and
+nothing is tuned to them (holdout4 and holdout5 are the measurements, never trained or tuned on).
 
 `dev.jsonl` is the shared development corpus. `holdout.jsonl` and `holdout2.jsonl` were written
 blind to the detectors by team members acting as independent labellers, to check that detection
@@ -28,11 +28,12 @@ def load_runner():
 
 
 CORPORA = {"dev.jsonl": 70, "holdout.jsonl": 64, "holdout2.jsonl": 51, "holdout3.jsonl": 30,
-           "holdout4.jsonl": 134}  # name: thread count
+           "holdout4.jsonl": 134, "holdout5.jsonl": 84}  # name: thread count
 BARS = {"recall": 0.95, "fpr": 0.03, "span": 0.90, "level": 0.85}
 FLOORS = {  # reported figure minus a margin (docs/quality.md)
     "holdout3.jsonl": {"recall": 0.94, "fpr": 0.07, "span": 0.88, "level": 0.85},
     "holdout4.jsonl": {"recall": 0.82, "fpr": 0.07, "span": 0.65, "level": 0.78},
+    "holdout5.jsonl": {"recall": 0.82, "fpr": 0.07, "span": 0.58, "level": 0.85},
 }
 
 

@@ -474,9 +474,11 @@ def _is_subject(finding: Finding, message: dict, subject: str) -> bool:
     return len(words) >= 2 and words in subject
 
 
-# The model needs some text to read: on a bare 「？」 or 「0」 its n-grams say nothing, so it adds no
-# warning to a message with fewer letters and digits than this.
-MIN_EVIDENCE = 3
+# The model needs some text to read: on a bare 「？」 or 「写真です」 its n-grams are too few to tell a
+# lure from small talk (in the training corpora, messages of four letters or fewer are as often
+# benign as risky, and the risky ones are parts of split lures, which the joined reading finds), so
+# it adds no warning to a message with fewer letters and digits than this. The rules still read it.
+MIN_EVIDENCE = 5
 # A rule hit is doubted only if the model also finds the hit's own neighbourhood (this many
 # characters either side) unlike a lure: a lure padded with harmless text cannot dilute itself
 # into a veto (issue 9: decoys).
