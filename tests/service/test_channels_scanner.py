@@ -1,6 +1,8 @@
 """The literal gate of `_channels.Scanner` changes speed, never results: the gated `spans` and
 `search` equal running every alternative (`spans_unfiltered`), and every match of a gated
-alternative holds one of its required literals."""
+alternative holds one of its required literals. And the vocabulary the contact detectors read
+(lang/common/channels.json, sites.json, lang/*/channel_talk.json, lang/*/site_talk.json) is well
+formed and all of it is read."""
 from __future__ import annotations
 
 import json
@@ -13,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cwguard.detectors import _channels as ch
-from cwguard.detectors import contact_details, external_site, off_platform_contact  # noqa: F401
-from cwguard.engine.detector import Rule
+from cwguard.detectors import contact_details, external_site, off_platform_contact
+from cwguard.engine.detector import Rule, compile_pattern
 from cwguard.engine.normalize import normalize
+from cwguard.lang import vocab
 
 _MODULES = ("cwguard.detectors._channels", "cwguard.detectors.off_platform_contact",
             "cwguard.detectors.contact_details", "cwguard.detectors.external_site")
@@ -130,7 +133,7 @@ def test_required_literals(pattern, expected):
 
 
 def test_gate_skips_alternatives_without_their_literal():
-    scanner = ch.Scanner((Rule("チャットワーク|スカイプ", "スカイプ"),))
+    scanner = ch.Scanner((Rule(id="chatwork_or_skype", pattern="チャットワーク|スカイプ", examples=("スカイプ",)),))
     assert scanner._patterns("スカイプで") == {scanner.patterns[1]}
     assert scanner._patterns("こんにちは") == set()
 
@@ -138,7 +141,30 @@ def test_gate_skips_alternatives_without_their_literal():
 def test_every_candidate_is_returned():
     """Issue 9: the scanner once returned at most 64 spans a pattern, so decoys hid a lure after
     them; the detectors now cap the hits they report, never the candidates."""
-    scanner = ch.Scanner((Rule("line", "line"),))
+    scanner = ch.Scanner((Rule(id="line", pattern="line", examples=("line",)),))
     text = "line " * 5000
     assert len(scanner.spans(text)) == len(scanner.spans_unfiltered(text)) == 5000
     assert not hasattr(ch, "MAX_CANDIDATES")
+
+
+# --- the vocabulary of the contact detectors ------------------------------------------------------
+
+VOCABULARY = [("common", "channels"), ("common", "sites"), ("ja", "channel_talk"), ("en", "channel_talk"),
+              ("ja", "site_talk"), ("en", "site_talk")]
+READERS = "\n".join(Path(m.__file__).read_text(encoding="utf-8")
+                     for m in (ch, off_platform_contact, contact_details, external_site))
+
+
+@pytest.mark.parametrize(("lang", "name"), VOCABULARY, ids=lambda v: v)
+def test_every_vocabulary_group_has_a_reason_words_and_a_reader(lang, name):
+    groups = vocab.groups(lang, name)
+    assert groups
+    for group in groups:
+        entry = vocab.group(lang, name, group)  # a reason and words, or VocabularyError
+        terms = entry.get("terms", [])
+        assert len(terms) == len(set(terms)), (name, group, "a term twice")
+        # written as the normalised text reads them: lower case (hosts are compared as strings)
+        assert all(t == t.lower() for t in terms), (name, group)
+        compile_pattern(vocab.words(lang, name, group))
+        read = f'"{group}"' in READERS or f"'{group}'" in READERS
+        assert read, f"lang/{lang}/{name}.json {group}: no detector reads it"

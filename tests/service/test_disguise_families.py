@@ -1,5 +1,5 @@
 """Issue 9's disguises that the normaliser alone cannot undo, as families of data
-(lang/ja/channel_nicknames.json, readings.json "kanji_lookalikes") and one payment-app rule: each
+(lang/ja/channel_nicknames.json, engine/kanji_lookalikes.json) and one payment-app rule: each
 case is a rules-alone regression test with an innocent twin that must stay quiet. Most of these
 lures scored `none` on the landed code of a912181 (three were caught through
 another word of theirs: 「DM」, 「緑の」, 「登録料」)."""
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from cwguard import pipeline
 from cwguard.engine import scoring
 from cwguard.engine.normalize import normalize
 from cwguard.model import runtime
@@ -24,7 +25,7 @@ def rules_alone():
 
 def categories(text: str, sender: str = "client") -> set[str]:
     payload = {"messages": [{"id": "m1", "sender": sender, "text": text}], "context": {"contract_status": "before_contract"}}
-    answer = scoring.score_request(load_request(payload))
+    answer = pipeline.score_request(load_request(payload))
     return {w["category"] for w in answer["warnings"] if w["kind"] == "risk" and w["severity"] != "info"}
 
 

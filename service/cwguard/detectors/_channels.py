@@ -1,9 +1,14 @@
-"""Shared data of the three contact detectors: how channels are spelled, which hosts are invite
-or meeting links, what a "lure" verb is, and the few helpers they share (URL finding, host
-classification, the post-contract "does this still matter" test).
+"""What the three contact detectors share: how channels are spelled, the frames that make a
+channel's mention a proposal, which hosts are invite, meeting, form or short links, and the few
+helpers they share (the literal-gated `Scanner`, URL finding, host classification, the
+post-contract "does this still matter" test).
 
-Patterns are written in natural Japanese; `compile_pattern` folds them like the text (ライン ==
-らいん == ﾗｲﾝ). Every pattern is a `Rule` carrying an example that motivated it.
+The words are data: channel names, spellings, id words and hosts in lang/common/channels.json and
+lang/common/sites.json, the words around a channel in lang/ja/channel_talk.json and
+lang/en/channel_talk.json, nicknames in lang/ja/channel_nicknames.json. This module holds the
+grammar that puts them together (spelled-out names, particles, distances). Patterns are written
+in natural Japanese; `compile_pattern` folds them like the text (ライン == らいん == ﾗｲﾝ). Every
+pattern a detector reports is a `Rule` with examples and counter-examples.
 """
 from __future__ import annotations
 
@@ -16,9 +21,11 @@ from urllib.parse import urlsplit
 import regex
 import tldextract
 
-from ..lang.ja import clauses
 from ..engine.detector import Rule, compile_pattern
-from ..engine.normalize import SEP, NormalizedText, Reading
+from ..engine.normalize import SEP, NormalizedText
+from ..lang import vocab
+from ..lang.ja import clauses
+from ..lang.ja.readings import Reading
 from ..lang.vocab import channel_nicknames
 
 
@@ -331,11 +338,60 @@ class Sentences:
         return self.span(start - 1) if start > 0 else (0, 0)
 
 
+# --- vocabulary ---------------------------------------------------------------------------------
+
+# lang/common/channels.json (names, id words, invite and meeting hosts), lang/common/sites.json (link
+# hosts), lang/ja/channel_talk.json and lang/en/channel_talk.json (the words around a channel).
+
+
+def channel_names(group: str) -> str:
+    """A group of lang/common/channels.json as written (regular-expression source, one group)."""
+    return f"(?:{vocab.words('common', 'channels', group)})"
+
+
+def talk(group: str) -> str:
+    """A group of lang/ja/channel_talk.json (regular-expression source, one group)."""
+    return f"(?:{vocab.words('ja', 'channel_talk', group)})"
+
+
+def en_talk(group: str) -> str:
+    """A group of lang/en/channel_talk.json (regular-expression source, one group)."""
+    return f"(?:{vocab.words('en', 'channel_talk', group)})"
+
+
+def name_alternatives(lang: str, name: str, group: str) -> str:
+    """A group of names as alternatives, longest first, a space inside a name standing for an
+    optional space or line break (whats app: WhatsApp, Whats App, Whats⏎App); patterns as written."""
+    entry = vocab.group(lang, name, group)
+    names = sorted(set(entry.get("terms", ())), key=len, reverse=True)
+    return "|".join([regex.escape(n).replace(r"\ ", r"\s?") for n in names] + list(entry.get("patterns", ())))
+
+
+def latin_names(group: str, lang: str = "common", name: str = "channels") -> str:
+    """A group of Latin names as whole words: not glued to other Latin letters (`name_alternatives`)."""
+    return rf"(?<![a-z])(?:{name_alternatives(lang, name, group)})(?![a-z])"
+
+
+def two_words(group: str) -> str:
+    """Names of two words written together or apart, up to two separators between them (Google Meet,
+    google・meet, googlemeet); Latin ones as whole words."""
+    out = []
+    for name in vocab.terms("common", "channels", group):
+        joined = (SEP + "{0,2}").join(regex.escape(word) for word in name.split(" "))
+        out.append(rf"(?<![a-z]){joined}(?![a-z])" if name.isascii() else joined)
+    return "|".join(out)
+
+
+def hosts(name: str, group: str) -> frozenset[str]:
+    return frozenset(vocab.terms("common", name, group))
+
+
 # --- spelling helpers -------------------------------------------------------------------------
 
-# Leetspeak and look-alike characters for the letters of channel names (L1NE, 1ine, L|NE, sk4pe).
+# Leetspeak and look-alike characters for the letters of channel names (L1NE, 1ine, L|NE, sk4pe):
+# each term of the group is a letter followed by what may stand for it.
 LEET: dict[str, str] = {
-    "l": "[l1|!]", "i": "[i1!l|]", "e": "[e3]", "o": "[o0]", "a": "[a4]", "s": "[s5$]",
+    term[0]: "[" + regex.escape(term) + "]" for term in vocab.terms("common", "channels", "look_alike_letters")
 }
 
 
@@ -366,20 +422,19 @@ def ascii_word(word: str) -> str:
     return rf"(?<![a-z]){spaced(word)}(?!(?!id)[a-z])"
 
 
-# Katakana compounds that end in ライン but are not LINE (ガイドライン, オンライン, デッドライン…).
-LINE_COMPOUND_HEADS = (
-    "ガイド", "オン", "デッド", "ヘッド", "タイム", "アンダー", "ボーダー", "アウト", "パイプ", "イン",
-    "フロント", "スカイ", "ホット", "ネック", "ヘア", "ボディ", "ウエスト", "ウェスト", "シルエット",
-    "ファースト", "ベース", "ライフ", "トップ", "センター", "ゴール", "スタート", "ハイ", "ロー", "ポスト",
-    "ボトム", "ブランド", "プロダクト", "サイド", "アイ", "リップ", "フェイス", "タグ", "ストーリー",
-    "メイン", "サブ", "セカンド", "フロー", "デザイン", "エッジ", "ボート", "ウォーター", "ネット", "スロー",
-    "ストレート", "カーブ", "ダブル", "シングル", "レッド", "ブルー", "グリーン", "ホワイト", "ブラック",
-)
-LINE_COMPOUND_TAILS = ("ナップ", "アップ", "ストーン", "マーカー", "引", "作業", "工", "ダンス", "ナー", "ズ", "ング")
+def spelled(group: str) -> str:
+    """Names of lang/common/channels.json spelled letter by letter: Latin ones as whole words with
+    look-alike letters (`ascii_word`), katakana ones with separators only (`spaced`)."""
+    return "|".join(ascii_word(name) if name.isascii() else spaced(name, leet=False)
+                    for name in vocab.terms("common", "channels", group))
+
+
+# Katakana compounds that end in ライン but are not LINE (ガイドライン, オンライン, デッドライン…), and
+# words that start with it (ラインナップ, ライン作業).
 _LINE_KATAKANA = (
-    "(?<!" + "|".join(LINE_COMPOUND_HEADS) + ")"
-    + spaced("ライン", leet=False)
-    + "(?!" + "|".join(LINE_COMPOUND_TAILS) + ")"
+    "(?<!" + vocab.words("common", "channels", "line_compound_heads") + ")"
+    + "(?:" + "|".join(spaced(name, leet=False) for name in vocab.terms("common", "channels", "line_katakana")) + ")"
+    + "(?!" + vocab.words("common", "channels", "line_compound_tails") + ")"
 )
 
 
@@ -409,162 +464,185 @@ _KATAKANA = regex.compile(r"[\u30a1-\u30fa\u30fc-\u30ff\uff66-\uff9f\u31f0-\u31f
 ROMAJI_RULES: tuple[Rule, ...] = (
     Rule(
         id="romaji_line",
-        pattern=r"(?<![a-z])rai(?:n{1,2}u?|nn)(?![a-z])",
+        pattern=latin_names("line_romaji"),
         examples=("raiNNでやりとりしたい",),
+        counter_examples=("rain の日は作業をお休みします",),
         reason="romaji LINE",
     ),
 )
 ROMAJI_TALK = compile_pattern(
-    r"[ \t]{0,2}(?:\([^)\n]{0,12}\)[ \t]{0,2})?(?:で|にて|の|を)?(?:id)?[^。\n!?]{0,8}?"
-    r"(?:連絡|れんらく|やり取り|やりとり|話|はなし|送|おくる|交換|追加|トーク|つなが|繋が)"
+    r"[ \t]{0,2}(?:\([^)\n]{0,12}\)[ \t]{0,2})?(?:で|にて|の|を)?(?:id)?[^。\n!?]{0,8}?" + talk("romaji_talk")
 )
 
 # メール, but not the tail of a kanji compound (招待メール, 自動返信メール) unless the compound names a
-# personal address (携帯メール, 個人メール); never メールマガジン.
+# personal address (携帯メール, 個人メール, 担当者メール) or it is an eメール; never メールマガジン.
 _MAIL = (
-    r"(?:(?:携帯|個人|社用|会社|仕事用|私用|担当者?|直接|(?<![a-z])e-?)|(?<!\p{Han}))メール(?!マガ|ボックス|ソフト|配信|文面|作成)"
-    r"|(?<![a-z])(?:e-?)?mail(?![a-z])|(?<![a-z])gmail(?![a-z])"
+    rf"(?:(?:{channel_names('email_owners')}|{channel_names('email_senders')}|(?<![a-z])e-?)|(?<!\p{{Han}}))"
+    rf"{channel_names('email')}(?!{channel_names('email_not_channel_tails')})"
+    rf"|{latin_names('email_latin')}"
 )
 
 # --- channels ---------------------------------------------------------------------------------
 
 CHANNEL_RULES: tuple[Rule, ...] = (
     Rule(
-        id="line_every_spelling",
-        pattern=ascii_word("line") + "|" + _LINE_KATAKANA
-         + r"|(?<![a-z])l[〇●◯○◎□■*×・]ne(?![a-z])",
+        id="line",
+        pattern=spelled("line_spelled") + "|" + _LINE_KATAKANA + "|" + latin_names("line_masked"),
         examples=("詳細は L I N E にてご案内いたします",),
+        counter_examples=("LINEスタンプの制作をお願いします", "LINEではなく、このままこちらのメッセージでお願いします",
+                          "加工のガイドラインをお送りします"),
         reason="LINE in every spelling (dev-056, dev-047 らいん)",
     ),
     Rule(
-        id="line_line_s_official",
-        pattern=r"(?<![a-z])line\s?@(?![a-z0-9])|ライン\s?(?:@(?![a-z0-9])|アット)",
+        id="line_official_account",
+        pattern=vocab.words("common", "channels", "line_official_account"),
         examples=("お仕事の詳細はライン@でご案内しています",),
+        counter_examples=("ライン@の運用代行をお願いします",),
         reason="LINE@ / ラインアット: LINE's official accounts",
     ),
     Rule(
-        id="euphemism_line",
-        pattern=r"緑(?:色)?の(?:アプリ|やつ|ヤツ|sns|ツール|チャット|アイコン|吹き出し)|某緑|みどりのアプリ",
+        id="line_green_app",
+        pattern=vocab.words("common", "channels", "line_green_app"),
         examples=("詳しいご案内は緑のアプリでお送りしています",),
+        counter_examples=("緑のアイコンを作成してください",),
         reason="euphemism for LINE (dev-058)",
     ),
     Rule(
         id="line_open_chat",
-        pattern=r"オープンチャット|オプチャ",
+        pattern=vocab.words("common", "channels", "line_open_chat"),
         examples=("オープンチャットに参加してください",),
+        counter_examples=("オープンチャットの運用代行をお願いします",),
         reason="LINE open chat",
     ),
-    Rule.from_pair("icons_colours_puns_backwards", channel_nicknames(), reason="icons, colours, puns and backwards names of chat apps (lang/ja/channel_nicknames.json)"),
+    Rule.from_pair("channel_nicknames", channel_nicknames(), counter_examples=("鳥のアプリの使い方を解説する記事です",),
+                   reason="icons, colours, puns and backwards names of chat apps (lang/ja/channel_nicknames.json)"),
     Rule(
-        id="dev_067",
-        pattern=ascii_word("chatwork") + "|" + spaced("チャットワーク", leet=False) + "|チャトワ|チャワ(?!ン)",
+        id="chatwork",
+        pattern=spelled("chatwork_spelled") + "|" + vocab.words("common", "channels", "chatwork"),
         examples=("チャットワークで面談させてください",),
-        reason="dev-067",
+        counter_examples=("チャットワークではなく、こちらでやり取りしましょう", "契約後はチャットワークに招待します"),
+        reason="Chatwork (dev-067)",
     ),
     Rule(
-        id="dev_032",
-        pattern=ascii_word("skype") + "|スカイプ",
+        id="skype",
+        pattern=spelled("skype_spelled") + "|" + vocab.words("common", "channels", "skype"),
         examples=("一度Skypeで30分ほどお話しできませんか",),
-        reason="dev-032",
+        counter_examples=("Skypeで話すのは苦手なので、こちらのメッセージでお願いします",),
+        reason="Skype (dev-032)",
     ),
     Rule(
-        id="rubric_example",
-        pattern=ascii_word("zoom") + "|ズーム",
+        id="zoom",
+        pattern=spelled("zoom_spelled") + "|" + vocab.words("common", "channels", "zoom"),
         examples=("Zoomで面談させてください",),
-        reason="rubric example",
+        counter_examples=("Zoomの使い方マニュアルを作成してください",),
+        reason="Zoom (the rubric's example)",
     ),
     Rule(
         id="google_meet",
-        pattern=r"(?<![a-z])g(?:oogle)?" + SEP + r"{0,2}meet(?![a-z])|グーグル" + SEP + "{0,2}ミート|googleミート|gミート|ミート(?=で|にて)",
+        pattern=two_words("google_meet_two_words") + "|" + vocab.words("common", "channels", "google_meet"),
         examples=("Google Meetで打ち合わせしましょう",),
+        counter_examples=("Google Meetの操作マニュアルを作成してください",),
         reason="Google Meet",
     ),
     Rule(
         id="teams",
-        pattern=r"(?<![a-z])(?:microsoft\s?|ms\s?)?teams(?![a-z])|チームズ",
+        pattern=latin_names("teams_latin") + "|" + vocab.words("common", "channels", "teams"),
         examples=("Teamsで打ち合わせをお願いします",),
+        counter_examples=("Teamsで会議した内容を議事録にまとめてください",),
         reason="Teams",
     ),
     Rule(
-        id="dev_057",
-        pattern=ascii_word("discord") + r"|ディスコード|ディスコ(?=で|に|の(?:サーバ|id))",
+        id="discord",
+        pattern=spelled("discord_spelled") + "|" + vocab.words("common", "channels", "discord"),
         examples=("Telegramが難しければDiscordでもOKです",),
-        reason="dev-057",
+        counter_examples=("Discordのbot開発をお願いします", "ディスコ音楽の記事です"),
+        reason="Discord (dev-057)",
     ),
     Rule(
-        id="dev_057_2",
-        pattern=ascii_word("telegram") + r"|テレグラム|テレグラ",
+        id="telegram",
+        pattern=spelled("telegram_spelled") + "|" + vocab.words("common", "channels", "telegram"),
         examples=("Telegramでやり取りしています",),
-        reason="dev-057",
+        counter_examples=("テレグラムの使い方を解説する記事を書いてください",),
+        reason="Telegram (dev-057)",
     ),
     Rule(
         id="slack",
-        pattern=ascii_word("slack") + r"|スラック",
+        pattern=spelled("slack_spelled") + "|" + vocab.words("common", "channels", "slack"),
         examples=("Slackでやり取りしましょう",),
+        counter_examples=("Slackの通知設定をお願いします",),
         reason="Slack",
     ),
     Rule(
         id="messenger",
-        pattern=r"(?<![a-z])(?:facebook\s?)?messenger(?![a-z])|メッセンジャー|(?<![a-z])(?:facebook|fb)(?![a-z])|フェイスブック",
+        pattern=latin_names("messenger_latin") + "|" + vocab.words("common", "channels", "messenger"),
         examples=("Messengerでご連絡ください",),
+        counter_examples=("Facebook広告の運用をお願いします",),
         reason="Messenger",
     ),
     Rule(
-        id="dev_060",
-        pattern=r"(?<![a-z])insta(?:gram)?(?![a-z])|インスタ(?:グラム)?",
+        id="instagram",
+        pattern=latin_names("instagram_latin") + "|" + vocab.words("common", "channels", "instagram"),
         examples=("詳細はInstagramのDMでお送りします",),
-        reason="dev-060",
+        counter_examples=("Instagram運用代行のお仕事です", "インスタの投稿画像を作成してください"),
+        reason="Instagram (dev-060)",
     ),
     Rule(
-        id="x_twitter_dm",
-        pattern=r"(?<![a-z])twitter(?![a-z])|ツイッター|(?<![a-z])x\s?\(旧\s?twitter\)|青い鳥|エックス(?=の?dm|で|に)",
+        id="x_twitter",
+        pattern=latin_names("x_twitter_latin") + "|" + vocab.words("common", "channels", "x_twitter"),
         examples=("X(旧Twitter)のDMにご連絡ください",),
+        counter_examples=("ツイッターの投稿文を10本作成してください", "エックスサーバーの設定をお願いします"),
         reason="X / Twitter DM",
     ),
     Rule(
         id="other_messengers",
-        pattern=r"(?<![a-z])(?:whats\s?app|wechat|kakao\s?talk|kakao|signal|viber)(?![a-z])|ワッツアップ|ウィーチャット|カカオトーク"
-         r"|カカオ(?=で|に|の?id)|シグナル(?=アプリ)",
+        pattern=latin_names("other_messengers_latin") + "|" + vocab.words("common", "channels", "other_messengers"),
         examples=("WhatsAppでやり取りしましょう",),
+        counter_examples=("WhatsAppの使い方を解説する記事をお願いします",),
         reason="other messengers",
     ),
     Rule(
-        id="dev_060_m3",
-        pattern=r"(?<![a-z])dm(?![a-z])|ダイレクトメッセージ",
+        id="direct_message",
+        pattern=latin_names("direct_message_latin") + "|" + vocab.words("common", "channels", "direct_message"),
         examples=("DMでしかご案内していません",),
-        reason="dev-060 m3",
+        counter_examples=("DMの返信対応をお願いします",),
+        reason="direct messages of any SNS (dev-060 m3)",
     ),
     Rule(
-        id="e_mail",
+        id="email",
         pattern=_MAIL,
         examples=("資料一式はメールでお送りします",),
+        counter_examples=("メルマガ配信の原稿を作成してください", "自動返信メールの文面を考えてください"),
         reason="e-mail (dev-028, dev-066)",
     ),
     Rule(
         id="phone_call_sms",
-        pattern=r"(?:お)?電話(?!番号|帳|対応|営業|代行|受付|オペレーター)|通話|(?<![a-z])(?:tel|sms)(?![a-z])|ショートメ(?:ール|ッセージ)?",
+        pattern=rf"{channel_names('phone')}(?!{channel_names('phone_not_channel_tails')})"
+                rf"|{vocab.words('common', 'channels', 'phone_call')}|{latin_names('phone_latin')}",
         examples=("一度お電話でお話しできればと思います",),
+        counter_examples=("電話対応のお仕事です", "電話で話すのは苦手なので、こちらのメッセージでお願いします"),
         reason="phone call / SMS (dev-059)",
     ),
     Rule(
-        id="mobile_phone_place_reached",
-        pattern=r"(?:携帯|ケータイ|スマホ)(?=(?:の方)?(?:に|へ|まで))",
+        id="mobile_phone",
+        pattern=channel_names("mobile_phone") + r"(?=(?:の方)?(?:に|へ|まで))",
         examples=("急ぎの件は携帯にご連絡ください",),
+        counter_examples=("携帯ケースの商品説明文をお願いします", "スマホに最適化したデザインにしてください"),
         reason="the mobile phone as the place to be reached",
     ),
     Rule(
-        id="english_verbs_are_themselves",
-        pattern=r"(?<![a-z])(?:call|phone|text|e-?mail|whats\s?app|ping)(?=\s(?:me|us)(?![a-z]))",
+        id="english_channel_verbs",
+        pattern=rf"(?<![a-z])(?:{name_alternatives('en', 'channel_talk', 'channel_verbs')})(?=\s(?:me|us)(?![a-z]))",
         examples=("please call me tonight",),
+        counter_examples=("Please don't call me, messages here are fine",),
         lang="en",
         reason="English verbs that are themselves a channel (call me, email me)",
     ),
     Rule(
-        id="outside_general",
-        pattern=r"外部(?:の)?(?:ツール|アプリ|チャット|sns|サービス|連絡先)?|チャットツール|(?<![a-z])sns(?![a-z])"
-         r"|(?:別|他|ほか)の(?:連絡手段|連絡方法|連絡ツール|ツール|アプリ|チャット|sns)"
-         r"|(?:サイト|ここ|こちら|クラウドワークス|このサイト)(?:の)?(?:外|以外)",
+        id="outside_tools",
+        pattern=rf"外部(?:の)?{talk('outside_tool_nouns')}?|{vocab.words('ja', 'channel_talk', 'tools_in_general')}"
+                rf"|{talk('other')}の{talk('other_means')}|{talk('this_site')}(?:の)?(?:外|以外)",
         examples=("こっちじゃ無理なんです〜、外部でお願いします",),
+        counter_examples=("外部ツールでのやり取りはご遠慮ください",),
         reason="'outside' in general (dev-055 m4)",
     ),
 )
@@ -572,9 +650,10 @@ CHANNEL_RULES: tuple[Rule, ...] = (
 # Proposals that need no frame: 友だち追加 is LINE's own verb (dev-058 m3).
 STANDALONE_RULES: tuple[Rule, ...] = (
     Rule(
-        id="line_s_add_friend",
-        pattern=r"友(?:だち|達)(?:追加|登録|申請)|フレンド(?:追加|申請)",
+        id="add_friend",
+        pattern=vocab.words("ja", "channel_talk", "add_friend"),
         examples=("友だち追加だけでもお願いします",),
+        counter_examples=("友だち追加は契約後にお願いします", "友だち追加はしないでください"),
         reason="LINE's add-friend, alone a proposal (dev-058)",
     ),
 )
@@ -584,95 +663,72 @@ STANDALONE_RULES: tuple[Rule, ...] = (
 # (DIRECT_PROPOSAL): 「直接ご連絡いただきありがとうございます」 is thanks for a message sent here.
 MANNER_RULES: tuple[Rule, ...] = (
     Rule(
-        id="direct_one_one_contact",
-        pattern=r"(?:直接|ちょくせつ|じかに|個別に?|個人的に)(?:で|に|の)?(?:ご|お)?"
-         r"(?:やり取り|やりとり|連絡|話|電話|相談|メッセージ|コンタクト|つなが|繋が)",
+        id="talk_directly",
+        pattern=talk("directly") + r"(?:で|に|の)?(?:ご|お)?" + talk("direct_talk"),
         examples=("細かい条件は個別に連絡を取らせてください",),
+        counter_examples=("直接ご連絡いただきありがとうございます", "こちらで直接ご相談ください"),
         reason="direct / one-to-one contact with no tool named",
     ),
 )
-DIRECT_PROPOSAL = compile_pattern(
-    r"[^。\n!?、]{0,14}?(?:たい|たく|させて|らせて|しましょう|しませんか|ましょう|ませんか|ください|下さい|お願い|"
-    r"いただけ(?:ます|ません)か|頂け(?:ます|ません)か|できれば|できますか|希望|の方が|のほうが)"
-)
+DIRECT_PROPOSAL = compile_pattern(r"[^。\n!?、]{0,14}?" + talk("proposal_endings"))
 # Where the conversation stays on the platform (「クラウドワークス上で直接やり取り」「こちらで直接」).
-ON_PLATFORM = compile_pattern(r"クラウドワークス|(?<![a-z])crowd\s?works|(?<![a-z])cw(?![a-z])|こちら|ここ|この(?:メッセージ|サイト|場)|"
-                              r"サイト(?:上|内)|メッセージ機能|プラットフォーム")
+ON_PLATFORM = compile_pattern(vocab.words("ja", "channel_talk", "on_platform"))
 
 # A channel right before these is the subject of the work (LINEスタンプ制作, Zoomの使い方マニュアル).
 WORK_SUBJECT = (
-    r"(?:[^。\n、]{0,8}?(?:使い方|見方|操作方法|マニュアル|説明書|解説|手順書)"
-    r"|(?:の|用の?|向けの?|上の)?(?:公式アカウント|公式)?(?:の)?"
-    r"(?:スタンプ|運用|代行|制作|作成|構築|開発|設定|導入|使い方|見方|操作|マニュアル|広告|集客|マーケ|配信|"
-    r"投稿|記事|画像|バナー|リッチメニュー|クリエイター|creators|api|bot|ボット|連携|分析|フォロワー|"
-    r"いいね|録画|収録|セミナー|ウェビナー|講座|ライブ|ストーリーズ|リール|プロフィール|ハッシュタグ|キャプション|"
-    r"マガジン|返信対応|対応業務|営業|オペレーター|スクリプト))"
+    r"(?:[^。\n、]{0,8}?" + talk("how_to_documents")
+    + r"|(?:の|用の?|向けの?|上の)?(?:公式アカウント|公式)?(?:の)?" + talk("channel_as_work") + ")"
 )
 
 # Frame A: channel + で/にて… + a verb of talking within a few characters.
 _CONNECT = r"(?:" + SEP + r"|[\p{So}\p{Sk}!?~」』\)】])" + "{0,4}"
-_SUFFIX = r"(?:の?(?:公式)?(?:アカウント|id|グループ|オープンチャット|サーバー?|ルーム|チャット|アプリ|通話|ビデオ通話|dm|メッセージ))?"
-_TALK = (
-    r"連絡|やり取り|やりとり|話|面談|面接|打ち合わせ|打合せ|ミーティング|mtg|会議|通話|相談|案内|伝え|送|説明|"
-    r"つなが|繋が|交換|質問|返信|受け付け|受付|進め|続き|メッセージ|dm|チャット|コンタクト|お願い|頼|ok|オーケー|"
-    r"大丈夫|可能|構いません|かまいません|問題ありません|いかが|どう|詳し|詳細|教え|お知らせ|共有|実施|"
-    r"顔合わせ|面会|会話|挨拶|画面共有|カメラ|招待|追加|登録|参加|フォロー|つきやす|取りやす|とりやす|"
-    # what happens in the channel: jobs posted there, the user searched for, replies awaited
-    # (「オープンチャットで先に流しています」「インスタで…って検索してください」「DMで待ってます」)
-    r"流し|流れ|紹介|検索|待っ"
-)
-# Why a channel is better (「ラインの方が連絡つきやすい」「LINEなら早いです」): a proposal even
-# without a request verb.
-_BETTER = r"つきやす|取りやす|とりやす|早|速|便利|楽|スムーズ|確実|手軽|気軽|すぐ|助か|ありがた"
-# Verbs too general to reach far: only right after the particle (「LINEでさせていただきます」).
-_GENERIC = r"させて|しております|しています|いたします|いただ|頂|します|しましょう|しませんか|やりましょう|やりませんか"
+_SUFFIX = r"(?:の?(?:公式)?" + talk("channel_parts") + ")?"
+# What one does in a channel; why a channel is better (「ラインの方が連絡つきやすい」「LINEなら早いです」),
+# a proposal even without a request verb; verbs too general to reach far, only right after the
+# particle (「LINEでさせていただきます」).
+_TALK = talk("talk_verbs")
+_TALK_OR_BETTER = "(?:" + _TALK + "|" + talk("why_better") + ")"
+_GENERIC = talk("generic_verbs")
 FRAME_AFTER = compile_pattern(
     _CONNECT + _SUFFIX + _CONNECT
     + r"(?:(?:で|にて|でも|での|から|経由|上で|を(?:通じ|使っ|利用し)て|使って)"
-    + r"(?:[^。\n]{0,20}?(?:" + _TALK + r")|[^。\n]{0,2}?(?:" + _GENERIC + r"))"
-    + r"|(?:の)?(?:方|ほう)(?:が|で|に|を)[^。\n!?]{0,14}?(?:" + _TALK + "|" + _BETTER + r")"
-    + r"|(?:だと|なら|であれば|でしたら|の方が)[^。\n!?]{0,12}?(?:" + _TALK + "|" + _BETTER + r")"
-    + r"|(?:を|は)[^。\n!?]{0,4}?(?:教え|お知らせ|交換|共有)"
-    + r"|(?:に|へ)[^。\n]{0,6}?(?:招待|追加|登録|参加|連絡|送|移行|移動|切り替|切替|入って|来て|dm|メッセージ|返信|"
-    + r"電話|sms|ショートメ|かけ|"
-    + r"問い合わせ|コンタクト|申請|フォロー)"
-    + r"|(?:を|の)?(?:交換|友(?:だち|達)?追加|追加|招待|申請|フォロー|登録)"
-    + r"|(?:を|で)?(?:通話|面談|面接|会議|ミーティング|mtg|打ち合わせ|相談)"
-    + r"|(?:を)?(?:ください|下さい|いただ|頂|ちょうだい|お願い|させて|いたします|しましょう|しませんか|できますか|できれば|可能)"
-    + r"|[^。\n]{0,12}?(?:参加|招待|入って|登録)(?:しませんか|しましょう|してください|して下さい|ください|お願い|いただけ|頂け))"
+    + r"(?:[^。\n]{0,20}?" + _TALK + r"|[^。\n]{0,2}?" + _GENERIC + ")"
+    + r"|(?:の)?(?:方|ほう)(?:が|で|に|を)[^。\n!?]{0,14}?" + _TALK_OR_BETTER
+    + r"|(?:だと|なら|であれば|でしたら|の方が)[^。\n!?]{0,12}?" + _TALK_OR_BETTER
+    + r"|(?:を|は)[^。\n!?]{0,4}?" + talk("share_verbs")
+    + r"|(?:に|へ)[^。\n]{0,6}?" + talk("move_verbs")
+    + r"|(?:を|の)?" + talk("exchange_nouns")
+    + r"|(?:を|で)?" + talk("meeting_nouns")
+    + r"|(?:を)?" + talk("request_endings")
+    + r"|[^。\n]{0,12}?" + talk("join_verbs") + talk("join_requests") + ")"
 )
 # The tool is where the work is done for the client's own customers (「Instagramアカウントで、お客様
 # から届くDMへの返信代行」「LINE公式の顧客対応」): read in the proposal frame and a few characters after it.
-WORK_IN_TOOL = compile_pattern(
-    r"お客様|お客さま|顧客|ユーザー様|フォロワー|利用者|購入者|会員様|代行|運用|返信対応|顧客対応|管理業務|投稿作業|"
-    r"対応業務|の(?:制作|開発|管理|投稿)"
-)
-WORK_IN_TOOL_AFTER = compile_pattern(r"(?:代行|対応|業務|作業|運用|担当|テンプレ|例文|管理)")
+WORK_IN_TOOL = compile_pattern(vocab.words("ja", "channel_talk", "customers_in_the_tool"))
+WORK_IN_TOOL_AFTER = compile_pattern(talk("work_in_the_tool"))
 
 # An identifier handed over in the same message makes a channel named anywhere in it a proposal: the
 # ID is there to be used (「rain (=LINE) です。ID送ります: cn_trans_88」「T e l e g r a m → @cryptowrite_jp」).
+ID_WORD = latin_names("id_words")
 ID_GIVEN = compile_pattern(
-    r"(?<!案件|仕事|注文|商品|会員|取引|応募|ジョブ|job|管理|社員|予約|ログイン|問い合わせ|動画|記事|契約|タスク|プロジェクト)"
-    r"(?<![a-z])(?:id|アイディー?)(?![a-z])[^。\n!?]{0,8}?"
-    r"(?:送り|送っ|お送り|教え|伝え|はこちら|こちら|:|→|👉|👇|↓|⇒|は[ \t\u3000]{0,2}[a-z0-9_.\-]{3})"
+    rf"(?<!{vocab.words('ja', 'channel_talk', 'ids_of_other_things')}){ID_WORD}[^。\n!?]{{0,8}}?"
+    rf"(?:{vocab.words('ja', 'channel_talk', 'id_handover')}|:|→|👉|👇|↓|⇒|は[ \t\u3000]{{0,2}}[a-z0-9_.\-]{{3}})"
     r"|[→👉⇒:][ \t\u3000]{0,3}@[a-z0-9_.]{3,30}"
 )
 # 「追加したらスタンプ送ってください」「検索して申請してね」 after an ID: the add/search request that
 # takes the conversation to wherever the ID lives.
 ADD_REQUEST = compile_pattern(
-    r"(?:追加|検索|申請|フォロー)(?:して|したら|しましたら|後|のうえ|の上|を)?[^。\n]{0,16}?"
-    r"(?:ください|下さい|お願い|ね(?![a-z])|ましょう|待って)"
+    talk("add_verbs") + r"(?:して|したら|しましたら|後|のうえ|の上|を)?[^。\n]{0,16}?" + talk("add_request_endings")
 )
 
 # Contact details that live outside the thread: 「プロフに書いてある連絡先へ」「概要欄記載のアドレスまで」.
 PROFILE_CONTACT_RULES: tuple[Rule, ...] = (
     Rule(
-        id="contact_details_outside_thread",
-        pattern=r"(?:プロフ(?:ィール)?|概要欄|名刺|(?<![a-z])(?:hp|bio)(?![a-z])|ホームページ|自己紹介|固定ツイート)(?:欄)?(?:に|で)?"
-         r"(?:書いて(?:ある|あります|る|います)|記載(?:の|して(?:ある|います|おります)|されている)|載って(?:いる|る|います)|"
-         r"貼って(?:ある|います))(?:の)?(?:連絡先|アドレス|メアド|番号|電話番号|id|アカウント|リンク)"
-         r"|(?:プロフ(?:ィール)?|概要欄|名刺)(?:欄)?(?:の|記載の)(?:連絡先|メアド|メールアドレス|電話番号)",
+        id="contact_in_profile",
+        pattern=talk("profile_places") + r"(?:欄)?(?:に|で)?" + talk("written_there") + r"(?:の)?" + talk("contact_written_there")
+        + "|" + talk("profile_cards") + r"(?:欄)?(?:の|記載の)" + talk("contact_on_the_card"),
         examples=("詳しい条件はプロフに書いてある連絡先へお願いします",),
+        counter_examples=("プロフィールに書いてある連絡先は使わないでください", "プロフィール文の作成をお願いします"),
         reason="contact details outside the thread",
     ),
 )
@@ -681,20 +737,20 @@ PROFILE_CONTACT_RULES: tuple[Rule, ...] = (
 HERE_UNSUITABLE_RULES: tuple[Rule, ...] = (
     Rule(
         id="here_not_suitable",
-        pattern=r"(?:ここ|こちら|このサイト|この場|このメッセージ)(?:だと|では|じゃ|で(?:は)?)[^。\n]{0,10}?"
-         r"(?:規約|書けな|話せな|言えな|伝えられな|送れな|無理|あれ(?:なので|だから|なんで)|まずい|厳しい|詳しく(?:は)?(?:ちょっと|できな))",
-        examples=("ここだと規約的にあれなので",),
+        pattern=talk("here") + r"(?:だと|では|じゃ|で(?:は)?)[^。\n]{0,10}?" + talk("cannot_say_here"),
+        examples=("ここだと規約的にあれなので、LINEで話しましょう",),
+        counter_examples=("ここでは詳しく書けないので、契約後にお送りします", "ここだと規約的にあれなので、こちらで進めます"),
         reason="'here' is not suitable",
     ),
 )
 # A move to somewhere else with no name (「別のところで話しましょう」「他の場所で連絡させて」).
 MOVE_ELSEWHERE_RULES: tuple[Rule, ...] = (
     Rule(
-        id="move_elsewhere_no_tool",
-        pattern=r"(?:別|他|ほか)の(?:ところ|とこ|場所|所|場|方法|手段|ルート)(?:で|に|へ|から|を通じて)[^。\n!?]{0,10}?"
-         r"(?:話|連絡|送|やり取り|やりとり|相談|続き|詳細|詳し)"
-         r"|(?:外|そと)で(?:話|連絡|やり取り|やりとり|続き)",
+        id="move_elsewhere",
+        pattern=talk("other") + "の" + talk("other_places") + r"(?:で|に|へ|から|を通じて)[^。\n!?]{0,10}?" + talk("elsewhere_talk")
+        + "|" + talk("outside") + "で" + talk("outside_talk"),
         examples=("別のところで話しましょう",),
+        counter_examples=("他の方法で納品してください",),
         reason="a move elsewhere with no tool named",
     ),
 )
@@ -702,10 +758,10 @@ MOVE_ELSEWHERE_RULES: tuple[Rule, ...] = (
 # (そちら is also a polite "you").
 THERE_RULES: tuple[Rule, ...] = (
     Rule(
-        id="over_there_send_contact",
-        pattern=r"(?:そっち|あっち|向こう)(?:の方|のほう)?(?:に|へ|で|から|まで)[^。\n!?]{0,8}?"
-         r"(?:送|連絡|メッセージ|dm|返信|やり取り|やりとり|話|追加)",
-        examples=("そっちに送ってください",),
+        id="over_there",
+        pattern=talk("over_there") + r"(?:の方|のほう)?(?:に|へ|で|から|まで)[^。\n!?]{0,8}?" + talk("over_there_talk"),
+        examples=("先ほどお送りしたアカウントの件です。あっちにメッセージを送ってもらえますか",),
+        counter_examples=("そっちに送ってください", "そちらに資料をお送りします"),
         reason="'over there' with a send/contact verb",
     ),
 )
@@ -713,25 +769,20 @@ THERE_RULES: tuple[Rule, ...] = (
 # move found in the same message, never a risk alone.
 CONCESSION_RULES: tuple[Rule, ...] = (
     Rule(
-        id="just_once_pushing_move",
-        pattern=r"(?:契約前に?|今回|今だけ|一度|1回|一回|ちょっと|少し)(?:だけ|のみ)?(?:で|でも)(?:いい|良い|よい|構わない|かまわない|ok)"
-         r"(?:ので|から|です|んで)?",
-        examples=("じゃあ契約前に一度だけでいいので！",),
+        id="just_this_once",
+        pattern=talk("just_this_once") + r"(?:だけ|のみ)?(?:で|でも)" + talk("is_fine") + r"(?:ので|から|です|んで)?",
+        examples=("契約前に一度だけでいいので、LINEで連絡ください",),
+        counter_examples=("一度だけでいいので修正をお願いします",),
         reason="'just this once' pushing a move",
     ),
 )
 # Casual asks the shared request cues do not hold (「送ってもらえますか」「返信くれる?」).
-CASUAL_ASK = compile_pattern(r"もらえ|もらい|くれ(?:ます|ない|る)|ちょうだい|ますか|ですか|[?？]")
+CASUAL_ASK = compile_pattern(vocab.words("ja", "channel_talk", "casual_asks"))
 
 # The writer quotes the rules or reports what others asked (「規約でLINE交換は禁止ですよね？」
 # 「外部ツールへの移動を求められて困った」): checking or complaining, not proposing.
-RULE_QUESTION = compile_pattern(
-    r"(?:規約|禁止|ルール|違反|ng(?![a-z]))[^。\n]{0,20}?(?:ですよね|ますよね|でしょうか|ですか|ますか|だよね|よね)"
-)
-PAST_REPORT = compile_pattern(
-    r"(?:求め|言わ|誘わ|頼ま|持ちかけ|勧め|すすめ|促さ|要求さ|指示さ)(?:られ|れ)(?:て|た)"
-    r"|(?:困った|困って|怖かった|トラブルになった)"
-)
+RULE_QUESTION = compile_pattern(talk("rule_words") + r"[^。\n]{0,20}?" + talk("rule_question_endings"))
+PAST_REPORT = compile_pattern(talk("asked_by_others") + r"(?:られ|れ)(?:て|た)|" + talk("complaints"))
 
 # Frame D: a talking noun before the channel, the channel ending its phrase (「面談をChatworkで実施」
 # 「ご説明は公式LINEでさせていただいております」「連絡は電話で！」).
@@ -739,92 +790,86 @@ PAST_REPORT = compile_pattern(
 # a reverse search tries one place instead of every place of the window (ten times faster on a
 # flood of candidates, and the same answer: these are only asked whether they match).
 FRAME_BEFORE = compile_pattern(
-    r"(?r)(?:連絡|やり取り|やりとり|案内|面談|面接|打ち合わせ|説明|相談|話|詳細|続き|問い合わせ|質問|mtg|ミーティング)"
-    r"(?:は|を|も|について|については|に関しては)?[^。\n]{0,8}\Z"
+    r"(?r)" + talk("talk_nouns_before") + r"(?:は|を|も|について|については|に関しては)?[^。\n]{0,8}\Z"
 )
 FRAME_BEFORE_TAIL = compile_pattern(_CONNECT + _SUFFIX + _CONNECT + r"(?:で|にて|から|経由)")
 
 # The writer does not want the channel (「電話で話すのは苦手なので」「Zoomだと難しいです」): read
 # from the channel to the end of its clause, a dislike the shared negation cues do not cover.
-DISLIKE = compile_pattern(r"[^。\n!?、]{0,20}?(?:苦手|難し|むずかし|無理|厳し|不安|怖|こわ|抵抗が)")
+DISLIKE = compile_pattern(r"[^。\n!?、]{0,20}?" + talk("dislikes"))
 
 # English proposals: the verb comes before the channel (「let's move to Telegram」「add me on
 # WhatsApp」「join our Discord」) or a pronoun right after it (「WhatsApp me」).
 EN_BEFORE = compile_pattern(
-    r"(?r)(?<![a-z])(?:(?:move|moving|switch|switching|continue|continuing|talk|chat|chatting|contact|reach|message|add|"
-    r"join|dm|text|ping|find|follow|connect|hit|talk)(?:\s(?:me|us))?(?:\s(?:up|out|directly|there|more|further))?"
-    r"\s(?:on|via|over|to|through|in|at|using|with)|use|using|download|install|join)\s(?:our\s|my\s|the\s)?\Z"
+    r"(?r)(?<![a-z])(?:" + en_talk("move_verbs") + r"(?:\s(?:me|us))?(?:\s" + en_talk("move_particles") + r")?"
+    + r"\s" + en_talk("move_prepositions") + "|" + vocab.words("en", "channel_talk", "use_verbs") + r")\s(?:our\s|my\s|the\s)?\Z"
 )
 EN_AFTER = compile_pattern(
-    r"\s(?:me|us)(?![a-z])|\s(?:is|would be|will be|works)\s(?:much\s)?(?:faster|easier|better|quicker|more convenient)"
+    r"\s(?:me|us)(?![a-z])|\s" + en_talk("copulas") + r"\s(?:much\s)?" + en_talk("better_words")
 )
 # English: the channel as an adjective of a call or meeting (「can we have a quick Google Meet call」),
 # in a question or proposal.
 EN_CALL_AFTER = compile_pattern(
-    r"[ \t]{0,2}(?:video[ \t]|voice[ \t]|audio[ \t]|quick[ \t])?(?:call|chat|meeting|session|talk|conversation|interview|meet)s?(?![a-z])"
+    r"[ \t]{0,2}(?:" + en_talk("call_kinds") + r"[ \t])?" + en_talk("calls") + r"s?(?![a-z])"
 )
 # ...but not a call that already happened or is the material (「transcribe the Zoom meeting」
 # 「the Zoom call recording」).
 EN_CALL_DESCRIBED_BEFORE = compile_pattern(
-    r"(?r)(?<![a-z])(?:the|this|that|these|those|recorded|previous|last|past|from|of)[ \t]{1,2}(?:[a-z]+[ \t]{1,2})?\Z"
+    r"(?r)(?<![a-z])" + en_talk("call_described_before") + r"[ \t]{1,2}(?:[a-z]+[ \t]{1,2})?\Z"
 )
-EN_CALL_DESCRIBED_AFTER = compile_pattern(r"[ \t]{0,2}(?:recording|transcript|notes|video|minutes|summary|file|log)s?(?![a-z])")
-EN_PROPOSAL = compile_pattern(
-    r"(?<![a-z])(?:can|could|shall|would|will|let's|lets|let us|how about|please|want to|like to|prefer|need to|invite)(?![a-z])|\?"
-)
+EN_CALL_DESCRIBED_AFTER = compile_pattern(r"[ \t]{0,2}" + en_talk("call_records") + r"s?(?![a-z])")
+EN_PROPOSAL = compile_pattern(r"(?<![a-z])" + en_talk("proposal_words") + r"(?![a-z])|\?")
 # English refusals in the channel's sentence (「we don't use WhatsApp」「please do not contact me on LINE」).
-EN_NEGATION = compile_pattern(r"(?<![a-z])(?:don't|dont|do not|never|not allowed|cannot|can't|won't|no need|isn't|instead of|rather than)(?![a-z])")
+EN_NEGATION = compile_pattern(r"(?<![a-z])" + en_talk("refusals") + r"(?![a-z])")
 
 FRAME_RULES: tuple[Rule, ...] = (
     Rule(
         id="channel_talking_verb",
         pattern=FRAME_AFTER.pattern,
-        examples=("でお伝えします",),
+        examples=("詳細はLINEでお伝えします",),
+        counter_examples=("LINEでのやり取りは契約前は控えております", "Teamsで会議した内容を議事録にまとめてください"),
         reason="channel + で + talking verb",
     ),
 )
 
 # --- hosts ------------------------------------------------------------------------------------
 
-PLATFORM_DOMAINS = frozenset({"crowdworks.jp", "crowdworks.co.jp"})
+PLATFORM_DOMAINS = hosts("sites", "platform_domains")
 # Chat-tool invites and profiles: contact_details (rubric edge case).
-INVITE_HOSTS = frozenset({
-    "line.me", "lin.ee", "liff.line.me", "page.line.me", "chatwork.com", "www.chatwork.com",
-    "discord.gg", "discord.com", "discordapp.com", "t.me", "telegram.me", "telegram.dog",
-    "join.slack.com", "join.skype.com", "wa.me", "chat.whatsapp.com", "m.me",
-    "instagram.com", "www.instagram.com", "twitter.com", "x.com", "www.facebook.com", "facebook.com",
-})
-INVITE_DOMAINS = frozenset({"slack.com", "skype.com"})
+INVITE_HOSTS = hosts("channels", "invite_hosts")
+INVITE_DOMAINS = hosts("channels", "invite_domains")
+# Among them, social networks (a profile is a contact, a post is not) and Discord's web hosts (only
+# /invite links invite).
+SOCIAL_PROFILE_HOSTS = hosts("channels", "social_profile_hosts")
+INVITE_PATH_HOSTS = hosts("channels", "invite_path_hosts")
 # Meeting links: off_platform_contact before a contract.
-MEETING_HOSTS = frozenset({"meet.google.com", "teams.microsoft.com", "teams.live.com", "whereby.com"})
-MEETING_DOMAINS = frozenset({"zoom.us", "zoom.com"})
-FORM_HOSTS = frozenset({
-    "forms.gle", "forms.office.com", "form.run", "tayori.com", "jotform.com", "form.jotform.com",
-    "typeform.com", "formzu.net", "ws.formzu.net", "questant.jp",
-})
-SHORTENER_HOSTS = frozenset({
-    "bit.ly", "tinyurl.com", "t.co", "is.gd", "ow.ly", "x.gd", "cutt.ly", "rebrand.ly", "goo.gl",
-    "buff.ly", "shorturl.at", "t.ly", "v.gd", "amzn.to", "urx.red", "00m.in", "onl.sc",
-})
-APP_STORE_HOSTS = frozenset({"apps.apple.com", "play.google.com", "testflight.apple.com"})
+MEETING_HOSTS = hosts("channels", "meeting_hosts")
+MEETING_DOMAINS = hosts("channels", "meeting_domains")
+FORM_HOSTS = hosts("sites", "form_hosts")
+GOOGLE_DOCS_HOSTS = hosts("sites", "google_docs_hosts")
+SHORTENER_HOSTS = hosts("sites", "shortener_hosts")
+APP_STORE_HOSTS = hosts("sites", "app_store_hosts")
 
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 # A URL: with a scheme or www., or a bare host with a path on a known host (lin.ee/xxx, bit.ly/xxx).
 _URL_CHARS = r"[a-z0-9\-._~:/?#\[\]@!$&'*+,;=%]"
 _BARE_HOSTS = sorted(INVITE_HOSTS | MEETING_HOSTS | MEETING_DOMAINS | FORM_HOSTS | SHORTENER_HOSTS
-                     | APP_STORE_HOSTS | {"docs.google.com"}, key=len, reverse=True)
+                     | APP_STORE_HOSTS | GOOGLE_DOCS_HOSTS, key=len, reverse=True)
 URL_RULES: tuple[Rule, ...] = (
     Rule(
-        id="any_url",
+        id="url",
         pattern=r"(?<![a-z0-9@])(?:https?://|www\.)" + _URL_CHARS + "{1,2000}+",
-        examples=("こちらから友だち追加をお願いします→ https://lin.ee/Sm1LeWk",),
+        examples=("詳細はこちらをご確認ください https://bit.ly/3Fk9TqZ",),
+        counter_examples=("参考までに、イメージに近いサイトです https://www.example.com/",
+                          "https://crowdworks.jp/public/jobs/123 からご応募ください"),
         reason="any URL",
     ),
     Rule(
-        id="known_host_without_scheme",
+        id="bare_host_url",
         pattern=r"(?<![a-z0-9.@/-])(?:" + "|".join(regex.escape(h) for h in _BARE_HOSTS) + r")/" + _URL_CHARS + "{0,2000}+",
-        examples=("lin.ee/Hp9vRt3 から追加してください",),
+        examples=("アンケートはforms.gle/AbCd12 からご回答ください",),
+        counter_examples=("友だち追加はlin.ee/Hp9vRt3 からどうぞ",),
         reason="known host without a scheme",
     ),
 )
@@ -866,7 +911,7 @@ def url_kind(url: str) -> str:
         return "meeting"
     if host in INVITE_HOSTS or domain in INVITE_DOMAINS or host.endswith(".slack.com"):
         return "invite"
-    if host in FORM_HOSTS or domain in FORM_HOSTS or (host == "docs.google.com" and path.startswith("/forms")):
+    if host in FORM_HOSTS or domain in FORM_HOSTS or (host in GOOGLE_DOCS_HOSTS and path.startswith("/forms")):
         return "form"
     if host in SHORTENER_HOSTS:
         return "shortener"
@@ -881,19 +926,18 @@ def url_kind(url: str) -> str:
 # income or points, or joining outside as a condition of being accepted or paid (RUBRIC.md).
 SURVIVES_RULES: tuple[Rule, ...] = (
     Rule(
-        id="invitation_more_jobs_income",
-        pattern=r"(?:グループ|オープンチャット|オプチャ|コミュニティ|サロン|公式アカウント|公式line|公式ライン|メルマガ|会員)"
-         r"[^。\n]{0,40}?(?:案件|お仕事の?(?:紹介|案内)|仕事の?(?:紹介|案内)|副業|稼|収入|ポイント|特典|限定|高単価|投資|情報)"
-         r"|(?:案件|お仕事の?紹介|副業|稼|収入|ポイント|特典|高単価|投資)[^。\n]{0,40}?"
-         r"(?:グループ|オープンチャット|オプチャ|コミュニティ|サロン|公式アカウント|公式line|公式ライン|会員)",
+        id="group_for_more_jobs",
+        pattern="(?:" + talk("outside_groups") + "|" + talk("newsletters") + r")[^。\n]{0,40}?"
+        + "(?:" + talk("more_jobs_or_income") + "|" + talk("offers_after_a_group") + ")"
+        + "|" + talk("more_jobs_or_income") + r"[^。\n]{0,40}?" + talk("outside_groups"),
         examples=("他の高単価案件も紹介しているグループがあるので参加しませんか",),
         reason="invitation for more jobs / income",
     ),
     Rule(
-        id="joining_outside_condition_pay",
-        pattern=r"(?:登録|参加|追加|インストール|ダウンロード)(?:して(?:いただか|もらわ)?|いただか|し)?"
-         r"(?:ないと|なければ|なくては|ない場合)[^。\n]{0,20}?(?:報酬|支払|お支払い|採用|合格|納品|作業|契約|検収)"
-         r"|(?:報酬|支払|お支払い|採用|合格|検収)[^。\n]{0,20}?(?:登録|参加|追加)[^。\n]{0,10}?(?:が)?(?:条件|必須|必要)",
+        id="joining_as_condition_of_pay",
+        pattern=talk("joining_acts") + r"(?:して(?:いただか|もらわ)?|いただか|し)?(?:ないと|なければ|なくては|ない場合)[^。\n]{0,20}?"
+        + talk("withheld_unless_joined")
+        + "|" + talk("conditional_on_joining") + r"[^。\n]{0,20}?" + talk("joins_required") + r"[^。\n]{0,10}?(?:が)?(?:条件|必須|必要)",
         examples=("登録していただかないと報酬をお支払いできません",),
         reason="joining outside as a condition of pay",
     ),

@@ -6,6 +6,9 @@ IDs given after 「ID」 (even split across lines), @handles, identifiers given 
 chat-tool invite or profile links (line.me, lin.ee, chatwork.com, discord.gg, t.me…) and LINE QR
 codes. Requests: a contact noun (メールアドレス, 電話番号, LINE ID, 連絡先) with an asking verb,
 unless refused or part of a data-entry task (「店名・住所・電話番号をスプレッドシートに入力する作業」).
+
+Words: the written-out @ and dots, id words and invite hosts in lang/common/channels.json; the
+cues around numbers and requests in lang/ja/channel_talk.json and lang/en/channel_talk.json.
 """
 from __future__ import annotations
 
@@ -14,146 +17,168 @@ from functools import lru_cache
 
 import phonenumbers
 
-from ..lang.ja import clauses
 from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
-from ..engine.normalize import read_aloud
+from ..lang import vocab
+from ..lang.ja import clauses
+from ..lang.ja.readings import read_aloud
 from . import _channels as ch
 
 _WS = r"[ \t\u3000]"
-_AT = (_WS + r"{0,3}(?:@|あっと|アット|\((?:at|あっと)\)|\[(?:at|あっと)\]|<at>|\{at\}|【(?:at|あっと|アット)】|★|☆|◎"
-       r"|" + _WS + r"at" + _WS + r")" + _WS + "{0,3}")
-_DOT = (_WS + r"{0,2}(?:\.|ドット|\((?:dot|\.|ドット)\)|\[(?:dot|\.|ドット)\]|【(?:ドット|dot)】|" + _WS + r"dot" + _WS + ")"
-        + _WS + "{0,2}")
+# The @ and the dots of an e-mail address, written out or bracketed (「あっと」「(at)」「ドット」「[.]」),
+# or the English words between spaces (「taro at gmail dot com」).
+_AT = _WS + r"{0,3}(?:" + vocab.words("common", "channels", "email_at_signs") + "|" + _WS + "at" + _WS + ")" + _WS + "{0,3}"
+_DOT = _WS + r"{0,2}(?:" + vocab.words("common", "channels", "email_dots") + "|" + _WS + "dot" + _WS + ")" + _WS + "{0,2}"
 _LABEL = r"[a-z0-9][a-z0-9\-]{0,62}+"
-_TLD = r"(?:[a-z]{2,24}+(?![a-z0-9\-])|コム|ジェーピー|ジェイピー|ネット)"
-_PROVIDER = r"(?:gmail|yahoo|icloud|outlook|hotmail|docomo|ezweb|softbank)(?![a-z0-9\-])"
+_TLD = r"(?:[a-z]{2,24}+(?![a-z0-9\-])|" + vocab.words("common", "channels", "email_katakana_tlds") + ")"
+_PROVIDER = ("(?:" + vocab.words("common", "channels", "webmail_providers") + "|"
+             + vocab.words("common", "channels", "mobile_mail_providers") + r")(?![a-z0-9\-])")
 EMAIL_RULE = Rule(
-                 id="obfuscated_e_mail",
-                 pattern=r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}+" + _AT
+    id="email_address",
+    pattern=r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}+" + _AT
     + r"(?:" + _LABEL + r"(?:" + _DOT + _LABEL + r"){0,4}" + _DOT + _TLD + "|" + _PROVIDER + ")",
-                 examples=("midori.edit0312 あっと example ドットコム までご連絡ください",),
-                 reason="obfuscated e-mail (dev-055)",
-             )
+    examples=("midori.edit0312 あっと example ドットコム までご連絡ください",),
+    counter_examples=("単価は@50円です",),
+    reason="obfuscated e-mail (dev-055)",
+)
+# Every EMAIL_RULE match holds one of these (each written-out @ holds @, アット, at or a symbol): a
+# message without them skips the rule.
+_AT_GATE = ("at", *vocab.terms("common", "channels", "email_at_signs"))
 # Candidate phone numbers: a leading 0 (or +81) and 9-10 more digits with at most three separators
 # between digits (「0 8 0 - 5 5 1 2」 spaces every digit and pads the hyphen); not part of a longer
 # digit run (so a 1 MB run of digits is one failed candidate).
 _PSEP = r"[ \-().・/\u3000]"
 PHONE_RULE = Rule(
-                 id="phone_number_candidates",
-                 pattern=r"(?<!\d" + _PSEP + r"{0,3})(?<![\d+])(?:0(?:" + _PSEP + r"{0,3}\d){9,10}+|\+81" + _PSEP + r"{0,2}(?:\(0\))?"
+    id="japanese_phone_number",
+    pattern=r"(?<!\d" + _PSEP + r"{0,3})(?<![\d+])(?:0(?:" + _PSEP + r"{0,3}\d){9,10}+|\+81" + _PSEP + r"{0,2}(?:\(0\))?"
     + r"\d(?:" + _PSEP + r"{0,3}\d){8,9}+)(?!" + _PSEP + r"{0,3}\d)",
-                 examples=("担当直通：090-2468-1357（平日10〜18時）",),
-                 reason="phone number candidates (dev-059)",
-             )
+    examples=("担当直通：090-2468-1357（平日10〜18時）",),
+    counter_examples=("型番 090-1357-2468 の部品を検索してください", "商品番号 0312345678 です"),
+    reason="phone number candidates (dev-059)",
+)
 # International numbers: a '+' and a country code, any region (validated by `phonenumbers`).
 INTL_PHONE_RULE = Rule(
-                      id="international_phone_numbers",
-                      pattern=r"(?<![\d+])\+[1-9](?:" + _PSEP + r"{0,2}\d){6,14}+(?!" + _PSEP + r"{0,2}\d)",
-                      examples=("you can reach me at +44 20 7946 0958",),
-                      lang="en",
-                      reason="international phone numbers",
-                  )
+    id="international_phone_number",
+    pattern=r"(?<![\d+])\+[1-9](?:" + _PSEP + r"{0,2}\d){6,14}+(?!" + _PSEP + r"{0,2}\d)",
+    examples=("you can reach me at +44 20 7946 0958",),
+    counter_examples=("The ticket costs +1234567 points",),
+    lang="en",
+    reason="international phone numbers",
+)
 # Kanji digits read as digits for the phone pass (same length, so offsets stay).
 # (and the long-vowel mark, which people type for a hyphen: ０９０ー１２３４ー５６７８)
 _KANJI_DIGITS = str.maketrans("〇一二三四五六七八九零ー", "01234567890-")
-PHONE_CUE = compile_pattern(r"電話|(?<![a-z])tel|携帯|ケータイ|スマホ|直通|連絡先|番号|(?<![a-z])call|sms|ショートメ|連絡|かけ|着信")
+PHONE_CUE = compile_pattern(vocab.words("ja", "channel_talk", "phone_cues"))
 # Words next to an international number that make it a contact (「WhatsApp: +…」「reach me at +…」).
-INTL_PHONE_CUE = compile_pattern(r"(?<![a-z])(?:phone|mobile|cell|whats\s?app|telegram|signal|viber|wechat|reach|text|"
-                                 r"contact|number)(?![a-z])")
+INTL_PHONE_CUE = compile_pattern(ch.latin_names("phone_cues", "en", "channel_talk"))
 # Digits that are data: part numbers, codes, page numbers, examples in a data-entry brief.
-DATA_CUE = compile_pattern(r"品番|型番|部品|商品番号|管理番号|注文番号|伝票|(?<![a-z])jan|isbn|コード|ページ|郵便|〒|口座|"
-                           r"会員番号|シリアル|ロット|品名|のような|例|形式|フォーマット|スプレッドシート|エクセル|excel|csv")
+DATA_CUE = compile_pattern(vocab.words("ja", "channel_talk", "phone_like_data"))
 
+# The word ID or a user name, not the ID of a job, an order or a login (案件ID, 注文ID, ログインID).
+_NOT_OTHER_IDS = "(?<!" + vocab.words("ja", "channel_talk", "ids_of_other_things") + ")"
+_ID_WORD = ("(?<![a-z])(?:" + vocab.words("common", "channels", "id_words") + "|"
+            + vocab.words("common", "channels", "account_name_words") + ")(?![a-z])")
+# ...and 「アカウント」, which introduces an ID only before an arrow or a colon.
+_ID_WORD_BEFORE_ARROW = ("(?<![a-z])(?:" + vocab.words("common", "channels", "id_words") + "|"
+                         + vocab.words("common", "channels", "account_name_words") + "|"
+                         + vocab.words("common", "channels", "account_words") + ")(?![a-z])")
 ID_RULE = Rule(
-              id="id_split_across_lines",
-              pattern=r"(?<!案件|仕事|注文|商品|会員|取引|応募|ジョブ|job|管理|社員|予約|ログイン|問い合わせ|動画|記事|契約|タスク|プロジェクト)"
-    r"(?<![a-z])(?:id|アイディー?|ユーザー(?:名|ネーム)|アカウント名)(?![a-z])"
-    r"(?:[ \t\u3000\n:=「『(\[<【→↓⇒⬇👇]|は|を|の|:){0,6}"
+    id="id_after_its_word",
+    pattern=_NOT_OTHER_IDS + _ID_WORD
+    + r"(?:[ \t\u3000\n:=「『(\[<【→↓⇒⬇👇]|は|を|の|:){0,6}"
     r"(?P<ident>(?=[a-z0-9._\-]{0,31}[a-z_])[a-z0-9][a-z0-9._\-]{1,31}+(?:\n{1,2}[a-z0-9._\-]{1,31}+){0,5})",
-              examples=("ID↓\ndream\n_link\n_0815\n（つなげて検索してください）",),
-              reason="ID split across lines (dev-056)",
-          )
+    examples=("ID↓\ndream\n_link\n_0815\n（つなげて検索してください）",),
+    counter_examples=("IDはこのあと送ります", "注文ID（order_id）の列を追加してください"),
+    reason="ID split across lines (dev-056)",
+)
 # An ID handed over after an arrow or colon a few words after the cue (「ID送りますね→ pon_pon_0707」
 # 「アカウントはこちら👉 mika.works_22」). The token must look like an ID (a digit, '_' or '.' in it),
 # not a word, a number or a URL.
 ARROW_ID_RULE = Rule(
-                    id="id_after_arrow",
-                    pattern=r"(?<![a-z])(?:id|アイディー?|ユーザー(?:名|ネーム)|アカウント(?:名)?)(?![a-z])[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=]"
+    id="id_after_arrow",
+    pattern=_ID_WORD_BEFORE_ARROW + r"[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=]"
     r"[ \t\u3000]{0,3}(?P<ident>(?=[a-z0-9._\-]{0,31}[0-9_.])(?=[a-z0-9._\-]{0,31}[a-z])[a-z0-9][a-z0-9._\-]{3,31}+)"
     r"(?![a-z0-9._\-]|:/)",
-                    examples=("IDはこちらです👉 mika.works_22",),
-                    reason="ID after an arrow",
-                )
+    examples=("IDはこちらです👉 mika.works_22",),
+    counter_examples=("管理IDは→ 12345678", "詳細はこちら→ https://example.com/id_123"),
+    reason="ID after an arrow",
+)
 # An ID on the lines after its cue, cut into fragments that start or end with . _ - (「IDはこちらです👇
 # \nhappy\n.side\n.work77」): the cue, then the fragments are joined in code (`_joined_id`).
 ID_CUE_RULE = Rule(
-                  id="id_following_lines",
-                  pattern=r"(?<!案件|仕事|注文|商品|会員|取引|応募|ジョブ|job|管理|社員|予約|ログイン|問い合わせ|動画|記事|契約|タスク|プロジェクト)"
-    r"(?<![a-z])(?:id|アイディー?|ユーザー(?:名|ネーム)|アカウント(?:名)?)(?![a-z])[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=]"
-    r"[ \t\u3000]{0,3}\n",
-                  examples=("IDはこちらです👇\nhappy\n.side\n.work77",),
-                  reason="ID on the following lines",
-              )
+    id="id_cut_over_lines",
+    pattern=_NOT_OTHER_IDS + _ID_WORD_BEFORE_ARROW + r"[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=][ \t\u3000]{0,3}\n",
+    examples=("IDはこちらです👇\nhappy\n.side\n.work77",),
+    counter_examples=("IDはこちら👇\n後ほど担当者からお送りします",),
+    reason="ID on the following lines",
+)
 # An ID described instead of given: 「IDは私の名前（表示名）と同じです」「IDはプロフのままです」.
 ID_BY_REFERENCE_RULE = Rule(
-                           id="id_given_reference",
-                           pattern=r"(?<![a-z])(?:id|アイディー?)(?![a-z])(?:は|も|:)?[^。\n!?]{0,14}?"
-    r"(?:名前|表示名|ユーザー名|アカウント名|ニックネーム|プロフ(?:ィール)?|アイコン|この名前|本名)"
-    r"[^。\n!?]{0,8}?(?:と同じ|と一緒|のまま|そのまま|で検索|です|になって)",
-                           examples=("IDは私の名前（表示名）と同じです",),
-                           reason="an ID given by reference",
-                       )
+    id="id_by_reference",
+    pattern=ch.ID_WORD + r"(?:は|も|:)?[^。\n!?]{0,14}?" + ch.talk("names_an_id_copies")
+    + r"[^。\n!?]{0,8}?" + ch.talk("same_as"),
+    examples=("IDは私の名前（表示名）と同じです",),
+    counter_examples=("IDはお名前と同じにしないでください", "IDは案件ページに記載されています"),
+    reason="an ID given by reference",
+)
 # An e-mail address without its '@': a provider or address cue and a local part
 # (「gmailのアドレスは yamada.taro.0412 です」).
 BARE_MAIL_RULE = Rule(
-                     id="e_mail_local_part",
-                     pattern=r"(?:gmail|yahoo|icloud|outlook|hotmail|メール|メアド|(?<![a-z])mail)(?:の)?(?:アドレス|address)?"
+    id="email_local_part",
+    pattern=r"(?:" + vocab.words("common", "channels", "webmail_providers") + r"|メール|メアド|(?<![a-z])mail)(?:の)?(?:アドレス|address)?"
     r"(?:[ \t\u3000]{0,2}(?:は|:|→|👉|=)){1,3}[ \t\u3000]{0,3}"
     r"(?P<ident>(?=[a-z0-9._\-]{0,63}[0-9._])(?=[a-z0-9._\-]{0,63}[a-z])[a-z0-9][a-z0-9._\-]{3,63}+)(?![a-z0-9._\-@＠])",
-                     examples=("gmailのアドレスは yamada.taro.0412 です（あとはいつものgmail.comで）",),
-                     reason="e-mail local part without '@'",
-                 )
+    examples=("gmailのアドレスは yamada.taro.0412 です（あとはいつものgmail.comで）",),
+    counter_examples=("メールの件名は report_2024 です",),
+    reason="e-mail local part without '@'",
+)
 # A handle in quotes with a search/follow/add verb (「インスタで「kirari_beauty_pr」って検索してください」).
 QUOTED_IDENT_RULE = Rule(
-                        id="quoted_handle_search",
-                        pattern=r"[「『\"“](?P<ident>(?=[a-z0-9._\-]{0,31}[_0-9.])[a-z][a-z0-9._\-]{2,31}+)[」』\"”]"
-    r"(?:って|と|で|を|に)?[ \t\u3000]{0,2}(?:検索|追加|フォロー|申請|dm)",
-                        examples=("インスタで「kirari_beauty_pr」って検索してください",),
-                        reason="a quoted handle to search for",
-                    )
+    id="quoted_handle_to_search",
+    pattern=r"[「『\"“](?P<ident>(?=[a-z0-9._\-]{0,31}[_0-9.])[a-z][a-z0-9._\-]{2,31}+)[」』\"”]"
+    r"(?:って|と|で|を|に)?[ \t\u3000]{0,2}" + ch.talk("handle_verbs"),
+    examples=("インスタで「kirari_beauty_pr」って検索してください",),
+    counter_examples=("「abc_shop」というハッシュタグで検索して投稿を集めてください",),
+    reason="a quoted handle to search for",
+)
 HANDLE_RULE = Rule(
-                  id="handle",
-                  pattern=r"(?<![a-z0-9._%+\-/])@(?=[a-z0-9_.]{0,30}[a-z])[a-z0-9_.]{2,30}+",
-                  examples=("@wp_translate_jp までDMください",),
-                  reason="handle (dev-057)",
-              )
+    id="at_handle",
+    pattern=r"(?<![a-z0-9._%+\-/])@(?=[a-z0-9_.]{0,30}[a-z])[a-z0-9_.]{2,30}+",
+    examples=("@wp_translate_jp までDMください",),
+    counter_examples=("単価は@50円です",),
+    reason="handle (dev-057)",
+)
 IDENT_WITH_VERB_RULE = Rule(
-                           id="identifier_given_without_word",
-                           pattern=r"(?<![a-z0-9._\-@])(?=[a-z0-9._\-]{0,31}[_0-9])[a-z][a-z0-9._\-]{3,31}+(?=[ \t\u3000]{0,2}"
-    r"(?:で検索|を検索|を追加|で追加|に(?:コンタクト)?申請|をフォロー|まで(?:dm|ご連絡|連絡|メッセージ)))",
-                           examples=("abc_123で検索して追加してください",),
-                           reason="identifier given without the word ID",
-                       )
+    id="handle_to_search",
+    pattern=r"(?<![a-z0-9._\-@])(?=[a-z0-9._\-]{0,31}[_0-9])[a-z][a-z0-9._\-]{3,31}+(?=[ \t\u3000]{0,2}"
+    + ch.talk("search_the_handle") + ")",
+    examples=("abc_123で検索して追加してください",),
+    counter_examples=("abc_123で検索しないでください",),
+    reason="identifier given without the word ID",
+)
 QR_RULE = Rule(
-              id="line_qr_code",
-              pattern=r"(?<![a-z])qr(?:コード)?(?![a-z])(?!(?:の)?(?:作成|生成|制作|付き|入り|デザイン|印刷))"
-    r"[^。\n]{0,15}?(?:読み取|読取|読み込|スキャン|追加|登録|友(?:だち|達)|から)",
-              examples=("こちらのQRコードを読み取って友だち追加してください",),
-              reason="LINE QR code",
-          )
-_MAIL_NOUN = r"(?:(?:携帯|個人|社用|会社|仕事用|私用)|(?<!\p{Han}))メール(?:アドレス)?|メアド|(?<![a-z])e?-?mail\s?(?:address|アドレス)?"
+    id="qr_code_to_scan",
+    pattern=r"(?<![a-z])qr(?:コード)?(?![a-z])(?!(?:の)?" + ch.talk("qr_code_made") + ")"
+    r"[^。\n]{0,15}?" + ch.talk("qr_code_scanned"),
+    examples=("こちらのQRコードを読み取って友だち追加してください",),
+    counter_examples=("QRコードの作成をお願いします", "QRコード付きのチラシをデザインしてください"),
+    reason="LINE QR code",
+)
+# メール after a kanji word is a compound (招待メール) unless the word names whose address it is.
+_MAIL_NOUN = (r"(?:" + ch.channel_names("email_owners") + r"|(?<!\p{Han}))メール(?:アドレス)?|メアド"
+              r"|(?<![a-z])e?-?mail\s?(?:address|アドレス)?")
 REQUEST_RULE = Rule(
-                   id="asking_contact_identifier",
-                   pattern=r"(?:" + _MAIL_NOUN + r"|(?:お)?電話番号|携帯(?:電話)?番号|連絡先|(?<![a-z])(?:line|skype|chatwork|discord|telegram)"
-    r"(?:の)?\s?(?:id|アカウント)|(?:ライン|チャットワーク|スカイプ|インスタ)(?:の)?\s?(?:id|アカウント))"
-    r"(?=[^。\n]{0,15}?(?:教え|お知らせ|知らせ|ご入力|入力|ご記入|記入|送って|お送り|送付|ご共有|共有|交換|伺|お聞き|"
-    r"聞かせ|ご登録|ご提示|提示|記載|書いて))",
-                   examples=("メールアドレスを教えてください",),
-                   reason="asking for a contact identifier (dev-066, dev-049)",
-               )
+    id="asking_for_contact",
+    pattern=r"(?:" + _MAIL_NOUN + "|" + vocab.words("ja", "channel_talk", "phone_number_words")
+    + r"|(?<![a-z])" + ch.channel_names("channels_with_ids_latin") + r"(?:の)?\s?(?:id|アカウント)"
+    + r"|" + ch.channel_names("channels_with_ids") + r"(?:の)?\s?(?:id|アカウント))"
+    + r"(?=[^。\n]{0,15}?" + ch.talk("contact_request_verbs") + ")",
+    examples=("メールアドレスを教えてください",),
+    counter_examples=("店名・住所・電話番号をスプレッドシートに入力していただく作業です",
+                      "メールアドレス欄のバリデーションを実装してください"),
+    reason="asking for a contact identifier (dev-066, dev-049)",
+)
 # The contact nouns are data of the task (a list of shops with their phone numbers).
-DATA_TASK = compile_pattern(r"作業|スプレッドシート|エクセル|excel|リスト|一覧|データ|転記|csv|\d件|件数|収集|調査|リサーチ|"
-                            r"店名|会社名|企業名|顧客|名簿|参照|項目|フォーム作成|設定して")
+DATA_TASK = compile_pattern(vocab.words("ja", "channel_talk", "data_task"))
 
 _EMAIL = EMAIL_RULE.compile()
 _PHONE = PHONE_RULE.compile()
@@ -166,7 +191,8 @@ _BARE_MAIL = BARE_MAIL_RULE.compile()
 _QUOTED_IDENT = QUOTED_IDENT_RULE.compile()
 # One line of an ID cut into fragments: a short run of ID characters filling its whole line.
 _FRAGMENT = compile_pattern(r"[a-z0-9._\-]{1,31}+(?=\n|$)")
-_ID_GATE = compile_pattern(r"id|アイディ|ユーザー|アカウント")
+# The words every ID_CUE_RULE and ID_BY_REFERENCE_RULE match holds.
+_ID_GATE = compile_pattern(_ID_WORD_BEFORE_ARROW)
 _IDENTIFIERS = ch.Scanner((HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE))
 _REQUEST = ch.Scanner((REQUEST_RULE,))
 # Every REQUEST_RULE match holds one of these literals: a message without them skips the rule
@@ -176,13 +202,12 @@ _REQUEST_GATE = compile_pattern(r"メール|メアド|mail|電話|携帯|連絡�
 _DIGIT_RUN = compile_pattern(r"[0-9〇一二三四五六七八九零][^0-9〇一二三四五六七八九零]{0,3}[0-9〇一二三四五六七八九零]")
 # The contact noun is a form field or made-up data (「電話番号の入力画面はダミーの番号で撮影」
 # 「メールアドレス欄のサンプル」), not something asked of the reader.
-_FIELD_AFTER = compile_pattern(r"(?:の)?(?:入力)?(?:画面|欄|項目|フィールド|枠|形式|フォーマット|バリデーション|チェック)")
-_MADE_UP = compile_pattern(r"ダミー|サンプル|架空|仮の|テスト用|例えば|たとえば|記入例|入力例|(?<![a-z])dummy|(?<![a-z])sample")
+_FIELD_AFTER = compile_pattern(r"(?:の)?(?:入力)?" + ch.talk("form_fields"))
+_MADE_UP = compile_pattern(vocab.words("ja", "channel_talk", "made_up"))
 # A profile link offered with one of these in the message asks the reader to get in touch.
-_CONTACT_ASK = compile_pattern(r"フォロー|(?<![a-z])dm|ご連絡|連絡|メッセージ|友(?:だち|達)|追加|繋が|つなが|"
-                               r"(?<![a-z])(?:follow|message|contact|add me)(?![a-z])")
-_SOCIAL = ("instagram.com", "twitter.com", "x.com", "facebook.com")
-_REFERENCE = compile_pattern(r"参考|ご参照|参照|イメージ|例えば|たとえば|ご覧")
+_CONTACT_ASK = compile_pattern(vocab.words("ja", "channel_talk", "contact_asks") + "|"
+                               + r"(?<![a-z])" + ch.en_talk("contact_asks") + r"(?![a-z])")
+_REFERENCE = compile_pattern(vocab.words("ja", "channel_talk", "profile_as_reference"))
 
 
 class ContactDetails(Detector):
@@ -234,8 +259,7 @@ class ContactDetails(Detector):
 
     @staticmethod
     def _emails(text: str) -> Iterable[tuple[int, int]]:
-        if "@" not in text and "at" not in text and "あっと" not in text and "アット" not in text \
-                and "★" not in text and "☆" not in text and "◎" not in text:
+        if not any(mark in text for mark in _AT_GATE):
             return
         for m in _EMAIL.finditer(text):
             yield m.span()
@@ -276,9 +300,9 @@ class ContactDetails(Detector):
             if ch.url_kind(url) != "invite":
                 continue
             host, _ = ch.host_of(url)
-            if host.removeprefix("www.") in _SOCIAL and not _is_profile_link(text, url):
+            if host.removeprefix("www.") in ch.SOCIAL_PROFILE_HOSTS and not _is_profile_link(text, url):
                 continue
-            if host.removeprefix("www.") in ("discord.com", "discordapp.com") and "/invite" not in url:
+            if host.removeprefix("www.") in ch.INVITE_PATH_HOSTS and "/invite" not in url:
                 continue
             yield start, end
 

@@ -6,100 +6,114 @@ Lures are read from words (「会員登録」「本登録」「弊社サイト�
 link in a message that lures. A link given as reference for the work, a platform link
 (crowdworks.jp), or a tool named as the work (「Googleフォームで作って」) is not this. After a
 contract a payment site is direct_deal, so payment lures are left to that detector then.
+
+Words: lang/ja/site_talk.json, lang/en/site_talk.json; link hosts: lang/common/sites.json.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..lang.ja import clauses
 from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ..lang import vocab
+from ..lang.ja import clauses
 from . import _channels as ch
 
-_LURE_VERB = (r"登録|応募|申し込|申込|エントリー|ご案内|案内|連絡|やり取り|やりとり|契約|支払|決済|購入|ログイン|入力|回答|"
-              r"ダウンロード|インストール|お仕事|研修|手続|受け取|受取")
-_SITE = r"(?:サイト|ページ|フォーム|アプリ|ホームページ|hp|ウェブサイト|webサイト|ポータル|マイページ|システム|url|リンク)"
+
+def words(group: str) -> str:
+    """A group of lang/ja/site_talk.json (regular-expression source, one group)."""
+    return f"(?:{vocab.words('ja', 'site_talk', group)})"
+
+
+def en_words(group: str) -> str:
+    """A group of lang/en/site_talk.json (regular-expression source, one group)."""
+    return f"(?:{vocab.words('en', 'site_talk', group)})"
+
+
+_LURE_VERB = words("lure_verbs")
+_SITE = words("sites")
 # Registration words name no place: they are a lure to a site only when the message points at one
 # (a URL, サイト/フォーム/アプリ…), or at least does not put them inside a chat tool (「友だち追加を
 # お願いします。そこで本登録のご案内をします」 is LINE, off_platform_contact).
 REGISTRATION_RULES: tuple[Rule, ...] = (
     Rule(
         id="registration_words",
-        pattern=r"(?:会員|本|仮|新規|ユーザー|無料|アカウント|メンバー|事前|エントリー|web|ウェブ)登録|アカウント(?:を)?作成",
+        pattern=words("registration_kinds") + r"登録|アカウント(?:を)?作成",
         examples=("本登録はこちらのフォームからお願いします",),
+        counter_examples=("会員登録フォームの作成をお願いします", "会員登録は不要です"),
         reason="registration words (dev-048, dev-049, dev-065)",
     ),
     Rule(
-        id="registration_condition_job",
-        pattern=r"(?:ご)?登録(?:いただいた|頂いた|していただいた|して頂いた|してくれた|してくださった|した|された|済みの?|完了した)"
-         r"(?:方|人|かた|ユーザー|メンバー)(?:に|へ|様)?(?:のみ|だけ|限定|限り)",
+        id="registered_only",
+        pattern=r"(?:ご)?登録" + words("registered") + words("registered_people") + r"(?:に|へ|様)?" + words("only"),
         examples=("登録いただいた方にのみ、担当から面談日程をご案内しております",),
+        counter_examples=("登録済みの方のみ対象というルールは設けていません",),
         reason="registration as the condition of the job",
     ),
 )
-_CHAT_PLACE = compile_pattern(r"友(?:だち|達)追加|(?<![a-z])line(?![a-z])|ライン|(?<![a-z])qr|オープンチャット|オプチャ|"
-                              r"公式アカウント|チャットワーク|(?<![a-z])(?:chatwork|discord|telegram|slack)(?![a-z])")
-_SITE_PLACE = compile_pattern(r"サイト|ページ|フォーム|アプリ|ホームページ|(?<![a-z])hp(?![a-z])|ポータル|マイページ|システム|"
-                              r"(?<![a-z])(?:url|https?|www)(?![a-z])|リンク|ウェブ|(?<![a-z])web(?![a-z])")
+_CHAT_PLACE = compile_pattern(vocab.words("ja", "site_talk", "chat_places"))
+_SITE_PLACE = compile_pattern(vocab.words("ja", "site_talk", "site_places"))
 # English: register / sign up / apply at a site (「Please first register at our partner exchange https://…」).
 EN_REGISTER = compile_pattern(
-    r"(?<![a-z])(?:register|sign[ \-]?up|apply|create an account|open an account|make an account|enroll)"
-    r"(?:[ \t](?:first|now|here|today))?[ \t](?:at|on|via|through|with|using)[ \t](?:[a-z\-]{1,20}[ \t]){0,3}?"
-    r"(?:site|website|platform|exchange|portal|app|page|link|form|wallet|service|https?://)"
+    r"(?<![a-z])" + en_words("register_verbs") + r"(?:[ \t]" + en_words("register_adverbs") + r")?[ \t]"
+    + en_words("register_prepositions") + r"[ \t](?:[a-z\-]{1,20}[ \t]){0,3}?" + en_words("register_places")
 )
 _EN_REGISTER_GATE = compile_pattern(r"regist|sign|apply|account|enroll")
 LURE_RULES: tuple[Rule, ...] = (
     Rule(
-        id="own_outside_site_lure",
-        pattern=r"(?:弊社|当社|自社|専用|外部|別|私たち|うち|運営|提携|独自)の?[^\s。、\nはがをにで]{0,8}?" + _SITE
-         + r"(?=[^。\n]{0,3}?(?:で|から|に|へ|より)(?:の)?[^。\n]{0,8}?(?:" + _LURE_VERB + "))",
+        id="own_site_with_lure_verb",
+        pattern=words("site_owners") + r"の?[^\s。、\nはがをにで]{0,8}?" + _SITE
+        + r"(?=[^。\n]{0,3}?(?:で|から|に|へ|より)(?:の)?[^。\n]{0,8}?" + _LURE_VERB + ")",
         examples=("弊社サイトでの登録が必須となっております",),
+        counter_examples=("弊社サイトでの登録は不要です",),
         reason="own/outside site + lure verb (dev-048 m3, dev-062)",
     ),
     Rule(
-        id="apply_again_outside",
-        pattern=r"(?<=(?:" + _SITE + r"|url|リンク|hp|こちら|下記|以下)[^。\n]{0,3}?(?:から|より|で|にて)[^。\n]{0,6}?)"
-         r"(?:ご)?(?:応募|エントリー|申し込み?|申込|登録|提出)し?直(?:して|し|す)?",
+        id="apply_again_there",
+        pattern=r"(?<=(?:" + _SITE + "|" + words("pointers") + r")[^。\n]{0,3}?(?:から|より|で|にて)[^。\n]{0,6}?)"
+        r"(?:ご)?" + words("apply_verbs") + r"し?直(?:して|し|す)?",
         examples=("弊社サイトから応募し直してください",),
+        counter_examples=("クラウドワークスから応募し直してください",),
         reason="apply again outside (the span is the verb: the site may be named far before)",
     ),
     Rule(
         id="app_download",
-        pattern=r"アプリ(?:[「『\"(][^」』\")\n]{1,24}[」』\")])?(?:を|の)?[^。\n]{0,12}?"
-         r"(?:ダウンロード|インストール|(?<![a-z])dl(?![a-z])|入れて|導入して)",
+        pattern=r"アプリ(?:[「『\"(][^」』\")\n]{1,24}[」』\")])?(?:を|の)?[^。\n]{0,12}?" + words("install_verbs"),
         examples=("以下からアプリをダウンロードし、登録してください",),
+        counter_examples=("アプリのダウンロード数を増やす施策を考えてください",),
         reason="app download (dev-064)",
     ),
     Rule(
         id="named_app_install",
-        pattern=r"[「『\"][^」』\"\n]{1,24}[」』\"](?:という|って)?(?:アプリ|ツール)(?:を|の)?[^。\n]{0,12}?"
-         r"(?:ダウンロード|インストール|(?<![a-z])dl(?![a-z])|入れて|導入して)",
+        pattern=r"[「『\"][^」』\"\n]{1,24}[」』\"](?:という|って)?(?:アプリ|ツール)(?:を|の)?[^。\n]{0,12}?" + words("install_verbs"),
         examples=("「TaskHub」というアプリをスマホに入れてください",),
+        counter_examples=("「Canva」というアプリで作ったデザインを修正してください",),
         reason="a named app to install",
     ),
     Rule(
         id="application_form",
-        pattern=r"(?:応募|登録|申込|申し込み|エントリー|専用|回答|入力|こちらの|下記の|以下の|次の)(?:用)?(?:の)?フォーム",
+        pattern=words("form_kinds") + r"(?:用)?(?:の)?フォーム",
         examples=("以下の応募フォームにご入力いただけますでしょうか",),
+        counter_examples=("応募フォームの作成をお願いします",),
         reason="application form (dev-037)",
     ),
     Rule(
         id="google_forms_apply",
-        pattern=r"(?:google|グーグル)\s?フォーム(?=[^。\n]{0,6}?(?:から|に|で|より)[^。\n]{0,6}?(?:応募|登録|回答|入力|ご記入|申し込|申込))",
+        pattern=words("google") + r"\s?フォーム(?=[^。\n]{0,6}?(?:から|に|で|より)[^。\n]{0,6}?" + words("form_answer_verbs") + ")",
         examples=("Googleフォームからご応募ください",),
+        counter_examples=("保護者向けアンケートをGoogleフォームで作っていただきたいです",),
         reason="Google Forms to apply (not: 「Googleフォームで作って」)",
     ),
 )
 _LURE = ch.Scanner(LURE_RULES)
 _REGISTRATION = ch.Scanner(REGISTRATION_RULES)
 # Lure words that are the work itself (「会員登録フォームの作成」「アプリの開発」).
-_SUBJECT = compile_pattern(r"[^。\n、]{0,8}?(?:の)?(?:作成|制作|実装|開発|構築|設計|デザイン|改修|修正|テスト|者数|数|率|機能|画面の)")
+_SUBJECT = compile_pattern(r"[^。\n、]{0,8}?(?:の)?" + words("site_as_work"))
 # A lure sentence asks for it: a request, "required", or "here/below".
-_ASKS = compile_pattern(r"お願い|ください|下さい|いただけ|頂け|必須|必要|していただ|こちら|下記|以下|↓|👇|→|から|ております|しています|となります|します|いたします")
+_ASKS = compile_pattern(vocab.words("ja", "site_talk", "lure_asks"))
 # Link sentences that send the reader somewhere to act.
-_LINK_LURE = compile_pattern(r"登録|応募|申し込|申込|エントリー|入力|回答|ダウンロード|インストール|ログイン|アクセスして|"
-                             r"クリックして|タップして|詳細はこちら|お問い合わせ|手続")
-_REFERENCE = compile_pattern(r"参考|ご参照|参照|イメージ|バックナンバー|公開して|過去の|例えば|たとえば|サンプル|ご覧")
-_PAYMENT = compile_pattern(r"支払|決済|振込|振り込|入金|送金|請求|paypal|stripe|口座")
+_LINK_LURE = compile_pattern(vocab.words("ja", "site_talk", "link_lures"))
+_REFERENCE = compile_pattern(vocab.words("ja", "site_talk", "reference"))
+_PAYMENT = compile_pattern(vocab.words("ja", "site_talk", "payment"))
 
 
 class ExternalSite(Detector):

@@ -6,14 +6,19 @@ A channel name alone is not a proposal: it has to sit in a frame of talking (「
 the subject of the work (LINEスタンプ制作), a refusal (「LINEではなくこちらで」), a clarifying
 question (「LINEでのご案内ということでしょうか」) or a remark about after the contract
 (「契約後はChatworkで」). A meeting link (zoom.us, meet.google.com) is a proposal by itself.
+
+Channel names are in lang/common/channels.json, the frames' words in lang/ja/channel_talk.json and
+lang/en/channel_talk.json; the rules are in _channels.py.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..lang.ja import clauses
 from ..engine.detector import Detector, Examples, Hit, MessageView, compile_pattern
-from ..engine.normalize import NormalizedText, Reading, read_aloud
+from ..engine.normalize import NormalizedText
+from ..lang import vocab
+from ..lang.ja import clauses
+from ..lang.ja.readings import Reading, read_aloud
 from . import _channels as ch
 
 _CHANNEL = ch.Scanner(ch.CHANNEL_RULES)
@@ -21,9 +26,9 @@ _STANDALONE = ch.Scanner(ch.STANDALONE_RULES)
 _MANNER = ch.Scanner(ch.MANNER_RULES)
 _WORK_SUBJECT = compile_pattern(ch.WORK_SUBJECT)
 # Frame G (channel + 面談/通話 directly) and 友だち追加 need a request or proposal in the sentence.
-_NEEDS_REQUEST = compile_pattern(r"(?:" + ch._CONNECT + r")(?:通話|面談|面接|会議|ミーティング|mtg|打ち合わせ|相談)")
+_NEEDS_REQUEST = compile_pattern(r"(?:" + ch._CONNECT + r")" + ch.talk("meeting_nouns"))
 # The channel described, not proposed: 「Teamsで会議した内容」.
-_DESCRIBED = compile_pattern(r"[^。\n、]{0,20}?(?:し|され|して|い|行っ)た(?:内容|研修|動画|データ|記録|音声|映像|もの|ファイル|際|時|とき|こと)")
+_DESCRIBED = compile_pattern(r"[^。\n、]{0,20}?(?:し|され|して|い|行っ)た" + ch.talk("channel_described"))
 
 
 _ROMAJI = ch.Scanner(ch.ROMAJI_RULES)
@@ -32,8 +37,9 @@ _MOVE_ELSEWHERE = ch.Scanner(ch.MOVE_ELSEWHERE_RULES)
 _THERE = ch.Scanner(ch.THERE_RULES)
 _HERE_UNSUITABLE = ch.Scanner(ch.HERE_UNSUITABLE_RULES)
 _CONCESSION = ch.Scanner(ch.CONCESSION_RULES)
-# Cheap literals every ID_GIVEN match holds (its leading lookbehinds make a blind scan slow).
-_ID_GATE = compile_pattern(r"id|アイディ|@")
+# Cheap literals every ID_GIVEN match holds (its leading lookbehinds make a blind scan slow): the
+# word ID, or the @ of a handle.
+_ID_GATE = compile_pattern(vocab.words("common", "channels", "id_words") + "|@")
 
 
 def _gives_id(text: str) -> bool:

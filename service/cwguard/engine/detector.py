@@ -45,10 +45,6 @@ class Rule:
     def compile(self) -> regex.Pattern:
         return compile_pattern(self.pattern)
 
-    @property
-    def note(self) -> str:  # TRANSITION: detectors still select rules by reason text; removed below
-        return self.reason
-
     @classmethod
     def from_pair(cls, id: str, pattern_and_example: tuple[str, str], **fields) -> Rule:
         """A rule whose pattern comes from a vocabulary file with the example it documents."""
