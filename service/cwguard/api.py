@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import budget
 from .attachments import with_attachments
 from .detectors import load_detectors
-from .lang.ja import words
+from .lang.ja import frames, words
 from .pipeline import model, score_request
 from .schemas import load_request
 
@@ -68,6 +68,7 @@ def warm_up() -> int:
     number of requests scored."""
     model()             # the model: its file, or trained in memory (before any request)
     words.warm_up()     # the word segmenter's dictionary, which only a cut highlight would load
+    frames.clauses("ウォームアップのため、読んでください")  # the clause reader and its cues
     requests = _warm_up_requests()
     for payload in requests:
         score(payload)

@@ -16,7 +16,8 @@ from __future__ import annotations
 import regex
 
 from ..engine.detector import Detector, MessageView, compile_pattern
-from ..lang.ja import clauses
+from ..lang.en import tokens as en_tokens
+from ..lang.ja import clauses, frames
 from ..site.crowdworks import PLATFORM_NAMES
 
 # --- shared pattern pieces (regular-expression source, folded when compiled) ------------------
@@ -208,6 +209,22 @@ def refused_around(text: str, m: regex.Match) -> bool:
     )
 
 
+# --- the clause's polarity, read on tokens ------------------------------------------------------
+
+# What the token reader (lang/ja/frames.py) finds that the phrase-level reader above does not: a
+# refusal by a verb or adjective of the clause (「直接のお取引には応じかねます」「対面は控えております」)
+# and a waiver (「明日までにご返信いただかなくても大丈夫です」「登録は不要です」).
+DECLINING = frozenset({"refused", "waived"})
+
+
+def declined(msg: MessageView, rule, start: int, end: int) -> bool:
+    """Whether the clause holding a rule's span refuses or waives what it names (Japanese read on
+    SudachiPy tokens, English on words)."""
+    a, b = msg.norm.to_original(start, end)
+    reader = en_tokens if rule.lang == "en" else frames
+    return reader.polarity_at(msg.norm.original, a, b) in DECLINING
+
+
 # --- the detection loop shared by the request detectors ------------------------------------------
 
 # A reader needs the first few highlights of a category in a message, not thousands. Only hits
@@ -269,6 +286,6 @@ class RuleDetector(Detector):
                 start, end = span_of(m)
                 if any(a < end and start < b for a, b in seen):
                     continue
-                if self.accept(text, m, trig.rule, msg, state):
+                if self.accept(text, m, trig.rule, msg, state) and not declined(msg, trig.rule, start, end):
                     seen.append((start, end))
                     yield self.hit(start, end)

@@ -18,7 +18,8 @@ _MARGIN = 16
 
 
 @cache
-def _tokenizer():
+def tokenizer():
+    """The one SudachiPy tokenizer of the service (words, tokens)."""
     from sudachipy import dictionary, tokenizer
     return dictionary.Dictionary(dict="small").tokenizer(mode=tokenizer.Tokenizer.SplitMode.C)
 
@@ -26,7 +27,7 @@ def _tokenizer():
 def boundaries(text: str) -> list[int]:
     """Code-point offsets where the words of `text` begin and end."""
     out = {0, len(text)}
-    for m in _tokenizer().tokenize(text):
+    for m in tokenizer().tokenize(text):
         out.add(m.begin())
         out.add(m.end())
     return sorted(out)

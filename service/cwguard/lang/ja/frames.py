@@ -1,0 +1,158 @@
+"""Clauses of a Japanese message read on tokens: the act, its polarity, the actor and the objects.
+
+A clause ends at a sentence end (。！？ and line breaks), a comma, or a conjunctive particle that
+joins two clauses (「〜ですが」「〜ので」, grammar.json `clause_joints`). For each clause:
+
+- `act`: `request` (〜てください, お願いします, 〜ていただけますか), `invitation` (〜ましょう,
+  〜ませんか), `volition` (〜たい, 〜よう), `condition` (〜ば, 〜たら, 〜なら), `question`
+  (〜か, ？) or `statement`;
+- `polarity`: `affirmed`, `negated` (〜ない, 〜ません; not 「〜ませんか」, 「〜なければ」 or 「〜しか〜ない」),
+  `refused` (応じかねます, 控えております, お断り, 禁止, 難しい), `waived` (〜なくても大丈夫です,
+  〜なくていいです, 〜は不要です) or `quoted` (〜と言われました, 〜とのこと);
+- `actor`: `reader` when the worker is asked to act (a request or an invitation), `writer` when the
+  sender states its own will, else `unknown`;
+- `objects`: the kinds of thing the clause names (`money`, `document`, `work`).
+
+Cue words are lemmas in grammar.json, so every conjugation and politeness level is one entry. The
+detectors ask `polarity_at` about a span they found; only `refused` and `waived` are used to drop a
+hit today (the regular-expression reader in `clauses.py` handles plain negation and its many
+exceptions, measured on the corpora).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..vocab import terms
+from .tokens import MAX_CHARS, Token, tokenize
+
+_SENTENCE_END = frozenset("。！？!?\n\r")
+_COMMA = frozenset("、，,")
+
+
+@cache
+def _cues(key: str) -> frozenset[str]:
+    return frozenset(terms("ja", "grammar", key))
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int                 # code points of the analysed text
+    end: int
+    tokens: tuple[Token, ...]
+    act: str
+    polarity: str
+    actor: str
+    objects: tuple[str, ...]
+
+
+def _boundaries(tokens: tuple[Token, ...]) -> list[int]:
+    """Indices after which a clause ends."""
+    joints = _cues("clause_joints")
+    cuts = []
+    for i, t in enumerate(tokens):
+        if t.surface and (t.surface[-1] in _SENTENCE_END or t.surface in _COMMA) or t.pos == "助詞" and t.pos2 == "接続助詞" and t.lemma in joints:
+            cuts.append(i)
+        elif t.lemma == "だ" and t.form.startswith("連用形") and i and tokens[i - 1].pos2 == "準体助詞":
+            cuts.append(i)                           # 〜ないので: の + で
+    return cuts
+
+
+def _is_negation(t: Token) -> bool:
+    return (t.pos == "助動詞" and t.lemma in ("ない", "ぬ", "ず")) or (t.pos == "形容詞" and t.lemma == "ない"
+                                                                   and t.pos2 == "非自立可能")
+
+
+def _polarity(tokens: tuple[Token, ...]) -> str:
+    lemmas = [t.lemma for t in tokens]
+    refusals, waivers, needless = _cues("refusal_lemmas"), _cues("waiver_heads"), _cues("needless_words")
+    for i, t in enumerate(tokens):
+        if _is_negation(t):
+            tail = lemmas[i + 1:i + 4]
+            if tail[:1] == ["て"] and (set(tail[1:3]) & waivers):
+                return "waived"                     # 〜なくても大丈夫 / 〜なくていい
+            before = tokens[i - 1] if i else None
+            if before and before.lemma in needless and before.pos2 != "非自立可能":
+                return "waived"                     # 必要ない / 要らない
+    for i, t in enumerate(tokens):
+        if t.lemma in refusals and not (set(lemmas[i + 1:i + 3]) & {"場合", "ば", "か"}):
+            return "refused"
+        if t.lemma == "不要":
+            return "waived"
+    for i, t in enumerate(tokens):
+        if t.lemma == "と" and t.pos == "助詞" and set(lemmas[i + 1:i + 3]) & _cues("quote_heads"):
+            return "quoted"
+    only = "しか" in lemmas
+    for i, t in enumerate(tokens):
+        if not _is_negation(t) or only:
+            continue
+        after, before = lemmas[i + 1:i + 3], lemmas[max(0, i - 3):i]
+        if "か" in after or t.form.startswith("仮定形") or after[:1] in (["と"], ["ば"]):
+            continue                                 # 〜ませんか, 〜なければ, 〜ないと: asks, obliges
+        if ("ば" in before or "と" in before) and ("なる" in before or "いける" in before):
+            continue                                 # 〜なければなりません, 〜ないといけません
+        return "negated"
+    return "affirmed"
+
+
+def _act(tokens: tuple[Token, ...]) -> str:
+    lemmas = [t.lemma for t in tokens]
+    question = bool(tokens) and (tokens[-1].lemma == "か" and tokens[-1].pos == "助詞"
+                                 or tokens[-1].surface in ("?", "？"))
+    if any(t.lemma in _cues("request_lemmas") and t.pos in ("動詞", "形容詞") for t in tokens):
+        return "request"
+    if any(t.lemma == "ます" and t.form.startswith("意志推量形") for t in tokens):
+        return "invitation"                          # 〜ましょう
+    if question and "ぬ" in lemmas and "ます" in lemmas:
+        return "invitation"                          # 〜ませんか
+    if any(t.pos == "助動詞" and t.lemma == "たい" for t in tokens) or any(
+            t.form.startswith("意志推量形") for t in tokens):
+        return "volition"
+    if any(t.form.startswith("仮定形") for t in tokens) or any(t.lemma in ("たら", "なら") for t in tokens):
+        return "condition"
+    return "question" if question else "statement"
+
+
+def _objects(tokens: tuple[Token, ...]) -> tuple[str, ...]:
+    kinds = (("money", "money_lemmas"), ("document", "document_lemmas"), ("work", "work_lemmas"))
+    lemmas = {t.lemma for t in tokens} | {t.surface for t in tokens}
+    return tuple(kind for kind, key in kinds if lemmas & _cues(key))
+
+
+def _clause(tokens: tuple[Token, ...]) -> Clause:
+    polarity = _polarity(tokens)
+    act = "statement" if polarity == "quoted" else _act(tokens)  # reported words ask nothing
+    actor = "reader" if act in ("request", "invitation") else "writer" if act == "volition" else "unknown"
+    return Clause(tokens[0].start, tokens[-1].end, tokens, act, polarity, actor, _objects(tokens))
+
+
+def clauses(text: str) -> tuple[Clause, ...]:
+    """The clauses of `text` (its first MAX_CHARS characters)."""
+    tokens = tokenize(text)
+    out, first = [], 0
+    for cut in [*_boundaries(tokens), len(tokens) - 1]:
+        part = tokens[first:cut + 1]
+        if part and any(t.pos != "補助記号" and t.surface.strip() for t in part):
+            out.append(_clause(part))
+        first = max(first, cut + 1)
+    return tuple(out)
+
+
+WINDOW = 120
+
+
+def clause_around(text: str, start: int, end: int) -> Clause | None:
+    """The clause of `text` that holds [start, end) (code points): the text is read in a window
+    around the span, so a long message costs what a short one does."""
+    lo = max(0, start - WINDOW)
+    window = text[lo:min(len(text), end + WINDOW, lo + MAX_CHARS)]
+    for c in clauses(window):
+        if c.start <= start - lo < c.end or (c.start < end - lo <= c.end):
+            return c
+    return None
+
+
+def polarity_at(text: str, start: int, end: int) -> str:
+    """The polarity of the clause holding the span (`affirmed` when the span is in no clause)."""
+    c = clause_around(text, start, end)
+    return c.polarity if c else "affirmed"

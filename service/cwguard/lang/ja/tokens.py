@@ -1,0 +1,49 @@
+"""Japanese tokens: SudachiPy (small dictionary, split mode C) over the text as written.
+
+Each token keeps its lemma (dictionary form), part of speech, conjugation form and its offsets in
+the original text, in code points and in UTF-16 units. The text is tokenised as sent, not as
+normalised: the normaliser folds hiragana to katakana, which the analyser cannot read. The
+tokenizer is shared with `words.py` (one dictionary in memory) and loaded at start by `warm_up`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...engine.normalize import utf16_len
+from .words import tokenizer
+
+# A message longer than this is analysed in windows by the callers (frames.clause_around); the
+# analyser's cost is linear, but one call on a megabyte would hold the cache.
+MAX_CHARS = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    surface: str
+    lemma: str            # dictionary form: 「いただか」 -> 「いただく」
+    pos: str              # part of speech, first level: 動詞, 助動詞, 助詞, 名詞…
+    pos2: str             # second level: 接続助詞, 終助詞, 非自立可能…
+    form: str             # conjugation form: 未然形-一般, 仮定形-一般, 意志推量形, 命令形…
+    start: int            # code points of the analysed text
+    end: int
+    utf16_start: int      # UTF-16 units of the analysed text (what JavaScript slices by)
+    utf16_end: int
+
+
+@lru_cache(maxsize=512)
+def tokenize(text: str) -> tuple[Token, ...]:
+    """The tokens of `text` (at most MAX_CHARS characters are read)."""
+    text = text[:MAX_CHARS]
+    out = []
+    utf16_at, cp_at = 0, 0
+    for m in tokenizer().tokenize(text):
+        begin, end = m.begin(), m.end()
+        utf16_at += utf16_len(text[cp_at:begin])
+        width = utf16_len(text[begin:end])
+        pos = m.part_of_speech()
+        out.append(Token(m.surface(), m.dictionary_form(), pos[0], pos[1], pos[5], begin, end,
+                         utf16_at, utf16_at + width))
+        utf16_at += width
+        cp_at = end
+    return tuple(out)

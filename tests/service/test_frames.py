@@ -1,0 +1,111 @@
+"""The token-level clause reader (lang/ja/tokens.py, lang/ja/frames.py): act, polarity, actor and
+objects of each clause, offsets into the original text, and the detectors' use of it."""
+from __future__ import annotations
+
+import pytest
+
+from cwguard.detectors import load_detectors
+from cwguard.engine.detector import MessageView
+from cwguard.engine.normalize import normalize
+from cwguard.lang.en import tokens as en_tokens
+from cwguard.lang.ja.frames import clause_around, clauses, polarity_at
+from cwguard.lang.ja.tokens import tokenize
+
+# (text, act, polarity, actor) of the first clause
+FRAMES = [
+    ("まずテストで1記事書いてください", "request", "affirmed", "reader"),
+    ("LINEでご連絡いただけませんか", "request", "affirmed", "reader"),
+    ("Zoomで面談しましょう", "invitation", "affirmed", "reader"),
+    ("チャットワークで話しませんか", "invitation", "affirmed", "reader"),
+    ("LINEに登録したいです", "volition", "affirmed", "writer"),
+    ("本日中に振り込めば開始できます", "condition", "affirmed", "unknown"),
+    ("直接のお取引には応じかねます。", "statement", "refused", "unknown"),
+    ("チャットワークは控えております", "statement", "refused", "unknown"),
+    ("明日までにご返信いただかなくても大丈夫です", "request", "waived", "reader"),
+    ("支払わなくていいです", "statement", "waived", "unknown"),
+    ("登録は不要です", "statement", "waived", "unknown"),
+    ("費用は一切いただきません", "request", "negated", "reader"),
+    ("LINEは使っていません", "statement", "negated", "unknown"),
+    ("LINEでしか連絡できません", "statement", "affirmed", "unknown"),
+    ("登録しなければなりません", "condition", "affirmed", "unknown"),
+    ("LINEで話そうと言われました", "statement", "quoted", "unknown"),
+    ("難しい場合はLINEで", "statement", "affirmed", "unknown"),
+]
+
+
+@pytest.mark.parametrize("text, act, polarity, actor", FRAMES, ids=[f[0] for f in FRAMES])
+def test_each_clause_has_its_act_polarity_and_actor(text, act, polarity, actor):
+    first = clauses(text)[0]
+    assert (first.act, first.polarity, first.actor) == (act, polarity, actor)
+
+
+def test_a_joint_starts_a_new_clause_with_its_own_polarity():
+    found = clauses("LINEは使っていないので、ここでお願いします")
+    assert [(c.polarity, c.act) for c in found] == [("negated", "statement"), ("affirmed", "request")]
+    refusal_then_ask = clauses("クラウドワークスでの契約は難しいので直接でお願いします")
+    assert [c.polarity for c in refusal_then_ask] == ["refused", "affirmed"]
+
+
+def test_objects_name_money_documents_and_work():
+    assert clauses("手数料3,000円をお支払いください")[0].objects == ("money",)
+    assert clauses("免許証の写真を送ってください")[0].objects == ("document",)
+    assert clauses("サンプル記事を1本お願いします")[0].objects == ("work",)
+
+
+def test_tokens_keep_code_point_and_utf16_offsets_of_the_original():
+    text = "😀ﾗｲﾝで𠮷野さんに連絡してください"
+    for t in tokenize(text):
+        assert text[t.start:t.end] == t.surface
+        assert text.encode("utf-16-le")[2 * t.utf16_start:2 * t.utf16_end].decode("utf-16-le") == t.surface
+
+
+def test_a_long_message_is_read_in_a_window_around_the_span():
+    text = "よろしくお願いします。" * 2000 + "直接のお取引には応じかねます。"
+    start = text.index("直接")
+    assert clause_around(text, start, start + 2).polarity == "refused"
+    assert polarity_at(text, 0, 4) == "affirmed"
+
+
+DETECTORS = {d.name: d for d in load_detectors()}
+
+
+@pytest.mark.parametrize("name, text", [
+    ("direct_deal", "直接のお取引には応じかねます。"),
+    ("pressure", "明日までにご返信いただかなくても大丈夫です。"),
+    ("in_person_meeting", "事務所にお越しいただかなくても大丈夫です。"),
+    ("in_person_meeting", "対面でのお打ち合わせには応じかねます。"),
+    ("upfront_payment", "登録料をお支払いいただかなくても大丈夫です。"),
+    ("personal_info", "免許証の写真は送っていただかなくて大丈夫です。"),
+])
+def test_a_refused_or_waived_clause_gives_no_hit(name, text):
+    """Each of these is flagged when `_cues.declined` is switched off (checked when written): the
+    phrase-level reader misses the verb of refusal or the waiver."""
+    view = MessageView("m1", "client", normalize(text), "before_contract")
+    assert list(DETECTORS[name].detect(view)) == []
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("You need to pay nothing to start.", "waived"),
+    ("There is no need to send your ID.", "waived"),
+    ("We never ask for a deposit.", "refused"),
+    ("I can't talk outside CrowdWorks, sorry.", "refused"),
+    ("You need to pay the registration fee first.", "affirmed"),
+    ("I can't talk here, so text me on WhatsApp.", "affirmed"),
+])
+def test_english_clauses_read_waivers_and_refusals(text, polarity):
+    span = {"waived": "pay", "refused": "a", "affirmed": "pay"}
+    anchor = "WhatsApp" if "WhatsApp" in text else ("deposit" if "deposit" in text else "your" if "your" in text
+                                                   else "outside" if "outside" in text else span[polarity])
+    start = text.index(anchor)
+    assert en_tokens.polarity_at(text, start, start + len(anchor)) == polarity
+
+
+def test_english_words_keep_their_offsets():
+    text = "Don't pay the fee; we'll cover it."
+    assert [(w.text, text[w.start:w.end]) for w in en_tokens.words(text)][:3] == [
+        ("don't", "Don't"), ("pay", "pay"), ("the", "the")]
+
+
+def test_an_english_waiver_gives_no_hit():
+    view = MessageView("m1", "client", normalize("You need to pay nothing to start."), "before_contract")
+    assert list(DETECTORS["upfront_payment"].detect(view)) == []
