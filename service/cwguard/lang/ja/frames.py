@@ -21,10 +21,10 @@ exceptions, measured on the corpora).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..vocab import terms
-from .tokens import MAX_CHARS, Token, tokenize
+from .tokens import Token, tokenize
 
 _SENTENCE_END = frozenset("。！？!?\n\r")
 _COMMA = frozenset("、，,")
@@ -126,8 +126,9 @@ def _clause(tokens: tuple[Token, ...]) -> Clause:
     return Clause(tokens[0].start, tokens[-1].end, tokens, act, polarity, actor, _objects(tokens))
 
 
+@lru_cache(maxsize=256)
 def clauses(text: str) -> tuple[Clause, ...]:
-    """The clauses of `text` (its first MAX_CHARS characters)."""
+    """The clauses of `text` (its first MAX_CHARS characters), read once per text."""
     tokens = tokenize(text)
     out, first = [], 0
     for cut in [*_boundaries(tokens), len(tokens) - 1]:
@@ -141,12 +142,25 @@ def clauses(text: str) -> tuple[Clause, ...]:
 WINDOW = 120
 
 
-def clause_around(text: str, start: int, end: int) -> Clause | None:
-    """The clause of `text` that holds [start, end) (code points): the text is read in a window
-    around the span, so a long message costs what a short one does."""
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end): from the last sentence end before it to the next one
+    after it, at most WINDOW characters either side."""
     lo = max(0, start - WINDOW)
-    window = text[lo:min(len(text), end + WINDOW, lo + MAX_CHARS)]
-    for c in clauses(window):
+    ends_before = [i for i in range(start - 1, lo - 1, -1) if text[i] in _SENTENCE_END]
+    lo = ends_before[0] + 1 if ends_before else lo
+    hi = min(len(text), end + WINDOW)
+    for i in range(max(end, start + 1) - 1, hi):
+        if text[i] in _SENTENCE_END:
+            hi = i + 1
+            break
+    return lo, hi
+
+
+def clause_around(text: str, start: int, end: int) -> Clause | None:
+    """The clause of `text` that holds [start, end) (code points). Only the span's sentence is
+    read (cached by its text), so a long message costs what a short one does."""
+    lo, hi = _sentence(text, start, end)
+    for c in clauses(text[lo:hi]):
         if c.start <= start - lo < c.end or (c.start < end - lo <= c.end):
             return c
     return None

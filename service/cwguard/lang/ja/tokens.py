@@ -7,10 +7,10 @@ tokenizer is shared with `words.py` (one dictionary in memory) and loaded at sta
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from functools import lru_cache
+from typing import NamedTuple
 
-from ...engine.normalize import utf16_len
 from .words import tokenizer
 
 # A message longer than this is analysed in windows by the callers (frames.clause_around); the
@@ -18,8 +18,7 @@ from .words import tokenizer
 MAX_CHARS = 4000
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a named tuple: built ~3x faster than a frozen dataclass, per token
     surface: str
     lemma: str            # dictionary form: 「いただか」 -> 「いただく」
     pos: str              # part of speech, first level: 動詞, 助動詞, 助詞, 名詞…
@@ -31,19 +30,27 @@ class Token:
     utf16_end: int
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _utf16_offsets(text: str):
+    """A function from code-point offsets to UTF-16 offsets (the identity without astral characters)."""
+    if not _ASTRAL.search(text):
+        return lambda i: i
+    table = [0]
+    for c in text:
+        table.append(table[-1] + (2 if ord(c) > 0xFFFF else 1))
+    return table.__getitem__
+
+
 @lru_cache(maxsize=512)
 def tokenize(text: str) -> tuple[Token, ...]:
     """The tokens of `text` (at most MAX_CHARS characters are read)."""
     text = text[:MAX_CHARS]
+    utf16 = _utf16_offsets(text)
     out = []
-    utf16_at, cp_at = 0, 0
     for m in tokenizer().tokenize(text):
         begin, end = m.begin(), m.end()
-        utf16_at += utf16_len(text[cp_at:begin])
-        width = utf16_len(text[begin:end])
         pos = m.part_of_speech()
-        out.append(Token(m.surface(), m.dictionary_form(), pos[0], pos[1], pos[5], begin, end,
-                         utf16_at, utf16_at + width))
-        utf16_at += width
-        cp_at = end
+        out.append(Token(m.surface(), m.dictionary_form(), pos[0], pos[1], pos[5], begin, end, utf16(begin), utf16(end)))
     return tuple(out)
