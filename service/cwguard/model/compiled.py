@@ -29,6 +29,10 @@ _WHITE_SPACES = re.compile(r"\s\s+")  # as scikit-learn's "char" analyzer reads 
 BITS = 16                             # bits per character number in a key: four characters fill 64
 
 
+# Messages per inference batch (bounds the memory of one batch; measured in `make bench`).
+INFER_BATCH = 128
+
+
 @dataclass(frozen=True, slots=True)
 class Opinion:
     """The model's view of one message."""
@@ -120,7 +124,15 @@ class CompiledModel:
     # --- opinions ------------------------------------------------------------------------------
 
     def infer(self, texts: Sequence[str], senders: Sequence[str], phases: Sequence[str]) -> list[Opinion]:
-        """Every message's opinion, one batch."""
+        """Every message's opinion, in batches of INFER_BATCH messages: one batch holds an array of
+        (n-grams x heads), which for a 2,000-message thread would be tens of megabytes at once."""
+        out: list[Opinion] = []
+        for at in range(0, len(texts), INFER_BATCH):
+            out += self._infer_batch(texts[at:at + INFER_BATCH], senders[at:at + INFER_BATCH],
+                                     phases[at:at + INFER_BATCH])
+        return out
+
+    def _infer_batch(self, texts: Sequence[str], senders: Sequence[str], phases: Sequence[str]) -> list[Opinion]:
         if not texts:
             return []
         rows, cols, values = self.triplets(texts)
