@@ -13,7 +13,7 @@ from . import __version__
 from .detectors import load_detectors
 from .engine import scoring
 from .engine.detector import Detector
-from .lang.ja import words
+from .lang.ja import frames, words
 from .lang.vocab import unmitigable_channels
 from .model import runtime
 from .schemas import load_request
@@ -52,6 +52,7 @@ def build() -> scoring.Components:
         word_bounds=words.snap,
         warning_text=texts.warning_text,
         version=__version__,
+        work_subject=frames.work_subject,
     )
 
 

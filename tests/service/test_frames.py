@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+import cwguard
 from cwguard.detectors import load_detectors
 from cwguard.engine.detector import MessageView
 from cwguard.engine.normalize import normalize
 from cwguard.lang.en import tokens as en_tokens
-from cwguard.lang.ja.frames import clause_around, clauses, polarity_at
+from cwguard.lang.ja.frames import clause_around, clauses, polarity_at, work_subject
 from cwguard.lang.ja.tokens import tokenize
 
 # (text, act, polarity, actor) of the first clause
@@ -109,3 +110,34 @@ def test_english_words_keep_their_offsets():
 def test_an_english_waiver_gives_no_hit():
     view = MessageView("m1", "client", normalize("You need to pay nothing to start."), "before_contract")
     assert list(DETECTORS["upfront_payment"].detect(view)) == []
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("今回のLINE公式アカウント運用代行ですが、月4回の配信をお願いしたいです。", "LINE公式アカウント運用代行"),
+    ("Zoomの使い方マニュアルの作成をお願いします", "Zoomの使い方マニュアル"),
+    ("名刺の電話番号と住所のデータ入力です", "電話番号と住所のデータ入力"),
+    ("テレアポ代行のお仕事です", "テレアポ代行"),
+])
+def test_the_work_subject_is_the_noun_phrase_before_a_noun_of_work(text, subject):
+    assert subject in work_subject(text)
+
+
+@pytest.mark.parametrize("text", ["詳細はLINEでお伝えします", "Zoomで面談しましょう", "Telegramグループへの参加をお願いします"])
+def test_a_lure_names_no_work_subject(text):
+    assert work_subject(text) == ""
+
+
+def thread(*texts: str) -> dict:
+    return {"messages": [{"id": f"m{i}", "sender": "client", "text": t} for i, t in enumerate(texts)],
+            "context": {"contract_status": "before_contract"}}
+
+
+def test_the_first_client_message_names_the_work_and_its_tool_is_not_a_lure():
+    answer = cwguard.score(thread("Zoomの使い方マニュアルの作成をお願いします。", "Zoomで画面共有する手順も入れてください。"))
+    assert answer["risk"]["level"] == "none"
+    assert [(w["category"], w["severity"]) for w in answer["warnings"]] == [("off_platform_contact", "info")]
+
+
+def test_a_move_to_the_subject_tool_before_a_contract_is_still_a_lure():
+    answer = cwguard.score(thread("Zoomの使い方マニュアルの作成をお願いします。", "詳しくはZoomで面談してお話ししましょう。"))
+    assert answer["risk"]["level"] == "high"

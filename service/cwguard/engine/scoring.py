@@ -163,6 +163,7 @@ class Components:
     word_bounds: Callable[[str, int, int], tuple[int, int]]    # a span widened to whole words
     warning_text: Callable[[str, str, str], Any]               # (category, lang, situation) -> texts
     version: str
+    work_subject: Callable[[str], str] = lambda text: ""       # what a message says the job is about
 
     def __post_init__(self):
         categories.check_registry(self.detectors)  # a category missing from the table fails at start
@@ -460,10 +461,16 @@ def _counts(finding: Finding, sender: str) -> bool:
     return True
 
 
-def job_subject(context: dict) -> str:
-    """The job's own subject as normalised text (the posting's title and description), or ""."""
+def job_subject(context: dict, messages: Sequence[dict] = ()) -> str:
+    """The job's own subject as normalised text, or "": the posting's title and description when
+    the page shows them, and what the first client message says the work is (the language's
+    `work_subject`: 「LINE公式アカウント運用代行」)."""
     job = context.get("job") or {}
-    return normalize(" ".join(str(job.get(k) or "") for k in ("title", "description"))).text
+    said = [str(job.get(k) or "") for k in ("title", "description")]
+    first = next((m for m in messages if m.get("sender") == "client"), None)
+    if first is not None:
+        said.append(components().work_subject(first["text"]))
+    return normalize(" ".join(said)).text
 
 
 def _is_subject(finding: Finding, message: dict, subject: str) -> bool:
@@ -732,7 +739,7 @@ def score_request(request: dict, detection: str = "fused") -> dict:
     if detection == "model" and model is not None:
         fusion = replace(fusion, add=MODEL_ALONE, veto=0.0)
     judged = judge(messages, state, views, model, fusion, rules=detection != "model",
-                   subject=job_subject(context))
+                   subject=job_subject(context, messages))
 
     thread_risks: dict[str, list[str]] = {}
     reputation = bool(thread.client_reputation(context.get("client")))

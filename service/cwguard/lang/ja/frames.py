@@ -170,3 +170,33 @@ def polarity_at(text: str, start: int, end: int) -> str:
     """The polarity of the clause holding the span (`affirmed` when the span is in no clause)."""
     c = clause_around(text, start, end)
     return c.polarity if c else "affirmed"
+
+
+# How many tokens a subject's noun phrase may reach back from its work noun.
+SUBJECT_REACH = 8
+_PHRASE_POS = frozenset({"名詞", "接頭辞", "接尾辞"})
+
+
+def work_subject(text: str) -> str:
+    """What the job is about, as the text says it: each noun phrase that ends on a noun of work
+    (grammar.json `work_nouns`): 「LINE公式アカウント運用代行」, 「Zoomの使い方マニュアル」, 「テレアポ代行」.
+    Joined by spaces; "" when the text names no work. Read on the first client message (the job's
+    own words) by the engine, beside the posting's title and description."""
+    tokens = tokenize(text)
+    work = _cues("work_nouns")
+    phrases = []
+    for i, t in enumerate(tokens):
+        if t.lemma not in work or t.pos != "名詞":
+            continue
+        first = i
+        while first > 0 and i - first < SUBJECT_REACH:
+            before = tokens[first - 1]
+            joins = before.lemma in ("の", "と", "や") and first > 1 and tokens[first - 2].pos in _PHRASE_POS
+            if before.pos in _PHRASE_POS or joins or (before.pos == "動詞" and t is not before
+                                                      and tokens[first].pos == "接尾辞"):
+                first -= 1
+            else:
+                break
+        if first < i:
+            phrases.append(text[tokens[first].start:t.end])
+    return " ".join(phrases)
