@@ -39,6 +39,11 @@ MAX_FPR = 0.03
 # The rules were tuned on these corpora until they scored 1.0 there, so they say nothing about how
 # rules and model should be weighed: fusion is chosen on the other training corpora.
 RULES_TUNED_ON = frozenset({"dev", "holdout", "holdout2"})
+# Since the second session the rules are tuned by family on every training corpus too (tr1-tr13,
+# holdout3), so no corpus is left on which a grid could weigh them fairly: a grid there favours
+# the rules (it picked "no veto"). The fusion in use is the one the grid chose while the rules had
+# not seen holdout3 and tr1-tr5 (docs/quality.md, "Fusion"); the grid is still computed and reported.
+PINNED_FUSION = Fusion(add=0.80, veto=0.10)
 
 
 class Data:
@@ -176,7 +181,8 @@ def build(score_rules: RulesScorer, with_comparison: bool = False) -> tuple[Mess
     scores = out_of_fold(data, CHOSEN)
     platt = fit_platt(scores, data.y)
     p = calibrate(scores, platt)
-    fusion, grid = choose_fusion(p, data)
+    _, grid = choose_fusion(p, data)
+    fusion = PINNED_FUSION
     model = MessageModel.fit(CHOSEN, data.texts, data.senders, data.phases, data.labels)
     model.platt, model.fusion = platt, fusion
     report = {
