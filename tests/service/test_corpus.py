@@ -49,7 +49,14 @@ def figures(corpus) -> dict:
     return load_runner().measure([ROOT / "tests" / "service" / "data" / corpus])
 
 
-def explain(figures: dict) -> str:
+# The blind measurements: a failure says how many, never which messages (reading them would be
+# tuning on them).
+BLIND = {"holdout4.jsonl", "holdout5.jsonl"}
+
+
+def explain(figures: dict, corpus: str) -> str:
+    if corpus in BLIND:
+        return f"{len(figures['missed'])} missed, {len(figures['false_alarms'])} false alarms (blind set: texts not shown)"
     return "\n".join(["missed:", *figures["missed"], "false alarms:", *figures["false_alarms"]])
 
 
@@ -62,11 +69,11 @@ def bar(corpus: str, name: str) -> float:
 
 
 def test_risky_message_recall(figures, corpus):
-    assert figures["message_recall"] >= bar(corpus, "recall"), explain(figures)
+    assert figures["message_recall"] >= bar(corpus, "recall"), explain(figures, corpus)
 
 
 def test_benign_false_positive_rate(figures, corpus):
-    assert figures["benign_fpr"] <= bar(corpus, "fpr"), explain(figures)
+    assert figures["benign_fpr"] <= bar(corpus, "fpr"), explain(figures, corpus)
 
 
 def test_span_recall(figures, corpus):

@@ -141,3 +141,15 @@ def test_the_first_client_message_names_the_work_and_its_tool_is_not_a_lure():
 def test_a_move_to_the_subject_tool_before_a_contract_is_still_a_lure():
     answer = cwguard.score(thread("Zoomの使い方マニュアルの作成をお願いします。", "詳しくはZoomで面談してお話ししましょう。"))
     assert answer["risk"]["level"] == "high"
+
+
+@pytest.mark.parametrize("text", ["レス遅い人は今回はお断りです", "期限を過ぎた場合はお断りします"])
+def test_refusing_people_is_a_threat_not_a_refusal(text):
+    assert clauses(text)[0].polarity != "refused"
+
+
+def test_a_message_cannot_make_its_own_words_the_work_subject():
+    """The first client message's work subject counts for the messages after it only: decoys of
+    「LINE広告の運用、」 in front of 「詳細はLINEでお伝えします」 excuse nothing (issue 9)."""
+    answer = cwguard.score(thread("LINE広告の運用、" * 70 + "詳細はLINEでお伝えします"))
+    assert answer["risk"]["level"] == "high"

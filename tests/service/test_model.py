@@ -285,7 +285,7 @@ def test_a_contact_hit_on_the_jobs_own_subject(p_any, subject, expected):
             return ()
     fused = scoring._fuse([finding], scoring.ModelView(p_any, "off_platform_contact"), Fusion(add=0.9, veto=0.0),
                           {"id": "m1", "text": text}, Reader(), scoring.job_subject(
-                              {"job": {"title": subject}} if subject else {}))
+                              {"job": {"title": subject}} if subject else {}).at(0))
     assert [source for _, source in fused] == [expected]
 
 

@@ -332,6 +332,20 @@ class Sentences:
         limit = clauses.MAX_SCOPE
         return max(start, pos - limit), min(end, pos + limit)
 
+    def english(self, pos: int) -> tuple[int, int]:
+        """The sentence around `pos` cut at an English full stop too (「Skype is much faster for us.
+        If you don't add me by tonight…」: the refusal-looking "don't" is the next sentence's)."""
+        start, end = self.span(pos)
+        cut = self._EN_STOP.search(self.text, start, pos)
+        while cut is not None:
+            start = cut.end()
+            cut = self._EN_STOP.search(self.text, start, pos)
+        after = self._EN_STOP.search(self.text, pos, end)
+        return start, (after.start() + 1 if after else end)
+
+    # A full stop, not the dot of an abbreviation (e.g., i.e., etc., U.S.).
+    _EN_STOP = regex.compile(r"(?<!(?<![a-z])(?:e\.g|i\.e|etc|vs|mr|mrs|ms|dr|no|approx|[a-z]))[.;](?=\s)", regex.IGNORECASE)
+
     def previous(self, pos: int) -> tuple[int, int]:
         """The sentence before the one around `pos` (empty at the start of the text)."""
         start, _ = self.span(pos)
@@ -446,6 +460,8 @@ def is_compound_line(norm: NormalizedText | Reading, start: int) -> bool:
     text = norm.text
     if text[start:start + 1] != "ラ":
         return False
+    if _LINE_COMPOUND_EXCEPTIONS.search(text, max(0, start - 8), start):
+        return False  # 「グループライン」: a LINE group
     a, _ = norm.to_original(start, start + 1)
     before = norm.original[a - 1] if a > 0 else ""
     if before and _KATAKANA.match(before):
@@ -456,6 +472,7 @@ def is_compound_line(norm: NormalizedText | Reading, start: int) -> bool:
     return False
 
 
+_LINE_COMPOUND_EXCEPTIONS = compile_pattern("(?:" + vocab.words("common", "channels", "line_compound_exceptions") + r")\Z")
 # Katakana (full and half width) and the long-vowel marks, not the middle dot that separates words.
 _KATAKANA = regex.compile(r"[\u30a1-\u30fa\u30fc-\u30ff\uff66-\uff9f\u31f0-\u31ff]")
 
@@ -581,7 +598,7 @@ CHANNEL_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="instagram",
-        pattern=latin_names("instagram_latin") + "|" + vocab.words("common", "channels", "instagram"),
+        pattern=latin_names("instagram_latin") + "|" + vocab.words("common", "channels", "instagram") + "|" + spelled("instagram_spelled"),
         examples=("詳細はInstagramのDMでお送りします",),
         counter_examples=("Instagram運用代行のお仕事です", "インスタの投稿画像を作成してください"),
         reason="Instagram (dev-060)",
@@ -595,7 +612,8 @@ CHANNEL_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="other_messengers",
-        pattern=latin_names("other_messengers_latin") + "|" + vocab.words("common", "channels", "other_messengers"),
+        pattern=latin_names("other_messengers_latin") + "|" + vocab.words("common", "channels", "other_messengers")
+                + "|" + spelled("other_messengers_spelled"),
         examples=("WhatsAppでやり取りしましょう",),
         counter_examples=("WhatsAppの使い方を解説する記事をお願いします",),
         reason="other messengers",
@@ -631,18 +649,20 @@ CHANNEL_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="english_channel_verbs",
-        pattern=rf"(?<![a-z])(?:{name_alternatives('en', 'channel_talk', 'channel_verbs')})(?=\s(?:me|us)(?![a-z]))",
+        pattern=rf"(?<![a-z])(?<!(?<![a-z]){en_talk('determiners')}\s)"
+                rf"(?:{name_alternatives('en', 'channel_talk', 'channel_verbs')})(?=\s(?:me|us)(?![a-z]))",
         examples=("please call me tonight",),
-        counter_examples=("Please don't call me, messages here are fine",),
+        counter_examples=("Please don't call me, messages here are fine",
+                          "We need a script that sends an SMS when the text me button is pressed"),
         lang="en",
         reason="English verbs that are themselves a channel (call me, email me)",
     ),
     Rule(
         id="outside_tools",
-        pattern=rf"外部(?:の)?{talk('outside_tool_nouns')}?|{vocab.words('ja', 'channel_talk', 'tools_in_general')}"
+        pattern=rf"外部(?!{talk('outside_people')})(?:の)?{talk('outside_tool_nouns')}?|{vocab.words('ja', 'channel_talk', 'tools_in_general')}"
                 rf"|{talk('other')}の{talk('other_means')}|{talk('this_site')}(?:の)?(?:外|以外)",
         examples=("こっちじゃ無理なんです〜、外部でお願いします",),
-        counter_examples=("外部ツールでのやり取りはご遠慮ください",),
+        counter_examples=("外部ツールでのやり取りはご遠慮ください", "事務所の規定で外部の方に作業をお願いするときは本人確認をしております"),
         reason="'outside' in general (dev-055 m4)",
     ),
 )
@@ -651,9 +671,11 @@ CHANNEL_RULES: tuple[Rule, ...] = (
 STANDALONE_RULES: tuple[Rule, ...] = (
     Rule(
         id="add_friend",
-        pattern=vocab.words("ja", "channel_talk", "add_friend"),
+        pattern="(?:" + vocab.words("ja", "channel_talk", "add_friend") + ")(?!" + talk("add_friend_as_work") + ")",
         examples=("友だち追加だけでもお願いします",),
-        counter_examples=("友だち追加は契約後にお願いします", "友だち追加はしないでください"),
+        counter_examples=("友だち追加は契約後にお願いします", "友だち追加はしないでください",
+                          "LINE公式のステップ配信（友だち追加後7日間）のシナリオ設計をお願いします",
+                          "「友だち追加QRコード」入りのPOPのデザインをお願いしたいです"),
         reason="LINE's add-friend, alone a proposal (dev-058)",
     ),
 )
@@ -676,12 +698,14 @@ ON_PLATFORM = compile_pattern(vocab.words("ja", "channel_talk", "on_platform"))
 
 # A channel right before these is the subject of the work (LINEスタンプ制作, Zoomの使い方マニュアル).
 WORK_SUBJECT = (
-    r"(?:[^。\n、]{0,8}?" + talk("how_to_documents")
+    r"(?:" + talk("runs_in_channel") + r"|[^。\n、]{0,8}?" + talk("how_to_documents")
     + r"|(?:の|用の?|向けの?|上の)?(?:公式アカウント|公式)?(?:の)?" + talk("channel_as_work") + ")"
 )
 
 # Frame A: channel + で/にて… + a verb of talking within a few characters.
 _CONNECT = r"(?:" + SEP + r"|[\p{So}\p{Sk}!?~」』\)】])" + "{0,4}"
+# A number or a handle in brackets between a channel and its frame (tr4-0115 「私のWhatsApp(+1 202 555 0147)に連絡ください」).
+_BRACKETED = r"(?:[(（][^()（）\n。]{1,24}[)）])?"
 _SUFFIX = r"(?:の?(?:公式)?" + talk("channel_parts") + ")?"
 # What one does in a channel; why a channel is better (「ラインの方が連絡つきやすい」「LINEなら早いです」),
 # a proposal even without a request verb; verbs too general to reach far, only right after the
@@ -690,8 +714,8 @@ _TALK = talk("talk_verbs")
 _TALK_OR_BETTER = "(?:" + _TALK + "|" + talk("why_better") + ")"
 _GENERIC = talk("generic_verbs")
 FRAME_AFTER = compile_pattern(
-    _CONNECT + _SUFFIX + _CONNECT
-    + r"(?:(?:で|にて|でも|での|から|経由|上で|を(?:通じ|使っ|利用し)て|使って)"
+    _CONNECT + _BRACKETED + _SUFFIX + _CONNECT
+    + r"(?:(?:のみ|だけ)?(?:で|にて|でも|での|から|経由|上で|を(?:通じ|使っ|利用し)て|使って)"
     + r"(?:[^。\n]{0,20}?" + _TALK + r"|[^。\n]{0,2}?" + _GENERIC + ")"
     + r"|(?:の)?(?:方|ほう)(?:が|で|に|を)[^。\n!?]{0,14}?" + _TALK_OR_BETTER
     + r"|(?:だと|なら|であれば|でしたら|の方が)[^。\n!?]{0,12}?" + _TALK_OR_BETTER
@@ -715,6 +739,45 @@ ID_GIVEN = compile_pattern(
     rf"(?:{vocab.words('ja', 'channel_talk', 'id_handover')}|:|→|👉|👇|↓|⇒|は[ \t\u3000]{{0,2}}[a-z0-9_.\-]{{3}})"
     r"|[→👉⇒:][ \t\u3000]{0,3}@[a-z0-9_.]{3,30}"
 )
+# A channel with its handle or link right after it, or pointed at with an arrow (「ﾃﾚｸﾞﾗﾑ @lv_task_mika まで」
+# 「details on Telegram @lvl_mentor_amy」「詳細はオプチャへ↓ https://line.me/…」「紙飛行機のアプリで👉 t.me/…」): the
+# channel is given to be used.
+_HANDLE_AFTER = r"@?(?=[a-z0-9._\-]{0,31}[0-9_.@])(?=[a-z0-9._\-]{0,31}[a-z])[a-z0-9][a-z0-9._\-]{2,31}(?![a-z0-9._\-@]|:/)"
+CHANNEL_POINTED = compile_pattern(
+    r"[ \t\u3000]{0,2}(?:" + talk("pointing_particles") + r")?[ \t\u3000]{0,2}"
+    r"(?:[:→👉⇒↓👇⬇▶][ \t\u3000\n]{0,3}(?:https?://|www\.|" + _HANDLE_AFTER + r"|[a-z0-9.\-]{2,30}\.[a-z]{2,6}/)"
+    r"|@(?=[a-z0-9_.]{0,30}[a-z])[a-z0-9_.]{3,30}"
+    r"|:?[ \t]{0,2}\+\d[\d \t()\-]{7,20}\d)"
+)
+CHANNEL_REFERENCE = compile_pattern(talk("reference_words"))
+# A meeting link for the work itself (「最初の生徒さん…のレッスン用リンクです」): read in its sentence and the 80
+# characters before it.
+MEETING_AS_WORK = compile_pattern(talk("meeting_link_as_work"))
+# English: the channel is what the work builds or runs (「add LINE login」「a Slack bot」).
+EN_WORK_AFTER = compile_pattern(r"[ \t\-]{1,2}" + en_talk("channel_as_work") + r"(?![a-z])")
+# 「別で送りたいです。メアド教えてもらえます?」: sending elsewhere, with a contact asked in the same message.
+SEND_SEPARATELY = compile_pattern(vocab.words("ja", "channel_talk", "send_separately"))
+CONTACT_ASKED = compile_pattern(vocab.words("ja", "channel_talk", "contact_asked"))
+
+POINTED_RULES: tuple[Rule, ...] = (
+    Rule(
+        id="channel_with_its_handle",
+        pattern=r"(?:" + "|".join(r.pattern for r in CHANNEL_RULES[:-2]) + r")" + CHANNEL_POINTED.pattern,
+        examples=("最低1万〜 ここだと詳細出せないので ﾃﾚｸﾞﾗﾑ @lv_task_mika まで", "details on Telegram @lvl_mentor_amy",
+                  "Hi. part time position open. whatsapp +1 (347) 555-0192 for details.",
+                  "【在宅ワーク案内】詳細はオプチャへ↓\nhttps://line.me/ti/g2/Xk3pQ9aZvTbR", "送金先は紙飛行機のアプリで👉 t.me/cw_task_support"),
+        counter_examples=("Instagram @brand_official の投稿を参考にしてください", "ライバル店のInstagram @cafe_tokyo_01 を分析してください"),
+        reason="a channel given with its handle or link (tr6-003, tr9-014, tr9-004, tr9-001)",
+    ),
+    Rule(
+        id="send_it_separately",
+        pattern=vocab.words("ja", "channel_talk", "send_separately"),
+        examples=("別で送りたいです。メアド教えてもらえます?",),
+        counter_examples=("修正版は別で送りたいです",),
+        reason="sending elsewhere with a contact asked (tr8-011 m2)",
+    ),
+)
+
 # 「追加したらスタンプ送ってください」「検索して申請してね」 after an ID: the add/search request that
 # takes the conversation to wherever the ID lives.
 ADD_REQUEST = compile_pattern(
@@ -726,8 +789,9 @@ PROFILE_CONTACT_RULES: tuple[Rule, ...] = (
     Rule(
         id="contact_in_profile",
         pattern=talk("profile_places") + r"(?:欄)?(?:に|で)?" + talk("written_there") + r"(?:の)?" + talk("contact_written_there")
-        + "|" + talk("profile_cards") + r"(?:欄)?(?:の|記載の)" + talk("contact_on_the_card"),
-        examples=("詳しい条件はプロフに書いてある連絡先へお願いします",),
+        + "|" + talk("profile_cards") + r"(?:欄)?(?:の|記載の)" + talk("contact_on_the_card")
+        + "|" + talk("profile_places") + r"(?:欄)?(?:に|で)" + talk("contact_written_there") + r"(?:を|は)?" + talk("put_there"),
+        examples=("詳しい条件はプロフに書いてある連絡先へお願いします", "詳細はプロフに連絡先のせてるのでそちらまで"),
         counter_examples=("プロフィールに書いてある連絡先は使わないでください", "プロフィール文の作成をお願いします"),
         reason="contact details outside the thread",
     ),
@@ -754,6 +818,39 @@ MOVE_ELSEWHERE_RULES: tuple[Rule, ...] = (
         reason="a move elsewhere with no tool named",
     ),
 )
+# Another contact handed over or asked for (「別の連絡手段あとで送りま〜す」「他の連絡先をお伝えします」):
+# the move itself, a statement as much as a request.
+CONTACT_HANDOVER_RULES: tuple[Rule, ...] = (
+    Rule(
+        id="other_contact_handed_over",
+        pattern=talk("other") + r"(?:の)?" + talk("other_contact_means") + r"(?:を|は)?[^。\n!?]{0,8}?" + talk("contact_handover"),
+        examples=("別の連絡手段あとで送りま〜す", "他の連絡先をお伝えしますね"),
+        counter_examples=("別の連絡手段は使いませんので、こちらでお願いします", "他の連絡先を教えることはできません"),
+        reason="another contact handed over with no tool named (tr8-001 m3)",
+    ),
+)
+# Why the move is better (「外で話した方が早いです」): read after a move with no tool named.
+BETTER_AFTER = compile_pattern(r"[^。\n!?]{0,10}?" + talk("better_outside") + r"[^。\n!?]{0,6}?" + talk("why_better"))
+# English: talking outside the platform with no app named (「it's easier to talk outside this platform」
+# 「do you have any other messenger?」), not refused in its sentence.
+EN_OUTSIDE_RULES: tuple[Rule, ...] = (
+    Rule(
+        id="english_talk_outside",
+        pattern=r"(?<![a-z])" + en_talk("outside_verbs") + r"(?:\s(?:more|further|directly|this))?\s(?:outside|off)(?:\s(?:of|from))?"
+        + r"\s" + en_talk("outside_places") + r"(?![a-z])"
+        + r"|(?<![a-z])off[\s-]platform(?![a-z])"
+        + r"|(?<![a-z])(?:any\s|an\s|a\s|your\s)?" + en_talk("other_apps") + r"(?![a-z])",
+        examples=("it's easier to talk outside this platform, do you have any other messenger?", "Can we chat off CrowdWorks?",
+                  "Do you have another messaging app?", "It'd be faster to talk outside of here."),
+        counter_examples=("We don't do off-platform chats, please keep everything here.",
+                          "We will never ask you to talk outside this platform."),
+        lang="en",
+        reason="talking outside with no app named (tr3-0173)",
+    ),
+)
+
+EN_BETTER = compile_pattern(r"(?<![a-z])" + en_talk("better_words") + r"(?![a-z])")
+
 # 「そっちに送ってください」 after a channel was named: the channel by pointing. Casual deictics only
 # (そちら is also a polite "you").
 THERE_RULES: tuple[Rule, ...] = (
@@ -782,6 +879,10 @@ CASUAL_ASK = compile_pattern(vocab.words("ja", "channel_talk", "casual_asks"))
 # The writer quotes the rules or reports what others asked (「規約でLINE交換は禁止ですよね？」
 # 「外部ツールへの移動を求められて困った」): checking or complaining, not proposing.
 RULE_QUESTION = compile_pattern(talk("rule_words") + r"[^。\n]{0,20}?" + talk("rule_question_endings"))
+# The channel is part of a scam described in a message about writing (「…→Telegramへ移動→…タスク詐欺も多いので、
+# 1章入れたい」): the work's topic.
+SCAM_TOPIC = compile_pattern(talk("scam_topic"))
+WRITING_WORDS = compile_pattern(talk("writing_words"))
 PAST_REPORT = compile_pattern(talk("asked_by_others") + r"(?:られ|れ)(?:て|た)|" + talk("complaints"))
 
 # Frame D: a talking noun before the channel, the channel ending its phrase (「面談をChatworkで実施」
@@ -792,7 +893,42 @@ PAST_REPORT = compile_pattern(talk("asked_by_others") + r"(?:られ|れ)(?:て|�
 FRAME_BEFORE = compile_pattern(
     r"(?r)" + talk("talk_nouns_before") + r"(?:は|を|も|について|については|に関しては)?[^。\n]{0,8}\Z"
 )
-FRAME_BEFORE_TAIL = compile_pattern(_CONNECT + _SUFFIX + _CONNECT + r"(?:で|にて|から|経由)")
+# ...also one of two offered (「面談はTeamsか、もしご都合がよければ渋谷のオフィスに」 tr1-0110).
+FRAME_BEFORE_TAIL = compile_pattern(_CONNECT + _SUFFIX + _CONNECT + r"(?:で|にて|から|経由|か(?=[、,])|" + talk("before_channel_endings") + ")")
+
+# A refusal later in the channel's sentence, the channel its topic (「微信でのご連絡は、契約前には対応しておりません」
+# 「LINE・メール・電話など外部ツールでのご連絡や…は一切行っておりません」), with no request, contrast or 'here'
+# between (「LINEでご連絡ください、こちらでは対応できません」 still proposes LINE).
+REFUSED_LATER = compile_pattern(
+    r"(?:(?!" + talk("between_channel_and_refusal") + r")[^。\n!?]){0,48}?" + talk("refusal_predicates") + r"(?!か|\?)"
+)
+# The sentence thanks the other side for proposing the channel (「Google Meetでのお打ち合わせのご提案ありがとう
+# ございます」): reported, not proposed.
+THANKS_FOR_PROPOSAL = compile_pattern(vocab.words("ja", "channel_talk", "thanks_for_proposal"))
+# The writer's own policy that talk stays here (「弊社も契約前はこちらのメッセージのみでやり取りしています」),
+# final in its sentence (no contrast after it) and about talking: a channel named before it is the
+# rule's subject (「外部での連絡については…ヘルプをご確認ください。弊社も…こちらのメッセージのみで…」).
+ALL_HERE_POLICY = compile_pattern(talk("on_platform") + talk("all_here_policy"))
+ALL_HERE_TALK = compile_pattern(talk("all_here_talk"))
+POLICY_CONTRAST = compile_pattern(talk("policy_contrasts"))
+
+
+def all_here_policy_at(text: str, sentences: Sentences) -> int:
+    """Where the last final policy that talk stays on the platform starts, or -1."""
+    found = -1
+    for m in ALL_HERE_POLICY.finditer(text):
+        s_start, s_end = sentences.span(m.start())
+        if POLICY_CONTRAST.search(text, m.end(), s_end) or not ALL_HERE_TALK.search(text, s_start, s_end):
+            continue
+        found = m.start()
+    return found
+
+
+# English: the channel is what a guide or an article is about (「a 2,000-word guide on using Google Meet」).
+EN_TOPIC_BEFORE = compile_pattern(
+    r"(?r)(?<![a-z])" + en_talk("topic_words") + r"(?:[ \t][a-z0-9'\-]{1,20}){0,2}[ \t]" + en_talk("topic_prepositions")
+    + r"(?:[ \t][a-z'\-]{1,12}){0,2}[ \t]\Z"
+)
 
 # The writer does not want the channel (「電話で話すのは苦手なので」「Zoomだと難しいです」): read
 # from the channel to the end of its clause, a dislike the shared negation cues do not cover.
@@ -801,11 +937,12 @@ DISLIKE = compile_pattern(r"[^。\n!?、]{0,20}?" + talk("dislikes"))
 # English proposals: the verb comes before the channel (「let's move to Telegram」「add me on
 # WhatsApp」「join our Discord」) or a pronoun right after it (「WhatsApp me」).
 EN_BEFORE = compile_pattern(
-    r"(?r)(?<![a-z])(?:" + en_talk("move_verbs") + r"(?:\s(?:me|us))?(?:\s" + en_talk("move_particles") + r")?"
+    r"(?r)(?<![a-z])(?:" + en_talk("move_verbs") + r"(?:\s(?:me|us|you|(?:our|my|the|your)(?:\s[a-z\-]{1,15}){1,2}))?(?:\s" + en_talk("move_particles") + r")?"
     + r"\s" + en_talk("move_prepositions") + "|" + vocab.words("en", "channel_talk", "use_verbs") + r")\s(?:our\s|my\s|the\s)?\Z"
 )
 EN_AFTER = compile_pattern(
     r"\s(?:me|us)(?![a-z])|\s" + en_talk("copulas") + r"\s(?:much\s)?" + en_talk("better_words")
+    + r"|\sonly(?![a-z])"
 )
 # English: the channel as an adjective of a call or meeting (「can we have a quick Google Meet call」),
 # in a question or proposal.
@@ -832,6 +969,131 @@ FRAME_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# --- one line that only names a channel --------------------------------------------------------
+
+# 「Zoomで」「meet希望です」「teamsいけますか」「明日10時 zoomで」「discord?」「or phone, faster」: a
+# sentence made of a channel and nothing else but a time, a filler, a particle and a short ending is
+# a proposal however little it says (tr6-008, tr6-009, tr7-007, tr9-007, tr9-009, tr9-015). It is
+# read on the sentence with every channel replaced by CHANNEL_MARK (two channels may be offered:
+# 「Zoomか電話で」), in client messages only: a worker's 「Zoom?」 asks what the client meant. A social
+# network alone is no such proposal (「Instagramで」 answers "where did you find us").
+CHANNEL_MARK = "\ue000"
+TERSE_MAX = 48
+_TERSE_GAP = r"[\s、,・:/\p{So}\p{Sk}\p{Po}\p{Ps}\p{Pe}~ー…]"
+_TERSE_LEAD = (r"(?:(?:" + talk("terse_lead_ins") + r")(?:の|は|も|に|から|なら|でしたら)?"
+               r"|(?<![a-z])(?:" + en_talk("terse_lead_ins") + "|" + en_talk("terse_durations") + r")(?![a-z])|" + _TERSE_GAP + ")")
+_TERSE_ENDING = ("(?:" + talk("terse_endings") + r"|(?<![a-z])" + en_talk("terse_endings") + r"(?![a-z]))")
+_TERSE_TRAIL = r"(?:" + _TERSE_GAP + r"|[?!wネヨナ笑]|です)"
+_TERSE_CHANNELS = CHANNEL_MARK + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_joins") + r"|or)" + _TERSE_GAP + r"{0,2}" + CHANNEL_MARK + r")*"
+TERSE_SENTENCE = compile_pattern(
+    _TERSE_LEAD + r"{0,12}" + _TERSE_CHANNELS
+    + r"(?:(?:" + talk("terse_particles") + r")(?:" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r")?"
+    + r"|" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r"(?:" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r")?"
+    + r"|" + _TERSE_GAP + r"{0,2}\?)" + _TERSE_TRAIL + r"{0,12}"
+)
+# A message that is nothing but the channel (tr6-007 「緑のやつ」).
+TERSE_BARE = compile_pattern(_TERSE_GAP + r"{0,4}" + CHANNEL_MARK + _TERSE_TRAIL + r"{0,8}")
+TERSE_SOCIAL = compile_pattern(
+    latin_names("instagram_latin") + "|" + vocab.words("common", "channels", "instagram")
+    + "|" + latin_names("x_twitter_latin") + "|" + vocab.words("common", "channels", "x_twitter")
+    + "|" + latin_names("messenger_latin") + "|" + vocab.words("common", "channels", "messenger")
+)
+TERSE_RULES: tuple[Rule, ...] = (
+    Rule(
+        id="channel_alone_in_its_line",
+        pattern=r"(?:" + "|".join(r.pattern for r in CHANNEL_RULES[:-2]) + r")"
+                + r"(?:" + talk("terse_particles") + r"|" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r"|\?)",
+        examples=("Zoomで", "meet希望です", "teamsいけますか", "明日10時 zoomで", "電話で", "discord?", "skype大丈夫ですか？",
+                  "or phone, faster", "whatsapp?", "では、Google Meetでお願いします", "Zoomか電話で",
+                  "Thanks for applying. 15 min on Zoom tmrw?"),
+        counter_examples=("Zoomですか？", "Zoomはちょっと…", "Instagramで", "集客は主にInstagramで", "LINEスタンプで",
+                          "納品はメールで", "Zoomは不可です"),
+        reason="a line that names a meeting tool or app and nothing else (tr6-008, tr6-009, tr7-007, tr9-007, tr9-009, tr9-015)",
+    ),
+)
+
+
+def terse_sentence(text: str, start: int, channels: list[tuple[int, int]], sentences: Sentences) -> bool:
+    """Whether the sentence around the channel at `start` is made of channels and the few words a
+    one-line proposal adds (TERSE_SENTENCE), or is the whole message and nothing but a channel."""
+    s_start, s_end = sentences.english(start)
+    while s_end < len(text) and text[s_end] in "?!":
+        s_end += 1
+    if s_end - s_start > TERSE_MAX:
+        return False
+    parts, pos = [], s_start
+    # Only the channels inside the sentence (bisected: a flood of channels costs no more per candidate).
+    for a, b in islice(channels, bisect_left(channels, (s_start, -1)), None):
+        if a >= s_end:
+            break
+        if b <= s_start:
+            continue
+        if a < pos or b > s_end:
+            return False
+        parts += [text[pos:a], CHANNEL_MARK]
+        pos = b
+    sentence = "".join(parts) + text[pos:s_end]
+    if TERSE_SENTENCE.fullmatch(sentence):
+        return True
+    return not text[:s_start].strip() and not text[s_end:].strip() and TERSE_BARE.fullmatch(sentence) is not None
+
+
+# --- English: an outside inbox already in use ----------------------------------------------------
+
+# 「check your email」「I sent you an email」「I've texted you」 before a contract: the client already
+# writes to the worker outside (tr9-015), unless the sentence is about the platform's own mail.
+INBOX_RULES: tuple[Rule, ...] = (
+    Rule(
+        id="check_your_inbox",
+        pattern=r"(?<![a-z])" + en_talk("inbox_check_verbs") + r"\s" + en_talk("your") + r"\s"
+        + r"(?:" + name_alternatives("en", "channel_talk", "inboxes") + r")(?![a-z])(?!\s" + en_talk("inbox_not_channel") + r"(?![a-z]))"
+        + r"|(?<![a-z])(?:sent|send|sending|just\ssent)\s(?:you|u)\s(?:an?\s|the\s|my\s)?" + en_talk("sent_you_nouns") + r"(?![a-z])"
+        + r"|(?<![a-z])" + en_talk("sent_you_verbs") + r"\s(?:you|u)(?![a-z])"
+        + r"|(?<=(?:(?<![a-z])(?:will|can|could|let\sme|going\sto|gonna)|'ll)\s)(?:" + name_alternatives("en", "channel_talk", "channel_verbs")
+        + r")\s(?:you|u)(?![a-z])",
+        examples=("Thanks for applying. check your email", "I sent you an email with the details", "I've emailed you the brief",
+                  "check ur whatsapp", "Please check your DMs", "I'll text you the details, what's your number?"),
+        counter_examples=("Please check your email for the CrowdWorks notification", "Check your email settings in the dashboard",
+                          "I never emailed you, please keep messages here", "We won't call you, everything stays on CrowdWorks"),
+        lang="en",
+        reason="an outside inbox the client already writes to (tr9-015)",
+    ),
+)
+PLATFORM_MAIL = compile_pattern(r"(?<![a-z])" + en_talk("platform_mail") + r"(?![a-z])|クラウドワークス|(?<![a-z])cw(?![a-z])")
+
+# A channel inside quotes in a message about writing (「「詳細はLINEで」みたいな実例を引用して」, Cover
+# 'text me' recruiters): a quotation. Read in the channel's sentence (quotes) and the one before (topic).
+QUOTE_TOPIC = compile_pattern(talk("quoted_topic_words") + r"|(?<![a-z])" + en_talk("topic_words") + r"(?![a-z])")
+_JA_OPEN, _JA_CLOSE = "「『“‘", "」』”’"
+_QUOTE_REACH = 60
+
+
+def quoted_mention(text: str, start: int, end: int, sentences: Sentences) -> bool:
+    """Whether the channel at start..end sits inside a quotation in its sentence, in a message that
+    speaks of quoting or writing (QUOTE_TOPIC)."""
+    s_start, s_end = sentences.span(start)
+    opened = False
+    for i in range(start - 1, max(s_start, start - _QUOTE_REACH) - 1, -1):
+        c = text[i]
+        if c in _JA_CLOSE:
+            return False
+        if c in _JA_OPEN or (c in "\"'" and (i == 0 or not text[i - 1].isalnum())):
+            opened = True
+            break
+        if c in "\"'" and (i + 1 >= len(text) or not text[i + 1].isalnum()):
+            return False
+    if not opened:
+        return False
+    for j in range(end, min(s_end, end + _QUOTE_REACH)):
+        c = text[j]
+        if c in _JA_OPEN:
+            return False
+        if c in _JA_CLOSE or (c in "\"'" and (j + 1 >= len(text) or not text[j + 1].isalnum())):
+            prev_start, _ = sentences.previous(start)
+            return QUOTE_TOPIC.search(text, prev_start, s_end) is not None
+    return False
+
+
 # --- hosts ------------------------------------------------------------------------------------
 
 PLATFORM_DOMAINS = hosts("sites", "platform_domains")
@@ -849,6 +1111,8 @@ FORM_HOSTS = hosts("sites", "form_hosts")
 GOOGLE_DOCS_HOSTS = hosts("sites", "google_docs_hosts")
 SHORTENER_HOSTS = hosts("sites", "shortener_hosts")
 APP_STORE_HOSTS = hosts("sites", "app_store_hosts")
+# Hosts that name CrowdWorks without being it (cw-verify-support.com): an impersonation.
+PLATFORM_LOOKALIKE = compile_pattern(vocab.words("common", "sites", "platform_lookalikes"))
 
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -871,6 +1135,14 @@ URL_RULES: tuple[Rule, ...] = (
         examples=("アンケートはforms.gle/AbCd12 からご回答ください",),
         counter_examples=("友だち追加はlin.ee/Hp9vRt3 からどうぞ",),
         reason="known host without a scheme",
+    ),
+    Rule(
+        id="lookalike_host_url",
+        pattern=r"(?<![a-z0-9.@/\-])[a-z0-9\-]{0,30}(?:" + vocab.words("common", "sites", "platform_lookalikes") + r")[a-z0-9.\-]{0,40}\.[a-z]{2,12}/"
+        + _URL_CHARS + "{0,2000}+",
+        examples=("this is special check. upload here crowdworks-verify.help/id",),
+        counter_examples=("crowdworks.jp/public/jobs/123 からご応募ください",),
+        reason="a host that names CrowdWorks, without a scheme (tr13-004)",
     ),
 )
 _URL = Scanner(URL_RULES)
@@ -902,11 +1174,13 @@ def host_of(url: str) -> tuple[str, str]:
 
 
 def url_kind(url: str) -> str:
-    """platform | invite | meeting | form | shortener | app_store | other."""
+    """platform | lookalike | invite | meeting | form | shortener | app_store | other."""
     host, domain = host_of(url)
     path = url.split(host, 1)[-1] if host else ""
     if domain in PLATFORM_DOMAINS:
         return "platform"
+    if PLATFORM_LOOKALIKE.search(host):
+        return "lookalike"
     if host in MEETING_HOSTS or domain in MEETING_DOMAINS:
         return "meeting"
     if host in INVITE_HOSTS or domain in INVITE_DOMAINS or host.endswith(".slack.com"):

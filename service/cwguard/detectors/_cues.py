@@ -146,6 +146,115 @@ def alternation(terms: tuple[str, ...]) -> str:
     return "|".join(regex.escape(t) for t in sorted(set(terms), key=len, reverse=True))
 
 
+# --- the work's own subject -----------------------------------------------------------------------
+# A writing brief: the message asks for an article, a post, a script (「記事」「3000字」「2,000-word post」).
+BRIEF = compile_pattern(
+    r"記事|執筆|コラム|原稿|ライティング|構成|見出し|(?<![a-z])h[23](?![a-z\d])|台本|シナリオ|\d\s?字|文字数|注意喚起|啓発|"
+    r"(?<![a-z])(?:article|blog post|post|explainer|guide|write-?up|essay|script|writer)s?(?![a-z])|\d-word|\d words"
+)
+# What a brief about scams says of the phrases it quotes: the tricks, examples, warnings
+# (「典型的な手口」「実例を引用」「という誘い文句」「how advance-fee job scams work」).
+SUBJECT_CUES = compile_pattern(
+    r"手口|見分け方|事例|実例|引用|誘い文句|セリフ|台詞|典型|危険性|注意喚起|といった|のような|みたいな|よくある|詐欺(?!では|じゃ)|"
+    r"(?<![a-z])(?:scams?|fraud|frauds|red flags?|warning signs?|such as|e\.g\.|for example|tactics?)(?![a-z])"
+)
+_QUOTE_PAIRS = {"「": "」", "『": "』", "“": "”", "‘": "’", '"': '"', "'": "'"}
+_QUOTE_REACH = 100
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) sits between a pair of quotes on its line (「…」, "…", '…')."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    lo = max(line_start, start - _QUOTE_REACH)
+    for i in range(start - 1, lo - 1, -1):
+        ch = text[i]
+        if ch not in _QUOTE_PAIRS:
+            continue
+        if ch == "'" and i > 0 and text[i - 1].isalnum():
+            continue  # an apostrophe (don't), not a quote
+        close = _QUOTE_PAIRS[ch]
+        if close != ch and text.find(close, i + 1, start) >= 0:
+            continue  # closed before the span
+        j = text.find(close, end, min(line_end, end + _QUOTE_REACH))
+        while ch == "'" and 0 <= j < len(text) - 1 and text[j + 1].isalnum():
+            j = text.find(close, j + 1, min(line_end, end + _QUOTE_REACH))
+        if j >= 0:
+            return True
+    return False
+
+
+# A phrase reported or warned about rather than proposed: 「…という話は詐欺です」「…と言われたら」
+# 「…といった勧誘」 (besides `clauses.is_reported`: 「ということ」「とのこと」).
+_REPORTED = compile_pattern(
+    r"という\s?(?:話|の|こと|ような|よう|セリフ|台詞|誘い|勧誘|広告|手口|文句|メッセージ|連絡|案件|詐欺)|といった|"
+    r"と(?:言われ|いわれ|言って|誘われ|勧誘され|持ちかけ|書かれ)|などと|(?<![a-z])(?:they say|they tell you|claims? that)(?![a-z])|"
+    # an English warning about the phrase: 「…: that is how these scams work」「scammers say …」
+    r"(?<![a-z])(?:these|such|typical|common|classic|how)\s(?:[a-z-]+\s)?scams?(?![a-z])|(?<![a-z])scammers?(?![a-z])"
+)
+
+
+def reported(text: str, start: int, end: int) -> bool:
+    """Whether the phrase's sentence reports or warns about it rather than proposing it
+    (「入金額が大きいほど報酬率が上がるという話は詐欺です」「『出金には手数料が必要』と言われたら」)."""
+    if clauses.is_reported(text, start, end):
+        return True
+    _, s_end = sentence(text, start)
+    return _REPORTED.search(text, end, max(s_end, end)) is not None
+
+
+def about_the_work(text: str, start: int, end: int, state: dict) -> bool:
+    """Whether a phrase is what a writing brief is about rather than asked of the reader: the
+    message asks for an article, and the phrase is quoted in a message that speaks of scams'
+    tricks, or its own sentence does (「保証金・登録料を請求される典型的な手口を書いてください」,
+    "a 2,000-word explainer: how advance-fee job scams work (registration fees, …)").
+    `state` keeps what is read of the whole message once per message."""
+    if "subject_cues" not in state:
+        if "brief" not in state:
+            state["brief"] = BRIEF.search(text) is not None
+        state["subject_cues"] = state["brief"] and SUBJECT_CUES.search(text) is not None
+    if not state["subject_cues"]:
+        return False
+    s_start, s_end = sentence(text, start)
+    if SUBJECT_CUES.search(text, s_start, max(s_end, end)):
+        return True
+    return _quoted(text, start, end)
+
+
+# A label that introduces the job itself (「お仕事内容は…」), unlike a topic's (「テーマ：…」).
+_JOB_LABEL = compile_pattern(r"(?:お?仕事内容|依頼内容|作業内容|業務内容|案件内容)\s?[:：は]")
+
+
+def job_topic(text: str, start: int, end: int) -> bool:
+    """`in_topic`, except that a line opened by the job's own description (「お仕事内容は商品の代理
+    購入です。…ご自身のカードで購入してください」) makes nothing on it a topic."""
+    if not in_topic(text, start, end):
+        return False
+    line_start = text.rfind("\n", max(0, start - 80), start) + 1 or max(0, start - 80)
+    label = _JOB_LABEL.search(text, line_start, start)
+    if label is None:
+        return True
+    # read again with the label masked, on its line only (a bounded copy per candidate)
+    line_end = text.find("\n", end, min(len(text), end + 200))
+    line_end = min(len(text), end + 200) if line_end < 0 else line_end
+    line = text[line_start:label.start()] + "ー" * (label.end() - label.start()) + text[label.end():line_end]
+    return in_topic(line, start - line_start, end - line_start)
+
+
+_OPEN_QUOTES_ALL, _CLOSE_QUOTES_ALL = "「『“\"", "」』”\""
+
+
+def enclosing_quote(text: str, start: int, end: int, reach: int) -> tuple[int, int] | None:
+    """(the opening quote's index, the index after the closing one) of a quote around [start, end)
+    opened and closed within `reach` characters, or None."""
+    opened = max(text.rfind(q, max(0, start - reach), start) for q in _OPEN_QUOTES_ALL)
+    if opened < 0 or any(text.find(q, opened + 1, start) >= 0 for q in "」』”"):
+        return None
+    closes = [i for i in (text.find(q, end, min(len(text), end + reach)) for q in _CLOSE_QUOTES_ALL) if i >= 0]
+    return (opened, min(closes) + 1) if closes else None
+
+
 # --- rules with a reported span -------------------------------------------------------------------
 
 class Trigger:

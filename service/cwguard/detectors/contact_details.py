@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import phonenumbers
+import regex
 
 from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
 from ..lang import vocab
@@ -27,7 +28,11 @@ _WS = r"[ \t\u3000]"
 # The @ and the dots of an e-mail address, written out or bracketed (「あっと」「(at)」「ドット」「[.]」),
 # or the English words between spaces (「taro at gmail dot com」).
 _AT = _WS + r"{0,3}(?:" + vocab.words("common", "channels", "email_at_signs") + "|" + _WS + "at" + _WS + ")" + _WS + "{0,3}"
-_DOT = _WS + r"{0,2}(?:" + vocab.words("common", "channels", "email_dots") + "|" + _WS + "dot" + _WS + ")" + _WS + "{0,2}"
+# A plain "." followed by a space is a sentence's full stop unless a usual top-level domain follows
+# (「taro @ example . com」 yes, 「nothing to buy at all. We'll」 no).
+_WRITTEN_DOTS = "|".join(regex.escape(t) for t in sorted(vocab.terms("common", "channels", "email_dots"), key=len, reverse=True) if t != ".")
+_DOT = (_WS + r"{0,2}(?:" + _WRITTEN_DOTS + r"|\.(?!" + _WS + r")|\.(?=" + _WS + r"{1,2}(?:com|net|org|jp|co|ne|io|me|info|biz)(?![a-z]))|"
+        + _WS + "dot" + _WS + ")" + _WS + "{0,2}")
 _LABEL = r"[a-z0-9][a-z0-9\-]{0,62}+"
 _TLD = r"(?:[a-z]{2,24}+(?![a-z0-9\-])|" + vocab.words("common", "channels", "email_katakana_tlds") + ")"
 _PROVIDER = ("(?:" + vocab.words("common", "channels", "webmail_providers") + "|"
@@ -43,6 +48,11 @@ EMAIL_RULE = Rule(
 # Every EMAIL_RULE match holds one of these (each written-out @ holds @, アット, at or a symbol): a
 # message without them skips the rule.
 _AT_GATE = ("at", *vocab.terms("common", "channels", "email_at_signs"))
+# A placeholder address: a placeholder local part at a reserved example domain (example@example.com).
+_PLACEHOLDER_EMAIL = compile_pattern(
+    r"(?:" + vocab.words("common", "channels", "placeholder_local_parts") + r")" + _AT
+    + r"(?:" + vocab.words("common", "channels", "placeholder_domains") + r")"
+)
 # Candidate phone numbers: a leading 0 (or +81) and 9-10 more digits with at most three separators
 # between digits (「0 8 0 - 5 5 1 2」 spaces every digit and pads the hyphen); not part of a longer
 # digit run (so a 1 MB run of digits is one failed candidate).
@@ -72,6 +82,9 @@ PHONE_CUE = compile_pattern(vocab.words("ja", "channel_talk", "phone_cues"))
 INTL_PHONE_CUE = compile_pattern(ch.latin_names("phone_cues", "en", "channel_talk"))
 # Digits that are data: part numbers, codes, page numbers, examples in a data-entry brief.
 DATA_CUE = compile_pattern(vocab.words("ja", "channel_talk", "phone_like_data"))
+EN_DATA_CUE = compile_pattern(ch.latin_names("phone_like_data", "en", "channel_talk"))
+PRODUCT_CUE = compile_pattern(vocab.words("ja", "channel_talk", "phone_in_product"))
+_DIGITS_ONLY = compile_pattern(r"[^0-9+]")
 
 # The word ID or a user name, not the ID of a job, an order or a login (案件ID, 注文ID, ログインID).
 _NOT_OTHER_IDS = "(?<!" + vocab.words("ja", "channel_talk", "ids_of_other_things") + ")"
@@ -84,10 +97,11 @@ _ID_WORD_BEFORE_ARROW = ("(?<![a-z])(?:" + vocab.words("common", "channels", "id
 ID_RULE = Rule(
     id="id_after_its_word",
     pattern=_NOT_OTHER_IDS + _ID_WORD
-    + r"(?:[ \t\u3000\n:=「『(\[<【→↓⇒⬇👇]|は|を|の|:){0,6}"
+    + r"(?P<sep>(?:[ \t\u3000\n:=「『(\[<【→↓⇒⬇👇▶►➡]|は|を|の|:){0,6})"
     r"(?P<ident>(?=[a-z0-9._\-]{0,31}[a-z_])[a-z0-9][a-z0-9._\-]{1,31}+(?:\n{1,2}[a-z0-9._\-]{1,31}+){0,5})",
     examples=("ID↓\ndream\n_link\n_0815\n（つなげて検索してください）",),
-    counter_examples=("IDはこのあと送ります", "注文ID（order_id）の列を追加してください"),
+    counter_examples=("IDはこのあと送ります", "注文ID（order_id）の列を追加してください",
+                      "Please don't send ID images to me directly."),
     reason="ID split across lines (dev-056)",
 )
 # An ID handed over after an arrow or colon a few words after the cue (「ID送りますね→ pon_pon_0707」
@@ -95,18 +109,18 @@ ID_RULE = Rule(
 # not a word, a number or a URL.
 ARROW_ID_RULE = Rule(
     id="id_after_arrow",
-    pattern=_ID_WORD_BEFORE_ARROW + r"[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=]"
+    pattern=_NOT_OTHER_IDS + _ID_WORD_BEFORE_ARROW + r"[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=▶►➡]"
     r"[ \t\u3000]{0,3}(?P<ident>(?=[a-z0-9._\-]{0,31}[0-9_.])(?=[a-z0-9._\-]{0,31}[a-z])[a-z0-9][a-z0-9._\-]{3,31}+)"
     r"(?![a-z0-9._\-]|:/)",
-    examples=("IDはこちらです👉 mika.works_22",),
-    counter_examples=("管理IDは→ 12345678", "詳細はこちら→ https://example.com/id_123"),
+    examples=("IDはこちらです👉 mika.works_22", "ID ▶ zaitaku_ouen"),
+    counter_examples=("管理IDは→ 12345678", "詳細はこちら→ https://example.com/id_123", "送金先ID→ kzm-0412"),
     reason="ID after an arrow",
 )
 # An ID on the lines after its cue, cut into fragments that start or end with . _ - (「IDはこちらです👇
 # \nhappy\n.side\n.work77」): the cue, then the fragments are joined in code (`_joined_id`).
 ID_CUE_RULE = Rule(
     id="id_cut_over_lines",
-    pattern=_NOT_OTHER_IDS + _ID_WORD_BEFORE_ARROW + r"[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=][ \t\u3000]{0,3}\n",
+    pattern=_NOT_OTHER_IDS + _ID_WORD_BEFORE_ARROW + r"[^。\n!?]{0,12}?[→⇒👉↓⬇👇:=▶►➡][ \t\u3000]{0,3}\n",
     examples=("IDはこちらです👇\nhappy\n.side\n.work77",),
     counter_examples=("IDはこちら👇\n後ほど担当者からお送りします",),
     reason="ID on the following lines",
@@ -158,9 +172,11 @@ IDENT_WITH_VERB_RULE = Rule(
 QR_RULE = Rule(
     id="qr_code_to_scan",
     pattern=r"(?<![a-z])qr(?:コード)?(?![a-z])(?!(?:の)?" + ch.talk("qr_code_made") + ")"
-    r"[^。\n]{0,15}?" + ch.talk("qr_code_scanned"),
-    examples=("こちらのQRコードを読み取って友だち追加してください",),
-    counter_examples=("QRコードの作成をお願いします", "QRコード付きのチラシをデザインしてください"),
+    r"[^。\n]{0,15}?" + ch.talk("qr_code_scanned") + r"(?!" + ch.talk("qr_code_made") + ")"
+    + "|" + vocab.words("ja", "channel_talk", "line_qr") + r"(?!(?:の)?" + ch.talk("qr_code_made") + ")",
+    examples=("こちらのQRコードを読み取って友だち追加してください", "応募者さまには公式LINEのQRコードを画像でお送りしてます📷"),
+    counter_examples=("QRコードの作成をお願いします", "QRコード付きのチラシをデザインしてください",
+                      "QRコードは管理画面から出力したものを御社で差し込んでいただくか", "「ＱＲ読取ユニット」は全角のまま残してください"),
     reason="LINE QR code",
 )
 # メール after a kanji word is a compound (招待メール) unless the word names whose address it is.
@@ -177,6 +193,145 @@ REQUEST_RULE = Rule(
                       "メールアドレス欄のバリデーションを実装してください"),
     reason="asking for a contact identifier (dev-066, dev-049)",
 )
+# An identifier that looks like a handle: letters with a digit, '_' or '.', not a URL or an e-mail.
+_HANDLE = (r"(?=[a-z0-9._\-]{0,31}[0-9_.])(?=[a-z0-9._\-]{0,31}[a-z])[a-z0-9][a-z0-9._\-]{3,31}+"
+           r"(?![a-z0-9._\-@＠]|:/)")
+# A handle after a request to add, search or message (「追加してね→ mika_0823」「追加よろです→ yuka.s_0819」
+# 「で話そ→ kk_0909」「add me: jlee_remote88」「pls add my vx: Lily_work520」): the arrow or colon hands it over.
+ADD_HANDLE_RULE = Rule(
+    id="handle_after_add_me",
+    pattern=r"(?:" + ch.talk("add_me_verbs") + r"(?:" + ch.talk("add_me_endings") + r"){0,3}[ \t\u3000!〜~ー]{0,3}"
+    + r"|(?<![a-z])(?:add|follow|find|search|dm|message|contact|reach|text|hmu|hit\sme\sup)(?:\s(?:me|us))?"
+    + r"(?:\s(?:on|at|via)\s[a-z]{2,12})?(?:\s(?:my|our)\s[a-z]{2,10})?[ \t]?)"
+    + r"[→⇒👉:=]{1,2}[ \t\u3000]{0,3}(?P<ident>" + _HANDLE + ")",
+    examples=("追加してね→ mika_0823", "追加よろです→ yuka.s_0819", "で話そ→ kk_0909", "add me: jlee_remote88 and I'll explain",
+              "pls add my vx: Lily_work520 for detail", "ｺﾁﾗ追加よろです→ ryo.fukugyo"),
+    counter_examples=("追加資料はこちら→ https://example.com/a_1", "検索キーワード: seo_2024 で記事を書いてください"),
+    reason="a handle after 'add me' (tr3-0016, tr8-008, tr5-0069, tr5-0040, tr1-0153, tr3-0141)",
+)
+# A handle after an arrow with no word of adding at all (tr6-007 「別のあります」 then a handle; 「別件→ kobo.works_22」):
+# letters with a digit and '_' or '.', not a file name or a version (bare_id_not_ids).
+ARROW_HANDLE_RULE = Rule(
+    id="handle_after_an_arrow",
+    pattern=r"[→⇒👉▶►➡][ \t\u3000]{0,3}(?P<ident>(?=[a-z0-9._\-]{0,31}[0-9])(?=[a-z0-9._\-]{0,31}[_.])[a-z][a-z0-9._\-]{3,31}+)"
+    r"(?![a-z0-9._\-@＠]|:/|/)",
+    examples=("別のあります→ kobo_22", "別件→ kobo.works_22"),
+    counter_examples=("ファイル名→ draft_v2.docx", "バージョン→ v1.2.3", "詳細はこちら→ https://example.com/id_123"),
+    reason="a handle after an arrow (tr6-007)",
+)
+# A chat tool named before a colon or arrow and the handle (「tg: hikari_job_0813」「LINE→ abc_12」).
+# The chat tools whose handles are handed over, in every spelling (L-I-N-E, ﾃﾚｸﾞﾗﾑ), and their short names.
+_CHAT_TOOLS = "|".join(r.pattern for r in ch.CHANNEL_RULES if r.id in (
+    "line", "chatwork", "skype", "discord", "telegram", "other_messengers", "line_open_chat", "channel_nicknames"))
+CHANNEL_HANDLE_RULE = Rule(
+    id="handle_after_its_channel",
+    pattern=r"(?:(?<![a-z])" + ch.channel_names("channels_with_ids_latin") + r"(?:id)?(?![a-z])|" + ch.channel_names("channels_with_ids")
+    + "|" + _CHAT_TOOLS + r")"
+    + r"(?:の)?[ \t]?(?:id|アカウント)?[ \t]?(?:[:→⇒👉=▶]{1,2}|[(（])[ \t\u3000]{0,3}(?P<ident>" + _HANDLE + ")",
+    examples=("tg: hikari_job_0813", "LINE→ abc_12", "その後の連絡はL-I-N-E（linx_recruit）でお願いできればと思います",
+              "日程調整はChatworkでお願いします。ChatworkID: nakano_dsgn"),
+    counter_examples=("LINE: 未定", "Instagram: 参考アカウントはありません"),
+    reason="a handle after its channel (tr7-013)",
+)
+# Skype's own ID format (「live:.cid.7f3a21bc9e」): an identifier wherever it appears.
+SKYPE_LIVE_RULE = Rule(
+    id="skype_live_id",
+    pattern=vocab.words("common", "channels", "skype_live_ids"),
+    examples=("live:.cid.7f3a21bc9e", "skype大丈夫ですか？ live:.cid.4f2a9b1c77"),
+    counter_examples=("live配信の台本をお願いします",),
+    reason="Skype live IDs (tr9-009, tr3-0074)",
+)
+# An ID spelled with a space between its characters (「ｉｄ→ ｒ ｉ ｎ ｏ ＿ ０ ７ ２ ５」「id is k a z u _ 7 7」
+# 「k a i _ 8 8 で検索」).
+_SPACED = r"(?=[a-z0-9._\- \t\u3000]{0,64}[0-9_])(?=[a-z0-9._\- \t\u3000]{0,64}[a-z])(?:[a-z0-9._\-][ \t\u3000]){3,31}[a-z0-9._\-](?![a-z0-9._\-])"
+SPACED_ID_RULE = Rule(
+    id="id_spelled_with_spaces",
+    pattern=r"(?<![a-z])(?:" + vocab.words("common", "channels", "id_words") + r")(?![a-z])"
+    + r"(?:[ \t\u3000]?(?:[:→⇒👉=]|は|is|:)){0,2}[ \t\u3000]{0,3}(?P<ident>" + _SPACED + ")"
+    + r"|(?<![a-z0-9])(?P<ident2>" + _SPACED + r")(?=[ \t\u3000]{0,2}" + ch.talk("search_the_handle") + ")",
+    examples=("ｉｄ→ ｒ ｉ ｎ ｏ ＿ ０ ７ ２ ５", "id is k a z u _ 7 7", "k a i _ 8 8 で検索お願いします"),
+    counter_examples=("ID は 1 2 3 4 のような数字だけの形式です",),
+    reason="an ID with spaces between its characters (tr7-003, tr1-0015, tr5-0013)",
+)
+# English requests for a contact (「send me your email」「Could you send me your Chatwork ID?」「what's your WhatsApp」).
+EN_REQUEST_RULE = Rule(
+    id="asking_for_contact_in_english",
+    pattern=r"(?<![a-z])(?:" + ch.en_talk("contact_ask_verbs") + r"(?:\s(?:me|us))?|what(?:'s|\sis)|can\si\shave|may\si\shave)"
+    + r"\s(?:your|ur)\s(?:" + ch.latin_names("channels_with_ids_latin") + r"\s)?"
+    + r"(?:" + ch.name_alternatives("en", "channel_talk", "contact_nouns") + r")(?![a-z])(?!\s(?:of|count|format|field|column))",
+    examples=("The file is too large for here, send me your email and I'll share it", "Could you send me your Chatwork ID?",
+              "what's your whatsapp"),
+    counter_examples=("Please don't send me your email, keep everything here", "Please enter your phone number in the form field"),
+    lang="en",
+    reason="asking for a contact in English (tr3-0118, tr1-0026)",
+)
+# Each with the cheap look that every match needs: an arrow, a colon or a bracket, 「live:」, spaced characters.
+_ARROW_GATE = compile_pattern(r"[→⇒👉:=▶(（]")
+# An invite link with spaces around its dots and slash so that no filter reads it (tr5-0077 「t . me / starboost_tasks
+# (remove spaces)」, tr5-0014 「discord . gg / q7RtmA （スペース抜いてください）」).
+_SHORT_INVITE_HOSTS = sorted((h for h in ch.INVITE_HOSTS if "." in h and len(h) <= 12 and not h.startswith("www.")), key=len, reverse=True)
+SPACED_INVITE_RULE = Rule(
+    id="invite_link_with_spaces",
+    pattern=r"(?<![a-z0-9])(?:" + "|".join(r"[ \t]{0,2}[.．][ \t]{0,2}".join(regex.escape(p) for p in h.split(".")) for h in _SHORT_INVITE_HOSTS)
+    + r")[ \t]{0,2}/[ \t]{0,2}[a-z0-9_\-]{3,40}(?:/[a-z0-9_\-]{2,40})?",
+    examples=("Tasks are posted in our group: t . me / starboost_tasks (remove spaces)", "招待はこちら discord . gg / q7RtmA （スペース抜いてください）"),
+    counter_examples=("会議の議事録です。次回は t. 明日 / me です",),
+    reason="an invite link with spaces (tr5-0077, tr5-0014)",
+)
+# A name in quotes to search for in a chat tool named in the message (「「在宅ワーク相談室」で検索して入ってね」
+# 「『副業ママ応援』ってアカウント探してDMください」), not a phrase the work searches for (「「副業 在宅」で検索して上位記事を分析」).
+QUOTED_NAME_RULE = Rule(
+    id="quoted_name_to_search",
+    pattern=r"[「『\"“](?P<ident>[^」』\"”\n]{2,24})[」』\"”](?:って|と|で|を)?(?:いう)?(?:アカウント|名前|グループ|ルーム|ユーザー)?(?:を|で)?"
+    + r"[ \t\u3000]{0,2}" + ch.talk("quoted_name_search"),
+    examples=("くわしい説明は らいんの おーぷんちゃっと でやってます！「在宅ワーク相談室」で検索して入ってね",
+              "いんすたで『副業ママ応援』ってアカウント探してDMください"),
+    counter_examples=("「副業 在宅」で検索して上位記事を分析してください", "LINE公式アカウントの「友だち追加」で検索される文言を考えてください"),
+    reason="a quoted name to search for in a chat tool (tr1-0020, tr3-0143, tr1-0078)",
+)
+_QUOTED_NAME = QUOTED_NAME_RULE.compile()
+_SEARCH_AS_WORK = compile_pattern(ch.talk("search_as_work"))
+_HANDOVER = ((ADD_HANDLE_RULE.compile(), _ARROW_GATE), (ARROW_HANDLE_RULE.compile(), _ARROW_GATE), (SPACED_INVITE_RULE.compile(), compile_pattern(r"[.．][ \t]|[ \t][.．]")), (CHANNEL_HANDLE_RULE.compile(), _ARROW_GATE),
+             (SKYPE_LIVE_RULE.compile(), compile_pattern("live:")),
+             (SPACED_ID_RULE.compile(), compile_pattern(r"[a-z0-9_][ \t\u3000][a-z0-9_][ \t\u3000][a-z0-9_]")))
+_EN_REQUEST = EN_REQUEST_RULE.compile()
+_ID_MARKS = compile_pattern(r"[0-9_.]")
+# What hands an identifier over after the word ID (「ID: taro」「IDは taro」); a space or a bracket alone does not.
+_STRONG_SEP = compile_pattern(r"[:=「『→↓⇒⬇👇▶►➡]|は|を")
+_LATIN = compile_pattern("[a-z]")
+# A message that is one handle and nothing else (tr6-007 「ｍｋ＿ｓｉｄｅ７７」 after 「満枠です」「別のあります」).
+_BARE_HANDLE = compile_pattern(r"[\s\p{So}\p{Sk}→⇒👉:]*(?P<ident>(?=[a-z0-9._\-]{0,31}[0-9])(?=[a-z0-9._\-]{0,31}[_.])"
+                               r"[a-z][a-z0-9._\-]{3,31})[\s\p{So}\p{Sk}!。]*")
+_NOT_A_HANDLE = compile_pattern(vocab.words("ja", "channel_talk", "bare_id_not_ids"))
+BARE_HANDLE_RULE = Rule(
+    id="a_handle_alone",
+    pattern=_BARE_HANDLE.pattern,
+    examples=("ｍｋ＿ｓｉｄｅ７７",),
+    counter_examples=("draft_v2.docx", "v1.2.3"),
+    reason="a message that is nothing but a handle (tr6-007 m4)",
+)
+
+# An ID asked for with no channel right before it (「LINEのほうが楽なんで、IDおしえて下さい」): a request when
+# the message names a chat tool.
+ID_ASK_RULE = Rule(
+    id="id_asked_for_near_a_channel",
+    pattern=_NOT_OTHER_IDS + r"(?<![a-z])(?:" + vocab.words("common", "channels", "id_words") + r")(?![a-z])(?:を|は|も)?"
+    + r"[ \t\u3000]{0,2}" + ch.talk("id_asks"),
+    examples=("LINEのほうが楽なんで、IDおしえて下さい", "ｸﾞﾙｰﾌﾟﾗｲﾝに招待するのでIDください"),
+    counter_examples=("ログインIDを教えてください", "IDください"),
+    reason="an ID asked for in a message about a chat tool (tr3-0111, tr3-0018)",
+)
+_ID_ASK = ID_ASK_RULE.compile()
+ADDRESS_GIVE_ME_RULE = Rule(
+    id="address_give_me",
+    pattern=vocab.words("ja", "channel_talk", "address_give_me"),
+    examples=("資料送るのでメアドください",),
+    counter_examples=("送りました。見たらメールで返事ください", "メアドは不要です"),
+    reason="an address asked for with 'give me' (tr12-008)",
+)
+_GIVE_ME = ADDRESS_GIVE_ME_RULE.compile()
+_ANY_CHANNEL = ch.Scanner(ch.CHANNEL_RULES)
+
 # The contact nouns are data of the task (a list of shops with their phone numbers).
 DATA_TASK = compile_pattern(vocab.words("ja", "channel_talk", "data_task"))
 
@@ -204,6 +359,7 @@ _DIGIT_RUN = compile_pattern(r"[0-9〇一二三四五六七八九零][^0-9〇一
 # 「メールアドレス欄のサンプル」), not something asked of the reader.
 _FIELD_AFTER = compile_pattern(r"(?:の)?(?:入力)?" + ch.talk("form_fields"))
 _MADE_UP = compile_pattern(vocab.words("ja", "channel_talk", "made_up"))
+_PLACEHOLDER_PATH = compile_pattern(vocab.words("common", "channels", "placeholder_paths"))
 # A profile link offered with one of these in the message asks the reader to get in touch.
 _CONTACT_ASK = compile_pattern(vocab.words("ja", "channel_talk", "contact_asks") + "|"
                                + r"(?<![a-z])" + ch.en_talk("contact_asks") + r"(?![a-z])")
@@ -214,7 +370,9 @@ class ContactDetails(Detector):
     name = "contact_details"
     category = "contact_details"
     rules = (EMAIL_RULE, PHONE_RULE, INTL_PHONE_RULE, ID_RULE, ARROW_ID_RULE, ID_CUE_RULE, ID_BY_REFERENCE_RULE,
-             BARE_MAIL_RULE, QUOTED_IDENT_RULE, HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, REQUEST_RULE)
+             BARE_MAIL_RULE, QUOTED_IDENT_RULE, HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, REQUEST_RULE,
+             ADD_HANDLE_RULE, CHANNEL_HANDLE_RULE, SKYPE_LIVE_RULE, SPACED_ID_RULE, EN_REQUEST_RULE, BARE_HANDLE_RULE,
+             ID_ASK_RULE, SPACED_INVITE_RULE, QUOTED_NAME_RULE, ADDRESS_GIVE_ME_RULE, ARROW_HANDLE_RULE)
     terms = ("@", "あっと", "id", "電話番号", "メールアドレス", "連絡先", "line.me", "lin.ee", "discord.gg", "t.me", "qr")
     examples = Examples(
         positive=(
@@ -255,13 +413,62 @@ class ContactDetails(Detector):
         until then)."""
         sentences = ch.Sentences(text)
         return [*ch.first(self._emails(text)), *ch.first(self._phones(text, sentences)), *ch.first(self._ids(text)),
-                *ch.first(self._links(text, sentences)), *ch.first(self._requests(text, sentences))]
+                *ch.first(self._links(text, sentences)), *ch.first(self._requests(text, sentences)),
+                *ch.first(self._handed_over(text, sentences)), *self._bare_handle(text)]
+
+    @staticmethod
+    def _handed_over(text: str, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
+        """Handles after 'add me' or their channel, Skype live IDs, IDs spelled with spaces, and
+        English requests for a contact."""
+        for pattern, gate in _HANDOVER:
+            if gate.search(text) is None:
+                continue
+            for m in pattern.finditer(text):
+                group = next((g for g in ("ident", "ident2") if g in pattern.groupindex and m.start(g) >= 0), 0)
+                if group and _NOT_A_HANDLE.search(m.group(group)):
+                    continue  # 「draft_v2.docx」「v1.2.3」
+                if not clauses.is_negated(text, m.start(), m.end()):
+                    yield m.span(group)
+        if _ID_GATE.search(text):
+            asks = [m for m in _ID_ASK.finditer(text) if not clauses.is_negated(text, m.start(), m.end())]
+            if asks and _ANY_CHANNEL.search(text):
+                yield from (m.span() for m in asks)
+        for m in _GIVE_ME.finditer(text):
+            s_start, s_end = sentences.span(m.start())
+            if not (clauses.is_negated(text, m.start(), m.end()) or DATA_TASK.search(text, s_start, s_end)
+                    or clauses.is_post_contract_reference(text, m.start(), m.end())):
+                yield m.span()
+        names = [m for m in _QUOTED_NAME.finditer(text)
+                 if not (_SEARCH_AS_WORK.search(text, *sentences.span(m.start())) or clauses.is_negated(text, m.start(), m.end()))]
+        if names and _ANY_CHANNEL.search(text):
+            yield from (m.span("ident") for m in names)
+        if _LATIN.search(text):
+            for m in _EN_REQUEST.finditer(text):
+                s_start, s_end = sentences.english(m.start())
+                if not (ch.EN_NEGATION.search(text, s_start, s_end) or clauses.english_negated(text, m.start(), m.end())):
+                    yield m.span()
+
+    @staticmethod
+    def _bare_handle(text: str) -> list[tuple[int, int]]:
+        """A message that is one handle and nothing else (「ｍｋ＿ｓｉｄｅ７７」)."""
+        if len(text) > 48:
+            return []
+        m = _BARE_HANDLE.fullmatch(text)
+        if m is None or _NOT_A_HANDLE.search(m.group("ident")):
+            return []
+        return [m.span("ident")]
 
     @staticmethod
     def _emails(text: str) -> Iterable[tuple[int, int]]:
         if not any(mark in text for mark in _AT_GATE):
             return
+        sentences = None
         for m in _EMAIL.finditer(text):
+            if _PLACEHOLDER_EMAIL.fullmatch(m.group()):
+                continue  # 「example@example.com」 in a form's spec
+            sentences = sentences or ch.Sentences(text)
+            if _MADE_UP.search(text, *sentences.span(m.start())):
+                continue  # 「テストデータには…「abc(at)gmail.com」」
             yield m.span()
 
     @staticmethod
@@ -281,6 +488,8 @@ class ContactDetails(Detector):
     def _ids(text: str) -> Iterable[tuple[int, int]]:
         for m in _ID.finditer(text):
             start, end = m.span("ident")
+            if not _STRONG_SEP.search(m.group("sep")) and not _ID_MARKS.search(m.group("ident")):
+                continue  # 「ID images」「your ID (front+back)」: a word, not an identifier
             end = start + len(text[start:end].rstrip("._-\n"))
             if end - start >= 3 and not clauses.is_negated(text, start, end):
                 yield start, end
@@ -304,6 +513,8 @@ class ContactDetails(Detector):
                 continue
             if host.removeprefix("www.") in ch.INVITE_PATH_HOSTS and "/invite" not in url:
                 continue
+            if _PLACEHOLDER_PATH.search(url):
+                continue  # 「discord.gg/xxxxxx のままで大丈夫です」
             yield start, end
 
     @staticmethod
@@ -318,6 +529,8 @@ class ContactDetails(Detector):
                 continue
             if clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end):
                 continue
+            if clauses.is_post_contract_reference(text, start, end):
+                continue  # 「メールアドレスの交換は契約後になります」
             yield start, end
 
 
@@ -362,16 +575,27 @@ def _joined_id(text: str, pos: int, max_fragments: int = 6) -> tuple[int, int] |
 def _is_contact_phone(text: str, start: int, end: int, candidate: str, sentences: ch.Sentences) -> bool:
     """A valid Japanese number in a contact context, not a part number or code."""
     try:
-        number = phonenumbers.parse(candidate, "JP")
+        number = phonenumbers.parse(_DIGITS_ONLY.sub("", candidate), "JP")  # 「090・4412・8837」
     except phonenumbers.NumberParseException:
         return False
     if not phonenumbers.is_valid_number(number):
         return False
     s_start, s_end = sentences.span(start)
-    if DATA_CUE.search(text, s_start, s_end):
+    if DATA_CUE.search(text, s_start, s_end) or EN_DATA_CUE.search(text, s_start, s_end):
+        return False
+    if _in_product(text, start, sentences):
         return False
     mobile = phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
     return mobile or PHONE_CUE.search(text, max(0, start - 40), min(len(text), end + 20)) is not None
+
+
+def _in_product(text: str, start: int, sentences: ch.Sentences) -> bool:
+    """The number is printed in what the work makes (a footer, a flyer's closing line, a radio spot):
+    a cue in its sentence or the 100 characters before (「フッターの表記は下記で…\n〒…\nTEL 048-…」), or the number
+    inside quotes in a message about copy (「締めは「…TEL 0766-22-4810」で固定」)."""
+    if PRODUCT_CUE.search(text, max(0, start - 100), sentences.span(start)[1]):
+        return True
+    return ch.quoted_mention(text, start, start + 1, sentences)
 
 
 def _is_international_phone(text: str, start: int, end: int, candidate: str) -> bool:
@@ -381,6 +605,9 @@ def _is_international_phone(text: str, start: int, end: int, candidate: str) -> 
         number = phonenumbers.parse(candidate, None)
     except phonenumbers.NumberParseException:
         return False
+    s_start, s_end = ch.Sentences(text).english(start)
+    if EN_DATA_CUE.search(text, s_start, s_end) or DATA_CUE.search(text, s_start, s_end):
+        return False  # 「a sheet of US store listings with phone numbers … convert them to E.164」
     if phonenumbers.is_valid_number(number):
         return True
     return phonenumbers.is_possible_number(number) and (

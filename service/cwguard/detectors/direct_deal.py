@@ -26,6 +26,7 @@ from ._cues import (
     RuleDetector,
     asks_the_worker,
     clause,
+    enclosing_quote,
     in_topic,
     not_system,
     refused_around,
@@ -62,6 +63,12 @@ class DealRule(Rule):
     # Going around the platform in English: a deal only with a deal word in the sentence
     # (「pay」「contract」), not 「please don't contact me outside CrowdWorks」.
     needs_deal_word: bool = False
+    # Going around the platform with no deal word (「CWを通さずにお願い」): a deal only when the message
+    # speaks of the next jobs (「2回目以降は」「次から」).
+    needs_next: bool = False
+    # Receiving through a page is a payment only when the sentence names money (「お支払いは…リンクから
+    # お受け取りください」); 「お仕事は専用アプリで受け取って」 is work.
+    money_named: bool = False
 
 
 RULES: tuple[DealRule, ...] = (
@@ -87,7 +94,7 @@ RULES: tuple[DealRule, ...] = (
     DealRule(
         id="talking_directly_then_deal",
         pattern=rf"(?P<s>{DIRECT}\s?(?:やり取り|やりとり|ご?連絡|お?話し?)(?:して|をして|で|を|させていただいて|いただいて)?\s?"
-        rf"(?:の上で?)?{_DIRECT_DEAL})",
+        rf"(?:の上で?)?(?:{_DIRECT_DEAL}|お仕事|仕事|案件))",
         examples=("直接やりとりして契約しませんか？",),
         counter_examples=(
             "直接やりとりして契約することは規約で禁止されています。",
@@ -191,10 +198,11 @@ RULES: tuple[DealRule, ...] = (
     DealRule(
         id="invoice_payment",
         pattern=r"(?P<s>請求書\s?(?:払い|払|でのお?支払|で(?:の)?精算|での取引|をお?(?:送り|送付|発行|出し|いただ|下さ|くださ)"
-        r"|を発行して|を送って|を出して))",
+        r"|を発行して|を送って|を出して|を[^。!?\n、]{1,8}?(?:送って|お送り|送付|発行して|出して)))",
         examples=("請求書払いにしたいので、ご住所と振込先の銀行口座を教えていただけますか。",),
         counter_examples=(
             "請求書払いには対応しておりません。お支払いはクラウドワークス上で行います。",
+            "請求書の発行はクラウドワークスからできます。",
         ),
         reason="paying on an invoice is paying outside the platform (dev-069)",
     ),
@@ -218,8 +226,71 @@ RULES: tuple[DealRule, ...] = (
         counter_examples=(
             "こちらのサイトから報酬をお受け取りいただくことはできません。",
             "クラウドワークス上のページから報酬をお受け取りください。",
+            "お仕事は専用アプリで受け取っていただきます。",
         ),
         reason="a link, site or app, then the payment verb: 「こちらのサイトから報酬をお受け取りください」",
+        client_only=True,
+        money_named=True,
+    ),
+)
+
+# Terse: the next job taken outside in a few words (「次から直で」「直でやりませんか」「ちょっけいで」),
+# going around the platform for the next jobs (「2回目からはCW通さずにお願い」), the client's own
+# payment system (「報酬のお受け取りは弊社の支払いシステムから」).
+_NEXT = _words("next_time")
+_DIRECT_WORD = r"(?:(?<![一-龥])直接?|ちょく|じか)"
+_PROPOSING = _words("proposing")
+RULES += (
+    DealRule(
+        id="next_time_directly",
+        pattern=rf"(?P<s>{_NEXT}[^。!?\n]{{0,8}}?{_DIRECT_WORD}\s?(?:で|に|が|の方が|のほうが)?)"
+        r"(?=\s?(?:" + _PROPOSING + r"|お願い|いい|良い|希望|嬉しい|うれしい|助かり|助かる|[?。!\n]|$))",
+        examples=("次回は直でお願いできます？",),
+        counter_examples=(
+            "次回も直接こちらのメッセージでご連絡ください。",
+            "次から直接ドキュメントに書き込んでください。",
+            "次回から直接のお取引はお受けできません。",
+        ),
+        reason="the next jobs taken direct in a few words (tr7-009, tr8-012, tr3-0165 family)",
+    ),
+    DealRule(
+        id="direct_proposed",
+        pattern=rf"(?P<s>{_DIRECT_WORD}\s?(?:で|が|の方が|のほうが)\s?(?:{_PROPOSING}))",
+        examples=("直でやりませんか",),
+        counter_examples=(
+            "直で書き込んでもらって大丈夫です。",
+            "直でのお取引はお受けできません。",
+        ),
+        reason="「直で」 with a proposal: 「直でやりませんか」「直でどうですか」「直でお仕事」 (tr5-0091 family)",
+    ),
+    DealRule(
+        id="direct_deal_slang",
+        pattern=rf"(?P<s>{_words('direct_slang')})",
+        examples=("次の案件はちょっけいでどうです？",),
+        counter_examples=(
+            "直営業のお誘いはお断りしています。",
+        ),
+        reason="slang for a direct deal (tr2-0060 family)",
+    ),
+    DealRule(
+        id="bypass_next_time",
+        pattern=rf"(?P<s>{_BYPASS})(?=\s?(?:に|で|て)?\s?(?:お願い|やり|進め|どう|いかが|続け|お仕事|お取引))",
+        examples=("3回目からはクラウドワークスを通さずに進めたいです。",),
+        counter_examples=(
+            "2回目以降もクラウドワークスを通さずにお願いすることはありません。",
+        ),
+        reason="going around the platform for the next jobs, with no deal word (tr2-0056 family)",
+        needs_next=True,
+    ),
+    DealRule(
+        id="paid_through_own_system",
+        pattern=rf"(?P<s>(?:報酬|お支払い?|支払い?|お?振込|送金|出金)(?:の)?\s?(?:お?受け?取り?)?\s?(?:に|には|は|を|用の)?[、,]?\s?"
+        rf"(?:{_words('own_systems')})(?:の)?\s?[^。!?\n]{{0,8}}?(?:サイト|システム|ページ|アプリ|ツール|フォーム|口座))",
+        examples=("報酬は当社の精算システムでお受け取りください。",),
+        counter_examples=(
+            "報酬のお受け取りはクラウドワークスのシステムから行われます。弊社のシステムは使いません。",
+        ),
+        reason="the client's own system to be paid through (tr1-0148, tr2-0062)",
         client_only=True,
     ),
 )
@@ -231,7 +302,7 @@ _EN_CRYPTO = _words("crypto", "en")
 RULES += (
     DealRule(
         id="english_pay_directly",
-        pattern=r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: you)?|paid|contract(?: with you)?|work(?: with you)?|deal|hire you|invoice me|send (?:you )?(?:the )?money)"
+        pattern=r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: you)?|paid|contract(?: with (?:you|me|us))?|work(?: with (?:you|me|us))?|deal|hire you|invoice me|send (?:you )?(?:the )?money)"
         rf"\s{_words('privately', 'en')}(?![a-z])|(?<![a-z])direct (?:contract|payment|deal)s?(?![a-z]))",
         examples=("From the next job I'd like to pay you directly.",),
         counter_examples=(
@@ -244,7 +315,7 @@ RULES += (
     DealRule(
         id="english_around_the_platform",
         pattern=rf"(?P<s>(?<![a-z]){_words('around', 'en')}\s(?:the\s)?{PLATFORM}(?![a-z])|"
-        rf"(?<![a-z]){_words('saving', 'en')}\s(?:the\s)?(?:{PLATFORM}\s)?{_words('platform_fees', 'en')}(?![a-z]))",
+        rf"(?<![a-z]){_words('saving', 'en')}\s(?:the\s)?(?:{PLATFORM}\s|platform(?:'s)?\s|site(?:'s)?\s)?{_words('platform_fees', 'en')}(?![a-z]))",
         examples=("Let's continue outside CrowdWorks to save the fees.",),
         counter_examples=(
             "I will not message you outside CrowdWorks.",
@@ -267,6 +338,19 @@ RULES += (
     ),
 )
 RULES += (
+    DealRule(
+        id="english_going_direct",
+        pattern=rf"(?P<s>(?<![a-z])(?:let's|lets|let us|we can|we could|can we|could we|i'd like to|i want to|want to|wanna|shall we|how about we)\s"
+        rf"(?:{_words('going_direct', 'en')})\s(?:direct|directly)(?![a-z])(?!\s(?:to|into|from|on|in)(?![a-z]))|"
+        rf"(?<![a-z])(?:{_words('no_fee', 'en')})\s(?:{PLATFORM}|platform|site)(?:'s)?\s(?:fee|fees|commission|cut|charges?)(?![a-z]))",
+        examples=("let's go direct next time, no platform fee",),
+        counter_examples=(
+            "Let's go directly to the settings page.",
+            "We can't go direct; the contract stays on CrowdWorks.",
+        ),
+        lang="en",
+        reason="in English: going direct in a few words, or the platform fee gone as the bait",
+    ),
     DealRule(
         id="english_crypto_wallet_or_exchange",
         pattern=r"(?P<s>(?<![a-z])(?:send|give|share|provide|tell|need|want|text|dm)\s(?:me|us)?\s?(?:your|the|a)\s"
@@ -305,6 +389,30 @@ _EN_ON_PLATFORM = compile_pattern(
     rf"(?<!not |outside |off |without |instead of )(?<![a-z])(?:through|via|on|in|using|within|inside|by)\s(?:the\s)?{PLATFORM}"
 )
 _SENTENCE_CUT = compile_pattern(r"[。!?\n]")
+# A refusal later in the sentence (「直接取引はしない方針です」), read when the deal phrase is only
+# mentioned (「直接契約のご提案は…お受けしておりません」) or nothing in between asks for anything.
+_DECLINED_AFTER = compile_pattern(_words("declined_after"))
+_MENTIONED = compile_pattern(r"[」』\"”]?\s?(?:の|という|といった|などの|みたいな)\s?[ごお]?(?:提案|話|打診|誘い|相談|依頼|申し出)")
+_NEW_CLAUSE_ASK = compile_pattern(r"ませんか|ましょう|ください|下さい|お願い|いただけ|頂け|してほしい|したい")
+# The reader pays by the means (「PayPayで送金をお願いします」): a fee, not a deal.
+_READER_PAYS = compile_pattern(
+    rf"(?:{_PAY_MEANS})\s?(?:で|にて|経由で)\s?(?:こちらに|弊社に|下記に|以下に)?\s?(?:の)?\s?(?:送金|お?振込|お?振り込|入金|お?支払|払|チャージ)"
+    r"[^。!?\n]{0,6}?(?:お願い|ください|下さい|くださ|いただ|頂)"
+)
+_NEXT_RE = compile_pattern(_NEXT)
+_MONEY_NAMED = compile_pattern(rf"{_words('rewards')}|お金|代金|料金|支払|振込|送金|換金|出金|決済")
+_TASK_ITSELF = compile_pattern(r"[^。!?\n]{0,6}?(?:作る|作成する|開設する|登録する|作成|開設|登録)(?:する)?だけで")
+
+
+def _declined_after(text: str, end: int, s_end: int) -> bool:
+    """A refusal the clause reader does not join to the deal phrase: close after it, with nothing
+    asked in between (「直接取引はしない方針です」「直接のお取引は一切行っておりません」), or anywhere in
+    the sentence when the phrase is only mentioned (「直接契約のご提案は以前もいただきましたが、
+    お受けしておりません」)."""
+    if _MENTIONED.match(text, end):
+        return _DECLINED_AFTER.search(text, end, s_end) is not None
+    near = min(s_end, end + 14)
+    return _DECLINED_AFTER.search(text, end, near) is not None and not _NEW_CLAUSE_ASK.search(text, end, near)
 
 
 class DirectDealDetector(RuleDetector):
@@ -319,7 +427,8 @@ class DirectDealDetector(RuleDetector):
         "受け取", "受取", "換金", "出金", "direct", "outside", "off", "bypass", "skip", "avoid", "without", "leav", "not ",
         "save", "cut", "transfer", "account", "wise", "venmo", "cash", "zelle", "crypto", "bitcoin", "btc", "gift", "personally",
         "privately", "wallet", "exchange", "ウォレット", "銀行", "口座", "ゆうちょ", "paid", "paidy", "ペイディ", "メルペイ",
-        "d払い", "取引所", "usdc", "イーサリアム", "eth", "tether",
+        "d払い", "取引所", "usdc", "イーサリアム", "eth", "tether", "ちょく", "じか", "ちょっけ", "報酬", "platform", "fee",
+        "commission",
     )
     examples = Examples(
         positive=(
@@ -360,6 +469,23 @@ class DirectDealDetector(RuleDetector):
         if in_topic(text, start, end) or refused_around(text, m):
             return False
         s_start, s_end = _sentence_of(text, m)
+        if _in_outline_or_quote(text, start, end):
+            return False
+        if rule.lang != "en" and _declined_after(text, end, s_end):
+            return False
+        if rule.client_only and _READER_PAYS.search(text, m.start(), s_end):
+            # 「登録料をPayPayで送金お願いします」: the reader pays, which is upfront_payment's
+            return False
+        if rule.money_named and not _MONEY_NAMED.search(text, s_start, s_end):
+            return False
+        if rule.needs_next:
+            if "next" not in state:
+                state["next"] = _NEXT_RE.search(text) is not None
+            if not state["next"]:
+                return False
+        if _TASK_ITSELF.match(text, max(start, end - 4)):
+            # 「取引所のアカウントを作るだけで5,000円」: the account is the task, not a way to be paid
+            return False
         outside = _BYPASS_RE.search(text, s_start, s_end) is not None
         c_start, c_end = clause(text, start)
         if rule.needs_deal_word:
@@ -372,6 +498,25 @@ class DirectDealDetector(RuleDetector):
         if _EN_ON_PLATFORM.search(text, s_start, s_end):
             return False
         return outside or not _ON_PLATFORM.search(text, min(c_start, start), max(c_end, end))
+
+
+_OUTLINE = compile_pattern(rf"\s?(?:{_words('topic_markers')})")
+_AFTER_QUOTE = compile_pattern(
+    rf"\s?(?:と|って|という|といった|などの?|の|を)?\s?(?:[「『“\"]|[^。!?\n]{{0,6}}?(?:{_words('quoted_mention')}))|"
+    rf"\s?(?:{_words('quoted_mention', 'en')})(?![a-z])"
+)
+
+
+def _in_outline_or_quote(text: str, start: int, end: int) -> bool:
+    """The deal words are what the work is about: on a line of an outline (「H2 直接契約のメリット」
+    「比較表：直接契約 vs 仲介」), or quoted as a lure the article names (「『直接契約で』と持ちかけられる
+    ケース」「『直接取引』と『仲介経由』の違い」)."""
+    lo = max(0, start - 41)
+    line_start = text.rfind("\n", lo, start) + 1 or (0 if lo == 0 else -1)
+    if line_start >= 0 and _OUTLINE.match(text, line_start):
+        return True
+    quote = enclosing_quote(text, start, end, 60)
+    return quote is not None and _AFTER_QUOTE.match(text, quote[1]) is not None
 
 
 def _sentence_of(text: str, m) -> tuple[int, int]:

@@ -70,15 +70,17 @@ LURE_RULES: tuple[Rule, ...] = (
     Rule(
         id="apply_again_there",
         pattern=r"(?<=(?:" + _SITE + "|" + words("pointers") + r")[^。\n]{0,3}?(?:から|より|で|にて)[^。\n]{0,6}?)"
-        r"(?:ご)?" + words("apply_verbs") + r"し?直(?:して|し|す)?",
-        examples=("弊社サイトから応募し直してください",),
+        r"(?:(?:ご)?" + words("apply_verbs") + r"し?直(?:して|し|す)?|(?<=" + words("again") + r")(?:ご)?" + words("apply_verbs")
+        + r"(?:し?直(?:して|し|す)?)?)",
+        examples=("弊社サイトから応募し直してください", "選考は弊社の採用サイトで行っておりますので、下記から改めてご応募ください"),
         counter_examples=("クラウドワークスから応募し直してください",),
         reason="apply again outside (the span is the verb: the site may be named far before)",
     ),
     Rule(
         id="app_download",
-        pattern=r"アプリ(?:[「『\"(][^」』\")\n]{1,24}[」』\")])?(?:を|の)?[^。\n]{0,12}?" + words("install_verbs"),
-        examples=("以下からアプリをダウンロードし、登録してください",),
+        pattern=r"アプリ(?:[「『\"(][^」』\")\n]{1,24}[」』\")])?(?:を|の)?(?:[^。\n]{0,12}?|[^\n]{0,24}?。[^。\n]{0,6}?)" + words("install_verbs"),
+        examples=("以下からアプリをダウンロードし、登録してください", "タスクは全部アプリで配信してます。DLして登録まで済ませといてください",
+                  "案件の受け取りは専用アプリ『ワークポケット』からになります。インストールお願いします"),
         counter_examples=("アプリのダウンロード数を増やす施策を考えてください",),
         reason="app download (dev-064)",
     ),
@@ -161,10 +163,12 @@ class ExternalSite(Detector):
         for start, end in sorted(registrations + _LURE.spans(text)):
             if _SUBJECT.match(text, end, min(len(text), end + 12)):
                 continue
-            if not _ASKS.search(text, *sentences.span(start)):
-                continue
+            if not _ASKS.search(text, sentences.span(start)[0], sentences.span(max(start, end - 1))[1]):
+                continue  # the ask may be in the sentence the match ends in (「…アプリで配信してます。DLして…ください」)
             if clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end):
                 continue
+            if clauses.is_post_contract_reference(text, start, end):
+                continue  # 「入力フォームは契約後にご案内します」
             yield start, end
         if _EN_REGISTER_GATE.search(text):
             for m in EN_REGISTER.finditer(text):
@@ -176,6 +180,9 @@ class ExternalSite(Detector):
         for start, end, url in ch.find_urls(text):
             kind = ch.url_kind(url)
             if kind in ("platform", "invite", "meeting"):
+                continue
+            if kind == "lookalike":  # 「【クラウドワークス事務局】…https://cw-verify-support.com/kyc」
+                yield start, end
                 continue
             if _is_reference(text, start, sentences):
                 continue

@@ -40,6 +40,8 @@ _MODIFIER = (
     r"\d{1,3}\s?(?:分|時間)(?:ほど|程度|くらい|ぐらい|だけ)?)[、,]?){0,3}"
 )
 _COME = _words("coming")
+# A place's area in brackets: 「弊社(新宿)」「うちのオフィス（横浜）」.
+_PAREN = r"(?:\s?[(（][^)）\n]{1,16}[)）])"
 _MEETING = _words("meetings")
 
 
@@ -51,15 +53,21 @@ class MeetingRule(Rule):
     in_person_even_online: bool = False
     # A place given (「場所：新宿駅近くのカフェ」) is a meeting's only when the message speaks of one.
     needs_meeting: bool = False
+    # A place that may be where the work is done (「撮影は新宿のカフェで」): a meeting only when the
+    # sentence names no work at the place.
+    not_the_work: bool = False
+    # An event (セミナー, 交流会) is a meeting only when the worker is asked to attend it.
+    needs_attending: bool = False
 
 
 RULES: tuple[MeetingRule, ...] = (
     MeetingRule(
         id="come_to_a_place",
-        pattern=rf"(?P<s>{_PLACE}[^。!?\n]{{0,24}}?(?:に|へ|まで)\s?{_MODIFIER}\s?{_COME})",
+        pattern=rf"(?P<s>{_PLACE}[^。!?\n]{{0,24}}?(?:に|へ|まで)\s?{_MODIFIER}\s?{_COME}|{_PLACE}\s?{_COME})",
         examples=(
             "一度弊社スタジオ（東京都渋谷区）にお越しいただけますか。",
             "オンライン面談の後、弊社にお越しください。",
+            "店舗来れます？",
         ),
         counter_examples=(
             "打ち合わせはすべてオンラインですので、弊社にお越しいただく必要はありません。",
@@ -89,13 +97,16 @@ RULES: tuple[MeetingRule, ...] = (
     ),
     MeetingRule(
         id="wish_to_meet",
-        pattern=r"(?P<s>(?:一度|直接|実際に|ぜひ|まずは|事前に)?\s?(?:お?会い|おあい)(?:し|でき|いたし|させて)"
+        pattern=r"(?P<s>(?:一度|一回|直接|実際に|ぜひ|まずは|事前に|近いうち|近々|今度)?\s?(?<![出立巡])会(?:え(?:ます|ませんか|ませ|たり|る\s?[?？]|ない\s?[?？]|ないか)|"
+        r"い(?:ませんか|ましょう|たいです|たい)|おう)|"
+        r"(?:一度|直接|実際に|ぜひ|まずは|事前に)?\s?(?:お?会い|おあい)(?:し|でき|いたし|させて)"
         r"(?:たい|ましょう|ませんか|ませんでしょうか|れば|る日|てお話|てご挨拶|ていただ)|会って(?:お話|話|面談|ご挨拶|打ち合わせ)|"
         r"直接\s?(?:会って|会い|会う|会え|お会い|お目にかか)|オフライン\s?(?:で|にて|の|形式)?\s?(?:面談|面接|打ち合わせ|打合せ|"
         r"ミーティング|お会い|会|顔合わせ|お話))",
-        examples=("できれば一度お会いしたいのですが…やはり難しいでしょうか。",),
+        examples=("できれば一度お会いしたいのですが…やはり難しいでしょうか。", "今度一回会えたりします？"),
         counter_examples=(
             "Zoomで一度お会いしたいと思います。",
+            "Zoomで会えますか？",
             "直接お会いすることはできませんので、メッセージでご相談ください。",
         ),
         reason="「お会いしたい」 (dev-029 m3)",
@@ -112,7 +123,7 @@ RULES: tuple[MeetingRule, ...] = (
     ),
     MeetingRule(
         id="meeting_at_a_place",
-        pattern=rf"(?P<s>{_words('venues')}(?:など)?\s?(?:で|にて)\s?(?:の)?\s?{_MODIFIER}\s?(?:の)?\s?{_MEETING})",
+        pattern=rf"(?P<s>{_words('venues')}(?:など)?{_PAREN}?\s?(?:で|にて)\s?(?:の)?\s?{_MODIFIER}\s?(?:の)?\s?{_MEETING})",
         examples=("渋谷のカフェで面談をお願いします。",),
         counter_examples=(
             "カフェでの面談は行っておりません。",
@@ -137,9 +148,133 @@ RULES += (
     ),
 )
 
+# Terse: a meeting spot named as the whole answer (「新宿の喫茶店で」「池袋のルノアールで」), the
+# meeting's place after its name (「面接はうちのオフィス（横浜）で」), an event attended in person
+# (「新宿会場の説明会にご参加を」).
+_SPOT = rf"(?:[一-龥ァ-ヶ]{{1,8}}(?:駅前|駅|口)?\s?の\s?)?(?:{_words('meeting_spots')})"
+_EVENT = _words("events")
+_EVENT_PLACE = _words("place_names")
+RULES += (
+    MeetingRule(
+        id="tea_or_meal_proposed",
+        pattern=rf"(?P<s>(?:一回|一度|今度|近いうち|ぜひ)?\s?(?:{_words('meals')}|ご飯|ごはん)\s?(?:でも)?\s?"
+        r"(?:しません|行きません|いかが|どう|しましょう|行こう|しよう|行けます|できます))",
+        examples=("一回お茶しません？",),
+        counter_examples=(
+            "Zoomでお茶しませんか？",
+            "お茶のギフトの記事です。いかがでしょうか。",
+        ),
+        reason="a coffee or a meal proposed in a few words (the meal family of 「お茶でもしながら」)",
+    ),
+    MeetingRule(
+        id="meeting_spot_named",
+        pattern=rf"(?<![^\s。!?\n、,])(?P<s>{_SPOT}\s?(?:で|にて))(?=\s?(?:どう|いかが|待ち合わせ|集合|お願い|会|お話|面談|[?。!\n]|$))",
+        examples=("新宿の喫茶店で。土日どっちか",),
+        counter_examples=(
+            "作業場所は自宅かカフェで。",
+            "撮影は新宿のカフェで。",
+        ),
+        reason="a meeting spot named as the whole answer (tr7-014 m3)",
+        in_person_even_online=True,
+        not_the_work=True,
+    ),
+    MeetingRule(
+        id="meeting_held_at_a_place",
+        pattern=rf"(?P<s>{_MEETING}\s?(?:は|を|の場所は|場所は)\s?[^。!?\n]{{0,10}}?(?:{_words('venues')}|{_SPOT}){_PAREN}?\s?(?:で|にて))"
+        r"(?!\s?(?:用意|作成|準備|制作|撮影|作った|録画|配信|手配))",
+        examples=("面接はうちのオフィス（横浜）でお願いしたいです。",),
+        counter_examples=(
+            "面談は弊社ではなくオンラインで行います。",
+            "研修は弊社で用意した動画をご覧いただく形です。",
+        ),
+        reason="the meeting's place after its name: 「面接はうちのオフィスで」 (tr2-0103)",
+        not_the_work=True,
+    ),
+    MeetingRule(
+        id="meeting_at_a_cafe_even_if_online",
+        pattern=rf"(?P<s>{_SPOT}{_PAREN}?\s?(?:で|にて)\s?(?:の)?\s?{_MODIFIER}\s?(?:の)?\s?{_MEETING})",
+        examples=("Zoomか、もし近ければ渋谷のカフェで一度お会いできませんか？",),
+        counter_examples=(
+            "カフェでの面談は行っておりません。",
+        ),
+        reason="a café or a station named for the meeting even when a video call is offered too (tr4-0104)",
+        in_person_even_online=True,
+    ),
+    MeetingRule(
+        id="event_attended_in_person",
+        pattern=rf"(?P<s>(?:{_EVENT_PLACE})[^。!?\n]{{0,16}}?(?:{_EVENT})|(?:{_EVENT})\s?[(（]?[^。!?\n]{{0,10}}?(?:{_EVENT_PLACE}))",
+        examples=("まずは渋谷の会議室で開催する勉強会にご参加ください。",),
+        counter_examples=(
+            "説明会はオンライン開催です。ご参加ください。",
+            "名古屋で開かれた交流会の記事を書いてください。",
+        ),
+        reason="an in-person seminar, briefing or meet-up before a contract (RUBRIC v2; tr2-0098, tr3-0054, tr3-0189, tr5-0050)",
+        needs_attending=True,
+    ),
+)
+
+# English: meeting in person, at a café or the office, coming over, an event in a city.
+def _en(group: str) -> str:
+    return f"(?:{vocab.words('en', 'meetings', group)})"
+
+
+RULES += (
+    MeetingRule(
+        id="english_meet_in_person",
+        pattern=rf"(?P<s>(?<![a-z]){_en('meet_verbs')}\s(?:you\s|up\s)?{_en('in_person')}(?![a-z])|"
+        rf"(?<![a-z]){_en('meet_verbs')}\s(?:up\s)?(?:at|in|near|around)\s(?:a|the|our|my)?\s?[^.!?\n]{{0,16}}?{_en('places')}(?![a-z])|"
+        rf"(?<![a-z])(?:a\s|quick\s|short\s)*face[ -]to[ -]face(?![a-z])|"
+        rf"(?<![a-z])coffee\s(?:near|at|in|around)\s[^.!?\n]{{0,20}}?{_en('places')}(?![a-z])|"
+        rf"(?<![a-z])(?:grab|get|have)\s{_en('meals')}\s(?:together\s)?(?:in|at|near|around)\s(?!the\s(?:meantime|morning|afternoon|evening))[a-z])",
+        examples=("Before we start, could we meet at a café near Ikebukuro?",),
+        counter_examples=(
+            "Let's meet on Zoom.",
+            "We never meet in person; everything happens here.",
+        ),
+        lang="en",
+        reason="in English: meeting in person or at a café (tr2-0100, tr13 family)",
+    ),
+    MeetingRule(
+        id="english_come_to_our_place",
+        pattern=rf"(?P<s>(?<![a-z]){_en('coming')}\s(?:to\s)?(?:our|my|the|us at our)\s(?:[a-z]+\s)?{_en('places')}(?![a-z]))",
+        examples=("Can you come to our office in Osaka this week?",),
+        counter_examples=(
+            "You never need to come to our office.",
+            "Please visit our shop page online to see the products.",
+        ),
+        lang="en",
+        reason="in English: coming to the client's office or studio",
+    ),
+    MeetingRule(
+        id="english_event_in_a_city",
+        pattern=rf"(?P<s>(?<![a-z]){_en('events')}s?\s(?:in|at)\s(?:our\s|the\s)?(?!{_en('not_places')}(?![a-z]))[a-z][a-z]+)",
+        examples=("Please attend our onboarding seminar in Kobe before we assign work.",),
+        counter_examples=(
+            "Please attend our onboarding seminar on Zoom.",
+            "Please join the training in the morning; it is a video call.",
+        ),
+        lang="en",
+        reason="in English: an in-person seminar or briefing before a contract (tr2-0105, tr3-0157)",
+        needs_attending=True,
+    ),
+)
+
 _MEETING_CONTEXT = compile_pattern(rf"{_MEETING}|お会い|会って|対面")
 # On line: a video call, chat or phone is not a meeting in person (other detectors see it).
 _ONLINE = compile_pattern(_words("online"))
+_EN_ONLINE = compile_pattern(rf"(?<![a-z]){_en('online')}(?![a-z])")
+_WORK_AT_A_PLACE = compile_pattern(_words("work_at_a_place"))
+_ATTENDING = compile_pattern(_words("attending"))
+_EN_ATTENDING = compile_pattern(rf"(?<![a-z]){_en('attending')}(?![a-z])")
+
+
+def _asks_to_attend(text: str, m, rule: MeetingRule) -> bool:
+    """An event is a meeting when the worker is asked to attend it, in its sentence or the next
+    (「名古屋で交流会があります！参加すれば…」)."""
+    s_start, s_end = sentence(text, m.start())
+    _, next_end = sentence(text, min(len(text) - 1, s_end + 1)) if s_end + 1 < len(text) else (s_end, s_end)
+    reader = _EN_ATTENDING if rule.lang == "en" else _ATTENDING
+    return reader.search(text, s_start, max(s_end, next_end, m.end())) is not None
 
 
 class InPersonMeetingDetector(RuleDetector):
@@ -150,7 +285,13 @@ class InPersonMeetingDetector(RuleDetector):
     terms = (
         "お越し", "来社", "来所", "来訪", "来て", "来られ", "いらし", "いらっしゃ", "足を運", "出社", "出勤", "集まり", "集合", "伺", "出向",
         "邪魔", "足労", "対面", "オフライン", "直接", "会い", "おあい", "会って", "お茶", "食事", "ランチ", "ディナー", "飲み", "コーヒー", "場所", "会場", "待ち合わせ", "カフェ", "喫茶", "ファミレス", "ラウンジ", "会議室", "事務所",
-        "オフィス", "スタジオ", "駅", "弊社", "本社", "店舗", "ホテル", "自宅", "宅",
+        "オフィス", "スタジオ", "駅", "弊社", "本社", "店舗", "ホテル", "自宅", "宅", "会え", "会お", "来れ", "寄", "改札", "ロビー",
+        "ルノアール", "スタバ", "スターバックス", "ドトール", "コメダ", "タリーズ", "ベローチェ", "サンマルク", "コワーキング", "ラウンジ",
+        "セミナー", "説明会", "交流会", "勉強会", "研修", "懇親会", "オフ会", "相談会", "面接会", "講習会", "ワークショップ", "オリエンテーション",
+        "イベント", "合宿", "講座", "面談", "面接", "打ち合わせ", "打合せ", "顔合わせ", "ミーティング",
+        "meet", "person", "face", "offline", "irl", "real life", "coffee", "cafe", "café", "office", "station", "stn", "come", "drop by",
+        "stop by", "swing by", "pop by", "pop into", "visit", "head to", "attend", "join", "seminar", "session", "workshop", "orientation",
+        "briefing", "training", "event", "ご飯", "ごはん", "lunch", "dinner", "drink", "tea",
     )
     examples = Examples(
         positive=(
@@ -177,6 +318,12 @@ class InPersonMeetingDetector(RuleDetector):
 
     def accept(self, text: str, m, rule: MeetingRule, msg: MessageView, state: dict) -> bool:
         if msg.sender == "worker" and _asks_about_the_process(text, m.start()):
+            return False
+        if rule.not_the_work and search_in_sentence(_WORK_AT_A_PLACE, text, m.start()):
+            return False
+        if rule.needs_attending and not _asks_to_attend(text, m, rule):
+            return False
+        if rule.lang == "en" and not rule.in_person_even_online and search_in_sentence(_EN_ONLINE, text, m.start()):
             return False
         if rule.needs_meeting:
             # read once per message, not once per candidate (every candidate is examined)

@@ -37,6 +37,9 @@ _MOVE_ELSEWHERE = ch.Scanner(ch.MOVE_ELSEWHERE_RULES)
 _THERE = ch.Scanner(ch.THERE_RULES)
 _HERE_UNSUITABLE = ch.Scanner(ch.HERE_UNSUITABLE_RULES)
 _CONCESSION = ch.Scanner(ch.CONCESSION_RULES)
+_INBOX = ch.Scanner(ch.INBOX_RULES)
+_HANDOVER = ch.Scanner(ch.CONTACT_HANDOVER_RULES)
+_EN_OUTSIDE = ch.Scanner(ch.EN_OUTSIDE_RULES)
 # Cheap literals every ID_GIVEN match holds (its leading lookbehinds make a blind scan slow): the
 # word ID, or the @ of a handle.
 _ID_GATE = compile_pattern(vocab.words("common", "channels", "id_words") + "|@")
@@ -65,7 +68,8 @@ class OffPlatformContact(Detector):
     category = "off_platform_contact"
     rules = (ch.CHANNEL_RULES + ch.STANDALONE_RULES + ch.MANNER_RULES + ch.FRAME_RULES + ch.ROMAJI_RULES
              + ch.PROFILE_CONTACT_RULES + ch.MOVE_ELSEWHERE_RULES + ch.THERE_RULES + ch.HERE_UNSUITABLE_RULES
-             + ch.CONCESSION_RULES)
+             + ch.CONCESSION_RULES + ch.TERSE_RULES + ch.INBOX_RULES + ch.CONTACT_HANDOVER_RULES + ch.EN_OUTSIDE_RULES
+             + ch.POINTED_RULES)
     terms = ("line", "ライン", "chatwork", "チャットワーク", "skype", "zoom", "teams", "meet", "discord",
              "telegram", "slack", "instagram", "インスタ", "dm", "メール", "mail", "電話", "外部", "友だち追加")
     examples = Examples(
@@ -95,25 +99,28 @@ class OffPlatformContact(Detector):
     def detect(self, msg: MessageView) -> Iterable[Hit]:
         text = msg.text
         survives = msg.phase == "contracted" and ch.survives_contract(text)
-        found = self._proposals(msg.norm)
+        terse = msg.sender in ("client", "unknown")
+        found = self._proposals(msg.norm, terse)
         reading = read_aloud(msg.norm)
         if reading is not None:  # 「エル・アイ・エヌ・イーでお伝えします」
-            found = sorted(set(found + ch.from_reading(reading, self._proposals(reading))))
+            found = sorted(set(found + ch.from_reading(reading, self._proposals(reading, terse))))
         for start, end in found[:ch.MAX_HITS]:
             yield self.hit(start, end, survives_contract=survives)
 
-    def _proposals(self, norm: NormalizedText | Reading) -> list[tuple[int, int]]:
+    def _proposals(self, norm: NormalizedText | Reading, terse: bool = False) -> list[tuple[int, int]]:
         """Every proposal of the text, earliest first, up to MAX_HITS of each kind: each kind's
         candidates are all examined until it has that many (a reader needs no more, and the first
-        MAX_HITS of the merged list are among them)."""
+        MAX_HITS of the merged list are among them). `terse`: read one-line proposals (「Zoomで」),
+        in a client's message."""
         text = norm.text
         sentences = ch.Sentences(text)
         id_given = _gives_id(text)
         candidates = _CHANNEL.spans(text)
-        channels = (s for s in candidates if not ch.is_compound_line(norm, s[0]))
+        channels = [s for s in candidates if not ch.is_compound_line(norm, s[0])]
         found = ch.first((start, end) for start, end in channels
                          if self._is_proposal(text, start, end, sentences)
-                         or (id_given and self._is_named_with_id(text, start, end, sentences)))
+                         or ((id_given or self._is_pointed(text, start, end)) and self._is_named_with_id(text, start, end, sentences))
+                         or (terse and self._is_terse(text, start, end, channels, sentences)))
         has_channel = bool(found) or any(not ch.is_compound_line(norm, start) for start, _ in candidates)
         found += ch.first((start, end) for start, end in _ROMAJI.spans(text)
                           if ch.ROMAJI_TALK.match(text, end, min(len(text), end + 30))
@@ -123,8 +130,13 @@ class OffPlatformContact(Detector):
         found += ch.first((start, end) for start, end in _MANNER.spans(text)
                           if self._is_direct_proposal(text, start, end, sentences))
         found += ch.first((start, end) for start, end, url in ch.find_urls(text)
-                          if ch.url_kind(url) == "meeting" and not clauses.is_negated(text, start, end))
+                          if ch.url_kind(url) == "meeting" and not clauses.is_negated(text, start, end)
+                          and not ch.MEETING_AS_WORK.search(text, max(0, start - 80), sentences.span(start)[1]))
         found += self._elsewhere(text, sentences, has_channel, id_given)
+        found += ch.first((start, end) for start, end in _INBOX.spans(text) if self._inbox_used(text, start, end, sentences))
+        policy = ch.all_here_policy_at(text, sentences) if found else -1
+        if policy >= 0:  # 「…については…。弊社も契約前はこちらのメッセージのみでやり取りしています」
+            found = [(start, end) for start, end in found if start > policy]
         if found:
             # 「ここだと詳しく書けないので」「一度だけでいいので」 are part of the move they explain or push.
             found += ch.first((start, end) for start, end in _HERE_UNSUITABLE.spans(text) + _CONCESSION.spans(text)
@@ -136,14 +148,57 @@ class OffPlatformContact(Detector):
         """Moves that name no tool: contact details in a profile, 「別のところで話しましょう」, 「そっちに
         送って」 (after something was pointed at), and the add/search request that follows an ID."""
         out = ch.first((start, end) for start, end in _PROFILE_CONTACT.spans(text) + _MOVE_ELSEWHERE.spans(text)
-                       if self._is_live(text, start, end) and _asks(text, start, sentences))
+                       if self._is_live(text, start, end)
+                       and (_asks(text, start, sentences) or ch.BETTER_AFTER.match(text, end, min(len(text), end + 30))))
+        out += ch.first((start, end) for start, end in _HANDOVER.spans(text) if self._is_live(text, start, end))
+        out += ch.first((start, end) for start, end in _EN_OUTSIDE.spans(text)
+                        if self._english_move(text, start, end, sentences))
         out += ch.first((start, end) for start, end in _THERE.spans(text)
                         if (has_channel or sentences.span(start)[0] > 0)
                         and self._is_live(text, start, end) and _asks(text, start, sentences))
         if id_given:
             out += ch.first(m.span() for m in ch.ADD_REQUEST.finditer(text)
                             if self._is_live(text, m.start(), m.end()))
+        if ch.CONTACT_ASKED.search(text):  # 「別で送りたいです。メアド教えてもらえます?」
+            out += ch.first(m.span() for m in ch.SEND_SEPARATELY.finditer(text)
+                            if self._is_live(text, m.start(), m.end()))
         return out
+
+    @staticmethod
+    def _english_move(text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
+        """「talk outside this platform」「any other messenger?」: proposed or asked, not refused."""
+        s_start, s_end = sentences.english(start)
+        return ((ch.EN_PROPOSAL.search(text, s_start, min(len(text), s_end + 1)) is not None
+                 or ch.EN_BETTER.search(text, s_start, s_end) is not None)
+                and not ch.EN_NEGATION.search(text, s_start, s_end) and not clauses.english_negated(text, start, end))
+
+    def _inbox_used(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
+        """「check your email」: not refused, not about the platform's own mail."""
+        s_start, s_end = sentences.english(start)
+        return not (ch.EN_NEGATION.search(text, s_start, s_end) or ch.PLATFORM_MAIL.search(text, s_start, s_end)
+                    or clauses.english_negated(text, start, end))
+
+    def _is_terse(self, text: str, start: int, end: int, channels: list[tuple[int, int]],
+                  sentences: ch.Sentences) -> bool:
+        """「Zoomで」「meet希望です」「discord?」: the channel's sentence says nothing else
+        (`_channels.terse_sentence`), and the channel is no social network and not the work."""
+        if ch.TERSE_SOCIAL.fullmatch(text, start, end) or _WORK_SUBJECT.match(text, end, min(len(text), end + 30)):
+            return False
+        if ch.quoted_mention(text, start, end, sentences):
+            return False
+        return ch.terse_sentence(text, start, channels, sentences) and self._is_live(text, start, end)
+
+    @staticmethod
+    def _is_pointed(text: str, start: int, end: int) -> bool:
+        """「ﾃﾚｸﾞﾗﾑ @lv_task_mika まで」「詳細はオプチャへ↓ https://line.me/…」: a chat tool's handle or link
+        right after it, not offered as reference. A social network's handle is mostly the work's
+        (「ライバル店のInstagram @cafe_tokyo_01 を分析」)."""
+        if ch.TERSE_SOCIAL.fullmatch(text, start, end):
+            return False
+        m = ch.CHANNEL_POINTED.match(text, end, min(len(text), end + 48))
+        if m is None:
+            return False
+        return ch.CHANNEL_REFERENCE.search(text, m.end(), min(len(text), m.end() + 40)) is None
 
     def _is_named_with_id(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
         """A channel named in a message that hands over an ID (「rain (=LINE) です。ID送ります: …」):
@@ -156,6 +211,8 @@ class OffPlatformContact(Detector):
 
     def _is_proposal(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
         if _WORK_SUBJECT.match(text, end, min(len(text), end + 30)):
+            return False
+        if ch.quoted_mention(text, start, end, sentences):
             return False
         if self._is_english_proposal(text, start, end, sentences):
             return True
@@ -174,11 +231,15 @@ class OffPlatformContact(Detector):
 
     @staticmethod
     def _is_quoted(text: str, start: int, sentences: ch.Sentences) -> bool:
-        """The sentence quotes the rules back as a question (「規約でLINE交換は禁止ですよね？」) or
-        reports what someone else asked (「外部ツールへの移動を求められて困った」)."""
+        """The sentence quotes the rules back as a question (「規約でLINE交換は禁止ですよね？」), reports
+        what someone else asked (「外部ツールへの移動を求められて困った」), thanks for the other side's
+        proposal, or describes a scam in a message about writing (the article's topic)."""
         s_start, s_end = sentences.span(start)
         return bool(ch.RULE_QUESTION.search(text, s_start, min(len(text), s_end + 1))
-                    or ch.PAST_REPORT.search(text, s_start, s_end))
+                    or ch.PAST_REPORT.search(text, s_start, s_end)
+                    or ch.THANKS_FOR_PROPOSAL.search(text, s_start, s_end)
+                    or (ch.SCAM_TOPIC.search(text, s_start, s_end) is not None
+                        and ch.WRITING_WORDS.search(text, max(0, start - 200), min(len(text), start + 200)) is not None))
 
     @staticmethod
     def _is_english_proposal(text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
@@ -187,7 +248,11 @@ class OffPlatformContact(Detector):
         if not (call or ch.EN_BEFORE.search(text, max(0, start - 40), start)
                 or ch.EN_AFTER.match(text, end, min(len(text), end + 30))):
             return False
-        return not ch.EN_NEGATION.search(text, *sentences.span(start))
+        if ch.EN_TOPIC_BEFORE.search(text, max(sentences.span(start)[0], start - 60), start):
+            return False  # 「a guide on using Google Meet」
+        if ch.EN_WORK_AFTER.match(text, end, min(len(text), end + 30)):
+            return False  # 「please add LINE login to our site」
+        return not ch.EN_NEGATION.search(text, *sentences.english(start))
 
     @staticmethod
     def _is_english_call(text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
@@ -212,9 +277,11 @@ class OffPlatformContact(Detector):
 
     @staticmethod
     def _is_live(text: str, start: int, end: int) -> bool:
-        """Not refused, not a question about what the other side said, not about after the contract."""
+        """Not refused (also later in its sentence: 「微信でのご連絡は、契約前には対応しておりません」), not a
+        question about what the other side said, not about after the contract."""
         return not (clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end)
-                    or clauses.is_post_contract_reference(text, start, end))
+                    or clauses.is_post_contract_reference(text, start, end)
+                    or ch.REFUSED_LATER.match(text, end, min(len(text), end + 60)) is not None)
 
 
 DETECTOR = OffPlatformContact()

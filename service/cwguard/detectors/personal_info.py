@@ -4,17 +4,34 @@ CrowdWorks verifies identity and pays through its own flows; a client who wants 
 a My Number, a bank account, a home address, a birth date or a face photo in a message (or by
 e-mail) is collecting what identity theft and "account rental" scams need. It stays a risk after
 a contract. A hit needs a sensitive item and a request in the same sentence (or just after it,
-for items listed one per line).
+for items listed one per line). Terse asks count: a copy named (「免許証 表裏 写真で」), a trailing
+「…も」 (「口座番号と暗証番号も」), casual verbs (「口座おしえて」). Codes, PINs and logins (認証コード,
+ワンタイムパスワード, ログインIDとパスワード) are a request only when they are to be handed over
+(教えて, 送って, 共有して, お預かり) and the client is not the one giving its own.
 
 Not a request: a topic (「『個人事業主の住所変更の手続き』の記事」), a data-entry job where
 addresses are the data (「店名・住所・電話番号を入力」), the platform's own verification
-(「クラウドワークスの本人確認」), the worker refusing or offering, the client giving its own.
+(「クラウドワークスの本人確認」), the worker refusing or offering, the client giving its own
+(「パスワードは別途お送りします」), an item a writing brief is about (「マイナンバーカードでe-Taxの確定
+申告をする手順の記事」).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
-from ._cues import PLATFORM, RuleDetector, in_topic, refused_around, span_of
+from ._cues import (
+    BRIEF,
+    PLATFORM,
+    RuleDetector,
+    about_the_work,
+    has_latin_letters,
+    job_topic,
+    refused_around,
+    reported,
+    span_of,
+)
 
 # Vocabulary: lang/ja/documents.json, lang/en/documents.json.
 _ID_DOCUMENT = f"(?:{vocab.words('ja', 'documents', 'id_documents')})"
@@ -28,6 +45,22 @@ _SHORT_ID = (
     r"免許(?!を?お持ち|取得|保有|必須|が必要|をお持))"
 )
 _DOCUMENT_ACT = f"(?:{vocab.words('ja', 'documents', 'copy_or_send')})"
+# Codes, PINs and logins (lang/ja/documents.json secret_codes, login_credentials; en secret_codes).
+_SECRET = f"(?:{vocab.words('ja', 'documents', 'secret_codes')})"
+_LOGIN = f"(?:{vocab.words('ja', 'documents', 'login_credentials')})"
+_EN_SECRET = f"(?:{vocab.words('en', 'documents', 'secret_codes')})"
+
+
+@dataclass(frozen=True, slots=True)
+class InfoRule(Rule):
+    """A rule of this detector, with what its context check needs to know about it."""
+    # A code or a login: a request only when it is to be handed over (教えて, 送って, 共有して,
+    # お預かり, or a bare 「お願い」 right after it) and the client is not the one giving it
+    # (「パスワードは別途お送りします」).
+    credential: bool = False
+    # The pattern carries its own request (「口座おしえて」「本人確認が必要です」).
+    asks_itself: bool = False
+
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -72,10 +105,72 @@ RULES: tuple[Rule, ...] = (
         ),
         reason="short forms of ID documents with a copy or a photo asked: マイナカード, 免許, 通帳",
     ),
+    # --- terse asks: codes, logins, accounts, a bare identity check (tr6–tr8, tr1–tr3) ----------
+    InfoRule(
+        id="secret_code",
+        pattern=rf"(?P<s>{_SECRET})",
+        examples=(
+            "SMSで届く認証コードもおねがいします",
+            "登録確認のためSMSに届いた6桁のコードを教えてください",
+            "あと振込先の口座番号と暗証番号も",
+        ),
+        counter_examples=(
+            "認証コードは誰にも教えないでください。",
+            "ミーティングID：812 3456 7890 パスコード：483920",
+            "二段階認証の設定方法を解説する記事をお願いします。",
+        ),
+        reason="one-time codes and PINs handed over (tr8-014, tr2-0035, tr3-0147, tr6-005)",
+        credential=True,
+    ),
+    InfoRule(
+        id="login_credentials",
+        pattern=rf"(?P<s>(?:ネットバンキング|ネット銀行|銀行|google|gmail|apple|amazon|line|メール|取引所)?\s?(?:の)?\s?(?:アカウント)?\s?(?:の)?\s?{_LOGIN})",
+        examples=(
+            "ネット銀行で口座作ってログインIDとパスワード送るだけ",
+            "作業用にお使いのGoogleアカウントのIDとパスワードを共有してもらえますか？",
+        ),
+        counter_examples=(
+            "管理画面のログイン情報はこのあとメッセージでお送りしますので、届きましたら作業を開始してください。",
+            "WordPressのユーザー名は「writer_ishii」です。パスワードは別途お送りします。",
+            "パスワードの変更をお願いします。",
+        ),
+        reason="the login of the worker's own account handed over (tr8-014, tr2-0039, tr3-0075)",
+        credential=True,
+    ),
+    InfoRule(
+        id="account_opening",
+        pattern=rf"(?P<s>{vocab.words('ja', 'documents', 'account_opening')})",
+        examples=("ネット銀行の口座を新しく開設し、キャッシュカードとログイン情報をお預かりするだけの簡単なお仕事です。",),
+        counter_examples=(
+            "ネット銀行5社の口座開設手順を比較する記事をお願いします。実際に口座を開設していただく必要はありません。",
+        ),
+        reason="a bank account opened for someone else: the money-mule job (tr2-0036, tr8-014)",
+    ),
+    InfoRule(
+        id="bare_account_asked",
+        pattern=rf"(?P<s>{vocab.words('ja', 'documents', 'bare_account_asked')})",
+        examples=("口座おしえて", "こちらで口座をご登録ください"),
+        counter_examples=("振込先の口座はクラウドワークスの設定画面で登録してくださいね。",),
+        reason="a bare 口座 asked for tersely (tr7-009, tr2-0062)",
+        asks_itself=True,
+    ),
+    InfoRule(
+        id="identity_check_asked",
+        pattern=r"(?P<s>(?:ご)?本人確認)(?!書類|用|済|機能|が完了|は完了|の方法|方法)\s?(?:が|を|は|の)?\s?"
+        r"(?:必要|必須|お願い|おねがい|させて|して(?:ください|下さい|いただ|頂|もらい|もらえ)|いたします|致します|を?行い|実施|にご協力)",
+        examples=("【重要】報酬受取には本人確認が必要です", "お仕事の前に本人確認をさせていただきます。"),
+        counter_examples=(
+            "本人確認はクラウドワークスの本人確認機能でお願いします。",
+            "本人確認は不要です。",
+            "本人確認済みの方を優先します。",
+        ),
+        reason="an identity check announced by the client outside the platform (tr6-005, tr5-0022)",
+        asks_itself=True,
+    ),
     Rule(
         id="english_id_bank_or_address",
         pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'documents', 'personal_items')}|"
-        r"your id(?= card| document|[.,!?]|$))(?![a-z]))",
+        r"your id(?= card| document| front| photo| picture| scan| copy|[.,!?]|$))(?![a-z]))",
         examples=("Please send a photo of your passport and your bank account details.",),
         counter_examples=(
             "We do not need your bank details.",
@@ -85,6 +180,18 @@ RULES: tuple[Rule, ...] = (
         lang="en",
         reason="in English: ID documents, bank and card data, address, birth date",
     ),
+    InfoRule(
+        id="english_code_or_password",
+        pattern=rf"(?P<s>(?<![a-z]){_EN_SECRET}(?![a-z]))",
+        examples=("Please send me the 6-digit code we just texted you.", "Share your online banking password with our agent."),
+        counter_examples=(
+            "We will never ask for your passwords or login codes.",
+            "I'll send you the password for our CMS after the contract.",
+        ),
+        lang="en",
+        reason="in English: one-time codes and passwords handed over",
+        credential=True,
+    ),
 )
 
 _REQUEST = compile_pattern(
@@ -92,6 +199,10 @@ _REQUEST = compile_pattern(
     r"お送り|ご送付|送付して|添付して|ご添付|ご提出|提出して|提出を|提出が|ご提示|提示して|記載して|ご記載|ご記入|記入して|"
     r"ご入力|入力して|ご用意|用意して|必要|必須|アップロード|撮影して|撮って|共有して|ご共有|登録して|ご登録|"
     r"確認させ|拝見させ|頂戴|もらえ|ほしい|欲しい|ませんか|でしょうか|お知らせ|"
+    # terse and casual asks: 「口座おしえて」「身分証の画像を送らないと停止」「出してもらってます」「お預かりする」
+    r"おしえて|おくって|おねがい|ちょうだい|もらって|もらう|ないと|なければ|なきゃ|お預かり|お預け|預けて|預から|譲って|売って|貸して|"
+    # a copy named is a copy asked: 「免許証 表裏 写真で」「マイナカード両面」
+    r"表裏|両面|表と裏|(?:写真|画像|コピー|写し|スキャン|pdf|添付|送付|提出|アップ)\s?(?:で|にて|も)(?![a-z])|"
     # what will do: 「支店名と口座番号でOKです」「市区町村まででも大丈夫です」
     r"で(?:も)?\s?(?:ok|オッケー|大丈夫|構いません|かまいません|結構です|十分です)|"
     r"(?<![a-z])(?:please|send|share|provide|upload|submit|attach|need|needs|required|must|give|tell|email|forward|"
@@ -127,6 +238,9 @@ class PersonalInfoDetector(RuleDetector):
         "社員証", "年金手帳", "口座", "マイナ", "免許", "通帳", "キャッシュカード", "クレジットカード", "カード番号", "暗証番号", "セキュリティコード", "ネットバンキング", "住所", "お住まい",
         "生年月日", "顔写真", "顔画像", "顔の", "自撮り", "セルフィー", "家族構成", "本籍", "passport", "licen", "id", "ssn",
         "social security", "bank", "account", "routing", "card", "cvv", "address", "birth", "selfie", "number",
+        # codes, PINs and logins; a face photo described (「お顔がはっきり分かる写真」)
+        "コード", "番号", "パス", "pw", "ログイン", "アカウント", "顔", "pin", "otp", "code", "password", "login", "log-in",
+        "sign-in", "credential",
     )
     examples = Examples(
         positive=(
@@ -151,32 +265,114 @@ class PersonalInfoDetector(RuleDetector):
         negative_after_contract=("経理に確認したところ、クラウドワークス経由の場合は不要とのことでした。",),
     )
 
+    def applies(self, msg: MessageView) -> bool:
+        # RUBRIC v2: a "system" message is trusted only as a platform notice; one that asks for a
+        # login or an ID (「以下のページでログインIDとパスワードを再入力してください」, tr1-0143) is
+        # read like the client's. A worker's message about its own data is a refusal or an offer.
+        return msg.sender != "worker"
+
     def accept(self, text: str, m, rule: Rule, msg: MessageView, state: dict) -> bool:
-        return self._is_request(text, m)
+        return self._is_request(text, m, rule, state)
 
     @staticmethod
-    def _is_request(text: str, m) -> bool:
+    def _is_request(text: str, m, rule: Rule, state: dict) -> bool:
         start, end = span_of(m)
         if _TOPIC_TAIL.match(text, end, min(len(text), end + 10)):
             return False
-        region_start, region_end = _request_region(text, start, end)
+        if _CONDITIONAL_RESIDENCE.match(text, start, min(len(text), end + 8)):
+            return False  # 「もし都内にお住まいなら」: where the worker lives as a condition, nothing asked
+        english = has_latin_letters(text[start:end]) and rule.lang == "en"
+        region_start, region_end = _request_region(text, start, end, english)
         if _DATA_JOB.search(text, region_start, region_end) or _PLATFORM_FLOW.search(text, region_start, region_end):
             return False
-        if not _REQUEST.search(text, end, region_end) and not _REQUEST.search(text, region_start, start):
+        if english and _EMAIL_ADDRESS.search(m.group()) and _EMAIL_TALK.search(text, region_start, region_end):
+            return False  # 「so I have your address for the invite」: an e-mail address
+        if getattr(rule, "credential", False):
+            if not _handed_over(text, start, end, region_start, region_end, english):
+                return False
+        elif not getattr(rule, "asks_itself", False) and not (
+            _REQUEST.search(text, end, region_end) or _REQUEST.search(text, region_start, start) or _TERSE_ALSO.match(text, end)
+        ):
             return False
-        return not (in_topic(text, start, end) or refused_around(text, m))
+        if _subject_of_a_brief(text, start, end, state):
+            return False
+        return not (job_topic(text, start, end) or reported(text, start, end) or refused_around(text, m))
 
 
-def _request_region(text: str, start: int, end: int) -> tuple[int, int]:
+# 「あと口座番号と暗証番号も」: a terse 「…も」 at the end of a message or sentence asks for it too.
+_TERSE_ALSO = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|$)")
+_CONDITIONAL_RESIDENCE = compile_pattern(r"お住まい\s?(?:なら|でしたら|であれば|の方(?!の住所)|の場合|かどうか)")
+_EMAIL_ADDRESS = compile_pattern(r"(?<![a-z])(?:your|full|current) address(?![a-z])")
+_EMAIL_TALK = compile_pattern(r"e-?mail|(?<![a-z])mail(?![a-z])|\(at\)|@|invite|slack|chatwork|discord|message me")
+_HAND_OVER = compile_pattern(vocab.words("ja", "documents", "hand_over"))
+_EN_HAND_OVER = compile_pattern(
+    r"(?<![a-z])(?:send|share|give|provide|forward|text|tell|email|enter|type|reply with|paste|submit|need|needs|want|let me know|"
+    r"what's|whats|what is)(?![a-z])"
+)
+_GIVING = compile_pattern(vocab.words("ja", "documents", "giving"))
+_EN_GIVING = compile_pattern(vocab.words("en", "documents", "giving"))
+# 「認証コードもおねがいします」「暗証番号をお願い」: a bare 「お願い」 right after the code.
+_ASKED_RIGHT_AFTER = compile_pattern(r"\s?(?:を|も|は)?\s?(?:お願い|おねがい|願います|ちょうだい|ください|下さい|くれ|please)")
+
+
+def _handed_over(text: str, start: int, end: int, region_start: int, region_end: int, english: bool) -> bool:
+    """Whether a code or a login is to be handed over by the reader: a verb of handing over in its
+    clause chain (「認証コードを教えて」「IDとパスワードを共有して」「ログイン情報をお預かり」), a bare
+    「お願い」 right after it, or a terse 「…も」, and not the client giving its own (「パスワードは
+    別途お送りします」「I'll send you the password」)."""
+    hand_over = _EN_HAND_OVER if english else _HAND_OVER
+    giving = _EN_GIVING if english else _GIVING
+    if giving.search(text, end, region_end) or (english and giving.search(text, region_start, start)):
+        return False
+    return bool(
+        _ASKED_RIGHT_AFTER.match(text, end, min(len(text), end + 12))
+        or _TERSE_ALSO.match(text, end)
+        or hand_over.search(text, end, region_end)
+        or hand_over.search(text, region_start, start)
+    )
+
+
+# Words of the work that may follow an item named as its subject (「銀行口座を分けるメリットの記事」).
+_WORK_NOUNS = compile_pattern(r"記事|コラム|原稿|執筆|ブログ|動画|台本|マニュアル|見出し|構成|まとめ|網羅|解説|比較|表に|post|article|guide")
+_HAND_OVER_NEAR = 16
+
+
+def _subject_of_a_brief(text: str, start: int, end: int, state: dict) -> bool:
+    """Whether an item is what a writing brief is about: the message asks for an article, and no
+    handing over follows the item before the work's own words (「マイナンバーカードでe-Taxの確定
+    申告をする手順の記事」「本人確認書類の種類や…を表にまとめて」 vs 「記事の前に身分証のコピーを
+    送ってください」); or the brief quotes it as a scam's line (`upfront_payment.about_the_work`)."""
+    if "brief" not in state:
+        state["brief"] = BRIEF.search(text) is not None
+    if not state["brief"]:
+        return False
+    if about_the_work(text, start, end, state):
+        return True
+    if has_latin_letters(text[start:end]):
+        # English puts the verb first: 「send a photo of your passport before the article」
+        lo = max(0, start - 2 * _HAND_OVER_NEAR)
+        return _EN_HAND_OVER.search(text, lo, start) is None and _EN_HAND_OVER.search(text, end, end + _HAND_OVER_NEAR) is None
+    hi = min(len(text), end + _HAND_OVER_NEAR)
+    work = _WORK_NOUNS.search(text, end, hi)
+    ask_end = work.start() if work else hi
+    return not (_HAND_OVER.search(text, end, ask_end) or _COPY_NEAR.search(text, end, ask_end))
+
+
+_COPY_NEAR = compile_pattern(_DOCUMENT_ACT + r"|ご提出|提出して|ご提示|ご記入|記入して|お知らせ|教えて|おしえて")
+
+
+def _request_region(text: str, start: int, end: int, english: bool = False) -> tuple[int, int]:
     """From the start of the item's sentence to the end of its sentence, or further when the
-    item sits in a list (one per line) whose request comes after it."""
-    lo = max(0, start - _LOOKAHEAD)
+    item sits in a list (one per line) whose request comes after it. English sentences are
+    longer in characters: read twice as far."""
+    reach = 2 * _LOOKAHEAD if english else _LOOKAHEAD
+    lo = max(0, start - reach)
     region_start = lo
     for cut in _BREAK.finditer(text, lo, start):
         region_start = cut.end()
     line_start = text.rfind("\n", region_start, start)
     region_start = max(region_start, line_start + 1)
-    hi = min(len(text), end + _LOOKAHEAD)
+    hi = min(len(text), end + reach)
     cut = _BREAK.search(text, end, hi)
     return region_start, cut.start() if cut else hi
 

@@ -21,12 +21,13 @@ from dataclasses import dataclass
 
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
-from ._cues import RuleDetector, clause, in_topic, refused_around, sentence, span_of
+from ._cues import RuleDetector, clause, enclosing_quote, in_topic, refused_around, sentence, span_of
 
 # Word lists come from lang/ja/pressure.json and lang/en/pressure.json; the grammar stays here.
 _TODAY = r"(?:本日中|今日中|本日|今日|今夜中?|今晩|今すぐ|ただちに|直ちに)"
 _SHORT = (
     rf"(?:{_TODAY}|明日中|明日まで|明朝まで|今週中|(?:\d{{1,2}}|[一二三])\s?時間以内|(?:\d{{1,2}}|[一二三])\s?日以内|"
+    r"\d{1,3}\s?分以内|明日\s?(?:の\s?)?(?:朝|午前中?|昼|お昼|正午|夕方|夜|\d{1,2}\s?時)\s?まで|"
     r"\d{1,2}\s?[/月]\s?\d{1,2}\s?日?\s?(?:\([^)\n]{1,3}\))?\s?(?:\d{1,2}:\d{2}|\d{1,2}時)?\s?まで|"
     r"\d{1,2}:\d{2}\s?まで|\d{1,2}時まで)"
 )
@@ -49,7 +50,12 @@ _SOFT_ASK = (
     r"(?:いただ|ください|下さい|くださ|願|頂|もらえ|もらい|ほしい|欲しい|助かり|助かる|幸い|ありがた|嬉し|うれし|"
     r"した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち)"
 )
-_IF_NOT = r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方は)|がない場合|次第)"
+_IF_NOT = (
+    r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方は|い人は|い人|かったら)|がない場合|次第|"
+    rf"{vocab.words('ja', 'pressure', 'unmet')})"
+)
+# Late or slow, as a condition: 「期限を過ぎた場合」「遅れたら」「返信遅い方は」.
+_LATE = f"(?:{vocab.words('ja', 'pressure', 'late')})"
 _CONSEQUENCE = f"(?:{vocab.words('ja', 'pressure', 'consequences')})"
 _WORKER_ACT = rf"[ごお]?(?:{vocab.words('ja', 'pressure', 'worker_acts')})"
 _ASK = r"(?:いただ|ください|下さい|くださ|願|頂|した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち|して)"
@@ -114,8 +120,33 @@ RULES: tuple[PressureRule, ...] = (
         needs=_CONSEQUENCE,
     ),
     PressureRule(
+        id="late_consequence",
+        pattern=rf"(?P<s>(?:{_LATE}|{vocab.words('ja', 'pressure', 'unmet')})[^。!?\n]{{0,16}}?{_CONSEQUENCE})",
+        examples=("締切を過ぎたら不採用とします",),
+        counter_examples=(
+            "期限を過ぎた場合はご相談ください。",
+            "遅れても大丈夫です。",
+        ),
+        reason="being late, slow or not done with a consequence: 「遅れたら他の方に回します」「返信遅い方は見送ります」「未登録の場合停止」"
+        " (tr1-0117, tr4-0115, tr3-0198, tr2-0037)",
+        self_evident=True,
+        needs=_CONSEQUENCE,
+    ),
+    PressureRule(
+        id="bare_deadline",
+        pattern=r"(?:(?<=^)|(?<=[。!?\n、,]\s?))(?P<s>(?:" + _TODAY_DEADLINE + r"|(?:本日|今日|今夜)?(?:\s?の)?\s?\d{1,2}\s?(?::\d{2}|時)\s?(?:まで|迄)|"
+        r"\d{1,3}\s?分以内|(?:[1-9]|[1-4]\d)\s?時間以内)\s?(?:に|で|まで|中|厳守)?)"
+        r"(?=\s?(?:お願いします|お願い|ください|下さい|厳守|です|でお願いします|でお願い|で)?\s?(?:[。!?\n]|$))",
+        examples=("出金の手続きは以上です。本日22時まで",),
+        counter_examples=(
+            "尺は3分以内にお願いします。",
+            "本日23時まで営業しています。",
+        ),
+        reason="a near deadline said alone, as a terse message or sentence: 「30分以内にお願いします」「本日23時まで」 (tr6-001, tr9-001 family)",
+    ),
+    PressureRule(
         id="same_day_deadline_on_answer",
-        pattern=rf"(?P<s>(?:{_TODAY_DEADLINE}|(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内)\s?(?:に|まで|中に)?)[^。!?\n]{{0,12}}?"
+        pattern=rf"(?P<s>(?:{_TODAY_DEADLINE}|(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内|\d{{1,3}}\s?分(?:以内|で|までに))\s?(?:に|まで|中に)?)[^。!?\n]{{0,12}}?"
         rf"{_WORKER_ACT}[^。!?\n]{{0,6}}?{_ASK}",
         examples=("確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。",),
         counter_examples=(
@@ -166,11 +197,14 @@ RULES: tuple[PressureRule, ...] = (
     PressureRule(
         id="scarcity",
         pattern=r"(?P<s>先着\s?\d{1,3}\s?(?:名|人|枠|件|社|組)(?:様)?(?:のみ|限定|まで|で締め切|で終了|で〆)?|"
-        r"残り\s?(?:\d{1,3}|わずか|僅か|あと\s?\d{1,3})\s?(?:名|人|枠|件|席|組|社)?(?:様)?(?:で締め切|のみ|限り|となって)?|"
+        r"(?:残り|のこり)\s?(?:\d{1,3}|わずか|僅か|あと\s?\d{1,3})\s?(?:名|人|枠|件|席|組|社)?(?:様)?(?:で締め切|のみ|限り|となって)?|"
+        # a benefit for today only: 「本日中の方のみ特典」「今日応募した方だけ」
+        r"(?:本日|今日|今夜)\s?(?:中\s?の|中?\s?に?[^。!?\n]{0,10}?(?:した|いた|れた|った|える|る))\s?(?:方|人)\s?(?:のみ|限定|だけ)|"
         r"残席(?:わずか|僅か|\s?\d{1,3})|ラスト\s?(?:\d{1,3}|一|ひと)\s?(?:名|人|枠|席|組|社)|"
         r"最後の\s?(?:\d|一|ひと)\s?(?:枠|席)|最後の\s?(?:\d|一|ひと)\s?(?:名|人)(?:様)?(?:の募集|を募集|となり|です|のみ)|ラスト\s?(?:枠|チャンス)|"
         r"(?:枠|定員|席|募集)(?:が|は)?\s?(?:埋ま(?:って(?:しま)?う|る)|なくなる)前に|あと(?:少し|わずか)で(?:締め切|終了|満員|定員)|あと\s?\d{1,3}\s?(?:名|人|枠|席)(?:様)?(?:で締め切|のみ|限定|で終了)?|"
-        r"(?:募集)?枠(?:が|は|も)?\s?(?:残りわずか|わずか|少な|埋まり次第|埋まる前|限られ|なくなり次第|埋まって)|"
+        # 「枠は埋まってしまいました」 is past: the job is full (not scarcity; external_site reads the new link)
+        r"(?:募集)?枠(?:が|は|も)?\s?(?:残りわずか|わずか|少な|埋まり次第|埋まる前|限られ|なくなり次第|埋まって(?!しまいました|しまった|います|おります|いる))|"
         r"定員(?:に)?(?:なり次第|達し次第|に達し次第)|(?:\d{1,3}\s?(?:名|人))(?:様)?限定|限定\s?\d{1,3}\s?(?:名|人|枠)|"
         rf"今月(?:だけ|限り|中のみ)|{vocab.words('ja', 'pressure', 'scarcity_phrases')})",
         examples=("名刺データの入力作業です。先着3名様で締め切りますので、ご希望の方はお早めにご返信ください。",),
@@ -216,8 +250,10 @@ RULES: tuple[PressureRule, ...] = (
         r"last (?:spot|slot|seat|place|opening|chance)s?|"
         r"(?:only|just) (?:\d{1,2}|one|two|three|a few) (?:spots?|slots?|seats?|places?|openings?) (?:left|remaining)|"
         r"limited (?:spots?|slots?|seats?|places?)|(?:spots?|slots?|seats?|places?) (?:are )?(?:filling|going) fast|"
-        rf"(?:{vocab.words('en', 'pressure', 'answer_verbs')})[^.!?\n]{{0,20}}?"
-        r"(?:within (?:\d{1,2}|one|two|24|48) hours?|by (?:today|tonight|tomorrow(?: morning)?)|today|tonight|right now|immediately))"
+        r"(?:spots?|slots?|seats?|places?|openings?|positions?) (?:are |is )?(?:very |strictly )?limited(?! (?:to|by|in|for)(?![a-z]))|"
+        rf"(?:{vocab.words('en', 'pressure', 'answer_verbs')})(?![a-z])[^.!?\n]{{0,20}}?"
+        r"(?:within (?:\d{1,2}|one|two|24|48) hours?|by (?:today|tonight|tomorrow(?: morning)?)|today|tonight|right now|immediately|"
+        r"(?:within|in the next|in) (?:\d{1,3}|one|two|three|five|ten|fifteen|twenty|thirty) (?:minutes?|mins?|hours?|hrs?)))"
         r"(?![a-z]))",
         examples=("Only 2 spots left, please reply ASAP.",),
         counter_examples=(
@@ -229,9 +265,39 @@ RULES: tuple[PressureRule, ...] = (
         reason="English urgency and scarcity (ASAP, today only, first come first served, last spot)",
     ),
 )
+_EN_CONSEQUENCE = f"(?:{vocab.words('en', 'pressure', 'consequences')})"
+RULES += (
+    PressureRule(
+        id="english_deadline_or_else",
+        pattern=r"(?P<s>(?<![a-z])(?:if you (?:don't|do not|can't|cannot|haven't|have not|fail to)|unless you)\s[^.!?\n]{0,50}?"
+        + _EN_CONSEQUENCE + r"|(?<![a-z])(?:minutes?|mins?|hours?|hrs?|today|tonight|now|tomorrow|asap|eod|[ap]m|\d{1,3}\s?(?:h|m))\s?,?\s(?:or|otherwise|or else)\s"
+        + r"[^.!?\n]{0,40}?" + _EN_CONSEQUENCE + r")(?![a-z])",
+        examples=("Confirm by tomorrow or the job goes to someone else.",),
+        counter_examples=(
+            "If you don't reply today, that's fine; no one else will take the job.",
+            "Slack or email, someone else on the team may answer too.",
+        ),
+        lang="en",
+        reason="in English: a deadline or a condition with a consequence (tr2-0122, tr5-0006, tr5-0055 families)",
+        self_evident=True,
+    ),
+)
 # English: the writer's own speed (「I'll send the contract ASAP」).
-_EN_SELF = compile_pattern(r"(?<![a-z])(?:i|we)(?:'ll| will| can| am going to|'m going to| are going to|'re going to| shall)(?![a-z])")
-_EN_ASKS = compile_pattern(r"(?<![a-z])(?:please|you|your|must|need to|have to)(?![a-z])")
+_EN_SELF = compile_pattern(
+    r"(?<![a-z])(?:i|we|our (?:team|staff|company|office)|the team|they)(?:'ll| will| can| am going to|'m going to| are going to|'re going to| shall|"
+    r" usually| always| normally| typically| generally| aim to| try to)(?![a-z])|"
+    # the client's side in the passive: 「Payment is sent within 3 hours」
+    r"(?<![a-z])(?:payments?|the fee|your fee|feedback|funds?|milestones?)\s(?:is|are|will be|goes|go|gets|get)(?![a-z])"
+)
+_EN_CONDITIONAL = compile_pattern(rf"(?<![a-z])(?:{vocab.words('en', 'pressure', 'conditional')})(?![a-z])[^.!?\n,;]{{0,24}}$")
+# The reader asked to act: 「please」「you must」, or an imperative opening the clause (「Reply within 2 hours」);
+# a bare 「you」 is often the object of the sender's own act (「We'll pay you within 24 hours」).
+_EN_ASKS = compile_pattern(
+    r"(?<![a-z])(?:please|pls|plz|must|need to|have to|you (?:need|must|have to|should|'ll need|will need))(?![a-z])"
+)
+_EN_IMPERATIVE = compile_pattern(
+    rf"[\s,]*(?:(?:ok|okay|so|and|then|now|just|kindly)[\s,]+)*(?:{vocab.words('en', 'pressure', 'answer_verbs')})(?![a-z])"
+)
 
 # The client's own speed: 「本日中に契約のお手続きをいたします」「至急対応いたします」.
 _SELF_ACTION = compile_pattern(
@@ -256,6 +322,7 @@ class PressureDetector(RuleDetector):
         "残席", "ラスト", "最後の", "前に", "あと", "明朝", "明日朝", "至急", "時まで", "asap", "soon", "today", "tonight", "first",
         "last", "left", "remaining", "limited", "filling", "going fast", "hurry", "miss", "urgent", "eod", "end of", "within",
         "tomorrow", "now", "immediately", "締", "〆", "迷", "即", "他の方", "ほかの方", "別の方", "次の方", "候補", "応募者",
+        "過ぎ", "すぎ", "超え", "こえ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "mins", "hour", "hrs", "unless", "if you",
     )
     examples = Examples(
         positive=(
@@ -291,14 +358,17 @@ class PressureDetector(RuleDetector):
     @staticmethod
     def _presses(text: str, m, rule: PressureRule) -> bool:
         start, end = span_of(m)
-        if in_topic(text, start, end) or refused_around(text, m):
+        if in_topic(text, start, end) or refused_around(text, m) or _quoted_mention(text, start, end):
             return False
         if rule.self_evident:
             return True
         if rule.lang == "en":
             s_start, s_end = sentence(text, start)
+            if _EN_CONDITIONAL.search(text, max(s_start, start - 30), start):
+                return False  # 「text me if anything's urgent」: urgency the reader decides on
             own = _EN_SELF.search(text, s_start, start)
-            return not (own and not _EN_ASKS.search(text, s_start, max(s_end, end)))
+            asks = _EN_ASKS.search(text, s_start, max(s_end, end)) or _EN_IMPERATIVE.match(text, clause(text, start)[0])
+            return not (own and not asks)
         c_start, c_end = clause(text, start)
         if rule.unless_conditional and _CONDITIONAL.search(text, c_start, start):
             return False
@@ -306,6 +376,25 @@ class PressureDetector(RuleDetector):
         tail_end = max(c_end, m.end())
         own = _SELF_ACTION.search(text, end, tail_end)
         return not (own and not _ASKS.search(text, end, tail_end))
+
+
+_OPEN_QUOTE = "「『“\""
+_MENTION = compile_pattern(
+    rf"(?:{vocab.words('ja', 'pressure', 'quoted_mention')})|(?<![a-z])(?:{vocab.words('en', 'pressure', 'quoted_mention')})(?![a-z])"
+)
+
+
+def _quoted_mention(text: str, start: int, end: int) -> bool:
+    """The phrase is quoted as an example the work is about (「『未入金の場合はアカウント停止』と脅す
+    メッセージ」「phrases like "decide now" and "slots limited"」): a closed quote around it, with
+    another quote or a word of mention just before or after."""
+    quote = enclosing_quote(text, start, end, 40)
+    if quote is None:
+        return False
+    opened, closed = quote
+    after = text[closed:closed + 16]
+    return any(q in after[:6] for q in _OPEN_QUOTE) or _MENTION.search(text, max(0, opened - 16), opened) is not None or (
+        _MENTION.search(text, closed, min(len(text), closed + 16)) is not None)
 
 
 DETECTOR = PressureDetector()

@@ -9,7 +9,13 @@ the reader will earn and how little it takes (「誰でも簡単に月収50万�
 3. effortlessness next to money: 「スマホだけで」「1日5分」「投稿するだけで月収50万円」
    (only when the message also speaks of earning);
 4. stock phrases: 「確実に稼げる」「不労所得」「ほったらかしで」;
-5. a quick payback of what the reader pays: 「1か月で回収できる」.
+5. a quick payback of what the reader pays: 「1か月で回収できる」「すぐ回収できます」「1件受ければ元取れます」;
+6. a return on money put in: "pay in more, earn more" (「多く入金するほど報酬率UP」), a deposit back
+   multiplied or at once (「入金額の1.3倍返金」「13,000円が戻ってきます」「すぐ全額出金できます」), a yield
+   per day (「毎日3%配当」「VIP members get 30% commission」), only where the reader deposits;
+7. money for an account or a sign-up (「アカウントを作るだけで5,000円」「1口座につき3万円」);
+8. in English, an income a day stated with earn/make/pays or with no experience asked
+   (「Earn $500 a day from your phone」「$300/day no experience」).
 
 Not a claim: a rate or budget (「月2万円でいかがでしょうか」「月5万円程度の発注が可能です」),
 the worker's doubts (「月30万円は現実的ではない」).
@@ -20,7 +26,16 @@ from dataclasses import dataclass
 
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
-from ._cues import AMOUNT, RuleDetector, in_topic, refused_around, sentence, span_of
+from ._cues import (
+    AMOUNT,
+    RuleDetector,
+    about_the_work,
+    job_topic,
+    refused_around,
+    reported,
+    sentence,
+    span_of,
+)
 
 _PERIOD = r"(?:月収|月給|月商|日給|日収|年収|時給|月に|月々|毎月|月|1か月で?|1ヶ月で?|ひと月で?|1日で?|日に|週に|週)"
 _INCOME = rf"(?:{_PERIOD}\s?(?:最低|平均|最大|安定して|コンスタントに|楽に|簡単に|平均で|で)?\s?{AMOUNT})"
@@ -29,6 +44,7 @@ _CLAIM = f"(?:{vocab.words('ja', 'offers', 'claims')})"
 _DEVICE = f"(?:{vocab.words('ja', 'offers', 'devices')})"
 _EASY = (
     rf"{_DEVICE}(?:\s?1台|\s?ひとつ|\s?一つ)?\s?(?:だけ|のみ)(?:で)?|"
+    rf"{vocab.words('ja', 'offers', 'easy_account_acts')}|"
     r"1日\s?(?:たった|わずか|ほんの)?\s?\d{1,2}\s?分(?:だけ|程度|ほど|から)?|スキマ時間(?:だけ)?で|"
     r"(?:する|て|投稿する|貼る|コピペする|答える|押す|送る|見る|読む)だけで"
 )
@@ -53,6 +69,12 @@ class OfferRule(Rule):
     # Effortlessness alone (「スマホだけで」「1日5分」): a lure only next to money, words of earning in
     # the message or another claim already found in it.
     needs_earning: bool = False
+    # A payback (「すぐ回収できます」): a promise about money only in a message that speaks of money
+    # (「アンケート用紙はすぐ回収できます」 collects forms, not money).
+    needs_money: bool = False
+    # A return on money the reader puts in (「13,000円が戻ってきます」「you get ¥39,000 back」): a
+    # promised profit only in a message where the reader deposits or tops up (`_DEPOSIT_CONTEXT`).
+    needs_deposit: bool = False
 
 
 RULES: tuple[OfferRule, ...] = (
@@ -89,7 +111,8 @@ RULES: tuple[OfferRule, ...] = (
     OfferRule(
         id="easy_money_stock_phrase",
         pattern=rf"(?P<s>(?:{vocab.words('ja', 'offers', 'easy_adverbs')})[^。!?\n、]{{0,6}}?稼[げぐ]|"
-        rf"{vocab.words('ja', 'offers', 'stock_phrases')})",
+        rf"{vocab.words('ja', 'offers', 'stock_phrases')}|"
+        rf"(?:{vocab.words('ja', 'offers', 'easy_adverbs')})(?:{vocab.words('ja', 'offers', 'money_flowing_in')}))",
         examples=("誰でも簡単に稼げる副業です。",),
         counter_examples=(
             "不労所得についての解説記事を3本お願いします。",
@@ -99,14 +122,130 @@ RULES: tuple[OfferRule, ...] = (
     ),
     OfferRule(
         id="quick_payback",
-        pattern=r"(?P<s>(?:\d{1,2}\s?(?:か月|ヶ月|ケ月|カ月|ヵ月|週間|日)|すぐ(?:に)?|数日|数週間|一瞬)\s?(?:で|以内に|ほどで|もあれば)\s?"
+        pattern=r"(?P<s>(?:(?:\d{1,2}\s?(?:か月|ヶ月|ケ月|カ月|ヵ月|週間|日)|すぐ(?:に)?|数日|数週間|一瞬)\s?(?:で|以内に|ほどで|もあれば)|"
+        rf"{vocab.words('ja', 'offers', 'quick_paybacks')})\s?"
         rf"(?:すぐに?)?(?:{vocab.words('ja', 'offers', 'payback_words')}))",
-        examples=("はい、マニュアル代は初期投資です。1か月で回収できる方がほとんどです。",),
+        examples=(
+            "はい、マニュアル代は初期投資です。1か月で回収できる方がほとんどです。",
+            "初月の報酬ですぐ回収できますのでご安心ください。",
+            "はい、ご本人名義でお申込みください。案件1本で回収できます👍",
+            "月額3,000円ですが、1件受ければ元取れます。",
+        ),
         counter_examples=(
             "機材費は3か月で回収できるものではありません。",
             "初期費用の回収期間についての記事をお願いします。",
+            "登録料は初回の報酬でほぼ回収できます。",
         ),
-        reason="a quick payback of what the reader pays (dev-052 m3)",
+        reason="a quick payback of what the reader pays: in months, at once, with the first job (dev-052 m3, tr2-0004, tr8-017)",
+        needs_money=True,
+    ),
+    # --- returns on money put in: the task and investment scams (tr2, tr3, tr5, tr6, tr13) ---------
+    OfferRule(
+        id="pay_in_more_earn_more",
+        pattern=rf"(?P<s>(?:{vocab.words('ja', 'money', 'pay_in_more')})[^。!?\n]{{0,14}}?"
+        r"(?:報酬|利益|リターン|還元|配当|率|倍|アップ|up|上が|増え|大き|高く|多く))",
+        examples=("多く入金するほど報酬率UP", "入金額が大きいほど報酬率UPです！10万入金で13万返金🎁"),
+        counter_examples=("記事を多く書くほど単価がアップします。", "入金額が大きいほど報酬率が上がるという話は詐欺です。"),
+        reason="\"pay in more, earn more\" (tr9-003, tr3-0071, tr6-003)",
+    ),
+    OfferRule(
+        id="english_pay_in_more_earn_more",
+        pattern=rf"(?P<s>(?<![a-z])(?:(?:{vocab.words('en', 'money', 'pay_in_more')})|"
+        r"(?:deposit|top[- ]?up|recharge|invest|pay in|put in) more)[^.!?\n]{0,30}?"
+        r"(?:earn|make|get|receive|commission|profit|return|reward|income|bonus))(?![a-z])",
+        examples=("The more you deposit the more you earn", "higher deposit = higher commission", "deposit more = higher commission."),
+        counter_examples=("The more you write, the more you earn.",),
+        lang="en",
+        reason="in English: \"pay in more, earn more\" (tr2-0003, tr3-0021, tr13-003)",
+    ),
+    OfferRule(
+        id="multiplied_return",
+        pattern=r"(?P<s>(?:\d{1,3}(?:\.\d{1,2})?\s?倍|倍)\s?(?:に(?:なって)?|の|で|として)?\s?(?:返金|戻|返って|返還|払い戻|キャッシュバック|になって))",
+        examples=("Lv2は入金額の1.3倍返金", "送金額が倍になって戻ってきます。"),
+        counter_examples=("返品された商品は2倍の速さで返金処理されるという記事の校正です。",),
+        reason="money said to come back multiplied (tr6-003, tr5-0113)",
+    ),
+    OfferRule(
+        id="amount_comes_back",
+        pattern=rf"(?P<s>{AMOUNT}\s?(?:が|を|も|に)?\s?(?:すぐに?|まるごと)?\s?(?:{vocab.words('ja', 'offers', 'return_words')}))",
+        examples=("1万円を先にチャージしていただくと、完了後すぐに13,000円が戻ってきます。", "10万入金で13万返金"),
+        counter_examples=("返品の場合、500円が返金されます。",),
+        reason="an amount said to come back after a deposit: a promised profit (tr2-0010, tr3-0071, tr5-0011)",
+        needs_deposit=True,
+    ),
+    OfferRule(
+        id="withdraw_all_at_once",
+        pattern=r"(?P<s>(?:すぐ(?:に)?|即|即日|即時)\s?(?:全額|残高)?\s?(?:出金|引き出|払い出)(?:し|せ)?\s?(?:でき|可能|され|します|いたします|OK))",
+        examples=("入金確認後すぐ全額出金できます🙏",),
+        counter_examples=("報酬はすぐ出金できるわけではありません。",),
+        reason="the deposit's money promised back at once (tr3-0001)",
+        needs_deposit=True,
+    ),
+    OfferRule(
+        id="percent_return",
+        pattern=r"(?P<s>(?:毎日|毎週|毎月|1日で?|日に|日利|週利|月利|1週間で?|1か月で?|1ヶ月で?|たった1日で?)\s?(?:最大|平均|約)?\s?"
+        rf"\d{{1,3}}(?:\.\d{{1,2}})?\s?%\s?(?:の|も|を)?\s?(?:{vocab.words('ja', 'offers', 'yield_words')})|"
+        # a daily or monthly rate is a yield by itself: 「日利2%で毎日増えていきます」
+        r"(?:日利|週利|月利)\s?(?:最大|平均|約)?\s?\d{1,3}(?:\.\d{1,2})?\s?%)",
+        examples=("最低入金は0.01BTCから。入金すると毎日3%配当です", "開始にはUSDTを50ドル分ご購入いただくことが条件で、1日で30%の利益が出ます。"),
+        counter_examples=("「月利3%の利益」をうたう投資詐欺の手口についての記事です。",),
+        reason="a percentage yield per day or month (tr3-0140, tr5-0044)",
+    ),
+    OfferRule(
+        id="english_percent_return",
+        pattern=rf"(?P<s>(?<![a-z\d.])\d{{1,3}}(?:\.\d{{1,2}})?\s?%\s(?:{vocab.words('en', 'offers', 'profit_words')})(?![a-z])|"
+        r"(?<![a-z])(?:gets?|earns?|receives?|makes?)\s\d{1,3}(?:\.\d{1,2})?\s?%)",
+        examples=("VIP members get 30% commission on every order", "deposit more = higher commission. lvl 3 gets 30%"),
+        counter_examples=("CrowdWorks takes a 20% commission on every order, so please deposit the escrow.",),
+        lang="en",
+        reason="in English: a percentage yield on a deposit or an order (tr2-0003, tr13-003)",
+        needs_deposit=True,
+    ),
+    OfferRule(
+        id="english_amount_back",
+        pattern=r"(?P<s>(?<![a-z])(?:get|receive|withdraw|earn|take out)\s(?:back\s)?(?:[$¥€£]\s?\d[\d,]{0,12}|\d[\d,]{0,12}\s?"
+        r"(?:usdt|usdc|usd|jpy|yen|dollars?|btc|eth))(?:\s(?:back|in return|profit))?)(?![a-z])",
+        examples=("Task 3 needs a deposit of ¥30,000, you get ¥39,000 back after completing", "top up 100 USDT, finish 3 orders and withdraw 130 USDT."),
+        counter_examples=("You will receive $200 after delivery.",),
+        lang="en",
+        reason="in English: an amount back after a deposit (tr3-0181, tr5-0018)",
+        needs_deposit=True,
+    ),
+    # --- English income claims (tr2-0113, tr2-0132, tr3-0096, tr7-011, tr13-001, tr5-0018) ----------
+    OfferRule(
+        id="english_daily_income",
+        pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'offers', 'earn_verbs')})\s(?:up to\s|over\s|at least\s|around\s|about\s|from\s)?"
+        r"(?:[$¥€£]\s?\d[\d,]{0,9}(?:\s?[-–~]\s?[$¥€£]?\s?\d[\d,]{0,9})?(?:\s?(?:usd|jpy|yen|usdt))?|\d[\d,]{0,9}(?:\s?[-–~]\s?\d[\d,]{0,9})?\s?"
+        rf"(?:usd|jpy|yen|usdt|dollars?|円))(?:\s?(?:/|a|per|every|each)\s?(?:{vocab.words('en', 'offers', 'short_periods')})|\s(?:daily|weekly)))(?![a-z])",
+        examples=("Earn $500 a day from your phone.", "Our app-rating project pays 3,000–8,000 JPY a day."),
+        counter_examples=("We pay $20 per hour.", "You will not earn $500 a day here; the rate is per article."),
+        lang="en",
+        reason="in English: an income a day or a week, stated with earn/make/pays",
+    ),
+    OfferRule(
+        id="english_income_made_easy",
+        pattern=r"(?P<s>(?:[$¥€£]\s?\d[\d,]{0,9}|\d[\d,]{0,9}\s?(?:usd|jpy|yen|usdt|dollars?))\s?(?:/|a\s|per\s|every\s)\s?"
+        rf"(?:{vocab.words('en', 'offers', 'short_periods')})(?![a-z])[^.!?\n]{{0,40}}?(?<![a-z])(?:{vocab.words('en', 'offers', 'ease_claims')}))",
+        examples=("Hi! easy data job, $300/day 🔥 no experience", "$300/day no experience needed."),
+        counter_examples=("Budget: $300/day for on-site support, 5 years of experience required.",),
+        lang="en",
+        reason="in English: an income a day with no experience or effort asked (tr7-011, tr13-001)",
+    ),
+    # --- easy money from an account or a registration (tr5-0113, tr8-014, tr12-003, tr5-0042) --------
+    OfferRule(
+        id="paid_for_an_account",
+        pattern=rf"(?P<s>(?:{vocab.words('ja', 'offers', 'easy_account_acts')})[^。!?\n]{{0,8}}?(?:{AMOUNT}|報酬|稼|お金|収入|ポイント)|"
+        rf"(?:1\s?口座|口座\s?1\s?つ|1\s?アカウント|アカウント\s?1\s?つ)\s?(?:につき|あたり|ごとに|で)\s?{AMOUNT})",
+        examples=(
+            "仮想通貨取引所のアカウントを作るだけで5,000円の報酬が出るお仕事です。",
+            "1口座につき3万円をお支払いします。",
+            "ｱﾝｹｰﾄ回答のお仕事♪ 登録だけで報酬ｱﾘ✨",
+        ),
+        counter_examples=(
+            "アプリをダウンロードするだけで報酬がもらえるという広告の危険性について記事をお願いします。",
+            "会員登録するだけで100ポイントもらえるキャンペーンのLPを作成してください。",
+        ),
+        reason="money for opening an account or registering: the money-mule and point-site lures",
     ),
     # Before the effortlessness rule: once a large income made easy is found, the ease words
     # (「1日30分」) are highlighted too.
@@ -145,6 +284,19 @@ _EASE_WINDOW = 80
 _KANJI_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 _EARNING = compile_pattern(vocab.words("ja", "offers", "earning_words"))
+# Money in a message (an amount, a fee, a price, pay): where a payback is about money.
+_MONEY_WORDS = compile_pattern(rf"{AMOUNT}|費|代|料|金|投資|払|報酬|円|案件")
+_MONEY_IN_MATCH = compile_pattern(r"元|ペイ|取り戻|報酬|案件|円")
+# What a job makes for its client: a campaign's page, banner or copy names the offer, it does not make it.
+_WORK_PRODUCT = compile_pattern(r"キャンペーン|(?<![a-z])lp(?![a-z])|ランディングページ|バナー|広告文|告知文|チラシ|メルマガ|原稿|コピー|記事|ページ")
+# A percentage taken from the worker, not paid to them (「CrowdWorks takes a 20% commission」).
+_TAKEN_FROM = compile_pattern(r"(?<![a-z])(?:takes?|charges?|deducts?|keeps?|fee|fees|platform|crowdworks|service)(?![a-z])")
+# A message where the reader puts money in (入金, チャージ, 保証金, deposit, USDT): there an amount or a
+# percentage back is a promised profit.
+_DEPOSIT_CONTEXT = compile_pattern(
+    rf"{vocab.words('ja', 'money', 'money_in_words')}|保証金|送金|投資|"
+    rf"(?<![a-z])(?:{vocab.words('en', 'offers', 'deposit_context')})(?![a-z])"
+)
 # A lure in the same sentence: an income for a period or an effortless claim. 「このブログは不労所得
 # の仕組みづくりの一環で、ほったらかしで月20万入る」 names passive income as what the reader gets,
 # not as the subject of an article, though 「の仕組み」 reads like a topic.
@@ -161,6 +313,11 @@ class UnrealisticOfferDetector(RuleDetector):
         "手に入", "ゲット", "普通", "以上も", "でも", "コツコツ", "書けば", "頑張れば", "やるほど", "スマホ", "スマートフォン", "携帯", "パソコン",
         "pc", "分", "スキマ", "だけで", "不労所得", "権利収入", "収入", "ほったらかし", "寝ている", "即金", "一攫千金", "高額報酬", "回収", "元",
         "ペイ", "取り戻", "万",
+        # returns on money put in, account lures, English income claims
+        "ほど", "だけ", "倍", "返", "戻", "キャッシュバック", "上乗せ", "出金", "引き出", "払い出", "%", "口座", "アカウント",
+        "収益", "お金", "報酬", "利益", "配当", "なってい", "なる方", "もらってい", "earn", "make", "get", "receiv", "commission",
+        "profit", "return", "reward", "income", "bonus", "withdraw", "take out", "take home", "bring in", "pay", "day", "week",
+        "24",
     )
     examples = Examples(
         positive=(
@@ -184,6 +341,23 @@ class UnrealisticOfferDetector(RuleDetector):
     def accept(self, text: str, m, rule: OfferRule, msg: MessageView, state: dict) -> bool:
         if rule.large_income and not _large_income_made_easy(text, m):
             return False
+        if rule.needs_money and not _MONEY_IN_MATCH.search(m.group()):
+            if "money" not in state:
+                state["money"] = _MONEY_WORDS.search(text) is not None
+            if not state["money"]:
+                return False
+        if rule.needs_deposit:
+            # A return is a promised profit only where the reader puts money in (read once a message).
+            if "deposit" not in state:
+                state["deposit"] = _DEPOSIT_CONTEXT.search(text) is not None
+            if not state["deposit"]:
+                return False
+        if about_the_work(text, *span_of(m), state) or reported(text, *span_of(m)):
+            return False
+        if rule.id == "english_percent_return" and _TAKEN_FROM.search(text, max(0, m.start() - 30), m.start()):
+            return False  # 「CrowdWorks takes a 20% commission」: a fee taken, not a yield
+        if rule.id == "paid_for_an_account" and _WORK_PRODUCT.search(text, *sentence(text, m.start())):
+            return False  # 「会員登録するだけで100ポイントのキャンペーンLP」: the work's own product
         if rule.needs_earning:
             # Effortlessness is a lure only next to money: another claim, or words of earning.
             if "earning" not in state:
@@ -200,7 +374,7 @@ class UnrealisticOfferDetector(RuleDetector):
         start, end = span_of(m)
         if refused_around(text, m):
             return False
-        if not in_topic(text, start, end):
+        if not job_topic(text, start, end):
             return True
         s_start, s_end = sentence(text, start)
         lures = list(_LURE_IN_SENTENCE.finditer(text, s_start, max(s_end, end)))

@@ -6,12 +6,24 @@ scams start. Shapes:
 
 1. a fee noun, often with an amount: 初期費用3万円, 登録料5,000円, マニュアル代, サポート費用;
 2. a request that the reader pay: 「お振込みください」「お振込みいただければ」「ご購入いただき」;
-3. an amount the reader must bear: 「月額980円の会員登録が必要」「3,000円がかかります」.
+3. an amount the reader must bear: 「月額980円の会員登録が必要」「3,000円がかかります」;
+4. the money step of a task or investment scam: money put in (入金, チャージ, 先払い, deposit,
+   top up) with an amount, a request, or in a sentence that names what it unlocks (「次のタスク解放に
+   3万円チャージ」「出金には手数料が必要」「Lv2は入金額の1.3倍」「pay the activation fee to unlock」),
+   and "pay in more, earn more" (「多く入金するほど報酬率UP」);
+5. goods, crypto or courses bought in the worker's name or with the worker's money (「ご自身名義で
+   購入」「立て替えお願いします」「USDTを購入」「講座(49,800円)を受講」), gift cards and payment apps
+   (「Apple Gift Card 2万円分をご購入の上、コードを」「PayPayで送って」), the client's own account
+   given to pay into (「振込先 みらい銀行…」).
 
 Not a request: a topic (「『飲食店開業にかかる初期費用の目安』の記事」「賃貸の初期費用の内訳」),
 the client paying (「初期費用は弊社が負担します」「報酬をお振込みいたします」), a fee that is
-zero or refused (「登録料は無料です」「費用はかかりません」), the worker's own words, and the
-worker's own costs that ordinary work has (交通費, 通信費).
+zero or refused (「登録料は無料です」「費用はかかりません」「You need to pay nothing」「初期費用0円」),
+the worker's own words, the worker's own costs that ordinary work has (交通費, 通信費), the client's
+own escrow (「仮払いの入金を確認しました」), CrowdWorks' own withdrawal (「クラウドワークスから出金する
+ときの手数料」), a phrase reported or warned about (「…と言われたら詐欺です」), and a writing brief that
+quotes a scam's lines (`about_the_work`: 「よくある誘い文句として『登録料5,000円をお振込みください』を
+引用」).
 """
 from __future__ import annotations
 
@@ -21,20 +33,30 @@ from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
 from ._cues import (
     AMOUNT,
+    PLATFORM,
     RuleDetector,
+    about_the_work,
     clause,
-    in_topic,
+    has_latin_letters,
+    job_topic,
     refused_around,
+    reported,
+    sentence,
     span_of,
 )
 
 # Vocabulary: lang/ja/money.json, lang/en/money.json, lang/common/payment_apps.json.
 _FEE = f"(?:{vocab.words('ja', 'money', 'fee_nouns')})"
 _PAY_REQUEST = (
+    r"(?:(?:送金|入金)\s?(?:を)?\s?(?:お願い|おねがい)|"
     r"(?:お振込|お振り込|振り込ん|振込ん|ご入金|入金し|入金を|送金し|送金を|お支払い|支払っ|払い込|お納め|"
     r"ご購入|購入し|購入を|ご購入を|お買い求め|決済し|決済を|ご負担)(?:み)?\s?"
-    r"(?:ください|下さい|くださ|いただ(?!いた(?:お客|方|商品|ユーザー|顧客|皆))|頂(?!いた)|を?お願い|願|が必要|する必要|"
-    r"して(?:ください|いただ|下さ)|ていただ|次第)"
+    r"(?:ください|下さい|くださ|いただ(?!いた(?:お客|方|商品|ユーザー|顧客|皆))|頂(?!いた)|を?お願い|を?おねがい|願|が必要|する必要|"
+    r"して(?:ください|いただ|下さ)|ていただ|次第|"
+    # the て-form asks too: 「振り込んでください」「入金してください」「送金して」 (tr5-0113, tr6-002)
+    r"(?:て|で)\s?(?:ください|下さい|くださ|もらえ|もらい|ほしい|欲しい|ね(?=\s?(?:[。!?\n]|$))|(?=\s?(?:[。!?\n]|$)))|"
+    # a deadline on the payment: 「明日の正午までにお振込みの確認ができない場合は」 (tr11-005)
+    r"の?\s?確認\s?(?:が)?\s?(?:できない|できなければ|とれない|取れない|できません)))"
 )
 _BEAR = (
     r"(?:が必要|がかかり|がかかる|かかります|が発生|のご負担|をご負担|ご負担いただ|をお支払いいただ|をお支払いください|"
@@ -53,6 +75,46 @@ _EN_FEE = (
     rf"(?:{vocab.words('en', 'money', 'fee_kinds')})\s(?:{vocab.words('en', 'money', 'fee_nouns')})"
 )
 
+# --- the money step of task and investment scams (tr6–tr10, tr2, tr3) ---------------------------
+# The worker puts money in: 入金, チャージ, 先払い, デポジット (lang/ja/money.json money_in_words),
+# optionally after an amount or the fee it pays (「3万円のチャージ」「手数料20%を先に入金」
+# 「手数料6,000円の先払い」).
+_MONEY_IN = f"(?:{vocab.words('ja', 'money', 'money_in_words')})"
+_MONEY_IN_PHRASE = (
+    rf"(?:(?:{AMOUNT}|(?:手数料|保証金|保証として|最低)\s?(?:{AMOUNT}|\d{{1,3}}(?:\.\d)?\s?%)?)\s?(?:の|を|分の?|分)?\s?|最低\s?)?"
+    rf"(?:先に|まず|最初に|事前に|先行して)?\s?{_MONEY_IN}(?:額|金額)?"
+)
+# What is held back until the worker pays in: a withdrawal, the next task, a level (「出金には」
+# 「次のタスク解放に」「Lv2は」), read in the sentence of a bare 「入金」.
+_UNLOCK = compile_pattern(
+    rf"{vocab.words('ja', 'money', 'unlock_conditions')}|"
+    rf"(?<![a-z])(?:{vocab.words('en', 'money', 'unlock_conditions')})(?![a-z])"
+)
+# The client's own money in (「3万円入金しました」「入金を確認しました」), not the worker's.
+_CLIENT_OWN_IN = compile_pattern(vocab.words("ja", "money", "client_own_money_in"))
+# The money-in is the client's: said of itself, of the escrow, or of the worker's pay
+# (「こちらで入金」「仮払い（入金）」「報酬5,000円の入金は月末」).
+_CLIENT_SIDE_BEFORE = compile_pattern(
+    r"(?:弊社|当社|こちら|私|当方|クライアント|発注者)\s?(?:で|から|より|が|の|側で?)|仮払い|エスクロー|"
+    r"(?:報酬|売上|給与|給料|ギャラ|謝礼|お支払い|振込)\s?(?:の|は|を|が)?\s?(?:[\d,.万円]{0,10})?\s?(?:の|を|が)?\s?$"
+)
+# English amounts: 「$30」「150 USDT」「15,000 JPY」「¥30,000」「0.01 BTC」.
+_EN_UNITS = vocab.words("en", "money", "currency_units")
+_EN_AMOUNT = (
+    rf"(?:[$¥€£]\s?\d[\d,]{{0,12}}(?:\.\d{{1,8}})?(?:\s?(?:k|{_EN_UNITS})(?![a-z]))?"
+    rf"|\d[\d,]{{0,12}}(?:\.\d{{1,8}})?\s?(?:k\s?)?(?:{_EN_UNITS})(?![a-z]))"
+)
+_EN_MONEY_IN = f"(?:{vocab.words('en', 'money', 'money_in_verbs')})"
+# A paid course with its price, joined (「専用講座(49,800円)を受講」「オンラインスクール（198,000円）にご入会」).
+_COURSE = f"(?:{vocab.words('ja', 'money', 'course_nouns')})"
+_COURSE_JOIN = f"(?:{vocab.words('ja', 'money', 'course_joins')})"
+# A gift card by brand (「Amazonギフトカード」「Apple Gift Card」「iTunesコード」).
+_GIFT_CARD = (
+    rf"(?:(?<![a-z])(?:{vocab.words('common', 'payment_apps', 'gift_card_brands')}))\s?"
+    rf"(?:{vocab.words('common', 'payment_apps', 'gift_card_nouns')})|"
+    rf"(?<![a-z])(?:{vocab.words('common', 'payment_apps', 'prepaid_card_names')})"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class PaymentRule(Rule):
@@ -62,6 +124,18 @@ class PaymentRule(Rule):
     # A way to spread a payment (「分割払いもOK」): offered only when the worker is the one paying,
     # so it counts only in a message that names a purchase, a course or a fee (`_WORKER_BUYS`).
     needs_purchase: bool = False
+    # A bare money-in word (「入金」「make a deposit」): the worker's only when its sentence names
+    # what it unlocks (「出金には」「次のタスク解放に」「to withdraw」, `_UNLOCK`).
+    needs_condition: bool = False
+    # Money put in (入金, チャージ, deposit): not the client's own escrow or the worker's pay coming
+    # in (「3万円入金しました」「仮払い（入金）」「報酬の入金」).
+    money_in: bool = False
+    # A bare English verb (「top up」「deposit」): the worker's only when the sentence speaks to the
+    # worker (you, your) or the verb opens a clause as an order (「Recharge to withdraw」).
+    needs_address: bool = False
+    # The worker advances money to be paid back (立て替え, a purchase in the worker's name): the
+    # promise to pay it back (「後日全額お振込みします」) is the scam's tell, not the client paying.
+    reimbursed: bool = False
 
 
 RULES: tuple[PaymentRule, ...] = (
@@ -182,12 +256,297 @@ RULES: tuple[PaymentRule, ...] = (
         lang="en",
         reason="in English: buying the manual or tool the job needs",
     ),
+    # --- the money step of task scams, stated as what the worker must put in (tr6–tr10) ---------
+    PaymentRule(
+        id="money_in_asked",
+        pattern=rf"(?P<s>{_MONEY_IN_PHRASE})\s?(?:が|を|は|も)?\s?"
+        r"(?:必要|必須|条件|制|お願い|おねがい|(?:し|され)?て(?:ください|下さい|くださ|いただ|頂|もらえ|もらい|ほしい|欲しい)|"
+        r"いただ|頂|ください|下さい|(?:する|した|すれ|される)(?:と|ば|ほど)|しないと|しなければ|(?:が)?(?:ない|無い)(?:場合|と|なら)|"
+        rf"なければ|次第|で\s?(?:{AMOUNT}|\d|解放|有効|出金|レベル|ランク|返金|戻|倍|アップ|up)|"
+        # a minimum deposit: 「チャージ額は最低5,000円から」
+        rf"(?:最低|最小)?\s?{AMOUNT}\s?(?:から|以上|〜|~))",
+        examples=(
+            "出金には手数料20%を先に入金してください。",
+            "本日中に入金ない場合アカウント凍結です",
+            "次のレベルは入金制です。",
+            "最低入金は0.01BTCから。入金すると毎日3%配当です",
+        ),
+        counter_examples=(
+            "本日3万円入金しました。ご確認ください。",
+            "入金は一切不要です。",
+            "仮払い（入金）が完了しましたら作業を開始してください。",
+        ),
+        reason="the money step of a task scam: the worker asked to pay in (tr6-002, tr9-003, tr3-0140)",
+        money_in=True,
+    ),
+    PaymentRule(
+        id="amount_money_in",
+        pattern=rf"(?P<s>{AMOUNT}\s?(?:の|を|分の?|分)?\s?(?:先に|まず|最初に|事前に)?\s?{_MONEY_IN})",
+        examples=(
+            "その前に次のタスク解放に3万円のチャージが必要です",
+            "10万入金で13万返金🎁",
+            "報酬受け取りの前にUSDTで500ドル分チャージが必要です。",
+            "出金するには手数料6,000円の先払いが必要です。",
+        ),
+        counter_examples=(
+            "仮払いで3万円入金しました。",
+            "報酬5,000円の入金は月末になります。",
+            "明日こちらから5万円を入金いたします。",
+        ),
+        reason="an amount put in by the worker: 「3万円のチャージ」「10万入金」 (tr6-001, tr3-0071, tr3-0037)",
+        money_in=True,
+    ),
+    PaymentRule(
+        id="money_in_for_a_condition",
+        pattern=rf"(?P<s>{_MONEY_IN_PHRASE})",
+        examples=(
+            "タスク報酬を出金するには、最初に5,000円の入金でアカウントを有効化していただきます。",
+            "Lv2は入金額の1.3倍返金",
+            "残高の引き出しは保証金のご入金後となります。",
+        ),
+        counter_examples=(
+            "報酬の受け取りは、こちらの入金確認後になります。",
+            "出金手数料はクラウドワークスの規定どおりです。",
+        ),
+        reason="a bare money-in word in a sentence that names what it unlocks (tr2-0001, tr6-003)",
+        money_in=True,
+        needs_condition=True,
+    ),
+    PaymentRule(
+        id="fee_for_a_condition",
+        pattern=rf"(?P<s>(?:手数料|費用|料金|お金|税金|税)(?:\s?(?:{AMOUNT}|\d{{1,3}}(?:\.\d)?\s?%))?)\s?(?:が|を|は|の|も)?\s?"
+        r"(?:必要|必須|かかり|かかる|発生|先払い|前払い|お支払|支払|お振込|振り込|入金|ご用意|用意|納め)",
+        examples=("出金には手数料が必要です", "凍結を解除するには税金15%の支払いが必要です。"),
+        counter_examples=(
+            "クラウドワークスから出金するときの手数料がかかります。",
+            "出金に手数料はかかりません。",
+        ),
+        reason="a fee or tax in a sentence that names what it unlocks: 「出金には手数料が必要」 (tr9-001, tr6-002)",
+        needs_condition=True,
+    ),
+    PaymentRule(
+        id="pay_in_more",
+        pattern=rf"(?P<s>{vocab.words('ja', 'money', 'pay_in_more')})",
+        examples=("次のレベルは、多く入金するほど報酬率がアップします。", "入金額が大きいほど報酬率UPです！"),
+        counter_examples=("キーワードを多く入れるほど評価が上がるわけではありません。",),
+        reason="\"pay in more, earn more\" (tr9-003, tr3-0071, tr6-003)",
+    ),
+    PaymentRule(
+        id="english_money_in",
+        pattern=rf"(?P<s>(?<![a-z]){_EN_MONEY_IN}\s(?:of\s|with\s|just\s|only\s|at least\s|a minimum of\s|min(?:imum)?\.?\s|another\s|"
+        rf"(?:an?|the|your)\s)?{_EN_AMOUNT})",
+        examples=(
+            "To move to VIP level you need to top up 300 USDT.",
+            "To unlock your commission you need to recharge 150 USDT first.",
+            "Task 3 needs a deposit of ¥30,000, you get ¥39,000 back after completing",
+        ),
+        counter_examples=(
+            "We will deposit $500 to your account after delivery.",
+            "No top up of 100 USDT is needed.",
+        ),
+        lang="en",
+        reason="in English: an amount the worker tops up or deposits (tr2-0003, tr3-0021, tr3-0181)",
+        money_in=True,
+    ),
+    PaymentRule(
+        id="english_money_in_required",
+        pattern=rf"(?P<s>(?<![a-z]){_EN_MONEY_IN}(?:\s(?:is|are))?\s(?:required|needed|mandatory|necessary|a must))(?![a-z])",
+        examples=("Finish 3 orders and withdraw. Top-up is required to start.",),
+        counter_examples=("No deposit is required.", "A top-up is not required."),
+        lang="en",
+        reason="in English: a top-up or deposit stated as required (tr5-0018)",
+        money_in=True,
+    ),
+    PaymentRule(
+        id="english_money_in_for_a_condition",
+        pattern=r"(?P<s>(?<![a-z])(?:make|making|pay|paying|send|sending|transfer|transferring)\s(?:a|an|the|your|some)\s"
+        r"(?:small\s|one-time\s|refundable\s|minimum\s)?(?:deposit|top[- ]?up|recharge|payment|amount))(?![a-z])",
+        examples=("You must make a deposit to withdraw your earnings.",),
+        counter_examples=("We will make a payment to you after delivery.", "Please make a deposit slip template in Excel."),
+        lang="en",
+        reason="in English: a deposit or payment in a sentence that names what it unlocks (tr2-0007, tr9-014)",
+        money_in=True,
+        needs_condition=True,
+    ),
+    PaymentRule(
+        id="english_money_in_verb_for_a_condition",
+        pattern=r"(?P<s>(?<![a-z])(?:top[- ]?up|recharge|re-charge|deposit|prepay|pre-pay)(?![a-z]))",
+        examples=("VIP members get 30% commission on every order after you top up.", "lvl 3 gets 30%, deposit to upgrade"),
+        counter_examples=(
+            "Once the client's escrow deposit is made, your payment will be released.",
+            "We never ask you to deposit money to unlock tasks.",
+            "Payment is released after the deposit is confirmed.",
+        ),
+        lang="en",
+        reason="in English: a bare top-up or deposit in a sentence that names what it unlocks (tr13-003, tr2-0003)",
+        money_in=True,
+        needs_condition=True,
+        needs_address=True,
+    ),
+    PaymentRule(
+        id="english_send_money_to_unlock",
+        pattern=rf"(?P<s>(?<![a-z])(?:send|transfer|wire|pay)\s(?:us\s|me\s)?{_EN_AMOUNT})",
+        examples=(
+            "Before your next set of orders can be released please send 150 USDT (TRC20) to the wallet below.",
+            "withdrawal locked until lvl 2. pay 80 USDT to unlock",
+        ),
+        counter_examples=("We pay 150 USDT per article.", "I will send 150 USDT to your wallet."),
+        lang="en",
+        reason="in English: an amount the worker sends, in a sentence that names what it unlocks (tr2-0007)",
+        money_in=True,
+        needs_condition=True,
+    ),
+    PaymentRule(
+        id="english_pay_the_fee",
+        pattern=rf"(?P<s>(?<![a-z])pay(?:ing)?\s(?:a|an|the|your|this|that)?\s?(?:{_EN_AMOUNT}\s)?"
+        r"(?:one-time\s|small\s|refundable\s|required\s)?(?:[a-z-]{1,15}\s){0,2}?"
+        r"(?:fee|fees|deposit|registration|membership|charge|tax|taxes|fine))(?![a-z])",
+        examples=(
+            "withdrawal locked until lvl 2. pay the activaton fee 80 USDT to unlock",
+            "Pay the $30 registration today and you can start.",
+            "Your account will be unlocked after you pay a 15,000 JPY unlock fee.",
+        ),
+        counter_examples=("We pay the registration fee for you.", "You don't have to pay any fee."),
+        lang="en",
+        reason="in English: paying a fee, a deposit or a registration (tr9-014, tr2-0132, tr5-0077)",
+    ),
+    PaymentRule(
+        id="english_pay_in_more",
+        pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'money', 'pay_in_more')}))",
+        examples=("The more you deposit the more you earn.", "higher deposit = higher commission 💰"),
+        counter_examples=("The more you write, the more you improve.",),
+        lang="en",
+        reason="in English: \"pay in more, earn more\" (tr2-0003, tr3-0021)",
+    ),
+    # --- goods and courses bought by the worker ------------------------------------------------
+    PaymentRule(
+        id="buy_crypto",
+        pattern=rf"(?P<s>(?:{vocab.words('ja', 'money', 'crypto_names')})\s?(?:を|で)?\s?(?:{AMOUNT}\s?分?\s?(?:を|の)?)?\s?"
+        r"(?:ご購入|購入(?:し|する|すれば|すると|して|したら|の上|のうえ)|買って|買う|買えば|買い)|"
+        rf"{AMOUNT}\s?分?\s?の\s?(?:{vocab.words('ja', 'money', 'crypto_names')})\s?(?:を)?\s?(?:ご購入|購入し|買っ))",
+        examples=("開始にはUSDTを50ドル分ご購入いただくことが条件です。", "USDTを購入すると1日で20%の利益が出ます"),
+        counter_examples=("ビットコインの購入方法を解説する記事をお願いします。", "仮想通貨を購入する必要はありません。"),
+        reason="crypto bought by the worker as the step of a task or investment scam (tr5-0044; lure-patterns ladder 4)",
+    ),
+    PaymentRule(
+        id="own_name_purchase",
+        pattern=rf"(?P<s>(?:{vocab.words('ja', 'money', 'own_name_means')})\s?(?:で|にて|を使って|を使い|から)?\s?"
+        rf"[^。!?\n、]{{0,6}}?(?:{vocab.words('ja', 'money', 'own_name_acts')}))",
+        examples=(
+            "指定ショップで商品をご自身名義で購入→届いたら写真送付",
+            "スプレッドシートの30店舗の商品を、ご自身の名義とカードで購入してください。",
+            "はい、ご本人名義でお申込みください。",
+            "Amazonで代理購入お願いします。ご自身のカードで決済→翌月精算です",
+        ),
+        counter_examples=(
+            "報酬はご本人名義の口座にお振込みします。",
+            "ご自身で購入された商品のレビューでも構いません。",
+            "ご自身名義での購入は不要です。",
+        ),
+        reason="a purchase in the worker's own name or with the worker's card (代理購入, tr8-006, tr2-0009, tr3-0175)",
+        reimbursed=True,
+    ),
+    PaymentRule(
+        id="advance_asked",
+        pattern=rf"(?P<s>(?:{AMOUNT}\s?(?:の|を|分の?)?\s?)?(?:{vocab.words('ja', 'money', 'advance_words')})(?:え)?(?:分|金|額)?)\s?"
+        r"(?:を|も|は)?\s?(?:お願い|おねがい|して(?:ください|いただ|頂|もらえ|もらい)|ていただ|て(?:ください|もらえ)|いただ|が必要|必須|で)",
+        examples=("まず1件目5,980円の立て替えお願いします", "購入代金は一旦立て替えで"),
+        counter_examples=("商品代金は弊社で立て替えます。", "立て替えは一切発生しません。", "交通費の立替分は後日精算します。"),
+        reason="the worker asked to advance money to be paid back (立て替え, tr3-0047, tr3-0116)",
+        reimbursed=True,
+    ),
+    PaymentRule(
+        id="advance_by_worker",
+        pattern=rf"(?P<s>(?:{AMOUNT}\s?(?:の|を|分の?)?\s?)?(?:{vocab.words('ja', 'money', 'advance_words')})(?:え)?(?:分|金|額)?)",
+        examples=("指定ショップで商品をご自身名義で購入→届いたら写真送付→立替分+報酬お支払い",),
+        counter_examples=(
+            "商品到着後、立替分は翌月返金いたします。",
+            "商品代金は弊社で立て替えます。",
+        ),
+        reason="the worker's advance named in a message that has the worker buy (tr8-006, tr2-0009)",
+        names_a_fee=True,
+        reimbursed=True,
+        needs_purchase=True,
+    ),
+    PaymentRule(
+        id="paid_course",
+        pattern=rf"(?P<s>{_COURSE}(?:\s?[(（][^)）\n]{{0,16}}?{AMOUNT}[^)）\n]{{0,12}}[)）]|\s?(?:は|が|:|：)?\s?{AMOUNT})"
+        rf"\s?(?:を|の|に|へ|は)?\s?{_COURSE_JOIN})",
+        examples=(
+            "未経験の方はまず専用講座(49,800円)を受講してもらいます",
+            "継続案件を受けるにはスキルアップ講座（29,800円）の受講が条件です。",
+            "オンラインスクール（198,000円・分割可）にご入会いただいた方にのみ案件をご紹介しています。",
+        ),
+        counter_examples=(
+            "オンライン講座（全10回・29,800円）の受講生向けにサンクスメールを作成してください。",
+            "研修（日当1万円）に参加いただきます。",
+        ),
+        reason="a paid course, school or community the worker must join (tr8-017, tr5-0009, tr5-0086)",
+    ),
+    PaymentRule(
+        id="amount_paid_back",
+        pattern=rf"(?P<s>{AMOUNT})[)）]?[^。!?\n]{{0,24}}?(?:{vocab.words('ja', 'money', 'payback_words')})",
+        examples=("月額3,000円ですが、1件受ければ元取れます。",),
+        counter_examples=("報酬は1本5,000円なので、機材費もすぐ回収できます。", "3万円は3か月で回収できるものではありません。"),
+        reason="an amount with a promise to earn it back: what the worker pays (tr4-0107; rubric: a fee with a quick payback)",
+    ),
+    PaymentRule(
+        id="pay_to_account",
+        pattern=rf"(?P<s>{vocab.words('ja', 'money', 'pay_to_account')})",
+        examples=("振込先　みらい銀行 渋谷支店 普通 1234567 カ）エムエスサポート",),
+        counter_examples=("報酬の振込先はクラウドワークスに登録した口座になります。",),
+        reason="the client's own bank account or wallet given for the worker to pay into (tr2-0025, tr3-0037)",
+    ),
+    PaymentRule(
+        id="refunded_so_free",
+        pattern=r"(?P<s>(?:あとで|後で|後日|のちほど|完了後|終了後|すぐ(?:に)?)?\s?(?:全額)?\s?(?:返って|戻って|返金され|返金|キャッシュバックされ|キャッシュバック)"
+        r"(?:くる|きます|くるので|きますので|される|されます|します)?)\s?(?:ので|から|し)?\s?(?:、)?\s?実質\s?(?:0円|無料|ゼロ|タダ|負担なし|負担ゼロ)",
+        examples=("途中でやめる方が多いので。あとで返ってくるので実質0円ですよ", "後日キャッシュバックされるので実質無料です"),
+        counter_examples=("あとで返ってくるので実質0円、という勧誘には注意してください。",),
+        reason="a payment said to come back, so \"effectively free\": a fee with a scam's promise (tr12-018; rubric: 「実質無料」)",
+    ),
+    # --- gift cards and payment apps ---------------------------------------------------------------
+    PaymentRule(
+        id="gift_card_purchase",
+        pattern=rf"(?P<s>{_GIFT_CARD}(?:\s?[(（][^)）\n]{{0,16}}[)）])?(?:\s?{AMOUNT}\s?分?)?)[^。!?\n]{{0,16}}?"
+        r"(?:ご購入|購入し|購入して|購入の(?:上|うえ)|買って|買い|お買い求め|"
+        r"(?:コード|番号|pin)\s?(?:を|も)?\s?(?:送って|お送りください|お送りいただ|教えて|ご入力|入力して|撮って|写真))",
+        examples=(
+            "Apple Gift Card 2万円分をご購入の上、コードを送ってください",
+            "指定のAmazonギフトカード（1万円分）をコンビニで購入して、コードをこちらに送っていただくだけです。",
+        ),
+        counter_examples=(
+            "アンケートにご回答いただいた方にAmazonギフト券500円分のコードをお送りします。",
+            "Amazonギフト券の購入方法を解説する記事をお願いします。",
+        ),
+        reason="a gift card the worker buys and sends the code of (tr3-0159, tr5-0084, tr2-0138)",
+    ),
+    PaymentRule(
+        id="english_gift_card",
+        pattern=rf"(?P<s>(?<![a-z])(?:buy|purchase|get|pick up)\s(?:an?\s|the\s|some\s|two\s|three\s|\d{{1,2}}\s)?"
+        rf"(?:{_EN_AMOUNT}\s)?(?:worth of\s)?(?:[a-z]{{2,12}}\s)?(?:{vocab.words('en', 'money', 'gift_card_words')}))(?![a-z])",
+        examples=("Please buy a $100 Apple gift card and send me the code.",),
+        counter_examples=("We will buy you a gift card as a thank-you.", "Do not buy gift cards for anyone."),
+        lang="en",
+        reason="in English: a gift card the worker buys",
+    ),
+    PaymentRule(
+        id="english_payment_app",
+        pattern=r"(?P<s>(?<![a-z])(?:send|pay|transfer|wire)\s(?:it|them|us|me|the\s(?:[$¥]?\d[\d,]{0,9}\s)?(?:fee|money|payment|deposit|amount)|"
+        rf"{_EN_AMOUNT})?\s?(?:via|through|by|on|with|using|over)\s(?:{vocab.words('common', 'payment_apps', 'app_names')}))(?![a-z])",
+        examples=("Send the fee via PayPal before we start.",),
+        counter_examples=("I will send the payment via PayPal.", "We pay via PayPal after delivery."),
+        lang="en",
+        reason="in English: a payment app as the way the worker pays",
+    ),
     # A payment app named with a request that the reader send money through it (issue 9: a fee
     # asked through a payment app by name): 「PayPayで5,000円送金お願いします」.
     PaymentRule(
         id="payment_app_transfer",
         pattern=rf"(?P<s>{_PAYMENT_APP}[^。!?\n]{{0,20}}?(?:送金|送っ|お送り|お支払|支払っ|振り込|お振込|入金|チャージ)"
-        r"[^。!?\n]{0,6}?(?:ください|下さい|くださ|お願い|願います|いただけ))",
+        r"(?:[^。!?\n]{0,6}?(?:ください|下さい|くださ|お願い|おねがい|願います|いただけ|もらえ|ほしい|欲しい)|"
+        # terse: 「PayPayで3000円送って」「paypayで送金して」
+        r"(?:して|て)(?:ね)?(?=\s?(?:[。!?\n]|$))))",
         examples=("PayPayで5,000円送金お願いします",),
         counter_examples=(
             "報酬はPayPayで送金いたします。",
@@ -208,13 +567,35 @@ _CLIENT_PAYS = compile_pattern(
     # is a fee with a scam's promise attached)
     r"会社負担|弊社負担|当社負担|こちら負担|経費として精算|"
     r"(?<![a-z])(?:we|i|the client|our company)(?:'ll| will)? (?:cover|pay|reimburse)|(?:covered|paid|reimbursed) by (?:us|me|the client)|"
-    r"(?:we|i)(?:'ll| will) pay you|pay you (?:\$|usd|\d)"
+    r"(?:we|i)(?:'ll| will) pay you|pay you (?:\$|usd|\d)|"
+    # the client asking leave to pay (「PayPayで直接送金させてください」, hold-053) or sending itself
+    r"(?:送金|お支払い|支払い|お振込み?|振込み?|振り込み|入金)\s?(?:を)?\s?させて(?:ください|いただ|頂)|"
+    r"(?<![a-z])(?:we|i)(?:'ll| will| can| would| shall)? (?:send|transfer|wire|deposit)(?![a-z])"
 )
+# A promise to pay the worker back (「後日全額+報酬をお振込みします」「立て替え分はお返しします」): the
+# worker paid first, so the client's 「お振込みします」 in the same sentence is no reason to pass.
+_REIMBURSED = compile_pattern(
+    r"立て?替え?|建て?替え?|購入代金|商品代金|全額\s?[+＋と]|上乗せ|返金|お返し|キャッシュバック|払い戻|翌月精算|後日精算"
+)
+# The client advances the money itself (「商品代金は弊社で立て替えます」).
+_CLIENT_ADVANCES = compile_pattern(
+    r"(?:弊社|当社|こちら|私|当方|会社)\s?(?:が|で|にて|の方で)?\s?(?:全額)?\s?(?:立て?替え|建て?替え|購入|ご用意|用意|手配|お送り|送付|支給)"
+)
+# An amount of nothing (「初期費用0円」「¥0」), unless 「実質0円」 (a refund promise, a scam's tell).
+_ZERO_AMOUNT = compile_pattern(r"(?<![\d,.])0\s?円|[¥$]\s?0(?![\d,.])|ゼロ円|0\s?(?:yen|usd|jpy)(?![a-z])")
+_VIRTUALLY = compile_pattern(r"実質|virtually|effectively")
+# An amount paid to the worker, not by them (「研修（日当1万円）」「報酬は1本5,000円」).
+_PAID_TO_WORKER = compile_pattern(r"日当|時給|日給|月給|報酬|謝礼|給与|給料|単価|支給|お支払い|稼")
+# A refusal right after an English phrase: 「You need to pay nothing to start」.
+_EN_NOTHING_AFTER = compile_pattern(r"\s?(?:nothing|zero|none|no\s(?:money|fee|fees|deposit)|\$\s?0(?![\d,.])|0\s?(?:yen|usd|jpy|usdt)(?![a-z]))(?![a-z])")
 # A fee named as a topic: 「初期費用の目安」「登録料とは」「初期費用を抑える方法」.
 _TOPIC_TAIL = compile_pattern(
     r"\s?(?:の|を|は|が)?\s?(?:目安|内訳|相場|平均|比較|とは|について|に関する|を解説|の解説|シミュレーション|を抑え|"
-    r"を削減|を安く|を節約|の計算|の勘定科目|の仕訳|の書き方|ランキング|が安い|が高い|の違い)"
+    r"を削減|を安く|を節約|の計算|の勘定科目|の仕訳|の書き方|ランキング|が安い|が高い|の違い|"
+    # a question about it or the article about it (「賃貸の初期費用はいくら？」「初期費用の記事は」, h3-006)
+    r"いくら|っていくら|の記事|の原稿|のコラム|のページ|の項目)"
 )
+
 # The worker's own costs of ordinary work (dev-029: 交通費は labelled in_person_meeting only).
 _OWN_COSTS = compile_pattern(vocab.words("ja", "money", "own_work_costs"))
 _CLAUSE_END = compile_pattern(r"[。!?\n]")
@@ -231,6 +612,10 @@ class UpfrontPaymentDetector(RuleDetector):
         "purchase", "transfer", "send", "order", "月額", "年額", "月々", "毎月", "移行", "切り替", "切替", "課金", "引き落とし", "paidy", "ペイディ", "後払い", "分割", "ローン", "リボ",
         # payment apps and gift cards (the rule that names them needs a verb of sending too)
         "paypay", "ペイペイ", "pay", "ペイ", "払い", "paypal", "ペイパル", "kyash", "wise", "venmo", "cash", "ギフト",
+        # the money step of task scams, purchases in the worker's name, courses, gift cards
+        "チャージ", "入金", "top", "recharge", "立て替え", "立替", "建て替え", "建替", "名義", "受講", "入会", "入塾", "参加",
+        "加入", "申込", "申し込", "回収", "元", "取れ", "取り戻", "gift", "card", "コード", "番号", "買", "zelle", "wire",
+        "recharge", "prepay", "pre-pay", "実質",
     )
     examples = Examples(
         positive=(
@@ -256,28 +641,151 @@ class UpfrontPaymentDetector(RuleDetector):
         negative_after_contract=("検収が完了しました。報酬はクラウドワークスからお支払いされます。",),
     )
 
+    def applies(self, msg: MessageView) -> bool:
+        # RUBRIC v2: a "system" message carrying a payment request is read like the client's; a
+        # worker's message about fees is a question or a refusal.
+        return msg.sender != "worker"
+
     def accept(self, text: str, m, rule: PaymentRule, msg: MessageView, state: dict) -> bool:
         if rule.needs_purchase:
             if "worker_buys" not in state:
                 state["worker_buys"] = _WORKER_BUYS.search(text) is not None
             if not state["worker_buys"]:
                 return False
-        return self._worker_pays(text, m, rule)
+        return self._worker_pays(text, m, rule, state)
 
     @staticmethod
-    def _worker_pays(text: str, m, rule: PaymentRule) -> bool:
+    def _worker_pays(text: str, m, rule: PaymentRule, state: dict) -> bool:
         start, end = span_of(m)
         if rule.names_a_fee and _TOPIC_TAIL.match(text, end, min(len(text), end + 12)):
+            return False
+        if rule.names_a_fee and _only_paid_back(text, start, end, state):
             return False
         c_start, c_end = clause(text, start)
         c_start = min(c_start, start)
         if _OWN_COSTS.search(text, c_start, end):
             return False
+        if rule.lang == "en" and _EN_NOTHING_AFTER.match(text, end, min(len(text), end + 20)):
+            return False
         s_cut = _CLAUSE_END.search(text, end, min(len(text), end + 60))
         sentence_end = s_cut.start() if s_cut else min(len(text), end + 60)
-        if _CLIENT_PAYS.search(text, c_start, max(c_end, sentence_end)):
+        if rule.money_in and not _money_in_is_the_workers(text, m, c_start):
             return False
-        return not (in_topic(text, start, end) or refused_around(text, m))
+        if rule.needs_condition and not _names_what_it_unlocks(text, start, end):
+            return False
+        if rule.needs_address and not _addresses_the_worker(text, start, end):
+            return False
+        if _ZERO_AMOUNT.search(text, m.start(), m.end()) and not _VIRTUALLY.search(text, max(0, m.start() - 4), m.end()):
+            return False  # 「初期費用0円でスタート」: an amount of nothing
+        if _CLIENT_ADVANCES.search(text, c_start, max(c_end, sentence_end)):
+            return False
+        if not rule.reimbursed and (client_pays := _CLIENT_PAYS.search(text, c_start, max(c_end, sentence_end))):
+            s_start, s_end = sentence(text, start)
+            before = _REIMBURSED.search(text, s_start, client_pays.start())
+            after = _REIMBURSED.search(text, client_pays.end(), max(s_end, client_pays.end()))
+            if not (before or after):
+                return False
+        if _PAID_TO_WORKER.search(text, max(c_start, start - 8), start) and rule.id in _AMOUNT_RULES:
+            return False
+        if (rule.id == "paid_course" and _PAID_TO_WORKER.search(text, start, end)) or about_the_work(text, start, end, state):
+            return False
+        if _EN_CONDITION_BEFORE.search(text, max(0, start - 100), start) and rule.lang == "en":
+            # 「We can't assign you any projects until the onboarding fee of $49 is paid」: the
+            # negation sets a condition, it refuses nothing
+            return True
+        return not (job_topic(text, start, end) or reported(text, start, end) or _refused(text, m, rule))
+
+
+# An English negation that sets a condition: 「can't … until」「won't … unless」 (tr2-0023).
+_EN_CONDITION_BEFORE = compile_pattern(
+    r"(?<![a-z])(?:can't|cannot|can not|won't|will not|unable to|not able to|no (?:tasks?|orders?|projects?|withdrawals?))"
+    r"[^.!?\n]{0,60}(?<![a-z])(?:until|unless|till|before)\s[^.!?\n]*$"
+)
+# A trial that ends (「初月無料」「14日間無料」): the fee after it stands, the 「無料」 refuses nothing.
+_TRIAL = compile_pattern(r"(?:初月|初回|最初の?\s?\d{0,2}\s?(?:か月|ヶ月|カ月|週間|日間)?|\d{1,2}\s?(?:か月|ヶ月|カ月|週間|日間)|お試し(?:期間)?)\s?(?:は|のみ|だけ)?\s?無料")
+def _refused(text: str, m, rule: PaymentRule) -> bool:
+    """`refused_around`, reading past a trial that ends (「月額9,800円、初月無料」)."""
+    if _TRIAL.search(text, m.end(), min(len(text), m.end() + 24)) is None:
+        return refused_around(text, m)
+    # read again with the trial masked, on the match's sentence only (a bounded copy per candidate)
+    s_start, s_end = sentence(text, m.start())
+    s_end = max(s_end, m.end() + 24)
+    masked = _TRIAL.sub(lambda t: "ー" * len(t.group()), text[s_start:s_end])
+    m2 = rule.compile().match(masked, m.start() - s_start)
+    return refused_around(masked, m2) if m2 is not None else refused_around(text, m)
+
+
+# The price of goods the worker bought, said to be paid back, with no purchase asked in the
+# message: a reimbursement reported (「購入代金は翌日に…お返しするので」, tr5-0084 m2).
+_PURCHASE_PRICE = compile_pattern(vocab.words("ja", "money", "purchase_prices"))
+_PAID_BACK = compile_pattern(r"お返し|返金|精算|お振込み?(?:し|いたし)|お支払い(?:し|いたし)|上乗せ")
+_PURCHASE_ASKED = compile_pattern(
+    r"(?:購入|買っ|買い|注文|決済)\s?(?:して|し|を|の上|のうえ|→|ください|いただ|頂|お願い|ね)|ご購入|お買い求め|代理購入"
+)
+
+
+def _only_paid_back(text: str, start: int, end: int, state: dict) -> bool:
+    if not _PURCHASE_PRICE.fullmatch(text, start, end):
+        return False
+    s_start, s_end = sentence(text, start)
+    if _PAID_BACK.search(text, end, max(s_end, end)) is None:
+        return False
+    if "purchase_asked" not in state:
+        state["purchase_asked"] = _PURCHASE_ASKED.search(text) is not None
+    return not state["purchase_asked"]
+
+
+# Rules whose span starts with an amount: not one paid to the worker (「報酬は1本5,000円なので…回収」).
+_AMOUNT_RULES = frozenset({"amount_paid_back", "amount_money_in", "amount_the_reader_bears"})
+
+
+def _money_in_is_the_workers(text: str, m, c_start: int) -> bool:
+    """Money put in by the worker, not the client's own escrow or deposit (「3万円入金しました」
+    「こちらから入金いたします」「仮払い（入金）」「the client's escrow deposit」) nor the worker's pay
+    coming in (「報酬の入金は月末」)."""
+    start = m.start()
+    s_end = span_of(m)[1]
+    if _CLIENT_OWN_IN.match(text, s_end, min(len(text), s_end + 16)):
+        return False
+    if has_latin_letters(m.group()) and _EN_ESCROW.search(text, max(0, start - 60), min(len(text), s_end + 60)):
+        return False
+    return _CLIENT_SIDE_BEFORE.search(text, max(c_start, start - 16), start) is None and not (
+        has_latin_letters(m.group()) and _english_client_subject(text, start)
+    )
+
+
+_EN_ESCROW = compile_pattern(r"(?<![a-z])(?:escrow|milestone|crowdworks|client's|the client)(?![a-z])")
+_EN_CLIENT_SUBJECT = compile_pattern(r"(?<![a-z])(?:we|i|the client|our company)(?:'ll| will| can| would| shall)?\s(?:\w+\s)?$")
+
+
+def _english_client_subject(text: str, start: int) -> bool:
+    """An English money-in whose subject is the client (「We will deposit $500」)."""
+    return _EN_CLIENT_SUBJECT.search(text, max(0, start - 24), start) is not None
+
+
+def _names_what_it_unlocks(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of a bare money-in names what it unlocks (「出金には」「to withdraw」)."""
+    s_start, s_end = sentence(text, start)
+    if has_latin_letters(text[start:end]):
+        # English sentences end at '.', which `sentence` keeps whole: read a window instead
+        s_start, s_end = max(s_start, start - 120), min(max(s_end, end), end + 120)
+    if _PLATFORM.search(text, s_start, max(s_end, end)):
+        return False  # CrowdWorks' own withdrawal and its fee (「クラウドワークスから出金するときの手数料」)
+    return _UNLOCK.search(text, s_start, max(s_end, end)) is not None
+
+
+_PLATFORM = compile_pattern(PLATFORM)
+_EN_YOU = compile_pattern(r"(?<![a-z])(?:you|your|u|ur)(?![a-z])")
+_EN_CLAUSE_OPENS = compile_pattern(r"(?:^|[.,;:!?\n(]|\s-)\s*(?:please\s|pls\s|just\s|then\s|now\s)?$")
+
+
+def _addresses_the_worker(text: str, start: int, end: int) -> bool:
+    """An English money-in verb said to the worker: 「after you top up」, or an order opening a
+    clause (「Recharge to withdraw」「lvl 3 gets 30%, deposit to upgrade」), not a description of
+    someone's deposit (「after the deposit is confirmed」)."""
+    if _EN_YOU.search(text, max(0, start - 60), min(len(text), end + 60)):
+        return True
+    return _EN_CLAUSE_OPENS.search(text, max(0, start - 12), start) is not None
 
 
 DETECTOR = UpfrontPaymentDetector()

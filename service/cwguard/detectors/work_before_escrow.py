@@ -24,10 +24,12 @@ from ._cues import (
     AMOUNT,
     PLATFORM,
     RuleDetector,
+    clause,
     in_topic,
     is_post_contract_remark,
     refused_around,
     search_in_sentence,
+    sentence,
     span_of,
 )
 
@@ -46,8 +48,8 @@ _BEFORE = (
     r"(?:に|ですが|ではありますが|の段階で|でも|ですけど|だけど|ではございますが|、)?"
 )
 _ESCROW_LATER = (
-    rf"仮払い(?:は|を|の手続きは)?\s?(?:{_words('later')}|"
-    r"[^。!?\n]{0,14}?(?:見て|拝見して|確認して|いただいて)から)"
+    rf"仮払い(?:(?:は|を|の手続きは)?\s?(?:{_words('later')})|(?:は|の手続きは)\s?"
+    r"[^。!?\n]{1,14}?(?:見て|拝見して|確認して|いただいて)から)"
 )
 _WORK_PRODUCT = _words("work_products")
 _AHEAD = (
@@ -69,16 +71,33 @@ class EscrowRule(Rule):
     after_contract: bool = False
     # A sample or test piece: a risk only when made for this job (not an existing sample).
     new_piece: bool = False
+    # A clipped request: the phrase that ends a terse clause is the request (「まずテストで1記事」
+    # 「冒頭だけ先に」); otherwise a request verb in the same clause, not the sentence (「構成案だけ
+    # 先にお送りしますので、ご確認ください」 offers, it does not ask).
+    terse: bool = False
+    # Regular-expression source the rest of the message must contain for the rule to apply (one
+    # scan per message): 「無償です」 needs a test or 「契約前」 somewhere; 「仮払いは月末」 needs work
+    # asked for now.
+    needs: str | None = None
+    # Says something is free (「無償です」): not the worker's work when a free extra is named right
+    # before it (「修正は無償です」「選考・登録は無料です」).
+    free_thing: bool = False
+    # A contract after judging something (「気に入ったら発注」): not work done first when it is a further
+    # contract (「良ければ継続で契約」) or what is judged is a proposal or the terms.
+    judges_work: bool = False
 
 
 RULES: tuple[EscrowRule, ...] = (
     EscrowRule(
         id="unpaid_test",
-        pattern=rf"(?P<s>{_UNPAID}\s?(?:の|で|での|にて|による)?\s?{_TRIAL})",
+        # not a software's free trial (「Adobeの無料トライアルで作って」「無料トライアル期間」)
+        pattern=rf"(?<![a-z]\s?の?\s?|(?:ソフト|ツール|アプリ|サービス)の?\s?)(?P<s>{_UNPAID}\s?(?:の|で|での|にて|による)?\s?{_TRIAL})"
+        rf"(?!\s?(?:{_words('tool_trials')}))",
         examples=("契約前に無償のテスト記事（2,000字）を1本書いていただいています。",),
         counter_examples=(
             "無償のテストをお願いすることはございません。",
             "記事テーマ：「無償のテスト依頼には応じるべきか」",
+            "Canvaの無料トライアルで作っていただいて大丈夫です。",
         ),
         reason="an unpaid test (dev-030)",
         unpaid=True,
@@ -98,8 +117,8 @@ RULES: tuple[EscrowRule, ...] = (
     ),
     EscrowRule(
         id="unpaid_work",
-        pattern=rf"(?P<s>{_UNPAID}\s?(?:で|にて)\s?(?:\d{{1,2}}|一|1)?\s?(?:本|記事|件|点)?\s?{_WORK_VERB})",
-        examples=("まずは無償で1本書いていただけますか。",),
+        pattern=rf"(?P<s>{_UNPAID}\s?(?:で|にて)\s?(?:\d{{1,2}}|一|1)?\s?(?:本|記事|件|点)?\s?(?:{_WORK_VERB}|やって|やりま|やってもら))",
+        examples=("まずは無償で1本書いていただけますか。", "皆さん無償でやってもらってます。"),
         counter_examples=(
             "無償で書いていただくことはありません。",
             "無料で作業していただくことは一切ございません。",
@@ -120,7 +139,8 @@ RULES: tuple[EscrowRule, ...] = (
     ),
     EscrowRule(
         id="escrow_later_work_now",
-        pattern=rf"{_ESCROW_LATER}[^。!?\n]{{0,30}}?(?P<s>(?:{_AHEAD}[^。!?\n]{{0,12}}?)?{_WORK_VERB})",
+        # the work may be asked in the next sentence: 「仮払いは納品後になります。作業を始めてください」
+        pattern=rf"{_ESCROW_LATER}[^\n]{{0,30}}?(?P<s>(?:{_AHEAD}[^。!?\n]{{0,12}}?)?{_WORK_VERB})",
         examples=("仮払いは明日まとめて行いますので、先に編集に着手していただけませんか。",),
         counter_examples=(
             "仮払いは明日行いますので、それまで作業には着手しないでください。",
@@ -130,7 +150,7 @@ RULES: tuple[EscrowRule, ...] = (
     ),
     EscrowRule(
         id="work_ahead",
-        pattern=rf"(?P<s>{_AHEAD}[^。!?\n]{{0,14}}?{_WORK_VERB}|{_WORK_VERB}[^。!?\n]{{0,6}}?{_words('ahead_after_work')})",
+        pattern=rf"(?P<s>{_AHEAD}[^。!?\n]{{0,14}}?{_WORK_VERB}|{_WORK_VERB}[^。!?\n、,]{{0,6}}?{_words('ahead_after_work')})",
         examples=("1本目の構成案だけ先に作っていただけませんか。",),
         counter_examples=(
             "ご契約後、まずは1本だけ書いてみてください。",
@@ -158,7 +178,7 @@ RULES: tuple[EscrowRule, ...] = (
 # A sample, test or trial piece made for this job (「サンプルを3本描いて」「オリジナルのテスト記事を
 # お願いします」). Made-for-the-job work is what a contract pays for; an existing sample is not
 # (「過去のサンプルを見せて」, excluded by `_EXISTING`).
-_COUNT = rf"(?:\d{{1,3}}|[一二三四五六七八九十])\s?{_words('piece_units')}"
+_COUNT = rf"(?:\d{{1,5}}|[一二三四五六七八九十])\s?{_words('piece_units')}"
 _MAKE = _words("make_verbs")
 _HAND_IN = _words("hand_in_verbs")
 _SAMPLE = rf"{_words('sample_words')}{_words('piece_kinds')}?"
@@ -176,6 +196,185 @@ RULES += (
         new_piece=True,
     ),
 )
+
+# Terse requests: the piece, the part or the terms said in a few words, with no greeting and often
+# no verb (「まずテストで1記事」「冒頭だけ先に」「無償です」「気に入ったら発注します」).
+_FIRST = r"(?:先に|まず(?:は)?|先行して|とりあえず|試しに|お試しで)"
+_PART = rf"(?:{_words('work_parts')})(?:の部分|部分)?"
+_CLAUSE_END = r"(?=\s?(?:[。.!！?？\n]|$))"
+_JUDGED = (
+    rf"(?:{_words('judged_work')}|(?:{_WORK_PRODUCT}|中身|内容|案|結果|品質|クオリティ|仕上がり)\s?(?:が|は|も)?\s?"
+    r"(?:良|よ)(?:ければ|かったら|さそうなら))"
+)
+# The test, the sample or the selection that 「無償です」 is said of, somewhere in the message.
+_TRIAL_CONTEXT = rf"{_words('trial_context')}|{_SAMPLE}"
+# Work asked for now while escrow waits: 「先に進めてて」「もう始めちゃって」.
+_START_NOW = rf"(?:{_words('start_now')})[^。!?\n]{{0,10}}?{_WORK_VERB}"
+RULES += (
+    EscrowRule(
+        id="terse_trial_piece",
+        pattern=rf"(?P<s>{_SAMPLE}\s?(?:で|として|に|を)?\s?{_COUNT}(?:\s?(?:だけ|のみ|ほど|程度|分))?){_CLAUSE_END}",
+        examples=("ご応募どうも。まずはサンプルで2本。",),
+        counter_examples=(
+            "テスト1本、1,500円でクラウドワークス上で契約します。",
+            "過去のサンプル3点。",
+        ),
+        reason="a test or sample piece named with its count as the whole request (tr6-010, tr9-008 family)",
+        new_piece=True,
+        terse=True,
+    ),
+    EscrowRule(
+        id="part_of_the_work_first",
+        pattern=rf"(?P<s>{_PART}\s?(?:だけ|のみ)\s?(?:を)?\s?{_FIRST}|{_FIRST}\s?{_PART}\s?(?:だけ|のみ))",
+        examples=("導入だけ先に",),
+        counter_examples=(
+            "構成案だけ先にお送りしますので、ご確認ください。",
+            "ご契約後、まず冒頭だけ書いていただき、方向性を確認します。",
+        ),
+        reason="a part of the work asked for first, as a try (dev-070 m13, tr8-005 family)",
+        terse=True,
+    ),
+    EscrowRule(
+        id="unpaid_stated",
+        pattern=rf"(?P<s>{_UNPAID})(?=\s?(?:です|でお願い|でやって|でいい|で[、,。!！\n]|で\s?$|[。!！\n、]|$|となり|になり))",
+        examples=("選考用に課題1本。無償です",),
+        counter_examples=(
+            "修正は2回まで無償です。",
+            "選考・登録は無料です。",
+        ),
+        reason="the test or the work said to be unpaid in a few words (tr6-010 m3, tr9-008 m1)",
+        unpaid=True,
+        states_terms=True,
+        needs=_TRIAL_CONTEXT,
+        free_thing=True,
+    ),
+    EscrowRule(
+        id="contract_if_the_work_pleases",
+        pattern=rf"(?P<s>{_JUDGED}[^。!?\n]{{0,14}}?(?:{_CONTRACT_STEP}|正式発注|採用|発注))",
+        examples=("ロゴ案を3つ出してもらって、気に入ったら発注します",),
+        counter_examples=(
+            "ご提案内容を拝見して、良ければ契約させていただきます。",
+            "まずは5件お願いし、問題なければ継続で契約します。テストも1本1,000円でクラウドワークスで契約します。",
+            "納品物が良ければ継続契約もご検討ください。",
+        ),
+        reason="a contract conditional on liking work done first (tr2, tr3, tr4 families; h3)",
+        states_terms=True,
+        needs=rf"{_SAMPLE}|{_MAKE}|{_COUNT}|{_UNPAID}|{_TRIAL}|{_WORK_VERB}|案|全部|すべて|合格",
+        judges_work=True,
+    ),
+    EscrowRule(
+        id="escrow_after_the_work",
+        pattern=rf"(?P<s>(?:{_WORK_PRODUCT}|中身|出来栄え)(?:を|が)?\s?(?:見て|拝見して|確認して|チェックして|読んで|見せてもらって|"
+        rf"見せていただいて|上がって|できて|届いて|受け取って)から\s?(?:の)?\s?(?:{_CONTRACT_STEP}|正式発注))"
+        r"(?!\s?(?:を|の|は)?\s?(?:終了|完了|満了|更新|クローズ))",
+        examples=("中身を確認してから仮払いしますね",),
+        counter_examples=(
+            "納品を確認してから契約を終了します。",
+            "記事を見てから仮払いするということはありません。",
+        ),
+        reason="escrow or the contract after the work is seen, in that order (tr8-005 m3)",
+        states_terms=True,
+        after_contract=True,
+    ),
+    EscrowRule(
+        id="escrow_later_start_now",
+        pattern=rf"(?P<s>仮払い(?:は|を|の手続きは|も)?\s?(?:{_words('later')}))",
+        examples=("仮払いは月末にまとめてやるので。もう始めちゃってください",),
+        counter_examples=(
+            "仮払いは明日行います。仮払い後に作業を開始してください。",
+            "仮払いは後ほど行いますので、それまで作業は始めないでください。",
+        ),
+        reason="escrow put off while the work is asked for now, in a separate sentence (dev-031 family)",
+        states_terms=True,
+        after_contract=True,
+        needs=_START_NOW,
+    ),
+)
+
+# English: an unpaid test, a contract or escrow after the work is seen, escrow later.
+_EN_TRIAL = r"(?:test|trial|sample)(?:\s(?:article|task|piece|post|design|logo|draft|batch|job|entries))?s?"
+_EN_WORK = (
+    r"(?:it|them|(?:the|your|this|that|these) (?:[a-z]+ )?(?:draft|sample|work|result|results|test|logo|design|article|entries|piece|"
+    r"delivery|submission|trial)s?)"
+)
+RULES += (
+    EscrowRule(
+        id="english_unpaid_trial",
+        pattern=rf"(?P<s>(?<![a-z])(?:unpaid|no-pay|non-paid)\s{_EN_TRIAL}(?![a-z])|"
+        rf"(?<![a-z])(?<!(?:'s|the|its|their|of|with|on|using|use|offers?|has)\s)(?:free)\s(?:trial|test|sample)s?(?![a-z])|"
+        rf"(?<![a-z]){_EN_TRIAL}[^.!?\n]{{0,20}}?\s(?:for free|unpaid|without pay(?:ment)?|with no pay|free of cost|for nothing)(?![a-z]))",
+        examples=("Do a 200-word unpaid trial piece for us first.",),
+        counter_examples=(
+            "We don't do unpaid tests; the trial is paid through CrowdWorks escrow.",
+            "You can use the free trial of Canva for the banner.",
+        ),
+        lang="en",
+        reason="in English: an unpaid test or trial piece (tr2, tr3 families)",
+        unpaid=True,
+        states_terms=True,
+    ),
+    EscrowRule(
+        id="english_unpaid_work",
+        pattern=r"(?P<s>(?<![a-z])(?:do|write|make|design|draw|translate|edit|create|send|deliver|enter|record|film|code)\s[^.!?\n]{0,30}?\s"
+        r"(?:for free|unpaid|without pay(?:ment)?|for nothing|free of cost)(?![a-z]))",
+        examples=("Translate the first page for free so we can judge.",),
+        counter_examples=(
+            "We never ask anyone to write for free.",
+            "Feel free to send questions.",
+        ),
+        lang="en",
+        reason="in English: the work itself asked for free, without the word test (the unpaid_work family)",
+        unpaid=True,
+        states_terms=True,
+    ),
+    EscrowRule(
+        id="english_unpaid_stated",
+        pattern=r"(?P<s>(?<![a-z])(?:it's|its|it is|that's|thats|that is|that one's|this one's|this is|it'll be|it will be)\s(?:unpaid|not paid|without pay)(?![a-z])|"
+        r"(?<![a-z])(?:first|1st|initial|test|trial|sample)(?:\s(?:piece|one|article|task|batch|draft|post|design|entries))?\s(?:is|are|will be)\s"
+        r"(?:free|unpaid|not paid)(?![a-z])(?!\s(?:to|of)(?![a-z]))|(?<![a-z])no pay (?:for|on) (?:the )?(?:test|trial|sample|first))",
+        examples=("trial batch is unpaid btw",),
+        counter_examples=(
+            "It's free to apply.",
+            "This isn't unpaid work; the trial is paid.",
+        ),
+        lang="en",
+        reason="in English: the test or the first piece said to be unpaid in a few words (tr13 family)",
+        unpaid=True,
+        states_terms=True,
+    ),
+    EscrowRule(
+        id="english_contract_after_the_work",
+        pattern=rf"(?P<s>(?<![a-z])(?:if|once|when|after)\s(?:i|we)\s(?:like|love|approve|check|review|see|read|am happy with|'m happy with|"
+        rf"are happy with|'re happy with|am satisfied with|are satisfied with)\s{_EN_WORK}[^.!?\n]{{0,40}}?"
+        r"(?:contract|escrow|hire you|pay (?:you|for it)|offer)|"
+        r"(?<![a-z])if\s(?:the\s)?(?:quality|result|results|sample|draft|test|work|output)\s(?:is|are|looks)\s(?:good|ok|okay|fine|great|acceptable)"
+        r"[^.!?\n]{0,40}?(?:contract|escrow|hire|pay)|"
+        rf"(?<![a-z])(?:escrow|contract)[^.!?\n]{{0,30}}?(?:after|once|when)\s(?:i|we)\s(?:check|review|see|approve|receive|get|like)\s{_EN_WORK})",
+        examples=("Write the intro first. If we like it, we'll send the contract.",),
+        counter_examples=(
+            "If you like my portfolio, please send the contract.",
+            "We never set up the escrow after we check the work; escrow comes first.",
+        ),
+        lang="en",
+        reason="in English: a contract or escrow only after the work is seen (tr2-0073, tr2-0136, tr4-0082 family)",
+        states_terms=True,
+        after_contract=True,
+    ),
+    EscrowRule(
+        id="english_escrow_later_start_now",
+        pattern=r"(?P<s>(?<![a-z])escrow\s(?:later|next week|next month|at (?:the )?(?:end of (?:the )?month|month end)|tomorrow|after delivery)(?![a-z]))",
+        examples=("Escrow at the end of the month, just start now please.",),
+        counter_examples=(
+            "I'll fund the escrow later today; please start after it is funded.",
+        ),
+        lang="en",
+        reason="in English: escrow put off, the work asked for now (tr3-0153 family)",
+        states_terms=True,
+        after_contract=True,
+        needs=r"(?<![a-z])(?:just start|start now|start (?:right away|today|immediately)|go ahead|get started|begin now|start (?:on )?the)",
+    ),
+)
+
 _MAKE_RE = compile_pattern(rf"{_MAKE}|{_COUNT}")
 # Work made for this job: 「オリジナルで」「新しく」「今回用に」「書き下ろし」.
 _NEW_WORK = compile_pattern(_words("new_work"))
@@ -186,12 +385,29 @@ _REQUEST = compile_pattern(_words("request"))
 # A test that is paid and contracted on the platform.
 _PAID_ON_PLATFORM = compile_pattern(
     rf"有償|有料|報酬\s?(?:は|として|:|：)?\s?{AMOUNT}|{PLATFORM}\s?(?:上で|で|経由で|にて)\s?(?:の)?\s?(?:契約|仮払い)|"
-    r"仮払い\s?(?:を)?\s?(?:して|いただいて|の後|後|完了後|確認後|が完了して)|契約・仮払い"
+    r"仮払い\s?(?:を)?\s?(?:して|いただいて|の後|後(?!回し)|完了後|確認後|が完了して)|契約・仮払い|"
+    r"(?<![a-z])paid\s(?:test|trial|sample)|(?:test|trial|sample)\s(?:is|will be)\s(?:paid|compensated)"
+)
+# A rate for the test (「テスト1本、1,500円」「1,500円で契約出します」): the piece is paid, which
+# excuses a request for it, but says nothing of when escrow comes.
+_PAID_RATE = compile_pattern(
+    rf"{_COUNT}\s?(?:あたり|につき|[、,])?\s?{AMOUNT}|{AMOUNT}\s?(?:で|にて)\s?(?:の)?\s?(?:契約|発注|ご契約)"
 )
 # Things sent before a contract that are not work: a portfolio, a CV, a quote.
 _NOT_WORK = compile_pattern(_words("not_work"))
 # After the contract (「ご契約後、まず」) or the worker's own order of work.
 _AFTER_CONTRACT = compile_pattern(_words("after_contract"))
+# What a client offers free that is not the worker's work (「修正は無償です」「登録は無料です」).
+_FREE_EXTRAS = compile_pattern(_words("free_extras"))
+# A further contract after a first paid one (「良ければ継続で契約」), and what a client judges
+# without any work done (「ご提案を拝見して良ければ契約」).
+_CONTINUING = compile_pattern(_words("continuing"))
+_PROPOSAL = compile_pattern(_words("proposal_words"))
+_NEEDS = {r.id: compile_pattern(r.needs) for r in RULES if r.needs is not None}
+# A software's free trial named as a tool (「Adobeの無料トライアルで作って」): its trial is not a test.
+_TOOL_TRIAL = compile_pattern(
+    r"(?:[a-z][a-z0-9.]{1,20}|ソフト|ツール|アプリ|サービス)\s?(?:の|'s)?\s?(?:無料|free)\s?(?:トライアル|体験版|お試し|trial)"
+)
 
 
 class WorkBeforeEscrowDetector(RuleDetector):
@@ -201,7 +417,8 @@ class WorkBeforeEscrowDetector(RuleDetector):
     rules = RULES
     terms = (
         "無償", "無料", "無報酬", "報酬", "ノーギャラ", "ただ", "ボランティア", "仮払い", "契約", "発注", "採用", "先に", "先行", "前もって", "試し",
-        "とりあえず", "まず", "サンプル", "テスト", "トライアル", "試作",
+        "とりあえず", "まず", "サンプル", "テスト", "トライアル", "試作", "escrow", "contract", "unpaid", "free", "trial", "test",
+        "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay",
     )
     examples = Examples(
         positive=(
@@ -231,9 +448,20 @@ class WorkBeforeEscrowDetector(RuleDetector):
     def rule_applies(self, rule: EscrowRule, msg: MessageView, state: dict) -> bool:
         if msg.phase != "before_contract" and not rule.after_contract:
             return False
+        needed = _NEEDS.get(rule.id)
+        if needed is not None:
+            key = ("needs", rule.id)
+            if key not in state:
+                state[key] = needed.search(msg.text) is not None
+            if not state[key]:
+                return False
         if "paid_test" not in state:
             state["paid_test"] = _PAID_ON_PLATFORM.search(msg.text) is not None
-        return not state["paid_test"] or rule.unpaid
+            state["paid_rate"] = state["paid_test"] or _PAID_RATE.search(msg.text) is not None
+        if rule.unpaid:
+            return True
+        # a rate excuses a request for the piece, not escrow put off
+        return not (state["paid_test"] if rule.after_contract else state["paid_rate"])
 
     def accept(self, text: str, m, rule: EscrowRule, msg: MessageView, state: dict) -> bool:
         if rule.new_piece and "new_work" not in state:
@@ -246,7 +474,11 @@ class WorkBeforeEscrowDetector(RuleDetector):
         start, end = span_of(m)
         if in_topic(text, start, end) or refused_around(text, m):
             return False
+        if any(t.start() < end and start < t.end() for t in _TOOL_TRIAL.finditer(text, max(0, start - 30), end + 10)):
+            return False
         if rule.new_piece and not _made_for_the_job(text, m, new_work):
+            return False
+        if (rule.free_thing or rule.judges_work) and not _said_of_the_work(text, m, rule):
             return False
         if rule.states_terms:
             return True
@@ -254,7 +486,33 @@ class WorkBeforeEscrowDetector(RuleDetector):
             return False
         if search_in_sentence(_NOT_WORK, text, start):
             return False
+        if rule.terse:
+            return _terse_request(text, m)
         return search_in_sentence(_REQUEST, text, start) is not None
+
+
+def _terse_request(text: str, m) -> bool:
+    """A terse phrase asks when its clause ends right after it (「冒頭だけ先に」「まずテストで1記事。」)
+    or the clause asks in words (「冒頭だけ先に送って」); 「構成案だけ先にお送りしますので、ご確認
+    ください」 offers, and the request in the next clause is about something else."""
+    c_start, c_end = clause(text, m.start())
+    c_end = max(c_end, m.end())
+    if not text[m.end():c_end].strip(" 　。.!！?？~〜ー"):
+        return True
+    return _REQUEST.search(text, c_start, c_end) is not None
+
+
+def _said_of_the_work(text: str, m, rule: EscrowRule) -> bool:
+    """「無償です」 is about the test unless its sentence names a free extra (「修正は無償です」
+    「登録は無料です」); 「気に入ったら契約」 is about work done first unless it is a further contract
+    (「良ければ継続で契約」) or the judged thing is a proposal or the terms."""
+    s_start, _ = sentence(text, m.start())
+    if rule.free_thing:
+        # the thing said free is named right before it: 「修正は無償です」「選考・登録は無料です」
+        return _FREE_EXTRAS.search(text, max(s_start, m.start() - 10), m.start()) is None
+    if _CONTINUING.search(text, m.start(), min(len(text), m.end() + 6)):
+        return False
+    return _PROPOSAL.search(text, s_start, m.start()) is None
 
 
 def _made_for_the_job(text: str, m, new_work: bool) -> bool:

@@ -461,16 +461,29 @@ def _counts(finding: Finding, sender: str) -> bool:
     return True
 
 
-def job_subject(context: dict, messages: Sequence[dict] = ()) -> str:
-    """The job's own subject as normalised text, or "": the posting's title and description when
-    the page shows them, and what the first client message says the work is (the language's
-    `work_subject`: 「LINE公式アカウント運用代行」)."""
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What the job is about, as normalised text: the posting's own words (`page`, true for every
+    message) and what the first client message says the work is (`said`, true only for the
+    messages after it: a message cannot make its own words the work's subject, or a lure padded
+    with 「LINE広告の運用、」 would excuse its own 「詳細はLINEで」)."""
+    page: str = ""
+    said: str = ""
+    said_at: int = -1
+
+    def at(self, index: int) -> str:
+        return f"{self.page} {self.said}".strip() if index > self.said_at else self.page
+
+
+def job_subject(context: dict, messages: Sequence[dict] = ()) -> Subject:
+    """The job's own subject: the posting's title and description when the page shows them, and the
+    work the first client message names (the language's `work_subject`: 「LINE公式アカウント運用代行」)."""
     job = context.get("job") or {}
-    said = [str(job.get(k) or "") for k in ("title", "description")]
-    first = next((m for m in messages if m.get("sender") == "client"), None)
-    if first is not None:
-        said.append(components().work_subject(first["text"]))
-    return normalize(" ".join(said)).text
+    page = normalize(" ".join(str(job.get(k) or "") for k in ("title", "description"))).text.strip()
+    first = next((i for i, m in enumerate(messages) if m.get("sender") == "client"), None)
+    if first is None:
+        return Subject(page)
+    return Subject(page, normalize(components().work_subject(messages[first]["text"])).text.strip(), first)
 
 
 def _is_subject(finding: Finding, message: dict, subject: str) -> bool:
@@ -563,7 +576,7 @@ def _fuse(findings: list[Finding], view: ModelView | None, fusion, message: dict
 
 def judge(messages: Sequence[dict], state: thread.ThreadState,
           views: Sequence[ModelView | None] | None = None, model=None, fusion=None,
-          rules: bool = True, subject: str = "") -> list[Judged]:
+          rules: bool = True, subject: Subject = Subject()) -> list[Judged]:
     """Every counted finding of the thread with its severity (signals lower contact findings to
     medium as RUBRIC.md v2 says; the model's opinion is fused in when `views` are given)."""
     split = split_findings(messages, state) if rules else {}
@@ -577,12 +590,12 @@ def judge(messages: Sequence[dict], state: thread.ThreadState,
         per_message.append((index, message, findings, view, reader))
     if fusion is not None:
         # the windows the veto or the job's subject may ask about, read in one batch
-        doubt = max(fusion.veto, AGREES if subject else 0.0)
+        doubt = max(fusion.veto, AGREES if subject.page or subject.said else 0.0)
         read_locally(model, [reader.key(f) for _, _, findings, view, reader in per_message
                              if view is not None and view.p_any < doubt for f in findings if f.kind == "risk"])
     raw: list[tuple[int, Finding, str]] = []
     for index, message, findings, view, reader in per_message:
-        raw += [(index, f, source) for f, source in _fuse(findings, view, fusion, message, reader, subject)]
+        raw += [(index, f, source) for f, source in _fuse(findings, view, fusion, message, reader, subject.at(index))]
     signals = {f.category for _, f, _ in raw if f.kind == "signal"}
     scam_app: dict[int, bool] = {}  # per message, read once
     judged = []

@@ -155,3 +155,134 @@ def test_a_flood_of_split_ids_is_capped():
     unit = "IDはこちら👇\nab\n_c1\n"
     _kit.check_work_is_bounded(DETECTOR, unit, chars=len(unit) * 40_000, max_hits=_kit.CONTACT_MAX_HITS,
                                must_hit=True, growth=_kit.GROWTH_LIMIT)
+
+
+# --- families of terse lures (FAMILY.md): each family's own sentences and its look-alikes ---------
+
+# A handle after "add me" / 「追加しといて」, or after an arrow with nothing else (tr3-0016, tr3-0141,
+# tr5-0040, tr5-0069, tr6-007, tr8-008, tr1-0153).
+@pytest.mark.parametrize("text, span", [
+    ("追加してね→ mika_0823", "mika_0823"),
+    ("追加しといて→ taro_88", "taro_88"),
+    ("追加よろです→ yuka.s_0819", "yuka.s_0819"),
+    ("ｺﾁﾗ追加よろです→ ryo.fukugyo", "ryo.fukugyo"),
+    ("申請してね👉 hana.works_7", "hana.works_7"),
+    ("で話そ→ kk_0909", "kk_0909"),
+    ("add me: jlee_remote88 and I'll explain", "jlee_remote88"),
+    ("pls add my vx: Lily_work520 for detail", "Lily_work520"),
+    ("別のあります→ kobo_22", "kobo_22"),
+    ("ｍｋ＿ｓｉｄｅ７７", "ｍｋ＿ｓｉｄｅ７７"),
+    ("yuki.0203 で出てきます", "yuki.0203"),
+    ("でぃすこやってます？ren_4421 でフレ申請してくれたら早いです", "ren_4421"),
+])
+def test_a_handle_after_add_me_is_found(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "追加資料はこちら→ https://example.com/a_1",
+    "検索キーワード: seo_2024 で記事を書いてください",
+    "ファイル名→ draft_v2.docx",
+    "バージョン→ v1.2.3",
+    "draft_v2.docx",
+    "追加料金: 500円",
+    "IDください",
+    "ログインIDを教えてください",
+])
+def test_add_me_look_alikes_stay_quiet(text):
+    assert spans(text) == []
+
+
+# "The job is full, here is another" with a bare ID, and IDs written so that no filter reads them
+# (tr7-003, tr7-013, tr9-009, tr3-0074, tr5-0013, tr5-0014, tr5-0034, tr5-0077, tr5-0099, tr1-0029).
+@pytest.mark.parametrize("text, span", [
+    ("tg: hikari_job_0813", "hikari_job_0813"),
+    ("LINE→ abc_12", "abc_12"),
+    ("live:.cid.7f3a21bc9e", "live:.cid.7f3a21bc9e"),
+    ("skype大丈夫ですか？ live:.cid.4f2a9b1c77", "live:.cid.4f2a9b1c77"),
+    ("ｉｄ→ ｒ ｉ ｎ ｏ ＿ ０ ７ ２ ５", "ｒ ｉ ｎ ｏ ＿ ０ ７ ２ ５"),
+    ("id is k a z u _ 7 7", "k a z u _ 7 7"),
+    ("k a i _ 8 8 で検索お願いします", "k a i _ 8 8"),
+    ("ID ▶ zaitaku_ouen", "zaitaku_ouen"),
+    ("その後の連絡はL-I-N-E（linx_recruit）でお願いできればと思います", "linx_recruit"),
+    ("日程調整はChatworkでお願いします。ChatworkID: nakano_dsgn", "nakano_dsgn"),
+    ("Tasks are posted in our group: t . me / starboost_tasks (remove spaces)", "t . me / starboost_tasks"),
+    ("招待はこちら discord . gg / q7RtmA （スペース抜いてください）", "discord . gg / q7RtmA"),
+    ("Join our Kakao open chat → open.kakao.com/o/gTq3Xa9f", "open.kakao.com/o/gTq3Xa9f"),
+    ("〇九〇・四四一二・八八三七 まで、本日18時以降にお電話いただけますか。", "〇九〇・四四一二・八八三七"),
+])
+def test_bare_and_disguised_ids_are_found(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ID は 1 2 3 4 のような数字だけの形式です",
+    "live配信の台本をお願いします",
+    "LINE: 未定",
+    "送金先ID→ kzm-0412",
+    "Please don't send ID images to me directly.",
+    "send a photo of your ID (front+back) within 24h",
+])
+def test_bare_id_look_alikes_stay_quiet(text):
+    assert spans(text) == []
+
+
+# Asking for the contact: English, 「メアドください」, an ID near a chat tool, a name to search, a LINE QR
+# (tr1-0026, tr3-0018, tr3-0111, tr3-0118, tr12-008, tr1-0020, tr3-0143, tr3-0183).
+@pytest.mark.parametrize("text, span", [
+    ("The file is too large for here, send me your email and I'll share it", "send me your email"),
+    ("Could you send me your Chatwork ID?", "send me your Chatwork ID"),
+    ("what's your whatsapp", "what's your whatsapp"),
+    ("資料送るのでメアドください", "メアドください"),
+    ("ｸﾞﾙｰﾌﾟﾗｲﾝに招待するのでIDください", "IDください"),
+    ("LINEのほうが楽なんで、IDおしえて下さい", "IDおしえ"),
+    ("くわしい説明は らいんの おーぷんちゃっと でやってます！「在宅ワーク相談室」で検索して入ってね", "在宅ワーク相談室"),
+    ("いんすたで『副業ママ応援』ってアカウント探してDMください", "副業ママ応援"),
+    ("応募者さまには公式LINEのQRコードを画像でお送りしてます📷", "LINEのQRコード"),
+])
+def test_contact_requests_of_the_terse_families_are_found(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please don't send me your email, keep everything here",
+    "Please enter your phone number in the form field",
+    "送りました。見たらメールで返事ください",
+    "メアドは不要です",
+    "メールアドレスの交換は契約後になります。規約なのでご了承ください",
+    "「副業 在宅」で検索して上位記事を分析してください",
+    "LINE公式アカウントの「友だち追加」で検索される文言を考えてください",
+])
+def test_contact_request_look_alikes_stay_quiet(text):
+    assert spans(text) == []
+
+
+# Contact details that are the work's own data: placeholders, test data, numbers printed in a flyer or
+# read in a script, a QR code placed in a design (tr1-0040, tr1-0112, tr4-0020, tr4-0071, tr5-0035,
+# tr5-0060, tr5-0063, tr5-0106, tr5-0116, tr11-011, tr11-012, tr12-011).
+@pytest.mark.parametrize("text, sender", [
+    ("招待リンクの部分は discord.gg/xxxxxx のままで大丈夫です、後でこちらで差し替えます。", "client"),
+    ("メール欄のプレースホルダーは「example@example.com」でお願いします。", "client"),
+    ("メール欄には「example@example.com」と入力例を表示して、形式チェックも設定しておきます。", "worker"),
+    ("We need a function that converts \"ｔｅｓｔ＠ｅｘａｍｐｌｅ．ｃｏｍ\" to half-width before validation.", "client"),
+    ("テストデータには「L I N E」「abc(at)gmail.com」など、崩した書き方の例を200件ほど用意しています。", "client"),
+    ("連絡先交換を検知する正規表現を書いていただきたいです。", "client"),
+    ("QRコードは管理画面から出力したものを御社で差し込んでいただくか、画像データをいただければ配置します。", "worker"),
+    ("オプション名の「ＬＩＮＥ連携オプション」「ＱＲ読取ユニット」などは全角のまま残してください。", "client"),
+    ("We have a sheet of US store listings with phone numbers like +1 415 555 0177. Please convert them to E.164, e.g. +14155550132.",
+     "client"),
+    ("フッターの表記は下記でお願いします。\n〒330-0063 さいたま市浦和区高砂2-8-14\nTEL 048-829-7146（平日9:00〜18:00）", "client"),
+    ("チラシ文言をお願いします。締めは「ご予約・ご相談はお気軽にお電話ください TEL 0766-22-4810」で固定です", "client"),
+    ("No, nothing to buy at all. We'll share our style guide once the contract is set up here on CrowdWorks.", "client"),
+])
+def test_the_works_own_contact_data_stays_quiet(text, sender):
+    assert spans(text, sender=sender) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("taro @ example . com までどうぞ", "taro @ example . com"),
+    ("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ"),
+    ("Text me at +1 (202) 555-0147 and I'll share the task list.", "+1 (202) 555-0147"),
+])
+def test_real_addresses_next_to_the_data_look_alikes_are_found(text, span):
+    assert span in spans(text)

@@ -112,3 +112,32 @@ def test_registration_lures_in_english_and_as_a_condition(text, span):
 ])
 def test_registration_without_a_site_or_refused_stays_quiet(text):
     assert spans(text) == []
+
+
+# --- families of terse lures (FAMILY.md) ------------------------------------------------------------
+
+# An outside site, app or form: again, across a sentence, after a bare link; a host that names
+# CrowdWorks without being it (h3-026, tr1-0139, tr3-0041, tr3-0098, tr3-0195, tr9-010, tr12-005, tr13-004).
+@pytest.mark.parametrize("text, span", [
+    ("選考は弊社の採用サイトで行っておりますので、下記から改めてご応募ください", "ご応募"),
+    ("お仕事は専用アプリで受け取っていただきます。下記からダウンロードしてください。", "専用アプリ"),
+    ("専用アプリ入れてもらえますか？タスクはアプリ内で配信してます📱", "アプリ入れて"),
+    ("まずはこちらに氏名・住所・生年月日をご記入ください https://forms.gle/qZ4mN1xYcR", "https://forms.gle/qZ4mN1xYcR"),
+    ("【ｸﾗｳﾄﾞﾜｰｸｽ事務局】本人確認未完了のため免許証の画像をアップロードしてください\nhttps://cw-verify.jp-support.net/id",
+     "https://cw-verify.jp-support.net/id"),
+    ("this is special check. upload here crowdworks-verify.help/id", "crowdworks-verify.help/id"),
+    ("Verify your identity at https://crowdworks-verify.help within 24 hours", "https://crowdworks-verify.help"),
+    ("別件→ https://bit.ly/3xQpR7n\n招待ｺｰﾄﾞ 4471", "https://bit.ly/3xQpR7n"),
+])
+def test_terse_site_lures_are_found(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "1件15円です。入力フォームは契約後にご案内します。",
+    "アプリの開発をお願いします。ダウンロード数を増やしたいです",
+    "https://crowdworks.jp/public/jobs/9876543 からご応募ください",
+    "crowdworks.jp/public/jobs/123 の募集要項をご確認ください",
+])
+def test_terse_site_look_alikes_stay_quiet(text):
+    assert spans(text) == []

@@ -285,3 +285,189 @@ def test_hiragana_before_line_is_not_a_compound():
                                   "そっちに送って。", "rainn "])
 def test_second_round_floods_are_capped(unit):
     _kit.check_work_is_bounded(DETECTOR, unit, chars=300_000, max_hits=_kit.CONTACT_MAX_HITS)
+
+
+# --- families of terse lures (FAMILY.md): each family's own sentences and its look-alikes ---------
+
+# A line that names a meeting tool or an app and nothing else (tr6-008, tr6-009, tr7-007, tr9-007, tr9-015).
+@pytest.mark.parametrize("text, span", [
+    ("Zoomで", "Zoom"),
+    ("meet希望です", "meet"),
+    ("teamsいけますか", "teams"),
+    ("電話で", "電話"),
+    ("discord?", "discord"),
+    ("チャットワークいけます？", "チャットワーク"),
+    ("明後日の夜、スカイプで", "スカイプ"),
+    ("じゃあ電話で！", "電話"),
+    ("今夜21時 discordで🙏", "discord"),
+    ("来週月曜 meetで", "meet"),
+    ("ライン希望です", "ライン"),
+    ("面談はZoomかGoogle Meetどちらでも", "Google Meet"),
+    ("WhatsApp ok?", "WhatsApp"),
+    ("how about zoom?", "zoom"),
+    ("telegram pls", "telegram"),
+    ("or phone, faster", "phone"),
+    ("Thanks for applying. 15 min on Zoom tmrw?", "Zoom"),
+    ("はい15分だけ。meetでも可。契約・仮払いはクラウドワークスで行います", "meet"),
+    ("緑のやつ", "緑のやつ"),
+])
+def test_a_line_naming_only_a_tool_is_a_proposal(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text, sender", [
+    ("Zoomですか？", "client"),
+    ("Zoomはちょっと…", "client"),
+    ("Zoomは不可です", "client"),
+    ("Instagramで", "client"),
+    ("集客は主にInstagramで", "client"),
+    ("LINEスタンプで", "client"),
+    ("納品はメールで", "client"),
+    ("使用ツール：Slack、Zoom", "client"),
+    ("Nice to meet you", "client"),
+    ("ラインの方がいいですか？それともこちらのメッセージで大丈夫ですか", "client"),
+    ("Zoomで", "worker"),
+    ("LINE?", "worker"),
+])
+def test_one_line_look_alikes_stay_quiet(text, sender):
+    assert spans(text, sender=sender) == []
+
+
+# "The job is full, here is another": the channel given with its handle, number or link, no verb
+# (tr6-003, tr7-004, tr7-013, tr9-001, tr9-004, tr9-014, tr13-002).
+@pytest.mark.parametrize("text, span", [
+    ("ﾃﾚｸﾞﾗﾑ @cw_support_jp2", "ﾃﾚｸﾞﾗﾑ"),
+    ("最低1万〜 ここだと詳細出せないので ﾃﾚｸﾞﾗﾑ @lv_task_mika まで", "ﾃﾚｸﾞﾗﾑ"),
+    ("details on Telegram @lvl_mentor_amy", "Telegram"),
+    ("tg: hikari_job_0813", "tg"),
+    ("【在宅ワーク案内】詳細はオプチャへ↓\nhttps://line.me/ti/g2/Xk3pQ9aZvTbR", "オプチャ"),
+    ("送金先は紙飛行機のアプリで👉 t.me/cw_task_support", "紙飛行機のアプリ"),
+    ("have another one. whatsapp +1 (347) 555-0192 for details", "whatsapp"),
+    ("以降は✈️でやり取りします", "✈️"),
+])
+def test_a_channel_given_with_its_handle_is_a_proposal(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Instagram @brand_official の投稿を参考にしてください",
+    "ライバル店のInstagram @cafe_tokyo_01 を分析してください",
+    "こちら募集終了しました。またの機会によろしくお願いいたします",
+])
+def test_handles_of_the_work_stay_quiet(text):
+    assert spans(text) == []
+
+
+# "Easier / faster to talk outside", "too big to attach here", with no app named (tr8-001, tr8-011, tr3-0173).
+@pytest.mark.parametrize("text, span", [
+    ("ご応募どうもです。ここ通知来ないんで外で話した方が早いです", "外で話"),
+    ("ここだとやり取りしにくいので、別の場所で話した方がスムーズです", "別の場所で話"),
+    ("ここは通知が遅いので、外でやり取りするほうが楽かと", "外でやり取り"),
+    ("別の連絡手段あとで送りま〜す", "別の連絡手段あとで送"),
+    ("他の連絡先をお伝えしますね", "他の連絡先をお伝え"),
+    ("別で送りたいです。メアド教えてもらえます?", "別で送りたい"),
+    ("it's easier to talk outside this platform, do you have any other messenger?", "talk outside this platform"),
+    ("Can we chat off CrowdWorks?", "chat off CrowdWorks"),
+    ("Do you have another messaging app?", "another messaging app"),
+    ("It'd be faster to talk outside of here.", "talk outside of here"),
+    ("細かいやり取り多くなるのでチャットワークの方がやりやすいかと…", "チャットワーク"),
+    ("電話の方がはやいです！", "電話"),
+])
+def test_moving_out_with_no_app_named_is_a_proposal(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "別の連絡手段は使いませんので、こちらでお願いします",
+    "他の連絡先を教えることはできません",
+    "We don't do off-platform chats, please keep everything here.",
+    "We will never ask you to talk outside this platform.",
+    "外で遊ぶ方が楽しいですね",
+    "修正版は別で送りたいです",
+    "資料が重くて添付できないので、分割してこちらに送ります",
+])
+def test_moving_out_look_alikes_stay_quiet(text):
+    assert spans(text) == []
+
+
+# English: text me, DM me, check your email, whatsapp?, add telegram (tr9-015, tr13-001, tr13-002).
+@pytest.mark.parametrize("text, span", [
+    ("check your email", "check your email"),
+    ("Thanks for applying. check your email", "check your email"),
+    ("Please check your inbox, I sent the details", "check your inbox"),
+    ("I sent you an email with the details", "sent you an email"),
+    ("I've emailed you the brief", "emailed you"),
+    ("check ur whatsapp", "check ur whatsapp"),
+    ("Check your DMs", "Check your DMs"),
+    ("I'll text you the details, what's your number?", "text you"),
+    ("text me", "text"),
+    ("DM me for details", "DM"),
+    ("pls add telegram, manager explain there", "telegram"),
+    ("yes yes. msg on WA now pls", "WA"),
+    ("Skype is much faster for us. If you don't add me by tonight the slot goes to the next applicant.", "Skype"),
+])
+def test_english_terse_lures(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Please check your email for the CrowdWorks notification",
+    "Check your email settings in the dashboard",
+    "We won't call you, everything stays on CrowdWorks",
+    "Don't text me, keep it here",
+    "Cover 'text me' recruiters in the article",
+    "Need a 2,000-word post: \"Job scams on WhatsApp & Telegram\". Cover 'pay the activation fee', 'text me' recruiters.",
+    "We need a Python script that sends SMS: the text me button triggers it",
+    "Please add LINE login to our website",
+    "We need a Slack bot that posts daily reports",
+    "We need a 2,000-word guide on using Google Meet breakout rooms for online classes",
+])
+def test_english_look_alikes_stay_quiet(text):
+    assert spans(text) == []
+
+
+# Refusals by the worker, the client's own all-on-CrowdWorks policy, the other side's proposal thanked
+# or reported (tr1-0062, tr1-0100, tr1-0144, tr4-0061, tr4-0113).
+@pytest.mark.parametrize("text, sender", [
+    ("微信（WeChat）でのご連絡は、契約前には対応しておりません。恐れ入りますがこちらでお願いいたします。", "worker"),
+    ("チャットワークでの連絡は契約前は対応いたしかねます", "worker"),
+    ("電話でのご連絡はご遠慮ください", "worker"),
+    ("Discord経由のやり取りは行っておりません。ご質問はこちらでどうぞ", "client"),
+    ("Google Meetでのお打ち合わせのご提案ありがとうございます。ただ契約前は規約上こちらのメッセージのみとさせてください。", "client"),
+    ("Skypeでのお打ち合わせのお誘いありがとうございます。やり取りはこちらのメッセージだけでお願いします。", "worker"),
+    ("外部での連絡については、念のためクラウドワークスのヘルプをご確認ください。弊社も契約前はこちらのメッセージのみでやり取りしています。",
+     "client"),
+    ("当社ではLINE・メール・電話など外部ツールでのご連絡や、直接契約は一切行っておりません。", "client"),
+    ("ちなみに他の応募者の方からLINE交換を提案されたのですが、規約違反になるのでお断りしました。", "client"),
+    ("Teamsは社内規定で使えないので、こちらでお願いします", "client"),
+])
+def test_refusals_and_all_here_policies_stay_quiet(text, sender):
+    assert spans(text, sender=sender) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("LINEでご連絡ください、こちらでは対応できません", "LINE"),
+    ("DMでしかご案内していません", "DM"),
+    ("らいん交換しませんか？", "らいん"),
+    ("やり取りはこちらのみですが、資料だけLINEで送ります", "LINE"),
+    ("電話でお話しできますか？こちらのメッセージだけでは伝わりにくいので", "電話"),
+    ("Skypeで30分ほどお話しできませんか", "Skype"),
+])
+def test_refusal_look_alikes_still_propose(text, span):
+    assert span in spans(text)
+
+
+# The tool as the work's subject (tr1-0012, tr4-0016, tr4-0071, tr9-003, tr11-007, tr11-009, tr11-012).
+@pytest.mark.parametrize("text", [
+    "Telegram上で動く家計簿botの日本語ローカライズをお願いしたいです",
+    "LINEで使えるミニアプリの開発をお願いします",
+    "ｲﾝｽﾀﾌｫﾛｰ1件150円🙌",
+    "LINE公式のステップ配信（友だち追加後7日間）のシナリオ設計をお願いできる方を探しています",
+    "レジ横に置く「友だち追加QRコード」入りのPOPのデザインをお願いしたいです",
+    "店頭のPOPに友だち追加のQRコードを載せてるんですが、そのPOPもデザインし直したいです",
+    "最初の生徒さんのレッスン用リンクです。\nhttps://us06web.zoom.us/j/84120593317",
+    "事務所の規定で外部の方に作業をお願いするときは本人確認をしております",
+    "記事の構成です。少額の報酬→Telegramへ移動→入金させるタスク詐欺も多いので、1章入れたいと考えています。",
+])
+def test_the_tool_as_the_work_stays_quiet(text):
+    assert spans(text) == []

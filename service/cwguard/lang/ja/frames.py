@@ -74,8 +74,11 @@ def _polarity(tokens: tuple[Token, ...]) -> str:
             before = tokens[i - 1] if i else None
             if before and before.lemma in needless and before.pos2 != "非自立可能":
                 return "waived"                     # 必要ない / 要らない
+    # 「返信が遅い方はお断りです」 refuses people, as a threat: the clause's topic is a person or a case
+    person_topic = any(t.lemma in _cues("person_topics") and lemmas[i + 1:i + 2] == ["は"]
+                       for i, t in enumerate(tokens))
     for i, t in enumerate(tokens):
-        if t.lemma in refusals and not (set(lemmas[i + 1:i + 3]) & {"場合", "ば", "か"}):
+        if t.lemma in refusals and not person_topic and not (set(lemmas[i + 1:i + 3]) & {"場合", "ば", "か"}):
             return "refused"
         if t.lemma == "不要":
             return "waived"
