@@ -31,9 +31,9 @@ CORPORA = {"dev.jsonl": 70, "holdout.jsonl": 64, "holdout2.jsonl": 51, "holdout3
            "holdout4.jsonl": 134, "holdout5.jsonl": 84}  # name: thread count
 BARS = {"recall": 0.95, "fpr": 0.03, "span": 0.90, "level": 0.85}
 FLOORS = {  # reported figure minus a margin (docs/quality.md)
-    "holdout3.jsonl": {"recall": 0.94, "fpr": 0.07, "span": 0.88, "level": 0.85},
-    "holdout4.jsonl": {"recall": 0.82, "fpr": 0.07, "span": 0.65, "level": 0.78},
-    "holdout5.jsonl": {"recall": 0.82, "fpr": 0.07, "span": 0.58, "level": 0.85},
+    "holdout3.jsonl": {"recall": 0.95, "fpr": 0.03, "span": 0.88, "level": 0.90},
+    "holdout4.jsonl": {"recall": 0.85, "fpr": 0.07, "span": 0.77, "level": 0.85},
+    "holdout5.jsonl": {"recall": 0.87, "fpr": 0.07, "span": 0.73, "level": 0.90},
 }
 
 
