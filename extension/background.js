@@ -96,7 +96,8 @@ async function drawBadge(tabId, state) {
 async function scoreThread(payload) {
   const config = await settings();
   const body = service.buildScoreRequest(payload, config.lang);
-  return service.score({ baseUrl: config.serviceUrl, token: config.token, body, timeoutMs: service.DEFAULT_TIMEOUT_MS });
+  const timeoutMs = scanplan.scoreTimeoutMs(Array.isArray(body.messages) ? body.messages.length : 0);
+  return service.score({ baseUrl: config.serviceUrl, token: config.token, body, timeoutMs });
 }
 
 async function onScore(message, tabId) {

@@ -36,7 +36,10 @@
   const { adapter, paint, ui, i18n, scanplan, reputation, attachfetch, markers } = globalThis.cwguard;
   const overlay = globalThis.cwguard.overlay || null; // lib/overlay.js: stale results, dismissals, keyboard, reply guard
   const DEBOUNCE_MS = 500;
-  const SCORE_GUARD_MS = 15000; // the worker times out first (8 s); this only guards a lost reply
+  // The worker times out first (8 s, more for a long thread: scanplan.scoreTimeoutMs); this only
+  // guards a lost reply, so it waits that long and then some.
+  const SCORE_GUARD_MS = 15000;
+  const guardFor = (messages) => SCORE_GUARD_MS + scanplan.scoreTimeoutMs(messages.length) - scanplan.SCORE_TIMEOUT.baseMs;
   const RETRY_MS = [10000, 20000, 40000, 60000];
   const html = document.documentElement;
 
@@ -268,7 +271,8 @@
     renderPanel({ state: 'scanning' });
     await paint.yieldToBrowser();
     if (stale()) return;
-    const answer = await ask({ type: 'cwguard:score', scanId: id, payload: prepared.payload });
+    const answer = await ask({ type: 'cwguard:score', scanId: id, payload: prepared.payload },
+      guardFor(prepared.payload.messages));
     if (!accepted(answer, stale)) return;
     state.entries = scraped.entries;
     state.signature = signature;

@@ -193,5 +193,20 @@
     };
   }
 
-  return { LIMITS, hash, utf8Length, messageBytes, splitText, fitToLimits, foldParts, signatureOf, listingSignature, combineListings, maxLevel };
+  // The time limit of one /score call. A long thread takes the local service longer to read the
+  // first time (a cold 3,000-message thread is seconds of work on a slow machine; a re-scan is
+  // answered from its cache), so the limit grows with the messages sent: a long thread is read,
+  // not turned into an error.
+  const SCORE_TIMEOUT = Object.freeze({ baseMs: 8000, perMessageMs: 4, maxMs: 60000 });
+
+  /** Milliseconds to wait for the service to score `messageCount` messages. */
+  function scoreTimeoutMs(messageCount) {
+    const n = Number.isFinite(messageCount) && messageCount > 0 ? messageCount : 0;
+    return Math.min(SCORE_TIMEOUT.maxMs, SCORE_TIMEOUT.baseMs + SCORE_TIMEOUT.perMessageMs * n);
+  }
+
+  return {
+    LIMITS, SCORE_TIMEOUT, hash, utf8Length, messageBytes, splitText, fitToLimits, foldParts, signatureOf,
+    listingSignature, combineListings, maxLevel, scoreTimeoutMs,
+  };
 });

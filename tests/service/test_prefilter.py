@@ -25,6 +25,7 @@ from cwguard import pipeline
 from cwguard.engine import scoring
 from cwguard.engine.detector import Detector, Examples, MessageView, prefilter_term
 from cwguard.engine.normalize import INVISIBLE, normalize
+from cwguard.model import corpus as model_corpus
 
 DATA = Path(__file__).resolve().parent / "data"
 CORPORA = ("dev.jsonl", "holdout.jsonl", "holdout2.jsonl")
@@ -210,3 +211,36 @@ def test_the_prefilter_reads_case_at_least_as_loosely_as_the_detectors_patterns(
             if normalize(other).text == other and other.casefold() != c.casefold():
                 loose.append((c, other))
     assert loose == []
+
+
+# --- each rule's own literal gate (engine/literals.py, detectors/_cues.Trigger) ------------------
+
+TRIGGERS = [pytest.param(t, id=f"{d.name}:{t.rule.id}") for d in DETECTORS for t in getattr(d, "_triggers", ())]
+ALL_TEXTS = None
+
+
+def every_text() -> list[str]:
+    """Every corpus message the project may read (the blind sets excepted) and every example."""
+    global ALL_TEXTS
+    if ALL_TEXTS is None:
+        texts = [*example_texts()]
+        blind = {p.name for p in model_corpus.BLIND}
+        paths = [*sorted(DATA.glob("*.jsonl")), *sorted((DATA.parents[2] / "corpus" / "train").glob("*.jsonl"))]
+        for path in (p for p in paths if p.name not in blind):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    texts.extend(m["text"] for m in json.loads(line)["messages"])
+        ALL_TEXTS = [normalize(t).text for t in dict.fromkeys(texts)]
+    return ALL_TEXTS
+
+
+def test_every_rule_of_the_request_detectors_has_a_literal_gate():
+    assert TRIGGERS and all(p.values[0].gate for p in TRIGGERS)
+
+
+@pytest.mark.parametrize("trigger", TRIGGERS)
+def test_a_rule_gate_never_hides_a_match(trigger):
+    """Wherever the rule's pattern matches, one of its gate's strings is in the text: the gate only
+    ever skips scans that would find nothing."""
+    hidden = [t for t in every_text() if not trigger.may_match(t.casefold()) and trigger.regex.search(t)]
+    assert hidden == [], hidden[:3]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..engine.detector import Detector, MessageView, compile_pattern
+from ..engine.literals import required_literals
 from ..lang.en import tokens as en_tokens
 from ..lang.ja import clauses, frames
 from ..site.crowdworks import PLATFORM_NAMES
@@ -262,7 +263,7 @@ class Trigger:
     has one (the phrase a reader should see), else the whole match; the whole match is what
     negation is read after, so a trigger that carries its own 「ず」「ない」 is not its own refusal."""
 
-    __slots__ = ("rule", "regex", "english")
+    __slots__ = ("rule", "regex", "english", "gate")
 
     def __init__(self, rule):
         self.rule = rule
@@ -270,6 +271,13 @@ class Trigger:
         # A rule motivated by an English message needs Latin letters to match: a message
         # without any skips it after one cheap check (most messages are Japanese).
         self.english = rule.lang == "en"
+        # Strings one of which every match holds (engine/literals.py): a message without any of
+        # them skips the scan (tests/service/test_prefilter.py checks the gate never drops a match).
+        self.gate = required_literals(self.regex.pattern)
+
+    def may_match(self, folded: str) -> bool:
+        """Whether the rule can match a text whose case-folded form is `folded`."""
+        return self.gate is None or any(literal in folded for literal in self.gate)
 
     def finditer(self, text: str):
         return self.regex.finditer(text)
@@ -382,8 +390,9 @@ class RuleDetector(Detector):
         state: dict = {}
         seen: list[tuple[int, int]] = []
         latin = has_latin_letters(text)
+        folded = text.casefold()
         for trig in self._triggers:
-            if trig.english and not latin:
+            if (trig.english and not latin) or not trig.may_match(folded):
                 continue
             if not self.rule_applies(trig.rule, msg, state):
                 continue

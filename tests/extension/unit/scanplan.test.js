@@ -181,3 +181,12 @@ test('service: attachment highlights keep their index, the answer lists what was
   assert.equal('attachment' in r.highlights[1], false);
   assert.deepEqual(r.attachments, [{ message_id: 'm1', index: 0, name: 'qr.png', text: 'qr.png\nhttps://line.me/ti/p/x', qr: ['https://line.me/ti/p/x'] }]);
 });
+
+test('the time limit of a /score call grows with the messages sent, up to a ceiling', () => {
+  const { scoreTimeoutMs, SCORE_TIMEOUT } = scanplan;
+  assert.equal(scoreTimeoutMs(0), SCORE_TIMEOUT.baseMs);
+  assert.equal(scoreTimeoutMs(undefined), SCORE_TIMEOUT.baseMs);
+  assert.ok(scoreTimeoutMs(3000) > scoreTimeoutMs(10));
+  assert.equal(scoreTimeoutMs(3000), SCORE_TIMEOUT.baseMs + 3000 * SCORE_TIMEOUT.perMessageMs);
+  assert.equal(scoreTimeoutMs(1e9), SCORE_TIMEOUT.maxMs);
+});

@@ -1,0 +1,177 @@
+"""The literal strings every match of a regular expression holds: a gate that spares a scan.
+
+`required_literals(pattern)` reads a pattern's source (already folded by `compile_pattern`) and
+returns strings, case-folded, at least one of which is in every text the pattern matches, or None
+when none can be derived. A detector tests them with `in` before running the pattern: a pattern
+whose words are absent costs a substring test instead of a scan. Used by the contact scanners
+(detectors/_channels.py) and every rule of the request detectors (detectors/_cues.py); both are
+checked against the ungated patterns on every corpus message and example
+(tests/service/test_channels_scanner.py, tests/service/test_prefilter.py).
+"""
+from __future__ import annotations
+
+import regex
+
+_QUANT = regex.compile(r"(?:[?*+]|\{(\d*),?\d*\})[?+]?")
+
+
+class _Unknown(Exception):
+    """Syntax the literal reader does not handle: the alternative is then always run."""
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings at least one of which every match of `pattern` (already folded) contains, case-folded;
+    None when none can be derived. Reads only literal characters that no quantifier makes optional,
+    inside groups and alternations; anything unusual (flags, backreferences) gives None, which
+    only costs speed."""
+    try:
+        req, end = _read_alternation(pattern, 0)
+    except (_Unknown, IndexError):
+        return None
+    return req if end == len(pattern) else None
+
+
+def _read_alternation(p: str, i: int) -> tuple[frozenset[str] | None, int]:
+    """Requirement of `a|b|...` from `i` to the closing parenthesis (or the end): the union of
+    each branch's requirement, None if one branch has none."""
+    union: set[str] = set()
+    while True:
+        req, i = _read_sequence(p, i)
+        union = None if union is None or req is None else union | req
+        if i < len(p) and p[i] == "|":
+            i += 1
+            continue
+        return (frozenset(union) if union else None), i
+
+
+def _read_sequence(p: str, i: int) -> tuple[frozenset[str] | None, int]:
+    """The most selective requirement among the mandatory items of one branch."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            candidates.append(frozenset({"".join(run).casefold()}))
+            run.clear()
+
+    while i < len(p) and p[i] not in "|)":
+        literal, req, i = _read_item(p, i)
+        quant = _QUANT.match(p, i)
+        optional = False
+        if quant:
+            i = quant.end()
+            optional = quant.group(0)[0] in "?*" or (quant.group(0)[0] == "{" and not int(quant.group(1) or 0))
+        if literal is not None and not optional:
+            run.append(literal)
+            if quant:
+                close_run()
+            continue
+        close_run()
+        if req is not None and not optional:
+            candidates.append(req)
+    close_run()
+    if not candidates:
+        return None, i
+    return max(candidates, key=lambda s: (min(map(len, s)), -len(s))), i
+
+
+def _read_item(p: str, i: int) -> tuple[str | None, frozenset[str] | None, int]:
+    """One atom at `i`: (literal character or None, requirement or None, index after it)."""
+    c = p[i]
+    if c == "\\":
+        nxt = p[i + 1]
+        if nxt.isascii() and nxt.isalnum():
+            return None, None, _skip_escape(p, i)
+        return nxt, None, i + 2
+    if c == "[":
+        return None, None, _checked(p, i, _skip_class(p, i))
+    if c == "(":
+        if p.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            return None, None, _checked(p, i, _skip_group(p, i))
+        if p.startswith(("(?:", "(?>"), i):
+            start = i + 3
+        elif p.startswith("(?P<", i) and p.find(">", i) > i:
+            start = p.index(">", i) + 1   # a named group reads like any group
+        elif p.startswith("(?", i):
+            raise _Unknown(p[i:i + 4])
+        else:
+            start = i + 1
+        req, j = _read_alternation(p, start)
+        if p[j] != ")":
+            raise _Unknown(p[i:j])
+        return None, req, _checked(p, i, j + 1)
+    if c in ".^$":
+        return None, None, i + 1
+    if c in "{}?*+]":
+        raise _Unknown(c)
+    return c, None, i + 1
+
+
+# Escapes read as no requirement: classes, anchors and control characters (\d, \b, \n, \Z...).
+_PLAIN_ESCAPES = frozenset("dDsSwWbBAZzGmMXntrfvae")
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+
+
+def _skip_escape(p: str, i: int) -> int:
+    """Index after an escape such as \\s, \\p{Han}, \\u3000, \\x20 (all read as no requirement);
+    any other (backreferences, named lists, \\x{...}) is not read."""
+    kind = p[i + 1]
+    if kind in _PLAIN_ESCAPES:
+        return i + 2
+    if kind in "pPN" and p[i + 2] == "{":
+        return p.index("}", i) + 1
+    width = _HEX_ESCAPES.get(kind, 0)
+    digits = p[i + 2:i + 2 + width]
+    if width and len(digits) == width and all(d in "0123456789abcdefABCDEF" for d in digits):
+        return i + 2 + width
+    raise _Unknown(p[i:i + 3])
+
+
+def _skip_class(p: str, i: int) -> int:
+    """Index after a character class, nested sets (VERSION1) included."""
+    depth, j = 0, i
+    while True:
+        c = p[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]" and j > i + 1:
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+
+
+def _checked(p: str, i: int, j: int) -> int:
+    """`j`, once `p[i:j]` is confirmed to be a whole group or class (it compiles alone): a
+    misread boundary must give no requirement, never a wrong one."""
+    try:
+        regex.compile(p[i:j], regex.VERSION1)
+    except regex.error as exc:
+        raise _Unknown(p[i:j]) from exc
+    return j
+
+
+def _skip_group(pattern: str, i: int) -> int:
+    """Index after the parenthesised group (or character class) that starts at `i`."""
+    if pattern[i] == "[":
+        j = i + 1
+        while pattern[j] != "]" or pattern[j - 1] == "\\":
+            j += 1
+        return j + 1
+    depth = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _skip_group(pattern, i)
+            continue
+        depth += (c == "(") - (c == ")")
+        i += 1
+        if depth == 0:
+            return i
+    return i
