@@ -38,16 +38,11 @@ def model() -> runtime.Loaded:
     return runtime.current(trainer=_train_in_memory)
 
 
-def _model() -> scoring.LoadedModel:
-    loaded = model()
-    return scoring.LoadedModel(loaded.model, loaded.source)
-
-
 def build() -> scoring.Components:
     return scoring.Components(
         detectors=load_detectors(),
         evidence=crowdworks.EVIDENCE,
-        model=_model,
+        model=model,
         scam_apps=unmitigable_channels(),
         word_bounds=words.snap,
         warning_text=texts.warning_text,

@@ -23,7 +23,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
 import regex
@@ -145,8 +145,8 @@ class MessageModel(Protocol):
     def explain(self, norm: NormalizedText, category: str) -> tuple[tuple[int, int], ...]: ...
 
 
-@dataclass(frozen=True)
-class LoadedModel:
+class LoadedModel(Protocol):
+    """The model in use, as the application loads it (cwguard/model/runtime.py `Loaded`)."""
     model: MessageModel | None
     source: str                    # "file", "trained" or "none" (engine.model of the answer)
 
@@ -461,15 +461,20 @@ def _counts(finding: Finding, sender: str) -> bool:
     return True
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Subject:
     """What the job is about, as normalised text: the posting's own words (`page`, true for every
     message) and what the first client message says the work is (`said`, true only for the
     messages after it: a message cannot make its own words the work's subject, or a lure padded
-    with 「LINE広告の運用、」 would excuse its own 「詳細はLINEで」)."""
+    with 「LINE広告の運用、」 would excuse its own 「詳細はLINEで」). `said` is read (tokenised) only
+    when a finding asks about the subject."""
     page: str = ""
-    said: str = ""
+    first_text: str = ""
     said_at: int = -1
+
+    @cached_property
+    def said(self) -> str:
+        return normalize(components().work_subject(self.first_text)).text.strip() if self.first_text else ""
 
     def at(self, index: int) -> str:
         return f"{self.page} {self.said}".strip() if index > self.said_at else self.page
@@ -483,7 +488,7 @@ def job_subject(context: dict, messages: Sequence[dict] = ()) -> Subject:
     first = next((i for i, m in enumerate(messages) if m.get("sender") == "client"), None)
     if first is None:
         return Subject(page)
-    return Subject(page, normalize(components().work_subject(messages[first]["text"])).text.strip(), first)
+    return Subject(page, messages[first]["text"], first)
 
 
 def _is_subject(finding: Finding, message: dict, subject: str) -> bool:
@@ -589,13 +594,16 @@ def judge(messages: Sequence[dict], state: thread.ThreadState,
         reader = ModelReader(model, message, state.phases[index]) if view is not None else None
         per_message.append((index, message, findings, view, reader))
     if fusion is not None:
-        # the windows the veto or the job's subject may ask about, read in one batch
-        doubt = max(fusion.veto, AGREES if subject.page or subject.said else 0.0)
+        # the windows the veto or the posting's subject may ask about, read in one batch (those the
+        # first message's subject asks about are read as they come: it rarely names one)
+        doubt = max(fusion.veto, AGREES if subject.page else 0.0)
         read_locally(model, [reader.key(f) for _, _, findings, view, reader in per_message
                              if view is not None and view.p_any < doubt for f in findings if f.kind == "risk"])
     raw: list[tuple[int, Finding, str]] = []
     for index, message, findings, view, reader in per_message:
-        raw += [(index, f, source) for f, source in _fuse(findings, view, fusion, message, reader, subject.at(index))]
+        asks = view is not None and view.p_any < AGREES and any(f.category in CONTACT for f in findings)
+        raw += [(index, f, source) for f, source in
+                _fuse(findings, view, fusion, message, reader, subject.at(index) if asks else "")]
     signals = {f.category for _, f, _ in raw if f.kind == "signal"}
     scam_app: dict[int, bool] = {}  # per message, read once
     judged = []

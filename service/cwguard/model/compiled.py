@@ -44,7 +44,7 @@ class Opinion:
 
 @dataclass(frozen=True)
 class Fusion:
-    """How the engine combines rules and model; chosen by `train` on grouped out-of-fold figures.
+    """How the engine combines rules and model (`train.PINNED_FUSION`; its grid is in the report).
 
     - `add`: a message no rule flags gets a model warning when `p_any >= add`;
     - `veto`: a rule hit on a message whose `p_any < veto` is reported at `info` (the model reads it

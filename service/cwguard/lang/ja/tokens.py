@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from .words import tokenizer
 
-# A message longer than this is analysed in windows by the callers (frames.clause_around); the
+# At most this much of a text is analysed (frames reads one sentence around a hit); the
 # analyser's cost is linear, but one call on a megabyte would hold the cache.
 MAX_CHARS = 4000
 
