@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from cwguard.detectors import _channels as ch
 from cwguard.detectors import contact_details, external_site, off_platform_contact
 from cwguard.engine.detector import Rule, compile_pattern
+from cwguard.engine.literals import LITERALS, LiteralIndex, required_literals
 from cwguard.engine.normalize import normalize
 from cwguard.lang import vocab
 
@@ -50,7 +51,7 @@ def test_scanners_found():
     names = {name.rsplit(".", 1)[-1] for name, _ in SCANNERS}
     assert {"_CHANNEL", "_URL", "_IDENTIFIERS", "_LURE"} <= names
     # the gate is in use: most alternatives have a literal
-    gated = sum(len({p for _, ps in s.gates for p in ps}) for _, s in SCANNERS)
+    gated = sum(len({p for ps in s.gates.values() for p in ps}) for _, s in SCANNERS)
     assert gated > 0.9 * sum(len(s.patterns) for _, s in SCANNERS)
 
 
@@ -64,7 +65,7 @@ def test_gated_spans_equal_unfiltered(raw, normalised):
         assert scanner.search(text) == any(p.search(text) for p in scanner.patterns), name
 
 
-GATED = {p: ch.required_literals(p.pattern) for _, s in SCANNERS for _, ps in s.gates for p in ps}
+GATED = {p: required_literals(p.pattern) for _, s in SCANNERS for ps in s.gates.values() for p in ps}
 
 
 @FUZZ
@@ -101,7 +102,7 @@ def test_case_insensitive_matches_contain_the_casefolded_literal():
     """The gate tests literals against `text.casefold()`: every character the IGNORECASE patterns
     equate with a literal character must case-fold to something holding it (K -> k, ſ -> s)."""
     every_char = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    chars = {c for _, s in SCANNERS for literal, _ in s.gates for c in literal}
+    chars = {c for _, s in SCANNERS for literal in s.gates for c in literal}
     for c in chars:
         for m in regex.finditer(regex.escape(c), every_char, regex.IGNORECASE | regex.VERSION1):
             assert c.casefold() in m.group().casefold(), (c, m.group())
@@ -128,7 +129,7 @@ def test_case_insensitive_matches_contain_the_casefolded_literal():
     ("a|[0-9]", None),
 ])
 def test_required_literals(pattern, expected):
-    got = ch.required_literals(pattern)
+    got = required_literals(pattern)
     assert (None if got is None else set(got)) == expected
 
 
@@ -168,3 +169,33 @@ def test_every_vocabulary_group_has_a_reason_words_and_a_reader(lang, name):
         compile_pattern(vocab.words(lang, name, group))
         read = f'"{group}"' in READERS or f"'{group}'" in READERS
         assert read, f"lang/{lang}/{name}.json {group}: no detector reads it"
+
+
+@FUZZ
+@given(TEXTS)
+def test_the_literal_index_finds_exactly_the_registered_literals_a_text_holds(raw):
+    folded = normalize(raw).text.casefold()
+    registered = {lit for _, s in SCANNERS for lit in s.gates}
+    assert LITERALS.present(folded) >= {lit for lit in registered if lit in folded}
+    assert all(lit in folded for lit in LITERALS.present(folded))
+
+
+def test_the_literal_index_on_the_corpus():
+    registered = LITERALS._literals
+    found = 0
+    for raw in corpus_messages():
+        folded = normalize(raw).text.casefold()
+        expected = {lit for lit in registered if lit in folded}
+        assert LITERALS.present(folded) == expected, raw
+        found += len(expected)
+    assert found > 1000
+
+
+def test_a_literal_registered_after_a_question_is_found():
+    index = LiteralIndex()
+    index.register({"line"})
+    assert index.present("lineで") == {"line"}
+    index.register({"で", "ライン"})   # a gate built later (a test's own detector)
+    assert index.present("lineで") == {"line", "で"}
+    assert index.present("らいん") == frozenset()
+    assert LiteralIndex().present("anything") == frozenset()  # nothing registered: nothing found

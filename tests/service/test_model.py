@@ -48,7 +48,9 @@ def test_the_blind_set_is_never_a_training_file():
 
 def test_no_blind_thread_reaches_the_training_input(built):
     blind_ids = {t["id"] for t in corpus.read_threads(corpus.BLIND)}
-    blind_texts = {m["text"] for t in corpus.read_threads(corpus.BLIND) for m in t["messages"]}
+    # the site's own notices (「契約が締結されました。…」) are the same words in every corpus
+    blind_texts = {m["text"] for t in corpus.read_threads(corpus.BLIND) for m in t["messages"]
+                   if m.get("sender") != "system"}
     trained = corpus.read_threads(corpus.training_files())
     assert blind_ids and not blind_ids & {t["id"] for t in trained}
     # no blind message text was copied into a training corpus either (short common replies aside)

@@ -235,7 +235,7 @@ def every_text() -> list[str]:
 
 
 def test_every_rule_of_the_request_detectors_has_a_literal_gate():
-    assert TRIGGERS and all(p.values[0].gate for p in TRIGGERS)
+    assert TRIGGERS and all(p.values[0].gate.literals for p in TRIGGERS)
 
 
 @pytest.mark.parametrize("trigger", TRIGGERS)

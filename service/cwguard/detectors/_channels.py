@@ -22,7 +22,7 @@ import regex
 import tldextract
 
 from ..engine.detector import Rule, compile_pattern
-from ..engine.literals import required_literals
+from ..engine.literals import LITERALS, Gate
 from ..engine.normalize import SEP, NormalizedText
 from ..lang import vocab
 from ..lang.ja import clauses
@@ -64,9 +64,6 @@ def split_alternatives(pattern: str) -> list[str]:
 # bounded cost, so a message costs time linear in its length, and a detector stops once it has
 # MAX_HITS hits of a kind (tests/service/test_channels_scanner.py counts the work).
 MAX_HITS = 32
-# An alternative that needs one of more literals than this runs unconditionally: so many `in`
-# tests cost more than the regex engine's own scan for them (the bare-host URL rule has 60).
-MAX_GATE_LITERALS = 16
 
 
 class Scanner:
@@ -87,28 +84,22 @@ class Scanner:
         self.always: tuple[regex.Pattern, ...] = ()
         gates: dict[str, list[regex.Pattern]] = {}
         for pattern in self.patterns:
-            literals = required_literals(pattern.pattern)
-            if literals is None or len(literals) > MAX_GATE_LITERALS:
+            literals = Gate(pattern.pattern).literals
+            if literals is None:
                 self.always += (pattern,)
                 continue
             for literal in literals:
                 gates.setdefault(literal, []).append(pattern)
-        # literal -> the alternatives it opens; one `in` per distinct literal, not per alternative.
-        # Literals with a Latin letter are tested only when the text has one, which most Japanese
-        # messages do not (one regex search saves a third of the tests on them).
-        self.gates = tuple((literal, tuple(patterns)) for literal, patterns in gates.items())
-        self.gates_latin = tuple(g for g in self.gates if self._LATIN.search(g[0]))
-        self.gates_other = tuple(g for g in self.gates if not self._LATIN.search(g[0]))
-
-    _LATIN = regex.compile("[a-z]")
+        # literal -> the alternatives it opens: the literals a text holds come from one pass of
+        # the shared index (engine/literals.py), so a text costs a lookup per literal it holds.
+        self.gates = {literal: tuple(patterns) for literal, patterns in gates.items()}
 
     def _patterns(self, text: str) -> set[regex.Pattern]:
         """The alternatives that can match `text` (order is irrelevant: `spans` sorts)."""
-        folded = text.casefold()
-        gates = self.gates_other
-        if self.gates_latin and self._LATIN.search(folded):
-            gates += self.gates_latin
-        return {*self.always, *(p for literal, patterns in gates if literal in folded for p in patterns)}
+        found = set(self.always)
+        for literal in LITERALS.present(text.casefold()):
+            found.update(self.gates.get(literal, ()))
+        return found
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Every non-overlapping match span, earliest first (the longest at a shared start)."""

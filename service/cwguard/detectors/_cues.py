@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..engine.detector import Detector, MessageView, compile_pattern
-from ..engine.literals import required_literals
+from ..engine.literals import Gate
 from ..lang.en import tokens as en_tokens
 from ..lang.ja import clauses, frames
 from ..site.crowdworks import PLATFORM_NAMES
@@ -273,11 +273,11 @@ class Trigger:
         self.english = rule.lang == "en"
         # Strings one of which every match holds (engine/literals.py): a message without any of
         # them skips the scan (tests/service/test_prefilter.py checks the gate never drops a match).
-        self.gate = required_literals(self.regex.pattern)
+        self.gate = Gate(self.regex.pattern)
 
     def may_match(self, folded: str) -> bool:
         """Whether the rule can match a text whose case-folded form is `folded`."""
-        return self.gate is None or any(literal in folded for literal in self.gate)
+        return self.gate.opens(folded)
 
     def finditer(self, text: str):
         return self.regex.finditer(text)

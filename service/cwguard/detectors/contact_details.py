@@ -19,6 +19,7 @@ import phonenumbers
 import regex
 
 from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ..engine.literals import Gate
 from ..lang import vocab
 from ..lang.ja import clauses
 from ..lang.ja.readings import read_aloud
@@ -265,8 +266,7 @@ EN_REQUEST_RULE = Rule(
     lang="en",
     reason="asking for a contact in English (tr3-0118, tr1-0026)",
 )
-# Each with the cheap look that every match needs: an arrow, a colon or a bracket, 「live:」, spaced characters.
-_ARROW_GATE = compile_pattern(r"[→⇒👉:=▶(（]")
+_ARROW_SHAPE = r"[→⇒👉:=▶(（]"
 # An invite link with spaces around its dots and slash so that no filter reads it (tr5-0077 「t . me / starboost_tasks
 # (remove spaces)」, tr5-0014 「discord . gg / q7RtmA （スペース抜いてください）」).
 _SHORT_INVITE_HOSTS = sorted((h for h in ch.INVITE_HOSTS if "." in h and len(h) <= 12 and not h.startswith("www.")), key=len, reverse=True)
@@ -291,9 +291,17 @@ QUOTED_NAME_RULE = Rule(
 )
 _QUOTED_NAME = QUOTED_NAME_RULE.compile()
 _SEARCH_AS_WORK = compile_pattern(ch.talk("search_as_work"))
-_HANDOVER = ((ADD_HANDLE_RULE.compile(), _ARROW_GATE), (ARROW_HANDLE_RULE.compile(), _ARROW_GATE), (SPACED_INVITE_RULE.compile(), compile_pattern(r"[.．][ \t]|[ \t][.．]")), (CHANNEL_HANDLE_RULE.compile(), _ARROW_GATE),
-             (SKYPE_LIVE_RULE.compile(), compile_pattern("live:")),
-             (SPACED_ID_RULE.compile(), compile_pattern(r"[a-z0-9_][ \t\u3000][a-z0-9_][ \t\u3000][a-z0-9_]")))
+# Each rule with the cheap look every match needs (an arrow, a colon or a bracket, 「live:」, spaced
+# characters) and the gate of its words (engine/literals.py): a scan runs only when both are there.
+def _gated(rule: Rule, shape: str) -> tuple[regex.Pattern, regex.Pattern, Gate]:
+    pattern = rule.compile()
+    return pattern, compile_pattern(shape), Gate(pattern.pattern)
+
+
+_HANDOVER = (_gated(ADD_HANDLE_RULE, _ARROW_SHAPE), _gated(ARROW_HANDLE_RULE, _ARROW_SHAPE),
+             _gated(SPACED_INVITE_RULE, r"[.．][ \t]|[ \t][.．]"), _gated(CHANNEL_HANDLE_RULE, _ARROW_SHAPE),
+             _gated(SKYPE_LIVE_RULE, "live:"),
+             _gated(SPACED_ID_RULE, r"[a-z0-9_][ \t\u3000][a-z0-9_][ \t\u3000][a-z0-9_]"))
 _EN_REQUEST = EN_REQUEST_RULE.compile()
 _ID_MARKS = compile_pattern(r"[0-9_.]")
 # What hands an identifier over after the word ID (「ID: taro」「IDは taro」); a space or a bracket alone does not.
@@ -420,8 +428,9 @@ class ContactDetails(Detector):
     def _handed_over(text: str, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
         """Handles after 'add me' or their channel, Skype live IDs, IDs spelled with spaces, and
         English requests for a contact."""
-        for pattern, gate in _HANDOVER:
-            if gate.search(text) is None:
+        folded = text.casefold()
+        for pattern, shape, words in _HANDOVER:
+            if not words.opens(folded) or shape.search(text) is None:
                 continue
             for m in pattern.finditer(text):
                 group = next((g for g in ("ident", "ident2") if g in pattern.groupindex and m.start(g) >= 0), 0)
