@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from cwguard.detectors import _channels as ch
 from cwguard.detectors import contact_details, external_site, off_platform_contact
 from cwguard.engine.detector import Rule, compile_pattern
-from cwguard.engine.literals import LITERALS, LiteralIndex, required_literals
+from cwguard.engine.literals import LITERALS, Gate, LiteralIndex, required_clauses, required_literals
 from cwguard.engine.normalize import normalize
 from cwguard.lang import vocab
 
@@ -51,7 +51,7 @@ def test_scanners_found():
     names = {name.rsplit(".", 1)[-1] for name, _ in SCANNERS}
     assert {"_CHANNEL", "_URL", "_IDENTIFIERS", "_LURE"} <= names
     # the gate is in use: most alternatives have a literal
-    gated = sum(len({p for ps in s.gates.values() for p in ps}) for _, s in SCANNERS)
+    gated = sum(len({p for entries in s.gates.values() for p, _ in entries}) for _, s in SCANNERS)
     assert gated > 0.9 * sum(len(s.patterns) for _, s in SCANNERS)
 
 
@@ -65,18 +65,20 @@ def test_gated_spans_equal_unfiltered(raw, normalised):
         assert scanner.search(text) == any(p.search(text) for p in scanner.patterns), name
 
 
-GATED = {p: required_literals(p.pattern) for _, s in SCANNERS for ps in s.gates.values() for p in ps}
+GATED = {p: gate.clauses for _, s in SCANNERS for entries in s.gates.values() for p, gate in entries}
 
 
 @FUZZ
 @given(TEXTS)
 def test_every_match_holds_a_required_literal(raw):
+    """Each requirement the gate reads from a pattern (one string of each set) is in every match."""
     text = normalize(raw).text
     folded = text.casefold()
-    for pattern, literals in GATED.items():
+    for pattern, clauses in GATED.items():
         for m in pattern.finditer(text):
-            assert any(lit in m.group().casefold() for lit in literals), (pattern.pattern, m.group())
-            assert any(lit in folded for lit in literals)
+            for literals in clauses:
+                assert any(lit in m.group().casefold() for lit in literals), (pattern.pattern, m.group())
+                assert any(lit in folded for lit in literals)
 
 
 def corpus_messages() -> list[str]:
@@ -133,10 +135,32 @@ def test_required_literals(pattern, expected):
     assert (None if got is None else set(got)) == expected
 
 
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("ab[0-9]cde", [{"cde"}, {"ab"}]),                  # every mandatory run, the longest first
+    ("(?:de|にて)(?:会議室|カフェ)", [{"会議室", "カフェ"}, {"de", "にて"}]),
+    ("(?:x(?:ab|cd)y)", [{"ab", "cd"}, {"x"}, {"y"}]),  # a one-branch group keeps all of its own
+    ("(?:ab|cd)?ef", [{"ef"}]),                          # an optional group requires nothing
+    ("ab|cde", [{"ab", "cde"}]),                         # several branches: one requirement
+    ("(?:abc|[0-9])de", [{"de"}]),
+    ("[abc]+", None),
+])
+def test_required_clauses(pattern, expected):
+    got = required_clauses(pattern)
+    assert (None if got is None else [set(c) for c in got]) == expected
+
+
+def test_a_gate_opens_only_when_every_requirement_is_met():
+    gate = Gate("(?:de|にて)(?:会議室|カフェ)")
+    assert gate.opens("カフェにて")
+    assert not gate.opens("カフェで")            # a place word, but neither 「de」 nor 「にて」
+    assert not gate.opens("駅にて")
+    assert Gate("[a-z]+").opens("anything")      # nothing derivable: always open
+
+
 def test_gate_skips_alternatives_without_their_literal():
     scanner = ch.Scanner((Rule(id="chatwork_or_skype", pattern="チャットワーク|スカイプ", examples=("スカイプ",)),))
-    assert scanner._patterns("スカイプで") == {scanner.patterns[1]}
-    assert scanner._patterns("こんにちは") == set()
+    assert scanner.candidates("スカイプで") == {scanner.patterns[1]}
+    assert scanner.candidates("こんにちは") == set()
 
 
 def test_every_candidate_is_returned():
@@ -199,3 +223,32 @@ def test_a_literal_registered_after_a_question_is_found():
     assert index.present("lineで") == {"line", "で"}
     assert index.present("らいん") == frozenset()
     assert LiteralIndex().present("anything") == frozenset()  # nothing registered: nothing found
+
+
+def _channel_handles_as_one_pattern(text: str) -> list[tuple[int, int]]:
+    pattern = contact_details.CHANNEL_HANDLE_RULE.compile()
+    return [m.span("ident") for m in pattern.finditer(text)]
+
+
+def test_handles_after_channels_read_in_two_steps_equal_the_rule_on_the_corpus():
+    """The detector reads CHANNEL_HANDLE_RULE as channel names, then the handle after each (for
+    speed): on every corpus message it finds what the rule's one pattern finds."""
+    train = Path(__file__).parents[2] / "corpus" / "train"
+    training = [m["text"] for path in sorted(train.glob("*.jsonl")) for line in path.open(encoding="utf-8")
+                if line.strip() for m in json.loads(line)["messages"]]
+    found = 0
+    for raw in [*corpus_messages(), *training, *contact_details.CHANNEL_HANDLE_RULE.examples]:
+        text = normalize(raw).text
+        expected = _channel_handles_as_one_pattern(text)
+        assert [m.span("ident") for m in contact_details.handles_after_channels(text)] == expected, raw
+        found += len(expected)
+    assert found >= 10
+
+
+@FUZZ
+@given(st.lists(st.one_of(st.sampled_from((*FRAGMENTS, "LINE", "line id", "tg", "ﾗｲﾝ", "チャットワーク", ": ", "→ ",
+                                            "（", "abc_12", "mika.0823", "skype", "の", " ")),
+                          st.text(max_size=4)), max_size=12).map("".join))
+def test_handles_after_channels_read_in_two_steps_equal_the_rule(raw):
+    text = normalize(raw).text
+    assert [m.span("ident") for m in contact_details.handles_after_channels(text)] == _channel_handles_as_one_pattern(text)

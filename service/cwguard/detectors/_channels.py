@@ -82,28 +82,31 @@ class Scanner:
         alternatives = [alt for rule in rules for alt in split_alternatives(rule.pattern)]
         self.patterns = tuple(compile_pattern(a) for a in alternatives)
         self.always: tuple[regex.Pattern, ...] = ()
-        gates: dict[str, list[regex.Pattern]] = {}
+        gates: dict[str, list[tuple[regex.Pattern, Gate]]] = {}
         for pattern in self.patterns:
-            literals = Gate(pattern.pattern).literals
-            if literals is None:
+            gate = Gate(pattern.pattern)
+            if gate.literals is None:
                 self.always += (pattern,)
                 continue
-            for literal in literals:
-                gates.setdefault(literal, []).append(pattern)
-        # literal -> the alternatives it opens: the literals a text holds come from one pass of
-        # the shared index (engine/literals.py), so a text costs a lookup per literal it holds.
-        self.gates = {literal: tuple(patterns) for literal, patterns in gates.items()}
+            for literal in gate.literals:
+                gates.setdefault(literal, []).append((pattern, gate))
+        # the most selective literal -> the alternatives it opens, each with its other requirements:
+        # the literals a text holds come from one pass of the shared index (engine/literals.py), so
+        # a text costs a lookup per literal it holds.
+        self.gates = {literal: tuple(entries) for literal, entries in gates.items()}
+        self.literals = frozenset(self.gates)
 
-    def _patterns(self, text: str) -> set[regex.Pattern]:
+    def candidates(self, text: str) -> set[regex.Pattern]:
         """The alternatives that can match `text` (order is irrelevant: `spans` sorts)."""
         found = set(self.always)
-        for literal in LITERALS.present(text.casefold()):
-            found.update(self.gates.get(literal, ()))
+        present = LITERALS.present(text.casefold())
+        for literal in self.literals.intersection(present):
+            found.update(pattern for pattern, gate in self.gates[literal] if gate.rest_met(present))
         return found
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Every non-overlapping match span, earliest first (the longest at a shared start)."""
-        patterns = self._patterns(text)
+        patterns = self.candidates(text)
         return _merge_spans(patterns, text) if patterns else []
 
     def spans_unfiltered(self, text: str) -> list[tuple[int, int]]:
@@ -111,7 +114,7 @@ class Scanner:
         return _merge_spans(self.patterns, text)
 
     def search(self, text: str) -> bool:
-        return any(p.search(text) for p in self._patterns(text))
+        return any(p.search(text) for p in self.candidates(text))
 
 
 def _merge_spans(patterns, text: str) -> list[tuple[int, int]]:

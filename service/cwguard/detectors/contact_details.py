@@ -224,11 +224,12 @@ ARROW_HANDLE_RULE = Rule(
 # The chat tools whose handles are handed over, in every spelling (L-I-N-E, ﾃﾚｸﾞﾗﾑ), and their short names.
 _CHAT_TOOLS = "|".join(r.pattern for r in ch.CHANNEL_RULES if r.id in (
     "line", "chatwork", "skype", "discord", "telegram", "other_messengers", "line_open_chat", "channel_nicknames"))
+_CHANNEL_HEAD = (r"(?<![a-z])" + ch.channel_names("channels_with_ids_latin") + r"(?:id)?(?![a-z])|"
+                 + ch.channel_names("channels_with_ids") + "|" + _CHAT_TOOLS)
+_HANDLE_AFTER_HEAD = r"(?:の)?[ \t]?(?:id|アカウント)?[ \t]?(?:[:→⇒👉=▶]{1,2}|[(（])[ \t\u3000]{0,3}(?P<ident>" + _HANDLE + ")"
 CHANNEL_HANDLE_RULE = Rule(
     id="handle_after_its_channel",
-    pattern=r"(?:(?<![a-z])" + ch.channel_names("channels_with_ids_latin") + r"(?:id)?(?![a-z])|" + ch.channel_names("channels_with_ids")
-    + "|" + _CHAT_TOOLS + r")"
-    + r"(?:の)?[ \t]?(?:id|アカウント)?[ \t]?(?:[:→⇒👉=▶]{1,2}|[(（])[ \t\u3000]{0,3}(?P<ident>" + _HANDLE + ")",
+    pattern=r"(?:" + _CHANNEL_HEAD + r")" + _HANDLE_AFTER_HEAD,
     examples=("tg: hikari_job_0813", "LINE→ abc_12", "その後の連絡はL-I-N-E（linx_recruit）でお願いできればと思います",
               "日程調整はChatworkでお願いします。ChatworkID: nakano_dsgn"),
     counter_examples=("LINE: 未定", "Instagram: 参考アカウントはありません"),
@@ -299,9 +300,32 @@ def _gated(rule: Rule, shape: str) -> tuple[regex.Pattern, regex.Pattern, Gate]:
 
 
 _HANDOVER = (_gated(ADD_HANDLE_RULE, _ARROW_SHAPE), _gated(ARROW_HANDLE_RULE, _ARROW_SHAPE),
-             _gated(SPACED_INVITE_RULE, r"[.．][ \t]|[ \t][.．]"), _gated(CHANNEL_HANDLE_RULE, _ARROW_SHAPE),
+             _gated(SPACED_INVITE_RULE, r"[.．][ \t]|[ \t][.．]"),
              _gated(SKYPE_LIVE_RULE, "live:"),
              _gated(SPACED_ID_RULE, r"[a-z0-9_][ \t\u3000][a-z0-9_][ \t\u3000][a-z0-9_]"))
+# CHANNEL_HANDLE_RULE read in two steps: the channel names by the scanner (each gated by its own
+# words), then the mark and the handle right after each name. As one pattern, its 300-name
+# alternation was tried at every position of every message with a colon or a bracket (a third of a
+# cold scan of contact_details); tests/service/test_channels_scanner.py proves the same handles.
+_CHANNEL_HEADS = ch.Scanner((Rule(id="channel_heads", pattern=_CHANNEL_HEAD, examples=("LINE",)),))
+_AFTER_HEAD = compile_pattern(_HANDLE_AFTER_HEAD)
+_ARROW = compile_pattern(_ARROW_SHAPE)
+
+
+def handles_after_channels(text: str) -> Iterable[regex.Match]:
+    """What `CHANNEL_HANDLE_RULE.finditer` finds, leftmost first and not overlapping."""
+    if _ARROW.search(text) is None:
+        return
+    heads = sorted({(m.start(), m.end()) for p in _CHANNEL_HEADS.candidates(text) for m in p.finditer(text)},
+                   key=lambda span: (span[0], -span[1]))
+    pos = 0
+    for start, end in heads:
+        if start < pos:
+            continue
+        m = _AFTER_HEAD.match(text, end)
+        if m is not None:
+            pos = m.end()
+            yield m
 _EN_REQUEST = EN_REQUEST_RULE.compile()
 _ID_MARKS = compile_pattern(r"[0-9_.]")
 # What hands an identifier over after the word ID (「ID: taro」「IDは taro」); a space or a bracket alone does not.
@@ -429,11 +453,12 @@ class ContactDetails(Detector):
         """Handles after 'add me' or their channel, Skype live IDs, IDs spelled with spaces, and
         English requests for a contact."""
         folded = text.casefold()
-        for pattern, shape, words in _HANDOVER:
-            if not words.opens(folded) or shape.search(text) is None:
-                continue
-            for m in pattern.finditer(text):
-                group = next((g for g in ("ident", "ident2") if g in pattern.groupindex and m.start(g) >= 0), 0)
+        found = [handles_after_channels(text)]
+        found += [pattern.finditer(text) for pattern, shape, words in _HANDOVER
+                  if words.opens(folded) and shape.search(text) is not None]
+        for matches in found:
+            for m in matches:
+                group = next((g for g in ("ident", "ident2") if g in m.re.groupindex and m.start(g) >= 0), 0)
                 if group and _NOT_A_HANDLE.search(m.group(group)):
                     continue  # 「draft_v2.docx」「v1.2.3」
                 if not clauses.is_negated(text, m.start(), m.end()):

@@ -34,29 +34,49 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     """Strings at least one of which every match of `pattern` (already folded) contains, case-folded;
     None when none can be derived. Reads only literal characters that no quantifier makes optional,
     inside groups and alternations; anything unusual (flags, backreferences) gives None, which
-    only costs speed."""
+    only costs speed. The most selective of `required_clauses`."""
+    clauses = required_clauses(pattern)
+    return clauses[0] if clauses else None
+
+
+def required_clauses(pattern: str) -> tuple[frozenset[str], ...] | None:
+    """Every requirement of `pattern` that can be derived, most selective first: each is a set of
+    strings one of which every match contains, and a match meets them all (「デ」 or 「ニテ」, and
+    a place word). None when none can be derived."""
     try:
-        req, end = _read_alternation(pattern, 0)
+        clauses, end = _read_alternation(pattern, 0)
     except (_Unknown, IndexError):
         return None
-    return req if end == len(pattern) else None
+    if end != len(pattern) or not clauses:
+        return None
+    return tuple(sorted(dict.fromkeys(clauses), key=_selectivity, reverse=True))  # stable: ties keep their order
 
 
-def _read_alternation(p: str, i: int) -> tuple[frozenset[str] | None, int]:
-    """Requirement of `a|b|...` from `i` to the closing parenthesis (or the end): the union of
-    each branch's requirement, None if one branch has none."""
-    union: set[str] = set()
+def _selectivity(clause: frozenset[str]) -> tuple[int, int]:
+    """Longer strings are rarer; fewer alternatives are rarer."""
+    return min(map(len, clause)), -len(clause)
+
+
+def _read_alternation(p: str, i: int) -> tuple[list[frozenset[str]], int]:
+    """Requirements of `a|b|...` from `i` to the closing parenthesis (or the end). One branch keeps
+    all its requirements; several give one: the union of each branch's most selective one, nothing
+    if a branch has none."""
+    branches: list[list[frozenset[str]]] = []
     while True:
-        req, i = _read_sequence(p, i)
-        union = None if union is None or req is None else union | req
+        clauses, i = _read_sequence(p, i)
+        branches.append(clauses)
         if i < len(p) and p[i] == "|":
             i += 1
             continue
-        return (frozenset(union) if union else None), i
+        if len(branches) == 1:
+            return branches[0], i
+        if not all(branches):
+            return [], i
+        return [frozenset().union(*(max(b, key=_selectivity) for b in branches))], i
 
 
-def _read_sequence(p: str, i: int) -> tuple[frozenset[str] | None, int]:
-    """The most selective requirement among the mandatory items of one branch."""
+def _read_sequence(p: str, i: int) -> tuple[list[frozenset[str]], int]:
+    """Every requirement among the mandatory items of one branch."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -78,16 +98,14 @@ def _read_sequence(p: str, i: int) -> tuple[frozenset[str] | None, int]:
                 close_run()
             continue
         close_run()
-        if req is not None and not optional:
-            candidates.append(req)
+        if req and not optional:
+            candidates.extend(req)
     close_run()
-    if not candidates:
-        return None, i
-    return max(candidates, key=lambda s: (min(map(len, s)), -len(s))), i
+    return candidates, i
 
 
-def _read_item(p: str, i: int) -> tuple[str | None, frozenset[str] | None, int]:
-    """One atom at `i`: (literal character or None, requirement or None, index after it)."""
+def _read_item(p: str, i: int) -> tuple[str | None, list[frozenset[str]] | None, int]:
+    """One atom at `i`: (literal character or None, requirements or None, index after it)."""
     c = p[i]
     if c == "\\":
         nxt = p[i + 1]
@@ -203,6 +221,7 @@ class LiteralIndex:
         self._automaton: ahocorasick.Automaton | None = None
         self._lock = threading.Lock()
         self._present = lru_cache(maxsize=2048)(self._scan)
+        self._last: tuple[str | None, frozenset[str]] = (None, frozenset())
 
     def register(self, literals: Iterable[str]) -> None:
         new = {literal for literal in literals if literal} - self._literals
@@ -211,10 +230,16 @@ class LiteralIndex:
                 self._literals |= new
                 self._automaton = None
                 self._present.cache_clear()
+                self._last = (None, frozenset())
 
     def present(self, folded: str) -> frozenset[str]:
         """The registered literals that occur in `folded` (a case-folded text)."""
-        return self._present(folded)
+        last = self._last   # a message's detectors ask about the same text one after another
+        if last[0] is folded:
+            return last[1]
+        found = self._present(folded)
+        self._last = (folded, found)
+        return found
 
     def _scan(self, folded: str) -> frozenset[str]:
         automaton = self._automaton or self._build()
@@ -238,16 +263,30 @@ LITERALS = LiteralIndex()
 
 
 class Gate:
-    """A pattern's required literals, registered with `LITERALS`: `opens(text)` is whether one of
-    them occurs, which every match needs. A pattern with no derivable literal always opens."""
+    """A pattern's requirements, registered with `LITERALS`: `opens(text)` is whether the text
+    meets them all (one string of each), which every match needs. A pattern with no derivable
+    requirement always opens."""
 
-    __slots__ = ("literals",)
+    __slots__ = ("clauses", "literals")
 
     def __init__(self, pattern: str):
-        self.literals = required_literals(pattern)
-        if self.literals is not None:
-            LITERALS.register(self.literals)
+        self.clauses = required_clauses(pattern)
+        self.literals = self.clauses[0] if self.clauses else None   # the most selective
+        for clause in self.clauses or ():
+            LITERALS.register(clause)
 
     def opens(self, folded: str) -> bool:
         """Whether a text whose case-folded form is `folded` may hold a match."""
-        return self.literals is None or not self.literals.isdisjoint(LITERALS.present(folded))
+        if self.clauses is None:
+            return True
+        present = LITERALS.present(folded)
+        # a loop, not all(<generator>): this runs for every rule and message, and a generator costs
+        for clause in self.clauses:  # noqa: SIM110
+            if clause.isdisjoint(present):
+                return False
+        return True
+
+    def rest_met(self, present: frozenset[str]) -> bool:
+        """Whether the requirements after the most selective one are met too (a caller that
+        indexed the first one asks this)."""
+        return all(not clause.isdisjoint(present) for clause in self.clauses[1:])

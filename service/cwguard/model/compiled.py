@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -236,6 +237,13 @@ def _tfidf(rows: np.ndarray, cols: np.ndarray, n_rows: int, idf: np.ndarray) -> 
     return rows, cols, values / norms[rows]
 
 
+@lru_cache(maxsize=4)
+def _numbers(alphabet: str) -> dict[str, int]:
+    """Character -> its number (from 1), built once per alphabet: a model compiles tens of
+    thousands of n-grams over one alphabet of thousands of characters."""
+    return {c: i for i, c in enumerate(alphabet, 1)}
+
+
 def feature_text(norm: NormalizedText) -> str:
     """The normalised text with every digit read as 0 (same length, same offsets): one phone number
     or fee teaches all of them."""
@@ -244,7 +252,7 @@ def feature_text(norm: NormalizedText) -> str:
 
 def encode(alphabet: str, gram: str) -> int:
     """The key of an n-gram: its characters' numbers, BITS bits each, first character lowest."""
-    index = {c: i for i, c in enumerate(alphabet, 1)}
+    index = _numbers(alphabet)
     key = 0
     for n, c in enumerate(gram):
         key |= index[c] << (BITS * n)
