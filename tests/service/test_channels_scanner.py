@@ -252,3 +252,14 @@ def test_handles_after_channels_read_in_two_steps_equal_the_rule_on_the_corpus()
 def test_handles_after_channels_read_in_two_steps_equal_the_rule(raw):
     text = normalize(raw).text
     assert [m.span("ident") for m in contact_details.handles_after_channels(text)] == _channel_handles_as_one_pattern(text)
+
+
+def test_the_last_text_is_remembered_by_identity_not_by_value():
+    index = LiteralIndex()
+    index.register({"line"})
+    text = "lineで"
+    assert index.present_in(text) == {"line"}
+    assert index.present_in(text) is index.present_in(text)      # the same text: answered from memory
+    assert index.present_in("LINEで") == {"line"}                # case-folded first
+    index.register({"で"})                                       # a new literal forgets what was read
+    assert index.present_in(text) == {"line", "で"}

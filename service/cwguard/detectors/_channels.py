@@ -99,7 +99,7 @@ class Scanner:
     def candidates(self, text: str) -> set[regex.Pattern]:
         """The alternatives that can match `text` (order is irrelevant: `spans` sorts)."""
         found = set(self.always)
-        present = LITERALS.present(text.casefold())
+        present = LITERALS.present_in(text)
         for literal in self.literals.intersection(present):
             found.update(pattern for pattern, gate in self.gates[literal] if gate.rest_met(present))
         return found

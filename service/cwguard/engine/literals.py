@@ -222,6 +222,7 @@ class LiteralIndex:
         self._lock = threading.Lock()
         self._present = lru_cache(maxsize=2048)(self._scan)
         self._last: tuple[str | None, frozenset[str]] = (None, frozenset())
+        self._last_text: tuple[str | None, frozenset[str]] = (None, frozenset())
 
     def register(self, literals: Iterable[str]) -> None:
         new = {literal for literal in literals if literal} - self._literals
@@ -230,7 +231,7 @@ class LiteralIndex:
                 self._literals |= new
                 self._automaton = None
                 self._present.cache_clear()
-                self._last = (None, frozenset())
+                self._last = self._last_text = (None, frozenset())
 
     def present(self, folded: str) -> frozenset[str]:
         """The registered literals that occur in `folded` (a case-folded text)."""
@@ -239,6 +240,16 @@ class LiteralIndex:
             return last[1]
         found = self._present(folded)
         self._last = (folded, found)
+        return found
+
+    def present_in(self, text: str) -> frozenset[str]:
+        """`present(text.casefold())`; the last text asked is remembered by identity, as the
+        scanners of one detector read the same text one after another."""
+        last = self._last_text
+        if last[0] is text:
+            return last[1]
+        found = self.present(text.casefold())
+        self._last_text = (text, found)
         return found
 
     def _scan(self, folded: str) -> frozenset[str]:
