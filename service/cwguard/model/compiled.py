@@ -96,25 +96,27 @@ class CompiledModel:
         digits = np.append(self._lookup[codes], 0).astype(np.uint64)
         row_of = np.repeat(np.arange(len(cleaned)), lengths + 1)
         low, high = self.ngram_range
-        rows, cols = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-        key = np.zeros(len(digits), dtype=np.uint64)
-        alive = np.ones(len(digits), dtype=bool)
-        for n in range(1, high + 1):
-            if n > len(digits):
-                break
-            shifted = np.zeros(len(digits), dtype=np.uint64)
-            shifted[: len(digits) - n + 1] = digits[n - 1:]
-            key |= shifted << np.uint64(BITS * (n - 1))
-            alive &= shifted != 0
-            if n < low:
-                continue
-            at = np.flatnonzero(alive)
-            found = np.searchsorted(self.keys, key[at])
-            found[found == len(self.keys)] = 0
-            hit = self.keys[found] == key[at]
-            rows.append(row_of[at[hit]])
-            cols.append(self.columns[found[hit]])
-        return _tfidf(np.concatenate(rows), np.concatenate(cols), len(cleaned), self.idf)
+        # the key of the n-gram at each position, widened one character at a time on shrinking
+        # views (no new full-length arrays), then every n's keys looked up in one search
+        size = len(digits)
+        key, alive = digits, digits != 0
+        queries, places = [], []
+        for n in range(1, min(high, size) + 1):
+            if n > 1:
+                following = digits[n - 1:]
+                key = key[:size - n + 1] | (following << np.uint64(BITS * (n - 1)))
+                alive = alive[:size - n + 1] & (following != 0)
+            if n >= low:
+                at = np.flatnonzero(alive)
+                queries.append(key[at])
+                places.append(at)
+        if not queries:
+            return _tfidf(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), len(cleaned), self.idf)
+        wanted, at = np.concatenate(queries), np.concatenate(places)
+        found = np.searchsorted(self.keys, wanted)
+        found[found == len(self.keys)] = 0
+        hit = self.keys[found] == wanted
+        return _tfidf(row_of[at[hit]], self.columns[found[hit]], len(cleaned), self.idf)
 
     def context_columns(self, senders: Sequence[str], phases: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         base = self.n_text
