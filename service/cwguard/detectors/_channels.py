@@ -12,7 +12,7 @@ pattern a detector reports is a `Rule` with examples and counter-examples.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
@@ -583,6 +583,8 @@ CHANNEL_REFERENCE = compile_pattern(talk("reference_words"))
 # A meeting link for the work itself (「最初の生徒さん…のレッスン用リンクです」): read in its sentence and the 80
 # characters before it.
 MEETING_AS_WORK = compile_pattern(talk("meeting_link_as_work"))
+# 「収録は毎回Zoomで」: the clause's topic is material made in the tool, read right before the channel.
+MATERIAL_BEFORE = compile_pattern(talk("material_made_in") + r"(?:は|も)(?:毎回|いつも|普段|基本|基本的に|全て|すべて)?[ \t\u3000]?\Z")
 # English: the channel is what the work builds or runs (「add LINE login」「a Slack bot」).
 EN_WORK_AFTER = compile_pattern(r"[ \t\-]{1,2}" + en_talk("channel_as_work") + r"(?![a-z])")
 # 「別で送りたいです。メアド教えてもらえます?」: sending elsewhere, with a contact asked in the same message.
@@ -794,7 +796,9 @@ FRAME_RULES: tuple[Rule, ...] = (
         id="channel_talking_verb",
         pattern=FRAME_AFTER.pattern,
         examples=("詳細はLINEでお伝えします",),
-        counter_examples=("LINEでのやり取りは契約前は控えております", "Teamsで会議した内容を議事録にまとめてください"),
+        counter_examples=("LINEでのやり取りは契約前は控えております", "Teamsで会議した内容を議事録にまとめてください",
+                          "収録はいつもZoomで行っていて、その録画をお渡しします", "DMで予約が届いたら、空き状況をご案内してください",
+                          "以前SkypeからSlackに切り替えた時の経験があります"),
         reason="channel + で + talking verb",
     ),
 )
@@ -921,6 +925,85 @@ def quoted_mention(text: str, start: int, end: int, sentences: Sentences) -> boo
         if c in _JA_CLOSE or (c in "\"'" and (j + 1 >= len(text) or not text[j + 1].isalnum())):
             prev_start, _ = sentences.previous(start)
             return QUOTE_TOPIC.search(text, prev_start, s_end) is not None
+    return False
+
+
+def quoted_or_sample(text: str, start: int, end: int, sentences: Sentences) -> bool:
+    """A quotation about writing (`quoted_mention`) or the work's own sample text (`in_sample`)."""
+    return quoted_mention(text, start, end, sentences) or in_sample(text, start, end)
+
+
+# A contact inside the work's own text: a draft, an excerpt or a sample the message shows (a call
+# script's 「…フリーダイヤル0120-…までお電話ください」, a caption ending on the shop's @handle, a
+# listing's old text between ruled lines, the lures an article will quote). The text is quoted
+# (「…」 over several sentences or lines) or set between two ruled lines (----, ====), and the message
+# says it is such a text (sample_words, quoted_topic_words: anywhere in it). A lure's own
+# decorative block names no draft, excerpt or sample, so it stays a lure.
+SAMPLE_TOPIC = compile_pattern(talk("sample_words") + "|" + QUOTE_TOPIC.pattern)
+_QUOTE_MARKS = regex.compile("[「」『』]")
+_RULED_LINE = regex.compile(r"^[ \t\u3000]*[-=_*~─━＝]{3,}[ \t\u3000]*$", regex.MULTILINE)
+# An outline's heading line (「H2 なぜChatworkからSlackに移行するのか」): the article's text.
+_HEADING_LINE = regex.compile(r"^[ \t\u3000]*h[1-6](?![a-z0-9])[^\n]*", regex.MULTILINE)
+_SAMPLE_REACH = 800  # a quotation longer than this is no sample but a quote left open
+# Quote marks and lines read per message: a flood of 「 costs a bounded loop (what lies past them is
+# read as plain text, so a contact there is still found).
+_MAX_MARKS = 4096
+
+
+@lru_cache(maxsize=64)
+def _sample_regions(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The (starts, ends) of the text's quotations, ruled blocks and outline headings, merged and
+    sorted, in a message that speaks of a draft or a sample; empty otherwise. One pass over the
+    quote marks and the lines, read once per message however many contacts ask (and only when one
+    does)."""
+    regions, stack = [], []
+    for m in islice(_QUOTE_MARKS.finditer(text), _MAX_MARKS):
+        if m.group() in "「『":
+            stack.append(m.start())
+        elif stack:
+            start = stack.pop()
+            if m.start() - start <= _SAMPLE_REACH:
+                regions.append((start, m.end()))
+    rules = [m.start() for m in islice(_RULED_LINE.finditer(text), _MAX_MARKS)]
+    regions += list(zip(rules[0::2], rules[1::2], strict=False))
+    regions += [m.span() for m in islice(_HEADING_LINE.finditer(text), _MAX_MARKS)]
+    if not regions or SAMPLE_TOPIC.search(text) is None:  # the cheap structure first, then the words
+        return (), ()
+    merged: list[list[int]] = []  # nested and overlapping regions as one (a span needs one bisection)
+    for start, end in sorted(regions):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple(a for a, _ in merged), tuple(b for _, b in merged)
+
+
+def in_sample(text: str, start: int, end: int) -> bool:
+    """Whether start..end lies inside a quotation or a ruled block of a message that shows a
+    draft, an excerpt or a sample of the work (see SAMPLE_TOPIC)."""
+    starts, ends = _sample_regions(text)
+    i = bisect_right(starts, start) - 1
+    return i >= 0 and ends[i] >= end
+
+
+# A line of a table (「1. 炭火焼鳥 とりまさ｜092-713-4528」 with rows like it around): a field of the
+# data the work handles, not a contact handed to the reader.
+_CELL = regex.compile(r"[^|\t\n]+[|\t]")
+
+
+def in_table_row(text: str, pos: int) -> bool:
+    """Whether `pos` sits on a line split into fields by | or a tab, next to another such line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    if not _CELL.search(text, line_start, line_end):
+        return False
+    prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    if line_start > 0 and _CELL.search(text, prev_start, line_start - 1):
+        return True
+    if line_end < len(text):
+        next_end = text.find("\n", line_end + 1)
+        return _CELL.search(text, line_end + 1, len(text) if next_end < 0 else next_end) is not None
     return False
 
 

@@ -7,6 +7,12 @@ chat-tool invite or profile links (line.me, lin.ee, chatwork.com, discord.gg, t.
 codes. Requests: a contact noun (メールアドレス, 電話番号, LINE ID, 連絡先) with an asking verb,
 unless refused or part of a data-entry task (「店名・住所・電話番号をスプレッドシートに入力する作業」).
 
+A contact that is the work's data, not a way to reach the writer, stays quiet: inside the quotation or
+between the ruled lines of a draft or sample the message shows (`_channels.in_sample`), a field of a
+table, a shop's or clinic's listing (its number beside its address, 「…店の番号」), an @handle the
+work places on a flyer, chooses for a new account or describes as the shop's own, unless a word of
+reaching anyone is near (`_handle_is_work`).
+
 Words: the written-out @ and dots, id words and invite hosts in lang/common/channels.json; the
 cues around numbers and requests in lang/ja/channel_talk.json and lang/en/channel_talk.json.
 """
@@ -63,7 +69,10 @@ PHONE_RULE = Rule(
     pattern=r"(?<!\d" + _PSEP + r"{0,3})(?<![\d+])(?:0(?:" + _PSEP + r"{0,3}\d){9,10}+|\+81" + _PSEP + r"{0,2}(?:\(0\))?"
     + r"\d(?:" + _PSEP + r"{0,3}\d){8,9}+)(?!" + _PSEP + r"{0,3}\d)",
     examples=("担当直通：090-2468-1357（平日10〜18時）",),
-    counter_examples=("型番 090-1357-2468 の部品を検索してください", "商品番号 0312345678 です"),
+    counter_examples=("型番 090-1357-2468 の部品を検索してください", "商品番号 0312345678 です",
+                      "院の電話番号は 045-228-3301、住所は 横浜市青葉区あざみ野3丁目1-2 です",
+                      "照合リストです\n1. そば処 かね松｜080-6612-0934｜水曜休\n2. 定食 ひなた｜03-3811-4420｜無休",
+                      "問い合わせ先の文面の下書きです。\n----\n担当直通 090-2218-7751 までお気軽に\n----"),
     reason="phone number candidates (dev-059)",
 )
 # International numbers: a '+' and a country code, any region (validated by `phonenumbers`).
@@ -159,7 +168,8 @@ HANDLE_RULE = Rule(
     id="at_handle",
     pattern=r"(?<![a-z0-9._%+\-/])@(?=[a-z0-9_.]{0,30}[a-z])[a-z0-9_.]{2,30}+",
     examples=("@wp_translate_jp までDMください",),
-    counter_examples=("単価は@50円です",),
+    counter_examples=("単価は@50円です", "名刺の裏に、工房のアカウント（@kobo_hinoki）も載せてください",
+                      "新アカウントは @tsuki_cafe_01 と @tsuki.cafe が候補で、どちらも空いていました"),
     reason="handle (dev-057)",
 )
 IDENT_WITH_VERB_RULE = Rule(
@@ -177,7 +187,8 @@ QR_RULE = Rule(
     + "|" + vocab.words("ja", "channel_talk", "line_qr") + r"(?!(?:の)?" + ch.talk("qr_code_made") + ")",
     examples=("こちらのQRコードを読み取って友だち追加してください", "応募者さまには公式LINEのQRコードを画像でお送りしてます📷"),
     counter_examples=("QRコードの作成をお願いします", "QRコード付きのチラシをデザインしてください",
-                      "QRコードは管理画面から出力したものを御社で差し込んでいただくか", "「ＱＲ読取ユニット」は全角のまま残してください"),
+                      "QRコードは管理画面から出力したものを御社で差し込んでいただくか", "「ＱＲ読取ユニット」は全角のまま残してください",
+                      "QRは公式アカウントの管理画面から書き出した画像をお渡しします"),
     reason="LINE QR code",
 )
 # メール after a kanji word is a compound (招待メール) unless the word names whose address it is.
@@ -191,7 +202,8 @@ REQUEST_RULE = Rule(
     + r"(?=[^。\n]{0,15}?" + ch.talk("contact_request_verbs") + ")",
     examples=("メールアドレスを教えてください",),
     counter_examples=("店名・住所・電話番号をスプレッドシートに入力していただく作業です",
-                      "メールアドレス欄のバリデーションを実装してください"),
+                      "メールアドレス欄のバリデーションを実装してください",
+                      "予約受付トークの初稿です。「お手数ですが、ご登録のメールアドレスを伺えますか。」"),
     reason="asking for a contact identifier (dev-066, dev-049)",
 )
 # An identifier that looks like a handle: letters with a digit, '_' or '.', not a URL or an e-mail.
@@ -343,6 +355,17 @@ BARE_HANDLE_RULE = Rule(
     reason="a message that is nothing but a handle (tr6-007 m4)",
 )
 
+# The same alone in its message spelled with a space between its characters (「k i t a _ c a l l 7」: one
+# message of a split lure, the channel named in the one before).
+_BARE_SPACED = compile_pattern(r"[\s\p{So}\p{Sk}→⇒👉:]*(?P<ident>" + _SPACED + r")[\s\p{So}\p{Sk}!。]*")
+BARE_SPACED_HANDLE_RULE = Rule(
+    id="a_spaced_handle_alone",
+    pattern=_BARE_SPACED.pattern,
+    examples=("r i o _ w o r k 3", "👉 s a k i . 0 9 2"),
+    counter_examples=("a b c d", "1 2 3 4", "s 1 / s 2"),
+    reason="a message that is nothing but a handle spelled with spaces (tr18-008 m4)",
+)
+
 # An ID asked for with no channel right before it (「LINEのほうが楽なんで、IDおしえて下さい」): a request when
 # the message names a chat tool.
 ID_ASK_RULE = Rule(
@@ -396,6 +419,9 @@ _PLACEHOLDER_PATH = compile_pattern(vocab.words("common", "channels", "placehold
 _CONTACT_ASK = compile_pattern(vocab.words("ja", "channel_talk", "contact_asks") + "|"
                                + r"(?<![a-z])" + ch.en_talk("contact_asks") + r"(?![a-z])")
 _REFERENCE = compile_pattern(vocab.words("ja", "channel_talk", "profile_as_reference"))
+HANDLE_AS_WORK = compile_pattern(vocab.words("ja", "channel_talk", "handle_as_work"))
+HANDLE_CHOSEN = compile_pattern(vocab.words("ja", "channel_talk", "handle_being_chosen"))
+HANDLE_CONTACT_VERB = compile_pattern(vocab.words("ja", "channel_talk", "handle_contact_verbs"))
 
 
 class ContactDetails(Detector):
@@ -404,7 +430,8 @@ class ContactDetails(Detector):
     rules = (EMAIL_RULE, PHONE_RULE, INTL_PHONE_RULE, ID_RULE, ARROW_ID_RULE, ID_CUE_RULE, ID_BY_REFERENCE_RULE,
              BARE_MAIL_RULE, QUOTED_IDENT_RULE, HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, REQUEST_RULE,
              ADD_HANDLE_RULE, CHANNEL_HANDLE_RULE, SKYPE_LIVE_RULE, SPACED_ID_RULE, EN_REQUEST_RULE, BARE_HANDLE_RULE,
-             ID_ASK_RULE, SPACED_INVITE_RULE, QUOTED_NAME_RULE, ADDRESS_GIVE_ME_RULE, ARROW_HANDLE_RULE)
+             ID_ASK_RULE, SPACED_INVITE_RULE, QUOTED_NAME_RULE, ADDRESS_GIVE_ME_RULE, ARROW_HANDLE_RULE,
+             BARE_SPACED_HANDLE_RULE)
     terms = ("@", "あっと", "id", "電話番号", "メールアドレス", "連絡先", "line.me", "lin.ee", "discord.gg", "t.me", "qr")
     examples = Examples(
         positive=(
@@ -437,14 +464,15 @@ class ContactDetails(Detector):
         reading = read_aloud(msg.norm)
         if reading is not None:  # 「ゼロキューゼロの…」「taro アットマーク gmail ドット com」
             spans += ch.from_reading(reading, self._spans(reading.text))
-        for start, end in _dedupe(spans)[:ch.MAX_HITS]:
+        found = [(start, end) for start, end in _dedupe(spans) if not ch.in_sample(text, start, end)]
+        for start, end in found[:ch.MAX_HITS]:
             yield self.hit(start, end, survives_contract=survives)
 
     def _spans(self, text: str) -> list[tuple[int, int]]:
         """Every kind of identifier and request, up to MAX_HITS of each (all candidates examined
         until then)."""
         sentences = ch.Sentences(text)
-        return [*ch.first(self._emails(text)), *ch.first(self._phones(text, sentences)), *ch.first(self._ids(text)),
+        return [*ch.first(self._emails(text)), *ch.first(self._phones(text, sentences)), *ch.first(self._ids(text, sentences)),
                 *ch.first(self._links(text, sentences)), *ch.first(self._requests(text, sentences)),
                 *ch.first(self._handed_over(text, sentences)), *self._bare_handle(text)]
 
@@ -487,8 +515,8 @@ class ContactDetails(Detector):
         """A message that is one handle and nothing else (「ｍｋ＿ｓｉｄｅ７７」)."""
         if len(text) > 48:
             return []
-        m = _BARE_HANDLE.fullmatch(text)
-        if m is None or _NOT_A_HANDLE.search(m.group("ident")):
+        m = _BARE_HANDLE.fullmatch(text) or _BARE_SPACED.fullmatch(text)
+        if m is None or _NOT_A_HANDLE.search(m.group("ident").replace(" ", "")):
             return []
         return [m.span("ident")]
 
@@ -519,7 +547,7 @@ class ContactDetails(Detector):
                     yield m.span()
 
     @staticmethod
-    def _ids(text: str) -> Iterable[tuple[int, int]]:
+    def _ids(text: str, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
         for m in _ID.finditer(text):
             start, end = m.span("ident")
             if not _STRONG_SEP.search(m.group("sep")) and not _ID_MARKS.search(m.group("ident")):
@@ -533,8 +561,11 @@ class ContactDetails(Detector):
             if end - start >= 4 and not clauses.is_negated(text, m.start(), end):
                 yield start, end
         for start, end in _IDENTIFIERS.spans(text):
-            if not clauses.is_negated(text, start, end):
-                yield start, end
+            if clauses.is_negated(text, start, end):
+                continue
+            if text[start] == "@" and _handle_is_work(text, start, sentences):
+                continue  # 「アカウントのID（@…）もQRの下に載せて」「ユーザーネームの候補 @…」
+            yield start, end
         yield from _indirect_ids(text)
 
     @staticmethod
@@ -617,10 +648,23 @@ def _is_contact_phone(text: str, start: int, end: int, candidate: str, sentences
     s_start, s_end = sentences.span(start)
     if DATA_CUE.search(text, s_start, s_end) or EN_DATA_CUE.search(text, s_start, s_end):
         return False
-    if _in_product(text, start, sentences):
-        return False
+    if _in_product(text, start, sentences) or ch.in_table_row(text, start):
+        return False  # printed in what the work makes, or a field of the data it handles
     mobile = phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
     return mobile or PHONE_CUE.search(text, max(0, start - 40), min(len(text), end + 20)) is not None
+
+
+def _handle_is_work(text: str, start: int, sentences: ch.Sentences) -> bool:
+    """An @handle the work places or describes (HANDLE_AS_WORK, in its sentence) or chooses for a new
+    account (HANDLE_CHOSEN, from 100 characters before it: the candidates may be listed one a line),
+    with no word of reaching anyone in its sentence or the next (a lure that shows its handle asks
+    to follow, add or DM it)."""
+    s_start, s_end = sentences.span(start)
+    if (HANDLE_AS_WORK.search(text, s_start, s_end) is None
+            and HANDLE_CHOSEN.search(text, max(0, start - 100), s_end) is None):
+        return False
+    _, next_end = sentences.span(s_end + 1) if s_end + 1 < len(text) else (s_end, s_end)
+    return HANDLE_CONTACT_VERB.search(text, s_start, max(s_end, next_end)) is None
 
 
 def _in_product(text: str, start: int, sentences: ch.Sentences) -> bool:
@@ -629,7 +673,7 @@ def _in_product(text: str, start: int, sentences: ch.Sentences) -> bool:
     inside quotes in a message about copy (「締めは「…TEL 0766-22-4810」で固定」)."""
     if PRODUCT_CUE.search(text, max(0, start - 100), sentences.span(start)[1]):
         return True
-    return ch.quoted_mention(text, start, start + 1, sentences)
+    return ch.quoted_or_sample(text, start, start + 1, sentences)
 
 
 def _is_international_phone(text: str, start: int, end: int, candidate: str) -> bool:

@@ -3,9 +3,10 @@ CrowdWorks messages (LINE, Chatwork, Zoom, e-mail, phone, "outside" in general).
 
 A channel name alone is not a proposal: it has to sit in a frame of talking (「LINEでお伝えします」
 「チャットワークに招待します」「面談をChatworkで実施」「LINE交換しませんか」), and it must not be
-the subject of the work (LINEスタンプ制作), a refusal (「LINEではなくこちらで」), a clarifying
-question (「LINEでのご案内ということでしょうか」) or a remark about after the contract
-(「契約後はChatworkで」). A meeting link (zoom.us, meet.google.com) is a proposal by itself.
+the subject of the work (LINEスタンプ制作), the work's own text or material (a draft's quoted body,
+an outline's heading, 「収録は毎回Zoomで」, customers' 「DMで予約が来たら」), a refusal
+(「LINEではなくこちらで」), a clarifying question (「LINEでのご案内ということでしょうか」) or a remark
+about after the contract (「契約後はChatworkで」). A meeting link (zoom.us, meet.google.com) is a proposal by itself.
 
 Channel names are in lang/common/channels.json, the frames' words in lang/ja/channel_talk.json and
 lang/en/channel_talk.json; the rules are in _channels.py.
@@ -27,8 +28,9 @@ _MANNER = ch.Scanner(ch.MANNER_RULES)
 _WORK_SUBJECT = compile_pattern(ch.WORK_SUBJECT)
 # Frame G (channel + 面談/通話 directly) and 友だち追加 need a request or proposal in the sentence.
 _NEEDS_REQUEST = compile_pattern(r"(?:" + ch._CONNECT + r")" + ch.talk("meeting_nouns"))
-# The channel described, not proposed: 「Teamsで会議した内容」.
-_DESCRIBED = compile_pattern(r"[^。\n、]{0,20}?(?:し|され|して|い|行っ)た" + ch.talk("channel_described"))
+# The channel described, not proposed: 「Teamsで会議した内容」「Slackに切り替えたとき」 (a past verb of any
+# conjugation before a noun of what or when).
+_DESCRIBED = compile_pattern(r"[^。\n、]{0,20}?(?:し|され|して|い|行っ|え|め|れ|け|き|っ)た" + ch.talk("channel_described"))
 
 
 _ROMAJI = ch.Scanner(ch.ROMAJI_RULES)
@@ -184,7 +186,7 @@ class OffPlatformContact(Detector):
         (`_channels.terse_sentence`), and the channel is no social network and not the work."""
         if ch.TERSE_SOCIAL.fullmatch(text, start, end) or _WORK_SUBJECT.match(text, end, min(len(text), end + 30)):
             return False
-        if ch.quoted_mention(text, start, end, sentences):
+        if ch.quoted_or_sample(text, start, end, sentences):
             return False
         return ch.terse_sentence(text, start, channels, sentences) and self._is_live(text, start, end)
 
@@ -212,7 +214,9 @@ class OffPlatformContact(Detector):
     def _is_proposal(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
         if _WORK_SUBJECT.match(text, end, min(len(text), end + 30)):
             return False
-        if ch.quoted_mention(text, start, end, sentences):
+        if ch.MATERIAL_BEFORE.search(text, max(0, start - 12), start):
+            return False  # 「収録は毎回Zoomでやっていて」: where the material is made
+        if ch.quoted_or_sample(text, start, end, sentences):
             return False
         if self._is_english_proposal(text, start, end, sentences):
             return True
@@ -239,7 +243,8 @@ class OffPlatformContact(Detector):
                     or ch.PAST_REPORT.search(text, s_start, s_end)
                     or ch.THANKS_FOR_PROPOSAL.search(text, s_start, s_end)
                     or (ch.SCAM_TOPIC.search(text, s_start, s_end) is not None
-                        and ch.WRITING_WORDS.search(text, max(0, start - 200), min(len(text), start + 200)) is not None))
+                        and (ch.WRITING_WORDS.search(text, max(0, start - 200), min(len(text), start + 200)) is not None
+                             or ch.SAMPLE_TOPIC.search(text) is not None)))
 
     @staticmethod
     def _is_english_proposal(text: str, start: int, end: int, sentences: ch.Sentences) -> bool:

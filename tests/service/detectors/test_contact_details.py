@@ -286,3 +286,52 @@ def test_the_works_own_contact_data_stays_quiet(text, sender):
 ])
 def test_real_addresses_next_to_the_data_look_alikes_are_found(text, span):
     assert span in spans(text)
+
+
+# Contacts that are the work's data (third session, tr15, tr17, tr18): inside a draft's quotation or
+# between the ruled lines of a sample, a field of a table, a shop's or clinic's listing (its number
+# beside its address, 「…店の番号」, a call link), an @handle the work places, chooses or describes,
+# a QR code exported for a design.
+@pytest.mark.parametrize("text, sender", [
+    ("受付の応対トークの初稿です。\n【本人確認】\n「恐れ入りますが、お名前とお電話番号を伺ってもよろしいでしょうか。確認が取れましたらご案内します。」",
+     "worker"),
+    ("店舗紹介文の下書きを貼ります。\n――――\n駅から徒歩3分の美容室です。ご予約は TEL 03-5521-7788 まで\n――――", "worker"),
+    ("キャプション案を書きました。\n----\n春の新作が入荷しました🌸\n@mori_no_pan_ya\n----", "worker"),
+    ("確認していただくリストです\n1. 珈琲 あおば｜03-3355-1200｜月曜定休\n2. 屋台 まるよし｜080-4411-2290｜不定休", "client"),
+    ("医院の電話番号は 044-911-2030、住所は 川崎市中原区小杉町2丁目5-1 です。", "client"),
+    ("2号物件だけは、駅前店の番号（06-6345-7710）でお願いします", "client"),
+    ("お電話は 044-911-2030 への発信リンクにしておきます", "worker"),
+    ("チラシの右下に、お店のアカウント（@hanaya_kobo）も小さく載せてもらえますか", "client"),
+    ("新しく作るアカウントの名前は、@sora_bakery_01 と @sora.bakery が候補です。どちらが良いでしょう", "client"),
+    ("当店はInstagram（@umi_no_zakka）で新作を発信している雑貨店です。", "client"),
+    ("QRは公式アカウントの管理画面から書き出したPNGをお送りします", "client"),
+])
+def test_contacts_that_are_the_works_data_stay_quiet(text, sender):
+    assert spans(text, sender=sender) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("弊社のアカウント（@umi_recruit_01）をフォローしてDMください", "@umi_recruit_01"),
+    ("ユーザー名は @mika_side_77 です。そちらで詳細を送ります", "@mika_side_77"),
+    ("電話番号は 090-3322-1144 です。お電話ください", "090-3322-1144"),
+    ("詳細はこちらで\n――――\nLINE ID: fuku_job_88\n――――\n追加お願いします", "fuku_job_88"),
+    ("「nami_work_22」で検索して追加してください", "nami_work_22"),
+    ("チラシにも載せていますが、@kaz_side_09 を追加してね", "@kaz_side_09"),
+    ("プロフィールに載せてる通り、ユーザー名はこちら。\n@abc_side_12 です", "@abc_side_12"),
+    ("担当の番号（090-5512-6630）まで電話ください", "090-5512-6630"),
+])
+def test_look_alikes_of_the_works_data_are_found(text, span):
+    assert span in spans(text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("r i o _ w o r k 3", "r i o _ w o r k 3"),
+    ("👉 s a k i . 0 9 2", "s a k i . 0 9 2"),
+])
+def test_a_message_that_is_only_a_spaced_handle_is_found(text, span):
+    assert spans(text) == [span]
+
+
+@pytest.mark.parametrize("text", ["a b c d", "1 2 3 4", "v 1 . 2 . 3", "s 1 / s 2"])
+def test_spaced_letters_that_are_no_handle_stay_quiet(text):
+    assert spans(text) == []

@@ -471,3 +471,30 @@ def test_refusal_look_alikes_still_propose(text, span):
 ])
 def test_the_tool_as_the_work_stays_quiet(text):
     assert spans(text) == []
+
+
+# A channel in the work's own text or material: a draft's quoted body, an outline's heading, a tool
+# change told in the past, where the material is recorded, customers' DMs the work answers, the
+# add-friend QR a flyer shows, a scam a notice warns of (third session, tr15, tr17, tr18).
+@pytest.mark.parametrize("text, sender", [
+    ("会員向けメールの初稿です。\n本文：「ご質問はLINEでお気軽にどうぞ。担当が順次お答えします。」", "worker"),
+    ("構成案です。\nH2 SkypeからTeamsに移行するときの注意点\nH3 録画データの移し方", "worker"),
+    ("前の職場でSkypeからTeamsに切り替えた時の担当でした", "worker"),
+    ("収録は毎回Teamsで行っていて、録画ファイルと文字起こしをお渡しします", "client"),
+    ("DMで予約が届いたら、定型文でご案内をお願いします", "client"),
+    ("チラシの裏面に、店舗のLINE公式アカウントの友だち追加QRを入れてください", "client"),
+    ("最近、当社を名乗ってSMSで偽のURLを送る詐欺があるので、その旨の一文を追記してください", "client"),
+])
+def test_a_channel_in_the_works_own_text_stays_quiet(text, sender):
+    assert spans(text, sender=sender) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("詳細はLINEでお伝えします。資料の初稿はその後です", "LINE"),
+    ("友だち追加QRを入れておきますね。LINEで詳細をお伝えします", "LINE"),
+    ("配信の件、Zoomで面談させてください", "Zoom"),
+    ("予約の前に、一度LINEでお話ししませんか", "LINE"),
+    ("DMでご連絡ください", "DM"),
+])
+def test_look_alikes_of_the_works_own_text_still_propose(text, span):
+    assert span in spans(text)
