@@ -176,8 +176,8 @@ def _skip_class(p: str, i: int) -> int:
 def _checked(p: str, i: int, j: int) -> int:
     """`j`, once `p[i:j]` is confirmed to be a whole group or class (it compiles alone): a
     misread boundary must give no requirement, never a wrong one."""
-    try:
-        regex.compile(p[i:j], regex.VERSION1)
+    try:  # not kept in the module's cache: thousands of throwaway fragments would fill it
+        regex.compile(p[i:j], regex.VERSION1, cache_pattern=False)
     except regex.error as exc:
         raise _Unknown(p[i:j]) from exc
     return j
