@@ -13,6 +13,7 @@ from . import __version__
 from .detectors import load_detectors
 from .engine import scoring
 from .engine.detector import Detector
+from .lang import polarity
 from .lang.ja import frames, words
 from .lang.vocab import unmitigable_channels
 from .model import runtime
@@ -48,6 +49,7 @@ def build() -> scoring.Components:
         warning_text=texts.warning_text,
         version=__version__,
         work_subject=frames.work_subject,
+        declines=polarity.declines,
     )
 
 

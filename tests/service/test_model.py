@@ -349,3 +349,28 @@ def test_the_model_adds_nothing_to_a_message_without_text_to_read(installed, tex
 def test_inference_never_fails_on_degenerate_text(installed, text):
     (o,) = installed.infer([feature_text(normalize(text))], ["client"], ["before_contract"])
     assert 0.0 <= o.p_any <= 1.0
+
+
+@pytest.mark.parametrize("text", ["事務局から直接のやり取りの許可をいただいています",
+                                  "契約と仮払いはクラウドワークス上で行います"])
+def test_the_model_adds_nothing_to_a_claim_the_rules_read_as_a_signal(installed, text):
+    """A permission or platform-contract claim is the signal the rubric counts, not a lure beside it
+    (n-grams of 「直接」「許可」 read as one)."""
+    with_fusion(installed, add=0.0)
+    answer = score(text)
+    assert [w for w in answer["warnings"] if w["kind"] == "signal"]
+    assert not [w for w in answer["warnings"] if w["source"] == "model"]
+
+
+@pytest.mark.parametrize("text", ["LINEは使っていないので、こちらでお願いします", "Zoomは入れていません",
+                                  "個人のメールアドレスはお伝えしておりません", "振込は不要です"])
+def test_the_model_adds_nothing_where_its_words_are_refused_or_waived(installed, text):
+    with_fusion(installed, add=0.0)
+    assert not [w for w in score(text)["warnings"] if w["source"] == "model"]
+
+
+def test_a_refusal_elsewhere_does_not_hide_the_model_warning(installed):
+    """Only passages in declining clauses are discounted: a lure beside a refusal still reads."""
+    with_fusion(installed, add=0.0)
+    text = "電話は使っていません。次のお仕事はこちらで受け付けています。登録だけ先にお願いします。"
+    assert [w for w in score(text)["warnings"] if w["source"] == "model"]

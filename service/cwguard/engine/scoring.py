@@ -165,6 +165,7 @@ class Components:
     warning_text: Callable[[str, str, str], Any]               # (category, lang, situation) -> texts
     version: str
     work_subject: Callable[[str], str] = lambda text: ""       # what a message says the job is about
+    declines: Callable[[str, int, int], bool] = lambda text, start, end: False  # a clause refusing its span
 
     def __post_init__(self):
         categories.check_registry(self.detectors)  # a category missing from the table fails at start
@@ -546,7 +547,11 @@ def _fuse(findings: list[Finding], view: ModelView | None, fusion, message: dict
     """The message's findings with their source after the model's opinion (see docs/quality.md):
     a rule hit the model finds very unlike a lure, in the whole message and around the hit, is
     marked `doubt` (reported at info), unless its category is one the model may never overrule; a
-    message no rule flags gets the model's own finding when the model is confident enough."""
+    message no rule flags gets the model's own finding when the model is confident enough, the
+    message is not a mitigating claim the rules read (「事務局の許可をいただいています」 is the
+    signal the rubric counts, not a lure besides it) and the words that weigh most are not all in
+    clauses that refuse or waive them (「LINEは使っていないので、こちらでお願いします」: n-grams
+    cannot read a refusal, the clause reader can)."""
     if view is None or reader is None:
         return [(f, "rule") for f in findings]
     risks = [f for f in findings if f.kind == "risk"]
@@ -562,8 +567,11 @@ def _fuse(findings: list[Finding], view: ModelView | None, fusion, message: dict
             out.append((f, "subject"))
         else:
             out.append((f, "both" if view.p_any >= AGREES else "rule"))
-    if not risks and view.category and view.p_any >= fusion.add and _has_evidence(message["text"]):
-        out += [(f, "model") for f in _model_findings(message, view.category, reader.explain(view.category))]
+    claims = any(f.kind == "signal" for f in findings)
+    if not (risks or claims) and view.category and view.p_any >= fusion.add and _has_evidence(message["text"]):
+        passages = reader.explain(view.category)
+        if not (passages and all(components().declines(message["text"], a, b) for a, b in passages)):
+            out += [(f, "model") for f in _model_findings(message, view.category, passages)]
     return out
 
 
