@@ -582,7 +582,7 @@ _CLIENT_ADVANCES = compile_pattern(
     r"(?:弊社|当社|こちら|私|当方|会社)\s?(?:が|で|にて|の方で)?\s?(?:全額)?\s?(?:立て?替え|建て?替え|購入|ご用意|用意|手配|お送り|送付|支給)"
 )
 # An amount of nothing (「初期費用0円」「¥0」), unless 「実質0円」 (a refund promise, a scam's tell).
-_ZERO_AMOUNT = compile_pattern(r"(?<![\d,.])0\s?円|[¥$]\s?0(?![\d,.])|ゼロ円|0\s?(?:yen|usd|jpy)(?![a-z])")
+_ZERO_AMOUNT = compile_pattern(r"(?<![\d,.])0\s?(?:円|yen|usd|usdt|jpy)(?![a-z])|[¥$]\s?0(?![\d,.])|ゼロ円")
 _VIRTUALLY = compile_pattern(r"実質|virtually|effectively")
 # An amount paid to the worker, not by them (「研修（日当1万円）」「報酬は1本5,000円」).
 _PAID_TO_WORKER = compile_pattern(r"日当|時給|日給|月給|報酬|謝礼|給与|給料|単価|支給|お支払い|稼")
