@@ -151,6 +151,8 @@ def alternation(terms: tuple[str, ...]) -> str:
 # A writing brief: the message asks for an article, a post, a script (「記事」「3000字」「2,000-word post」).
 BRIEF = compile_pattern(
     r"記事|執筆|コラム|原稿|ライティング|構成|見出し|(?<![a-z])h[23](?![a-z\d])|台本|シナリオ|\d\s?字|文字数|注意喚起|啓発|"
+    # a question-and-answer page: 「Q&Aを15問」「FAQ」
+    r"(?<![a-z])(?:q\s?&\s?a|faq)(?![a-z])|よくある質問|\d\s?問|"
     r"(?<![a-z])(?:article|blog post|post|explainer|guide|write-?up|essay|script|writer)s?(?![a-z])|\d-word|\d words"
 )
 # What a brief about scams says of the phrases it quotes: the tricks, examples, warnings
@@ -220,7 +222,28 @@ def about_the_work(text: str, start: int, end: int, state: dict) -> bool:
     s_start, s_end = sentence(text, start)
     if SUBJECT_CUES.search(text, s_start, max(s_end, end)):
         return True
-    return _quoted(text, start, end)
+    return _quoted(text, start, end) or _listed_under_subject(text, start)
+
+
+_BULLET = compile_pattern(r"[ \t　]*(?:[・•\-*]|[①-⑳]|\d{1,2}[.)）])")
+_LIST_REACH = 400
+
+
+def _listed_under_subject(text: str, start: int) -> bool:
+    """Whether the span sits in a bulleted list whose heading line names scams' tricks (「扱ってほしい
+    手口は」 then 「・マニュアル代や登録料の前払い」): each item is what the work is about."""
+    line_start = text.rfind("\n", 0, start) + 1
+    item = _BULLET.match(text, line_start)
+    if item is None:
+        return False
+    marker = item.group().strip()[:1]
+    lo = max(0, start - _LIST_REACH)
+    while line_start > lo:
+        prev = text.rfind("\n", 0, line_start - 1) + 1
+        if text[prev:line_start].strip()[:1] != marker:  # the heading: the line before the list
+            return SUBJECT_CUES.search(text, prev, line_start) is not None
+        line_start = prev
+    return False
 
 
 # A label that introduces the job itself (「お仕事内容は…」), unlike a topic's (「テーマ：…」).

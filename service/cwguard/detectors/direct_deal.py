@@ -92,34 +92,26 @@ RULES: tuple[DealRule, ...] = (
         reason="「弊社と直接」 (dev-061); the verb may be far",
     ),
     DealRule(
-        id="talking_directly_then_deal",
+        id="direct_contract_said_otherwise",
+        # talking directly, then a deal (「直接やりとりして契約」); a separate or private contract (個別契約,
+        # 個人間の取引, 直取引); the phrase spaced out to slip past filters (「直　接　契　約」)
         pattern=rf"(?P<s>{DIRECT}\s?(?:やり取り|やりとり|ご?連絡|お?話し?)(?:して|をして|で|を|させていただいて|いただいて)?\s?"
-        rf"(?:の上で?)?(?:{_DIRECT_DEAL}|お仕事|仕事|案件))",
-        examples=("直接やりとりして契約しませんか？",),
+        rf"(?:の上で?)?(?:{_DIRECT_DEAL}|お仕事|仕事|案件)|"
+        r"(?:(?:弊社|当社|私|わたし)と\s?(?:の)?\s?(?:個別|別途|直)(?:に|で|の)?|個人間|個人的|(?<![一-龥])直)"
+        r"(?:で|に|の|での|にて|的に|な)?\s?[ごお]?(?:契約|取引|取り引き|支払)|"
+        r"直[ 　・.\-_*]{1,2}接[ 　・.\-_*]{0,2}(?:契[ 　・.\-_*]{0,2}約|取[ 　・.\-_*]{0,2}引))",
+        examples=(
+            "直接やりとりして契約しませんか？",
+            "今後は弊社と個別に契約を結んでいただけないでしょうか。",
+            "直　接　契　約でお願いします",
+        ),
         counter_examples=(
             "直接やりとりして契約することは規約で禁止されています。",
-        ),
-        reason="talking directly, then a deal",
-    ),
-    DealRule(
-        id="separate_or_private_contract",
-        pattern=r"(?P<s>(?:(?:弊社|当社|私|わたし)と\s?(?:の)?\s?(?:個別|別途|直)(?:に|で|の)?|個人間|個人的|(?<![一-龥])直)"
-        r"(?:で|に|の|での|にて|的に|な)?\s?[ごお]?(?:契約|取引|取り引き|支払))",
-        examples=("今後は弊社と個別に契約を結んでいただけないでしょうか。",),
-        counter_examples=(
             "個人間の取引はお断りしています。",
             "弊社と個別に契約することはできません。",
-        ),
-        reason="a separate or private contract (個別契約, 個人間の取引, 直取引)",
-    ),
-    DealRule(
-        id="direct_contract_spaced_out",
-        pattern=r"(?P<s>直[ 　・.\-_*]{1,2}接[ 　・.\-_*]{0,2}(?:契[ 　・.\-_*]{0,2}約|取[ 　・.\-_*]{0,2}引))",
-        examples=("直　接　契　約でお願いします",),
-        counter_examples=(
             "直　接　契　約はできません。",
         ),
-        reason="the phrase spaced out to slip past filters",
+        reason="a direct contract said another way: talking directly then a deal, a separate or private contract, the phrase spaced out",
     ),
     DealRule(
         id="bypass_then_deal_word",
@@ -208,27 +200,23 @@ RULES: tuple[DealRule, ...] = (
     ),
     DealRule(
         id="payment_link_or_site",
+        # in either order: 「お支払いはこちらのリンクから」「こちらのサイトから報酬をお受け取りください」
         pattern=r"(?P<s>(?:お?(?:支払い?|振込)|決済|送金|報酬の?受け?取り?|換金|出金)(?:手続き)?\s?(?:は|を|用の|の|に)?\s?"
         rf"(?:こちらの|下記の|以下の|この|専用の|別の|外部の)?\s?{_PAGE}"
-        r"(?:から|で|より|にて|を))",
-        examples=("今回のお支払いはこちらのリンクからお願いします https://pay.example.com/x",),
+        r"(?:から|で|より|にて|を)|"
+        rf"{_PAGE}(?:から|より|で|にて)\s?(?:の)?\s?(?:報酬|お金|代金|料金)?(?:を|の)?\s?"
+        r"(?:お?(?:支払|振込|受け取)|決済|送金|換金|出金))",
+        examples=(
+            "今回のお支払いはこちらのリンクからお願いします https://pay.example.com/x",
+            "こちらのサイトから報酬をお受け取りください",
+        ),
         counter_examples=(
             "お支払いはこちらのリンクからではなく、クラウドワークスで行います。",
-        ),
-        reason="after a contract, a link or site used for payment is direct_deal (RUBRIC edge cases)",
-        client_only=True,
-    ),
-    DealRule(
-        id="link_then_payment_verb",
-        pattern=rf"(?P<s>{_PAGE}(?:から|より|で|にて)\s?(?:の)?\s?(?:報酬|お金|代金|料金)?(?:を|の)?\s?"
-        r"(?:お?(?:支払|振込|受け取)|決済|送金|換金|出金))",
-        examples=("こちらのサイトから報酬をお受け取りください",),
-        counter_examples=(
             "こちらのサイトから報酬をお受け取りいただくことはできません。",
             "クラウドワークス上のページから報酬をお受け取りください。",
             "お仕事は専用アプリで受け取っていただきます。",
         ),
-        reason="a link, site or app, then the payment verb: 「こちらのサイトから報酬をお受け取りください」",
+        reason="after a contract, a link or site used for payment is direct_deal (RUBRIC edge cases), the payment named before or after it",
         client_only=True,
         money_named=True,
     ),

@@ -138,13 +138,18 @@ RULES += (
         id="meal_or_coffee_together",
         pattern=rf"(?P<s>{_words('meals')}\s?(?:でも|がてら|を?しながら|でもしながら|でも飲みながら|"
         r"を?飲みながら|を?食べながら|しつつ|ついでに)[^。!?\n]{0,10}?(?:お?話|お?会い|会っ|会い|会え|打ち合わせ|打合せ|ご?相談|面談)"
-        r"[^。!?\n]{0,8}?(?:ませんか|ましょう|しましょ|たい|いかが|どう|できれば|できると|ください|願))",
-        examples=("一度ランチでもしながらお話ししませんか？",),
+        r"[^。!?\n]{0,8}?(?:ませんか|ましょう|しましょ|たい|いかが|どう|できれば|できると|ください|願)|"
+        # in a few words: 「一回お茶しません？」「今度ご飯でもどうですか」
+        rf"(?:一回|一度|今度|近いうち|ぜひ)?\s?(?:{_words('meals')}|ご飯|ごはん)\s?(?:でも)?\s?"
+        r"(?:しません|行きません|いかが|どう|しましょう|行こう|しよう|行けます|できます))",
+        examples=("一度ランチでもしながらお話ししませんか？", "一回お茶しません？"),
         counter_examples=(
             "Zoomでランチでもしながらお話ししませんか？",
             "お茶でも飲みながらお話ししたいところですが、面談はオンラインのみです。",
+            "Zoomでお茶しませんか？",
+            "お茶のギフトの記事です。いかがでしょうか。",
         ),
-        reason="a meal or a coffee together as the meeting: 「お茶でもしながら話しませんか」",
+        reason="a meal or a coffee together as the meeting, at length or in a few words: 「お茶でもしながら話しませんか」「一回お茶しません？」",
     ),
 )
 
@@ -155,17 +160,6 @@ _SPOT = rf"(?:[一-龥ァ-ヶ]{{1,8}}(?:駅前|駅|口)?\s?の\s?)?(?:{_words('m
 _EVENT = _words("events")
 _EVENT_PLACE = _words("place_names")
 RULES += (
-    MeetingRule(
-        id="tea_or_meal_proposed",
-        pattern=rf"(?P<s>(?:一回|一度|今度|近いうち|ぜひ)?\s?(?:{_words('meals')}|ご飯|ごはん)\s?(?:でも)?\s?"
-        r"(?:しません|行きません|いかが|どう|しましょう|行こう|しよう|行けます|できます))",
-        examples=("一回お茶しません？",),
-        counter_examples=(
-            "Zoomでお茶しませんか？",
-            "お茶のギフトの記事です。いかがでしょうか。",
-        ),
-        reason="a coffee or a meal proposed in a few words (the meal family of 「お茶でもしながら」)",
-    ),
     MeetingRule(
         id="meeting_spot_named",
         pattern=rf"(?<![^\s。!?\n、,])(?P<s>{_SPOT}\s?(?:で|にて))(?=\s?(?:どう|いかが|待ち合わせ|集合|お願い|会|お話|面談|[?。!\n]|$))",

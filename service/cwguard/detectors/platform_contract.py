@@ -22,9 +22,11 @@ def _words(group: str, lang: str = "ja") -> str:
 
 _PAY = rf"(?:[ごお]?{_words('payments_after_prefix')}|{_words('escrow_steps')}|{_words('rewards_and_orders')})"
 _VIA = _words("via_platform")
+# A further payment on the platform: 「クラウドワークスで追加の仮払いを」「CWの追加支払いで」 (after a contract).
+_ADDITIONAL = r"(?:追加\s?(?:の|で|分の)?\s?|別途\s?(?:の)?\s?)"
 # The platform's escrow named as the way to pay: 「クラウドワークスの仮払いで」「CWの決済システムを使って」.
 _ESCROW_VIA = (
-    rf"(?:の|上の)\s?{_words('platform_payment_features')}(?:機能|システム|制度)?\s?"
+    rf"(?:の|上の|上で|で)\s?{_ADDITIONAL}?{_words('platform_payment_features')}(?:機能|システム|制度)?\s?"
     r"(?:で(?!\s?は?\s?(?:なく|ない))|にて|を(?:使|利用|通)|を通じ|経由|を介|による)"
 )
 _DO = _words("doing")
@@ -48,7 +50,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="platform_then_payment_words",
-        pattern=rf"(?P<s>{PLATFORM}\s?{_VIA}\s?(?:の)?\s?(?:{_ADVERB}\s?)?{_PAY}(?:[・、と,/]\s?(?:[ごお]?{_words('payments_after_prefix')}|{_words('escrow_steps')}))?"
+        pattern=rf"(?P<s>{PLATFORM}\s?{_VIA}\s?(?:の)?\s?(?:{_ADVERB}\s?)?{_ADDITIONAL}?{_PAY}(?:[・、と,/]\s?(?:[ごお]?{_words('payments_after_prefix')}|{_words('escrow_steps')}))?"
         rf"[^。!?\n]{{0,10}}?(?:{_DO}|を(?:いたし|致し|行))?)",
         examples=("では、クラウドワークス上で契約・仮払いをいたします。",),
         counter_examples=(
@@ -59,17 +61,19 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="payment_is_the_platform",
-        pattern=rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_COPULA})",
-        examples=("文字単価2円、契約・お支払いはクラウドワークスです。",),
+        pattern=rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?(?:上|内|の中)?\s?{_COPULA})",
+        examples=("文字単価2円、契約・お支払いはクラウドワークスです。", "連絡も契約も支払いも全部CW上です"),
         counter_examples=(
             "契約はクラウドワークスですが、お支払いは直接お願いします。",
+            "契約はクラウドワークス上ですか？",
         ),
         reason="the platform as the copula's complement: 「支払いはクラウドワークスです」",
     ),
     Rule(
         id="platform_escrow_named",
-        pattern=rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_ESCROW_VIA})",
-        examples=("報酬はクラウドワークスの仮払いでお預かりします。",),
+        # or, with no payment word before, a verb of paying after: 「交通費はクラウドワークスの追加支払いでお渡しします」
+        pattern=rf"(?P<s>{_PAYS}[^。!?\n]{{0,16}}?{PLATFORM}\s?{_ESCROW_VIA}|{PLATFORM}\s?{_ESCROW_VIA}[^。!?\n]{{0,12}}?(?:{_DO}|お渡し|お支払|支払){OKURI})",
+        examples=("報酬はクラウドワークスの仮払いでお預かりします。", "追加の2点はクラウドワークスの追加支払いでお支払いしますね。"),
         counter_examples=(
             "お支払いはクラウドワークスの仮払いではなく銀行振込でお願いします。",
         ),

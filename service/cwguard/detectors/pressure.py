@@ -197,7 +197,9 @@ RULES: tuple[PressureRule, ...] = (
     PressureRule(
         id="scarcity",
         pattern=r"(?P<s>先着\s?\d{1,3}\s?(?:名|人|枠|件|社|組)(?:様)?(?:のみ|限定|まで|で締め切|で終了|で〆)?|"
-        r"(?:残り|のこり)\s?(?:\d{1,3}|わずか|僅か|あと\s?\d{1,3})\s?(?:名|人|枠|件|席|組|社)?(?:様)?(?:で締め切|のみ|限り|となって)?|"
+        # (「残り7ページ」 counts the work left, not places)
+        rf"(?:残り|のこり)\s?(?:\d{{1,3}}|わずか|僅か|あと\s?\d{{1,3}})(?!\d|\s?(?:{vocab.words('ja', 'pressure', 'work_counts')}))"
+        r"\s?(?:名|人|枠|件|席|組|社)?(?:様)?(?:で締め切|のみ|限り|となって)?|"
         # a benefit for today only: 「本日中の方のみ特典」「今日応募した方だけ」
         r"(?:本日|今日|今夜)\s?(?:中\s?の|中?\s?に?[^。!?\n]{0,10}?(?:した|いた|れた|った|える|る))\s?(?:方|人)\s?(?:のみ|限定|だけ)|"
         r"残席(?:わずか|僅か|\s?\d{1,3})|ラスト\s?(?:\d{1,3}|一|ひと)\s?(?:名|人|枠|席|組|社)|"
@@ -210,6 +212,7 @@ RULES: tuple[PressureRule, ...] = (
         examples=("名刺データの入力作業です。先着3名様で締め切りますので、ご希望の方はお早めにご返信ください。",),
         counter_examples=(
             "残りの作業は来週で大丈夫です。",
+            "初稿ありがとうございます。残り5ページも同じ調子でお願いします。",
             "「残りわずか」という見出しのコピーを作成してください。",
             "先着3名限定という表現は使わないでください。",
         ),
@@ -253,6 +256,8 @@ RULES: tuple[PressureRule, ...] = (
         r"(?:spots?|slots?|seats?|places?|openings?|positions?) (?:are |is )?(?:very |strictly )?limited(?! (?:to|by|in|for)(?![a-z]))|"
         rf"(?:{vocab.words('en', 'pressure', 'answer_verbs')})(?![a-z])[^.!?\n]{{0,20}}?"
         r"(?:within (?:\d{1,2}|one|two|24|48) hours?|by (?:today|tonight|tomorrow(?: morning)?)|today|tonight|right now|immediately|"
+        # a bare 「now」 closing the order: 「just say yes now」「sign now!」 (not 「now that …」)
+        r"now(?=\s?(?:[.!?\n]|$))|"
         r"(?:within|in the next|in) (?:\d{1,3}|one|two|three|five|ten|fifteen|twenty|thirty) (?:minutes?|mins?|hours?|hrs?)))"
         r"(?![a-z]))",
         examples=("Only 2 spots left, please reply ASAP.",),

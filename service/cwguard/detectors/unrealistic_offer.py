@@ -75,6 +75,9 @@ class OfferRule(Rule):
     # A return on money the reader puts in (「13,000円が戻ってきます」「you get ¥39,000 back」): a
     # promised profit only in a message where the reader deposits or tops up (`_DEPOSIT_CONTEXT`).
     needs_deposit: bool = False
+    # A fee said to come back with the pay (「登録料は報酬と一緒に戻ってきます」「it comes back with your
+    # payout」): a promise only where the reader pays something (a deposit or a fee, `_PAYMENT_CONTEXT`).
+    needs_payment: bool = False
 
 
 RULES: tuple[OfferRule, ...] = (
@@ -152,9 +155,17 @@ RULES: tuple[OfferRule, ...] = (
         id="english_pay_in_more_earn_more",
         pattern=rf"(?P<s>(?<![a-z])(?:(?:{vocab.words('en', 'money', 'pay_in_more')})|"
         r"(?:deposit|top[- ]?up|recharge|invest|pay in|put in) more)[^.!?\n]{0,30}?"
-        r"(?:earn|make|get|receive|commission|profit|return|reward|income|bonus))(?![a-z])",
-        examples=("The more you deposit the more you earn", "higher deposit = higher commission", "deposit more = higher commission."),
-        counter_examples=("The more you write, the more you earn.",),
+        r"(?:earn|make|get|receive|commission|profit|return|reward|income|bonus)|"
+        # the reward named first: 「your commission is based on your deposit」
+        r"(?:commission|profit|return|reward|payout|earning)s?\s(?:rate\s)?(?:is\s|are\s|will be\s|grows?\s)?"
+        rf"(?:{vocab.words('en', 'money', 'pay_in_more')}))(?![a-z])",
+        examples=(
+            "The more you deposit the more you earn",
+            "higher deposit = higher commission",
+            "deposit more = higher commission.",
+            "Your commission rate is based on your deposit.",
+        ),
+        counter_examples=("The more you write, the more you earn.", "Your commission is based on the number of articles."),
         lang="en",
         reason="in English: \"pay in more, earn more\" (tr2-0003, tr3-0021, tr13-003)",
     ),
@@ -194,9 +205,18 @@ RULES: tuple[OfferRule, ...] = (
     OfferRule(
         id="english_percent_return",
         pattern=rf"(?P<s>(?<![a-z\d.])\d{{1,3}}(?:\.\d{{1,2}})?\s?%\s(?:{vocab.words('en', 'offers', 'profit_words')})(?![a-z])|"
-        r"(?<![a-z])(?:gets?|earns?|receives?|makes?)\s\d{1,3}(?:\.\d{1,2})?\s?%)",
-        examples=("VIP members get 30% commission on every order", "deposit more = higher commission. lvl 3 gets 30%"),
-        counter_examples=("CrowdWorks takes a 20% commission on every order, so please deposit the escrow.",),
+        r"(?<![a-z])(?:gets?|earns?|receives?|makes?)\s\d{1,3}(?:\.\d{1,2})?\s?%|"
+        # the yield named first: 「deposit 100 -> profit 25%」「commission: 30%」
+        rf"(?<![a-z])(?:{vocab.words('en', 'offers', 'profit_words')})\s?(?:of|is|=|:|->|→)?\s?(?:up to\s)?\d{{1,3}}(?:\.\d{{1,2}})?\s?%)",
+        examples=(
+            "VIP members get 30% commission on every order",
+            "deposit more = higher commission. lvl 3 gets 30%",
+            "top up 500 USDT → profit 25% every round",
+        ),
+        counter_examples=(
+            "CrowdWorks takes a 20% commission on every order, so please deposit the escrow.",
+            "The platform fee is a commission of 20%, deducted before the deposit reaches you.",
+        ),
         lang="en",
         reason="in English: a percentage yield on a deposit or an order (tr2-0003, tr13-003)",
         needs_deposit=True,
@@ -210,6 +230,37 @@ RULES: tuple[OfferRule, ...] = (
         lang="en",
         reason="in English: an amount back after a deposit (tr3-0181, tr5-0018)",
         needs_deposit=True,
+    ),
+    # A fee or deposit said to come back with the pay: the rubric's fee with a promise to earn it back.
+    OfferRule(
+        id="fee_back_with_the_pay",
+        pattern=r"(?P<s>(?:報酬|給料|給与|出金|売上|配当|ギャラ)\s?(?:と一緒に|と合わせて|とともに|と共に|に上乗せ(?:して|で)?|に含めて|の際に)\s?"
+        r"(?:全額|まるごと)?\s?(?:返金|戻|返って|返還|お返し|払い戻|キャッシュバック))",
+        examples=("登録料3,000円は初回の報酬と一緒に全額戻ってきます。", "保証金は出金の際に返金されます"),
+        counter_examples=(
+            "交通費は報酬と一緒にお支払いします。",
+            "誤って二重に入金した分は、報酬と一緒に返金いたしますね、と言われたら詐欺を疑ってください。",
+        ),
+        reason="a fee or deposit promised back with the pay: a fee with a scam's payback promise (rubric)",
+        needs_payment=True,
+    ),
+    OfferRule(
+        id="english_fee_back_with_the_pay",
+        pattern=r"(?P<s>(?<![a-z])(?:it|this|that|they|the\s(?:fee|deposit|amount|money|payment)|(?:your|ur)\s(?:fee|deposit|money))\s"
+        r"(?:all\s)?(?:comes|come|will come|gets|get|will be|is|are|goes)\s(?:back|returned|refunded|paid back)"
+        r"(?:\s(?:to you|in full))?\s(?:with|in|on|plus|together with|along with|after)\s(?:ur|your|the|first)?\s?"
+        r"(?:payout|salary|pay|earnings?|commission|withdrawal|profit|wage|first)s?)(?![a-z])",
+        examples=(
+            "send 20 USD activation fee to unlock, it comes back with your payout",
+            "pay the 30 USDT deposit first; the deposit is refunded with your salary",
+        ),
+        counter_examples=(
+            "The escrow amount is returned with your payout if the client cancels.",
+            "The signed form? It comes back with your payout statement, nothing to do.",
+        ),
+        lang="en",
+        reason="in English: a fee or deposit promised back with the pay (rubric: a fee with a payback promise)",
+        needs_payment=True,
     ),
     # --- English income claims (tr2-0113, tr2-0132, tr3-0096, tr7-011, tr13-001, tr5-0018) ----------
     OfferRule(
@@ -297,6 +348,11 @@ _DEPOSIT_CONTEXT = compile_pattern(
     rf"{vocab.words('ja', 'money', 'money_in_words')}|保証金|送金|投資|"
     rf"(?<![a-z])(?:{vocab.words('en', 'offers', 'deposit_context')})(?![a-z])"
 )
+# A message where the reader pays something: a deposit, or a fee (「登録料」「activation fee」).
+_PAYMENT_CONTEXT = compile_pattern(
+    rf"{vocab.words('ja', 'money', 'money_in_words')}|保証金|送金|投資|{vocab.words('ja', 'money', 'fee_nouns')}|手数料|"
+    rf"(?<![a-z])(?:{vocab.words('en', 'offers', 'deposit_context')}|{vocab.words('en', 'money', 'fee_nouns')})(?![a-z])"
+)
 # A lure in the same sentence: an income for a period or an effortless claim. 「このブログは不労所得
 # の仕組みづくりの一環で、ほったらかしで月20万入る」 names passive income as what the reader gets,
 # not as the subject of an article, though 「の仕組み」 reads like a topic.
@@ -317,7 +373,7 @@ class UnrealisticOfferDetector(RuleDetector):
         "ほど", "だけ", "倍", "返", "戻", "キャッシュバック", "上乗せ", "出金", "引き出", "払い出", "%", "口座", "アカウント",
         "収益", "お金", "報酬", "利益", "配当", "なってい", "なる方", "もらってい", "earn", "make", "get", "receiv", "commission",
         "profit", "return", "reward", "income", "bonus", "withdraw", "take out", "take home", "bring in", "pay", "day", "week",
-        "24",
+        "24", "back", "refunded", "returned",
     )
     examples = Examples(
         positive=(
@@ -351,6 +407,11 @@ class UnrealisticOfferDetector(RuleDetector):
             if "deposit" not in state:
                 state["deposit"] = _DEPOSIT_CONTEXT.search(text) is not None
             if not state["deposit"]:
+                return False
+        if rule.needs_payment:
+            if "payment" not in state:
+                state["payment"] = _PAYMENT_CONTEXT.search(text) is not None
+            if not state["payment"]:
                 return False
         if about_the_work(text, *span_of(m), state) or reported(text, *span_of(m)):
             return False

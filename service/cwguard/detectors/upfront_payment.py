@@ -244,18 +244,6 @@ RULES: tuple[PaymentRule, ...] = (
         lang="en",
         reason="in English: the worker asked to pay or buy",
     ),
-    PaymentRule(
-        id="english_buy_manual_or_tool",
-        pattern=r"(?P<s>(?<![a-z])(?:buy|purchase|order)\s(?:the|our|a|my)\s(?:training\s|starter\s|official\s)?"
-        rf"(?:{vocab.words('en', 'money', 'bought_materials')})s?(?![a-z]))",
-        examples=("Please buy the manual first; it explains every step.",),
-        counter_examples=(
-            "You do not need to buy the manual.",
-            "Please don't buy the course.",
-        ),
-        lang="en",
-        reason="in English: buying the manual or tool the job needs",
-    ),
     # --- the money step of task scams, stated as what the worker must put in (tr6–tr10) ---------
     PaymentRule(
         id="money_in_asked",
@@ -349,33 +337,21 @@ RULES: tuple[PaymentRule, ...] = (
         money_in=True,
     ),
     PaymentRule(
-        id="english_money_in_required",
-        pattern=rf"(?P<s>(?<![a-z]){_EN_MONEY_IN}(?:\s(?:is|are))?\s(?:required|needed|mandatory|necessary|a must))(?![a-z])",
-        examples=("Finish 3 orders and withdraw. Top-up is required to start.",),
-        counter_examples=("No deposit is required.", "A top-up is not required."),
-        lang="en",
-        reason="in English: a top-up or deposit stated as required (tr5-0018)",
-        money_in=True,
-    ),
-    PaymentRule(
-        id="english_money_in_for_a_condition",
-        pattern=r"(?P<s>(?<![a-z])(?:make|making|pay|paying|send|sending|transfer|transferring)\s(?:a|an|the|your|some)\s"
-        r"(?:small\s|one-time\s|refundable\s|minimum\s)?(?:deposit|top[- ]?up|recharge|payment|amount))(?![a-z])",
-        examples=("You must make a deposit to withdraw your earnings.",),
-        counter_examples=("We will make a payment to you after delivery.", "Please make a deposit slip template in Excel."),
-        lang="en",
-        reason="in English: a deposit or payment in a sentence that names what it unlocks (tr2-0007, tr9-014)",
-        money_in=True,
-        needs_condition=True,
-    ),
-    PaymentRule(
         id="english_money_in_verb_for_a_condition",
         pattern=r"(?P<s>(?<![a-z])(?:top[- ]?up|recharge|re-charge|deposit|prepay|pre-pay)(?![a-z]))",
-        examples=("VIP members get 30% commission on every order after you top up.", "lvl 3 gets 30%, deposit to upgrade"),
+        examples=(
+            "VIP members get 30% commission on every order after you top up.", "lvl 3 gets 30%, deposit to upgrade",
+            "Finish 3 orders and withdraw. Top-up is required to start.",
+            "You must make a deposit to withdraw your earnings.",
+        ),
         counter_examples=(
             "Once the client's escrow deposit is made, your payment will be released.",
             "We never ask you to deposit money to unlock tasks.",
             "Payment is released after the deposit is confirmed.",
+            "No deposit is required.",
+            "A top-up is not required.",
+            "We will make a payment to you after delivery.",
+            "Please make a deposit slip template in Excel.",
         ),
         lang="en",
         reason="in English: a bare top-up or deposit in a sentence that names what it unlocks (tr13-003, tr2-0003)",
@@ -522,13 +498,21 @@ RULES: tuple[PaymentRule, ...] = (
         reason="a gift card the worker buys and sends the code of (tr3-0159, tr5-0084, tr2-0138)",
     ),
     PaymentRule(
-        id="english_gift_card",
-        pattern=rf"(?P<s>(?<![a-z])(?:buy|purchase|get|pick up)\s(?:an?\s|the\s|some\s|two\s|three\s|\d{{1,2}}\s)?"
+        id="english_buy_goods",
+        # what the worker buys for the job or the scam: the manual or kit, or a gift card to send the code of
+        pattern=rf"(?P<s>(?<![a-z])(?:buy|purchase|order)\s(?:the|our|a|my)\s(?:training\s|starter\s|official\s)?"
+        rf"(?:{vocab.words('en', 'money', 'bought_materials')})s?|"
+        rf"(?<![a-z])(?:buy|purchase|get|pick up)\s(?:an?\s|the\s|some\s|two\s|three\s|\d{{1,2}}\s)?"
         rf"(?:{_EN_AMOUNT}\s)?(?:worth of\s)?(?:[a-z]{{2,12}}\s)?(?:{vocab.words('en', 'money', 'gift_card_words')}))(?![a-z])",
-        examples=("Please buy a $100 Apple gift card and send me the code.",),
-        counter_examples=("We will buy you a gift card as a thank-you.", "Do not buy gift cards for anyone."),
+        examples=("Please buy the manual first; it explains every step.", "Please buy a $100 Apple gift card and send me the code."),
+        counter_examples=(
+            "You do not need to buy the manual.",
+            "Please don't buy the course.",
+            "We will buy you a gift card as a thank-you.",
+            "Do not buy gift cards for anyone.",
+        ),
         lang="en",
-        reason="in English: a gift card the worker buys",
+        reason="in English: goods the worker buys, the job's manual or kit or a gift card (the buy_manual_or_tool and gift card families)",
     ),
     PaymentRule(
         id="english_payment_app",
@@ -582,7 +566,7 @@ _CLIENT_ADVANCES = compile_pattern(
     r"(?:弊社|当社|こちら|私|当方|会社)\s?(?:が|で|にて|の方で)?\s?(?:全額)?\s?(?:立て?替え|建て?替え|購入|ご用意|用意|手配|お送り|送付|支給)"
 )
 # An amount of nothing (「初期費用0円」「¥0」), unless 「実質0円」 (a refund promise, a scam's tell).
-_ZERO_AMOUNT = compile_pattern(r"(?<![\d,.])0\s?円|[¥$]\s?0(?![\d,.])|ゼロ円|0\s?(?:yen|usd|jpy)(?![a-z])")
+_ZERO_AMOUNT = compile_pattern(r"(?<![\d,.])0\s?(?:円|yen|usd|usdt|jpy)(?![a-z])|[¥$]\s?0(?![\d,.])|ゼロ円")
 _VIRTUALLY = compile_pattern(r"実質|virtually|effectively")
 # An amount paid to the worker, not by them (「研修（日当1万円）」「報酬は1本5,000円」).
 _PAID_TO_WORKER = compile_pattern(r"日当|時給|日給|月給|報酬|謝礼|給与|給料|単価|支給|お支払い|稼")

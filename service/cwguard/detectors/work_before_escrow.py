@@ -44,8 +44,10 @@ _TRIAL = _words("trial")
 _WORK_VERB = _words("work_verbs")
 _CONTRACT_STEP = _words("contract_steps")
 _BEFORE = (
-    rf"(?:{_CONTRACT_STEP}|{_words('hiring_steps')})(?:の)?\s?(?:前|より前|より先|締結前|の前)"
-    r"(?:に|ですが|ではありますが|の段階で|でも|ですけど|だけど|ではございますが|、)?"
+    rf"(?:{_CONTRACT_STEP}|{_words('hiring_steps')})(?:の)?\s?(?:(?:前|より前|より先|締結前|の前)"
+    r"(?:に|ですが|ではありますが|の段階で|でも|ですけど|だけど|ではございますが|、)?|"
+    # not waiting for it: 「仮払いを待たずに」「契約の完了を待たずに」
+    rf"{_words('without_waiting')})"
 )
 _ESCROW_LATER = (
     rf"仮払い(?:(?:は|を|の手続きは)?\s?(?:{_words('later')})|(?:は|の手続きは)\s?"
@@ -130,10 +132,14 @@ RULES: tuple[EscrowRule, ...] = (
     EscrowRule(
         id="work_before_contract",
         pattern=rf"(?P<s>{_BEFORE}[^。!?\n]{{0,30}}?{_WORK_VERB})",
-        examples=("では、その代わりに契約前に1本、実際の案件動画を編集して納品していただけますか。",),
+        examples=(
+            "では、その代わりに契約前に1本、実際の案件動画を編集して納品していただけますか。",
+            "仮払いの完了を待たずに、今週からデザインを作り始めてもらえますか。",
+        ),
         counter_examples=(
             "契約前に作業を始めていただくことはありません。",
             "契約前にポートフォリオを作成して送ってください。",
+            "仮払いを待たずに作業を始めることはしないでください。",
         ),
         reason="work before the contract or escrow (dev-063 m3)",
     ),
@@ -361,6 +367,18 @@ RULES += (
         after_contract=True,
     ),
     EscrowRule(
+        id="english_work_before_escrow",
+        pattern=r"(?P<s>(?<![a-z])(?:start|begin|work|get started|go ahead)(?:\s(?:on|with)\s(?:it|the\s[a-z]+))?\s(?:today\s|now\s|right away\s)?"
+        r"(?:before|without waiting for)\s(?:the\s)?(?:escrow|contract|milestone)(?:\s(?:is\s)?(?:funded|signed|paid|deposited))?)(?![a-z])",
+        examples=("Could you start today without waiting for the escrow?", "Please begin before the contract is signed."),
+        counter_examples=(
+            "Please do not start before the escrow is funded.",
+            "I never start work before the contract is signed.",
+        ),
+        lang="en",
+        reason="in English: the work asked for before escrow or the contract (the work_before_contract family)",
+    ),
+    EscrowRule(
         id="english_escrow_later_start_now",
         pattern=r"(?P<s>(?<![a-z])escrow\s(?:later|next week|next month|at (?:the )?(?:end of (?:the )?month|month end)|tomorrow|after delivery)(?![a-z]))",
         examples=("Escrow at the end of the month, just start now please.",),
@@ -382,6 +400,8 @@ _NEW_WORK = compile_pattern(_words("new_work"))
 _EXISTING = compile_pattern(_words("existing_work"))
 
 _REQUEST = compile_pattern(_words("request"))
+# An English request opening the phrase's sentence: 「Could you start …」「Please begin …」.
+_EN_REQUEST = compile_pattern(rf"(?<![a-z])(?:{vocab.words('en', 'grammar', 'request_openers')})(?![a-z])")
 # A test that is paid and contracted on the platform.
 _PAID_ON_PLATFORM = compile_pattern(
     rf"有償|有料|報酬\s?(?:は|として|:|：)?\s?{AMOUNT}|{PLATFORM}\s?(?:上で|で|経由で|にて)\s?(?:の)?\s?(?:契約|仮払い)|"
@@ -488,6 +508,8 @@ class WorkBeforeEscrowDetector(RuleDetector):
             return False
         if rule.terse:
             return _terse_request(text, m)
+        if rule.lang == "en":
+            return _EN_REQUEST.search(text, max(0, start - 60), start) is not None
         return search_in_sentence(_REQUEST, text, start) is not None
 
 

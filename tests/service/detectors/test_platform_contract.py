@@ -29,6 +29,15 @@ POSITIVE = [
     ('正式な発注はクラウドワークスから行います。', '発注', 'client', 'before_contract'),
     ('契約とお支払いはすべてクラウドワークス上で行います。', '契約とお支払い', 'client', 'before_contract'),
     ('ｸﾗｳﾄﾞﾜｰｸｽで契約・仮払いをいたします。', 'ｸﾗｳﾄﾞﾜｰｸｽ', 'client', 'before_contract'),
+    # third session: the verbs a contract and a payment take (結ぶ, 払う, 送る, 済ませる)
+    ('契約自体はCWでちゃんと結びますのでご安心を', '契約自体はCWでちゃんと結び', 'client', 'before_contract'),
+    ('お支払いはクラウドワークスで払う形です', 'お支払いはクラウドワークスで払う', 'client', 'before_contract'),
+    ('本契約はこのあとクラウドワークスで送りますね', '本契約はこのあとクラウドワークスで送り', 'client', 'before_contract'),
+    # third session: a further payment on the platform, the platform as the place (上です, 内です), thru
+    ('追加の修正分はCWで別途の仮払いをしますね', 'CWで別途の仮払い', 'client', 'contracted'),
+    ('送料はクラウドワークスの追加支払いでお送りします', 'クラウドワークスの追加支払いでお送り', 'client', 'contracted'),
+    ('やり取りも契約も全部クラウドワークス内です', '契約も全部クラウドワークス内です', 'client', 'before_contract'),
+    ('payment goes thru CrowdWorks as always', 'payment goes thru CrowdWorks', 'client', 'before_contract'),
 ]
 
 # (message, sender, contract phase): no hit
@@ -53,6 +62,13 @@ NEGATIVE = [
     ('クラウドワークスから応募してください。', 'client', 'before_contract'),
     ('クラウドワークスのタスク形式で募集していますので、そちらから作業できます。', 'client', 'before_contract'),
     ('クラウドワークスは手数料が高いので、次回からは直接契約にさせていただけませんか？', 'client', 'before_contract'),
+    # third session look-alikes: a refusal, the fee as the reason to go around, the worker asking
+    ('契約はクラウドワークスで結べません。', 'client', 'before_contract'),
+    ('クラウドワークスで契約を結ぶと手数料がかかるので、直接でお願いします。', 'client', 'before_contract'),
+    ('契約はクラウドワークスで結びますか？', 'worker', 'before_contract'),
+    # third session look-alikes: the extra paid outside, a question about the place
+    ('追加分はクラウドワークスの追加支払いではなく、銀行振込でお願いします。', 'client', 'contracted'),
+    ('契約はクラウドワークス内ですか？', 'client', 'before_contract'),
 ]
 
 

@@ -106,6 +106,9 @@ POSITIVE = [
     ('募集は本日23:59まで、残り2枠となっています。', '残り2枠', 'client', 'before_contract'),
     ('先着3名様で締め切りますので、ご希望の方はお早めにご返信ください。', '先着3名', 'client', 'before_contract'),
     ('今日中に納品してもらえますか？', '今日中に納品', 'client', 'contracted'),
+    # third session: an order closed by a bare now, English
+    ('ok just sign now', 'sign now', 'client', 'before_contract'),
+    ('Accept now!', 'Accept now', 'client', 'before_contract'),
 ]
 
 # (message, sender, contract phase): no hit
@@ -202,6 +205,11 @@ NEGATIVE = [
     ('明日までに契約をお送りしますので、少々お待ちください。', 'client', 'before_contract'),
     ('ありがとうございます。それでは本日中に契約のお手続きをいたしますので、内容をご確認のうえご承認ください。', 'client', 'before_contract'),
     ('テスト10件は3日以内の納品でお願いします。', 'client', 'before_contract'),
+    # third session look-alikes: the work left counted, not places; the writer's own now
+    ('残り3本も同じトーンでお願いします。', 'client', 'before_contract'),
+    ('残り2日で納品できそうです。', 'client', 'before_contract'),
+    ('I will sign now.', 'client', 'before_contract'),
+    ('You can accept now or next week, either is fine.', 'client', 'before_contract'),
 ]
 
 

@@ -17,6 +17,11 @@ POSITIVE = [
     ('クラウドワークス公認の企業です。', '公認', 'client', 'before_contract'),
     ('事務局にも確認済みで、契約前のお電話は問題ないと伺っております。', '事務局にも確認済み', 'client', 'before_contract'),
     ('サービス外連絡申請は承認済みですので、ご安心ください。', '承認済み', 'client', 'before_contract'),
+    # third session: the permission with what was allowed in between, さん, 取得済み, and in English
+    ('事務局さんに相談して、チャットでの連絡のOKをもらってます', '事務局さん', 'client', 'before_contract'),
+    ('運営から外部ツールでの打ち合わせの許可を取得しています。', '運営から', 'client', 'before_contract'),
+    ('The CrowdWorks team has already approved contact by Slack.', 'CrowdWorks team has already approved', 'client', 'before_contract'),
+    ('We received CrowdWorks support approval to share a phone number.', 'CrowdWorks support approval', 'client', 'before_contract'),
 ]
 
 # (message, sender, contract phase): no hit
@@ -29,6 +34,11 @@ NEGATIVE = [
     ('運営するメディアの記事確認をいただければと思います。', 'client', 'before_contract'),
     ('記事の確認をいただけますか。', 'client', 'before_contract'),
     ('サービス外連絡申請を提出しました。', 'client', 'before_contract'),
+    # third session look-alikes: a question, a refusal, the claim quoted as a scam's line, the worker
+    ('Did CrowdWorks approve moving to email?', 'client', 'before_contract'),
+    ('CrowdWorks has not allowed contact outside the site.', 'client', 'before_contract'),
+    ('記事では「事務局から許可をもらっている」と言われたケースを紹介してください。', 'client', 'before_contract'),
+    ('事務局の許可を取得済みと言われましたが本当ですか？', 'worker', 'before_contract'),
 ]
 
 

@@ -71,6 +71,13 @@ POSITIVE = [
     ('年収1000万円も夢ではありません。', '夢ではありません', 'client', 'before_contract'),
     ('【初心者歓迎】スマホだけで1日5分！簡単な画像加工で月10万円も夢じゃありません😊', 'スマホだけで', 'client', 'before_contract'),
     ('未経験でも1日30分で月20万円可能です。', '月20万円', 'client', 'before_contract'),
+    # third session: a fee or deposit promised back with the pay, Japanese and English; the yield named first
+    ('保証金1万円は初回の出金と一緒に返金されます', '出金と一緒に返金', 'client', 'before_contract'),
+    ('手数料は報酬に上乗せして全額お返しします', '報酬に上乗せして全額お返し', 'client', 'before_contract'),
+    ('pay the 25 USD unlock fee now, it will come back with your first payout', 'it will come back with your first payout', 'client', 'before_contract'),
+    ('recharge 300 USDT → profit 40% per round', 'profit 40%', 'client', 'before_contract'),
+    ('入金額に応じて報酬率アップ！', '入金額に応じて報酬', 'client', 'before_contract'),
+    ('your reward is based on your top-up, VIP gets more', 'reward is based on your top-up', 'client', 'before_contract'),
 ]
 
 # (message, sender, contract phase): no hit
@@ -130,6 +137,12 @@ NEGATIVE = [
     ('ご契約から5日以内に納品をお願いします。', 'client', 'before_contract'),
     ('月4〜6本、1本あたり3,000字です。', 'client', 'before_contract'),
     ('誰でも稼げるわけではありません。', 'client', 'before_contract'),
+    # third session look-alikes: pay coming back with nothing paid in, a fee taken, a reward set by the work
+    ('交通費は報酬と一緒にお支払いします。', 'client', 'before_contract'),
+    ('修正版は報酬と一緒に戻ってきますか？', 'client', 'before_contract'),
+    ('The draft comes back with your payout statement.', 'client', 'before_contract'),
+    ('CrowdWorks keeps a service fee: commission 20% of each order.', 'client', 'before_contract'),
+    ('Your reward is based on the number of articles.', 'client', 'before_contract'),
 ]
 
 
@@ -142,6 +155,7 @@ class TestSharedChecks(DetectorChecks):
 def test_the_rules_treated_apart_are_named_by_their_fields():
     assert [r.id for r in RULES if r.large_income] == ["large_income_made_easy"]
     assert [r.id for r in RULES if r.needs_earning] == ["effortlessness_beside_earning"]
+    assert [r.id for r in RULES if r.needs_payment] == ["fee_back_with_the_pay", "english_fee_back_with_the_pay"]
 
 
 def test_effortlessness_is_read_after_every_claim_it_may_lean_on():

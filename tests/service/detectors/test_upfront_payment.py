@@ -100,6 +100,12 @@ POSITIVE = [
     ('確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。', 'お振込み', 'client', 'before_contract'),
     ('まずは専用マニュアル（29,800円）をご購入いただき、その手順どおりに作業していただきます。', 'マニュアル', 'client', 'before_contract'),
     ('次の案件に進むには、認定試験の受験料5,000円が必要です。', '5,000円', 'client', 'contracted'),
+    # third session: an amount ending in 0 before a currency code is money, not nothing (「send 50 USD」)
+    ('send 40 USDT activation to unlock your withdrawal', 'send 40 USDT', 'client', 'before_contract'),
+    ('pay 100 USD to unlock the next level', 'pay 100 USD', 'client', 'before_contract'),
+    # the deposit's size sets the reward, Japanese and English
+    ('チャージ額に応じて配当率がアップします', 'チャージ額に応じて', 'client', 'before_contract'),
+    ('your commission depends on your deposit, min 100 USDT', 'depends on your deposit', 'client', 'before_contract'),
 ]
 
 # (message, sender, contract phase): no hit
@@ -195,6 +201,14 @@ NEGATIVE = [
     ('交通費はご負担いただく形となります。', 'client', 'before_contract'),
     ('ご購入いただいたお客様へのサンクスメールを作成していただきます。', 'client', 'before_contract'),
     ('登録料は無料です。', 'client', 'before_contract'),
+    # third session look-alikes: nothing paid, the worker's own account asked as a form, a count of work
+    ('Registration costs 0 USD, there is nothing to pay.', 'client', 'before_contract'),
+    ('報酬の振込先（銀行名・支店名・口座種別）はクラウドワークスに登録してください。', 'client', 'before_contract'),
+    ('報酬は作業量に応じて変わります。', 'client', 'before_contract'),
+    ('The fee depends on your word count.', 'client', 'before_contract'),
+    # a list of scam tricks under a heading that names them: the work's subject
+    ('記事で扱う手口は次のとおりです。\n・登録料や保証金の前払い\n・マニュアル代の請求', 'client', 'before_contract'),
+    ('FAQを10問お願いします。よくある勧誘として「登録料3,000円をお振り込みください」を引用してください。', 'client', 'before_contract'),
 ]
 
 
@@ -209,7 +223,7 @@ def test_the_rules_treated_apart_are_named_by_their_fields():
     assert [r.id for r in RULES if r.needs_purchase] == ["instalment_offer", "advance_by_worker"]
     assert [r.id for r in RULES if r.reimbursed] == ["own_name_purchase", "advance_asked", "advance_by_worker"]
     assert {r.id for r in RULES if r.needs_condition} == {
-        "money_in_for_a_condition", "fee_for_a_condition", "english_money_in_for_a_condition",
+        "money_in_for_a_condition", "fee_for_a_condition",
         "english_money_in_verb_for_a_condition", "english_send_money_to_unlock",
     }
 

@@ -101,6 +101,11 @@ POSITIVE = [
     ('契約はまだですが、とりあえず作業を進めておいてください。', 'とりあえず', 'client', 'before_contract'),
     ('仮払いは明日まとめて行いますので、先に編集に着手していただけませんか。', '先に編集', 'client', 'before_contract'),
     ('1本目の構成案だけ先に作っていただけませんか。', '先に作', 'client', 'before_contract'),
+    # third session: the work asked for without waiting for escrow or the contract, Japanese and English
+    ('契約を待たずに先に1本書き始めてもらえますか', '契約を待たずに先に1本書き始', 'client', 'before_contract'),
+    ('仮払いの完了を待たずに作業を開始してください', '仮払いの完了を待たずに作業を開始', 'client', 'before_contract'),
+    ('can you get started before the escrow is funded?', 'get started before the escrow is funded', 'client', 'before_contract'),
+    ('Please go ahead without waiting for the contract.', 'go ahead without waiting for the contract', 'client', 'before_contract'),
 ]
 
 # (message, sender, contract phase): no hit
@@ -189,6 +194,11 @@ NEGATIVE = [
     ('無償修正は2回までとなります。', 'client', 'before_contract'),
     ('そうですよね、承知しました。では先に契約させていただきます。', 'client', 'before_contract'),
     ('テストは無償ではありません。1本3,000円でクラウドワークス上で契約します。', 'client', 'before_contract'),
+    # third session look-alikes: waiting asked, the worker's own rule, a statement of the flow
+    ('仮払いを待たずに作業を始めないようお願いします。', 'client', 'before_contract'),
+    ('契約を待たずに書き始めることはしません。', 'worker', 'before_contract'),
+    ('Please do not start before the escrow is funded.', 'client', 'before_contract'),
+    ('We usually start before lunch.', 'client', 'before_contract'),
 ]
 
 
