@@ -25,6 +25,10 @@ FRAMES = [
     ("明日までにご返信いただかなくても大丈夫です", "request", "waived", "reader"),
     ("支払わなくていいです", "statement", "waived", "unknown"),
     ("登録は不要です", "statement", "waived", "unknown"),
+    ("費用をお支払いいただく必要はありません", "request", "waived", "reader"),   # a need denied past 「は」「あり」
+    ("提出する必要もございません", "statement", "waived", "unknown"),
+    ("登録は要りません", "statement", "waived", "unknown"),
+    ("保証金が必要です", "statement", "affirmed", "unknown"),
     ("費用は一切いただきません", "request", "negated", "reader"),
     ("LINEは使っていません", "statement", "negated", "unknown"),
     ("LINEでしか連絡できません", "statement", "affirmed", "unknown"),

@@ -63,6 +63,18 @@ def _is_negation(t: Token) -> bool:
                                                                    and t.pos2 == "非自立可能")
 
 
+# What may stand between a word of need and its negation: 「必要(は|も)(あり|ござい)ませ」「要りませ」.
+_NEGATION_BRIDGE = frozenset({"は", "も", "ある", "ござる", "ます"})
+
+
+def _before_negation(tokens: tuple[Token, ...], i: int) -> Token | None:
+    """The word the negation at `i` denies, past particles and auxiliaries of politeness."""
+    j = i - 1
+    while j >= 0 and tokens[j].lemma in _NEGATION_BRIDGE and i - j <= 3:
+        j -= 1
+    return tokens[j] if j >= 0 else None
+
+
 def _polarity(tokens: tuple[Token, ...]) -> str:
     lemmas = [t.lemma for t in tokens]
     refusals, waivers, needless = _cues("refusal_lemmas"), _cues("waiver_heads"), _cues("needless_words")
@@ -71,9 +83,9 @@ def _polarity(tokens: tuple[Token, ...]) -> str:
             tail = lemmas[i + 1:i + 4]
             if tail[:1] == ["て"] and (set(tail[1:3]) & waivers):
                 return "waived"                     # 〜なくても大丈夫 / 〜なくていい
-            before = tokens[i - 1] if i else None
+            before = _before_negation(tokens, i)
             if before and before.lemma in needless and before.pos2 != "非自立可能":
-                return "waived"                     # 必要ない / 要らない
+                return "waived"                     # 必要ない / 要らない / 必要はありません / 要りません
     # 「返信が遅い方はお断りです」 refuses people, as a threat: the clause's topic is a person or a case
     person_topic = any(t.lemma in _cues("person_topics") and lemmas[i + 1:i + 2] == ["は"]
                        for i, t in enumerate(tokens))
