@@ -214,18 +214,17 @@ def calibrate(scores: np.ndarray, platt: tuple[float, float]) -> np.ndarray:
 def opinions_from_raw(raw: np.ndarray, names: Sequence[str], platt: tuple[float, float],
                       silent: np.ndarray | None = None) -> list[Opinion]:
     """Opinions from every head's raw score (column 0 the any-risk head, then one per name); a
-    `silent` row (no known n-gram) has no evidence either way."""
-    p_any = calibrate(raw[:, 0], platt)
-    out = []
-    for row in range(raw.shape[0]):
-        if silent is not None and silent[row]:
-            out.append(Opinion(0.0, None, 0.0, row))
-        elif names:
-            best = int(np.argmax(raw[row, 1:]))
-            out.append(Opinion(float(p_any[row]), names[best], float(calibrate(raw[row, 1 + best], (1.0, 0.0))), row))
-        else:
-            out.append(Opinion(float(p_any[row]), None, 0.0, row))
-    return out
+    `silent` row (no known n-gram) has no evidence either way. Whole columns at once: a thread of
+    ten messages would otherwise pay thirty small numpy calls."""
+    p_any = calibrate(raw[:, 0], platt).tolist()
+    quiet = silent.tolist() if silent is not None else [False] * raw.shape[0]
+    if not names:
+        return [Opinion(0.0 if quiet[row] else p_any[row], None, 0.0, row) for row in range(raw.shape[0])]
+    best = np.argmax(raw[:, 1:], axis=1)
+    best_p = calibrate(raw[np.arange(raw.shape[0]), 1 + best], (1.0, 0.0)).tolist()
+    best = best.tolist()
+    return [Opinion(0.0, None, 0.0, row) if quiet[row] else Opinion(p_any[row], names[best[row]], best_p[row], row)
+            for row in range(raw.shape[0])]
 
 
 def _tfidf(rows: np.ndarray, cols: np.ndarray, n_rows: int, idf: np.ndarray) -> tuple[np.ndarray, ...]:
