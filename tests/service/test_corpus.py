@@ -34,10 +34,10 @@ CORPORA = {"dev.jsonl": 70, "holdout.jsonl": 64, "holdout2.jsonl": 51, "holdout3
 BARS = {"recall": 0.95, "fpr": 0.03, "span": 0.90, "level": 0.85}
 FLOORS = {  # reported figure minus a margin (docs/quality.md)
     "holdout3.jsonl": {"recall": 0.95, "fpr": 0.03, "span": 0.88, "level": 0.90},
-    "holdout4.jsonl": {"recall": 0.85, "fpr": 0.07, "span": 0.77, "level": 0.85},
-    "holdout5.jsonl": {"recall": 0.87, "fpr": 0.07, "span": 0.73, "level": 0.90},
-    "holdout6.jsonl": {"recall": 0.91, "fpr": 0.06, "span": 0.70, "level": 0.84},
-    "holdout7.jsonl": {"recall": 0.88, "fpr": 0.07, "span": 0.67, "level": 0.80},
+    "holdout4.jsonl": {"recall": 0.85, "fpr": 0.06, "span": 0.78, "level": 0.86},
+    "holdout5.jsonl": {"recall": 0.86, "fpr": 0.05, "span": 0.73, "level": 0.91},
+    "holdout6.jsonl": {"recall": 0.91, "fpr": 0.05, "span": 0.70, "level": 0.85},
+    "holdout7.jsonl": {"recall": 0.87, "fpr": 0.06, "span": 0.66, "level": 0.85},
 }
 
 
