@@ -157,3 +157,32 @@ def test_a_message_cannot_make_its_own_words_the_work_subject():
     「LINE広告の運用、」 in front of 「詳細はLINEでお伝えします」 excuse nothing (issue 9)."""
     answer = cwguard.score(thread("LINE広告の運用、" * 70 + "詳細はLINEでお伝えします"))
     assert answer["risk"]["level"] == "high"
+
+
+def _corpus_sentences() -> list[str]:
+    import json
+    from pathlib import Path
+
+    from cwguard.model import corpus
+    blind = {p.name for p in corpus.BLIND}
+    root = Path(__file__).parents[2]
+    paths = [*sorted((root / "tests" / "service" / "data").glob("*.jsonl")), *sorted((root / "corpus" / "train").glob("*.jsonl"))]
+    texts = [m["text"] for path in paths if path.name not in blind
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+             for m in json.loads(line)["messages"]]
+    return [*dict.fromkeys(texts)]
+
+
+def test_a_sentence_the_stem_gate_skips_never_reads_as_refused_or_waived():
+    """`may_decline` lets the rules skip tokenising a sentence: on every corpus message, each clause
+    that reads refused or waived is in a sentence the gate opens, and the gate skips most sentences."""
+    from cwguard.lang.ja.frames import clause_around, may_decline
+    declining = skipped = 0
+    for text in _corpus_sentences():
+        for start in range(0, len(text), 7):   # a span every 7 characters: every sentence is visited
+            clause = clause_around(text, start, start + 1)
+            if clause is not None and clause.polarity in ("refused", "waived"):
+                declining += 1
+                assert may_decline(text, start, start + 1), text
+            skipped += not may_decline(text, start, start + 1)
+    assert declining > 100 and skipped > declining

@@ -363,8 +363,10 @@ def declined(msg: MessageView, rule, start: int, end: int) -> bool:
     """Whether the clause holding a rule's span refuses or waives what it names (Japanese read on
     SudachiPy tokens, English on words)."""
     a, b = msg.norm.to_original(start, end)
-    reader = en_tokens if rule.lang == "en" else frames
-    return reader.polarity_at(msg.norm.original, a, b) in DECLINING
+    if rule.lang == "en":
+        return en_tokens.polarity_at(msg.norm.original, a, b) in DECLINING
+    # the sentence is tokenised only if it holds what a refusal or a waiver needs
+    return frames.may_decline(msg.norm.original, a, b) and frames.polarity_at(msg.norm.original, a, b) in DECLINING
 
 
 # --- the detection loop shared by the request detectors ------------------------------------------

@@ -23,6 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+import regex
+
 from ..vocab import terms
 from .tokens import Token, tokenize
 
@@ -169,6 +171,28 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
             hi = i + 1
             break
     return lo, hi
+
+
+# What every refused or waived reading leaves in the surface (`_polarity`): a refusal lemma, 不要,
+# a word of need before a negation (要る, 必要), or 〜なくて (〜なくてもいい). A lemma keeps its
+# surface's script (「むずかしい」 is not 「難しい」), and conjugation changes only its last kana,
+# so each lemma's stem is in the text wherever the lemma is read.
+def _stem(lemma: str) -> str:
+    return lemma[:-1] if len(lemma) > 1 and "\u3041" <= lemma[-1] <= "\u309f" else lemma
+
+
+@cache
+def _declining_stems() -> regex.Pattern:
+    stems = {_stem(w) for w in _cues("refusal_lemmas") | _cues("needless_words")} | {"なくて"}
+    return regex.compile("|".join(regex.escape(s) for s in sorted(stems, key=len, reverse=True)))
+
+
+def may_decline(text: str, start: int, end: int) -> bool:
+    """Whether the span's sentence can read as refused or waived at all: a sentence without any of
+    the stems above is not tokenised to find out (tests/service/test_frames.py checks this on every
+    corpus sentence)."""
+    lo, hi = _sentence(text, start, end)
+    return _declining_stems().search(text, lo, hi) is not None
 
 
 def clause_around(text: str, start: int, end: int) -> Clause | None:
