@@ -263,3 +263,13 @@ def test_the_last_text_is_remembered_by_identity_not_by_value():
     assert index.present_in("LINEで") == {"line"}                # case-folded first
     index.register({"で"})                                       # a new literal forgets what was read
     assert index.present_in(text) == {"line", "で"}
+
+
+def test_the_literal_index_keeps_no_long_text():
+    """Its cache holds 2,048 texts: a megabyte message must not be one of them."""
+    from cwguard.engine.literals import CACHED_CHARS
+    index = LiteralIndex()
+    index.register({"line"})
+    assert index.present("line" + "x" * CACHED_CHARS) == {"line"}
+    assert index.present("line") == {"line"}
+    assert index._present.cache_info().currsize == 1

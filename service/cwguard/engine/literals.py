@@ -207,6 +207,7 @@ def _skip_group(pattern: str, i: int) -> int:
 
 
 _VALUE = itemgetter(1)
+CACHED_CHARS = 4000
 
 
 class LiteralIndex:
@@ -238,7 +239,8 @@ class LiteralIndex:
         last = self._last   # a message's detectors ask about the same text one after another
         if last[0] is folded:
             return last[1]
-        found = self._present(folded)
+        # only short texts are kept: a cache of 2,048 entries must not pin megabyte messages
+        found = self._present(folded) if len(folded) <= CACHED_CHARS else self._scan(folded)
         self._last = (folded, found)
         return found
 
