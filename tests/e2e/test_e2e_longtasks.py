@@ -8,8 +8,8 @@ A busy machine must not turn a correct change red (the Long Tasks API measures w
 descheduled renderer makes any task long). So the bound is 50 ms times how much slower the page
 itself runs a fixed loop just then (its median over its fastest of seven runs: 1 on a quiet
 machine), and a run over the bound is repeated on a fresh page, twice at most; the test fails only
-if every run has a task over its bound. The quadratic step of the old code (433 ms in one block)
-fails every run by a wide margin."""
+if the same phase has a task over its bound in every run. The quadratic step of the old code
+(433 ms in one block, in every scan) fails every run by a wide margin."""
 from __future__ import annotations
 
 import pytest
@@ -97,15 +97,20 @@ def _measure(browser, html: str) -> dict[str, list[float]]:
         page.close()
 
 
-def _over_bound(run: dict) -> list[float]:
-    return [t for name, tasks in run.items() if name != "bound_ms" for t in tasks if t > run["bound_ms"]]
+def _phases_over_bound(run: dict) -> set[str]:
+    return {name for name, tasks in run.items() if name != "bound_ms" and any(t > run["bound_ms"] for t in tasks)}
 
 
 def test_no_long_task_on_a_3000_message_thread(stack, browser):
+    """Fails only if one phase has a task over the bound in every run: a long task of our own code
+    recurs where that code runs, while a renderer descheduled by a busy machine lengthens whichever
+    task runs then (seen: 90, 61+64 and 72 ms in three different phases of three runs)."""
     html = thread_html(_messages(N))
-    runs = []
+    runs, recurring = [], None
     for _ in range(RUNS):
         runs.append(_measure(browser, html))
-        if not _over_bound(runs[-1]):
+        over = _phases_over_bound(runs[-1])
+        recurring = over if recurring is None else recurring & over
+        if not recurring:
             return
-    pytest.fail(f"a task over the bound in every run (ms): {runs}")
+    pytest.fail(f"a task over the bound in {sorted(recurring)} in every run (ms): {runs}")
