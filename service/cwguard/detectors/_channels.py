@@ -72,9 +72,9 @@ class Scanner:
     Why not one alternation: a big alternation whose branches start with lookbehinds or
     character classes defeats the regex engine's literal-prefix scan (measured: 3 us/char for
     the channel rules as one alternation, 0.1 us/char as separate patterns). Why a gate per
-    alternative: most alternatives cannot match most messages, and one substring test (`in` on
-    the case-folded text) for a literal that every match must hold (`required_literals`) is far
-    cheaper than a regex scan that fails. An alternative with no derivable literal always runs,
+    alternative: most alternatives cannot match most messages, and looking up the strings every
+    match must hold (`engine/literals.Gate`) in the set the shared index found in the message is
+    far cheaper than a regex scan that fails. An alternative with no derivable literal always runs,
     so the gate changes speed, never results (tests/service/test_channels_scanner.py compares
     with `spans_unfiltered`)."""
 

@@ -295,8 +295,9 @@ class Trigger:
         # A rule motivated by an English message needs Latin letters to match: a message
         # without any skips it after one cheap check (most messages are Japanese).
         self.english = rule.lang == "en"
-        # Strings one of which every match holds (engine/literals.py): a message without any of
-        # them skips the scan (tests/service/test_prefilter.py checks the gate never drops a match).
+        # The strings every match holds, one of each requirement (engine/literals.py): a message
+        # that misses one skips the scan (tests/service/test_prefilter.py checks the gate never drops
+        # a match).
         self.gate = Gate(self.regex.pattern)
 
     def may_match(self, folded: str) -> bool:

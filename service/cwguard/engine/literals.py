@@ -1,9 +1,10 @@
 """The literal strings every match of a regular expression holds: a gate that spares a scan.
 
-`required_literals(pattern)` reads a pattern's source (already folded by `compile_pattern`) and
-returns strings, case-folded, at least one of which is in every text the pattern matches, or None
-when none can be derived. A detector tests them with `in` before running the pattern: a pattern
-whose words are absent costs a substring test instead of a scan. Used by the contact scanners
+`required_clauses(pattern)` reads a pattern's source (already folded by `compile_pattern`) and
+returns its requirements, each a set of case-folded strings one of which is in every text the
+pattern matches (`required_literals` is the most selective one), or None when none can be derived.
+A `Gate` runs the pattern only when the text meets them all: a pattern whose words are absent
+costs a set look-up instead of a scan. Used by the contact scanners
 (detectors/_channels.py) and every rule of the request detectors (detectors/_cues.py); both are
 checked against the ungated patterns on every corpus message and example
 (tests/service/test_channels_scanner.py, tests/service/test_prefilter.py).
@@ -290,16 +291,18 @@ class Gate:
 
     def opens(self, folded: str) -> bool:
         """Whether a text whose case-folded form is `folded` may hold a match."""
-        if self.clauses is None:
-            return True
-        present = LITERALS.present(folded)
-        # a loop, not all(<generator>): this runs for every rule and message, and a generator costs
-        for clause in self.clauses:  # noqa: SIM110
-            if clause.isdisjoint(present):
-                return False
-        return True
+        return self.clauses is None or _all_met(self.clauses, LITERALS.present(folded))
 
     def rest_met(self, present: frozenset[str]) -> bool:
         """Whether the requirements after the most selective one are met too (a caller that
         indexed the first one asks this)."""
-        return all(not clause.isdisjoint(present) for clause in self.clauses[1:])
+        return _all_met(self.clauses[1:], present)
+
+
+def _all_met(clauses: tuple[frozenset[str], ...], present: frozenset[str]) -> bool:
+    """Whether `present` holds a string of every clause."""
+    # a loop, not all(<generator>): this runs for every rule and message, and a generator costs
+    for clause in clauses:  # noqa: SIM110
+        if clause.isdisjoint(present):
+            return False
+    return True
