@@ -160,3 +160,19 @@ def test_boundaries_are_computed_once_per_text():
         clauses.clause_span(text, pos)
     info = clauses.boundaries.cache_info()
     assert info.misses == 1 and info.hits > 100
+
+
+@pytest.mark.parametrize("text, word, other, same_sentence", [
+    # chat writes a space where prose writes 。 after a sentence-final form
+    ("いりませんよ笑\u3000急ぎなんで本日中に返事ください", "いりません", "返事", False),
+    ("了解です LINEで", "了解", "LINE", False),
+    ("LINEは使ってません ここでお願いします", "LINE", "ここ", False),
+    # after any other word a space only separates phrases
+    ("詳細は LINEで お願いします", "詳細", "お願い", True),
+    ("本日中に ご返信がなければ他の方に", "本日中", "他の方", True),
+    ("山田\u3000太郎です", "山田", "太郎", True),
+])
+def test_a_space_after_a_sentence_final_form_ends_the_sentence(text, word, other, same_sentence):
+    norm, start, _ = locate(text, word)
+    other_start = norm.index(normalize(other).text)
+    assert (clauses.sentence_span(norm, start) == clauses.sentence_span(norm, other_start)) is same_sentence

@@ -28,6 +28,7 @@ from ..lang import vocab
 from ..lang.ja import clauses
 from ..lang.ja.readings import Reading
 from ..lang.vocab import channel_nicknames
+from ._cues import reported_quote
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -146,7 +147,7 @@ class Sentences:
     """Sentence boundaries of one message, found once; `span(pos)` bisects instead of re-reading
     the text around every candidate. Same boundaries and bound as `clauses.sentence_span`."""
 
-    _END = regex.compile("[" + regex.escape(clauses.SENTENCE_END_CHARS) + "]")
+    _END = regex.compile("[" + regex.escape(clauses.SENTENCE_END_CHARS) + "]|" + clauses.CHAT_SENTENCE_END)
 
     def __init__(self, text: str):
         self.text = text
@@ -806,7 +807,8 @@ FRAME_RULES: tuple[Rule, ...] = (
 # --- one line that only names a channel --------------------------------------------------------
 
 # 「Zoomで」「meet希望です」「teamsいけますか」「明日10時 zoomで」「discord?」「or phone, faster」: a
-# sentence made of a channel and nothing else but a time, a filler, a particle and a short ending is
+# sentence made of a channel and nothing else but a time, a filler, a particle (after a space too:
+# 「LINE で」) and a short ending is
 # a proposal however little it says (tr6-008, tr6-009, tr7-007, tr9-007, tr9-009, tr9-015). It is
 # read on the sentence with every channel replaced by CHANNEL_MARK (two channels may be offered:
 # 「Zoomか電話で」), in client messages only: a worker's 「Zoom?」 asks what the client meant. A social
@@ -821,7 +823,7 @@ _TERSE_TRAIL = r"(?:" + _TERSE_GAP + r"|[?!wネヨナ笑]|です)"
 _TERSE_CHANNELS = CHANNEL_MARK + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_joins") + r"|or)" + _TERSE_GAP + r"{0,2}" + CHANNEL_MARK + r")*"
 TERSE_SENTENCE = compile_pattern(
     _TERSE_LEAD + r"{0,12}" + _TERSE_CHANNELS
-    + r"(?:(?:" + talk("terse_particles") + r")(?:" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r")?"
+    + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_particles") + r")(?:" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r")?"
     + r"|" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r"(?:" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r")?"
     + r"|" + _TERSE_GAP + r"{0,2}\?)" + _TERSE_TRAIL + r"{0,12}"
 )
@@ -836,8 +838,8 @@ TERSE_RULES: tuple[Rule, ...] = (
     Rule(
         id="channel_alone_in_its_line",
         pattern=r"(?:" + "|".join(r.pattern for r in CHANNEL_RULES[:-2]) + r")"
-                + r"(?:" + talk("terse_particles") + r"|" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r"|\?)",
-        examples=("Zoomで", "meet希望です", "teamsいけますか", "明日10時 zoomで", "電話で", "discord?", "skype大丈夫ですか？",
+                + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_particles") + r")|" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r"|\?)",
+        examples=("Zoomで", "LINE で", "meet希望です", "teamsいけますか", "明日10時 zoomで", "電話で", "discord?", "skype大丈夫ですか？",
                   "or phone, faster", "whatsapp?", "では、Google Meetでお願いします", "Zoomか電話で",
                   "Thanks for applying. 15 min on Zoom tmrw?"),
         counter_examples=("Zoomですか？", "Zoomはちょっと…", "Instagramで", "集客は主にInstagramで", "LINEスタンプで",
@@ -929,8 +931,9 @@ def quoted_mention(text: str, start: int, end: int, sentences: Sentences) -> boo
 
 
 def quoted_or_sample(text: str, start: int, end: int, sentences: Sentences) -> bool:
-    """A quotation about writing (`quoted_mention`) or the work's own sample text (`in_sample`)."""
-    return quoted_mention(text, start, end, sentences) or in_sample(text, start, end)
+    """A quotation about writing (`quoted_mention`), the work's own sample text (`in_sample`), or
+    words the writer reports having received (`reported_quote`)."""
+    return quoted_mention(text, start, end, sentences) or in_sample(text, start, end) or reported_quote(text, start, end)
 
 
 # A contact inside the work's own text: a draft, an excerpt or a sample the message shows (a call

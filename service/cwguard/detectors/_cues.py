@@ -17,6 +17,7 @@ import regex
 
 from ..engine.detector import Detector, MessageView, compile_pattern
 from ..engine.literals import Gate
+from ..lang import vocab
 from ..lang.en import tokens as en_tokens
 from ..lang.ja import clauses, frames
 from ..lang.polarity import DECLINING
@@ -202,7 +203,7 @@ _REPORTED = compile_pattern(
 def reported(text: str, start: int, end: int) -> bool:
     """Whether the phrase's sentence reports or warns about it rather than proposing it
     (「入金額が大きいほど報酬率が上がるという話は詐欺です」「『出金には手数料が必要』と言われたら」)."""
-    if clauses.is_reported(text, start, end):
+    if clauses.is_reported(text, start, end) or reported_quote(text, start, end):
         return True
     _, s_end = sentence(text, start)
     return _REPORTED.search(text, end, max(s_end, end)) is not None
@@ -268,6 +269,26 @@ def job_topic(text: str, start: int, end: int) -> bool:
 
 
 _OPEN_QUOTES_ALL, _CLOSE_QUOTES_ALL = "「『“\"", "」』”\""
+
+# Words received from someone else and read back (「『…Telegramで』と連絡が来たのですが」「another
+# client told me "text me on WhatsApp"」): a quote followed by a reporting tail, or opened right after
+# a reporting verb. The quoted lure is what the writer asks or warns about, not what it proposes.
+_REPORTING_TAIL = compile_pattern(rf"\s?(?:{vocab.words('ja', 'grammar', 'reporting_tails')})")
+_EN_REPORTING = compile_pattern(
+    rf"(?<![a-z])(?:{vocab.words('en', 'grammar', 'reporting_verbs')})(?![a-z])[^\"“「\n]{{0,16}}$"
+)
+_REPORTED_QUOTE_REACH = 120
+
+
+def reported_quote(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) sits in a quote that the writer reports having received."""
+    quote = enclosing_quote(text, start, end, _REPORTED_QUOTE_REACH)
+    if quote is None:
+        return False
+    opened, closed = quote
+    if _REPORTING_TAIL.match(text, closed):
+        return True
+    return _EN_REPORTING.search(text, max(0, opened - 40), opened) is not None
 
 
 def enclosing_quote(text: str, start: int, end: int, reach: int) -> tuple[int, int] | None:

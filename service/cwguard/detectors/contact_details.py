@@ -578,6 +578,8 @@ class ContactDetails(Detector):
                 continue
             if host.removeprefix("www.") in ch.INVITE_PATH_HOSTS and "/invite" not in url:
                 continue
+            if ch.quoted_or_sample(text, start, end, sentences):
+                continue  # 「『別案件→ https://lin.ee/…』みたいなのが来ました」: read back, not given
             if _PLACEHOLDER_PATH.search(url):
                 continue  # 「discord.gg/xxxxxx のままで大丈夫です」
             yield start, end

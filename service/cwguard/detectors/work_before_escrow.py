@@ -208,6 +208,8 @@ RULES += (
 _FIRST = r"(?:先に|まず(?:は)?|先行して|とりあえず|試しに|お試しで)"
 _PART = rf"(?:{_words('work_parts')})(?:の部分|部分)?"
 _CLAUSE_END = r"(?=\s?(?:[。.!！?？\n]|$))"
+# A piece's size said after its count (「1本(2000字)」「1記事　3000字」「1点 A4」) still ends the clause.
+_SIZE_NOTE = r"(?:\s?[（(][^)）\n]{1,14}[)）]|\s?(?:約|各)?\s?[\d,，]{2,6}\s?(?:字|文字|words?)(?:程度|前後|以上)?)?"
 _JUDGED = (
     rf"(?:{_words('judged_work')}|(?:{_WORK_PRODUCT}|中身|内容|案|結果|品質|クオリティ|仕上がり)\s?(?:が|は|も)?\s?"
     r"(?:良|よ)(?:ければ|かったら|さそうなら))"
@@ -219,8 +221,8 @@ _START_NOW = rf"(?:{_words('start_now')})[^。!?\n]{{0,10}}?{_WORK_VERB}"
 RULES += (
     EscrowRule(
         id="terse_trial_piece",
-        pattern=rf"(?P<s>{_SAMPLE}\s?(?:で|として|に|を)?\s?{_COUNT}(?:\s?(?:だけ|のみ|ほど|程度|分))?){_CLAUSE_END}",
-        examples=("ご応募どうも。まずはサンプルで2本。",),
+        pattern=rf"(?P<s>{_SAMPLE}\s?(?:で|として|に|を)?\s?{_COUNT}(?:\s?(?:だけ|のみ|ほど|程度|分))?){_SIZE_NOTE}{_CLAUSE_END}",
+        examples=("ご応募どうも。まずはサンプルで2本。", "まずテストで1記事　3000字", "テストで1本(2000字)。"),
         counter_examples=(
             "テスト1本、1,500円でクラウドワークス上で契約します。",
             "過去のサンプル3点。",
@@ -346,6 +348,19 @@ RULES += (
         lang="en",
         reason="in English: the test or the first piece said to be unpaid in a few words (tr13 family)",
         unpaid=True,
+        states_terms=True,
+    ),
+    EscrowRule(
+        id="english_trial_first",
+        pattern=rf"(?P<s>(?<![a-z])(?<!(?:your|my|our|past|previous|existing|old|any)\s)(?:(?:a|one|1|an?\s[a-z]+)\s)?{_EN_TRIAL}\s(?:first|before\s(?:the\s|any\s)?(?:contract|escrow|hiring|we\shire))(?![a-z])|"
+        rf"(?<![a-z])no\s{_EN_TRIAL},?\s(?:no|then\sno)\s(?:contract|job|deal|hire|escrow)(?![a-z]))",
+        examples=("sample first. no sample no contract", "Pls do a test article first, then we talk"),
+        counter_examples=(
+            "No test first: the trial is paid through CrowdWorks escrow after the contract.",
+            "I'd like to see your samples first.",
+        ),
+        lang="en",
+        reason="in English: a test or sample piece asked for ahead of the contract in a few words (tr25 family)",
         states_terms=True,
     ),
     EscrowRule(

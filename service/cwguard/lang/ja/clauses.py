@@ -25,6 +25,7 @@ from functools import lru_cache
 import regex
 
 from ...engine.detector import compile_pattern
+from ...engine.normalize import fold_pattern
 from ...site.crowdworks import PLATFORM_NAMES
 
 # --- boundaries -------------------------------------------------------------------------------
@@ -133,8 +134,16 @@ def _alternation(terms: tuple[str, ...]) -> str:
     return "|".join(regex.escape(t) for t in sorted(set(terms), key=len, reverse=True))
 
 
-_SENTENCE_END = regex.compile("[" + regex.escape(SENTENCE_END_CHARS) + "]")
-_CLAUSE_END = regex.compile("[" + regex.escape(CLAUSE_END_CHARS) + "]")
+# Chat writes a space where prose writes 。: a space after a sentence-final form (「いりませんよ笑
+# 急ぎなんで…」「了解です　LINEで」) ends the sentence, so a negation before it does not reach a
+# request after it. After any other word a space only separates phrases (「詳細は LINEで お願いします」),
+# and a link after the space belongs to the sentence before it (「決済をお願いします https://…」).
+# (Written in natural Japanese and folded as the normalised text reads: hiragana as katakana.)
+CHAT_SENTENCE_END = fold_pattern(
+    r"(?<=(?:ます|ません|です|でした|ました|ください|下さい|ですよ|ますよ|ませんよ|よね|笑|ww))[ \u3000]+(?=\S)(?!https?:|www\.)"
+)
+_SENTENCE_END = regex.compile("[" + regex.escape(SENTENCE_END_CHARS) + "]|" + CHAT_SENTENCE_END)
+_CLAUSE_END = regex.compile("[" + regex.escape(CLAUSE_END_CHARS) + "]|" + CHAT_SENTENCE_END)
 _CONTRAST = compile_pattern(_alternation(CONTRAST_TERMS))
 _CAUSE_JOINT = compile_pattern(r"ので|ため、|から、")
 _IMMEDIATE_NEGATION = compile_pattern(r"[^。!?\n、,]{0,8}?(?:" + _alternation(IMMEDIATE_NEGATION_TERMS) + ")")

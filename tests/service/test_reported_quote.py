@@ -1,0 +1,50 @@
+"""Words the writer reports having received, read back to ask or warn: the quoted lure is not the
+sender's proposal (detectors/_cues.reported_quote; vocabulary in lang/ja/grammar.json
+`reporting_tails` and lang/en/grammar.json `reporting_verbs`)."""
+import pytest
+
+from cwguard.detectors._cues import reported_quote
+from cwguard.engine.normalize import normalize
+from cwguard.pipeline import score_request
+from cwguard.schemas import load_request
+
+
+def _at(text: str, word: str) -> tuple[str, int, int]:
+    norm = normalize(text).text
+    start = norm.index(normalize(word).text)
+    return norm, start, start + len(normalize(word).text)
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("別のアカウントから「許可済みなのでTelegramで」と連絡が来たのですが", "Telegram", True),
+    ("前に「別案件→ https://lin.ee/abc」みたいなのが来ました", "lin.ee", True),
+    ("「LINEで話しましょう」って言われたんですが大丈夫ですか", "LINE", True),
+    ('another client told me "text me on WhatsApp". Is that normal?', "WhatsApp", True),
+    # a quote the sender writes itself, or a quote with no report: not reported
+    ("件名は「LINEで詳細を」にしてください", "LINE", False),
+    ("「LINEで」お願いします", "LINE", False),
+    ('Please reply "ok, WhatsApp" to confirm.', "WhatsApp", False),
+    ("LINEで連絡が来ました", "LINE", False),
+])
+def test_reported_quote(text, word, expected):
+    assert reported_quote(*_at(text, word)) is expected
+
+
+def _categories(text: str, sender: str) -> set[str]:
+    payload = {"messages": [{"id": "m1", "sender": sender, "text": text}], "context": {"contract_status": "before_contract"}}
+    answer = score_request(load_request(payload), detection="rules")
+    return {w["category"] for w in answer["warnings"] if w["severity"] != "info"}
+
+
+@pytest.mark.parametrize("text, sender, flagged", [
+    ("確認させてください。別のアカウントから「事務局です、許可済みなのでTelegramで」と連絡が来たのですが、御社でしょうか？", "worker", set()),
+    ("前に別の方から「この案件は締め切りました 別案件→ https://lin.ee/abcd」みたいなのが来たことがあって、こちらも外部に移りますか？",
+     "worker", set()),
+    ('Quick question: another client told me "text me on WhatsApp". Is that normal on CW?', "worker", set()),
+    # the same lures, proposed by the sender, are still flagged
+    ("許可済みなのでTelegramでお願いします", "client", {"off_platform_contact"}),
+    ("この案件は締め切りました。別案件→ https://lin.ee/abcd", "client", {"contact_details"}),
+    ("text me on WhatsApp", "client", {"off_platform_contact"}),
+])
+def test_a_reported_lure_is_not_flagged_but_the_lure_is(text, sender, flagged):
+    assert _categories(text, sender) >= flagged and (flagged or not _categories(text, sender))
