@@ -153,6 +153,8 @@ def alternation(terms: tuple[str, ...]) -> str:
 # A writing brief: the message asks for an article, a post, a script (「記事」「3000字」「2,000-word post」).
 BRIEF = compile_pattern(
     r"記事|執筆|コラム|原稿|ライティング|構成|見出し|(?<![a-z])h[23](?![a-z\d])|台本|シナリオ|\d\s?字|文字数|注意喚起|啓発|"
+    # text the job checks or translates: 「画面文言チェック」「校正」「翻訳」
+    r"文言|校正|校閲|翻訳|"
     # a question-and-answer page: 「Q&Aを15問」「FAQ」
     r"(?<![a-z])(?:q\s?&\s?a|faq)(?![a-z])|よくある質問|\d\s?問|"
     r"(?<![a-z])(?:article|blog post|post|explainer|guide|write-?up|essay|script|writer)s?(?![a-z])|\d-word|\d words"
@@ -238,14 +240,21 @@ def _listed_under_subject(text: str, start: int) -> bool:
     item = _BULLET.match(text, line_start)
     if item is None:
         return False
-    marker = item.group().strip()[:1]
+    marker = _marker_kind(item.group().strip()[:1])
     lo = max(0, start - _LIST_REACH)
     while line_start > lo:
         prev = text.rfind("\n", 0, line_start - 1) + 1
-        if text[prev:line_start].strip()[:1] != marker:  # the heading: the line before the list
+        if _marker_kind(text[prev:line_start].strip()[:1]) != marker:  # the heading: the line before the list
             return SUBJECT_CUES.search(text, prev, line_start) is not None
         line_start = prev
     return False
+
+
+def _marker_kind(ch: str) -> str:
+    """A list marker's kind: numbered items (①②③, 1. 2. 3.) belong to one list, as bullets (・) do."""
+    if "①" <= ch <= "⑳":
+        return "①"
+    return "1" if ch.isdigit() else ch
 
 
 # A label that introduces the job itself (「お仕事内容は…」), unlike a topic's (「テーマ：…」).

@@ -452,7 +452,7 @@ class WorkBeforeEscrowDetector(RuleDetector):
     rules = RULES
     terms = (
         "無償", "無料", "無報酬", "報酬", "ノーギャラ", "ただ", "ボランティア", "仮払い", "契約", "発注", "採用", "先に", "先行", "前もって", "試し",
-        "とりあえず", "まず", "サンプル", "テスト", "トライアル", "試作", "escrow", "contract", "unpaid", "free", "trial", "test",
+        "とりあえず", "まず", "サンプル", "テスト", "トライアル", "試作", "課題", "escrow", "contract", "unpaid", "free", "trial", "test",
         "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay",
     )
     examples = Examples(

@@ -1,0 +1,71 @@
+"""The terse families of the fourth session, read by the rules alone (table-driven): each family has
+lures the rules must flag and look-alikes they must pass. Texts are written for this table, in the
+spirit of the training corpora tr19-tr32 (never the blind sets)."""
+import pytest
+
+from cwguard.pipeline import score_request
+from cwguard.schemas import load_request
+
+
+def rule_categories(text: str, sender: str = "client", status: str = "before_contract") -> set[str]:
+    payload = {"messages": [{"id": "m1", "sender": sender, "text": text}], "context": {"contract_status": status}}
+    answer = score_request(load_request(payload), detection="rules")
+    return {w["category"] for w in answer["warnings"] if w["severity"] != "info"}
+
+
+FLAGGED = [
+    # a channel and a particle parted by a space; a meeting, room or workspace of a channel
+    ("family: channel, space, particle", "ライン で", "off_platform_contact"),
+    ("family: channel, space, particle", "Telegram で", "off_platform_contact"),
+    ("family: a channel's meeting or room", "Teamsの会議にご招待します", "off_platform_contact"),
+    ("family: a channel's meeting or room", "Slackのワークスペースに招待します", "off_platform_contact"),
+    ("family: a voice chat without its app", "ボイスチャットで少し話せますか？", "off_platform_contact"),
+    ("family: a call had with the reader", "We'd like a quick Zoom with you first.", "off_platform_contact"),
+    ("family: size words around a one-line tool", "short teams call 15min ok?", "off_platform_contact"),
+    # tests and samples before a contract, tersely
+    ("family: a counted test piece with its size", "まずテストで2本（各1500字）", "work_before_escrow"),
+    ("family: a selection assignment", "採用前に課題を2本お願いします", "work_before_escrow"),
+    ("family: English trial first", "one test article first pls", "work_before_escrow"),
+    ("family: English trial first", "no trial, no contract", "work_before_escrow"),
+    # the money step as a scheme or a shortfall
+    ("family: a scheme of paying first", "次のステージは前払い型になります", "upfront_payment"),
+    ("family: a scheme of paying first", "レベル4からは立替制です", "upfront_payment"),
+    ("family: a shortfall topped up", "出金には残高の補填が必要です", "upfront_payment"),
+    # the payee asked tersely; a copy asked as the only thing
+    ("family: the payee asked", "振込先だけ教えてもらえれば", "personal_info"),
+    ("family: the payee asked", "振込口座を送ってください", "personal_info"),
+    ("family: only a copy", "保険証の画像だけで大丈夫です", "personal_info"),
+    # pressure: a same-day close, selection lost, another candidate in English
+    ("family: a same-day close", "今夜22時〆です", "pressure"),
+    ("family: selection lost", "明日までに届かない場合は落選となります", "pressure"),
+    ("family: another candidate, in English", "reply within 2 hours or we pick another writer", "pressure"),
+]
+
+PASSED = [
+    ("look-alike: a space that does not end a sentence", "LINE スタンプで"),
+    ("look-alike: a channel's recording as the work", "Zoomの会議の録画を文字起こししてください"),
+    ("look-alike: an existing sample", "I'd like to see your samples first."),
+    ("look-alike: a test refused", "No test first: the trial is paid through CrowdWorks escrow after the contract."),
+    ("look-alike: a type of product as the topic", "前払い型の電子マネーについて記事を書いてください"),
+    ("look-alike: an assignment as the topic", "御社の課題を解決する記事を書いてください"),
+    ("look-alike: a product photo", "商品写真だけで大丈夫です"),
+    ("look-alike: the payee on the platform", "振込先はクラウドワークスに登録済みです"),
+    ("look-alike: a listed scam type in a brief", "副業詐欺の解説記事を2本\n①「出金に手数料」型\n②入金額で報酬率アップ型"),
+    ("look-alike: app text to proofread", "本人確認アプリの画面文言の校正です。「運転免許証の表面を撮影してください」のような文が50行"),
+]
+
+
+@pytest.mark.parametrize("family, text, category", FLAGGED)
+def test_the_rules_flag_each_family(family, text, category):
+    assert category in rule_categories(text), family
+
+
+@pytest.mark.parametrize("family, text", PASSED)
+def test_the_rules_pass_each_look_alike(family, text):
+    assert rule_categories(text) == set(), family
+
+
+def test_a_negation_before_a_chat_sentence_end_does_not_cancel_the_demand_after_it():
+    text = "いりませんよ笑\u3000急ぎなので本日18時までに返信ない場合は他の方に回します"
+    assert "pressure" in rule_categories(text)
+    assert "pressure" not in rule_categories("本日18時までに返信がなくても他の方に回すことはありません")
