@@ -3,7 +3,7 @@
 Each token keeps its lemma (dictionary form), part of speech, conjugation form and its offsets in
 the original text, in code points and in UTF-16 units. The text is tokenised as sent, not as
 normalised: the normaliser folds hiragana to katakana, which the analyser cannot read. The
-tokenizer is shared with `words.py` (one dictionary in memory) and loaded at start by `warm_up`.
+tokenizer comes from `words.py` (one dictionary in memory, loaded at start by `warm_up`; one tokenizer per thread).
 """
 from __future__ import annotations
 

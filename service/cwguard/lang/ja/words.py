@@ -8,6 +8,7 @@ around each highlight is segmented, so a 20,000-character message costs what a s
 """
 from __future__ import annotations
 
+import threading
 import unicodedata
 from functools import cache
 
@@ -18,10 +19,24 @@ _MARGIN = 16
 
 
 @cache
+def _dictionary():
+    """The one SudachiPy dictionary of the service, shared by every thread's tokenizer."""
+    from sudachipy import dictionary
+    return dictionary.Dictionary(dict="small")
+
+
+_per_thread = threading.local()
+
+
 def tokenizer():
-    """The one SudachiPy tokenizer of the service (words, tokens)."""
-    from sudachipy import dictionary, tokenizer
-    return dictionary.Dictionary(dict="small").tokenizer(mode=tokenizer.Tokenizer.SplitMode.C)
+    """This thread's SudachiPy tokenizer (words, tokens). A tokenizer must not be used by two
+    threads at once (SudachiError under concurrent requests: the server answers on several
+    threads), so each thread makes its own from the shared dictionary, once."""
+    found = getattr(_per_thread, "tokenizer", None)
+    if found is None:
+        from sudachipy import tokenizer as sudachi
+        found = _per_thread.tokenizer = _dictionary().tokenizer(mode=sudachi.Tokenizer.SplitMode.C)
+    return found
 
 
 def boundaries(text: str) -> list[int]:
