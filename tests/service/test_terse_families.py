@@ -35,6 +35,10 @@ FLAGGED = [
     ("family: the payee asked", "振込先だけ教えてもらえれば", "personal_info"),
     ("family: the payee asked", "振込口座を送ってください", "personal_info"),
     ("family: only a copy", "保険証の画像だけで大丈夫です", "personal_info"),
+    # the reader's own money promised back; an act required in a channel
+    ("family: own money promised back", "立替分＋報酬500円を翌日返金します。まず1万円の立替をお願いします", "unrealistic_offer"),
+    ("family: own money promised back", "保証金を入金→3日後に元金＋20%が戻ります", "unrealistic_offer"),
+    ("family: an act required in a channel", "Telegramでの認証が必須です", "off_platform_contact"),
     # pressure: a same-day close, selection lost, another candidate in English
     ("family: a same-day close", "今夜22時〆です", "pressure"),
     ("family: selection lost", "明日までに届かない場合は落選となります", "pressure"),
@@ -51,6 +55,8 @@ PASSED = [
     ("look-alike: a product photo", "商品写真だけで大丈夫です"),
     ("look-alike: the payee on the platform", "振込先はクラウドワークスに登録済みです"),
     ("look-alike: a listed scam type in a brief", "副業詐欺の解説記事を2本\n①「出金に手数料」型\n②入金額で報酬率アップ型"),
+    ("look-alike: a refund for a returned product", "返品の際は購入額を返金いたします。"),
+    ("look-alike: a channel's feature as the work", "LINEでのログイン機能の実装をお願いします"),
     ("look-alike: app text to proofread", "本人確認アプリの画面文言の校正です。「運転免許証の表面を撮影してください」のような文が50行"),
 ]
 

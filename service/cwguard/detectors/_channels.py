@@ -555,7 +555,9 @@ FRAME_AFTER = compile_pattern(
     + r"|(?:を|の)?" + talk("exchange_nouns")
     + r"|(?:を|で)?" + talk("meeting_nouns")
     + r"|(?:を)?" + talk("request_endings")
-    + r"|[^。\n]{0,12}?" + talk("join_verbs") + talk("join_requests") + ")"
+    + r"|[^。\n]{0,12}?" + talk("join_verbs") + talk("join_requests")
+    # an act required in the channel (「LINEでの本人確認が必要です」「Discordでの登録が必須」, tr31 family)
+    + r"|(?:で|での|にて)\s?(?:の)?\s?(?:ご|お)?" + talk("required_acts") + r"[^。\n!?]{0,4}?(?:が|は)?\s?(?:必要|必須|条件)(?!な|の)" + ")"
 )
 # The tool is where the work is done for the client's own customers (「Instagramアカウントで、お客様
 # から届くDMへの返信代行」「LINE公式の顧客対応」): read in the proposal frame and a few characters after it.

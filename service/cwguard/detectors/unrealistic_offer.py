@@ -185,6 +185,24 @@ RULES: tuple[OfferRule, ...] = (
         needs_deposit=True,
     ),
     OfferRule(
+        id="own_money_comes_back",
+        pattern=rf"(?P<s>(?:{vocab.words('ja', 'offers', 'own_money_back')})\s?(?:[+＋]|プラス|に加えて|と合わせて)\s?[^。!?\n、]{{0,14}}?"
+        rf"(?:が|を|は|も)?\s?(?:[^。!?\n]{{0,10}}?(?:後|以内|次第)に?)?\s?(?:全額|まるごと|すぐに?|即日|翌日)?\s?"
+        rf"(?:{vocab.words('ja', 'offers', 'return_words')}))",
+        examples=(
+            "コンボは前払い型です。完了後に元本＋ｺﾐｯｼｮﾝ30%が戻ります",
+            "指定商品を購入→24h以内に購入額+手数料20%を返金",
+        ),
+        counter_examples=(
+            "返品の際は購入額を返金いたします。",
+            "商品が届かない場合は商品代金を返金します。",
+            "補填分はスコア回復後に全額返金されます",  # a refund alone: the fee is upfront_payment
+            "元本が戻ってくる保証はない、という投資詐欺の記事です。",
+        ),
+        reason="the reader's own money (元本, 購入額) promised back with a gain on top: a fee with a payback promise (tr27 family)",
+        needs_payment=True,
+    ),
+    OfferRule(
         id="withdraw_all_at_once",
         pattern=r"(?P<s>(?:すぐ(?:に)?|即|即日|即時)\s?(?:全額|残高)?\s?(?:出金|引き出|払い出)(?:し|せ)?\s?(?:でき|可能|され|します|いたします|OK))",
         examples=("入金確認後すぐ全額出金できます🙏",),
@@ -348,9 +366,10 @@ _DEPOSIT_CONTEXT = compile_pattern(
     rf"{vocab.words('ja', 'money', 'money_in_words')}|保証金|送金|投資|"
     rf"(?<![a-z])(?:{vocab.words('en', 'offers', 'deposit_context')})(?![a-z])"
 )
-# A message where the reader pays something: a deposit, or a fee (「登録料」「activation fee」).
+# A message where the reader pays something: a deposit, a fee or an advance (「登録料」「立替」「activation fee」).
 _PAYMENT_CONTEXT = compile_pattern(
     rf"{vocab.words('ja', 'money', 'money_in_words')}|保証金|送金|投資|{vocab.words('ja', 'money', 'fee_nouns')}|手数料|"
+    rf"{vocab.words('ja', 'money', 'advance_words')}|"
     rf"(?<![a-z])(?:{vocab.words('en', 'offers', 'deposit_context')}|{vocab.words('en', 'money', 'fee_nouns')})(?![a-z])"
 )
 # A lure in the same sentence: an income for a period or an effortless claim. 「このブログは不労所得
