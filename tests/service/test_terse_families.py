@@ -31,6 +31,8 @@ FLAGGED = [
     ("family: a scheme of paying first", "次のステージは前払い型になります", "upfront_payment"),
     ("family: a scheme of paying first", "レベル4からは立替制です", "upfront_payment"),
     ("family: a shortfall topped up", "出金には残高の補填が必要です", "upfront_payment"),
+    ("family: a licence each worker buys", "作業ソフトのライセンス9,800円は各自購入です", "upfront_payment"),
+    ("family: a payback in the first week", "マニュアル代2万円は初週で余裕で回収できます", "unrealistic_offer"),
     # the payee asked tersely; a copy asked as the only thing
     ("family: the payee asked", "振込先だけ教えてもらえれば", "personal_info"),
     ("family: the payee asked", "振込口座を送ってください", "personal_info"),
@@ -57,6 +59,7 @@ PASSED = [
     ("look-alike: a listed scam type in a brief", "副業詐欺の解説記事を2本\n①「出金に手数料」型\n②入金額で報酬率アップ型"),
     ("look-alike: a refund for a returned product", "返品の際は購入額を返金いたします。"),
     ("look-alike: a channel's feature as the work", "LINEでのログイン機能の実装をお願いします"),
+    ("look-alike: no licence to buy", "ライセンスの購入は不要です"),
     ("look-alike: app text to proofread", "本人確認アプリの画面文言の校正です。「運転免許証の表面を撮影してください」のような文が50行"),
 ]
 

@@ -175,13 +175,16 @@ RULES: tuple[PaymentRule, ...] = (
     PaymentRule(
         id="buy_manual_or_tool",
         pattern=rf"(?P<s>(?:{vocab.words('ja', 'money', 'bought_materials')})"
-        r"(?:\s?[(（][^)）\n]{0,16}[)）])?\s?(?:を|の)?\s?(?:ご?購入|お買い求め))",
-        examples=("まずは専用マニュアル（29,800円）をご購入いただき、その手順どおりに作業していただきます。",),
+        rf"(?:\s?[(（][^)）\n]{{0,16}}[)）]|\s?{AMOUNT})?\s?(?:を|の|は)?\s?(?:各自(?:で)?\s?)?(?:ご?購入|お買い求め))",
+        examples=(
+            "まずは専用マニュアル（29,800円）をご購入いただき、その手順どおりに作業していただきます。",
+            "作業は専用ツールで。ライセンス8,000円は各自購入です",
+        ),
         counter_examples=(
             "マニュアルの購入は不要です。",
             "教材をご購入いただく必要はございません。",
         ),
-        reason="buying the manual or tool the job needs (dev-052 m1)",
+        reason="buying the manual, tool or licence the job needs, also 「各自購入」 (dev-052 m1, tr30 family)",
     ),
     PaymentRule(
         id="join_paid_plan",
