@@ -5,8 +5,7 @@ import pytest
 
 from cwguard.detectors._cues import reported_quote
 from cwguard.engine.normalize import normalize
-from cwguard.pipeline import score_request
-from cwguard.schemas import load_request
+from support.scoring import categories
 
 
 def _at(text: str, word: str) -> tuple[str, int, int]:
@@ -30,12 +29,6 @@ def test_reported_quote(text, word, expected):
     assert reported_quote(*_at(text, word)) is expected
 
 
-def _categories(text: str, sender: str) -> set[str]:
-    payload = {"messages": [{"id": "m1", "sender": sender, "text": text}], "context": {"contract_status": "before_contract"}}
-    answer = score_request(load_request(payload), detection="rules")
-    return {w["category"] for w in answer["warnings"] if w["severity"] != "info"}
-
-
 @pytest.mark.parametrize("text, sender, flagged", [
     ("確認させてください。別のアカウントから「事務局です、許可済みなのでTelegramで」と連絡が来たのですが、御社でしょうか？", "worker", set()),
     ("前に別の方から「この案件は締め切りました 別案件→ https://lin.ee/abcd」みたいなのが来たことがあって、こちらも外部に移りますか？",
@@ -47,4 +40,5 @@ def _categories(text: str, sender: str) -> set[str]:
     ("text me on WhatsApp", "client", {"off_platform_contact"}),
 ])
 def test_a_reported_lure_is_not_flagged_but_the_lure_is(text, sender, flagged):
-    assert _categories(text, sender) >= flagged and (flagged or not _categories(text, sender))
+    found = categories(text, sender)
+    assert found >= flagged and (flagged or not found)

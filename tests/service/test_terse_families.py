@@ -3,15 +3,7 @@ lures the rules must flag and look-alikes they must pass. Texts are written for 
 spirit of the training corpora tr19-tr32 (never the blind sets)."""
 import pytest
 
-from cwguard.pipeline import score_request
-from cwguard.schemas import load_request
-
-
-def rule_categories(text: str, sender: str = "client", status: str = "before_contract") -> set[str]:
-    payload = {"messages": [{"id": "m1", "sender": sender, "text": text}], "context": {"contract_status": status}}
-    answer = score_request(load_request(payload), detection="rules")
-    return {w["category"] for w in answer["warnings"] if w["severity"] != "info"}
-
+from support.scoring import categories as rule_categories
 
 FLAGGED = [
     # a channel and a particle parted by a space; a meeting, room or workspace of a channel
