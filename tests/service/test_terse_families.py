@@ -14,6 +14,10 @@ FLAGGED = [
     ("family: a voice chat without its app", "ボイスチャットで少し話せますか？", "off_platform_contact"),
     ("family: a call had with the reader", "We'd like a quick Zoom with you first.", "off_platform_contact"),
     ("family: size words around a one-line tool", "short teams call 15min ok?", "off_platform_contact"),
+    ("family: two letters masked in a long name", "面談はチャ○ワークで", "off_platform_contact"),
+    ("family: two letters masked in a long name", "ディス★ードで話しましょう", "off_platform_contact"),
+    ("family: a QR image named for adding a contact", "次回分→ [画像] tomodachi_tsuika_QR.png", "contact_details"),
+    ("family: a QR image named for adding a contact", "添付: LINE_QR.jpg", "contact_details"),
     # tests and samples before a contract, tersely
     ("family: a counted test piece with its size", "まずテストで2本（各1500字）", "work_before_escrow"),
     ("family: a selection assignment", "採用前に課題を2本お願いします", "work_before_escrow"),
@@ -52,6 +56,8 @@ PASSED = [
     ("look-alike: a refund for a returned product", "返品の際は購入額を返金いたします。"),
     ("look-alike: a channel's feature as the work", "LINEでのログイン機能の実装をお願いします"),
     ("look-alike: no licence to buy", "ライセンスの購入は不要です"),
+    ("look-alike: a masked name as the work", "チャ○ワークの使い方マニュアルを作ってください"),
+    ("look-alike: a QR image of the work", "メニューのQR画像 menu_qr.png を差し替えてください"),
     ("look-alike: app text to proofread", "本人確認アプリの画面文言の校正です。「運転免許証の表面を撮影してください」のような文が50行"),
 ]
 

@@ -191,6 +191,20 @@ QR_RULE = Rule(
                       "QRは公式アカウントの管理画面から書き出した画像をお渡しします"),
     reason="LINE QR code",
 )
+# An image whose file name says it is a QR code to add someone (「[画像] tomodachi_tsuika_QR.png」): the
+# attachment is the contact, whatever the message says around it; a QR image of the work's own (a
+# menu's, a flyer's) names no contact word, and one being made is the work (`qr_code_made`).
+_FILE_CHAR = r"[\p{L}\p{N}_\-]"
+QR_FILE_RULE = Rule(
+    id="qr_image_file",
+    pattern=r"(?<![\p{L}\p{N}_.\-])(?=" + _FILE_CHAR + r"{0,40}?(?<![a-z])qr)"
+    r"(?=" + _FILE_CHAR + r"{0,40}?(?<![a-z])(?:" + ch.channel_names("qr_file_words") + r"))"
+    + _FILE_CHAR + r"{2,48}\.(?:png|jpe?g|gif|webp|heic|bmp)(?![a-z0-9])(?!\s?(?:の)?" + ch.talk("qr_code_made") + ")",
+    examples=("次回分→ [画像] tomodachi_tsuika_QR.png", "友だち追加QR.png 送ります"),
+    counter_examples=("メニューのQR画像 menu_qr.png を差し替えてください", "line_qr.png のデザインを修正してください",
+                      "online_shop_qr.png をチラシに入れてください"),
+    reason="an image file named as a QR code to add a contact (issue 8; tr28 family)",
+)
 # メール after a kanji word is a compound (招待メール) unless the word names whose address it is.
 _MAIL_NOUN = (r"(?:" + ch.channel_names("email_owners") + r"|(?<!\p{Han}))メール(?:アドレス)?|メアド"
               r"|(?<![a-z])e?-?mail\s?(?:address|アドレス)?")
@@ -403,7 +417,7 @@ _QUOTED_IDENT = QUOTED_IDENT_RULE.compile()
 _FRAGMENT = compile_pattern(r"[a-z0-9._\-]{1,31}+(?=\n|$)")
 # The words every ID_CUE_RULE and ID_BY_REFERENCE_RULE match holds.
 _ID_GATE = compile_pattern(_ID_WORD_BEFORE_ARROW)
-_IDENTIFIERS = ch.Scanner((HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE))
+_IDENTIFIERS = ch.Scanner((HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, QR_FILE_RULE))
 _REQUEST = ch.Scanner((REQUEST_RULE,))
 # Every REQUEST_RULE match holds one of these literals: a message without them skips the rule
 # (its leading lookbehinds make the rule itself slow to scan).
@@ -428,7 +442,7 @@ class ContactDetails(Detector):
     name = "contact_details"
     category = "contact_details"
     rules = (EMAIL_RULE, PHONE_RULE, INTL_PHONE_RULE, ID_RULE, ARROW_ID_RULE, ID_CUE_RULE, ID_BY_REFERENCE_RULE,
-             BARE_MAIL_RULE, QUOTED_IDENT_RULE, HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, REQUEST_RULE,
+             BARE_MAIL_RULE, QUOTED_IDENT_RULE, HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, QR_FILE_RULE, REQUEST_RULE,
              ADD_HANDLE_RULE, CHANNEL_HANDLE_RULE, SKYPE_LIVE_RULE, SPACED_ID_RULE, EN_REQUEST_RULE, BARE_HANDLE_RULE,
              ID_ASK_RULE, SPACED_INVITE_RULE, QUOTED_NAME_RULE, ADDRESS_GIVE_ME_RULE, ARROW_HANDLE_RULE,
              BARE_SPACED_HANDLE_RULE)

@@ -100,7 +100,10 @@ def channel_nicknames() -> tuple[str, str]:
     alternatives = [regex.escape(w) if not w.isascii() else rf"(?<![a-z]){regex.escape(w)}(?![a-z])"
                     for w in sorted(names, key=len, reverse=True)]
     mask = "[" + regex.escape(data["masked"]["masks"]) + "]"
-    masked = [regex.escape(name[:i]) + mask + regex.escape(name[i + 1:])
-              for name in sorted(data["masked"]["names"], key=len, reverse=True) for i in range(len(name))]
+    # One letter masked, or two in a row in a name of five letters or more (「チャ○ワーク」 hides ット;
+    # in a shorter name two masked letters leave too little of it to be read as that name).
+    masked = [regex.escape(name[:i]) + mask + regex.escape(name[i + width:])
+              for name in sorted(data["masked"]["names"], key=len, reverse=True)
+              for width in ((1, 2) if len(name) >= 5 else (1,)) for i in range(len(name) - width + 1)]
     alternatives.append("(?:" + "|".join(masked) + ")")
     return "|".join(alternatives), data["nicknames"][0]["example"]
