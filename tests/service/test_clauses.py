@@ -3,13 +3,7 @@ import pytest
 
 from cwguard.engine.normalize import normalize
 from cwguard.lang.ja import clauses
-
-
-def locate(text, word):
-    norm = normalize(text).text
-    target = normalize(word).text
-    start = norm.index(target)
-    return norm, start, start + len(target)
+from support.scoring import locate
 
 
 @pytest.mark.parametrize("text, word, negated", [

@@ -4,14 +4,7 @@ sender's proposal (detectors/_cues.reported_quote; vocabulary in lang/ja/grammar
 import pytest
 
 from cwguard.detectors._cues import reported_quote
-from cwguard.engine.normalize import normalize
-from support.scoring import categories
-
-
-def _at(text: str, word: str) -> tuple[str, int, int]:
-    norm = normalize(text).text
-    start = norm.index(normalize(word).text)
-    return norm, start, start + len(normalize(word).text)
+from support.scoring import categories, locate
 
 
 @pytest.mark.parametrize("text, word, expected", [
@@ -26,7 +19,7 @@ def _at(text: str, word: str) -> tuple[str, int, int]:
     ("LINEで連絡が来ました", "LINE", False),
 ])
 def test_reported_quote(text, word, expected):
-    assert reported_quote(*_at(text, word)) is expected
+    assert reported_quote(*locate(text, word)) is expected
 
 
 @pytest.mark.parametrize("text, sender, flagged", [
