@@ -18,6 +18,8 @@ FLAGGED = [
     ("family: two letters masked in a long name", "ディス★ードで話しましょう", "off_platform_contact"),
     ("family: a QR image named for adding a contact", "次回分→ [画像] tomodachi_tsuika_QR.png", "contact_details"),
     ("family: a QR image named for adding a contact", "添付: LINE_QR.jpg", "contact_details"),
+    ("family: a request written in kana", "詳しくはLINEでおねがいします", "off_platform_contact"),
+    ("family: a talk of some minutes in a channel", "一度Zoomで20分ほど", "off_platform_contact"),
     # tests and samples before a contract, tersely
     ("family: a counted test piece with its size", "まずテストで2本（各1500字）", "work_before_escrow"),
     ("family: a selection assignment", "採用前に課題を2本お願いします", "work_before_escrow"),
@@ -57,6 +59,9 @@ PASSED = [
     ("look-alike: a channel's feature as the work", "LINEでのログイン機能の実装をお願いします"),
     ("look-alike: no licence to buy", "ライセンスの購入は不要です"),
     ("look-alike: a masked name as the work", "チャ○ワークの使い方マニュアルを作ってください"),
+    ("look-alike: a policy of not meeting", "電話やZoomでの面談はしない方針です。質問はこのメッセージでどうぞ"),
+    ("look-alike: doing without a call", "電話での説明は無しで大丈夫です"),
+    ("look-alike: minutes of a recording", "Zoomで30分程度の研修動画を撮りました"),
     ("look-alike: a QR image of the work", "メニューのQR画像 menu_qr.png を差し替えてください"),
     ("look-alike: app text to proofread", "本人確認アプリの画面文言の校正です。「運転免許証の表面を撮影してください」のような文が50行"),
 ]

@@ -556,6 +556,9 @@ FRAME_AFTER = compile_pattern(
     + r"|(?:を|で)?" + talk("meeting_nouns")
     + r"|(?:を)?" + talk("request_endings")
     + r"|[^。\n]{0,12}?" + talk("join_verbs") + talk("join_requests")
+    # a talk of some minutes in the channel (「一度meetで15分ほど」, tr36 family), not a recording of them
+    # (「Zoomで30分の録画」)
+    + r"|(?:で|にて)\s?(?:\d{1,3}|数|十|二十|三十)\s?分(?>(?:間)?(?:ほど|程度|くらい|ぐらい|だけ)?)(?!\s?の)"
     # an act required in the channel (「LINEでの本人確認が必要です」「Discordでの登録が必須」, tr31 family)
     + r"|(?:で|での|にて)\s?(?:の)?\s?(?:ご|お)?" + talk("required_acts") + r"[^。\n!?]{0,4}?(?:が|は)?\s?(?:必要|必須|条件)(?!な|の)" + ")"
 )

@@ -60,10 +60,28 @@ def terms(lang: str, name: str, key: str) -> tuple[str, ...]:
 @cache
 def words(lang: str, name: str, key: str) -> str:
     """A group as regular-expression source: its terms escaped, longest first, then its
-    patterns. Wrap it in a group where it is used: `(?:{words(...)})`."""
+    patterns. Wrap it in a group where it is used: `(?:{words(...)})`. A Japanese term that
+    holds a kanji word chat often writes in kana (`kana_spellings`) also matches that spelling."""
     entry = group(lang, name, key)
-    literal = sorted(set(entry.get("terms", ())), key=len, reverse=True)
-    return "|".join([regex.escape(t) for t in literal] + list(entry.get("patterns", ())))
+    literal = set(entry.get("terms", ()))
+    if lang == "ja":
+        literal |= {kana for term in literal for kana in kana_spellings_of(term)}
+    ordered = sorted(literal, key=len, reverse=True)
+    return "|".join([regex.escape(t) for t in ordered] + list(entry.get("patterns", ())))
+
+
+@cache
+def _kana_spellings() -> tuple[tuple[str, str], ...]:
+    data = load("ja", "kana_spellings")
+    for entry in data["spellings"]:
+        if not entry.get("reason"):
+            raise VocabularyError(f"kana_spellings.json: an entry without a reason: {entry}")
+    return tuple((entry["written"], entry["kana"]) for entry in data["spellings"])
+
+
+def kana_spellings_of(term: str) -> tuple[str, ...]:
+    """`term` with each kanji word of `kana_spellings` it holds written in kana instead."""
+    return tuple(term.replace(written, kana) for written, kana in _kana_spellings() if written in term)
 
 
 def groups(lang: str, name: str) -> tuple[str, ...]:

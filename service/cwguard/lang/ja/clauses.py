@@ -61,6 +61,8 @@ NEGATION_TERMS: tuple[str, ...] = (
     # refusing by difficulty: 「対面でのお打ち合わせは難しいです」「その条件は厳しいです」
     # (「ではない」 is left to the cues right after a phrase: 「月30万も夢じゃない」 affirms)
     "難し", "厳し", "お受けでき", "お受けいたしかね",
+    # a policy of not doing it, or doing without it: 「面談はしない方針です」「電話は無しで大丈夫です」
+    "ない方針", "無しで大丈夫", "なしで大丈夫", "無しでok", "なしでok", "無しで結構", "なしで結構",
 )
 # Negatives that belong to the risky phrase itself and negate nothing after it: going around the
 # platform (「クラウドワークスを通さず直接契約」「CWを使わずに」), the fee it saves (「手数料がかからない」),
