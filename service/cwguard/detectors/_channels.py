@@ -147,7 +147,7 @@ class Sentences:
     """Sentence boundaries of one message, found once; `span(pos)` bisects instead of re-reading
     the text around every candidate. Same boundaries and bound as `clauses.sentence_span`."""
 
-    _END = regex.compile("[" + regex.escape(clauses.SENTENCE_END_CHARS) + "]|" + clauses.CHAT_SENTENCE_END)
+    _END = clauses.SENTENCE_END
 
     def __init__(self, text: str):
         self.text = text

@@ -80,6 +80,9 @@ _EN_FEE = (
 # optionally after an amount or the fee it pays (「3万円のチャージ」「手数料20%を先に入金」
 # 「手数料6,000円の先払い」).
 _MONEY_IN = f"(?:{vocab.words('ja', 'money', 'money_in_words')})"
+# Paying in stated as the task's scheme (「入金制です」「前払い型です」「Lv3からは立替制」), not a kind of
+# product (「前払い型の電子マネー」).
+_SCHEME = r"(?:制|型(?!\s?の))"
 _MONEY_IN_PHRASE = (
     rf"(?:(?:{AMOUNT}|(?:手数料|保証金|保証として|最低)\s?(?:{AMOUNT}|\d{{1,3}}(?:\.\d)?\s?%)?)\s?(?:の|を|分の?|分)?\s?|最低\s?)?"
     rf"(?:先に|まず|最初に|事前に|先行して)?\s?{_MONEY_IN}(?:額|金額)?"
@@ -251,7 +254,7 @@ RULES: tuple[PaymentRule, ...] = (
     PaymentRule(
         id="money_in_asked",
         pattern=rf"(?P<s>{_MONEY_IN_PHRASE})\s?(?:が|を|は|も)?\s?"
-        r"(?:必要|必須|条件|制|型(?!\s?の)|お願い|おねがい|(?:し|され)?て(?:ください|下さい|くださ|いただ|頂|もらえ|もらい|ほしい|欲しい)|"
+        rf"(?:必要|必須|条件|{_SCHEME}|お願い|おねがい|(?:し|され)?て(?:ください|下さい|くださ|いただ|頂|もらえ|もらい|ほしい|欲しい)|"
         r"いただ|頂|ください|下さい|(?:する|した|すれ|される)(?:と|ば|ほど)|しないと|しなければ|(?:が)?(?:ない|無い)(?:場合|と|なら)|"
         rf"なければ|次第|で\s?(?:{AMOUNT}|\d|解放|有効|出金|レベル|ランク|返金|戻|倍|アップ|up)|"
         # a minimum deposit: 「チャージ額は最低5,000円から」
@@ -429,7 +432,7 @@ RULES: tuple[PaymentRule, ...] = (
     PaymentRule(
         id="advance_asked",
         pattern=rf"(?P<s>(?:{AMOUNT}\s?(?:の|を|分の?)?\s?)?(?:{vocab.words('ja', 'money', 'advance_words')})(?:え)?(?:分|金|額)?)\s?"
-        r"(?:を|も|は)?\s?(?:お願い|おねがい|して(?:ください|いただ|頂|もらえ|もらい)|ていただ|て(?:ください|もらえ)|いただ|が必要|必須|で|制|型(?!\s?の))",
+        rf"(?:を|も|は)?\s?(?:お願い|おねがい|して(?:ください|いただ|頂|もらえ|もらい)|ていただ|て(?:ください|もらえ)|いただ|が必要|必須|で|{_SCHEME})",
         examples=("まず1件目5,980円の立て替えお願いします", "購入代金は一旦立て替えで", "Lv3からは立替制になります"),
         counter_examples=("商品代金は弊社で立て替えます。", "立て替えは一切発生しません。", "交通費の立替分は後日精算します。"),
         reason="the worker asked to advance money to be paid back (立て替え, tr3-0047, tr3-0116)",

@@ -144,7 +144,8 @@ def _alternation(terms: tuple[str, ...]) -> str:
 CHAT_SENTENCE_END = fold_pattern(
     r"(?<=(?:ます|ません|です|でした|ました|ください|下さい|ですよ|ますよ|ませんよ|よね|笑|ww))[ \u3000]+(?=\S)(?!https?:|www\.)"
 )
-_SENTENCE_END = regex.compile("[" + regex.escape(SENTENCE_END_CHARS) + "]|" + CHAT_SENTENCE_END)
+# The sentence ends every reader of a message shares (`Boundaries`, and `_channels.Sentences`).
+SENTENCE_END = regex.compile("[" + regex.escape(SENTENCE_END_CHARS) + "]|" + CHAT_SENTENCE_END)
 _CLAUSE_END = regex.compile("[" + regex.escape(CLAUSE_END_CHARS) + "]|" + CHAT_SENTENCE_END)
 _CONTRAST = compile_pattern(_alternation(CONTRAST_TERMS))
 _CAUSE_JOINT = compile_pattern(r"ので|ため、|から、")
@@ -183,7 +184,7 @@ class Boundaries:
 
     def __init__(self, text: str):
         self.length = len(text)
-        self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.sentence_ends = [m.start() for m in SENTENCE_END.finditer(text)]
         self.clause_ends = [m.start() for m in _CLAUSE_END.finditer(text)]
         contrasts = [(m.start(), m.end()) for m in _CONTRAST.finditer(text)]
         self.contrast_starts = [a for a, _ in contrasts]
