@@ -14,7 +14,7 @@ from .detectors import load_detectors
 from .engine import scoring
 from .engine.detector import Detector
 from .lang import polarity
-from .lang.ja import frames, words
+from .lang.ja import clauses, frames, words
 from .lang.vocab import unmitigable_channels
 from .model import runtime
 from .schemas import load_request
@@ -50,6 +50,7 @@ def build() -> scoring.Components:
         version=__version__,
         work_subject=frames.work_subject,
         declines=polarity.declines,
+        asks_back=clauses.asks_back,
     )
 
 

@@ -83,3 +83,41 @@ def test_a_fee_asked_through_a_payment_app_is_upfront_payment(text):
 @pytest.mark.parametrize("text", ["報酬はPayPayでお送りします", "PayPayの使い方マニュアルを作成してください"])
 def test_a_payment_app_as_the_work_or_the_clients_payment_is_no_fee(text):
     assert "upfront_payment" not in categories(text)
+
+
+def split_thread_categories(*parts: str) -> dict[str, set[str]]:
+    """Risk categories per message of one client's consecutive short messages."""
+    payload = {"context": {"contract_status": "before_contract"}, "messages": [
+        {"id": f"m{i}", "sender": "client", "text": part} for i, part in enumerate(parts, 1)]}
+    answer = pipeline.score_request(load_request(payload))
+    warned = {w["id"]: w for w in answer["warnings"] if w["kind"] == "risk" and w["severity"] != "info"}
+    found: dict[str, set[str]] = {f"m{i}": set() for i in range(1, len(parts) + 1)}
+    for h in answer["highlights"]:
+        if h["warning_id"] in warned:
+            found[h["message_id"]].add(h["category"])
+    return found
+
+
+@pytest.mark.parametrize("parts", [
+    ("面接は緑の", "ｱﾌﾟﾘの通話で！"),       # a nickname cut after its particle
+    ("続きは緑の", "アプリで！"),
+    ("テレ", "グラムで"),                    # a name cut mid-word
+])
+def test_a_lure_cut_over_messages_is_read_whole_and_marked_on_each_part(parts):
+    found = split_thread_categories(*parts)
+    assert all("off_platform_contact" in cats for cats in found.values()), found
+
+
+@pytest.mark.parametrize("parts", [
+    ("色は緑の", "ボタンでお願いします"),
+    ("資料は", "添付で送ります"),
+])
+def test_ordinary_words_cut_over_messages_stay_quiet(parts):
+    assert split_thread_categories(*parts) == {f"m{i}": set() for i in range(1, len(parts) + 1)}
+
+
+def test_latin_words_of_two_messages_are_not_read_as_one():
+    """「mail」+「taro@example.jp」 joined without a break would read as the address
+    「mailtaro@example.jp」 and mark 「mail」 as a contact detail."""
+    found = split_thread_categories("mail", "taro@example.jp")
+    assert "contact_details" not in found["m1"] and "contact_details" in found["m2"]

@@ -511,6 +511,20 @@ STANDALONE_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# A call's number read out instead of its link: handled as a meeting link is (a call outside the
+# platform, proposed by the number alone before a contract).
+MEETING_NUMBER_RULES: tuple[Rule, ...] = (
+    Rule(
+        id="meeting_number",
+        pattern=r"(?P<s>(?:" + vocab.words("common", "channels", "meeting_id_words")
+        + r")\s?(?:[:：=→]|は)?\s?\d{3}[\s-]?\d{3,4}[\s-]?\d{3,4})(?!\d)",
+        examples=("ﾐｰﾃｨﾝｸﾞID 812 3345 6789／ﾊﾟｽ 4kq9", "明日10時に。会議ID：845-221-9034"),
+        counter_examples=("ミーティングIDとパスコードの入れ方を図解してください",
+                          "ミーティングID：xxx xxxx xxxx の形で案内文に入れてください"),
+        reason="a call's number instead of its link (tr38-05): the same move as a meeting link",
+    ),
+)
+
 # Talking "directly" or "one to one" names no tool but is the same move: out of the platform's sight
 # (「細かい話は直接やり取りしたい」「個別に連絡を取らせてください」). Only with a proposal right after
 # (DIRECT_PROPOSAL): 「直接ご連絡いただきありがとうございます」 is thanks for a message sent here.

@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..engine.detector import Detector, MessageView, compile_pattern
-from ..engine.literals import Gate
+from ..engine.literals import LITERALS, Gate
 from ..lang import vocab
 from ..lang.en import tokens as en_tokens
 from ..lang.ja import clauses, frames
@@ -426,8 +426,39 @@ class RuleDetector(Detector):
         super().__init_subclass__(**kw)
         if "rules" in cls.__dict__:
             cls._triggers = tuple(Trigger(r) for r in cls.rules)
+            cls._index_triggers()
         if cls.__dict__.get("terms"):
             cls._anchors = compile_pattern(alternation(cls.terms))
+
+    # Which triggers a text can open, found from the literals it holds (the shared index) instead of
+    # asking every trigger's gate: a trigger is listed under each string of its most selective
+    # requirement, and the others are checked for the few it opens (as `_channels.Scanner` does).
+    _always: tuple[int, ...] = ()
+    _by_literal: dict[str, tuple[int, ...]] = {}
+    _literals: frozenset[str] = frozenset()
+
+    @classmethod
+    def _index_triggers(cls) -> None:
+        always, by_literal = [], {}
+        for i, trig in enumerate(cls._triggers):
+            if trig.gate.literals is None:
+                always.append(i)
+            else:
+                for literal in trig.gate.literals:
+                    by_literal.setdefault(literal, []).append(i)
+        cls._always = tuple(always)
+        cls._by_literal = {literal: tuple(rows) for literal, rows in by_literal.items()}
+        cls._literals = frozenset(cls._by_literal)
+
+    def _open_triggers(self, folded: str, latin: bool) -> list[Trigger]:
+        """The triggers that may match a text whose case-folded form is `folded`, in rule order."""
+        present = LITERALS.present(folded)
+        rows = set(self._always)
+        for literal in self._literals.intersection(present):
+            rows.update(self._by_literal[literal])
+        triggers = self._triggers
+        return [t for t in (triggers[i] for i in sorted(rows))
+                if not (t.english and not latin) and (t.gate.clauses is None or t.gate.rest_met(present))]
 
     def applies(self, msg: MessageView) -> bool:
         return asks_the_worker(msg)
@@ -447,11 +478,7 @@ class RuleDetector(Detector):
             return
         state: dict = {}
         seen: list[tuple[int, int]] = []
-        latin = has_latin_letters(text)
-        folded = text.casefold()
-        for trig in self._triggers:
-            if (trig.english and not latin) or not trig.may_match(folded):
-                continue
+        for trig in self._open_triggers(text.casefold(), has_latin_letters(text)):
             if not self.rule_applies(trig.rule, msg, state):
                 continue
             if len(seen) >= MAX_HITS_PER_MESSAGE:

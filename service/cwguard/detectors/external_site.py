@@ -106,7 +106,21 @@ LURE_RULES: tuple[Rule, ...] = (
         reason="Google Forms to apply (not: 「Googleフォームで作って」)",
     ),
 )
+# An outside form, site or app made the condition of pay: a statement of terms, so it needs no
+# request and its 「ないと」 is the condition, not a refusal.
+CONDITION_RULES: tuple[Rule, ...] = (
+    Rule(
+        id="site_as_condition",
+        pattern=r"(?P<s>" + _SITE + r"(?:に|へ|で|から|を)?\s?(?:ご)?" + words("condition_acts")
+        + r"(?:して(?:いただか|もらわ|おか)?|いただか|し|さ)?(?:ないと|なければ|なくては|ない場合|ない限り|ないかぎり))"
+        + r"(?=[^。\n]{0,20}?" + vocab.words("ja", "channel_talk", "withheld_unless_joined") + ")",
+        examples=("フォーム登録しないと報酬払えない仕組みです", "アプリ入れないと報酬受け取れません"),
+        counter_examples=("フォーム登録しなくても報酬はお支払いします",),
+        reason="an outside form, site or app made the condition of pay or acceptance (tr47 family)",
+    ),
+)
 _LURE = ch.Scanner(LURE_RULES)
+_CONDITION = ch.Scanner(CONDITION_RULES)
 _REGISTRATION = ch.Scanner(REGISTRATION_RULES)
 # Lure words that are the work itself (「会員登録フォームの作成」「アプリの開発」).
 _SUBJECT = compile_pattern(r"[^。\n、]{0,8}?(?:の)?" + words("site_as_work"))
@@ -121,7 +135,7 @@ _PAYMENT = compile_pattern(vocab.words("ja", "site_talk", "payment"))
 class ExternalSite(Detector):
     name = "external_site"
     category = "external_site"
-    rules = REGISTRATION_RULES + LURE_RULES + ch.URL_RULES
+    rules = REGISTRATION_RULES + LURE_RULES + CONDITION_RULES + ch.URL_RULES
     terms = ("登録", "フォーム", "サイト", "アプリ", "http", "forms.gle", "bit.ly", "ダウンロード")
     examples = Examples(
         positive=(
@@ -170,6 +184,9 @@ class ExternalSite(Detector):
             if clauses.is_post_contract_reference(text, start, end):
                 continue  # 「入力フォームは契約後にご案内します」
             yield start, end
+        for start, end in _CONDITION.spans(text):
+            if not (_SUBJECT.match(text, end, min(len(text), end + 12)) or clauses.is_reported(text, start, end)):
+                yield start, end
         if _EN_REGISTER_GATE.search(text):
             for m in EN_REGISTER.finditer(text):
                 if not clauses.english_negated(text, m.start(), m.end()):

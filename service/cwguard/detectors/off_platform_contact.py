@@ -24,6 +24,7 @@ from . import _channels as ch
 
 _CHANNEL = ch.Scanner(ch.CHANNEL_RULES)
 _STANDALONE = ch.Scanner(ch.STANDALONE_RULES)
+_MEETING_NUMBER = ch.Scanner(ch.MEETING_NUMBER_RULES)
 _MANNER = ch.Scanner(ch.MANNER_RULES)
 _WORK_SUBJECT = compile_pattern(ch.WORK_SUBJECT)
 # Frame G (channel + 面談/通話 directly) and 友だち追加 need a request or proposal in the sentence.
@@ -68,7 +69,7 @@ def _works_in_tool(text: str, end: int, frame_end: int) -> bool:
 class OffPlatformContact(Detector):
     name = "off_platform_contact"
     category = "off_platform_contact"
-    rules = (ch.CHANNEL_RULES + ch.STANDALONE_RULES + ch.MANNER_RULES + ch.FRAME_RULES + ch.ROMAJI_RULES
+    rules = (ch.CHANNEL_RULES + ch.STANDALONE_RULES + ch.MEETING_NUMBER_RULES + ch.MANNER_RULES + ch.FRAME_RULES + ch.ROMAJI_RULES
              + ch.PROFILE_CONTACT_RULES + ch.MOVE_ELSEWHERE_RULES + ch.THERE_RULES + ch.HERE_UNSUITABLE_RULES
              + ch.CONCESSION_RULES + ch.TERSE_RULES + ch.INBOX_RULES + ch.CONTACT_HANDOVER_RULES + ch.EN_OUTSIDE_RULES
              + ch.POINTED_RULES)
@@ -131,8 +132,9 @@ class OffPlatformContact(Detector):
                           if self._is_live(text, start, end) and clauses.has_request(text, *sentences.span(start)))
         found += ch.first((start, end) for start, end in _MANNER.spans(text)
                           if self._is_direct_proposal(text, start, end, sentences))
-        found += ch.first((start, end) for start, end, url in ch.find_urls(text)
-                          if ch.url_kind(url) == "meeting" and not clauses.is_negated(text, start, end)
+        meetings = [(start, end) for start, end, url in ch.find_urls(text) if ch.url_kind(url) == "meeting"]
+        found += ch.first((start, end) for start, end in (*meetings, *_MEETING_NUMBER.spans(text))
+                          if not clauses.is_negated(text, start, end)
                           and not ch.MEETING_AS_WORK.search(text, max(0, start - 80), sentences.span(start)[1]))
         found += self._elsewhere(text, sentences, has_channel, id_given)
         found += ch.first((start, end) for start, end in _INBOX.spans(text) if self._inbox_used(text, start, end, sentences))

@@ -738,7 +738,7 @@ def _money_in_is_the_workers(text: str, m, c_start: int) -> bool:
     s_end = span_of(m)[1]
     if _CLIENT_OWN_IN.match(text, s_end, min(len(text), s_end + 16)):
         return False
-    if has_latin_letters(m.group()) and _EN_ESCROW.search(text, max(0, start - 60), min(len(text), s_end + 60)):
+    if has_latin_letters(m.group()) and _EN_ESCROW.search(text, _english_turn_before(text, start), min(len(text), s_end + 60)):
         return False
     return _CLIENT_SIDE_BEFORE.search(text, max(c_start, start - 16), start) is None and not (
         has_latin_letters(m.group()) and _english_client_subject(text, start)
@@ -746,6 +746,19 @@ def _money_in_is_the_workers(text: str, m, c_start: int) -> bool:
 
 
 _EN_ESCROW = compile_pattern(r"(?<![a-z])(?:escrow|milestone|crowdworks|client's|the client)(?![a-z])")
+# Where an English sentence turns before a money-in: a full stop or an emoji, or "but", "first"
+# (「contract will be on CrowdWorks so its safe 👍 but first deposit 50 USDT」, tr40 family: the
+# platform named before the turn is the lure's reassurance, not the deposit's escrow).
+_EN_TURN = compile_pattern(r"[.!?;\n\p{So}]|(?<![a-z])(?:but|however|though|although|first)(?![a-z])")
+
+
+def _english_turn_before(text: str, start: int) -> int:
+    """The start of the stretch of the 60 characters before `start` that lies after its last turn."""
+    window_start = max(0, start - 60)
+    turns = list(_EN_TURN.finditer(text, window_start, start))
+    return turns[-1].end() if turns else window_start
+
+
 _EN_CLIENT_SUBJECT = compile_pattern(r"(?<![a-z])(?:we|i|the client|our company)(?:'ll| will| can| would| shall)?\s(?:\w+\s)?$")
 
 

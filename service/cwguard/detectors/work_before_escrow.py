@@ -232,6 +232,18 @@ RULES += (
         terse=True,
     ),
     EscrowRule(
+        id="counted_try_handed_in",
+        # not the client's own sending (「先に3点お送りします」)
+        pattern=rf"(?P<s>{_FIRST}\s?{_COUNT}\s?(?:だけ|のみ|ほど|程度)?\s?(?:を)?\s?{_HAND_IN})(?!\s?(?:し|いた|致))",
+        examples=("採用前に試しに3案だけ送ってもらえます？笑", "とりあえず2パターン送ってください"),
+        counter_examples=(
+            "先に3点お送りしますので、ご確認ください。",
+            "ご契約後、試しに1本お送りください。",
+        ),
+        reason="a counted try handed in before the contract (「試しに3案だけ送って」, tr48 family): pieces made to be judged",
+        new_piece=True,
+    ),
+    EscrowRule(
         id="part_of_the_work_first",
         pattern=rf"(?P<s>{_PART}\s?(?:だけ|のみ)\s?(?:を)?\s?{_FIRST}|{_FIRST}\s?{_PART}\s?(?:だけ|のみ))",
         examples=("導入だけ先に",),

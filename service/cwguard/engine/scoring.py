@@ -166,6 +166,8 @@ class Components:
     version: str
     work_subject: Callable[[str], str] = lambda text: ""       # what a message says the job is about
     declines: Callable[[str, int, int], bool] = lambda text, start, end: False  # a clause refusing its span
+    # a question asking back what the other side said; in a worker's message it proposes nothing
+    asks_back: Callable[[str, int, int], bool] = lambda text, start, end: False
 
     def __post_init__(self):
         categories.check_registry(self.detectors)  # a category missing from the table fails at start
@@ -286,6 +288,8 @@ def _run_detectors(message: dict, phase: str, approved: bool) -> tuple[Finding, 
         for hit in hits:
             if not 0 <= hit.start < hit.end <= len(norm.text):
                 continue
+            if sender == "worker" and components().asks_back(norm.text, hit.start, hit.end):
+                continue  # 「外部サイトに登録が必要なんですか？」: the client's words, asked back
             cp_start, cp_end = norm.to_original(hit.start, hit.end)
             if cp_start >= cp_end:
                 continue
@@ -301,7 +305,16 @@ def _run_detectors(message: dict, phase: str, approved: bool) -> tuple[Finding, 
 # whole message of its own), a bounded number at a time, so the extra work stays linear.
 SPLIT_MAX_CHARS = 80
 SPLIT_MAX_RUN = 6
-_JOINER = "\n"
+# Parts join with nothing between them, so a phrase cut mid-word reads whole (「緑の」+「アプリで」,
+# 「テレ」+「グラムで」); where both sides are Latin letters or digits a line break keeps two words
+# apart (「mail」+「taro@…」 is no address 「mailtaro@…」).
+_WORD_CHAR = regex.compile(r"[A-Za-z0-9_.@\-]")
+
+
+def _joiner(before: str, after: str) -> str:
+    if before and after and _WORD_CHAR.match(before[-1]) and _WORD_CHAR.match(after[0]):
+        return "\n"
+    return ""
 
 
 def _runs(messages: Sequence[dict]) -> list[list[int]]:
@@ -328,12 +341,14 @@ def split_findings(messages: Sequence[dict], state: thread.ThreadState) -> dict[
     extra: dict[int, list[Finding]] = {}
     for run in _runs(messages):
         texts = [messages[i]["text"] for i in run]
-        starts, at = [], 0
-        for text in texts:
-            starts.append(at)
-            at += len(text) + len(_JOINER)
+        starts, pieces = [], []
+        for k, text in enumerate(texts):
+            if k:
+                pieces.append(_joiner(texts[k - 1], text))
+            starts.append(sum(map(len, pieces)))
+            pieces.append(text)
         first = messages[run[0]]
-        joined = {"id": first["id"], "sender": first.get("sender", "unknown"), "text": _JOINER.join(texts)}
+        joined = {"id": first["id"], "sender": first.get("sender", "unknown"), "text": "".join(pieces)}
         for f in message_findings(joined, state.phases[run[0]], state.approved[run[0]]):
             parts = [(k, max(f.cp_start, s) - s, min(f.cp_end, s + len(t)) - s)
                      for k, (s, t) in enumerate(zip(starts, texts, strict=True))
@@ -570,7 +585,9 @@ def _fuse(findings: list[Finding], view: ModelView | None, fusion, message: dict
     claims = any(f.kind == "signal" for f in findings)
     if not (risks or claims) and view.category and view.p_any >= fusion.add and _has_evidence(message["text"]):
         passages = reader.explain(view.category)
-        if not (passages and all(components().declines(message["text"], a, b) for a, b in passages)):
+        asked_back = message.get("sender") == "worker" and passages and all(
+            components().asks_back(message["text"], a, b) for a, b in passages)
+        if not asked_back and not (passages and all(components().declines(message["text"], a, b) for a, b in passages)):
             out += [(f, "model") for f in _model_findings(message, view.category, passages)]
     return out
 

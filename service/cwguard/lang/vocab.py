@@ -112,9 +112,11 @@ def readings() -> dict:
 @cache
 def channel_nicknames() -> tuple[str, str]:
     """(a pattern of every nickname, puns and backwards names of chat apps, an example it matches),
-    for the channel rules (detectors/_channels.py). Latin spellings stand alone as words."""
+    for the channel rules (detectors/_channels.py): Japanese ones and their masked names, and
+    English ones. Latin spellings stand alone as words."""
     data = load("ja", "channel_nicknames")
-    names = [s for e in data["nicknames"] + data["reversed"] for s in e["spellings"]]
+    english = load("en", "channel_nicknames")["nicknames"]
+    names = [s for e in data["nicknames"] + data["reversed"] + english for s in e["spellings"]]
     alternatives = [regex.escape(w) if not w.isascii() else rf"(?<![a-z]){regex.escape(w)}(?![a-z])"
                     for w in sorted(names, key=len, reverse=True)]
     mask = "[" + regex.escape(data["masked"]["masks"]) + "]"

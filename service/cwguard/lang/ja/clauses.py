@@ -25,7 +25,7 @@ from functools import lru_cache
 import regex
 
 from ...engine.detector import compile_pattern
-from ...engine.normalize import fold_pattern
+from ...engine.normalize import fold_pattern, normalize
 from ...site.crowdworks import PLATFORM_NAMES
 
 # --- boundaries -------------------------------------------------------------------------------
@@ -119,6 +119,13 @@ REPORTED_TERMS: tuple[str, ...] = (
     "ということ", "というご", "とのこと", "というのは", "と言われ", "といわれ", "とおっしゃ", "とは何",
     "とはどういう", "ってなん", "って何",
 )
+# A question that asks back what the other side said (「外部サイトに登録が必要なんですか？」「QRってLINE
+# ですか？」「LINEでのやり取りは無し、全部ここで、で合ってます？」): in a worker's message the words are
+# the client's, checked, not proposed. Read on a sentence that ends in a question mark.
+ASKING_BACK_PATTERNS: tuple[str, ...] = (
+    r"(?:なん|なの|の|ん)(?:です|でしょう)か", r"(?:って|という)(?:こと|意味)(?:です|でしょう)?か",
+    r"で(?:合|あ)って(?:ます|いますか|る)", r"ですよね", r"って[^。!?\n]{0,20}?(?:です|でしょう)か",
+)
 # Words that place the span after the contract (「契約後はChatworkで」「仮払い後に」).
 POST_CONTRACT_TERMS: tuple[str, ...] = (
     "契約後", "契約締結後", "契約成立後", "契約完了後", "契約してから", "契約させていただいてから",
@@ -154,6 +161,8 @@ _NEGATION = compile_pattern(f"{_alternation(NEGATION_TERMS)}|{NG_PATTERN}")
 _NOT_A_NEGATION = compile_pattern(_alternation(NOT_A_NEGATION_TERMS))
 _REQUEST = compile_pattern(_alternation(REQUEST_TERMS))
 _REPORTED = compile_pattern(_alternation(REPORTED_TERMS))
+_ASKING_BACK = compile_pattern("|".join(ASKING_BACK_PATTERNS))
+_ANY_SENTENCE_END = regex.compile(r"[。!！?？\n]")
 _POST_CONTRACT = compile_pattern(_alternation(POST_CONTRACT_TERMS))
 _NOW = compile_pattern(_alternation(NOW_TERMS))
 _OWN_NEGATIVE = compile_pattern("|".join(OWN_NEGATIVE_PATTERNS))
@@ -309,6 +318,19 @@ def is_reported(text: str, start: int, end: int) -> bool:
     ことでしょうか」): the writer is checking, not proposing."""
     _, scope_end = scope_span(text, start, end)
     return _REPORTED.search(text, end, scope_end) is not None
+
+
+def asks_back(text: str, start: int, end: int) -> bool:
+    """Whether the span's sentence is a question asking back what was said (ASKING_BACK_PATTERNS).
+    Read on the normalised or the original text (full-width marks count), within MAX_SCOPE."""
+    s_start = max(start - MAX_SCOPE, 0)
+    for stop in _ANY_SENTENCE_END.finditer(text, s_start, start):
+        s_start = stop.end()
+    stop = _ANY_SENTENCE_END.search(text, end, end + MAX_SCOPE)
+    if stop is None or stop.group() not in "?？":
+        return False
+    # the sentence folded as the patterns are (normalising normalised text changes nothing)
+    return _ASKING_BACK.search(normalize(text[s_start:stop.start()]).text) is not None
 
 
 def is_post_contract_reference(text: str, start: int, end: int) -> bool:
