@@ -1,6 +1,7 @@
 """The terse families of the fourth session, read by the rules alone (table-driven): each family has
 lures the rules must flag and look-alikes they must pass. Texts are written for this table, in the
-spirit of the training corpora tr19-tr32 (never the blind sets)."""
+spirit of the training corpora tr19-tr49 (never the blind sets); the fifth session's rows are
+marked."""
 import pytest
 
 from support.scoring import categories as rule_categories
@@ -43,6 +44,20 @@ FLAGGED = [
     ("family: a same-day close", "今夜22時〆です", "pressure"),
     ("family: selection lost", "明日までに届かない場合は落選となります", "pressure"),
     ("family: another candidate, in English", "reply within 2 hours or we pick another writer", "pressure"),
+    # fifth session (tr37-tr49 families)
+    ("family: a call's number instead of its link", "会議ID 912 4410 3378 です", "off_platform_contact"),
+    ("family: a one-line channel after a lead-in", "それと、明後日Teams可能ですか？", "off_platform_contact"),
+    ("family: a one-line channel after a lead-in", "その前に一度meetで", "off_platform_contact"),
+    ("family: a group chat and a casual join", "ぐるちゃあるので入っといてね", "off_platform_contact"),
+    ("family: an English app nickname", "talk on the green chat app pls", "off_platform_contact"),
+    ("family: an English app nickname", "details in the paper airplane app", "off_platform_contact"),
+    ("family: others waiting, in English", "answer in 15 mins, others are waiting", "pressure"),
+    ("family: slots closed at an hour", "22時で募集しめます", "pressure"),
+    ("family: a bare hurry", "残り1枠！急いで", "pressure"),
+    ("family: a counted try handed in", "試しに2パターンだけ送ってもらえますか", "work_before_escrow"),
+    ("family: an outside app as the condition of pay", "専用アプリをインストールしないと報酬は出せません", "external_site"),
+    ("family: a deposit after a reassurance", "payment is via CrowdWorks, no worries. but first deposit 30 USDT to unlock tasks",
+     "upfront_payment"),
 ]
 
 PASSED = [
@@ -64,6 +79,12 @@ PASSED = [
     ("look-alike: minutes of a recording", "Zoomで30分程度の研修動画を撮りました"),
     ("look-alike: a QR image of the work", "メニューのQR画像 menu_qr.png を差し替えてください"),
     ("look-alike: app text to proofread", "本人確認アプリの画面文言の校正です。「運転免許証の表面を撮影してください」のような文が50行"),
+    ("look-alike: how to enter a meeting number", "ミーティングIDの入力画面の説明図を作ってください"),
+    ("look-alike: an English colour as the design", "a green app icon for our fitness brand"),
+    ("look-alike: the client's own sending", "先に2案お送りしますね"),
+    ("look-alike: no form needed to be paid", "アプリを入れなくても報酬はお支払いします"),
+    ("look-alike: the client's escrow deposit", "We will fund the escrow deposit on CrowdWorks today."),
+    ("look-alike: not in a hurry", "急いでいないのでゆっくりで大丈夫です"),
 ]
 
 

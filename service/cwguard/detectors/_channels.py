@@ -787,10 +787,13 @@ EN_TOPIC_BEFORE = compile_pattern(
 DISLIKE = compile_pattern(r"[^。\n!?、]{0,20}?" + talk("dislikes"))
 
 # English proposals: the verb comes before the channel (「let's move to Telegram」「add me on
-# WhatsApp」「join our Discord」) or a pronoun right after it (「WhatsApp me」).
+# WhatsApp」「join our Discord」), what is to be found there points at it (「details on Telegram」, the
+# English 「詳細はLINEで」) or a pronoun comes right after it (「WhatsApp me」).
 EN_BEFORE = compile_pattern(
     r"(?r)(?<![a-z])(?:" + en_talk("move_verbs") + r"(?:\s(?:me|us|you|(?:our|my|the|your)(?:\s[a-z\-]{1,15}){1,2}))?(?:\s" + en_talk("move_particles") + r")?"
-    + r"\s" + en_talk("move_prepositions") + "|" + vocab.words("en", "channel_talk", "use_verbs") + r")\s(?:our\s|my\s|the\s)?\Z"
+    + r"\s" + en_talk("move_prepositions") + "|" + vocab.words("en", "channel_talk", "use_verbs")
+    + r"|(?:more\s|full\s|all\s)?" + en_talk("pointer_nouns") + r"\s(?:on|in|via|over|at)"
+    + r")\s(?:our\s|my\s|the\s)?\Z"
 )
 EN_AFTER = compile_pattern(
     r"\s(?:me|us)(?![a-z])|\s" + en_talk("copulas") + r"\s(?:much\s)?" + en_talk("better_words")

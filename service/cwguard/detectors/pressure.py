@@ -326,7 +326,7 @@ class PressureDetector(RuleDetector):
         "即日", "迷っている", "今決め", "今が", "ラストチャンス", "今しかない", "逃さない", "方から", "方を優先", "先着", "次第",
         "残席", "ラスト", "最後の", "前に", "あと", "明朝", "明日朝", "至急", "時まで", "asap", "soon", "today", "tonight", "first",
         "last", "left", "remaining", "limited", "filling", "going fast", "hurry", "miss", "urgent", "eod", "end of", "within",
-        "tomorrow", "now", "immediately", "締", "〆", "迷", "即", "他の方", "ほかの方", "別の方", "次の方", "候補", "応募者",
+        "tomorrow", "now", "immediately", "締", "〆", "しめ", "閉め", "迷", "即", "他の方", "ほかの方", "別の方", "次の方", "候補", "応募者",
         "過ぎ", "すぎ", "超え", "こえ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "min", "hour", "hrs", "waiting", "unless", "if you",
     )
     examples = Examples(
