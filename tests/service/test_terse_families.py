@@ -102,3 +102,15 @@ def test_a_negation_before_a_chat_sentence_end_does_not_cancel_the_demand_after_
     text = "いりませんよ笑\u3000急ぎなので本日18時までに返信ない場合は他の方に回します"
     assert "pressure" in rule_categories(text)
     assert "pressure" not in rule_categories("本日18時までに返信がなくても他の方に回すことはありません")
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a group the contracted work itself uses is benign after the contract...
+    ("本案件のメンバーでチャットワークのグループ作りました。進行はこちらで https://www.chatwork.com/g/team-xyz", set()),
+    ("この案件の連絡用にSlackのチャンネルを作りました https://join.slack.com/t/abc/shared_invite/zt-1", set()),
+    # ...a group for other jobs is not (RUBRIC.md: it counts as before a contract)
+    ("他の案件も流しているグループがあるので入ってください https://line.me/ti/g2/AbCdEf", {"contact_details"}),
+])
+def test_a_group_for_this_job_is_not_a_group_for_more_jobs(text, flagged):
+    found = rule_categories(text, status="contracted")
+    assert found >= flagged and (flagged or not found)
