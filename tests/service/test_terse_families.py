@@ -56,6 +56,8 @@ FLAGGED = [
     ("family: a bare hurry", "残り1枠！急いで", "pressure"),
     ("family: a counted try handed in", "試しに2パターンだけ送ってもらえますか", "work_before_escrow"),
     ("family: an outside app as the condition of pay", "専用アプリをインストールしないと報酬は出せません", "external_site"),
+    ("family: a closed job and a link elsewhere", "定員に達しました。新着はこちら https://job-navi.example.top/r/5", "external_site"),
+    ("family: a closed job and a link elsewhere", "This position has been filled, see https://work-hub.example.site/a", "external_site"),
     ("family: a deposit after a reassurance", "payment is via CrowdWorks, no worries. but first deposit 30 USDT to unlock tasks",
      "upfront_payment"),
 ]
@@ -85,6 +87,8 @@ PASSED = [
     ("look-alike: no form needed to be paid", "アプリを入れなくても報酬はお支払いします"),
     ("look-alike: the client's escrow deposit", "We will fund the escrow deposit on CrowdWorks today."),
     ("look-alike: not in a hurry", "急いでいないのでゆっくりで大丈夫です"),
+    ("look-alike: a closed job, no link", "募集は終了しました。たくさんのご応募ありがとうございました"),
+    ("look-alike: a closed job and reference material", "募集終了しました。参考資料: https://www.example.go.jp/guide.pdf"),
 ]
 
 

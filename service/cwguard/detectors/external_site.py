@@ -130,6 +130,8 @@ _ASKS = compile_pattern(vocab.words("ja", "site_talk", "lure_asks"))
 _LINK_LURE = compile_pattern(vocab.words("ja", "site_talk", "link_lures"))
 _REFERENCE = compile_pattern(vocab.words("ja", "site_talk", "reference"))
 _PAYMENT = compile_pattern(vocab.words("ja", "site_talk", "payment"))
+_CLOSED_JOB = compile_pattern(vocab.words("ja", "site_talk", "closed_job_notices")
+                              + r"|(?<![a-z])(?:" + vocab.words("en", "site_talk", "closed_job_notices") + r")(?![a-z])")
 
 
 class ExternalSite(Detector):
@@ -194,6 +196,7 @@ class ExternalSite(Detector):
 
     @staticmethod
     def _lure_links(text: str, message_lures: bool, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
+        closed_job = None
         for start, end, url in ch.find_urls(text):
             kind = ch.url_kind(url)
             if kind in ("platform", "invite", "meeting"):
@@ -202,6 +205,11 @@ class ExternalSite(Detector):
                 yield start, end
                 continue
             if _is_reference(text, start, sentences):
+                continue
+            if closed_job is None:
+                closed_job = _CLOSED_JOB.search(text) is not None
+            if closed_job:  # 「満枠です→ https://…」: the job is closed and the reader is sent elsewhere
+                yield start, end
                 continue
             if message_lures or kind in ("shortener", "app_store") or (
                     kind == "form" and _LINK_LURE.search(text)) or _link_sentence_lures(text, start, sentences):
