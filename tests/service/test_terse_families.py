@@ -58,6 +58,10 @@ FLAGGED = [
     ("family: an outside app as the condition of pay", "専用アプリをインストールしないと報酬は出せません", "external_site"),
     ("family: a closed job and a link elsewhere", "定員に達しました。新着はこちら https://job-navi.example.top/r/5", "external_site"),
     ("family: a closed job and a link elsewhere", "This position has been filled, see https://work-hub.example.site/a", "external_site"),
+    ("family: money put in, said plainly", "5万入れたら7万になって返ってきます", "upfront_payment"),
+    ("family: pay in more, earn more", "たくさん入れた方ほど稼げます", "upfront_payment"),
+    ("family: a balance topped up", "タスク継続のため残高の補充をお願いします", "upfront_payment"),
+    ("family: a fee paid first to withdraw", "手数料分を先に払えば出金できます", "upfront_payment"),
     ("family: a deposit after a reassurance", "payment is via CrowdWorks, no worries. but first deposit 30 USDT to unlock tasks",
      "upfront_payment"),
 ]
@@ -87,6 +91,8 @@ PASSED = [
     ("look-alike: no form needed to be paid", "アプリを入れなくても報酬はお支払いします"),
     ("look-alike: the client's escrow deposit", "We will fund the escrow deposit on CrowdWorks today."),
     ("look-alike: not in a hurry", "急いでいないのでゆっくりで大丈夫です"),
+    ("look-alike: stock restocked", "在庫の補充をお願いします"),
+    ("look-alike: items put in a cart", "3個入れたら送料無料です"),
     ("look-alike: a closed job, no link", "募集は終了しました。たくさんのご応募ありがとうございました"),
     ("look-alike: a closed job and reference material", "募集終了しました。参考資料: https://www.example.go.jp/guide.pdf"),
 ]
