@@ -804,6 +804,11 @@ EN_AFTER = compile_pattern(
 EN_CALL_AFTER = compile_pattern(
     r"[ \t]{0,2}(?:" + en_talk("call_kinds") + r"[ \t])?" + en_talk("calls") + r"s?(?![a-z])"
 )
+# ...or a call had on the channel (「quick call on google meet tmrw?」「a short chat via WhatsApp?」, tr52
+# family), read back from the channel.
+EN_CALL_BEFORE = compile_pattern(
+    r"(?r)(?<![a-z])(?:" + en_talk("call_kinds") + r"[ \t])?" + en_talk("calls") + r"s?[ \t](?:on|via|over|through|in|using)[ \t](?:the[ \t])?\Z"
+)
 # ...but not a call that already happened or is the material (「transcribe the Zoom meeting」
 # 「the Zoom call recording」).
 EN_CALL_DESCRIBED_BEFORE = compile_pattern(

@@ -263,12 +263,20 @@ class OffPlatformContact(Detector):
 
     @staticmethod
     def _is_english_call(text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
-        """「can we have a quick Google Meet call」: the channel names a call or meeting in a question
-        or proposal, not one that happened or is the material (「transcribe the Zoom meeting」)."""
+        """「can we have a quick Google Meet call」「quick call on google meet tmrw?」: the channel names a
+        call or meeting, or the place of one, in a question or proposal, not one that happened or is
+        the material (「transcribe the Zoom meeting」「the call on Zoom last week」)."""
         m = ch.EN_CALL_AFTER.match(text, end, min(len(text), end + 30))
-        if m is None or ch.EN_CALL_DESCRIBED_AFTER.match(text, m.end(), min(len(text), m.end() + 16)):
-            return False
-        if ch.EN_CALL_DESCRIBED_BEFORE.search(text, max(0, start - 24), start):
+        if m is not None:
+            if ch.EN_CALL_DESCRIBED_AFTER.match(text, m.end(), min(len(text), m.end() + 16)):
+                return False
+            call_start = start
+        else:
+            before = ch.EN_CALL_BEFORE.search(text, max(0, start - 30), start)
+            if before is None:
+                return False
+            call_start = before.start()
+        if ch.EN_CALL_DESCRIBED_BEFORE.search(text, max(0, call_start - 24), call_start):
             return False
         s_start, s_end = sentences.span(start)
         return ch.EN_PROPOSAL.search(text, s_start, min(len(text), s_end + 1)) is not None

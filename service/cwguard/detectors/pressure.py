@@ -275,7 +275,7 @@ RULES += (
     PressureRule(
         id="english_deadline_or_else",
         pattern=r"(?P<s>(?<![a-z])(?:if you (?:don't|do not|can't|cannot|haven't|have not|fail to)|unless you)\s[^.!?\n]{0,50}?"
-        + _EN_CONSEQUENCE + r"|(?<![a-z])(?:minutes?|mins?|hours?|hrs?|today|tonight|now|tomorrow|asap|eod|[ap]m|\d{1,3}\s?(?:h|m))\s?,?\s(?:or|otherwise|or else)\s"
+        + _EN_CONSEQUENCE + r"|(?<![a-z])(?:minutes?|mins?|hours?|hrs?|today|tonight|now|tomorrow|asap|eod|[ap]m|\d{1,3}\s?(?:h|m))(?:\s(?:left|remaining|only))?\s?,?\s(?:or|otherwise|or else)\s"
         + r"[^.!?\n]{0,40}?" + _EN_CONSEQUENCE + r")(?![a-z])",
         examples=("Confirm by tomorrow or the job goes to someone else.",),
         counter_examples=(

@@ -234,8 +234,9 @@ RULES += (
     EscrowRule(
         id="counted_try_handed_in",
         # not the client's own sending (「先に3点お送りします」)
-        pattern=rf"(?P<s>{_FIRST}\s?{_COUNT}\s?(?:だけ|のみ|ほど|程度)?\s?(?:を)?\s?{_HAND_IN})(?!\s?(?:し|いた|致))",
-        examples=("採用前に試しに3案だけ送ってもらえます？笑", "とりあえず2パターン送ってください"),
+        pattern=rf"(?P<s>{_FIRST}\s?{_COUNT}\s?(?:だけ|のみ|ほど|程度)?\s?(?:を)?\s?{_HAND_IN})"
+        r"(?!(?<=お送り|ご用意|ご提出|お届け)\s?(?:し|いた|致))",
+        examples=("採用前に試しに3案だけ送ってもらえます？笑", "とりあえず2パターン送ってください", "試しに1記事お願いします"),
         counter_examples=(
             "先に3点お送りしますので、ご確認ください。",
             "ご契約後、試しに1本お送りください。",
