@@ -96,12 +96,16 @@ class Scanner:
         # a text costs a lookup per literal it holds.
         self.gates = {literal: tuple(entries) for literal, entries in gates.items()}
         self.literals = frozenset(self.gates)
+        self._always_set = frozenset(self.always)
 
-    def candidates(self, text: str) -> set[regex.Pattern]:
+    def candidates(self, text: str) -> frozenset[regex.Pattern] | set[regex.Pattern]:
         """The alternatives that can match `text` (order is irrelevant: `spans` sorts)."""
-        found = set(self.always)
         present = LITERALS.present_in(text)
-        for literal in self.literals.intersection(present):
+        opened = self.literals.intersection(present)
+        if not opened:  # most scanners open nothing in most messages
+            return self._always_set
+        found = set(self.always)
+        for literal in opened:
             found.update(pattern for pattern, gate in self.gates[literal] if gate.rest_met(present))
         return found
 
