@@ -30,8 +30,10 @@ COLUMNS = (("message_recall", "recall"), ("benign_fpr", "FPR"), ("span_recall", 
 
 
 def corpora() -> list[Path]:
-    """Every labelled corpus of the project: the tests' and the model's training files."""
-    return [*sorted(DATA.glob("*.jsonl")), *sorted((ROOT / "corpus" / "train").glob("*.jsonl"))]
+    """Every labelled corpus of the project: the tests', the model's training files and the
+    threads that check the rules only (corpus/rules: not trained on, see its README)."""
+    return [*sorted(DATA.glob("*.jsonl")), *sorted((ROOT / "corpus" / "train").glob("*.jsonl")),
+            *sorted((ROOT / "corpus" / "rules").glob("*.jsonl"))]
 
 
 def load_reference(detection: str = "fused") -> ModuleType:

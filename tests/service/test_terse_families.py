@@ -63,6 +63,9 @@ FLAGGED = [
     ("family: time left or the balance goes, in English", "30 min left or your balance will be reset", "pressure"),
     ("family: an invitation to go to a channel", "続きは公式LINEへどうぞ", "off_platform_contact"),
     ("family: a release after a freeze", "現在ロック中です。解除には追加で3万円入金", "upfront_payment"),
+    ("family: a call's link announced", "面接用のリンクあとで送ります", "off_platform_contact"),
+    ("family: a call's link announced", "will drop the meet link here in 5", "off_platform_contact"),
+    ("family: a one-line channel with a filler", "teamsでサクッと", "off_platform_contact"),
     ("family: money put in, said plainly", "5万入れたら7万になって返ってきます", "upfront_payment"),
     ("family: pay in more, earn more", "たくさん入れた方ほど稼げます", "upfront_payment"),
     ("family: a balance topped up", "タスク継続のため残高の補充をお願いします", "upfront_payment"),
@@ -97,6 +100,10 @@ PASSED = [
     ("look-alike: the client's escrow deposit", "We will fund the escrow deposit on CrowdWorks today."),
     ("look-alike: not in a hurry", "急いでいないのでゆっくりで大丈夫です"),
     ("look-alike: a call on a channel that happened", "the meeting on Teams went well, thanks"),
+    ("look-alike: a phrase quoted as an example", "冒頭の「スマホだけで月収30万」は引用にして、注釈をつけてください"),
+    ("look-alike: a QR placed in a design", "ポスターに店の友だち追加QRも載せたいです"),
+    ("look-alike: a channel after the contract, in English", "happy to move to Slack once the contract is signed"),
+    ("look-alike: how a call's link is made", "ZoomのURLの発行方法を図解した記事をお願いします"),
     ("look-alike: stock restocked", "在庫の補充をお願いします"),
     ("look-alike: items put in a cart", "3個入れたら送料無料です"),
     ("look-alike: a closed job, no link", "募集は終了しました。たくさんのご応募ありがとうございました"),
@@ -130,3 +137,12 @@ def test_a_negation_before_a_chat_sentence_end_does_not_cancel_the_demand_after_
 def test_a_group_for_this_job_is_not_a_group_for_more_jobs(text, flagged):
     found = rule_categories(text, status="contracted")
     assert found >= flagged and (flagged or not found)
+
+
+@pytest.mark.parametrize("text", [
+    "申込フォームもこちらで組みますか？それとも外部のページに飛ばしますか？",
+    "ポートフォリオはこちらです https://bit.ly/my-portfolio-2026",
+])
+def test_a_workers_own_site_or_question_about_a_form_lures_no_one(text):
+    """external_site: the worker is the one lured, so a worker's message is never the lure."""
+    assert "external_site" not in rule_categories(text, sender="worker")

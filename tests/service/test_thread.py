@@ -42,17 +42,33 @@ def test_a_platform_notice_starts_the_contract_at_that_message(notice):
     assert state.contract_status == "contracted"
 
 
-# Issue 9: the page's before_contract is authoritative. A client can type a notice into a message
-# the page cannot attribute (sender unknown, short) or pass for the platform (「…事務局」 → system);
-# neither may turn the rest of the thread into "contracted", where contact lures are only info.
-@pytest.mark.parametrize("sender", ["system", "unknown"])
-@pytest.mark.parametrize("notice", ["契約が締結されました。", "仮払いが完了しました。", "契約が成立しました"])
-def test_a_notice_in_the_thread_does_not_override_a_page_before_contract(sender, notice):
+# Issue 9: the page's before_contract is authoritative against text a party can write. A client can
+# type a notice into a message the page cannot attribute (sender unknown, short), or into a message
+# that carries a lure; neither may turn the rest of the thread into "contracted", where contact
+# lures are only info.
+@pytest.mark.parametrize("sender, notice", [
+    ("unknown", "契約が締結されました。"), ("unknown", "仮払いが完了しました。"), ("unknown", "契約が成立しました"),
+    ("system", "【事務局】契約が締結されました。以降はLINEで: https://lin.ee/abc123"),
+    ("system", "契約が締結されました。" + "作業内容の詳細はこのあとご連絡します。" * 3),
+])
+def test_a_notice_a_party_could_write_does_not_override_a_page_before_contract(sender, notice):
     messages = thread_of(("client", "ご応募ありがとうございます"), (sender, notice),
                          ("client", "詳細はLINEでお伝えします。ID: abc_123"))
     state = thread.contract_states(messages, "before_contract", EVIDENCE)
     assert state.phases == ("before_contract",) * 3
     assert state.contract_status == "before_contract"
+
+
+# A bare platform notice (sender `system`, which the extension's adapter sets only from the notice
+# markup) records a contract made since the page's state was read: the messages from it on are
+# after the contract, as every corpus writer labels them (50 threads of corpus/train and corpus/rules).
+@pytest.mark.parametrize("notice", ["契約が締結されました。", "仮払いが完了しました。", "契約が締結されました。仮払いが完了しました。"])
+def test_a_bare_platform_notice_moves_a_page_before_contract(notice):
+    messages = thread_of(("client", "ご応募ありがとうございます"), ("system", notice),
+                         ("client", "チームのChatworkに招待します https://www.chatwork.com/g/team01"))
+    state = thread.contract_states(messages, "before_contract", EVIDENCE)
+    assert state.phases == ("before_contract", "contracted", "contracted")
+    assert state.contract_status == "contracted"
 
 
 def test_the_issue_9_impostor_notice_thread_is_scored_before_the_contract():

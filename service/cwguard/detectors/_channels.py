@@ -527,6 +527,17 @@ MEETING_NUMBER_RULES: tuple[Rule, ...] = (
                           "ミーティングID：xxx xxxx xxxx の形で案内文に入れてください"),
         reason="a call's number instead of its link (tr38-05): the same move as a meeting link",
     ),
+    Rule(
+        id="meeting_link_offered",
+        pattern=r"(?P<s>(?:" + vocab.words("common", "channels", "meeting_link_words") + r"))\s?(?:を|は)?\s?(?:あとで|後ほど|のちほど)?\s?"
+        r"(?:お?送|共有|貼|発行|お知らせ|お伝え|will follow)(?!\s?(?:手順|方法|の仕方|ボタン|機能))"
+        r"|(?<![a-z])(?<!how to )(?<!how do i )(?<!how to\s\s)(?:send|share|drop|post)\s(?:you\s|u\s)?(?:the\s|a\s|my\s)?(?P<s>(?:"
+        + vocab.words("common", "channels", "meeting_link_words") + r"))(?![a-z])",
+        examples=("Zoom URL送ります", "面談用のリンクお送りしますね", "I'll send the zoom link"),
+        counter_examples=("Zoom URLの発行手順をマニュアルにしてください", "ミーティングURL共有ボタンのデザイン修正",
+                          "How to share a zoom link in Outlook (article)"),
+        reason="a call's link announced before it is sent: the call outside the platform, as the link itself",
+    ),
 )
 
 # Talking "directly" or "one to one" names no tool but is the same move: out of the platform's sight
@@ -820,6 +831,9 @@ EN_CALL_DESCRIBED_BEFORE = compile_pattern(
 )
 EN_CALL_DESCRIBED_AFTER = compile_pattern(r"[ \t]{0,2}" + en_talk("call_records") + r"s?(?![a-z])")
 EN_PROPOSAL = compile_pattern(r"(?<![a-z])" + en_talk("proposal_words") + r"(?![a-z])|\?")
+# English: the channel placed after the contract in its sentence (「I'll join Slack once the offer is
+# accepted」).
+EN_AFTER_CONTRACT = compile_pattern(r"(?<![a-z])" + en_talk("after_contract") + r"(?![a-z])")
 # English refusals in the channel's sentence (「we don't use WhatsApp」「please do not contact me on LINE」).
 EN_NEGATION = compile_pattern(r"(?<![a-z])" + en_talk("refusals") + r"(?![a-z])")
 

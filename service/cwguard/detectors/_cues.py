@@ -76,7 +76,9 @@ def not_system(msg: MessageView) -> bool:
 
 _TOPIC_WORDS = compile_pattern(
     r"テーマ|タイトル|記事|コラム|題材|見出し|原稿|ブログ|について|に関する|の解説|特集|書籍|動画|"
-    r"コピー|文言|文章|チラシ|広告|キャッチ|台本|セリフ|例文|テンプレート"
+    r"コピー|文言|文章|チラシ|広告|キャッチ|台本|セリフ|例文|テンプレート|"
+    # a phrase quoted as an example in the text being written (「「誰でも簡単に月収50万」は引用ボックスに」, tr54)
+    r"引用|決まり文句|謳い文句|うたい文句|誘い文句|フレーズ|注釈"
 )
 _OPEN_QUOTES, _CLOSE_QUOTES = "「『\"“", "」』\"”"
 _MAX_QUOTE = 80
@@ -204,8 +206,9 @@ _REPORTED = compile_pattern(
 
 def reported(text: str, start: int, end: int) -> bool:
     """Whether the phrase's sentence reports or warns about it rather than proposing it
-    (「入金額が大きいほど報酬率が上がるという話は詐欺です」「『出金には手数料が必要』と言われたら」)."""
-    if clauses.is_reported(text, start, end) or reported_quote(text, start, end):
+    (「入金額が大きいほど報酬率が上がるという話は詐欺です」「『出金には手数料が必要』と言われたら」),
+    or quotes it as an example in the text being written (「「誰でも簡単に月収50万」は引用ボックスに」)."""
+    if clauses.is_reported(text, start, end) or reported_quote(text, start, end) or in_quoted_topic(text, start, end):
         return True
     _, s_end = sentence(text, start)
     return _REPORTED.search(text, end, max(s_end, end)) is not None

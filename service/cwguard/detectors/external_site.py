@@ -160,6 +160,8 @@ class ExternalSite(Detector):
     )
 
     def detect(self, msg: MessageView) -> Iterable[Hit]:
+        if msg.sender == "worker":
+            return  # the worker is the one lured: a worker's own site or question about a form lures no one
         text = msg.text
         contracted = msg.phase == "contracted"
         survives = contracted and ch.survives_contract(text)

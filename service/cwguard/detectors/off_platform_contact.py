@@ -259,7 +259,10 @@ class OffPlatformContact(Detector):
             return False  # 「a guide on using Google Meet」
         if ch.EN_WORK_AFTER.match(text, end, min(len(text), end + 30)):
             return False  # 「please add LINE login to our site」
-        return not ch.EN_NEGATION.search(text, *sentences.english(start))
+        s_start, s_end = sentences.english(start)
+        if ch.EN_AFTER_CONTRACT.search(text, s_start, s_end):
+            return False  # 「I'll join Slack once the offer is accepted」: after the contract
+        return not ch.EN_NEGATION.search(text, s_start, s_end)
 
     @staticmethod
     def _is_english_call(text: str, start: int, end: int, sentences: ch.Sentences) -> bool:

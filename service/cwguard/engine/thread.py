@@ -2,13 +2,16 @@
 approval of an off-service contact request, and the two thread-level risks (RUBRIC.md).
 
 - Contract state. `context.contract_status` says what the page shows, and the page is
-  authoritative: `contracted` holds for the whole thread, and so does `before_contract` (issue 9:
-  text inside the thread never overrides it; a client can type 「契約が締結されました。」 in a
-  message the page cannot attribute, or name itself 「…事務局」). Only when the page said
-  `unknown` can the thread itself show a contract: a platform notice
-  (「契約が締結されました」「仮払いが完了しました」) moves every message from it on to
-  `contracted`, and so does both sides clearly stating it (the client 「契約しました」, the
-  worker 「契約を承認しました」). `unknown` counts as before a contract until then.
+  authoritative: `contracted` holds for the whole thread, and so does `before_contract` against
+  any text a party could write (issue 9: a client can type 「契約が締結されました。」 in a message the
+  page cannot attribute). When the page said `unknown`, the thread itself shows a contract: a
+  platform notice (「契約が締結されました」「仮払いが完了しました」) moves every message from it on
+  to `contracted`, and so does both sides clearly stating it (the client 「契約しました」, the
+  worker 「契約を承認しました」). `unknown` counts as before a contract until then. A bare notice
+  that the site reads as its own by structure (sender `system`, which the extension's adapter sets
+  only from the platform's notice markup) moves a page's `before_contract` too: it is the
+  platform's record of the contract made since (fifth session; every corpus writer labels the
+  messages after it so).
 - Off-service contact approval: a platform notice that CrowdWorks approved the サービス外連絡申請
   makes later contact exchanges benign. Filing the request, or a client merely claiming
   permission, is not an approval.
@@ -40,15 +43,17 @@ class ThreadState:
 
 # --- contract evidence: what the site's notices and the parties' statements show ---------------
 
-Evidence = tuple[bool, bool, bool]
-NO_EVIDENCE: Evidence = (False, False, False)
+# (platform contract notice, a party's contract statement, off-service approval notice, the notice
+# is the platform's own by structure and may move a page's before_contract)
+Evidence = tuple[bool, bool, bool, bool]
+NO_EVIDENCE: Evidence = (False, False, False, False)
 
 
 class ContractEvidence(Protocol):
     """What one site's messages show of a contract (cwguard/site/crowdworks.py): `mentions` is a
     cheap look for contract words in the raw text; `read` gives (platform contract notice, a
-    party's contract statement, off-service approval notice) and is asked only about messages
-    that mention one."""
+    party's contract statement, off-service approval notice, whether the notice is the platform's
+    own by structure) and is asked only about messages that mention one."""
 
     def mentions(self, text: str) -> bool: ...
 
@@ -62,17 +67,20 @@ def contract_states(messages: Sequence[dict], contract_status: str, evidence: Co
     contract word (most have none, and a search for the words is cheaper than a cache)."""
     read = read or evidence.read
     contracted = contract_status == CONTRACTED
-    # Only a page that does not say can be moved by the thread: before_contract from the page
-    # stands whatever a message claims.
+    # Only a page that does not say can be moved by what a message claims: before_contract from the
+    # page stands against any party's or unattributed text. A notice the site reads as its own by
+    # structure (a bare notice the page's notice markup gave, sender `system`) is the platform's
+    # record of the contract, and moves it too.
     movable = contract_status not in (BEFORE, CONTRACTED)
+    overridable = contract_status == BEFORE
     approved = False
     stated_by: set[str] = set()
     phases: list[str] = []
     approvals: list[bool] = []
     has_word = evidence.mentions
     for message in messages:
-        notice, statement, approval = read(message) if has_word(message["text"]) else NO_EVIDENCE
-        if notice and movable:
+        notice, statement, approval, structural = read(message) if has_word(message["text"]) else NO_EVIDENCE
+        if notice and (movable or (overridable and structural)):
             contracted = True
         if statement and movable:
             stated_by.add(message["sender"])

@@ -45,6 +45,19 @@ _NOT_APPROVED = compile_pattern(r"非承認|未承認|不承認|否認|却下|�
 _MAX_UNATTRIBUTED_NOTICE = 40
 
 
+# A system message this short holding a notice and no link or handle is the platform's bare notice:
+# it may move a page's before_contract (engine/thread.py). A longer "system" message, or one that
+# carries a link or a handle, is read like a party's (RUBRIC.md v2).
+_MAX_BARE_NOTICE = 60
+_LINK_OR_HANDLE = re.compile(r"https?://|www\.|@|[A-Za-z0-9_]{6,}")
+
+
+def _is_bare_system_notice(message: dict) -> bool:
+    text = message["text"]
+    return (message.get("sender") == "system" and len(text.strip()) <= _MAX_BARE_NOTICE
+            and _LINK_OR_HANDLE.search(text) is None)
+
+
 def _is_platform_notice(message: dict) -> bool:
     sender = message.get("sender", "unknown")
     return sender == "system" or (sender == "unknown" and len(message["text"]) <= _MAX_UNATTRIBUTED_NOTICE)
@@ -65,7 +78,8 @@ def _windows(text: str) -> list[str]:
 
 
 def message_evidence(message: dict) -> Evidence:
-    """(platform contract notice, a party's contract statement, off-service approval notice)."""
+    """(platform contract notice, a party's contract statement, off-service approval notice, the
+    notice is the platform's bare notice by structure)."""
     windows = _windows(message["text"])
     if not windows:
         return NO_EVIDENCE
@@ -73,9 +87,9 @@ def message_evidence(message: dict) -> Evidence:
         notice = any(_NOTICE.search(w) for w in windows)
         approved = any(_APPROVAL_REQUEST.search(w) and _APPROVED.search(w) and not _NOT_APPROVED.search(w)
                        for w in windows)
-        return notice, False, approved
+        return notice, False, approved, notice and _is_bare_system_notice(message)
     statement = message.get("sender") in PARTIES and any(_STATEMENT.search(w) for w in windows)
-    return False, statement, False
+    return False, statement, False, False
 
 
 class CrowdWorksEvidence:
