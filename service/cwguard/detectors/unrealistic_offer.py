@@ -203,6 +203,17 @@ RULES: tuple[OfferRule, ...] = (
         needs_payment=True,
     ),
     OfferRule(
+        id="english_quick_payback",
+        pattern=r"(?P<s>(?<![a-z])(?:get|gets|getting|have)\s(?:it|them|that|this|the (?:fee|deposit|money)|ur money|your money)\s(?:all\s)?back\s"
+        rf"(?:{vocab.words('en', 'offers', 'quick_payback_times')})(?![a-z])|"
+        r"(?<![a-z])(?:refunded|returned|back)\s(?:w/|with)\s(?:a\s)?(?:bonus|profit|interest|extra))",
+        examples=("unlock fee ¥3,000 first, u get it back on 1st payout", "deposit ¥3,000 first, refunded w/ bonus"),
+        counter_examples=("If the item is damaged you get it back same day as a replacement.",),
+        lang="en",
+        reason="in English: a fee said to come back at once or with a bonus (tr40, tr53 families)",
+        needs_payment=True,
+    ),
+    OfferRule(
         id="withdraw_all_at_once",
         pattern=r"(?P<s>(?:すぐ(?:に)?|即|即日|即時)\s?(?:全額|残高)?\s?(?:出金|引き出|払い出)(?:し|せ)?\s?(?:でき|可能|され|します|いたします|OK))",
         examples=("入金確認後すぐ全額出金できます🙏",),

@@ -156,7 +156,7 @@ def test_the_rules_treated_apart_are_named_by_their_fields():
     assert [r.id for r in RULES if r.large_income] == ["large_income_made_easy"]
     assert [r.id for r in RULES if r.needs_earning] == ["effortlessness_beside_earning"]
     assert [r.id for r in RULES if r.needs_payment] == [
-        "own_money_comes_back", "fee_back_with_the_pay", "english_fee_back_with_the_pay"]
+        "own_money_comes_back", "english_quick_payback", "fee_back_with_the_pay", "english_fee_back_with_the_pay"]
 
 
 def test_effortlessness_is_read_after_every_claim_it_may_lean_on():
