@@ -68,6 +68,7 @@ FLAGGED = [
     ("family: a one-line channel with a filler", "teamsでサクッと", "off_platform_contact"),
     ("family: a fee back at once", "登録料3000円かかりますがすぐ戻ってきます", "unrealistic_offer"),
     ("family: a fee back at once, in English", "pay the 5,000 yen activation first, you get it back tomorrow", "unrealistic_offer"),
+    ("family: a list of personal data after a request", "合格です。以下を返信ください\n・お名前\n・ご住所\n・口座番号", "personal_info"),
     ("family: money put in, said plainly", "5万入れたら7万になって返ってきます", "upfront_payment"),
     ("family: pay in more, earn more", "たくさん入れた方ほど稼げます", "upfront_payment"),
     ("family: a balance topped up", "タスク継続のため残高の補充をお願いします", "upfront_payment"),
@@ -107,6 +108,8 @@ PASSED = [
     ("look-alike: a channel after the contract, in English", "happy to move to Slack once the contract is signed"),
     ("look-alike: how a call's link is made", "ZoomのURLの発行方法を図解した記事をお願いします"),
     ("look-alike: change back at once", "お釣りはすぐ戻ってきます"),
+    ("look-alike: a list of a data job's fields", "以下の項目を入力してください\n・店名\n・住所\n・電話番号"),
+    ("look-alike: a form's fields being designed", "問い合わせフォームの項目は以下でお願いします\n・氏名\n・住所\n・生年月日"),
     ("look-alike: stock restocked", "在庫の補充をお願いします"),
     ("look-alike: items put in a cart", "3個入れたら送料無料です"),
     ("look-alike: a closed job, no link", "募集は終了しました。たくさんのご応募ありがとうございました"),
@@ -149,3 +152,16 @@ def test_a_group_for_this_job_is_not_a_group_for_more_jobs(text, flagged):
 def test_a_workers_own_site_or_question_about_a_form_lures_no_one(text):
     """external_site: the worker is the one lured, so a worker's message is never the lure."""
     assert "external_site" not in rule_categories(text, sender="worker")
+
+
+@pytest.mark.parametrize("text, items", [
+    ("口座と住所だけ先に送っといてもらえますか", {"口座", "住所"}),
+    ("採用にあたり以下を送ってください\n・氏名\n・住所\n・生年月日", {"氏名", "住所", "生年月日"}),
+])
+def test_every_item_listed_beside_a_personal_data_request_is_highlighted(text, items):
+    from cwguard.pipeline import score_request
+    from cwguard.schemas import load_request
+    payload = {"messages": [{"id": "m1", "sender": "client", "text": text}], "context": {"contract_status": "before_contract"}}
+    answer = score_request(load_request(payload), detection="rules")
+    highlighted = {h["text"] for h in answer["highlights"] if h["category"] == "personal_info"}
+    assert items <= highlighted, highlighted

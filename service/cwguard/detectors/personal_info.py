@@ -23,6 +23,7 @@ from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
 from ._cues import (
     BRIEF,
+    MAX_HITS_PER_MESSAGE,
     PLATFORM,
     RuleDetector,
     about_the_work,
@@ -30,6 +31,7 @@ from ._cues import (
     job_topic,
     refused_around,
     reported,
+    sentence,
     span_of,
 )
 
@@ -265,6 +267,18 @@ class PersonalInfoDetector(RuleDetector):
         negative_after_contract=("経理に確認したところ、クラウドワークス経由の場合は不要とのことでした。",),
     )
 
+    def detect(self, msg: MessageView):
+        """The rules' hits, then the other items asked in the same sentence or list (「↓送って下さい
+        ・氏名 ・住所 ・生年月日」「口座と住所だけ先に」): a reader should see every item asked, not
+        the first the rules read as a request."""
+        hits = list(super().detect(msg))
+        if not hits and self.applies(msg):
+            hits = [self.hit(a, b) for a, b in _listed_after_a_request(msg.text)]
+        yield from hits
+        taken = [(h.start, h.end) for h in hits]
+        for start, end in _co_listed_items(msg.text, taken):
+            yield self.hit(start, end)
+
     def applies(self, msg: MessageView) -> bool:
         # RUBRIC v2: a "system" message is trusted only as a platform notice; one that asks for a
         # login or an ID (「以下のページでログインIDとパスワードを再入力してください」, tr1-0143) is
@@ -300,6 +314,48 @@ class PersonalInfoDetector(RuleDetector):
 
 
 # 「あと口座番号と暗証番号も」: a terse 「…も」 at the end of a message or sentence asks for it too.
+# The items a list of personal data names, highlighted beside the one a rule read as asked.
+_ITEM = compile_pattern(rf"{_ID_DOCUMENT}|{_MONEY_DATA}|{_PERSON}|{vocab.words('ja', 'documents', 'listed_items')}")
+# A list runs over the lines after the request (「↓送って下さい\n・氏名\n・住所」), as far as this.
+_LIST_REACH = 160
+
+
+def _co_listed_items(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The personal-data items in the sentence or the list of each hit that no hit covers yet."""
+    found: list[tuple[int, int]] = []
+    for start, _ in taken:
+        s_start, s_end = sentence(text, start)
+        reach_end = min(len(text), max(s_end, start + _LIST_REACH)) if _BULLET_AFTER.search(text, start) else s_end
+        for m in _ITEM.finditer(text, s_start, reach_end):
+            if len(taken) + len(found) >= MAX_HITS_PER_MESSAGE:
+                return found
+            span = m.span()
+            if not any(a < span[1] and span[0] < b for a, b in (*taken, *found)):
+                found.append(span)
+    return found
+
+
+_BULLET_AFTER = compile_pattern(r"\n\s?[・•\-*①-⑳]")
+# A request pointing at the list below it (「以下を送ってください\n・氏名\n・住所\n・生年月日」, tr47 family).
+_FORWARD_REQUEST = compile_pattern(
+    r"(?:以下|下記|次の(?:項目|内容|情報)?|↓|👇)\s?(?:の(?:項目|内容|情報))?\s?(?:を|も)?\s?"
+    r"(?:ご?送|お?知らせ|教え|おしえ|ご?記入|ご?入力|ご?提出|ご?返信|ご?連絡|お願い|おねがい|ください|下さい)"
+)
+# An item asked by itself (an ID, bank data, an address or a birth date), not a plain one of `listed_items`.
+_STRONG_ITEM = compile_pattern(rf"{_ID_DOCUMENT}|{_MONEY_DATA}|{_PERSON}")
+
+
+def _listed_after_a_request(text: str) -> list[tuple[int, int]]:
+    """The first item of a bulleted list that a request points at and that holds a personal-data
+    item asked by itself, unless the message is a data job (「店名・住所・電話番号を入力」)."""
+    for m in _FORWARD_REQUEST.finditer(text):
+        if not _BULLET_AFTER.match(text, text.find("\n", m.end()) if "\n" in text[m.end():] else m.end()):
+            continue
+        block_end = min(len(text), m.end() + _LIST_REACH)
+        if _STRONG_ITEM.search(text, m.end(), block_end) is not None and _DATA_JOB.search(text) is None:
+            first = _ITEM.search(text, m.end(), block_end)  # a plain item listed first counts as listed
+            return [first.span()]
+    return []
 _TERSE_ALSO = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|$)")
 _CONDITIONAL_RESIDENCE = compile_pattern(r"お住まい\s?(?:なら|でしたら|であれば|の方(?!の住所)|の場合|かどうか)")
 _EMAIL_ADDRESS = compile_pattern(r"(?<![a-z])(?:your|full|current) address(?![a-z])")
