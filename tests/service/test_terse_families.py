@@ -69,6 +69,7 @@ FLAGGED = [
     ("family: a fee back at once", "登録料3000円かかりますがすぐ戻ってきます", "unrealistic_offer"),
     ("family: a fee back at once, in English", "pay the 5,000 yen activation first, you get it back tomorrow", "unrealistic_offer"),
     ("family: a list of personal data after a request", "合格です。以下を返信ください\n・お名前\n・ご住所\n・口座番号", "personal_info"),
+    ("family: a channel's ID asked, in English", "can you share your discord ID pls", "off_platform_contact"),
     ("family: money put in, said plainly", "5万入れたら7万になって返ってきます", "upfront_payment"),
     ("family: pay in more, earn more", "たくさん入れた方ほど稼げます", "upfront_payment"),
     ("family: a balance topped up", "タスク継続のため残高の補充をお願いします", "upfront_payment"),

@@ -48,8 +48,16 @@ _EN_OUTSIDE = ch.Scanner(ch.EN_OUTSIDE_RULES)
 _ID_GATE = compile_pattern(vocab.words("common", "channels", "id_words") + "|@")
 
 
+# An English request for the reader's ID on a channel (「Could you send me your Chatwork ID?」); a bare
+# "your ID" is an identity document.
+_EN_ID_ASKED = compile_pattern(r"(?<![a-z])(?:your|ur)\s[a-z]+\s(?:id|handle|username)(?![a-z])")
+
+
 def _gives_id(text: str) -> bool:
-    return _ID_GATE.search(text) is not None and ch.ID_GIVEN.search(text) is not None
+    """The message hands over an identifier, or asks for the reader's in English (「Could you send me
+    your Chatwork ID?」): a channel named in it is where the identifier is to be used."""
+    return _ID_GATE.search(text) is not None and (
+        ch.ID_GIVEN.search(text) is not None or _EN_ID_ASKED.search(text) is not None)
 
 
 def _asks(text: str, start: int, sentences: ch.Sentences) -> bool:
