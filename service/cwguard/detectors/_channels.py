@@ -22,6 +22,7 @@ import regex
 import tldextract
 
 from ..engine.detector import Rule, compile_pattern
+from ..engine.identity_cache import identity_cached
 from ..engine.literals import LITERALS, Gate
 from ..engine.normalize import SEP, NormalizedText
 from ..lang import vocab
@@ -998,8 +999,11 @@ _SAMPLE_REACH = 800  # a quotation longer than this is no sample but a quote lef
 _MAX_MARKS = 4096
 
 
-@lru_cache(maxsize=64)
-def _sample_regions(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+Regions = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+@identity_cached(maxsize=8)
+def _sample_regions(text: str) -> Regions:
     """The (starts, ends) of the text's quotations, ruled blocks and outline headings, merged and
     sorted, in a message that speaks of a draft or a sample; empty otherwise. One pass over the
     quote marks and the lines, read once per message however many contacts ask (and only when one

@@ -19,12 +19,12 @@ cues around numbers and requests in lang/ja/channel_talk.json and lang/en/channe
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 import phonenumbers
 import regex
 
 from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
+from ..engine.identity_cache import identity_cached
 from ..engine.literals import Gate
 from ..lang import vocab
 from ..lang.ja import clauses
@@ -723,7 +723,7 @@ def _is_profile_link(text: str, url: str) -> bool:
     return _profiles_are_contacts(text)
 
 
-@lru_cache(maxsize=8)
+@identity_cached(maxsize=8)
 def _profiles_are_contacts(text: str) -> bool:
     """Whether the message offers profile links as contacts: it presents nothing as reference, or
     it also asks to follow, DM or contact (and does not refuse it). A property of the message, read

@@ -25,6 +25,7 @@ from functools import lru_cache
 import regex
 
 from ...engine.detector import compile_pattern
+from ...engine.identity_cache import identity_cached
 from ...engine.normalize import fold_pattern, normalize
 from ...site.crowdworks import PLATFORM_NAMES
 
@@ -208,7 +209,7 @@ class Boundaries:
         return max(start, pos - limit), min(end, pos + limit, self.length)
 
 
-@lru_cache(maxsize=8)
+@identity_cached(maxsize=8)
 def boundaries(text: str) -> Boundaries:
     return Boundaries(text)
 
