@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cwguard import pipeline
+from cwguard.detectors._cues import has_latin_letters
 from cwguard.engine import scoring
 from cwguard.engine.detector import Detector, Examples, MessageView, prefilter_term
 from cwguard.engine.normalize import INVISIBLE, normalize
@@ -236,6 +237,16 @@ def every_text() -> list[str]:
 
 def test_every_rule_of_the_request_detectors_has_a_literal_gate():
     assert TRIGGERS and all(p.values[0].gate.literals for p in TRIGGERS)
+
+
+@pytest.mark.parametrize("detector", [d for d in DETECTORS if getattr(d, "_triggers", ())], ids=lambda d: d.name)
+def test_a_detector_opens_exactly_the_triggers_whose_gates_open(detector):
+    """The detector's index of its triggers (engine/literals.GateIndex) answers what asking every
+    trigger's own gate would, in rule order; English rules only where the text has Latin letters."""
+    for text in every_text()[::3]:
+        folded, latin = text.casefold(), has_latin_letters(text)
+        expected = [t for t in detector._triggers if t.may_match(folded) and (latin or not t.english)]
+        assert detector._open_triggers(folded, latin) == expected, text[:40]
 
 
 @pytest.mark.parametrize("trigger", TRIGGERS)

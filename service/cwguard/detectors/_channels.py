@@ -23,7 +23,7 @@ import tldextract
 
 from ..engine.detector import Rule, compile_pattern
 from ..engine.identity_cache import identity_cached
-from ..engine.literals import LITERALS, Gate
+from ..engine.literals import LITERALS, Gate, GateIndex
 from ..engine.normalize import SEP, NormalizedText
 from ..lang import vocab
 from ..lang.ja import clauses
@@ -83,32 +83,12 @@ class Scanner:
     def __init__(self, rules: tuple[Rule, ...]):
         alternatives = [alt for rule in rules for alt in split_alternatives(rule.pattern)]
         self.patterns = tuple(compile_pattern(a) for a in alternatives)
-        self.always: tuple[regex.Pattern, ...] = ()
-        gates: dict[str, list[tuple[regex.Pattern, Gate]]] = {}
-        for pattern in self.patterns:
-            gate = Gate(pattern.pattern)
-            if gate.literals is None:
-                self.always += (pattern,)
-                continue
-            for literal in gate.literals:
-                gates.setdefault(literal, []).append((pattern, gate))
-        # the most selective literal -> the alternatives it opens, each with its other requirements:
-        # the literals a text holds come from one pass of the shared index (engine/literals.py), so
-        # a text costs a lookup per literal it holds.
-        self.gates = {literal: tuple(entries) for literal, entries in gates.items()}
-        self.literals = frozenset(self.gates)
-        self._always_set = frozenset(self.always)
+        # the literals a text holds come from one pass of the shared index (engine/literals.py)
+        self.index = GateIndex(Gate(pattern.pattern) for pattern in self.patterns)
 
-    def candidates(self, text: str) -> frozenset[regex.Pattern] | set[regex.Pattern]:
+    def candidates(self, text: str) -> list[regex.Pattern]:
         """The alternatives that can match `text` (order is irrelevant: `spans` sorts)."""
-        present = LITERALS.present_in(text)
-        opened = self.literals.intersection(present)
-        if not opened:  # most scanners open nothing in most messages
-            return self._always_set
-        found = set(self.always)
-        for literal in opened:
-            found.update(pattern for pattern, gate in self.gates[literal] if gate.rest_met(present))
-        return found
+        return [self.patterns[i] for i in self.index.opened(LITERALS.present_in(text))]
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Every non-overlapping match span, earliest first (the longest at a shared start)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..engine.detector import Detector, MessageView, compile_pattern
-from ..engine.literals import LITERALS, Gate
+from ..engine.literals import LITERALS, Gate, GateIndex
 from ..lang import vocab
 from ..lang.en import tokens as en_tokens
 from ..lang.ja import clauses, frames
@@ -429,39 +429,19 @@ class RuleDetector(Detector):
         super().__init_subclass__(**kw)
         if "rules" in cls.__dict__:
             cls._triggers = tuple(Trigger(r) for r in cls.rules)
-            cls._index_triggers()
+            cls._index = GateIndex(t.gate for t in cls._triggers)
         if cls.__dict__.get("terms"):
             cls._anchors = compile_pattern(alternation(cls.terms))
 
     # Which triggers a text can open, found from the literals it holds (the shared index) instead of
-    # asking every trigger's gate: a trigger is listed under each string of its most selective
-    # requirement, and the others are checked for the few it opens (as `_channels.Scanner` does).
-    _always: tuple[int, ...] = ()
-    _by_literal: dict[str, tuple[int, ...]] = {}
-    _literals: frozenset[str] = frozenset()
-
-    @classmethod
-    def _index_triggers(cls) -> None:
-        always, by_literal = [], {}
-        for i, trig in enumerate(cls._triggers):
-            if trig.gate.literals is None:
-                always.append(i)
-            else:
-                for literal in trig.gate.literals:
-                    by_literal.setdefault(literal, []).append(i)
-        cls._always = tuple(always)
-        cls._by_literal = {literal: tuple(rows) for literal, rows in by_literal.items()}
-        cls._literals = frozenset(cls._by_literal)
+    # asking every trigger's gate.
+    _index: GateIndex = GateIndex(())
 
     def _open_triggers(self, folded: str, latin: bool) -> list[Trigger]:
         """The triggers that may match a text whose case-folded form is `folded`, in rule order."""
-        present = LITERALS.present(folded)
-        rows = set(self._always)
-        for literal in self._literals.intersection(present):
-            rows.update(self._by_literal[literal])
         triggers = self._triggers
-        return [t for t in (triggers[i] for i in sorted(rows))
-                if not (t.english and not latin) and (t.gate.clauses is None or t.gate.rest_met(present))]
+        return [triggers[i] for i in self._index.opened(LITERALS.present(folded))
+                if latin or not triggers[i].english]
 
     def applies(self, msg: MessageView) -> bool:
         return asks_the_worker(msg)

@@ -318,6 +318,8 @@ class PersonalInfoDetector(RuleDetector):
 _ITEM = compile_pattern(rf"{_ID_DOCUMENT}|{_MONEY_DATA}|{_PERSON}|{vocab.words('ja', 'documents', 'listed_items')}")
 # A list runs over the lines after the request (「↓送って下さい\n・氏名\n・住所」), as far as this.
 _LIST_REACH = 160
+# A bulleted line follows.
+_BULLET_AFTER = compile_pattern(r"\n\s?[・•\-*①-⑳]")
 
 
 def _co_listed_items(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -335,7 +337,6 @@ def _co_listed_items(text: str, taken: list[tuple[int, int]]) -> list[tuple[int,
     return found
 
 
-_BULLET_AFTER = compile_pattern(r"\n\s?[・•\-*①-⑳]")
 # A request pointing at the list below it (「以下を送ってください\n・氏名\n・住所\n・生年月日」, tr47 family).
 _FORWARD_REQUEST = compile_pattern(
     r"(?:以下|下記|次の(?:項目|内容|情報)?|↓|👇)\s?(?:の(?:項目|内容|情報))?\s?(?:を|も)?\s?"
@@ -349,10 +350,13 @@ def _listed_after_a_request(text: str) -> list[tuple[int, int]]:
     """The first item of a bulleted list that a request points at and that holds a personal-data
     item asked by itself, unless the message is a data job (「店名・住所・電話番号を入力」)."""
     for m in _FORWARD_REQUEST.finditer(text):
-        if not _BULLET_AFTER.match(text, text.find("\n", m.end()) if "\n" in text[m.end():] else m.end()):
+        line_end = text.find("\n", m.end())
+        if line_end < 0 or not _BULLET_AFTER.match(text, line_end):
             continue
         block_end = min(len(text), m.end() + _LIST_REACH)
-        if _STRONG_ITEM.search(text, m.end(), block_end) is not None and _DATA_JOB.search(text) is None:
+        if _STRONG_ITEM.search(text, m.end(), block_end) is not None:
+            if _DATA_JOB.search(text) is not None:
+                return []  # the message's own fields: no list in it is a request
             first = _ITEM.search(text, m.end(), block_end)  # a plain item listed first counts as listed
             return [first.span()]
     return []

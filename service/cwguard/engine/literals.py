@@ -299,6 +299,39 @@ class Gate:
         return _all_met(self.clauses[1:], present)
 
 
+class GateIndex:
+    """Which of many gates a text opens, found from the literals it holds instead of asking every
+    gate: each gate is listed under the strings of its most selective requirement, and only those
+    the text holds are checked for the rest (a text costs a lookup per literal it holds). Serves the
+    channel scanners (`detectors/_channels.Scanner`) and the rule detectors (`detectors/_cues`)."""
+
+    __slots__ = ("gates", "literals", "_always", "_by_literal")
+
+    def __init__(self, gates: Iterable[Gate]):
+        self.gates = tuple(gates)
+        always, by_literal = [], {}
+        for i, gate in enumerate(self.gates):
+            if gate.literals is None:
+                always.append(i)  # nothing derivable: always open
+                continue
+            for literal in gate.literals:
+                by_literal.setdefault(literal, []).append(i)
+        self._always = tuple(always)
+        self._by_literal = {literal: tuple(rows) for literal, rows in by_literal.items()}
+        self.literals = frozenset(self._by_literal)
+
+    def opened(self, present: frozenset[str]) -> tuple[int, ...]:
+        """The positions of the gates that `present` (the registered literals a text holds) opens,
+        in order."""
+        held = self.literals.intersection(present)
+        if not held:  # most gates' literals are absent from most messages
+            return self._always
+        rows = set(self._always)
+        for literal in held:
+            rows.update(i for i in self._by_literal[literal] if self.gates[i].rest_met(present))
+        return tuple(sorted(rows))
+
+
 def _all_met(clauses: tuple[frozenset[str], ...], present: frozenset[str]) -> bool:
     """Whether `present` holds a string of every clause."""
     # a loop, not all(<generator>): this runs for every rule and message, and a generator costs
