@@ -3,9 +3,9 @@ evaluate.py, loaded unchanged by scripts/evaluate.py with its HTTP `post` replac
 in-process call), through the fused engine (rules and model) the service runs.
 
 `dev.jsonl`, `holdout.jsonl` and `holdout2.jsonl` are held to the original bars. The blind sets
-`holdout3.jsonl` to `holdout10.jsonl` are held to floors: their figures as
+`holdout3.jsonl` to `holdout11.jsonl` are held to floors: their figures as
 reported in docs/quality.md minus a small margin, so a change that makes them worse fails, and
-nothing is tuned to them (holdout4 to holdout10 are the measurements, never trained or
+nothing is tuned to them (holdout4 to holdout11 are the measurements, never trained or
 tuned on).
 
 `dev.jsonl` is the shared development corpus. `holdout.jsonl` and `holdout2.jsonl` were written
@@ -31,7 +31,7 @@ def load_runner():
 CORPORA = {"dev.jsonl": 70, "holdout.jsonl": 64, "holdout2.jsonl": 51, "holdout3.jsonl": 30,
            "holdout4.jsonl": 134, "holdout5.jsonl": 84, "holdout6.jsonl": 50,
            "holdout7.jsonl": 50, "holdout8.jsonl": 60,
-           "holdout9.jsonl": 60, "holdout10.jsonl": 70}  # name: thread count
+           "holdout9.jsonl": 60, "holdout10.jsonl": 70, "holdout11.jsonl": 70}  # name: thread count
 BARS = {"recall": 0.95, "fpr": 0.03, "span": 0.90, "level": 0.85}
 FLOORS = {  # reported figure minus a margin (docs/quality.md)
     "holdout3.jsonl": {"recall": 0.95, "fpr": 0.03, "span": 0.88, "level": 0.90},
@@ -42,6 +42,7 @@ FLOORS = {  # reported figure minus a margin (docs/quality.md)
     "holdout8.jsonl": {"recall": 0.92, "fpr": 0.03, "span": 0.73, "level": 0.92},
     "holdout9.jsonl": {"recall": 0.88, "fpr": 0.03, "span": 0.72, "level": 0.87},
     "holdout10.jsonl": {"recall": 0.89, "fpr": 0.04, "span": 0.75, "level": 0.87},
+    "holdout11.jsonl": {"recall": 0.82, "fpr": 0.03, "span": 0.66, "level": 0.86},
 }
 
 
@@ -60,7 +61,7 @@ def figures(corpus) -> dict:
 # The blind measurements: a failure says how many, never which messages (reading them would be
 # tuning on them).
 BLIND = {"holdout4.jsonl", "holdout5.jsonl", "holdout6.jsonl", "holdout7.jsonl", "holdout8.jsonl",
-         "holdout9.jsonl", "holdout10.jsonl"}
+         "holdout9.jsonl", "holdout10.jsonl", "holdout11.jsonl"}
 
 
 def explain(figures: dict, corpus: str) -> str:

@@ -46,6 +46,10 @@ def test_the_blind_set_is_never_a_training_file():
     assert all(p.is_file() for p in corpus.BLIND), "the blind set must exist to be excluded"
 
 
+# tr46 (fifth session) and holdout11 (sixth), by helpers who saw neither corpus
+WRITTEN_TWICE_INDEPENDENTLY = {"No thanks, I only take work through CrowdWorks."}
+
+
 def test_no_blind_thread_reaches_the_training_input(built):
     blind_ids = {t["id"] for t in corpus.read_threads(corpus.BLIND)}
     # the site's own notices (「契約が締結されました。…」) are the same words in every corpus
@@ -53,9 +57,10 @@ def test_no_blind_thread_reaches_the_training_input(built):
                    if m.get("sender") != "system"}
     trained = corpus.read_threads(corpus.training_files())
     assert blind_ids and not blind_ids & {t["id"] for t in trained}
-    # no blind message text was copied into a training corpus either (short common replies aside)
+    # no blind message text was copied into a training corpus either (short common replies aside,
+    # and stock refusals that two helpers wrote word for word on their own)
     shared = {m["text"] for t in trained for m in t["messages"]} & blind_texts
-    assert all(len(text) < 40 for text in shared), sorted(shared)[:5]
+    assert all(len(text) < 40 or text in WRITTEN_TWICE_INDEPENDENTLY for text in shared), sorted(shared)[:5]
     assert built[2]["messages"] == sum(len(t["messages"]) for t in trained)
 
 
