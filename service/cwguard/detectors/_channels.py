@@ -695,6 +695,17 @@ EN_OUTSIDE_RULES: tuple[Rule, ...] = (
         lang="en",
         reason="talking outside with no app named (tr3-0173)",
     ),
+    Rule(
+        id="english_call_request",
+        pattern=r"(?<![a-z])(?:" + en_talk("call_requests") + r")(?![a-z])",
+        examples=("quick call?", "hi, liked your portfolio. can I call you?", "can we hop on a quick call tmrw?",
+                  "are you free for a short call today?"),
+        counter_examples=("Thanks for the quick call yesterday, the notes are attached.",
+                          "We can't do a call, please keep everything here.",
+                          "After the contract we can hop on a call if needed."),
+        lang="en",
+        reason="a call asked for with no app named: the phone or a voice call (tr61, tr74, tr78 families)",
+    ),
 )
 
 EN_BETTER = compile_pattern(r"(?<![a-z])" + en_talk("better_words") + r"(?![a-z])")

@@ -377,6 +377,8 @@ def refused_around(text: str, m: regex.Match) -> bool:
     s_start, s_end = clauses.sentence_span(text, m.start())
     _, s_end2 = clauses.sentence_span(text, max(m.start(), m.end() - 1))
     s_end = max(s_end, s_end2, m.end())
+    if text[s_end:s_end + 1] == "?":
+        s_end += 1  # the question mark is read with the clause: 「外でやりません？」 invites
     sub = text[s_start:m.start()] + _MASK * (m.end() - m.start()) + text[m.end():s_end]
     a, b = span_of(m)
     return clauses.is_negated(sub, a - s_start, b - s_start) or clauses.is_negated(

@@ -233,11 +233,14 @@ ADD_HANDLE_RULE = Rule(
     id="handle_after_add_me",
     pattern=r"(?:" + ch.talk("add_me_verbs") + r"(?:" + ch.talk("add_me_endings") + r"){0,3}[ \t\u3000!〜~ー]{0,3}"
     + r"|(?<![a-z])(?:add|follow|find|search|dm|message|contact|reach|text|hmu|hit\sme\sup)(?:\s(?:me|us))?"
-    + r"(?:\s(?:on|at|via)\s[a-z]{2,12})?(?:\s(?:my|our)\s[a-z]{2,10})?[ \t]?)"
-    + r"[→⇒👉:=]{1,2}[ \t\u3000]{0,3}(?P<ident>" + _HANDLE + ")",
+    + r"(?:\s(?:on|at|via)\s[a-z]{2,12})?(?:\s(?:my|our)\s[a-z]{2,10})?(?:\s(?:anyway|pls|please|plz|here|too|also|now))?[ \t]?)"
+    # the arrow or colon hands it over, or the handle ends the line after a space (「追加お願いします mika_0707」)
+    + r"(?:[→⇒👉:=]{1,2}[ \t\u3000]{0,3}|[ \t\u3000]{1,3}(?=[a-z0-9._\-]{4,32}[ \t\u3000]*(?:\n|\Z)))(?P<ident>" + _HANDLE + ")",
     examples=("追加してね→ mika_0823", "追加よろです→ yuka.s_0819", "で話そ→ kk_0909", "add me: jlee_remote88 and I'll explain",
-              "pls add my vx: Lily_work520 for detail", "ｺﾁﾗ追加よろです→ ryo.fukugyo"),
-    counter_examples=("追加資料はこちら→ https://example.com/a_1", "検索キーワード: seo_2024 で記事を書いてください"),
+              "pls add my vx: Lily_work520 for detail", "ｺﾁﾗ追加よろです→ ryo.fukugyo",
+              "こちらのIDに追加お願いします mika_0707", "ok but add me anyway → mika.recruit"),
+    counter_examples=("追加資料はこちら→ https://example.com/a_1", "検索キーワード: seo_2024 で記事を書いてください",
+                      "追加お願いします draft_v2.docx の件も"),
     reason="a handle after 'add me' (tr3-0016, tr8-008, tr5-0069, tr5-0040, tr1-0153, tr3-0141)",
 )
 # A handle after an arrow with no word of adding at all (tr6-007 「別のあります」 then a handle; 「別件→ kobo.works_22」):
@@ -329,7 +332,8 @@ def _gated(rule: Rule, shape: str) -> tuple[regex.Pattern, regex.Pattern, Gate]:
     return pattern, compile_pattern(shape), Gate(pattern.pattern)
 
 
-_HANDOVER = (_gated(ADD_HANDLE_RULE, _ARROW_SHAPE), _gated(ARROW_HANDLE_RULE, _ARROW_SHAPE),
+# ADD_HANDLE_RULE also takes a handle that ends its line after a space (「追加お願いします mika_0707」).
+_HANDOVER = (_gated(ADD_HANDLE_RULE, _ARROW_SHAPE + r"|[a-z0-9_.\-]{4}[ \t\u3000]*(?:\n|\Z)"), _gated(ARROW_HANDLE_RULE, _ARROW_SHAPE),
              _gated(SPACED_INVITE_RULE, r"[.．][ \t]|[ \t][.．]"),
              _gated(SKYPE_LIVE_RULE, "live:"),
              _gated(SPACED_ID_RULE, r"[a-z0-9_][ \t\u3000][a-z0-9_][ \t\u3000][a-z0-9_]"))
@@ -425,7 +429,7 @@ _IDENTIFIERS = ch.Scanner((HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, QR_FILE_R
 _REQUEST = ch.Scanner((REQUEST_RULE,))
 # Every REQUEST_RULE match holds one of these literals: a message without them skips the rule
 # (its leading lookbehinds make the rule itself slow to scan).
-_REQUEST_GATE = compile_pattern(r"メール|メアド|mail|電話|携帯|連絡先|id|アカウント")
+_REQUEST_GATE = compile_pattern(r"メール|メアド|mail|電話|携帯|連絡先|id|アカウント|番号")
 # A phone number needs a digit (Arabic or kanji) and a long run of them.
 _DIGIT_RUN = compile_pattern(r"[0-9〇一二三四五六七八九零][^0-9〇一二三四五六七八九零]{0,3}[0-9〇一二三四五六七八九零]")
 # The contact noun is a form field or made-up data (「電話番号の入力画面はダミーの番号で撮影」

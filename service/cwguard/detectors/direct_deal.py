@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
 from ._cues import (
+    AMOUNT,
     DIRECT,
     PLATFORM,
     RuleDetector,
@@ -30,6 +31,7 @@ from ._cues import (
     in_topic,
     not_system,
     refused_around,
+    reported,
     span_of,
 )
 
@@ -98,12 +100,14 @@ RULES: tuple[DealRule, ...] = (
         pattern=rf"(?P<s>{DIRECT}\s?(?:やり取り|やりとり|ご?連絡|お?話し?)(?:して|をして|で|を|させていただいて|いただいて)?\s?"
         rf"(?:の上で?)?(?:{_DIRECT_DEAL}|お仕事|仕事|案件)|"
         r"(?:(?:弊社|当社|私|わたし)と\s?(?:の)?\s?(?:個別|別途|直)(?:に|で|の)?|個人間|個人的|(?<![一-龥])直)"
-        r"(?:で|に|の|での|にて|的に|な)?\s?[ごお]?(?:契約|取引|取り引き|支払)|"
+        r"(?:で|に|の|での|にて|的に|な)?\s?[ごお]?(?:契約|取引|取り引き|支払|払|振込|振り込|送金)|"
         r"直[ 　・.\-_*]{1,2}接[ 　・.\-_*]{0,2}(?:契[ 　・.\-_*]{0,2}約|取[ 　・.\-_*]{0,2}引))",
         examples=(
             "直接やりとりして契約しませんか？",
             "今後は弊社と個別に契約を結んでいただけないでしょうか。",
             "直　接　契　約でお願いします",
+            "手数料ムダなんでPayPalで直払いでよくないですか？笑",
+            "いったんキャンセルして、直で振込にさせて",
         ),
         counter_examples=(
             "直接やりとりして契約することは規約で禁止されています。",
@@ -243,8 +247,8 @@ RULES += (
     ),
     DealRule(
         id="direct_proposed",
-        pattern=rf"(?P<s>{_DIRECT_WORD}\s?(?:で|が|の方が|のほうが)\s?(?:{_PROPOSING}))",
-        examples=("直でやりませんか",),
+        pattern=rf"(?P<s>{_DIRECT_WORD}\s?(?:で|が|の方が|のほうが)\s?(?:{AMOUNT}\s?(?:で|に|なら)?\s?)?(?:{_PROPOSING}))",
+        examples=("直でやりませんか", "CW通すと手数料ムダなんで直で5千円でどう？"),
         counter_examples=(
             "直で書き込んでもらって大丈夫です。",
             "直でのお取引はお受けできません。",
@@ -283,6 +287,50 @@ RULES += (
     ),
 )
 
+# The work after this one taken outside in a few words: 「次からは個人的にお願いしてもいい？」「この案件
+# 終わったら続きは外でやりましょ」「次からはそとでやりません？」 (tr66, tr73 families).
+_PRIVATELY = r"(?:個人的に|個人で|個別に|プライベートで)"
+_OUTSIDE_PLACE = r"(?:外|そと|別の場所|よそ)"
+_CONTINUATION = r"(?:続き|残り|この先|その先|この後|その後)"
+RULES += (
+    DealRule(
+        id="next_jobs_privately",
+        pattern=rf"(?P<s>{_NEXT}[^。!?\n]{{0,8}}?{_PRIVATELY})(?=\s?(?:{_PROPOSING}|お願い|頼|依頼|発注|やり|進め))",
+        examples=("確認OKです！ 次からは個人的にお願いしてもいい？PayPayで送ります", "今後は個人でお願いできますか"),
+        counter_examples=(
+            "次からは個人的にお願いすることはありません。すべてこちらで発注します。",
+            "今後は個人で受けた案件の話はしないでください。",
+        ),
+        reason="the next jobs asked for privately: a direct deal in a few words (tr66 family)",
+    ),
+    DealRule(
+        id="next_jobs_outside",
+        pattern=rf"(?P<s>(?:{_NEXT}|{_CONTINUATION})[^。!?\n]{{0,6}}?(?:は|も)?\s?{_OUTSIDE_PLACE}(?:で|に))"
+        r"(?=\s?(?:やり|お願い|進め|続け|頼|契約|取引|お?仕事|どう|いかが))",
+        examples=("この案件終わったら続きは外でやりましょ", "これ終わったら次からはそとでやりません？"),
+        counter_examples=(
+            "次回は外で撮影する予定です。素材は来週お送りします。",
+            "続きは外でやりませんか、と言われたら断ってください。",
+            "次から外でやりましょうという誘いには乗らないでください。",
+        ),
+        reason="the rest of the work taken outside the platform (tr66, tr73 families)",
+    ),
+    DealRule(
+        id="english_paid_through_own_system",
+        pattern=r"(?P<s>(?<![a-z])(?:all\s)?(?:payouts?|payments?|salary|salaries|earnings|your pay|commissions?)\s"
+        r"(?:(?:now\s)?(?:go|goes|are|is|will be|get|gets)\s(?:made\s|paid\s|sent\s|processed\s)?)?(?:thru|through|via|on|in|from)\s"
+        r"(?:our|my|this|a separate|an external)\s(?:own\s)?(?:portal|app|site|website|system|wallet|dashboard|page)(?![a-z]))",
+        examples=("thx for accepting. all payouts go thru our portal now, sign up b4 you start",),
+        counter_examples=(
+            "Payment goes through the platform's escrow, nothing outside.",
+            "We will never pay through our own portal; CrowdWorks only.",
+        ),
+        lang="en",
+        reason="in English: the client's own payout system (tr75 family; the Japanese 「弊社の支払いシステム」 is paid_through_own_system)",
+        client_only=True,
+    ),
+)
+
 # English: paying or contracting directly, outside the platform, or through an outside means.
 _EN_DEAL = _words("deal", "en")
 _EN_MEANS = _words("payment_means", "en")
@@ -290,9 +338,9 @@ _EN_CRYPTO = _words("crypto", "en")
 RULES += (
     DealRule(
         id="english_pay_directly",
-        pattern=r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: you)?|paid|contract(?: with (?:you|me|us))?|work(?: with (?:you|me|us))?|deal|hire you|invoice me|send (?:you )?(?:the )?money)"
+        pattern=r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: (?:you|u|ya))?|paid|contract(?: with (?:you|u|me|us))?|work(?: with (?:you|u|me|us))?|deal|hire (?:you|u)|invoice me|send (?:(?:you|u) )?(?:the )?money)"
         rf"\s{_words('privately', 'en')}(?![a-z])|(?<![a-z])direct (?:contract|payment|deal)s?(?![a-z]))",
-        examples=("From the next job I'd like to pay you directly.",),
+        examples=("From the next job I'd like to pay you directly.", "can u cancel the contract here? I'll pay u directly, paypal or wise."),
         counter_examples=(
             "We never pay directly; payment goes through CrowdWorks escrow.",
             "I can't pay you directly.",
@@ -416,7 +464,7 @@ class DirectDealDetector(RuleDetector):
         "save", "cut", "transfer", "account", "wise", "venmo", "cash", "zelle", "crypto", "bitcoin", "btc", "gift", "personally",
         "privately", "wallet", "exchange", "ウォレット", "銀行", "口座", "ゆうちょ", "paid", "paidy", "ペイディ", "メルペイ",
         "d払い", "取引所", "usdc", "イーサリアム", "eth", "tether", "ちょく", "じか", "ちょっけ", "報酬", "platform", "fee",
-        "commission",
+        "commission", "外", "そと", "よそ", "個人で", "プライベート", "payout", "portal",
     )
     examples = Examples(
         positive=(
@@ -454,7 +502,7 @@ class DirectDealDetector(RuleDetector):
 
     def accept(self, text: str, m, rule: DealRule, msg: MessageView, state: dict) -> bool:
         start, end = span_of(m)
-        if in_topic(text, start, end) or refused_around(text, m):
+        if in_topic(text, start, end) or refused_around(text, m) or reported(text, start, end):
             return False
         s_start, s_end = _sentence_of(text, m)
         if _in_outline_or_quote(text, start, end):

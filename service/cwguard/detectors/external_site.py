@@ -58,6 +58,8 @@ EN_REGISTER = compile_pattern(
     + en_words("register_prepositions") + r"[ \t](?:[a-z\-]{1,20}[ \t]){0,3}?" + en_words("register_places")
 )
 _EN_REGISTER_GATE = compile_pattern(r"regist|sign|apply|account|enroll")
+# The link in a profile, the lure that hides its URL (「応募はプロフのリンクから」).
+_PROFILE_LINK = r"(?:プロフ(?:ィール)?|(?<![a-z])bio(?![a-z])|ハイライト)(?:の|に|欄の)?\s?(?:リンク|url|ページ)(?:から|より|で|に)"
 LURE_RULES: tuple[Rule, ...] = (
     Rule(
         id="own_site_with_lure_verb",
@@ -99,6 +101,16 @@ LURE_RULES: tuple[Rule, ...] = (
         reason="application form (dev-037)",
     ),
     Rule(
+        id="profile_link_to_act",
+        pattern=r"(?:応募|登録|エントリー|申し?込み?|詳細|お仕事の詳細|案件の詳細)(?:は|も|の方は)\s?" + _PROFILE_LINK
+        + r"|" + _PROFILE_LINK + r"(?=[^。\n]{0,6}?(?:応募|登録|エントリー|申し?込|詳細|確認))",
+        examples=("応募はプロフのリンクから", "ぷろふのリンクから登録お願いします〜"),
+        counter_examples=("プロフィールのリンクから登録するよう誘導されたら通報してください",
+                          "お客様がプロフのリンクから予約できるようにしたいです（Instagram運用）",
+                          "導線は「ご注文はプロフィールのリンクから」を毎回入れてください"),
+        reason="the link in a profile as the place to apply or register: a lure that hides the URL (tr65, tr76 families)",
+    ),
+    Rule(
         id="google_forms_apply",
         pattern=words("google") + r"\s?フォーム(?=[^。\n]{0,6}?(?:から|に|で|より)[^。\n]{0,6}?" + words("form_answer_verbs") + ")",
         examples=("Googleフォームからご応募ください",),
@@ -127,8 +139,13 @@ _SUBJECT = compile_pattern(r"[^。\n、]{0,8}?(?:の)?" + words("site_as_work"))
 # A lure sentence asks for it: a request, "required", or "here/below".
 _ASKS = compile_pattern(vocab.words("ja", "site_talk", "lure_asks"))
 # Link sentences that send the reader somewhere to act.
-_LINK_LURE = compile_pattern(vocab.words("ja", "site_talk", "link_lures"))
-_REFERENCE = compile_pattern(vocab.words("ja", "site_talk", "reference"))
+_LINK_LURE = compile_pattern(vocab.words("ja", "site_talk", "link_lures")
+                             + r"|(?<![a-z])(?:" + vocab.words("en", "site_talk", "link_lures") + r")(?![a-z])")
+# The link's own path names the act (「…/entry」「…/dl」): the reader is sent there to act.
+_ACT_PATH = compile_pattern(vocab.words("common", "sites", "act_paths"))
+_REFERENCE = compile_pattern(vocab.words("ja", "site_talk", "reference")
+                             # not inside a link (「?ref=」「/reference/」)
+                             + r"|(?<![a-z./?=&_\-])(?:" + vocab.words("en", "site_talk", "reference") + r")(?![a-z])")
 _PAYMENT = compile_pattern(vocab.words("ja", "site_talk", "payment"))
 _CLOSED_JOB = compile_pattern(vocab.words("ja", "site_talk", "closed_job_notices")
                               + r"|(?<![a-z])(?:" + vocab.words("en", "site_talk", "closed_job_notices") + r")(?![a-z])")
@@ -214,8 +231,14 @@ class ExternalSite(Detector):
                 yield start, end
                 continue
             if message_lures or kind in ("shortener", "app_store") or (
-                    kind == "form" and _LINK_LURE.search(text)) or _link_sentence_lures(text, start, sentences):
+                    kind == "form" and _LINK_LURE.search(text)) or _link_sentence_lures(text, start, sentences) or _acts_at(url):
                 yield start, end
+
+
+def _acts_at(url: str) -> bool:
+    """Whether the link's own path names what the reader does there (「…/entry」「…/dl」)."""
+    host, _ = ch.host_of(url)
+    return host != "" and _ACT_PATH.search(url.split(host, 1)[-1]) is not None
 
 
 def _is_reference(text: str, start: int, sentences: ch.Sentences) -> bool:

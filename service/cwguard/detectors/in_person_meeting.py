@@ -21,6 +21,7 @@ from ._cues import (
     is_post_contract_remark,
     not_system,
     refused_around,
+    reported,
     search_in_sentence,
     sentence,
     span_of,
@@ -138,11 +139,11 @@ RULES += (
         id="meal_or_coffee_together",
         pattern=rf"(?P<s>{_words('meals')}\s?(?:でも|がてら|を?しながら|でもしながら|でも飲みながら|"
         r"を?飲みながら|を?食べながら|しつつ|ついでに)[^。!?\n]{0,10}?(?:お?話|お?会い|会っ|会い|会え|打ち合わせ|打合せ|ご?相談|面談)"
-        r"[^。!?\n]{0,8}?(?:ませんか|ましょう|しましょ|たい|いかが|どう|できれば|できると|ください|願)|"
+        r"[^。!?\n]{0,8}?(?:ませんか|ません\?|ましょう|しましょ|たい|いかが|どう|できれば|できると|ください|願)|"
         # in a few words: 「一回お茶しません？」「今度ご飯でもどうですか」
         rf"(?:一回|一度|今度|近いうち|ぜひ)?\s?(?:{_words('meals')}|ご飯|ごはん)\s?(?:でも)?\s?"
         r"(?:しません|行きません|いかが|どう|しましょう|行こう|しよう|行けます|できます))",
-        examples=("一度ランチでもしながらお話ししませんか？", "一回お茶しません？"),
+        examples=("一度ランチでもしながらお話ししませんか？", "一回お茶しません？", "池袋のカフェでお茶しながら軽く話しません？☕"),
         counter_examples=(
             "Zoomでランチでもしながらお話ししませんか？",
             "お茶でも飲みながらお話ししたいところですが、面談はオンラインのみです。",
@@ -162,8 +163,9 @@ _EVENT_PLACE = _words("place_names")
 RULES += (
     MeetingRule(
         id="meeting_spot_named",
-        pattern=rf"(?<![^\s。!?\n、,])(?P<s>{_SPOT}\s?(?:で|にて))(?=\s?(?:どう|いかが|待ち合わせ|集合|お願い|会|お話|面談|[?。!\n]|$))",
-        examples=("新宿の喫茶店で。土日どっちか",),
+        pattern=rf"(?<![^\s。!?\n、,])(?P<s>{_SPOT}\s?(?:で|にて|でも))(?=\s?{_MODIFIER}\s?"
+        r"(?:どう|いかが|待ち合わせ|集合|お願い|会|お話|面談|ok|オッケー|大丈夫|可|いけ|[?。!\n]|$))",
+        examples=("新宿の喫茶店で。土日どっちか", "じゃ池袋のカフェで30分だけ", "池袋のカフェでもokです"),
         counter_examples=(
             "作業場所は自宅かカフェで。",
             "撮影は新宿のカフェで。",
@@ -204,6 +206,16 @@ RULES += (
         ),
         reason="an in-person seminar, briefing or meet-up before a contract (RUBRIC v2; tr2-0098, tr3-0054, tr3-0189, tr5-0050)",
         needs_attending=True,
+    ),    MeetingRule(
+        id="come_to_an_event",
+        pattern=rf"(?P<s>(?:{_EVENT})\s?(?:に|へ|まで)\s?{_MODIFIER}\s?{_COME})",
+        examples=("採用前に1度説明会に来てください！！", "まずは研修にお越しいただきます"),
+        counter_examples=(
+            "説明会はオンラインです。Zoomの説明会にご参加ください。",
+            "契約後に研修にお越しいただく予定です。",
+            "説明会に来てくださいと言われたのですが、怪しいですか？",
+        ),
+        reason="an event the worker is told to come to: coming is in person by itself, no place needed (tr67 family)",
     ),
 )
 
@@ -336,6 +348,7 @@ class InPersonMeetingDetector(RuleDetector):
             in_topic(text, start, end)
             or is_post_contract_remark(text, start, end)
             or refused_around(text, m)
+            or reported(text, start, end)
         )
 
 

@@ -182,7 +182,8 @@ class OffPlatformContact(Detector):
         s_start, s_end = sentences.english(start)
         return ((ch.EN_PROPOSAL.search(text, s_start, min(len(text), s_end + 1)) is not None
                  or ch.EN_BETTER.search(text, s_start, s_end) is not None)
-                and not ch.EN_NEGATION.search(text, s_start, s_end) and not clauses.english_negated(text, start, end))
+                and not ch.EN_NEGATION.search(text, s_start, s_end) and not clauses.english_negated(text, start, end)
+                and not ch.EN_AFTER_CONTRACT.search(text, s_start, s_end))
 
     def _inbox_used(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
         """「check your email」: not refused, not about the platform's own mail."""

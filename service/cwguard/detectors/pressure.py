@@ -62,7 +62,7 @@ _ASK = r"(?:いただ|ください|下さい|くださ|願|頂|した方|され�
 _WORK = f"(?:{vocab.words('ja', 'pressure', 'work_verbs')})"
 _REQUEST = r"(?:ください|下さい|くださ|いただ|頂|もらえ|もらい|ほしい|欲しい|願|助かり|助かる|お待ち)"
 _OTHER_CANDIDATE = f"(?:{vocab.words('ja', 'pressure', 'other_candidates')})"
-_FIRST_COME = r"(?:方から|方を優先|先着順|次第)"
+_FIRST_COME = r"(?:方から|人から|方を優先|先着順|次第)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,10 +182,10 @@ RULES: tuple[PressureRule, ...] = (
     ),
     PressureRule(
         id="first_come_first_hired",
-        pattern=r"(?P<s>(?:[^。!?\n、]{0,16}?(?:た|だ)方|早い方|お早い方|先に[^。!?\n]{0,8}?方)から\s?(?:順に|順番に|順次)?\s?"
-        r"(?:採用|優先|決定|決め|確定|契約|お仕事|締め切|お願いし)|早い方を優先|先着順(?:で(?!は)|に|にて)|"
+        pattern=r"(?P<s>(?:[^。!?\n、]{0,16}?(?:た|だ)(?:方|人)|(?:お)?早(?:い|めの)\s?(?:方|人)|先に[^。!?\n]{0,8}?(?:方|人))から\s?(?:順に|順番に|順次)?\s?"
+        r"(?:採用|優先|決定|決め|決ま|確定|契約|お仕事|締め切|お願いし)|早い方を優先|先着順(?:で(?!は)|に|にて)|"
         r"(?:決まり|集まり|埋まり)次第(?:締め切|終了|募集終了|〆))",
-        examples=("今日中に提出してくれた方から採用します。",),
+        examples=("今日中に提出してくれた方から採用します。", "早めの人から決まります"),
         counter_examples=(
             "先着順ではなく、内容で判断します。",
             "早い方から採用するわけではありません。",
@@ -275,9 +275,10 @@ RULES += (
     PressureRule(
         id="english_deadline_or_else",
         pattern=r"(?P<s>(?<![a-z])(?:if you (?:don't|do not|can't|cannot|haven't|have not|fail to)|unless you)\s[^.!?\n]{0,50}?"
-        + _EN_CONSEQUENCE + r"|(?<![a-z])(?:minutes?|mins?|hours?|hrs?|today|tonight|now|tomorrow|asap|eod|[ap]m|\d{1,3}\s?(?:h|m))(?:\s(?:left|remaining|only))?\s?,?\s(?:or|otherwise|or else)\s"
+        + _EN_CONSEQUENCE + r"|(?<![a-z])(?:minutes?|mins?|min|hours?|hrs?|today|tonight|now|tomorrow|tmrw|asap|eod|noon|midnight|deadline|[ap]m|\d{1,3}\s?(?:h|m))(?:\s(?:left|remaining|only|pls|please))?\s?,?\s(?:or|otherwise|or else)\s"
         + r"[^.!?\n]{0,40}?" + _EN_CONSEQUENCE + r")(?![a-z])",
-        examples=("Confirm by tomorrow or the job goes to someone else.",),
+        examples=("Confirm by tomorrow or the job goes to someone else.", "msg me in 10 min or slot goes to next person",
+                  "tomorrow noon deadline or we choose other"),
         counter_examples=(
             "If you don't reply today, that's fine; no one else will take the job.",
             "Slack or email, someone else on the team may answer too.",
@@ -323,11 +324,11 @@ class PressureDetector(RuleDetector):
     terms = (
         "本日", "今日", "今夜", "今晩", "今すぐ", "ただちに", "直ちに", "明日", "明朝", "今週", "以内", "まで", "ない", "なけ", "なか", "次第",
         "先着", "残り", "あと", "枠", "定員", "限定", "早い者勝ち", "早いもの勝ち", "間近", "なかった", "白紙", "不採用", "縁", "他をあたり", "他を当たり", "おしまい", "今だけ", "今月", "急", "早め", "早目", "即決",
-        "即日", "迷っている", "今決め", "今が", "ラストチャンス", "今しかない", "逃さない", "方から", "方を優先", "先着", "次第",
+        "即日", "迷っている", "今決め", "今が", "ラストチャンス", "今しかない", "逃さない", "方から", "人から", "方を優先", "先着", "次第",
         "残席", "ラスト", "最後の", "前に", "あと", "明朝", "明日朝", "至急", "時まで", "asap", "soon", "today", "tonight", "first",
         "last", "left", "remaining", "limited", "filling", "going fast", "hurry", "miss", "urgent", "eod", "end of", "within",
         "tomorrow", "now", "immediately", "締", "〆", "しめ", "閉め", "迷", "即", "他の方", "ほかの方", "別の方", "次の方", "候補", "応募者",
-        "過ぎ", "すぎ", "超え", "こえ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "min", "hour", "hrs", "waiting", "unless", "if you",
+        "過ぎ", "すぎ", "超え", "こえ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "min", "hour", "hrs", "waiting", "unless", "if you", "closes", "closing", "ends", "next", "choose", "pick",
     )
     examples = Examples(
         positive=(

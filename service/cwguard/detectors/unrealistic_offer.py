@@ -60,6 +60,13 @@ _BIG_INCOME = (
 )
 
 
+# Chat amounts with no currency: 「15k/day」, and the Japanese 万 written 「man」 (「3~5man/week」).
+_EN_SLANG_AMOUNT = r"\d{1,3}(?:\.\d)?\s?k(?![a-z])|\d{1,2}(?:\s?[-–~]\s?\d{1,2})?\s?man(?![a-z])"
+_TRIVIAL = f"(?:{vocab.words('ja', 'offers', 'trivial_acts')})"
+# A job pitch's pay or offer in the message: what makes a trivial act a paid promise.
+_PITCH = compile_pattern(rf"{AMOUNT}|報酬|お仕事|副業|案件|円")
+
+
 @dataclass(frozen=True, slots=True)
 class OfferRule(Rule):
     """A rule of this detector, with what its context check needs to know about it."""
@@ -78,6 +85,8 @@ class OfferRule(Rule):
     # A fee said to come back with the pay (「登録料は報酬と一緒に戻ってきます」「it comes back with your
     # payout」): a promise only where the reader pays something (a deposit or a fee, `_PAYMENT_CONTEXT`).
     needs_payment: bool = False
+    # A trivial act (「見るだけ」): a promise only in a pitch that names pay or a job (`_PITCH`).
+    needs_pitch: bool = False
 
 
 RULES: tuple[OfferRule, ...] = (
@@ -296,17 +305,18 @@ RULES: tuple[OfferRule, ...] = (
         id="english_daily_income",
         pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'offers', 'earn_verbs')})\s(?:up to\s|over\s|at least\s|around\s|about\s|from\s)?"
         r"(?:[$¥€£]\s?\d[\d,]{0,9}(?:\s?[-–~]\s?[$¥€£]?\s?\d[\d,]{0,9})?(?:\s?(?:usd|jpy|yen|usdt))?|\d[\d,]{0,9}(?:\s?[-–~]\s?\d[\d,]{0,9})?\s?"
-        rf"(?:usd|jpy|yen|usdt|dollars?|円))(?:\s?(?:/|a|per|every|each)\s?(?:{vocab.words('en', 'offers', 'short_periods')})|\s(?:daily|weekly)))(?![a-z])",
-        examples=("Earn $500 a day from your phone.", "Our app-rating project pays 3,000–8,000 JPY a day."),
+        rf"(?:usd|jpy|yen|usdt|dollars?|円)|{_EN_SLANG_AMOUNT})(?:\s?(?:/|a|per|every|each)\s?(?:{vocab.words('en', 'offers', 'short_periods')})|\s(?:daily|weekly)))(?![a-z])",
+        examples=("Earn $500 a day from your phone.", "Our app-rating project pays 3,000–8,000 JPY a day.", "earn 15k/day easy"),
         counter_examples=("We pay $20 per hour.", "You will not earn $500 a day here; the rate is per article."),
         lang="en",
         reason="in English: an income a day or a week, stated with earn/make/pays",
     ),
     OfferRule(
         id="english_income_made_easy",
-        pattern=r"(?P<s>(?:[$¥€£]\s?\d[\d,]{0,9}|\d[\d,]{0,9}\s?(?:usd|jpy|yen|usdt|dollars?))\s?(?:/|a\s|per\s|every\s)\s?"
+        pattern=r"(?P<s>(?:[$¥€£]\s?\d[\d,]{0,9}|\d[\d,]{0,9}\s?(?:usd|jpy|yen|usdt|dollars?)|" + _EN_SLANG_AMOUNT + r")\s?(?:/|a\s|per\s|every\s)\s?"
         rf"(?:{vocab.words('en', 'offers', 'short_periods')})(?![a-z])[^.!?\n]{{0,40}}?(?<![a-z])(?:{vocab.words('en', 'offers', 'ease_claims')}))",
-        examples=("Hi! easy data job, $300/day 🔥 no experience", "$300/day no experience needed."),
+        examples=("Hi! easy data job, $300/day 🔥 no experience", "$300/day no experience needed.",
+                  "10min a day = 3~5man/week easy 👍"),
         counter_examples=("Budget: $300/day for on-site support, 5 years of experience required.",),
         lang="en",
         reason="in English: an income a day with no experience or effort asked (tr7-011, tr13-001)",
@@ -326,6 +336,26 @@ RULES: tuple[OfferRule, ...] = (
             "会員登録するだけで100ポイントもらえるキャンペーンのLPを作成してください。",
         ),
         reason="money for opening an account or registering: the money-mule and point-site lures",
+    ),
+    OfferRule(
+        id="trivial_act_paid",
+        pattern=rf"(?P<s>{_TRIVIAL}\s?だけ)(?=\s?(?:で|の|、|,|!|\s|$|[\d０-９]))",
+        examples=("いいね&スクショ送るだけ 1件300円〜", "在宅でスマホいじるだけのお仕事興味あります？笑", "スマホで商品レビュー見るだけ、1件300円〜です"),
+        counter_examples=(
+            "スマホだけで撮影できるお仕事です。報酬は1枚100円です。",
+            "確認ボタンを押すだけで完了です。",
+            "「見るだけで稼げる」という広告の危険性について記事をお願いします。",
+        ),
+        reason="an act too small to be paid work, said with 「だけ」 in a pitch with pay: the task scam's first step (tr62, tr65, tr76 families)",
+        needs_pitch=True,
+    ),
+    OfferRule(
+        id="device_and_minutes",
+        pattern=rf"(?P<s>{_DEVICE}\s?(?:1台|ひとつ|一つ)?\s?(?:だけ|のみ)?\s?(?:で)?\s?[、,]?\s?(?:1日|毎日)\s?(?:たった|わずか|ほんの)?\s?\d{{1,2}}\s?分)"
+        r"(?!\s?(?:程度|ほど|くらい|ぐらい|前後))",
+        examples=("スマホで1日5分！！", "いいね&スクショだけで1件300円〜✨スマホで1日5分！！"),
+        counter_examples=("スマホで1日5分程度、投稿の確認をお願いします。",),
+        reason="the rubric's 「スマホだけで1日5分」: one device and a few minutes a day, two ease promises stacked, a claim by themselves (tr62 family)",
     ),
     # Before the effortlessness rule: once a large income made easy is found, the ease words
     # (「1日30分」) are highlighted too.
@@ -403,7 +433,7 @@ class UnrealisticOfferDetector(RuleDetector):
         "ほど", "だけ", "倍", "返", "戻", "キャッシュバック", "上乗せ", "出金", "引き出", "払い出", "%", "口座", "アカウント",
         "収益", "お金", "報酬", "利益", "配当", "なってい", "なる方", "もらってい", "earn", "make", "get", "receiv", "commission",
         "profit", "return", "reward", "income", "bonus", "withdraw", "take out", "take home", "bring in", "pay", "day", "week",
-        "24", "back", "refunded", "returned",
+        "24", "back", "refunded", "returned", "man", "k/",
     )
     examples = Examples(
         positive=(
@@ -449,6 +479,11 @@ class UnrealisticOfferDetector(RuleDetector):
             return False  # 「CrowdWorks takes a 20% commission」: a fee taken, not a yield
         if rule.id == "paid_for_an_account" and _WORK_PRODUCT.search(text, *sentence(text, m.start())):
             return False  # 「会員登録するだけで100ポイントのキャンペーンLP」: the work's own product
+        if rule.needs_pitch:
+            if "pitch" not in state:
+                state["pitch"] = _PITCH.search(text) is not None
+            if not state["pitch"]:
+                return False
         if rule.needs_earning:
             # Effortlessness is a lure only next to money: another claim, or words of earning.
             if "earning" not in state:

@@ -64,7 +64,7 @@ def words(lang: str, name: str, key: str) -> str:
     holds a kanji word chat often writes in kana (`kana_spellings`) also matches that spelling."""
     entry = group(lang, name, key)
     literal = set(entry.get("terms", ()))
-    if lang == "ja":
+    if lang in ("ja", "common"):  # the shared files hold the Japanese names too (電話, 通話)
         literal |= {kana for term in literal for kana in kana_spellings_of(term)}
     ordered = sorted(literal, key=len, reverse=True)
     return "|".join([regex.escape(t) for t in ordered] + list(entry.get("patterns", ())))

@@ -62,6 +62,8 @@ NEGATION_TERMS: tuple[str, ...] = (
     # refusing by difficulty: 「対面でのお打ち合わせは難しいです」「その条件は厳しいです」
     # (「ではない」 is left to the cues right after a phrase: 「月30万も夢じゃない」 affirms)
     "難し", "厳し", "お受けでき", "お受けいたしかね",
+    # refusing plainly (not 「ご無理のない範囲で」, which asks gently): 「対面は無理です、すみません」
+    "無理です", "無理なので", "無理ですね", "無理かも", "無理っす", "無理でした",
     # a policy of not doing it, or doing without it: 「面談はしない方針です」「電話は無しで大丈夫です」
     "ない方針", "無しで大丈夫", "なしで大丈夫", "無しでok", "なしでok", "無しで結構", "なしで結構",
 )
@@ -96,6 +98,8 @@ NG_PATTERN = r"(?<![a-z])ng(?![a-z])"
 # (「LINEでしか連絡できません」), "no problem" (「LINEでも構いません」), apologies, "feel free".
 NOT_A_NEGATION_TERMS: tuple[str, ...] = (
     "ませんか", "ませんでしょうか", "ないですか", "ないでしょうか", "ないか", "ないかな",
+    # the casual invitation or question with only a question mark: 「LINE交換しません？」「LINEやってない？」
+    "ません?", "ないです?", "ない?",
     "なければ", "なくては", "なくちゃ", "ないと", "ねば", "なりません", "いけません",
     "問題ありません", "問題ない", "問題はありません", "構いません", "かまいません",
     "差し支えありません", "差支えありません", "支障ありません", "申し訳ありません", "申し訳ございません",
@@ -114,11 +118,16 @@ REQUEST_TERMS: tuple[str, ...] = (
     "ますので", "します", "いたします", "致します", "しております", "しています", "送ります", "送りします",
     "ご連絡", "ご登録", "ご追加", "ご招待", "ご参加", "ご案内", "ご入力", "ご記入", "教えて", "下記", "こちら",
     "必須", "必要です", "必要となります", "なければ", "ないと", "しか",
+    # casual questions that propose (the clause's question mark is read with it): 「電話面接 今日いけますか？？」
+    # 「Meet可？」「通話できる？」
+    "いけますか", "いけます?", "いける?", "可?", "可能?", "できます?", "できる?", "ok?", "オッケー?",
 )
 # The span is quoted back or asked about, not proposed (「LINEでのご案内ということでしょうか」).
 REPORTED_TERMS: tuple[str, ...] = (
     "ということ", "というご", "とのこと", "というのは", "と言われ", "といわれ", "とおっしゃ", "とは何",
     "とはどういう", "ってなん", "って何",
+    # a lure someone else made, reported or warned about: 「…登録するよう誘導されたら通報を」
+    "誘導され", "誘われ", "勧誘され", "持ちかけられ",
 )
 # A question that asks back what the other side said (「外部サイトに登録が必要なんですか？」「QRってLINE
 # ですか？」「LINEでのやり取りは無し、全部ここで、で合ってます？」): in a worker's message the words are
@@ -249,7 +258,8 @@ def _negation_in(text: str, start: int, end: int) -> bool:
     cues = list(_NEGATION.finditer(text, start, end))
     if not cues:
         return False
-    excluded = [(m.start(), m.end()) for m in _NOT_A_NEGATION.finditer(text, start, end)]
+    # one character past the end: the question mark that ends the clause (「交換しません？」)
+    excluded = [(m.start(), m.end()) for m in _NOT_A_NEGATION.finditer(text, start, min(len(text), end + 1))]
     excluded += [
         (m.start(), m.end()) for m in _OWN_NEGATIVE.finditer(text, max(0, start - _OWN_NEGATIVE_REACH), end)
     ]
@@ -264,8 +274,9 @@ def has_negation(text: str, start: int, end: int) -> bool:
 
 
 def has_request(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] holds a request/proposal cue (ください, お願い, しましょう, 希望…)."""
-    return _REQUEST.search(text, start, end) is not None
+    """Whether text[start:end] holds a request/proposal cue (ください, お願い, しましょう, 希望…), one
+    character past the end included: the question mark that ends the clause (「いけます？」)."""
+    return _REQUEST.search(text, start, min(len(text), end + 1)) is not None
 
 
 def refused_right_after(text: str, end: int) -> bool:

@@ -104,8 +104,8 @@ def _polarity(tokens: tuple[Token, ...]) -> str:
         if not _is_negation(t) or only:
             continue
         after, before = lemmas[i + 1:i + 3], lemmas[max(0, i - 3):i]
-        if "か" in after or t.form.startswith("仮定形") or after[:1] in (["と"], ["ば"]):
-            continue                                 # 〜ませんか, 〜なければ, 〜ないと: asks, obliges
+        if "か" in after or t.form.startswith("仮定形") or after[:1] in (["と"], ["ば"], ["?"], ["？"]):
+            continue                                 # 〜ませんか, 〜ません？, 〜なければ, 〜ないと: asks, obliges
         if ("ば" in before or "と" in before) and ("なる" in before or "いける" in before):
             continue                                 # 〜なければなりません, 〜ないといけません
         return "negated"
@@ -121,7 +121,7 @@ def _act(tokens: tuple[Token, ...]) -> str:
     if any(t.lemma == "ます" and t.form.startswith("意志推量形") for t in tokens):
         return "invitation"                          # 〜ましょう
     if question and "ぬ" in lemmas and "ます" in lemmas:
-        return "invitation"                          # 〜ませんか
+        return "invitation"                          # 〜ませんか, 〜ません？
     if any(t.pos == "助動詞" and t.lemma == "たい" for t in tokens) or any(
             t.form.startswith("意志推量形") for t in tokens):
         return "volition"
