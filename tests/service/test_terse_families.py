@@ -113,6 +113,22 @@ FLAGGED = [
     ("family: a bare number to be called", "番号だけ教えてもらえますか、夜にかけます", "contact_details"),
     ("family: a handle ending the line after a space", "友だち追加お願いします taro_0921", "contact_details"),
     ("family: a casual 〜といて request", "口座番号だけ送っといて", "personal_info"),
+    ("family: the paper plane alone in a frame", "以降の連絡は紙飛行機でお願いします", "off_platform_contact"),
+    ("family: a short app name with a casual copula", "ディスコっす", "off_platform_contact"),
+    ("family: a tool after a wave dash ends the sentence", "大丈夫ですよ〜 明日ずーむで話せます？", "off_platform_contact"),
+    ("family: a face-to-face talk with no tool", "一度顔を見てお話しできればと思います", "off_platform_contact"),
+    ("family: minutes on the phone, in English", "just 5 min on the phone tonight?", "off_platform_contact"),
+    ("family: a place and a clock time, in English", "shibuya cafe 3pm ok?", "in_person_meeting"),
+    ("family: a count, then the test", "まず2本テストで", "work_before_escrow"),
+    ("family: a part asked first, even just that", "見出し案だけでも先に送ってもらえると", "work_before_escrow"),
+    ("family: a tax or fee paid before the pay", "出金前に所得税分を先に振り込んでください", "upfront_payment"),
+    ("family: a classical 'if not' and a forfeit", "本日中に入金なき場合、報酬は没収です", "pressure"),
+    ("family: a bare deadline after a chat sentence end", "決まりなんです 今日中でお願いしますね", "pressure"),
+    ("family: a bare deadline, in English", "within 1 hr pls!", "pressure"),
+    ("family: an invitation in 〜しません？ with a fee saved", "次から手数料なしで直接振込にしません？", "direct_deal"),
+    ("family: broken English, a channel without a preposition", "add me line pls, more fast", "off_platform_contact"),
+    ("family: broken English, a channel said better", "we talk whatsapp better", "off_platform_contact"),
+    ("family: broken English, paid by a means, no fee as the bait", "i pay u wise direct, no fee", "direct_deal"),
 ]
 
 PASSED = [
@@ -173,6 +189,17 @@ PASSED = [
     ("look-alike: minutes a day estimated", "スマホで1日5分程度、投稿の確認をお願いします"),
     ("look-alike: an order number to be called about", "注文番号を教えてください、こちらから確認します"),
     ("look-alike: a file name after a request", "追加お願いします draft_v2.docx の件も"),
+    ("look-alike: a lure quoted as received, by the worker", "御社名義のアカウントから「詳細は緑のアプリで」と来ました。御社の方ですか？"),
+    ("look-alike: the paper plane as the work", "紙飛行機の折り方の記事をお願いします"),
+    ("look-alike: a face in a profile photo", "顔が見えるプロフィール写真をお願いします"),
+    ("look-alike: a face-to-face talk after the contract", "顔を見て話すのは契約後にしましょう"),
+    ("look-alike: a form being built, its fields in brackets", "会員向けの口座登録フォーム（銀行名/支店/口座番号）のフロント実装です"),
+    ("look-alike: screens being designed, in English", "need UI for ID upload: license / My Number card, front+back"),
+    ("look-alike: a call after the contract is done", "キックオフは契約が済んでから電話で30分ほど話せると嬉しいです"),
+    ("look-alike: a plain refusal of a direct deal", "直接取引はしません。"),
+    ("look-alike: no need to pay directly, in English", "No need to pay you directly, CrowdWorks escrow handles it."),
+    ("look-alike: the client's own draft sent first", "構成案だけでも先にお送りしますね"),
+    ("look-alike: tax the client pays", "消費税は報酬に含めて先にお支払いします。"),
 ]
 
 

@@ -494,6 +494,14 @@ STANDALONE_RULES: tuple[Rule, ...] = (
                           "「友だち追加QRコード」入りのPOPのデザインをお願いしたいです"),
         reason="LINE's add-friend, alone a proposal (dev-058)",
     ),
+    Rule(
+        id="see_your_face",
+        pattern=r"顔(?:を|が)?\s?(?:見|みて|見せ|合わせ)(?:て|たい|せて|ながら)(?!\s?(?:確認|判断|写真|画像))",
+        examples=("15分だけ顔見たいです笑", "一度顔を見てお話ししたいです"),
+        counter_examples=("顔を見て話したいと言われたら断ってください", "顔が見えるプロフィール写真をお願いします",
+                          "顔を見て話すのは契約後にしましょう"),
+        reason="a talk face to face asked with no tool named: a video call or a meeting outside (tr38 family)",
+    ),
 )
 
 # A call's number read out instead of its link: handled as a meeting link is (a call outside the
@@ -803,7 +811,7 @@ EN_BEFORE = compile_pattern(
     + r")\s(?:our\s|my\s|the\s)?\Z"
 )
 EN_AFTER = compile_pattern(
-    r"\s(?:me|us)(?![a-z])|\s" + en_talk("copulas") + r"\s(?:much\s)?" + en_talk("better_words")
+    r"\s(?:me|us)(?![a-z])|\s(?:" + en_talk("copulas") + r"\s)?(?:much\s|more\s)?" + en_talk("better_words")
     + r"|\sonly(?![a-z])"
 )
 # English: the channel as an adjective of a call or meeting (「can we have a quick Google Meet call」),

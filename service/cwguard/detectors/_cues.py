@@ -400,7 +400,8 @@ def declined(msg: MessageView, rule, start: int, end: int) -> bool:
     SudachiPy tokens, English on words)."""
     a, b = msg.norm.to_original(start, end)
     if rule.lang == "en":
-        return en_tokens.polarity_at(msg.norm.original, a, b) in DECLINING
+        bait = getattr(rule, "fee_waiver_is_bait", False)
+        return en_tokens.polarity_at(msg.norm.original, a, b, fee_waiver_is_bait=bait) in DECLINING
     # the sentence is tokenised only if it holds what a refusal or a waiver needs
     return frames.may_decline(msg.norm.original, a, b) and frames.polarity_at(msg.norm.original, a, b) in DECLINING
 

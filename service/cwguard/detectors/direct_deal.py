@@ -71,6 +71,8 @@ class DealRule(Rule):
     # Receiving through a page is a payment only when the sentence names money (「お支払いは…リンクから
     # お受け取りください」); 「お仕事は専用アプリで受け取って」 is work.
     money_named: bool = False
+    # A fee waived (「no fee」) is what a direct deal offers, not a waiver of it (English clauses).
+    fee_waiver_is_bait: bool = True
 
 
 RULES: tuple[DealRule, ...] = (
@@ -290,6 +292,7 @@ RULES += (
 # The work after this one taken outside in a few words: 「次からは個人的にお願いしてもいい？」「この案件
 # 終わったら続きは外でやりましょ」「次からはそとでやりません？」 (tr66, tr73 families).
 _PRIVATELY = r"(?:個人的に|個人で|個別に|プライベートで)"
+_EN_MEANS = _words("payment_means", "en")
 _OUTSIDE_PLACE = r"(?:外|そと|別の場所|よそ)"
 _CONTINUATION = r"(?:続き|残り|この先|その先|この後|その後)"
 RULES += (
@@ -316,6 +319,14 @@ RULES += (
         reason="the rest of the work taken outside the platform (tr66, tr73 families)",
     ),
     DealRule(
+        id="english_pay_by_means_no_preposition",
+        pattern=rf"(?P<s>(?<![a-z])(?:i(?:'ll| will| can)?\s)?pay(?:ing)?\s(?:you|u|ya)\s(?:by\s|via\s|with\s|on\s|thru\s)?{_EN_MEANS})(?![a-z])",
+        examples=("great work. next 50 pages i pay you paypal direct no fee",),
+        counter_examples=("I will never pay you paypal or any other way outside CrowdWorks.",),
+        lang="en",
+        reason="in broken English: paying the worker by an outside means with no preposition (tr84 family)",
+    ),
+    DealRule(
         id="english_paid_through_own_system",
         pattern=r"(?P<s>(?<![a-z])(?:all\s)?(?:payouts?|payments?|salary|salaries|earnings|your pay|commissions?)\s"
         r"(?:(?:now\s)?(?:go|goes|are|is|will be|get|gets)\s(?:made\s|paid\s|sent\s|processed\s)?)?(?:thru|through|via|on|in|from)\s"
@@ -333,7 +344,6 @@ RULES += (
 
 # English: paying or contracting directly, outside the platform, or through an outside means.
 _EN_DEAL = _words("deal", "en")
-_EN_MEANS = _words("payment_means", "en")
 _EN_CRYPTO = _words("crypto", "en")
 RULES += (
     DealRule(
@@ -445,10 +455,12 @@ def _declined_after(text: str, end: int, s_end: int) -> bool:
     asked in between (「直接取引はしない方針です」「直接のお取引は一切行っておりません」), or anywhere in
     the sentence when the phrase is only mentioned (「直接契約のご提案は以前もいただきましたが、
     お受けしておりません」)."""
+    # one character past the window: the question mark that makes 「しません」 an invitation
     if _MENTIONED.match(text, end):
-        return _DECLINED_AFTER.search(text, end, s_end) is not None
+        return _DECLINED_AFTER.search(text, end, min(len(text), s_end + 1)) is not None
     near = min(s_end, end + 14)
-    return _DECLINED_AFTER.search(text, end, near) is not None and not _NEW_CLAUSE_ASK.search(text, end, near)
+    return (_DECLINED_AFTER.search(text, end, min(len(text), near + 1)) is not None
+            and not _NEW_CLAUSE_ASK.search(text, end, near))
 
 
 class DirectDealDetector(RuleDetector):

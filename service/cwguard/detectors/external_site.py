@@ -134,8 +134,9 @@ CONDITION_RULES: tuple[Rule, ...] = (
 _LURE = ch.Scanner(LURE_RULES)
 _CONDITION = ch.Scanner(CONDITION_RULES)
 _REGISTRATION = ch.Scanner(REGISTRATION_RULES)
-# Lure words that are the work itself (「会員登録フォームの作成」「アプリの開発」).
-_SUBJECT = compile_pattern(r"[^。\n、]{0,8}?(?:の)?" + words("site_as_work"))
+# Lure words that are the work itself (「会員登録フォームの作成」「アプリの開発」), past an aside in
+# brackets (「振込先口座登録フォーム（銀行名/支店/口座番号）のフロント実装」).
+_SUBJECT = compile_pattern(r"(?:\s?[(（][^)）\n]{0,30}[)）])?[^。\n、]{0,8}?(?:の)?" + words("site_as_work"))
 # A lure sentence asks for it: a request, "required", or "here/below".
 _ASKS = compile_pattern(vocab.words("ja", "site_talk", "lure_asks"))
 # Link sentences that send the reader somewhere to act.
@@ -196,7 +197,7 @@ class ExternalSite(Detector):
         if registrations and _CHAT_PLACE.search(text) and not _SITE_PLACE.search(text):
             registrations = []  # registering inside a chat tool: off_platform_contact's concern
         for start, end in sorted(registrations + _LURE.spans(text)):
-            if _SUBJECT.match(text, end, min(len(text), end + 12)):
+            if _SUBJECT.match(text, end, min(len(text), end + 48)):
                 continue
             if not _ASKS.search(text, sentences.span(start)[0], sentences.span(max(start, end - 1))[1]):
                 continue  # the ask may be in the sentence the match ends in (「…アプリで配信してます。DLして…ください」)
@@ -206,7 +207,7 @@ class ExternalSite(Detector):
                 continue  # 「入力フォームは契約後にご案内します」
             yield start, end
         for start, end in _CONDITION.spans(text):
-            if not (_SUBJECT.match(text, end, min(len(text), end + 12)) or clauses.is_reported(text, start, end)):
+            if not (_SUBJECT.match(text, end, min(len(text), end + 48)) or clauses.is_reported(text, start, end)):
                 yield start, end
         if _EN_REGISTER_GATE.search(text):
             for m in EN_REGISTER.finditer(text):

@@ -231,8 +231,10 @@ RULES += (
         rf"(?<![a-z]){_en('meet_verbs')}\s(?:up\s)?(?:at|in|near|around)\s(?:a|the|our|my)?\s?[^.!?\n]{{0,16}}?{_en('places')}(?![a-z])|"
         rf"(?<![a-z])(?:a\s|quick\s|short\s)*face[ -]to[ -]face(?![a-z])|"
         rf"(?<![a-z])coffee\s(?:near|at|in|around)\s[^.!?\n]{{0,20}}?{_en('places')}(?![a-z])|"
-        rf"(?<![a-z])(?:grab|get|have)\s{_en('meals')}\s(?:together\s)?(?:in|at|near|around)\s(?!the\s(?:meantime|morning|afternoon|evening))[a-z])",
-        examples=("Before we start, could we meet at a café near Ikebukuro?",),
+        rf"(?<![a-z])(?:grab|get|have)\s{_en('meals')}\s(?:together\s)?(?:in|at|near|around)\s(?!the\s(?:meantime|morning|afternoon|evening))[a-z]|"
+        # a place and a clock time, tersely: 「ginza cafe 2pm」
+        r"(?<![a-z])[a-z]{3,12}\s(?:cafe|café|coffee shop|station|stn|starbucks|lobby)\s(?:at\s)?\d{1,2}(?::\d{2})?\s?(?:am|pm)(?![a-z]))",
+        examples=("Before we start, could we meet at a café near Ikebukuro?", "ok then meet tmrw? ginza cafe 2pm."),
         counter_examples=(
             "Let's meet on Zoom.",
             "We never meet in person; everything happens here.",

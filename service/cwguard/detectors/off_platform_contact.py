@@ -21,6 +21,7 @@ from ..lang import vocab
 from ..lang.ja import clauses
 from ..lang.ja.readings import Reading, read_aloud
 from . import _channels as ch
+from ._cues import reported_quote
 
 _CHANNEL = ch.Scanner(ch.CHANNEL_RULES)
 _STANDALONE = ch.Scanner(ch.STANDALONE_RULES)
@@ -305,8 +306,10 @@ class OffPlatformContact(Detector):
     @staticmethod
     def _is_live(text: str, start: int, end: int) -> bool:
         """Not refused (also later in its sentence: 「微信でのご連絡は、契約前には対応しておりません」), not a
-        question about what the other side said, not about after the contract."""
+        question about what the other side said, not a quote of words received, not about after the
+        contract."""
         return not (clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end)
+                    or reported_quote(text, start, end)  # 「…「詳細は緑のアプリで」と来ました」: words received
                     or clauses.is_post_contract_reference(text, start, end)
                     or ch.REFUSED_LATER.match(text, end, min(len(text), end + 60)) is not None)
 

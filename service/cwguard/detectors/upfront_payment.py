@@ -312,7 +312,7 @@ RULES: tuple[PaymentRule, ...] = (
     PaymentRule(
         id="fee_for_a_condition",
         pattern=rf"(?P<s>(?:手数料|費用|料金|お金|税金|税)(?:\s?(?:{AMOUNT}|\d{{1,3}}(?:\.\d)?\s?%))?)\s?(?:分)?(?:が|を|は|の|も)?\s?"
-        r"(?:先に|まず|事前に)?\s?(?:必要|必須|かかり|かかる|発生|先払い|前払い|お支払|支払|払え|払っ|払う|お振込|振り込|入金|ご用意|用意|納め)",
+        r"(?:先に|まず|事前に)?\s?(?:必要|必須|かかり|かかる|発生|先払い|前払い|お支払|支払|払え|払っ|払う|お振込|振込|振り込|入金|ご用意|用意|納め)",
         examples=("出金には手数料が必要です", "凍結を解除するには税金15%の支払いが必要です。", "税金分を先に払えば全額出金できます"),
         counter_examples=(
             "クラウドワークスから出金するときの手数料がかかります。",
@@ -320,6 +320,14 @@ RULES: tuple[PaymentRule, ...] = (
         ),
         reason="a fee or tax in a sentence that names what it unlocks: 「出金には手数料が必要」 (tr9-001, tr6-002)",
         needs_condition=True,
+    ),
+    PaymentRule(
+        id="tax_or_fee_paid_first",
+        pattern=rf"(?P<s>(?:税金|所得税|住民税|税|手数料|保証金|費用)[^。!?\n]{{0,16}}?(?:(?:先に|事前に|前もって)\s?(?:お?振込|振り込|お?支払|払|入金|納付|納め)|事前納付|前納))",
+        examples=("報酬18万の支払い準備OKです。ただ税金2万円を先に振込してもらう必要あります",
+                  "所得税相当額20%(¥9,840)の事前納付が確認でき次第、着金となります"),
+        counter_examples=("振込手数料は弊社が負担します。", "消費税は報酬に含めて先にお支払いします。"),
+        reason="a tax or fee to be paid before the pay arrives (tr27, tr79 families): the payout held for money sent first",
     ),
     PaymentRule(
         id="pay_in_more",

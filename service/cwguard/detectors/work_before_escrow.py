@@ -221,8 +221,10 @@ _START_NOW = rf"(?:{_words('start_now')})[^。!?\n]{{0,10}}?{_WORK_VERB}"
 RULES += (
     EscrowRule(
         id="terse_trial_piece",
-        pattern=rf"(?P<s>{_SAMPLE}\s?(?:で|として|に|を)?\s?{_COUNT}(?:\s?(?:だけ|のみ|ほど|程度|分))?){_SIZE_NOTE}{_CLAUSE_END}",
-        examples=("ご応募どうも。まずはサンプルで2本。", "まずテストで1記事　3000字", "テストで1本(2000字)。"),
+        pattern=rf"(?P<s>{_SAMPLE}\s?(?:で|として|に|を)?\s?{_COUNT}(?:\s?(?:だけ|のみ|ほど|程度|分))?){_SIZE_NOTE}{_CLAUSE_END}"
+        # the count first: 「まず1記事テストで」
+        rf"|(?P<s>{_FIRST}\s?{_COUNT}\s?{_SAMPLE}\s?(?:で|として)?){_SIZE_NOTE}{_CLAUSE_END}",
+        examples=("ご応募どうも。まずはサンプルで2本。", "まずテストで1記事　3000字", "テストで1本(2000字)。", "応募ども。まず1記事テストで"),
         counter_examples=(
             "テスト1本、1,500円でクラウドワークス上で契約します。",
             "過去のサンプル3点。",
@@ -246,8 +248,8 @@ RULES += (
     ),
     EscrowRule(
         id="part_of_the_work_first",
-        pattern=rf"(?P<s>{_PART}\s?(?:だけ|のみ)\s?(?:を)?\s?{_FIRST}|{_FIRST}\s?{_PART}\s?(?:だけ|のみ))",
-        examples=("導入だけ先に",),
+        pattern=rf"(?P<s>{_PART}\s?(?:だけ|のみ)(?:でも)?\s?(?:を)?\s?{_FIRST}|{_FIRST}\s?{_PART}\s?(?:だけ|のみ))",
+        examples=("導入だけ先に", "経理が月末締めでして…構成案だけでも先にもらえると"),
         counter_examples=(
             "構成案だけ先にお送りしますので、ご確認ください。",
             "ご契約後、まず冒頭だけ書いていただき、方向性を確認します。",

@@ -50,12 +50,15 @@ def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
 
 
-def polarity_at(text: str, start: int, end: int) -> str:
-    """`waived`, `refused` or `affirmed`: what the clause says before and around the span."""
+def polarity_at(text: str, start: int, end: int, fee_waiver_is_bait: bool = False) -> str:
+    """`waived`, `refused` or `affirmed`: what the clause says before and around the span. With
+    `fee_waiver_is_bait`, a fee waived (「no fee」) is the bait of the phrase, not its waiver: 「i pay you
+    paypal direct no fee」 offers the saving."""
     begin = _clause_start(text, start)
     stop = _CLAUSE_END.search(text, end)
     clause = [w.text for w in words(text[begin:stop.start() if stop else len(text)])]
-    if any(_contains(clause, p) for p in _cues("waivers")):
+    waivers = [p for p in _cues("waivers") if not (fee_waiver_is_bait and p in _cues("fee_waivers"))]
+    if any(_contains(clause, p) for p in waivers):
         return "waived"
     if any(_contains(clause, p) for p in _cues("refusals")):
         return "refused"

@@ -117,7 +117,7 @@ REQUEST_TERMS: tuple[str, ...] = (
     "可能でしょうか", "可能ですか", "大丈夫ですか", "大丈夫でしょうか", "できますか", "できますでしょうか",
     "ますので", "します", "いたします", "致します", "しております", "しています", "送ります", "送りします",
     "ご連絡", "ご登録", "ご追加", "ご招待", "ご参加", "ご案内", "ご入力", "ご記入", "教えて", "下記", "こちら",
-    "必須", "必要です", "必要となります", "なければ", "ないと", "しか",
+    "必須", "必要です", "必要となります", "なければ", "ないと", "しか", "できればと思", "できれば幸い",
     # casual questions that propose (the clause's question mark is read with it): 「電話面接 今日いけますか？？」
     # 「Meet可？」「通話できる？」
     "いけますか", "いけます?", "いける?", "可?", "可能?", "できます?", "できる?", "ok?", "オッケー?",
@@ -143,6 +143,8 @@ POST_CONTRACT_TERMS: tuple[str, ...] = (
     "契約成立次第", "契約締結次第", "正式契約後", "正式発注後", "発注後", "受注後", "仮払い後",
     "仮払い完了後", "仮払いが完了したら", "仮払い確認後", "採用後", "採用が決まったら", "採用決定後",
     "契約を結んだ後", "契約を結んでから", "ご契約いただいてから", "ご契約いただいた後",
+    "契約が済んでから", "契約が済んだ後", "契約完了してから", "契約が完了してから", "契約が成立してから",
+    "契約締結してから", "契約が締結されてから", "仮払いが済んでから", "仮払いしてから", "仮払い後に",
 )
 # ...unless the same sentence asks for something now (「契約後のやり取りに使うので今のうちにID交換を」).
 NOW_TERMS: tuple[str, ...] = ("今のうち", "先に", "事前に", "まず", "今から", "契約前に", "契約の前に", "今すぐ", "すぐに")
@@ -153,13 +155,13 @@ def _alternation(terms: tuple[str, ...]) -> str:
     return "|".join(regex.escape(t) for t in sorted(set(terms), key=len, reverse=True))
 
 
-# Chat writes a space where prose writes 。: a space after a sentence-final form (「いりませんよ笑
-# 急ぎなんで…」「了解です　LINEで」) ends the sentence, so a negation before it does not reach a
-# request after it. After any other word a space only separates phrases (「詳細は LINEで お願いします」),
+# Chat writes a space where prose writes 。: a space after a sentence-final form, a wave dash or an
+# emoji (「いりませんよ笑 急ぎなんで…」「了解です　LINEで」「問題ないですよ〜 明日ずーむいけます？」)
+# ends the sentence, so a negation before it does not reach a request after it. After any other word a space only separates phrases (「詳細は LINEで お願いします」),
 # and a link after the space belongs to the sentence before it (「決済をお願いします https://…」).
 # (Written in natural Japanese and folded as the normalised text reads: hiragana as katakana.)
 CHAT_SENTENCE_END = fold_pattern(
-    r"(?<=(?:ます|ません|です|でした|ました|ください|下さい|ですよ|ますよ|ませんよ|よね|笑|ww))[ \u3000]+(?=\S)(?!https?:|www\.)"
+    r"(?<=(?:ます|ません|です|でした|ました|ください|下さい|ですよ|ますよ|ませんよ|よね|笑|ww|[〜~]|\p{So}))[ \u3000]+(?=\S)(?!https?:|www\.)"
 )
 # The sentence ends every reader of a message shares (`Boundaries`, and `_channels.Sentences`).
 SENTENCE_END = regex.compile("[" + regex.escape(SENTENCE_END_CHARS) + "]|" + CHAT_SENTENCE_END)
