@@ -129,6 +129,19 @@ FLAGGED = [
     ("family: broken English, a channel without a preposition", "add me line pls, more fast", "off_platform_contact"),
     ("family: broken English, a channel said better", "we talk whatsapp better", "off_platform_contact"),
     ("family: broken English, paid by a means, no fee as the bait", "i pay u wise direct, no fee", "direct_deal"),
+    ("family: an invite link spelled out past the filter", "t e l e g r a m: t . m e / side_job77", "contact_details"),
+    ("family: an invite link cut over lines", "disc\nord.gg/\nAb12Cd", "contact_details"),
+    ("family: the sender writing around the filter", "ここだとURL貼れないので、スペース抜いて開いてください", "off_platform_contact"),
+    ("family: the sender writing around the filter, in English", "the platform hides IDs, read it backwards", "off_platform_contact"),
+    ("family: a link spelled out past the filter", "応募はこちら h t t p s : / / jobs-top [.] site / 12", "external_site"),
+    ("family: a channel's part before a terse particle", "続きはディスコードのサーバーへ", "off_platform_contact"),
+    ("family: 'just add me' with no tool named", "返信遅いので追加だけしといてください", "off_platform_contact"),
+    ("family: a charge that raises the reward", "入金すると報酬が倍になります", "upfront_payment"),
+    ("family: places left, counted", "募集枠あと2つです", "pressure"),
+    ("family: today's applicants first", "本日中の方を優先します", "pressure"),
+    ("family: a trivial act with an emoji", "タップするだけ✨1回50円", "unrealistic_offer"),
+    ("family: Telegram's short name, in English", "we only use TG for tasks", "off_platform_contact"),
+    ("family: the payee asked with 〜といて", "振込先だけ教えといて", "personal_info"),
 ]
 
 PASSED = [
@@ -200,6 +213,11 @@ PASSED = [
     ("look-alike: no need to pay directly, in English", "No need to pay you directly, CrowdWorks escrow handles it."),
     ("look-alike: the client's own draft sent first", "構成案だけでも先にお送りしますね"),
     ("look-alike: tax the client pays", "消費税は報酬に含めて先にお支払いします。"),
+    ("look-alike: numbers masked in the work", "チャット履歴の翻訳です。電話番号は伏せ字にしてください"),
+    ("look-alike: the filter explained with a refusal", "このサイトではIDが消されるので、連絡先の交換はできません"),
+    ("look-alike: an addition to the work", "修正の追加だけお願いします"),
+    ("look-alike: a guide to photographing IDs", "免許証とマイナカードの撮り方ガイドをお願いしたいです"),
+    ("look-alike: a file name with brackets", "ファイル名は report[1].pdf です"),
 ]
 
 

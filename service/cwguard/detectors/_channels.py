@@ -495,12 +495,31 @@ STANDALONE_RULES: tuple[Rule, ...] = (
         reason="LINE's add-friend, alone a proposal (dev-058)",
     ),
     Rule(
+        id="just_add_me",
+        pattern=r"(?<![\p{Han}の])(?<!を)追加\s?だけ(?:でも)?\s?(?=お願い|して|しといて|しておいて|よろしく|頼|ください|下さい|もらえ|いただ)",
+        examples=("ここだと返信遅れるので🙏 追加だけお願いします", "大丈夫、契約はクラウドワークスで結ぶので！追加だけしといて"),
+        counter_examples=("修正の追加だけお願いします", "画像の追加だけしてください", "追加だけお願いしますと言われたら通報してください"),
+        reason="'just add me', with no tool named: the add request of a chat app (tr72, tr89 families)",
+    ),
+    Rule(
         id="see_your_face",
         pattern=r"顔(?:を|が)?\s?(?:見|みて|見せ|合わせ)(?:て|たい|せて|ながら)(?!\s?(?:確認|判断|写真|画像))",
         examples=("15分だけ顔見たいです笑", "一度顔を見てお話ししたいです"),
         counter_examples=("顔を見て話したいと言われたら断ってください", "顔が見えるプロフィール写真をお願いします",
                           "顔を見て話すのは契約後にしましょう"),
         reason="a talk face to face asked with no tool named: a video call or a meeting outside (tr38 family)",
+    ),
+)
+
+# The sender writing around the platform's filter: a contact handed over past it, whatever the spelling.
+EVASION_RULES: tuple[Rule, ...] = (
+    Rule(
+        id="writing_around_the_filter",
+        pattern=talk("filter_evasion") + r"|(?<![a-z])(?:" + en_talk("filter_evasion") + r")(?![a-z])",
+        examples=("CWはID消されるので書き方変えます", "ここだとIDはじかれるから逆から読んでね", "this site blocks links so here:",
+                  "スペース抜いてください"),
+        counter_examples=("このサイトではIDが消されるので、連絡先の交換はできません",),
+        reason="the sender says they write around the filter (tr86, tr88 families)",
     ),
 )
 
@@ -865,7 +884,8 @@ _TERSE_LEAD = (r"(?:(?:" + talk("terse_lead_ins") + r")(?:の|は|も|に|から
                r"|(?<![a-z])(?:" + en_talk("terse_lead_ins") + "|" + en_talk("terse_durations") + r")(?![a-z])|" + _TERSE_GAP + ")")
 _TERSE_ENDING = ("(?:" + talk("terse_endings") + r"|(?<![a-z])" + en_talk("terse_endings") + r"(?![a-z]))")
 _TERSE_TRAIL = r"(?:" + _TERSE_GAP + r"|[?!wネヨナ笑]|です)"
-_TERSE_CHANNELS = CHANNEL_MARK + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_joins") + r"|or)" + _TERSE_GAP + r"{0,2}" + CHANNEL_MARK + r")*"
+# a channel's part may follow it (「次は紙飛行機のグループへ」)
+_TERSE_CHANNELS = CHANNEL_MARK + _SUFFIX + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_joins") + r"|or)" + _TERSE_GAP + r"{0,2}" + CHANNEL_MARK + r")*"
 TERSE_SENTENCE = compile_pattern(
     _TERSE_LEAD + r"{0,12}" + _TERSE_CHANNELS
     + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_particles") + r")(?:" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r")?"

@@ -304,11 +304,22 @@ _ARROW_SHAPE = r"[→⇒👉:=▶(（]"
 # An invite link with spaces around its dots and slash so that no filter reads it (tr5-0077 「t . me / starboost_tasks
 # (remove spaces)」, tr5-0014 「discord . gg / q7RtmA （スペース抜いてください）」).
 _SHORT_INVITE_HOSTS = sorted((h for h in ch.INVITE_HOSTS if "." in h and len(h) <= 12 and not h.startswith("www.")), key=len, reverse=True)
+# Every letter of the host may be parted by a space or a line break, and its dot written [.] (.) or
+# ドット (tr86, tr88: 「d i s c o r d . g g / h7Kq2」「lin.\nee/\nMk7rTq2」).
+_GAP = r"[ \t\n]{0,2}"
+_SPELLED_DOT = _GAP + r"(?:[.．]|\[[.．]\]|\([.．]\)|ドット|dot)" + _GAP
+
+
+def _spelled_out(host: str) -> str:
+    return _SPELLED_DOT.join(_GAP.join(regex.escape(c) for c in part) for part in host.split("."))
+
+
 SPACED_INVITE_RULE = Rule(
     id="invite_link_with_spaces",
-    pattern=r"(?<![a-z0-9])(?:" + "|".join(r"[ \t]{0,2}[.．][ \t]{0,2}".join(regex.escape(p) for p in h.split(".")) for h in _SHORT_INVITE_HOSTS)
-    + r")[ \t]{0,2}/[ \t]{0,2}[a-z0-9_\-]{3,40}(?:/[a-z0-9_\-]{2,40})?",
-    examples=("Tasks are posted in our group: t . me / starboost_tasks (remove spaces)", "招待はこちら discord . gg / q7RtmA （スペース抜いてください）"),
+    pattern=r"(?<![a-z0-9])(?:" + "|".join(_spelled_out(h) for h in _SHORT_INVITE_HOSTS)
+    + r")(?:" + _GAP + r"/" + _GAP + r"[a-z0-9_\-]{2,40}){1,3}",
+    examples=("Tasks are posted in our group: t . me / starboost_tasks (remove spaces)", "招待はこちら discord . gg / q7RtmA （スペース抜いてください）",
+              "this site blocks links so here: d i s c o r d . g g / h7Kq2", "lin.\nee/\nMk7rTq2", "line [.] me / ti / g2 / Qx7kLp"),
     counter_examples=("会議の議事録です。次回は t. 明日 / me です",),
     reason="an invite link with spaces (tr5-0077, tr5-0014)",
 )
@@ -334,7 +345,7 @@ def _gated(rule: Rule, shape: str) -> tuple[regex.Pattern, regex.Pattern, Gate]:
 
 # ADD_HANDLE_RULE also takes a handle that ends its line after a space (「追加お願いします mika_0707」).
 _HANDOVER = (_gated(ADD_HANDLE_RULE, _ARROW_SHAPE + r"|[a-z0-9_.\-]{4}[ \t\u3000]*(?:\n|\Z)"), _gated(ARROW_HANDLE_RULE, _ARROW_SHAPE),
-             _gated(SPACED_INVITE_RULE, r"[.．][ \t]|[ \t][.．]"),
+             _gated(SPACED_INVITE_RULE, r"[.．][ \t\n]|[ \t\n][.．]|\[[.．]\]|\([.．]\)|ドット|(?<![a-z])[a-z][ \t][a-z][ \t][a-z]|[a-z]\n[a-z]"),
              _gated(SKYPE_LIVE_RULE, "live:"),
              _gated(SPACED_ID_RULE, r"[a-z0-9_][ \t\u3000][a-z0-9_][ \t\u3000][a-z0-9_]"))
 # CHANNEL_HANDLE_RULE read in two steps: the channel names by the scanner (each gated by its own

@@ -131,6 +131,20 @@ CONDITION_RULES: tuple[Rule, ...] = (
         reason="an outside form, site or app made the condition of pay or acceptance (tr47 family)",
     ),
 )
+# A link written to slip past the filter: its scheme spelled out with spaces, or its dot bracketed.
+# Nobody hides a reference link, so a hidden link is a lure by itself (tr86, tr88 families).
+OBFUSCATED_LINK_RULES: tuple[Rule, ...] = (
+    Rule(
+        id="obfuscated_link",
+        pattern=r"(?<![a-z])h[ \t]{1,2}t[ \t]{0,2}t[ \t]{0,2}p[ \t]{0,2}s?[ \t]{0,2}[:：][ \t]{0,2}/[ \t]{0,2}/"
+        r"|(?<![a-z])h[ \t]{0,2}t[ \t]{0,2}t[ \t]{0,2}p[ \t]{0,2}s?[ \t]{0,2}[:：][ \t]{0,2}/[ \t]{1,2}/"
+        r"|(?<![a-z0-9])[a-z0-9\-]{2,30}[ \t]{0,2}(?:\[[.．]\]|\([.．]\)|\[dot\]|\(dot\))[ \t]{0,2}[a-z]{2,10}(?![a-z])",
+        examples=("こちらは締め切りました💦→ h t t p s : / / job-navi [.] site / r / 88", "register at taskhub(.)top/join"),
+        counter_examples=("https://example.com/guide", "ファイル名は report[1].pdf です"),
+        reason="a link written to slip past the filter (tr86, tr88 families)",
+    ),
+)
+_OBFUSCATED = ch.Scanner(OBFUSCATED_LINK_RULES)
 _LURE = ch.Scanner(LURE_RULES)
 _CONDITION = ch.Scanner(CONDITION_RULES)
 _REGISTRATION = ch.Scanner(REGISTRATION_RULES)
@@ -155,8 +169,9 @@ _CLOSED_JOB = compile_pattern(vocab.words("ja", "site_talk", "closed_job_notices
 class ExternalSite(Detector):
     name = "external_site"
     category = "external_site"
-    rules = REGISTRATION_RULES + LURE_RULES + CONDITION_RULES + ch.URL_RULES
-    terms = ("登録", "フォーム", "サイト", "アプリ", "http", "forms.gle", "bit.ly", "ダウンロード")
+    rules = REGISTRATION_RULES + LURE_RULES + CONDITION_RULES + OBFUSCATED_LINK_RULES + ch.URL_RULES
+    terms = ("登録", "フォーム", "サイト", "アプリ", "http", "forms.gle", "bit.ly", "ダウンロード", "h t", "[.]", "(.)", "[dot]", "(dot)",
+             "p s", "/ /")
     examples = Examples(
         positive=(
             "こちらのフォームから本登録を",
@@ -206,6 +221,9 @@ class ExternalSite(Detector):
             if clauses.is_post_contract_reference(text, start, end):
                 continue  # 「入力フォームは契約後にご案内します」
             yield start, end
+        for start, end in _OBFUSCATED.spans(text):
+            if not (clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end)):
+                yield start, end
         for start, end in _CONDITION.spans(text):
             if not (_SUBJECT.match(text, end, min(len(text), end + 48)) or clauses.is_reported(text, start, end)):
                 yield start, end

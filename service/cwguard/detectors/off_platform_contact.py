@@ -42,6 +42,7 @@ _THERE = ch.Scanner(ch.THERE_RULES)
 _HERE_UNSUITABLE = ch.Scanner(ch.HERE_UNSUITABLE_RULES)
 _CONCESSION = ch.Scanner(ch.CONCESSION_RULES)
 _INBOX = ch.Scanner(ch.INBOX_RULES)
+_EVASION = ch.Scanner(ch.EVASION_RULES)
 _HANDOVER = ch.Scanner(ch.CONTACT_HANDOVER_RULES)
 _EN_OUTSIDE = ch.Scanner(ch.EN_OUTSIDE_RULES)
 # Cheap literals every ID_GIVEN match holds (its leading lookbehinds make a blind scan slow): the
@@ -146,6 +147,8 @@ class OffPlatformContact(Detector):
                           if not clauses.is_negated(text, start, end)
                           and not ch.MEETING_AS_WORK.search(text, max(0, start - 80), sentences.span(start)[1]))
         found += self._elsewhere(text, sentences, has_channel, id_given)
+        if terse:  # a client's own words about writing around the filter (a worker asks why it blocked)
+            found += ch.first((start, end) for start, end in _EVASION.spans(text) if self._is_live(text, start, end))
         found += ch.first((start, end) for start, end in _INBOX.spans(text) if self._inbox_used(text, start, end, sentences))
         policy = ch.all_here_policy_at(text, sentences) if found else -1
         if policy >= 0:  # 「…については…。弊社も契約前はこちらのメッセージのみでやり取りしています」

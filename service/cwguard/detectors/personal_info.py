@@ -219,9 +219,12 @@ _DATA_JOB = compile_pattern(
 )
 # A topic rather than a request: 「住所変更の手続き」「マイナンバー制度」「免許証の更新」.
 _TOPIC_TAIL = compile_pattern(
-    r"\s?(?:の)?\s?(?:変更|手続き|制度|の書き方|書き方|とは|について|に関する|の更新|更新|の取得|取得方法|の申請|申請方法|"
+    # past items listed with it: 「免許証とマイナカードの撮り方ガイド」
+    r"(?:(?:と|や|・|、|/)[^。!?\n]{1,10}?)?\s?(?:の)?\s?(?:変更|手続き|制度|の書き方|書き方|とは|について|に関する|の更新|更新|の取得|取得方法|の申請|申請方法|"
     r"の仕組み|の記載方法|の確認方法|の注意点|の管理|管理|の写真撮影|スタジオ|カメラマン|撮影のコツ|比較|おすすめ|"
-    r"の選び方|ランキング|業界|の作り方|の開設方法|開設|の解約)"
+    r"の選び方|ランキング|業界|の作り方|の開設方法|開設|の解約|"
+    # a guide to photographing it: 「免許証とマイナカードの撮り方ガイド(図解5枚)」 (tr87)
+    r"の撮り方|撮り方|の撮影ガイド|のガイド|の図解|のマニュアル)"
 )
 # The platform's own flows (「クラウドワークスの本人確認」「クラウドワークスに登録の口座」).
 _PLATFORM_FLOW = compile_pattern(
@@ -293,7 +296,7 @@ class PersonalInfoDetector(RuleDetector):
     @staticmethod
     def _is_request(text: str, m, rule: Rule, state: dict) -> bool:
         start, end = span_of(m)
-        if _TOPIC_TAIL.match(text, end, min(len(text), end + 10)):
+        if _TOPIC_TAIL.match(text, end, min(len(text), end + 24)):
             return False
         if _CONDITIONAL_RESIDENCE.match(text, start, min(len(text), end + 8)):
             return False  # 「もし都内にお住まいなら」: where the worker lives as a condition, nothing asked

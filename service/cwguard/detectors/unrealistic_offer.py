@@ -339,7 +339,7 @@ RULES: tuple[OfferRule, ...] = (
     ),
     OfferRule(
         id="trivial_act_paid",
-        pattern=rf"(?P<s>{_TRIVIAL}\s?だけ)(?=\s?(?:で|の|、|,|!|\s|$|[\d０-９]))",
+        pattern=rf"(?P<s>{_TRIVIAL}\s?だけ)(?=\s?(?:で|の|、|,|!|\s|$|[\d０-９]|\p{{So}}))",
         examples=("いいね&スクショ送るだけ 1件300円〜", "在宅でスマホいじるだけのお仕事興味あります？笑", "スマホで商品レビュー見るだけ、1件300円〜です"),
         counter_examples=(
             "スマホだけで撮影できるお仕事です。報酬は1枚100円です。",
