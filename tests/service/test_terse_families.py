@@ -142,6 +142,9 @@ FLAGGED = [
     ("family: a trivial act with an emoji", "タップするだけ✨1回50円", "unrealistic_offer"),
     ("family: Telegram's short name, in English", "we only use TG for tasks", "off_platform_contact"),
     ("family: the payee asked with 〜といて", "振込先だけ教えといて", "personal_info"),
+    ("family: a counted try, the pieces named", "採用前にお試しでバナー2枚だけ先にください", "work_before_escrow"),
+    ("family: a counted try made then sent", "試しに10件やって送ってください", "work_before_escrow"),
+    ("family: a gmail address asked", "資料共有したいのでgmail教えてもらえますか", "contact_details"),
 ]
 
 PASSED = [
@@ -218,6 +221,8 @@ PASSED = [
     ("look-alike: an addition to the work", "修正の追加だけお願いします"),
     ("look-alike: a guide to photographing IDs", "免許証とマイナカードの撮り方ガイドをお願いしたいです"),
     ("look-alike: a file name with brackets", "ファイル名は report[1].pdf です"),
+    ("look-alike: a scam warned about", "事務局を名乗るSMSが出回っているそうです"),
+    ("look-alike: days asked, not pieces", "まず3日ほどください"),
 ]
 
 

@@ -305,7 +305,7 @@ class GateIndex:
     the text holds are checked for the rest (a text costs a lookup per literal it holds). Serves the
     channel scanners (`detectors/_channels.Scanner`) and the rule detectors (`detectors/_cues`)."""
 
-    __slots__ = ("gates", "literals", "_always", "_by_literal")
+    __slots__ = ("gates", "literals", "_always", "_by_literal", "_last")
 
     def __init__(self, gates: Iterable[Gate]):
         self.gates = tuple(gates)
@@ -319,17 +319,27 @@ class GateIndex:
         self._always = tuple(always)
         self._by_literal = {literal: tuple(rows) for literal, rows in by_literal.items()}
         self.literals = frozenset(self._by_literal)
+        self._last: tuple[frozenset[str] | None, tuple[int, ...]] = (None, ())
 
     def opened(self, present: frozenset[str]) -> tuple[int, ...]:
         """The positions of the gates that `present` (the registered literals a text holds) opens,
-        in order."""
-        held = self.literals.intersection(present)
-        if not held:  # most gates' literals are absent from most messages
-            return self._always
-        rows = set(self._always)
-        for literal in held:
-            rows.update(i for i in self._by_literal[literal] if self.gates[i].rest_met(present))
-        return tuple(sorted(rows))
+        in order. The last answer is kept by identity: `present` is one object per text, asked
+        about by the same scanner again for the same message (a reading, a second pass)."""
+        last = self._last
+        if last[0] is present:
+            return last[1]
+        if self.literals.isdisjoint(present):  # most gates' literals are absent from most messages
+            found = self._always
+        else:
+            rows = set(self._always)
+            gates, by_literal = self.gates, self._by_literal
+            for literal in self.literals.intersection(present):
+                for i in by_literal[literal]:
+                    if i not in rows and gates[i].rest_met(present):
+                        rows.add(i)
+            found = tuple(sorted(rows))
+        self._last = (present, found)
+        return found
 
 
 def _all_met(clauses: tuple[frozenset[str], ...], present: frozenset[str]) -> bool:
