@@ -127,7 +127,7 @@ def expand(request: dict) -> tuple[dict, dict[str, tuple[str, int]], list[dict]]
             taken.add(pseudo)
             origin[pseudo] = (message["id"], index)
             messages.append({"id": pseudo, "sender": message.get("sender", "unknown"),
-                             "sent_at": message.get("sent_at"), "text": text})
+                             "sent_at": message.get("sent_at"), "text": text, "from_attachment": True})
     return {**request, "messages": messages}, origin, read
 
 

@@ -51,6 +51,8 @@ def build() -> scoring.Components:
         work_subject=frames.work_subject,
         declines=polarity.declines,
         asks_back=clauses.asks_back,
+        cut_mid_phrase=clauses.cut_mid_phrase,
+        ends_a_sentence=clauses.ends_a_sentence,
     )
 
 

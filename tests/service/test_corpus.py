@@ -36,13 +36,13 @@ BARS = {"recall": 0.95, "fpr": 0.03, "span": 0.90, "level": 0.85}
 FLOORS = {  # reported figure minus a margin (docs/quality.md)
     "holdout3.jsonl": {"recall": 0.95, "fpr": 0.03, "span": 0.88, "level": 0.90},
     "holdout4.jsonl": {"recall": 0.93, "fpr": 0.05, "span": 0.85, "level": 0.88},
-    "holdout5.jsonl": {"recall": 0.91, "fpr": 0.04, "span": 0.75, "level": 0.93},
+    "holdout5.jsonl": {"recall": 0.91, "fpr": 0.04, "span": 0.75, "level": 0.92},
     "holdout6.jsonl": {"recall": 0.91, "fpr": 0.05, "span": 0.74, "level": 0.85},
     "holdout7.jsonl": {"recall": 0.89, "fpr": 0.05, "span": 0.72, "level": 0.90},
     "holdout8.jsonl": {"recall": 0.93, "fpr": 0.03, "span": 0.73, "level": 0.93},
     "holdout9.jsonl": {"recall": 0.88, "fpr": 0.03, "span": 0.72, "level": 0.88},
     "holdout10.jsonl": {"recall": 0.91, "fpr": 0.03, "span": 0.77, "level": 0.89},
-    "holdout11.jsonl": {"recall": 0.89, "fpr": 0.03, "span": 0.74, "level": 0.89},
+    "holdout11.jsonl": {"recall": 0.91, "fpr": 0.03, "span": 0.76, "level": 0.89},
 }
 
 

@@ -102,6 +102,8 @@ def split_thread_categories(*parts: str) -> dict[str, set[str]]:
     ("面接は緑の", "ｱﾌﾟﾘの通話で！"),       # a nickname cut after its particle
     ("続きは緑の", "アプリで！"),
     ("テレ", "グラムで"),                    # a name cut mid-word
+    ("詳しくは", "ラ", "インで"),             # sixth session: the fragment before the name is the lure's too
+    ("the rest on", "tele", "gram"),
 ])
 def test_a_lure_cut_over_messages_is_read_whole_and_marked_on_each_part(parts):
     found = split_thread_categories(*parts)
@@ -114,6 +116,15 @@ def test_a_lure_cut_over_messages_is_read_whole_and_marked_on_each_part(parts):
 ])
 def test_ordinary_words_cut_over_messages_stay_quiet(parts):
     assert split_thread_categories(*parts) == {f"m{i}": set() for i in range(1, len(parts) + 1)}
+
+
+@pytest.mark.parametrize("parts", [
+    ("応募どうも！", "テレ", "グラムで"),     # a greeting before a split lure is no part of it
+    ("契約と支払いはクラウドワークスで行います", "ず", "ーむで", "15分だけ話せますか"),  # nor a finished sentence
+])
+def test_a_fragment_that_is_a_sentence_of_its_own_stays_out_of_a_split_lure(parts):
+    found = split_thread_categories(*parts)
+    assert found["m1"] == set() and "off_platform_contact" in found["m2"], found
 
 
 def test_latin_words_of_two_messages_are_not_read_as_one():

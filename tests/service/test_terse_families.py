@@ -145,6 +145,16 @@ FLAGGED = [
     ("family: a counted try, the pieces named", "採用前にお試しでバナー2枚だけ先にください", "work_before_escrow"),
     ("family: a counted try made then sent", "試しに10件やって送ってください", "work_before_escrow"),
     ("family: a gmail address asked", "資料共有したいのでgmail教えてもらえますか", "contact_details"),
+    ("family: a bare ID asked", "ID教えてください", "contact_details"),
+    ("family: a channel to install, tersely", "ライン入れといて", "off_platform_contact"),
+    ("family: the item alone, asked", "生年月日は？", "personal_info"),
+    ("family: bought in one's own name, 〜といて", "ご自身名義でネットで買っといてください", "upfront_payment"),
+    ("family: a channel as the only way, formally", "Our recruitment team communicates exclusively via Telegram.", "off_platform_contact"),
+    ("family: correspondence handled elsewhere", "Further correspondence will be handled via LINE.", "off_platform_contact"),
+    ("family: onboarding completed elsewhere", "Please complete your onboarding on our portal before Friday.", "external_site"),
+    ("family: withdrawn after some hours", "Unverified accounts are removed after 24 hours.", "pressure"),
+    ("family: slots said to remain", "Only 2 spots remain.", "pressure"),
+    ("family: registering at a link pointed to", "リンクから本登録お願いします", "external_site"),
 ]
 
 PASSED = [
@@ -223,6 +233,9 @@ PASSED = [
     ("look-alike: a file name with brackets", "ファイル名は report[1].pdf です"),
     ("look-alike: a scam warned about", "事務局を名乗るSMSが出回っているそうです"),
     ("look-alike: days asked, not pieces", "まず3日ほどください"),
+    ("look-alike: an order ID asked", "注文ID教えてください"),
+    ("look-alike: the deadline asked about", "納期は？"),
+    ("look-alike: how to register at a link, as the work", "リンク先で登録する手順を図解してください"),
 ]
 
 

@@ -216,7 +216,9 @@ REQUEST_RULE = Rule(
     id="asking_for_contact",
     pattern=r"(?:" + _MAIL_NOUN + "|" + vocab.words("ja", "channel_talk", "phone_number_words")
     + r"|(?<![a-z])" + ch.channel_names("channels_with_ids_latin") + r"(?:の)?\s?(?:id|アカウント)"
-    + r"|" + ch.channel_names("channels_with_ids") + r"(?:の)?\s?(?:id|アカウント))"
+    + r"|" + ch.channel_names("channels_with_ids") + r"(?:の)?\s?(?:id|アカウント)"
+    # a bare ID opening the ask (「ID教えて」, tr98), not another thing's ID (注文ID, ログインID)
+    + r"|(?:(?<=^)|(?<=[。!?\n、\s]))id(?=\s?(?:を|は)?\s?(?:教えて|おしえて|送って|ください|下さい|ちょうだい)))"
     + r"(?=[^。\n]{0,15}?" + ch.talk("contact_request_verbs") + ")",
     examples=("メールアドレスを教えてください",),
     counter_examples=("店名・住所・電話番号をスプレッドシートに入力していただく作業です",

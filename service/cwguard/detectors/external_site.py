@@ -57,7 +57,7 @@ EN_REGISTER = compile_pattern(
     r"(?<![a-z])" + en_words("register_verbs") + r"(?:[ \t]" + en_words("register_adverbs") + r")?[ \t]"
     + en_words("register_prepositions") + r"[ \t](?:[a-z\-]{1,20}[ \t]){0,3}?" + en_words("register_places")
 )
-_EN_REGISTER_GATE = compile_pattern(r"regist|sign|apply|account|enroll")
+_EN_REGISTER_GATE = compile_pattern(r"regist|sign|apply|account|enroll|onboarding")
 # The link in a profile, the lure that hides its URL (「応募はプロフのリンクから」).
 _PROFILE_LINK = r"(?:プロフ(?:ィール)?|(?<![a-z])bio(?![a-z])|ハイライト)(?:の|に|欄の)?\s?(?:リンク|url|ページ)(?:から|より|で|に)"
 LURE_RULES: tuple[Rule, ...] = (
@@ -109,6 +109,13 @@ LURE_RULES: tuple[Rule, ...] = (
                           "お客様がプロフのリンクから予約できるようにしたいです（Instagram運用）",
                           "導線は「ご注文はプロフィールのリンクから」を毎回入れてください"),
         reason="the link in a profile as the place to apply or register: a lure that hides the URL (tr65, tr76 families)",
+    ),
+    Rule(
+        id="register_at_the_link",
+        pattern=r"(?:リンク先|リンク|url)\s?(?:で|から|より|にて)\s?(?:の)?\s?(?:ご|本|仮)?(?:登録|応募|エントリー|申し?込)",
+        examples=("事務局さんにOKもらってるので安心してね🙆リンク先で登録だけお願い🙏", "登録はリンクから本登録してください"),
+        counter_examples=("リンク先で登録する手順を図解してください", "リンクから登録させる導線は不要です"),
+        reason="registering at a link pointed to, the link itself maybe in another message (tr96 family)",
     ),
     Rule(
         id="google_forms_apply",

@@ -365,7 +365,8 @@ def _listed_after_a_request(text: str) -> list[tuple[int, int]]:
             first = _ITEM.search(text, m.end(), block_end)  # a plain item listed first counts as listed
             return [first.span()]
     return []
-_TERSE_ALSO = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|$)")
+# 「住所は？」: the item alone, asked as the whole question (tr98).
+_TERSE_ALSO = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|$)|\s?(?:は|って)\s?\?")
 _CONDITIONAL_RESIDENCE = compile_pattern(r"お住まい\s?(?:なら|でしたら|であれば|の方(?!の住所)|の場合|かどうか)")
 _EMAIL_ADDRESS = compile_pattern(r"(?<![a-z])(?:your|full|current) address(?![a-z])")
 _EMAIL_TALK = compile_pattern(r"e-?mail|(?<![a-z])mail(?![a-z])|\(at\)|@|invite|slack|chatwork|discord|message me")

@@ -252,7 +252,7 @@ RULES: tuple[PressureRule, ...] = (
         id="english_urgency_scarcity",
         pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'pressure', 'urgency_phrases')}|"
         r"last (?:spot|slot|seat|place|opening|chance)s?|"
-        r"(?:only|just) (?:\d{1,2}|one|two|three|a few) (?:spots?|slots?|seats?|places?|openings?) (?:left|remaining)|"
+        r"(?:only|just) (?:\d{1,2}|one|two|three|a few) (?:spots?|slots?|seats?|places?|openings?) (?:left|remaining|remain)|"
         r"limited (?:spots?|slots?|seats?|places?)|(?:spots?|slots?|seats?|places?) (?:are )?(?:filling|going) fast|"
         r"(?:spots?|slots?|seats?|places?|openings?|positions?) (?:are |is )?(?:very |strictly )?limited(?! (?:to|by|in|for)(?![a-z]))|"
         rf"(?:{vocab.words('en', 'pressure', 'answer_verbs')})(?![a-z])[^.!?\n]{{0,20}}?"
@@ -329,7 +329,7 @@ class PressureDetector(RuleDetector):
         "残席", "ラスト", "最後の", "前に", "あと", "明朝", "明日朝", "至急", "時まで", "asap", "soon", "today", "tonight", "first",
         "last", "left", "remaining", "limited", "filling", "going fast", "hurry", "miss", "urgent", "eod", "end of", "within",
         "tomorrow", "now", "immediately", "締", "〆", "しめ", "閉め", "迷", "即", "他の方", "ほかの方", "別の方", "次の方", "候補", "応募者",
-        "過ぎ", "すぎ", "超え", "こえ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "min", "hour", "hrs", "waiting", "unless", "if you", "closes", "closing", "ends", "next", "choose", "pick",
+        "過ぎ", "すぎ", "超え", "こえ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "min", "hour", "hrs", "waiting", "unless", "if you", "closes", "closing", "ends", "next", "choose", "pick", "remain", "withdrawn",
     )
     examples = Examples(
         positive=(

@@ -424,7 +424,7 @@ RULES: tuple[PaymentRule, ...] = (
     PaymentRule(
         id="own_name_purchase",
         pattern=rf"(?P<s>(?:{vocab.words('ja', 'money', 'own_name_means')})\s?(?:で|にて|を使って|を使い|から)?\s?"
-        rf"[^。!?\n、]{{0,6}}?(?:{vocab.words('ja', 'money', 'own_name_acts')}))",
+        rf"[^。!?\n、]{{0,10}}?(?:{vocab.words('ja', 'money', 'own_name_acts')}))",
         examples=(
             "指定ショップで商品をご自身名義で購入→届いたら写真送付",
             "スプレッドシートの30店舗の商品を、ご自身の名義とカードで購入してください。",

@@ -168,6 +168,10 @@ class Components:
     declines: Callable[[str, int, int], bool] = lambda text, start, end: False  # a clause refusing its span
     # a question asking back what the other side said; in a worker's message it proposes nothing
     asks_back: Callable[[str, int, int], bool] = lambda text, start, end: False
+    # a short message cut mid-phrase (「詳細は」「details on」): part of a split lure after it
+    cut_mid_phrase: Callable[[str], bool] = lambda text: False
+    # a message that ends a sentence (a mark, a finished verb): no split lure runs across it
+    ends_a_sentence: Callable[[str], bool] = lambda text: True
 
     def __post_init__(self):
         categories.check_registry(self.detectors)  # a category missing from the table fails at start
@@ -336,6 +340,41 @@ def _runs(messages: Sequence[dict]) -> list[list[int]]:
     return runs
 
 
+# A fragment of a split lure is short and ends no sentence: the fragments before and after the ones
+# a finding covers belong to the same sentence, so to the lure. Before the finding, only a fragment
+# cut mid-phrase (`Components.cut_mid_phrase`); after it, only a short tail that finishes nothing
+# itself (「で」, not 「お願いします」).
+_FRAGMENT_CHARS = 24
+_TAIL_CHARS = 8
+
+
+def _rest_of_the_sentence(texts: Sequence[str], parts: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Whole fragments of the run joined to a split finding's sentence, before and after it."""
+    parts_of_speech = components()
+
+    def fragment(k: int) -> bool:
+        return 0 < len(texts[k].strip()) <= _FRAGMENT_CHARS
+
+    def ends_sentence(k: int) -> bool:
+        return parts_of_speech.ends_a_sentence(texts[k].rstrip())
+
+    def open_ended(k: int) -> bool:
+        return parts_of_speech.cut_mid_phrase(texts[k].rstrip())
+
+    covered = {k for k, _, _ in parts}
+    extra = []
+    k = min(covered) - 1
+    while k >= 0 and fragment(k) and open_ended(k) and not ends_sentence(k):
+        extra.append((k, 0, len(texts[k].rstrip())))
+        k -= 1
+    k = max(covered)
+    while (k + 1 < len(texts) and fragment(k + 1) and len(texts[k + 1].strip()) <= _TAIL_CHARS
+           and not ends_sentence(k) and not ends_sentence(k + 1)):
+        k += 1
+        extra.append((k, 0, len(texts[k].rstrip())))
+    return extra
+
+
 def split_findings(messages: Sequence[dict], state: thread.ThreadState) -> dict[int, list[Finding]]:
     """Findings that only the joined text of a run shows, cut back into each message's part."""
     extra: dict[int, list[Finding]] = {}
@@ -356,6 +395,7 @@ def split_findings(messages: Sequence[dict], state: thread.ThreadState) -> dict[
             parts = [p for p in parts if p[1] < p[2]]
             if len(parts) < 2:
                 continue  # inside one message: its own reading found it already
+            parts += _rest_of_the_sentence(texts, parts)
             for k, a, b in parts:
                 extra.setdefault(run[k], []).append(
                     Finding(f.category, f.kind, a, b, *utf16_range(texts[k], a, b), f.survives_contract))
@@ -583,7 +623,10 @@ def _fuse(findings: list[Finding], view: ModelView | None, fusion, message: dict
         else:
             out.append((f, "both" if view.p_any >= AGREES else "rule"))
     claims = any(f.kind == "signal" for f in findings)
-    if not (risks or claims) and view.category and view.p_any >= fusion.add and _has_evidence(message["text"]):
+    # The model learned from messages: a file name, an alt text or a QR payload read from an
+    # attachment (`from_attachment`) is not one, so only the rules read it.
+    if (not (risks or claims) and view.category and view.p_any >= fusion.add and _has_evidence(message["text"])
+            and not message.get("from_attachment")):
         passages = reader.explain(view.category)
         asked_back = message.get("sender") == "worker" and passages and all(
             components().asks_back(message["text"], a, b) for a, b in passages)

@@ -414,3 +414,23 @@ def english_negated(text: str, start: int, end: int) -> bool:
     if _EN_NEGATION_BEFORE.search(clause_before):
         return True
     return _EN_REFUSAL_AFTER.match(text, end, min(len(text), end + 40)) is not None
+
+
+# --- fragments of a lure split over messages ------------------------------------------------------
+
+_SENTENCE_END_MARKS = "。．.!！?？"
+# A fragment that ends in a finished verb is a sentence of its own (「契約と支払いはクラウドワークスで行います」).
+_SENTENCE_FINAL_FORMS = ("ます", "です", "でした", "ました", "ません", "ください", "下さい", "よ", "ね", "笑")
+# Cut after a particle or a Latin word (「詳細は」「先に」「details on」), not a greeting or a clause of
+# its own (「応募どうも」「…ので、」).
+_OPEN_END = regex.compile(r"(?:は|(?<!の)で|に|を|が|の|へ|と|から|まで|[A-Za-z])$")
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether a message (its original text, trailing space removed) ends a sentence."""
+    return text[-1:] in _SENTENCE_END_MARKS or text.endswith(_SENTENCE_FINAL_FORMS)
+
+
+def cut_mid_phrase(text: str) -> bool:
+    """Whether a short message stops mid-phrase, so that the next one continues its sentence."""
+    return _OPEN_END.search(text) is not None
