@@ -214,6 +214,15 @@ def reported(text: str, start: int, end: int) -> bool:
     return _REPORTED.search(text, end, max(s_end, end)) is not None
 
 
+def occurs_in_message(state: dict, pattern: regex.Pattern, text: str) -> bool:
+    """Whether `pattern` occurs anywhere in the message: read once per message and kept in the
+    detector's per-message `state` (keyed by the pattern), however many candidates ask."""
+    key = pattern.pattern
+    if key not in state:
+        state[key] = pattern.search(text) is not None
+    return state[key]
+
+
 def about_the_work(text: str, start: int, end: int, state: dict) -> bool:
     """Whether a phrase is what a writing brief is about rather than asked of the reader: the
     message asks for an article, and the phrase is quoted in a message that speaks of scams'
@@ -376,9 +385,7 @@ def refused_around(text: str, m: regex.Match) -> bool:
         return True
     s_start, s_end = clauses.sentence_span(text, m.start())
     _, s_end2 = clauses.sentence_span(text, max(m.start(), m.end() - 1))
-    s_end = max(s_end, s_end2, m.end())
-    if text[s_end:s_end + 1] == "?":
-        s_end += 1  # the question mark is read with the clause: 「外でやりません？」 invites
+    s_end = clauses.through_question_mark(text, max(s_end, s_end2, m.end()))  # 「外でやりません？」 invites
     sub = text[s_start:m.start()] + _MASK * (m.end() - m.start()) + text[m.end():s_end]
     a, b = span_of(m)
     return clauses.is_negated(sub, a - s_start, b - s_start) or clauses.is_negated(

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
+from ..lang.ja import clauses
 from ._cues import (
     AMOUNT,
     DIRECT,
@@ -30,6 +31,7 @@ from ._cues import (
     enclosing_quote,
     in_topic,
     not_system,
+    occurs_in_message,
     refused_around,
     reported,
     span_of,
@@ -455,11 +457,11 @@ def _declined_after(text: str, end: int, s_end: int) -> bool:
     asked in between (「直接取引はしない方針です」「直接のお取引は一切行っておりません」), or anywhere in
     the sentence when the phrase is only mentioned (「直接契約のご提案は以前もいただきましたが、
     お受けしておりません」)."""
-    # one character past the window: the question mark that makes 「しません」 an invitation
+    # the clause's question mark is read with it: 「しません？」 invites
     if _MENTIONED.match(text, end):
-        return _DECLINED_AFTER.search(text, end, min(len(text), s_end + 1)) is not None
+        return _DECLINED_AFTER.search(text, end, clauses.through_question_mark(text, s_end)) is not None
     near = min(s_end, end + 14)
-    return (_DECLINED_AFTER.search(text, end, min(len(text), near + 1)) is not None
+    return (_DECLINED_AFTER.search(text, end, clauses.through_question_mark(text, near)) is not None
             and not _NEW_CLAUSE_ASK.search(text, end, near))
 
 
@@ -526,11 +528,8 @@ class DirectDealDetector(RuleDetector):
             return False
         if rule.money_named and not _MONEY_NAMED.search(text, s_start, s_end):
             return False
-        if rule.needs_next:
-            if "next" not in state:
-                state["next"] = _NEXT_RE.search(text) is not None
-            if not state["next"]:
-                return False
+        if rule.needs_next and not occurs_in_message(state, _NEXT_RE, text):
+            return False
         if _TASK_ITSELF.match(text, max(start, end - 4)):
             # 「取引所のアカウントを作るだけで5,000円」: the account is the task, not a way to be paid
             return False
@@ -539,9 +538,7 @@ class DirectDealDetector(RuleDetector):
         if rule.needs_deal_word:
             return _EN_DEAL_WORD.search(text, s_start, s_end) is not None
         if rule.needs_outside:
-            if "outside" not in state:
-                state["outside"] = _OUTSIDE_CONTEXT.search(text) is not None
-            return state["outside"]
+            return occurs_in_message(state, _OUTSIDE_CONTEXT, text)
         # 「クラウドワークス上で直接ご契約」: the platform's own way, unless it is being bypassed.
         if _EN_ON_PLATFORM.search(text, s_start, s_end):
             return False

@@ -158,6 +158,7 @@ _REGISTRATION = ch.Scanner(REGISTRATION_RULES)
 # Lure words that are the work itself (「会員登録フォームの作成」「アプリの開発」), past an aside in
 # brackets (「振込先口座登録フォーム（銀行名/支店/口座番号）のフロント実装」).
 _SUBJECT = compile_pattern(r"(?:\s?[(（][^)）\n]{0,30}[)）])?[^。\n、]{0,8}?(?:の)?" + words("site_as_work"))
+_SUBJECT_REACH = 48
 # A lure sentence asks for it: a request, "required", or "here/below".
 _ASKS = compile_pattern(vocab.words("ja", "site_talk", "lure_asks"))
 # Link sentences that send the reader somewhere to act.
@@ -177,8 +178,7 @@ class ExternalSite(Detector):
     name = "external_site"
     category = "external_site"
     rules = REGISTRATION_RULES + LURE_RULES + CONDITION_RULES + OBFUSCATED_LINK_RULES + ch.URL_RULES
-    terms = ("登録", "フォーム", "サイト", "アプリ", "http", "forms.gle", "bit.ly", "ダウンロード", "h t", "[.]", "(.)", "[dot]", "(dot)",
-             "p s", "/ /")
+    terms = ("登録", "フォーム", "サイト", "アプリ", "http", "forms.gle", "bit.ly", "ダウンロード")
     examples = Examples(
         positive=(
             "こちらのフォームから本登録を",
@@ -219,7 +219,7 @@ class ExternalSite(Detector):
         if registrations and _CHAT_PLACE.search(text) and not _SITE_PLACE.search(text):
             registrations = []  # registering inside a chat tool: off_platform_contact's concern
         for start, end in sorted(registrations + _LURE.spans(text)):
-            if _SUBJECT.match(text, end, min(len(text), end + 48)):
+            if _SUBJECT.match(text, end, min(len(text), end + _SUBJECT_REACH)):
                 continue
             if not _ASKS.search(text, sentences.span(start)[0], sentences.span(max(start, end - 1))[1]):
                 continue  # the ask may be in the sentence the match ends in (「…アプリで配信してます。DLして…ください」)
@@ -232,7 +232,7 @@ class ExternalSite(Detector):
             if not (clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end)):
                 yield start, end
         for start, end in _CONDITION.spans(text):
-            if not (_SUBJECT.match(text, end, min(len(text), end + 48)) or clauses.is_reported(text, start, end)):
+            if not (_SUBJECT.match(text, end, min(len(text), end + _SUBJECT_REACH)) or clauses.is_reported(text, start, end)):
                 yield start, end
         if _EN_REGISTER_GATE.search(text):
             for m in EN_REGISTER.finditer(text):

@@ -20,6 +20,7 @@ from ._cues import (
     in_topic,
     is_post_contract_remark,
     not_system,
+    occurs_in_message,
     refused_around,
     reported,
     search_in_sentence,
@@ -333,12 +334,8 @@ class InPersonMeetingDetector(RuleDetector):
             return False
         if rule.lang == "en" and not rule.in_person_even_online and search_in_sentence(_EN_ONLINE, text, m.start()):
             return False
-        if rule.needs_meeting:
-            # read once per message, not once per candidate (every candidate is examined)
-            if "meeting" not in state:
-                state["meeting"] = _MEETING_CONTEXT.search(text) is not None
-            if not state["meeting"]:
-                return False
+        if rule.needs_meeting and not occurs_in_message(state, _MEETING_CONTEXT, text):
+            return False
         return self._is_request(text, m, rule)
 
     @staticmethod

@@ -310,7 +310,7 @@ class PersonalInfoDetector(RuleDetector):
             if not _handed_over(text, start, end, region_start, region_end, english):
                 return False
         elif not getattr(rule, "asks_itself", False) and not (
-            _REQUEST.search(text, end, region_end) or _REQUEST.search(text, region_start, start) or _TERSE_ALSO.match(text, end)
+            _REQUEST.search(text, end, region_end) or _REQUEST.search(text, region_start, start) or _TERSE_ASK.match(text, end)
         ):
             return False
         if _subject_of_a_brief(text, start, end, state):
@@ -318,7 +318,6 @@ class PersonalInfoDetector(RuleDetector):
         return not (job_topic(text, start, end) or reported(text, start, end) or refused_around(text, m))
 
 
-# 「あと口座番号と暗証番号も」: a terse 「…も」 at the end of a message or sentence asks for it too.
 # The items a list of personal data names, highlighted beside the one a rule read as asked.
 _ITEM = compile_pattern(rf"{_ID_DOCUMENT}|{_MONEY_DATA}|{_PERSON}|{vocab.words('ja', 'documents', 'listed_items')}")
 # A list runs over the lines after the request (「↓送って下さい\n・氏名\n・住所」), as far as this.
@@ -365,8 +364,11 @@ def _listed_after_a_request(text: str) -> list[tuple[int, int]]:
             first = _ITEM.search(text, m.end(), block_end)  # a plain item listed first counts as listed
             return [first.span()]
     return []
-# 「住所は？」: the item alone, asked as the whole question (tr98).
-_TERSE_ALSO = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|$)|\s?(?:は|って)\s?\?")
+
+
+# A terse ask right after the item: 「…も」 at the end of a message or sentence asks for it too
+# (「あと口座番号と暗証番号も」), and the item alone is asked as the whole question (「住所は？」, tr98).
+_TERSE_ASK = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|$)|\s?(?:は|って)\s?\?")
 _CONDITIONAL_RESIDENCE = compile_pattern(r"お住まい\s?(?:なら|でしたら|であれば|の方(?!の住所)|の場合|かどうか)")
 _EMAIL_ADDRESS = compile_pattern(r"(?<![a-z])(?:your|full|current) address(?![a-z])")
 _EMAIL_TALK = compile_pattern(r"e-?mail|(?<![a-z])mail(?![a-z])|\(at\)|@|invite|slack|chatwork|discord|message me")
@@ -392,7 +394,7 @@ def _handed_over(text: str, start: int, end: int, region_start: int, region_end:
         return False
     return bool(
         _ASKED_RIGHT_AFTER.match(text, end, min(len(text), end + 12))
-        or _TERSE_ALSO.match(text, end)
+        or _TERSE_ASK.match(text, end)
         or hand_over.search(text, end, region_end)
         or hand_over.search(text, region_start, start)
     )

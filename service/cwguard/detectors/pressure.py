@@ -21,7 +21,16 @@ from dataclasses import dataclass
 
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
-from ._cues import RuleDetector, clause, enclosing_quote, in_topic, refused_around, sentence, span_of
+from ._cues import (
+    RuleDetector,
+    clause,
+    enclosing_quote,
+    in_topic,
+    occurs_in_message,
+    refused_around,
+    sentence,
+    span_of,
+)
 
 # Word lists come from lang/ja/pressure.json and lang/en/pressure.json; the grammar stays here.
 _TODAY = r"(?:本日中|今日中|本日|今日|今夜中?|今晩|今すぐ|ただちに|直ちに)"
@@ -355,9 +364,7 @@ class PressureDetector(RuleDetector):
         needed = _NEEDS.get(rule.id)
         if needed is None:
             return True
-        if needed.pattern not in state:
-            state[needed.pattern] = needed.search(msg.text) is not None
-        return state[needed.pattern]
+        return occurs_in_message(state, needed, msg.text)
 
     def accept(self, text: str, m, rule: PressureRule, msg: MessageView, state: dict) -> bool:
         return self._presses(text, m, rule)

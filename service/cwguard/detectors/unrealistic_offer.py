@@ -31,6 +31,7 @@ from ._cues import (
     RuleDetector,
     about_the_work,
     job_topic,
+    occurs_in_message,
     refused_around,
     reported,
     sentence,
@@ -457,39 +458,25 @@ class UnrealisticOfferDetector(RuleDetector):
     def accept(self, text: str, m, rule: OfferRule, msg: MessageView, state: dict) -> bool:
         if rule.large_income and not _large_income_made_easy(text, m):
             return False
-        if rule.needs_money and not _MONEY_IN_MATCH.search(m.group()):
-            if "money" not in state:
-                state["money"] = _MONEY_WORDS.search(text) is not None
-            if not state["money"]:
-                return False
-        if rule.needs_deposit:
-            # A return is a promised profit only where the reader puts money in (read once a message).
-            if "deposit" not in state:
-                state["deposit"] = _DEPOSIT_CONTEXT.search(text) is not None
-            if not state["deposit"]:
-                return False
-        if rule.needs_payment:
-            if "payment" not in state:
-                state["payment"] = _PAYMENT_CONTEXT.search(text) is not None
-            if not state["payment"]:
-                return False
+        if (rule.needs_money and not _MONEY_IN_MATCH.search(m.group())
+                and not occurs_in_message(state, _MONEY_WORDS, text)):
+            return False
+        # A return is a promised profit only where the reader puts money in.
+        if rule.needs_deposit and not occurs_in_message(state, _DEPOSIT_CONTEXT, text):
+            return False
+        if rule.needs_payment and not occurs_in_message(state, _PAYMENT_CONTEXT, text):
+            return False
         if about_the_work(text, *span_of(m), state) or reported(text, *span_of(m)):
             return False
         if rule.id == "english_percent_return" and _TAKEN_FROM.search(text, max(0, m.start() - 30), m.start()):
             return False  # 「CrowdWorks takes a 20% commission」: a fee taken, not a yield
         if rule.id == "paid_for_an_account" and _WORK_PRODUCT.search(text, *sentence(text, m.start())):
             return False  # 「会員登録するだけで100ポイントのキャンペーンLP」: the work's own product
-        if rule.needs_pitch:
-            if "pitch" not in state:
-                state["pitch"] = _PITCH.search(text) is not None
-            if not state["pitch"]:
-                return False
-        if rule.needs_earning:
-            # Effortlessness is a lure only next to money: another claim, or words of earning.
-            if "earning" not in state:
-                state["earning"] = _EARNING.search(text) is not None
-            if not (state["earning"] or state.get("claims")):
-                return False
+        if rule.needs_pitch and not occurs_in_message(state, _PITCH, text):
+            return False
+        # Effortlessness is a lure only next to money: another claim, or words of earning.
+        if rule.needs_earning and not (occurs_in_message(state, _EARNING, text) or state.get("claims")):
+            return False
         if not self._claims(text, m):
             return False
         state["claims"] = True

@@ -39,6 +39,7 @@ from ._cues import (
     clause,
     has_latin_letters,
     job_topic,
+    occurs_in_message,
     refused_around,
     reported,
     sentence,
@@ -650,11 +651,8 @@ class UpfrontPaymentDetector(RuleDetector):
         return msg.sender != "worker"
 
     def accept(self, text: str, m, rule: PaymentRule, msg: MessageView, state: dict) -> bool:
-        if rule.needs_purchase:
-            if "worker_buys" not in state:
-                state["worker_buys"] = _WORKER_BUYS.search(text) is not None
-            if not state["worker_buys"]:
-                return False
+        if rule.needs_purchase and not occurs_in_message(state, _WORKER_BUYS, text):
+            return False
         return self._worker_pays(text, m, rule, state)
 
     @staticmethod

@@ -159,8 +159,9 @@ def _alternation(terms: tuple[str, ...]) -> str:
 
 # Chat writes a space where prose writes 。: a space after a sentence-final form, a wave dash or an
 # emoji (「いりませんよ笑 急ぎなんで…」「了解です　LINEで」「問題ないですよ〜 明日ずーむいけます？」)
-# ends the sentence, so a negation before it does not reach a request after it. After any other word a space only separates phrases (「詳細は LINEで お願いします」),
-# and a link after the space belongs to the sentence before it (「決済をお願いします https://…」).
+# ends the sentence, so a negation before it does not reach a request after it. After any other
+# word a space only separates phrases (「詳細は LINEで お願いします」), and a link after the space
+# belongs to the sentence before it (「決済をお願いします https://…」).
 # (Written in natural Japanese and folded as the normalised text reads: hiragana as katakana.)
 CHAT_SENTENCE_END = fold_pattern(
     r"(?<=(?:ます|ません|です|でした|ました|ください|下さい|ですよ|ますよ|ませんよ|よね|笑|ww|[〜~]|\p{So}))[ \u3000]+(?=\S)(?!https?:|www\.)"
@@ -254,6 +255,12 @@ def scope_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --- questions about a span -------------------------------------------------------------------
 
+def through_question_mark(text: str, end: int) -> int:
+    """`end`, or one past it when the character there is the question mark that ends the clause: the
+    mark is read with the clause (「交換しません？」 invites, 「いけます？」 asks)."""
+    return end + 1 if text[end:end + 1] == "?" else end
+
+
 def _negation_in(text: str, start: int, end: int) -> bool:
     """A refusal cue in text[start:end] that is not a request, obligation or 'no problem', nor the
     risky phrase's own negative (「通さず」「手数料がかからない」)."""
@@ -262,8 +269,7 @@ def _negation_in(text: str, start: int, end: int) -> bool:
     cues = list(_NEGATION.finditer(text, start, end))
     if not cues:
         return False
-    # one character past the end: the question mark that ends the clause (「交換しません？」)
-    excluded = [(m.start(), m.end()) for m in _NOT_A_NEGATION.finditer(text, start, min(len(text), end + 1))]
+    excluded = [(m.start(), m.end()) for m in _NOT_A_NEGATION.finditer(text, start, through_question_mark(text, end))]
     excluded += [
         (m.start(), m.end()) for m in _OWN_NEGATIVE.finditer(text, max(0, start - _OWN_NEGATIVE_REACH), end)
     ]
@@ -278,9 +284,9 @@ def has_negation(text: str, start: int, end: int) -> bool:
 
 
 def has_request(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] holds a request/proposal cue (ください, お願い, しましょう, 希望…), one
-    character past the end included: the question mark that ends the clause (「いけます？」)."""
-    return _REQUEST.search(text, start, min(len(text), end + 1)) is not None
+    """Whether text[start:end] holds a request/proposal cue (ください, お願い, しましょう, 希望…), the
+    clause's question mark included (「いけます？」)."""
+    return _REQUEST.search(text, start, through_question_mark(text, end)) is not None
 
 
 def refused_right_after(text: str, end: int) -> bool:
