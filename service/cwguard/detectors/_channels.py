@@ -12,7 +12,7 @@ pattern a detector reports is a `Rule` with examples and counter-examples.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import islice
@@ -22,7 +22,6 @@ import regex
 import tldextract
 
 from ..engine.detector import Rule, compile_pattern
-from ..engine.identity_cache import identity_cached
 from ..engine.literals import LITERALS, Gate, GateIndex
 from ..engine.normalize import SEP, NormalizedText
 from ..lang import vocab
@@ -30,6 +29,7 @@ from ..lang.ja import clauses
 from ..lang.ja.readings import Reading
 from ..lang.vocab import channel_nicknames
 from ._cues import reported_quote
+from ._samples import QUOTE_TOPIC, SAMPLE_TOPIC, in_sample  # noqa: F401  (read as ch.*)
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -570,6 +570,19 @@ WORK_SUBJECT = (
     + r"|(?:の|用の?|向けの?|上の)?(?:公式アカウント|公式)?(?:の)?" + talk("channel_as_work") + ")"
 )
 
+# The channel inside a clause the work explains, read to the end of its sentence (a tutorial's,
+# an article's or a narration's subject); not where the explaining happens (「LINEで…を説明する資料」).
+_EXPLAINED_IN_WORK = compile_pattern(r"[^。\n!?]{0,60}?" + talk("explained_in_work"))
+_PLACE_OF_ACT = compile_pattern(r"\s?(?:で(?!の)|にて|上で)")
+
+
+def explained_by_the_work(text: str, start: int, end: int, sentences: Sentences) -> bool:
+    """「LINE公式アカウントの友だち追加からLINE Payでの決済までを説明するチュートリアル動画」."""
+    if _PLACE_OF_ACT.match(text, end):
+        return False
+    return _EXPLAINED_IN_WORK.match(text, end, sentences.span(start)[1]) is not None
+
+
 # Frame A: channel + で/にて… + a verb of talking within a few characters.
 _CONNECT = r"(?:" + SEP + r"|[\p{So}\p{Sk}!?~」』\)】])" + "{0,4}"
 # A number or a handle in brackets between a channel and its frame (tr4-0115 「私のWhatsApp(+1 202 555 0147)に連絡ください」).
@@ -964,9 +977,8 @@ PLATFORM_MAIL = compile_pattern(r"(?<![a-z])" + en_talk("platform_mail") + r"(?!
 
 # A channel inside quotes in a message about writing (「「詳細はLINEで」みたいな実例を引用して」, Cover
 # 'text me' recruiters): a quotation. Read in the channel's sentence (quotes) and the one before (topic).
-QUOTE_TOPIC = compile_pattern(talk("quoted_topic_words") + r"|(?<![a-z])" + en_talk("topic_words") + r"(?![a-z])")
 _JA_OPEN, _JA_CLOSE = "「『“‘", "」』”’"
-_QUOTE_REACH = 60
+_QUOTE_REACH = 120  # a title quoted whole ("Staying connected in Japan - … WhatsApp or Telegram")
 
 
 def quoted_mention(text: str, start: int, end: int, sentences: Sentences) -> bool:
@@ -999,62 +1011,6 @@ def quoted_or_sample(text: str, start: int, end: int, sentences: Sentences) -> b
     """A quotation about writing (`quoted_mention`), the work's own sample text (`in_sample`), or
     words the writer reports having received (`reported_quote`)."""
     return quoted_mention(text, start, end, sentences) or in_sample(text, start, end) or reported_quote(text, start, end)
-
-
-# A contact inside the work's own text: a draft, an excerpt or a sample the message shows (a call
-# script's 「…フリーダイヤル0120-…までお電話ください」, a caption ending on the shop's @handle, a
-# listing's old text between ruled lines, the lures an article will quote). The text is quoted
-# (「…」 over several sentences or lines) or set between two ruled lines (----, ====), and the message
-# says it is such a text (sample_words, quoted_topic_words: anywhere in it). A lure's own
-# decorative block names no draft, excerpt or sample, so it stays a lure.
-SAMPLE_TOPIC = compile_pattern(talk("sample_words") + "|" + QUOTE_TOPIC.pattern)
-_QUOTE_MARKS = regex.compile("[「」『』]")
-_RULED_LINE = regex.compile(r"^[ \t\u3000]*[-=_*~─━＝]{3,}[ \t\u3000]*$", regex.MULTILINE)
-# An outline's heading line (「H2 なぜChatworkからSlackに移行するのか」): the article's text.
-_HEADING_LINE = regex.compile(r"^[ \t\u3000]*h[1-6](?![a-z0-9])[^\n]*", regex.MULTILINE)
-_SAMPLE_REACH = 800  # a quotation longer than this is no sample but a quote left open
-# Quote marks and lines read per message: a flood of 「 costs a bounded loop (what lies past them is
-# read as plain text, so a contact there is still found).
-_MAX_MARKS = 4096
-
-
-Regions = tuple[tuple[int, ...], tuple[int, ...]]
-
-
-@identity_cached(maxsize=8)
-def _sample_regions(text: str) -> Regions:
-    """The (starts, ends) of the text's quotations, ruled blocks and outline headings, merged and
-    sorted, in a message that speaks of a draft or a sample; empty otherwise. One pass over the
-    quote marks and the lines, read once per message however many contacts ask (and only when one
-    does)."""
-    regions, stack = [], []
-    for m in islice(_QUOTE_MARKS.finditer(text), _MAX_MARKS):
-        if m.group() in "「『":
-            stack.append(m.start())
-        elif stack:
-            start = stack.pop()
-            if m.start() - start <= _SAMPLE_REACH:
-                regions.append((start, m.end()))
-    rules = [m.start() for m in islice(_RULED_LINE.finditer(text), _MAX_MARKS)]
-    regions += list(zip(rules[0::2], rules[1::2], strict=False))
-    regions += [m.span() for m in islice(_HEADING_LINE.finditer(text), _MAX_MARKS)]
-    if not regions or SAMPLE_TOPIC.search(text) is None:  # the cheap structure first, then the words
-        return (), ()
-    merged: list[list[int]] = []  # nested and overlapping regions as one (a span needs one bisection)
-    for start, end in sorted(regions):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return tuple(a for a, _ in merged), tuple(b for _, b in merged)
-
-
-def in_sample(text: str, start: int, end: int) -> bool:
-    """Whether start..end lies inside a quotation or a ruled block of a message that shows a
-    draft, an excerpt or a sample of the work (see SAMPLE_TOPIC)."""
-    starts, ends = _sample_regions(text)
-    i = bisect_right(starts, start) - 1
-    return i >= 0 and ends[i] >= end
 
 
 # A line of a table (「1. 炭火焼鳥 とりまさ｜092-713-4528」 with rows like it around): a field of the

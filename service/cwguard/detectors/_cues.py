@@ -22,6 +22,7 @@ from ..lang.en import tokens as en_tokens
 from ..lang.ja import clauses, frames
 from ..lang.polarity import DECLINING
 from ..site.crowdworks import PLATFORM_NAMES
+from ._samples import in_sample
 
 # --- shared pattern pieces (regular-expression source, folded when compiled) ------------------
 
@@ -159,7 +160,11 @@ BRIEF = compile_pattern(
     r"文言|校正|校閲|翻訳|"
     # a question-and-answer page: 「Q&Aを15問」「FAQ」
     r"(?<![a-z])(?:q\s?&\s?a|faq)(?![a-z])|よくある質問|\d\s?問|"
-    r"(?<![a-z])(?:article|blog post|post|explainer|guide|write-?up|essay|script|writer)s?(?![a-z])|\d-word|\d words"
+    r"(?<![a-z])(?:article|blog post|post|explainer|guide|write-?up|essay|script|writer)s?(?![a-z])|\d-word|\d words|"
+    # a programme the work edits or voices: 「番組」「ポッドキャスト」, "the next episode is about job scams"
+    r"番組|ポッドキャスト|エピソード|(?<![a-z])(?:episode|podcast|documentary)s?(?![a-z])|"
+    # sentences written as data for a model: 「詐欺っぽい文面と普通の依頼文を各100本」「評価データ」
+    r"文面|例文|依頼文|評価データ|学習データ|教師データ|(?<![a-z])(?:training|evaluation) data(?![a-z])"
 )
 # What a brief about scams says of the phrases it quotes: the tricks, examples, warnings
 # (「典型的な手口」「実例を引用」「という誘い文句」「how advance-fee job scams work」).
@@ -212,6 +217,25 @@ def reported(text: str, start: int, end: int) -> bool:
         return True
     _, s_end = sentence(text, start)
     return _REPORTED.search(text, end, max(s_end, end)) is not None
+
+
+# Words that hide an item in the work rather than hand it over (lang/*/documents.json "masking").
+_MASKING = compile_pattern(vocab.words("ja", "documents", "masking"))
+_EN_MASKING = compile_pattern(rf"(?<![a-z])(?:{vocab.words('en', 'documents', 'masking')})(?![a-z])")
+
+
+def hidden_in_the_work(text: str, start: int, end: int, region_start: int, region_end: int,
+                       asks: regex.Pattern, english: bool = False) -> bool:
+    """Whether an item is to be hidden in the work rather than handed over (「口座番号とマイナンバー
+    カードの番号欄はぼかしてください」「ウォレットアドレスはダミーで」, "bleep every bank account number"):
+    a masking word after the item and before anything `asks` finds after it; in English, before the
+    item in its region with nothing asked between them. A promise to delete or blur after a request
+    (「送ってください。確認後はモザイク処理して保管します」) hides nothing: the request comes first."""
+    if english:
+        nearest = max((m.end() for m in _EN_MASKING.finditer(text, region_start, start)), default=None)
+        return nearest is not None and asks.search(text, nearest, start) is None
+    masking = _MASKING.search(text, end, region_end)
+    return masking is not None and asks.search(text, end, masking.start()) is None
 
 
 def occurs_in_message(state: dict, pattern: regex.Pattern, text: str) -> bool:
@@ -482,6 +506,11 @@ class RuleDetector(Detector):
                 start, end = span_of(m)
                 if any(a < end and start < b for a, b in seen):
                     continue
-                if self.accept(text, m, trig.rule, msg, state) and not declined(msg, trig.rule, start, end):
+                # words the writer quotes as received or read elsewhere (「「仮払い前に作業して」と言われる
+                # パターン」), and the work's own text (a draft, a sample, strings to translate), are
+                # nobody's proposal, whatever the category
+                if (self.accept(text, m, trig.rule, msg, state) and not declined(msg, trig.rule, start, end)
+                        and not reported_quote(text, start, end)
+                        and not (self.kind == "risk" and in_sample(text, start, end))):
                     seen.append((start, end))
                     yield self.hit(start, end)

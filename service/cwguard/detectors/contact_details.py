@@ -219,11 +219,13 @@ REQUEST_RULE = Rule(
     + r"|" + ch.channel_names("channels_with_ids") + r"(?:の)?\s?(?:id|アカウント)"
     # a bare ID opening the ask (「ID教えて」, tr98), not another thing's ID (注文ID, ログインID)
     + r"|(?:(?<=^)|(?<=[。!?\n、\s]))id(?=\s?(?:を|は)?\s?(?:教えて|おしえて|送って|ください|下さい|ちょうだい)))"
-    + r"(?=[^。\n]{0,15}?" + ch.talk("contact_request_verbs") + ")",
+    # not the verb in the past (「フォローメールは毎日書いていました」: what the writer used to do)
+    + r"(?=[^。\n]{0,15}?" + ch.talk("contact_request_verbs") + r"(?!て?(?:い|おり)(?:ました|た(?![だくきし])))" + ")",
     examples=("メールアドレスを教えてください",),
     counter_examples=("店名・住所・電話番号をスプレッドシートに入力していただく作業です",
                       "メールアドレス欄のバリデーションを実装してください",
-                      "予約受付トークの初稿です。「お手数ですが、ご登録のメールアドレスを伺えますか。」"),
+                      "予約受付トークの初稿です。「お手数ですが、ご登録のメールアドレスを伺えますか。」",
+                      "反響後のフォローメールは毎日書いていました。"),
     reason="asking for a contact identifier (dev-066, dev-049)",
 )
 # An identifier that looks like a handle: letters with a digit, '_' or '.', not a URL or an e-mail.

@@ -29,6 +29,7 @@ from ._cues import (
     asks_the_worker,
     clause,
     enclosing_quote,
+    hidden_in_the_work,
     in_topic,
     not_system,
     occurs_in_message,
@@ -375,7 +376,7 @@ RULES += (
     ),
     DealRule(
         id="english_outside_payment_means",
-        pattern=rf"(?P<s>(?<![a-z]){_EN_DEAL}[^.!?\n]{{0,30}}?(?:via|by|through|with|using|over|to your|into your|in|is|are|will be|as)\s"
+        pattern=rf"(?P<s>(?<![a-z]){_EN_DEAL}[^.!?\n]{{0,30}}?(?:via|by|through|thru|with|using|over|to your|into your|in|is|are|will be|as)\s"
         rf"(?:a\s|your\s|my\s|an\s)?{_EN_MEANS}(?![a-z])|(?<![a-z]){_EN_MEANS}\s(?:payment|transfer)s?(?![a-z]))",
         examples=("I will pay you by bank transfer every month.",),
         counter_examples=(
@@ -523,6 +524,8 @@ class DirectDealDetector(RuleDetector):
             return False
         if rule.lang != "en" and _declined_after(text, end, s_end):
             return False
+        if rule.lang != "en" and hidden_in_the_work(text, start, end, s_start, s_end, clauses.REQUEST):
+            return False  # 「記事に載せるウォレットアドレスはダミーで」: the item made up for the work
         if rule.client_only and _READER_PAYS.search(text, m.start(), s_end):
             # 「登録料をPayPayで送金お願いします」: the reader pays, which is upfront_payment's
             return False

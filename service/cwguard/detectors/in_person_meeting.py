@@ -60,6 +60,9 @@ class MeetingRule(Rule):
     not_the_work: bool = False
     # An event (セミナー, 交流会) is a meeting only when the worker is asked to attend it.
     needs_attending: bool = False
+    # 「対面」 right before the work done at a place (「店内での対面取材」「対面販売」) describes how the
+    # work is done with others, not a meeting with the client.
+    work_may_follow: bool = False
 
 
 RULES: tuple[MeetingRule, ...] = (
@@ -94,8 +97,10 @@ RULES: tuple[MeetingRule, ...] = (
         counter_examples=(
             "対面での面談は行っておりません。",
             "面談はすべてオンラインで行い、対面はありません。",
+            "店主さんは店内での対面取材でOKとのことです。",
         ),
         reason="「対面」 (dev-029)",
+        work_may_follow=True,
     ),
     MeetingRule(
         id="wish_to_meet",
@@ -273,6 +278,7 @@ _MEETING_CONTEXT = compile_pattern(rf"{_MEETING}|お会い|会って|対面")
 _ONLINE = compile_pattern(_words("online"))
 _EN_ONLINE = compile_pattern(rf"(?<![a-z]){_en('online')}(?![a-z])")
 _WORK_AT_A_PLACE = compile_pattern(_words("work_at_a_place"))
+_WORK_RIGHT_AFTER = compile_pattern(r"\s?(?:で|での|の|による)?\s?(?:" + _words("work_at_a_place") + r"|接客|インタビュー)")
 _ATTENDING = compile_pattern(_words("attending"))
 _EN_ATTENDING = compile_pattern(rf"(?<![a-z]){_en('attending')}(?![a-z])")
 
@@ -329,6 +335,8 @@ class InPersonMeetingDetector(RuleDetector):
         if msg.sender == "worker" and _asks_about_the_process(text, m.start()):
             return False
         if rule.not_the_work and search_in_sentence(_WORK_AT_A_PLACE, text, m.start()):
+            return False
+        if rule.work_may_follow and _WORK_RIGHT_AFTER.match(text, m.end()):
             return False
         if rule.needs_attending and not _asks_to_attend(text, m, rule):
             return False

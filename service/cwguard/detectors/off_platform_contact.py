@@ -150,6 +150,10 @@ class OffPlatformContact(Detector):
         if terse:  # a client's own words about writing around the filter (a worker asks why it blocked)
             found += ch.first((start, end) for start, end in _EVASION.spans(text) if self._is_live(text, start, end))
         found += ch.first((start, end) for start, end in _INBOX.spans(text) if self._inbox_used(text, start, end, sentences))
+        # the work's own text (a quoted script or copy in a message that shows one) and what a
+        # tutorial or an article explains are no one's proposal, whichever frame read them
+        found = [(start, end) for start, end in found
+                 if not (ch.in_sample(text, start, end) or ch.explained_by_the_work(text, start, end, sentences))]
         policy = ch.all_here_policy_at(text, sentences) if found else -1
         if policy >= 0:  # 「…については…。弊社も契約前はこちらのメッセージのみでやり取りしています」
             found = [(start, end) for start, end in found if start > policy]

@@ -28,6 +28,7 @@ from ._cues import (
     RuleDetector,
     about_the_work,
     has_latin_letters,
+    hidden_in_the_work,
     job_topic,
     refused_around,
     reported,
@@ -220,11 +221,13 @@ _DATA_JOB = compile_pattern(
 # A topic rather than a request: 「住所変更の手続き」「マイナンバー制度」「免許証の更新」.
 _TOPIC_TAIL = compile_pattern(
     # past items listed with it: 「免許証とマイナカードの撮り方ガイド」
-    r"(?:(?:と|や|・|、|/)[^。!?\n]{1,10}?)?\s?(?:の)?\s?(?:変更|手続き|制度|の書き方|書き方|とは|について|に関する|の更新|更新|の取得|取得方法|の申請|申請方法|"
+    r"(?:(?:と|や|・|、|/)[^。!?\n]{1,10}?)?(?:\s?[（(][^）)\n]{1,12}[）)])?\s?(?:の)?\s?(?:変更|手続き|制度|の書き方|書き方|とは|について|に関する|の更新|更新|の取得|取得方法|の申請|申請方法|"
     r"の仕組み|の記載方法|の確認方法|の注意点|の管理|管理|の写真撮影|スタジオ|カメラマン|撮影のコツ|比較|おすすめ|"
     r"の選び方|ランキング|業界|の作り方|の開設方法|開設|の解約|"
     # a guide to photographing it: 「免許証とマイナカードの撮り方ガイド(図解5枚)」 (tr87)
-    r"の撮り方|撮り方|の撮影ガイド|のガイド|の図解|のマニュアル)"
+    r"の撮り方|撮り方|の撮影ガイド|のガイド|の図解|のマニュアル|"
+    # a photo the work edits: 「新婦様の顔写真（バストアップ）の肌レタッチ」 (tr123)
+    r"[^。!?\n]{0,2}?(?:レタッチ|補正|切り抜き|トリミング|背景処理|色調整|加工))"
 )
 # The platform's own flows (「クラウドワークスの本人確認」「クラウドワークスに登録の口座」).
 _PLATFORM_FLOW = compile_pattern(
@@ -304,6 +307,8 @@ class PersonalInfoDetector(RuleDetector):
         region_start, region_end = _request_region(text, start, end, english)
         if _DATA_JOB.search(text, region_start, region_end) or _PLATFORM_FLOW.search(text, region_start, region_end):
             return False
+        if hidden_in_the_work(text, start, end, region_start, region_end, _EN_HAND_OVER if english else _REQUEST, english):
+            return False  # 「口座番号の欄はぼかしてください」"bleep every bank account number"
         if english and _EMAIL_ADDRESS.search(m.group()) and _EMAIL_TALK.search(text, region_start, region_end):
             return False  # 「so I have your address for the invite」: an e-mail address
         if getattr(rule, "credential", False):

@@ -21,14 +21,15 @@ from dataclasses import dataclass
 
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
+from ._channels import Sentences
 from ._cues import (
     RuleDetector,
+    about_the_work,
     clause,
     enclosing_quote,
     in_topic,
     occurs_in_message,
     refused_around,
-    sentence,
     span_of,
 )
 
@@ -285,10 +286,10 @@ RULES += (
     PressureRule(
         id="english_deadline_or_else",
         pattern=r"(?P<s>(?<![a-z])(?:if you (?:don't|do not|can't|cannot|haven't|have not|fail to)|unless you)\s[^.!?\n]{0,50}?"
-        + _EN_CONSEQUENCE + r"|(?<![a-z])(?:minutes?|mins?|min|hours?|hrs?|today|tonight|now|tomorrow|tmrw|asap|eod|noon|midnight|deadline|[ap]m|\d{1,3}\s?(?:h|m))(?:\s(?:left|remaining|only|pls|please))?\s?,?\s(?:or|otherwise|or else)\s"
+        + _EN_CONSEQUENCE + r"|(?<![a-z])(?:minutes?|mins?|min|hours?|hrs?|today|tonight|now|tomorrow|tmrw|asap|eod|noon|midnight|deadline|[ap]m|\d{1,3}\s?(?:h|m)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend)(?:\s(?:left|remaining|only|pls|please))?\s?,?\s(?:or|otherwise|or else|after that|after which)\s"
         + r"[^.!?\n]{0,40}?" + _EN_CONSEQUENCE + r")(?![a-z])",
         examples=("Confirm by tomorrow or the job goes to someone else.", "msg me in 10 min or slot goes to next person",
-                  "tomorrow noon deadline or we choose other"),
+                  "tomorrow noon deadline or we choose other", "offer stands till sunday, after that I give the seat to another setter"),
         counter_examples=(
             "If you don't reply today, that's fine; no one else will take the job.",
             "Slack or email, someone else on the team may answer too.",
@@ -339,6 +340,7 @@ class PressureDetector(RuleDetector):
         "last", "left", "remaining", "limited", "filling", "going fast", "hurry", "miss", "urgent", "eod", "end of", "within",
         "tomorrow", "now", "immediately", "締", "〆", "しめ", "閉め", "迷", "即", "他の方", "ほかの方", "別の方", "次の方", "候補", "応募者",
         "過ぎ", "すぎ", "超え", "こえ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "min", "hour", "hrs", "waiting", "unless", "if you", "closes", "closing", "ends", "next", "choose", "pick", "remain", "withdrawn",
+        "after that", "after which",
     )
     examples = Examples(
         positive=(
@@ -367,6 +369,8 @@ class PressureDetector(RuleDetector):
         return occurs_in_message(state, needed, msg.text)
 
     def accept(self, text: str, m, rule: PressureRule, msg: MessageView, state: dict) -> bool:
+        if about_the_work(text, *span_of(m), state):
+            return False  # a brief quoting a scam's deadline as an example (「例：「本日中に登録しないと枠が埋まります」」)
         return self._presses(text, m, rule)
 
     @staticmethod
@@ -377,7 +381,9 @@ class PressureDetector(RuleDetector):
         if rule.self_evident:
             return True
         if rule.lang == "en":
-            s_start, s_end = sentence(text, start)
+            # cut at English full stops too: 「…a tiny icon please. I'll send the offer tonight」 asks
+            # for the icon in one sentence and states the sender's own speed in the next
+            s_start, s_end = Sentences(text).english(start)
             if _EN_CONDITIONAL.search(text, max(s_start, start - 30), start):
                 return False  # 「text me if anything's urgent」: urgency the reader decides on
             own = _EN_SELF.search(text, s_start, start)

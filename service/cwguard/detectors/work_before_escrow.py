@@ -89,6 +89,8 @@ class EscrowRule(Rule):
     judges_work: bool = False
 
 
+# A piece's size said after its count (「1本(2000字)」「1記事　3000字」「1点 A4」) still ends the clause.
+_SIZE_NOTE = r"(?:\s?[（(][^)）\n]{1,14}[)）]|\s?(?:約|各)?\s?[\d,，]{2,6}\s?(?:字|文字|words?)(?:程度|前後|以上)?)?"
 RULES: tuple[EscrowRule, ...] = (
     EscrowRule(
         id="unpaid_test",
@@ -191,7 +193,8 @@ _SAMPLE = rf"{_words('sample_words')}{_words('piece_kinds')}?"
 RULES += (
     EscrowRule(
         id="new_sample_piece",
-        pattern=rf"(?P<s>{_SAMPLE}\s?(?:として|を|で|は|も|の)?\s?(?:{_COUNT}\s?(?:ほど|程度|だけ|のみ)?\s?)?(?:を|で)?\s?(?:{_MAKE}|{_HAND_IN}))",
+        # the piece's size may sit between its count and the ask: 「テストで1記事(3000字)お願いします」
+        pattern=rf"(?P<s>{_SAMPLE}\s?(?:として|を|で|は|も|の)?\s?(?:{_COUNT}\s?(?:ほど|程度|だけ|のみ)?{_SIZE_NOTE}\s?)?(?:を|で)?\s?(?:{_MAKE}|{_HAND_IN}))",
         examples=("選考用に、オリジナルのサンプルを2点ご用意いただけますか。",),
         counter_examples=(
             "過去に制作されたサンプルを2点お送りください。",
@@ -208,14 +211,22 @@ RULES += (
 _FIRST = r"(?:先に|まず(?:は)?|先行して|とりあえず|試しに|お試しで)"
 _PART = rf"(?:{_words('work_parts')})(?:の部分|部分)?"
 _CLAUSE_END = r"(?=\s?(?:[。.!！?？\n]|$))"
-# A piece's size said after its count (「1本(2000字)」「1記事　3000字」「1点 A4」) still ends the clause.
-_SIZE_NOTE = r"(?:\s?[（(][^)）\n]{1,14}[)）]|\s?(?:約|各)?\s?[\d,，]{2,6}\s?(?:字|文字|words?)(?:程度|前後|以上)?)?"
 _JUDGED = (
     rf"(?:{_words('judged_work')}|(?:{_WORK_PRODUCT}|中身|内容|案|結果|品質|クオリティ|仕上がり)\s?(?:が|は|も)?\s?"
-    r"(?:良|よ)(?:ければ|かったら|さそうなら))"
+    r"(?:良|よ)(?:ければ|かったら|さそうなら)|"
+    # in keigo, the work seen first and then judged: 「品質を拝見したうえで問題なければそのまま契約」 (tr101)
+    rf"(?:{_WORK_PRODUCT}|中身|内容|品質|クオリティ|仕上がり)\s?を\s?(?:拝見|確認|チェック)(?:した|して)\s?(?:うえ|上)で\s?"
+    r"(?:問題(?:が)?なければ|(?:良|よ)ければ))"
 )
 # The test, the sample or the selection that 「無償です」 is said of, somewhere in the message.
 _TRIAL_CONTEXT = rf"{_words('trial_context')}|{_SAMPLE}"
+# Permission asked for the writer's own act right after the phrase (「先に進めていいでしょうか」);
+# 「進めてもらっていいですか」 asks the reader and does not match (もらって comes first).
+_OWN_ACT_ASKED = compile_pattern(r"\s?(?:も)?\s?(?:いい|よい|良い|よろしい)\s?(?:でしょうか|ですか|か)")
+_PERMISSION_GIVEN = compile_pattern(
+    r"\s?(?:も)?\s?(?:いい|よい|良い|ok|オッケー|大丈夫|構いません|かまいません)(?!\s?(?:でしょうか|ですか|か(?![a-z])))"
+)
+_REASON = compile_pattern(r"なので|ので|だから|のため")
 # Work asked for now while escrow waits: 「先に進めてて」「もう始めちゃって」.
 _START_NOW = rf"(?:{_words('start_now')})[^。!?\n]{{0,10}}?{_WORK_VERB}"
 RULES += (
@@ -329,8 +340,10 @@ RULES += (
         id="english_unpaid_trial",
         pattern=rf"(?P<s>(?<![a-z])(?:unpaid|no-pay|non-paid)\s{_EN_TRIAL}(?![a-z])|"
         rf"(?<![a-z])(?<!(?:'s|the|its|their|of|with|on|using|use|offers?|has)\s)(?:free)\s(?:trial|test|sample)s?(?![a-z])|"
-        rf"(?<![a-z]){_EN_TRIAL}[^.!?\n]{{0,20}}?\s(?:for free|unpaid|without pay(?:ment)?|with no pay|free of cost|for nothing)(?![a-z]))",
-        examples=("Do a 200-word unpaid trial piece for us first.",),
+        rf"(?<![a-z]){_EN_TRIAL}[^.!?\n]{{0,20}}?\s(?:for free|unpaid|without pay(?:ment)?|with no pay|free of cost|for nothing)(?![a-z])|"
+        # the terms stated: "The samples are not paid, they are just to check quality"
+        rf"(?<![a-z]){_EN_TRIAL}\s(?:are|is|will be)\s(?:not paid|not compensated|unpaid)(?![a-z]))",
+        examples=("Do a 200-word unpaid trial piece for us first.", "The samples are not paid, they are just to check quality."),
         counter_examples=(
             "We don't do unpaid tests; the trial is paid through CrowdWorks escrow.",
             "You can use the free trial of Canva for the banner.",
@@ -338,6 +351,24 @@ RULES += (
         lang="en",
         reason="in English: an unpaid test or trial piece (tr2, tr3 families)",
         unpaid=True,
+        states_terms=True,
+    ),
+    EscrowRule(
+        id="english_work_before_the_contract",
+        # the client names its own contract step as what comes after the work asked for
+        pattern=r"(?P<s>(?<![a-z])before (?:i|we) (?:send|open|make|sign|offer|start|set up|create)(?: you)?(?: the| a| our)? "
+        r"(?:contract|offer)(?![a-z]),?\s(?:pls|please|plz|could you|can you|would you|kindly|i need you to|we need you to)\s"
+        # verbs of making the work (not 'send' or 'complete': a portfolio, the platform's own verification)
+        r"(?:do|make|write|put together|create|prepare|draft|shoot|record|translate|design|build|edit|draw|film|code)(?![a-z]))",
+        examples=("Before we send contract pls do 2 sample visits this weekend.",
+                  "Before I open the contract, could you put together one complete program so our coach can check your style"),
+        counter_examples=(
+            "Before we send the contract, could you confirm your availability?",
+            "Before I send the offer, could you complete CrowdWorks' own identity verification?",
+            "We never ask for work before the contract; please wait for escrow.",
+        ),
+        lang="en",
+        reason="in English: work asked for before the client sends or opens the contract (tr108, tr110 families)",
         states_terms=True,
     ),
     EscrowRule(
@@ -472,7 +503,7 @@ class WorkBeforeEscrowDetector(RuleDetector):
     terms = (
         "無償", "無料", "無報酬", "報酬", "ノーギャラ", "ただ", "ボランティア", "仮払い", "契約", "発注", "採用", "先に", "先行", "前もって", "試し",
         "とりあえず", "まず", "サンプル", "テスト", "トライアル", "試作", "課題", "escrow", "contract", "unpaid", "free", "trial", "test",
-        "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay",
+        "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay", "before i", "before we",
     )
     examples = Examples(
         positive=(
@@ -528,6 +559,8 @@ class WorkBeforeEscrowDetector(RuleDetector):
         start, end = span_of(m)
         if in_topic(text, start, end) or refused_around(text, m):
             return False
+        if _OWN_ACT_ASKED.match(text, m.end()):
+            return False  # 「…がまだ発行されてないのですが、先に進めていいでしょうか」: may I, not do it
         if any(t.start() < end and start < t.end() for t in _TOOL_TRIAL.finditer(text, max(0, start - 30), end + 10)):
             return False
         if rule.new_piece and not _made_for_the_job(text, m, new_work):
@@ -540,6 +573,8 @@ class WorkBeforeEscrowDetector(RuleDetector):
             return False
         if search_in_sentence(_NOT_WORK, text, start):
             return False
+        if _PERMISSION_GIVEN.match(text, m.end()):
+            return True  # 「仮払い前ですが先に進めていいですよ」「始めてOKです」: leave to start asks to start
         if rule.terse:
             return _terse_request(text, m)
         if rule.lang == "en":
@@ -564,8 +599,10 @@ def _said_of_the_work(text: str, m, rule: EscrowRule) -> bool:
     (「良ければ継続で契約」) or the judged thing is a proposal or the terms."""
     s_start, _ = sentence(text, m.start())
     if rule.free_thing:
-        # the thing said free is named right before it: 「修正は無償です」「選考・登録は無料です」
-        return _FREE_EXTRAS.search(text, max(s_start, m.start() - 10), m.start()) is None
+        # the thing said free is named right before it: 「修正は無償です」「選考・登録は無料です」; a reason
+        # between them gives why the work is unpaid (「選考なので無償です」)
+        extra = _FREE_EXTRAS.search(text, max(s_start, m.start() - 10), m.start())
+        return extra is None or _REASON.search(text, extra.end(), m.start()) is not None
     if _CONTINUING.search(text, m.start(), min(len(text), m.end() + 6)):
         return False
     return _PROPOSAL.search(text, s_start, m.start()) is None

@@ -59,6 +59,9 @@ NEGATION_TERMS: tuple[str, ...] = (
     "できません", "出来ません", "致しません", "いたしません", "使いません", "使っていません",
     "持っていません", "持っておりません", "やっていません", "ません", "ないです", "ないため", "ないので",
     "ない。", "ないこと", "ないよう", "ないで", "ない、", "なかった", "ず、", "ずに", "ずとも",
+    # the continuative of 「しておりません」, read inside its clause (the comma after it ends the
+    # clause): 「直接のお取引はお受けしておらず、契約は…」
+    "ておらず",
     # refusing by difficulty: 「対面でのお打ち合わせは難しいです」「その条件は厳しいです」
     # (「ではない」 is left to the cues right after a phrase: 「月30万も夢じゃない」 affirms)
     "難し", "厳し", "お受けでき", "お受けいたしかね",
@@ -66,6 +69,8 @@ NEGATION_TERMS: tuple[str, ...] = (
     "無理です", "無理なので", "無理ですね", "無理かも", "無理っす", "無理でした",
     # a policy of not doing it, or doing without it: 「面談はしない方針です」「電話は無しで大丈夫です」
     "ない方針", "無しで大丈夫", "なしで大丈夫", "無しでok", "なしでok", "無しで結構", "なしで結構",
+    # a rule of not doing it: 「契約前は外部ツールでの打ち合わせや連絡先の交換ができない決まりなので」
+    "ない決まり", "ないルール", "ない規約", "ない規則", "ない約束",
 )
 # Negatives that belong to the risky phrase itself and negate nothing after it: going around the
 # platform (「クラウドワークスを通さず直接契約」「CWを使わずに」), the fee it saves (「手数料がかからない」),
@@ -147,6 +152,8 @@ POST_CONTRACT_TERMS: tuple[str, ...] = (
     "契約を結んだ後", "契約を結んでから", "ご契約いただいてから", "ご契約いただいた後",
     "契約が済んでから", "契約が済んだ後", "契約完了してから", "契約が完了してから", "契約が成立してから",
     "契約締結してから", "契約が締結されてから", "仮払いが済んでから", "仮払いしてから", "仮払い後に",
+    # plain and noun forms: 「契約したあとで通話したくなったら」「ご契約・仮払いのあとは法人のChatworkに」
+    "契約したあと", "契約した後", "契約したら", "契約のあと", "契約の後", "仮払いのあと", "仮払いの後",
 )
 # ...unless the same sentence asks for something now (「契約後のやり取りに使うので今のうちにID交換を」).
 NOW_TERMS: tuple[str, ...] = ("今のうち", "先に", "事前に", "まず", "今から", "契約前に", "契約の前に", "今すぐ", "すぐに")
@@ -174,7 +181,8 @@ _CAUSE_JOINT = compile_pattern(r"ので|ため、|から、")
 _IMMEDIATE_NEGATION = compile_pattern(r"[^。!?\n、,]{0,8}?(?:" + _alternation(IMMEDIATE_NEGATION_TERMS) + ")")
 _NEGATION = compile_pattern(f"{_alternation(NEGATION_TERMS)}|{NG_PATTERN}")
 _NOT_A_NEGATION = compile_pattern(_alternation(NOT_A_NEGATION_TERMS))
-_REQUEST = compile_pattern(_alternation(REQUEST_TERMS))
+REQUEST = compile_pattern(_alternation(REQUEST_TERMS))  # the detectors read it too
+_REQUEST = REQUEST
 _REPORTED = compile_pattern(_alternation(REPORTED_TERMS))
 _ASKING_BACK = compile_pattern("|".join(ASKING_BACK_PATTERNS))
 _ANY_SENTENCE_END = regex.compile(r"[。!！?？\n]")
