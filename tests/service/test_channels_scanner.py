@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cwguard.detectors import _channels as ch
+from cwguard.detectors import _samples as samples
 from cwguard.detectors import contact_details, external_site, off_platform_contact
 from cwguard.engine.detector import Rule, compile_pattern
 from cwguard.engine.literals import LITERALS, Gate, LiteralIndex, required_clauses, required_literals
@@ -178,7 +179,7 @@ def test_every_candidate_is_returned():
 VOCABULARY = [("common", "channels"), ("common", "sites"), ("ja", "channel_talk"), ("en", "channel_talk"),
               ("ja", "site_talk"), ("en", "site_talk")]
 READERS = "\n".join(Path(m.__file__).read_text(encoding="utf-8")
-                     for m in (ch, off_platform_contact, contact_details, external_site))
+                     for m in (ch, samples, off_platform_contact, contact_details, external_site))
 
 
 @pytest.mark.parametrize(("lang", "name"), VOCABULARY, ids=lambda v: v)

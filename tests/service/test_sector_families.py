@@ -28,6 +28,21 @@ FLAGGED = [
     ("family: English settling outside", "can we settle through PayPal from now on?", "direct_deal"),
     ("family: a day, then the seat given away, in English", "offer is open until friday, after that I give the slot to another editor", "pressure"),
     ("family: recruiting closed at an hour, kana", "今日の21時で募集しめきります", "pressure"),
+    # the fourth and fifth rounds (tr125-tr140)
+    ("family: a level's fee before a withdrawal", "出金にはVIP3への昇格が必要で、昇格費は2万円です", "upfront_payment"),
+    ("family: the reason the test is unpaid", "すみません、選考なので無償でお願いしています", "work_before_escrow"),
+    ("family: no money for the try, casually", "お試し分は採用前なのでお代は出せないです", "work_before_escrow"),
+    ("family: a counted test with its size, then the ask", "まずテストで1本(2000字)お願いします", "work_before_escrow"),
+    ("family: the next jobs run outside", "次のはCW外で回しませんか", "direct_deal"),
+    ("family: a payment app's account asked, in English", "what's your paypal email? easier to tip you there", "direct_deal"),
+    ("family: English settling thru a means", "we pay thru Wise not CW, saves us both the fee", "direct_deal"),
+    ("family: a deadline in kanji with a freeze", "本日23:59迄に送信無い場合アカウント凍結となります", "pressure"),
+    ("family: places filling, in kana", "今夜中に決めないと枠うまりますよ", "pressure"),
+    ("family: a link said to expire, in English", "link expires in 30 min!!", "pressure"),
+    ("family: a code from an SMS sent back", "SMSに届いた6桁のコードをこちらに返信ください", "personal_info"),
+    ("family: the passbook's cover will do", "じゃ通帳の表紙でいいです", "personal_info"),
+    ("family: a meeting tool with a clock time, in English", "gmeet tmrw 10am JST?", "off_platform_contact"),
+    ("family: a host typed without a scheme", "download the app → taskpro-hub.vip/reg invite code 4410", "external_site"),
 ]
 
 PASSED = [
@@ -68,6 +83,16 @@ PASSED = [
     ("look-alike: a placeholder phone format", "電話番号は045-000-0000のようにハイフン区切りで入力してください"),
     ("look-alike: a refusal by rule", "契約前は外部ツールでの連絡先の交換ができない決まりなので、ここで質問させてください"),
     ("look-alike: a call after the contract, plainly", "契約したあとで通話が必要になったら、そのときはZoomでも大丈夫ですか？"),
+    ("look-alike: the selection said free of charge", "選考は無料なのでご安心ください"),
+    ("look-alike: a passbook's design", "通帳のデザインはシンプルでいいです"),
+    ("look-alike: the client's offer sent today, after a request", "Keep the placeholders. I'll send the offer here today, pls check the deadline in it."),
+    ("look-alike: urgency the sender waives, in English",
+     "urgent one - 10 min of subs by 22:00 tonight, contract + escrow here. if tonight doesn't fit, totally fine"),
+    ("look-alike: a channel after the contract, in English", "After that we'd add you to our Slack, until then messages here only"),
+    ("look-alike: a placeholder meeting ID", "Use a placeholder like 'Meeting ID: 000 0000 0000' in the screenshot."),
+    ("look-alike: a placeholder handle, in English", 'Should I keep placeholders like "@xxxxxxx" in the draft?'),
+    ("look-alike: a link's lifetime described", "the Zoom link expires in 60 minutes after the meeting ends"),
+    ("look-alike: a file path, not a host", "see the folder src/app/main.py"),
 ]
 
 

@@ -529,10 +529,12 @@ MEETING_NUMBER_RULES: tuple[Rule, ...] = (
     Rule(
         id="meeting_number",
         pattern=r"(?P<s>(?:" + vocab.words("common", "channels", "meeting_id_words")
-        + r")\s?(?:[:：=→]|は)?\s?\d{3}[\s-]?\d{3,4}[\s-]?\d{3,4})(?!\d)",
+        # not a placeholder of zeros (「Meeting ID: 000 0000 0000」 in a guide's screenshot)
+        + r")\s?(?:[:：=→]|は)?\s?(?![0\s-]{11,13}(?!\d))\d{3}[\s-]?\d{3,4}[\s-]?\d{3,4})(?!\d)",
         examples=("ﾐｰﾃｨﾝｸﾞID 812 3345 6789／ﾊﾟｽ 4kq9", "明日10時に。会議ID：845-221-9034"),
         counter_examples=("ミーティングIDとパスコードの入れ方を図解してください",
-                          "ミーティングID：xxx xxxx xxxx の形で案内文に入れてください"),
+                          "ミーティングID：xxx xxxx xxxx の形で案内文に入れてください",
+                          "I'd rather use a placeholder like 'Meeting ID: 000 0000 0000' and a dummy passcode."),
         reason="a call's number instead of its link (tr38-05): the same move as a meeting link",
     ),
     Rule(
@@ -1083,6 +1085,14 @@ URL_RULES: tuple[Rule, ...] = (
         examples=("this is special check. upload here crowdworks-verify.help/id",),
         counter_examples=("crowdworks.jp/public/jobs/123 からご応募ください",),
         reason="a host that names CrowdWorks, without a scheme (tr13-004)",
+    ),
+    Rule(
+        id="bare_host_with_path",
+        pattern=r"(?<![a-z0-9.@/\-])[a-z0-9][a-z0-9\-]{1,40}(?:\.[a-z0-9\-]{1,40}){0,2}\.(?:"
+        + vocab.words("common", "sites", "bare_host_tlds") + r")/[a-z0-9]" + _URL_CHARS + "{0,2000}+",
+        examples=("download app → taskhub-pro.vip/reg  invite code 8830",),
+        counter_examples=("ファイルは report.pdf と draft_v2.docx です", "see the folder src/app/main.py"),
+        reason="a host typed without a scheme, with a path after it (tr138): a link all the same",
     ),
 )
 _URL = Scanner(URL_RULES)

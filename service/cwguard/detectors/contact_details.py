@@ -377,6 +377,8 @@ def handles_after_channels(text: str) -> Iterable[regex.Match]:
             yield m
 _EN_REQUEST = EN_REQUEST_RULE.compile()
 _ID_MARKS = compile_pattern(r"[0-9_.]")
+# A handle made of one placeholder character: 「@xxxxxxx」「@____」 (tr135: "keep the placeholders like \"@xxxxxxx\"").
+_PLACEHOLDER_ID = compile_pattern(r"@?(?:x{3,}|0{3,}|_{3,}|\*{3,})")
 # What hands an identifier over after the word ID (「ID: taro」「IDは taro」); a space or a bracket alone does not.
 _STRONG_SEP = compile_pattern(r"[:=「『→↓⇒⬇👇▶►➡]|は|を")
 _LATIN = compile_pattern("[a-z]")
@@ -598,8 +600,8 @@ class ContactDetails(Detector):
             if end - start >= 4 and not clauses.is_negated(text, m.start(), end):
                 yield start, end
         for start, end in _IDENTIFIERS.spans(text):
-            if clauses.is_negated(text, start, end):
-                continue
+            if clauses.is_negated(text, start, end) or _PLACEHOLDER_ID.fullmatch(text, start, end):
+                continue  # refused, or a placeholder to fill in later (「@xxxxxxx」)
             if text[start] == "@" and _handle_is_work(text, start, sentences):
                 continue  # 「アカウントのID（@…）もQRの下に載せて」「ユーザーネームの候補 @…」
             yield start, end

@@ -312,8 +312,8 @@ RULES += (
     DealRule(
         id="next_jobs_outside",
         pattern=rf"(?P<s>(?:{_NEXT}|{_CONTINUATION})[^。!?\n]{{0,6}}?(?:は|も)?\s?{_OUTSIDE_PLACE}(?:で|に))"
-        r"(?=\s?(?:やり|お願い|進め|続け|頼|契約|取引|お?仕事|どう|いかが))",
-        examples=("この案件終わったら続きは外でやりましょ", "これ終わったら次からはそとでやりません？"),
+        r"(?=\s?(?:やり|お願い|進め|続け|頼|契約|取引|お?仕事|どう|いかが|回し|回さ|回せ))",
+        examples=("この案件終わったら続きは外でやりましょ", "これ終わったら次からはそとでやりません？", "次のはCW外で回しません？"),
         counter_examples=(
             "次回は外で撮影する予定です。素材は来週お送りします。",
             "続きは外でやりませんか、と言われたら断ってください。",
@@ -399,6 +399,17 @@ RULES += (
         ),
         lang="en",
         reason="in English: going direct in a few words, or the platform fee gone as the bait",
+    ),
+    DealRule(
+        id="english_payment_account_asked",
+        pattern=rf"(?P<s>(?<![a-z])(?:what's|whats|what is|send|give|share|need|dm|text|tell)\s(?:me\s|us\s)?(?:your|ur|yr)\s"
+        rf"{_EN_MEANS}(?:\s(?:email|e-mail|address|account|id|handle|username|details|info))?(?![a-z]))",
+        examples=("want to tip u $50 extra, easier by paypal. whats ur paypal email?", "send me your PayPal email and I'll pay per batch"),
+        counter_examples=(
+            "Never share your PayPal email with a client; payment goes through CrowdWorks.",
+        ),
+        lang="en",
+        reason="in English: the worker's payment-app account asked for, to be paid there (tr103, tr137 families)",
     ),
     DealRule(
         id="english_crypto_wallet_or_exchange",

@@ -208,8 +208,8 @@ _REQUEST = compile_pattern(
     r"(?<=[えてっしせけげめべれ])(?:といて|どいて|ておいて)|"
     # a copy named is a copy asked: 「免許証 表裏 写真で」「マイナカード両面」「…の写真だけです」
     r"表裏|両面|表と裏|(?:写真|画像|コピー|写し|スキャン|pdf|添付|送付|提出|アップ)\s?(?:で|にて|も|だけ|のみ)(?![a-z])|"
-    # what will do: 「支店名と口座番号でOKです」「市区町村まででも大丈夫です」
-    r"で(?:も)?\s?(?:ok|オッケー|大丈夫|構いません|かまいません|結構です|十分です)|"
+    # what will do: 「支店名と口座番号でOKです」「市区町村まででも大丈夫です」「じゃ通帳の表紙でいいです」
+    r"で(?:も)?\s?(?:ok|オッケー|大丈夫|構いません|かまいません|結構です|十分です|いいです|いいよ|良いです)|"
     r"(?<![a-z])(?:please|send|share|provide|upload|submit|attach|need|needs|required|must|give|tell|email|forward|"
     r"can you|could you|would you|let me know)(?![a-z])"
 )
@@ -227,7 +227,9 @@ _TOPIC_TAIL = compile_pattern(
     # a guide to photographing it: 「免許証とマイナカードの撮り方ガイド(図解5枚)」 (tr87)
     r"の撮り方|撮り方|の撮影ガイド|のガイド|の図解|のマニュアル|"
     # a photo the work edits: 「新婦様の顔写真（バストアップ）の肌レタッチ」 (tr123)
-    r"[^。!?\n]{0,2}?(?:レタッチ|補正|切り抜き|トリミング|背景処理|色調整|加工))"
+    r"[^。!?\n]{0,2}?(?:レタッチ|補正|切り抜き|トリミング|背景処理|色調整|加工)|"
+    # the item drawn or designed (「通帳のデザインはシンプルで」「免許証のイラスト」)
+    r"の(?:デザイン|イラスト|アイコン|モックアップ))"
 )
 # The platform's own flows (「クラウドワークスの本人確認」「クラウドワークスに登録の口座」).
 _PLATFORM_FLOW = compile_pattern(

@@ -36,21 +36,21 @@ from ._cues import (
 # Word lists come from lang/ja/pressure.json and lang/en/pressure.json; the grammar stays here.
 _TODAY = r"(?:本日中|今日中|本日|今日|今夜中?|今晩|今すぐ|ただちに|直ちに)"
 _SHORT = (
-    rf"(?:{_TODAY}|明日中|明日まで|明朝まで|今週中|(?:\d{{1,2}}|[一二三])\s?時間以内|(?:\d{{1,2}}|[一二三])\s?日以内|"
-    r"\d{1,3}\s?分以内|明日\s?(?:の\s?)?(?:朝|午前中?|昼|お昼|正午|夕方|夜|\d{1,2}\s?時)\s?まで|"
-    r"\d{1,2}\s?[/月]\s?\d{1,2}\s?日?\s?(?:\([^)\n]{1,3}\))?\s?(?:\d{1,2}:\d{2}|\d{1,2}時)?\s?まで|"
-    r"\d{1,2}:\d{2}\s?まで|\d{1,2}時まで)"
+    rf"(?:{_TODAY}|明日中|明日(?:まで|迄)|明朝(?:まで|迄)|今週中|(?:\d{{1,2}}|[一二三])\s?時間以内|(?:\d{{1,2}}|[一二三])\s?日以内|"
+    r"\d{1,3}\s?分以内|明日\s?(?:の\s?)?(?:朝|午前中?|昼|お昼|正午|夕方|夜|\d{1,2}\s?時)\s?(?:まで|迄)|"
+    r"\d{1,2}\s?[/月]\s?\d{1,2}\s?日?\s?(?:\([^)\n]{1,3}\))?\s?(?:\d{1,2}:\d{2}|\d{1,2}時)?\s?(?:まで|迄)|"
+    r"\d{1,2}:\d{2}\s?(?:まで|迄)|\d{1,2}時(?:まで|迄))"
 )
 # 「今夜の」「本日の」 before a noun is when an event takes place (「今夜のZoom説明会にご参加ください」),
 # not a deadline; a time of day after it is one again (「本日の17時まで」 is read at 「17時まで」,
 # 「今日の夜までに」「本日のうちに」 here).
 _TODAY_DEADLINE = (
-    rf"(?:{_TODAY}\s?の\s?(?:朝|午前中?|昼|お昼|午後|夕方|夜|晩|正午|深夜|うち)(?:\s?まで)?|{_TODAY}(?!\s?の))"
+    rf"(?:{_TODAY}\s?の\s?(?:朝|午前中?|昼|お昼|午後|夕方|夜|晩|正午|深夜|うち)(?:\s?(?:まで|迄))?|{_TODAY}(?!\s?の))"
 )
 # A near deadline with an explicit limit (「明日の朝までに」「明朝」「今週中に」「17時までに」「至急」).
 _NEAR = (
-    rf"(?:{_TODAY_DEADLINE}|明日\s?(?:の\s?(?:朝|午前中?|昼|お昼|夕方|夜|正午))?\s?(?:まで|中)|明朝|明日朝|今週中|今週末まで|週末まで|"
-    r"(?:午前|午後)?\s?\d{1,2}\s?時\s?(?:\d{1,2}\s?分)?まで|\d{1,2}:\d{2}\s?まで|大至急|至急|"
+    rf"(?:{_TODAY_DEADLINE}|明日\s?(?:の\s?(?:朝|午前中?|昼|お昼|夕方|夜|正午))?\s?(?:(?:まで|迄)|中)|明朝|明日朝|今週中|今週末(?:まで|迄)|週末(?:まで|迄)|"
+    r"(?:午前|午後)?\s?\d{1,2}\s?時\s?(?:\d{1,2}\s?分)?(?:まで|迄)|\d{1,2}:\d{2}\s?(?:まで|迄)|大至急|至急|"
     r"(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内)"
 )
 # The worker's decision, reply or submission (not the work itself: 「明日までに納品」 is a schedule).
@@ -61,7 +61,7 @@ _SOFT_ASK = (
     r"した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち)"
 )
 _IF_NOT = (
-    r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方は|い人は|い人|かったら)|がない場合|(?:な|無)き場合|次第|"
+    r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方は|い人は|い人|かったら)|がない場合|(?:な|無)き場合|無い場合|無ければ|次第|"
     rf"{vocab.words('ja', 'pressure', 'unmet')})"
 )
 # Late or slow, as a condition: 「期限を過ぎた場合」「遅れたら」「返信遅い方は」.
@@ -265,7 +265,8 @@ RULES: tuple[PressureRule, ...] = (
         r"(?:only|just) (?:\d{1,2}|one|two|three|a few) (?:spots?|slots?|seats?|places?|openings?) (?:left|remaining|remain)|"
         r"limited (?:spots?|slots?|seats?|places?)|(?:spots?|slots?|seats?|places?) (?:are )?(?:filling|going) fast|"
         r"(?:spots?|slots?|seats?|places?|openings?|positions?) (?:are |is )?(?:very |strictly )?limited(?! (?:to|by|in|for)(?![a-z]))|"
-        rf"(?:{vocab.words('en', 'pressure', 'answer_verbs')})(?![a-z])[^.!?\n]{{0,20}}?"
+        # not the client's own contract step sent (「I'll send the offer here today」)
+        rf"(?:{vocab.words('en', 'pressure', 'answer_verbs')})(?![a-z])(?!\s(?:you\s)?(?:the|an|our|a)\s(?:offer|contract|milestone|invite|invitation)s?(?![a-z]))[^.!?\n]{{0,20}}?"
         r"(?:within (?:\d{1,2}|one|two|24|48) hours?|by (?:today|tonight|tomorrow(?: morning)?)|today|tonight|right now|immediately|"
         # a bare 「now」 closing the order: 「just say yes now」「sign now!」 (not 「now that …」)
         r"now(?=\s?(?:[.!?\n]|$))|"
@@ -306,6 +307,8 @@ _EN_SELF = compile_pattern(
     # the client's side in the passive: 「Payment is sent within 3 hours」
     r"(?<![a-z])(?:payments?|the fee|your fee|feedback|funds?|milestones?)\s(?:is|are|will be|goes|go|gets|get)(?![a-z])"
 )
+# The sender lets the reader off the hurry, in English (tr140 family).
+_EN_RELEASED = compile_pattern(rf"(?<![a-z])(?:{vocab.words('en', 'pressure', 'released')})(?![a-z])")
 _EN_CONDITIONAL = compile_pattern(rf"(?<![a-z])(?:{vocab.words('en', 'pressure', 'conditional')})(?![a-z])[^.!?\n,;]{{0,24}}$")
 # The reader asked to act: 「please」「you must」, or an imperative opening the clause (「Reply within 2 hours」);
 # a bare 「you」 is often the object of the sender's own act (「We'll pay you within 24 hours」).
@@ -380,6 +383,8 @@ class PressureDetector(RuleDetector):
             return False
         if rule.self_evident:
             return True
+        if rule.lang == "en" and _EN_RELEASED.search(text):
+            return False  # 「urgent one … if tonight doesn't fit, totally fine」: the reader is let off
         if rule.lang == "en":
             # cut at English full stops too: 「…a tiny icon please. I'll send the offer tonight」 asks
             # for the icon in one sentence and states the sender's own speed in the next
