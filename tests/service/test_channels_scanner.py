@@ -18,7 +18,14 @@ from cwguard.detectors import _channels as ch
 from cwguard.detectors import _samples as samples
 from cwguard.detectors import contact_details, external_site, off_platform_contact
 from cwguard.engine.detector import Rule, compile_pattern
-from cwguard.engine.literals import LITERALS, Gate, LiteralIndex, required_clauses, required_literals
+from cwguard.engine.literals import (
+    LITERALS,
+    Gate,
+    LiteralIndex,
+    branches_of,
+    required_clauses,
+    required_literals,
+)
 from cwguard.engine.normalize import normalize
 from cwguard.lang import vocab
 
@@ -124,7 +131,9 @@ def test_case_insensitive_matches_contain_the_casefolded_literal():
     ("(?<!ab)cd(?=ef)", {"cd"}),          # lookarounds are not part of the match
     (r"\p{Han}メール", {"メール"}),
     (r"a\.b", {"a.b"}),
-    ("[abc]+", None),
+    ("[abc]+", {"a", "b", "c"}),          # a plain class: one of its characters
+    ("[a-c]x", {"x"}),                    # a range is not read
+    ("[^ab]c", {"c"}),                    # nor a negated class
     ("(?i:abc)", None),                   # inline flags: not read, always run
     (r"(a)\1", None),                     # backreference: not read
     (r"\pLab", None),                     # \p without braces: not read (never "Lab")
@@ -143,12 +152,26 @@ def test_required_literals(pattern, expected):
     ("(?:x(?:ab|cd)y)", [{"ab", "cd"}, {"x"}, {"y"}]),  # a one-branch group keeps all of its own
     ("(?:ab|cd)?ef", [{"ef"}]),                          # an optional group requires nothing
     ("ab|cde", [{"ab", "cde"}]),                         # several branches: one requirement
+    ("(?:[*●]ab|cd[*●]e)", [{"ab", "cd"}, {"*", "●"}]),  # ...and what every branch shares (a mask)
     ("(?:abc|[0-9])de", [{"de"}]),
-    ("[abc]+", None),
+    ("[abc]+", [{"a", "b", "c"}]),
 ])
 def test_required_clauses(pattern, expected):
     got = required_clauses(pattern)
     assert (None if got is None else [set(c) for c in got]) == expected
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("a|b(c|d)", ["a", "b(c|d)"]),
+    ("(?P<s>ab|cd)", ["ab", "cd"]),                      # the one group the pattern is
+    ("(?<![a-z])(?:ab|cd)(?!x)", ["ab", "cd"]),          # assertions beside it are zero-width
+    ("(?P<s>ab|cd)e", ["(?P<s>ab|cd)e"]),                # an item after the group: one branch
+    ("(?:ab|cd)?", ["(?:ab|cd)?"]),                      # an optional group: one branch
+    ("(?i:ab|cd)", ["(?i:ab|cd)"]),                      # inline flags: not read
+])
+def test_a_rule_is_gated_branch_by_branch(pattern, expected):
+    """`branches_of`: each branch of a rule gets its own gate (detectors/_cues.Trigger)."""
+    assert branches_of(pattern) == expected
 
 
 def test_a_gate_opens_only_when_every_requirement_is_met():

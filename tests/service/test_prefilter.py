@@ -236,7 +236,7 @@ def every_text() -> list[str]:
 
 
 def test_every_rule_of_the_request_detectors_has_a_literal_gate():
-    assert TRIGGERS and all(p.values[0].gate.literals for p in TRIGGERS)
+    assert TRIGGERS and all(gate.literals for p in TRIGGERS for gate in p.values[0].gates)
 
 
 @pytest.mark.parametrize("detector", [d for d in DETECTORS if getattr(d, "_triggers", ())], ids=lambda d: d.name)

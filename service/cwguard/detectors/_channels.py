@@ -22,7 +22,8 @@ import regex
 import tldextract
 
 from ..engine.detector import Rule, compile_pattern
-from ..engine.literals import LITERALS, Gate, GateIndex
+from ..engine.identity_cache import identity_cached
+from ..engine.literals import LITERALS, Gate, GateIndex, split_alternatives
 from ..engine.normalize import SEP, NormalizedText
 from ..lang import vocab
 from ..lang.ja import clauses
@@ -30,35 +31,6 @@ from ..lang.ja.readings import Reading
 from ..lang.vocab import channel_nicknames
 from ._cues import reported_quote
 from ._samples import QUOTE_TOPIC, SAMPLE_TOPIC, in_sample  # noqa: F401  (read as ch.*)
-
-
-def split_alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern (`a|b(c|d)` -> `a`, `b(c|d)`)."""
-    out, cur, depth, in_class, i = [], [], 0, False, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            cur.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-            i += 1
-            continue
-        cur.append(c)
-        i += 1
-    out.append("".join(cur))
-    return out
-
 
 # Hits reported per detector and message (a 1 MB message of "LINEで" repeated gives 32 hits, not
 # 200 000). Only hits are capped, never the candidates examined (issue 9: 64 harmless 「LINE広告の
@@ -166,6 +138,10 @@ class Sentences:
         """The sentence before the one around `pos` (empty at the start of the text)."""
         start, _ = self.span(pos)
         return self.span(start - 1) if start > 0 else (0, 0)
+
+
+# The sentence boundaries of one message, found once for all the contact detectors that ask.
+sentences_of = identity_cached(maxsize=8)(Sentences)
 
 
 # --- vocabulary ---------------------------------------------------------------------------------
@@ -1099,14 +1075,16 @@ _URL = Scanner(URL_RULES)
 _TRAILING = ".,;:!?)]'"
 
 
-def find_urls(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, url) of every URL in the normalised text, trailing punctuation dropped."""
+@identity_cached(maxsize=8)
+def find_urls(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, url) of every URL in the normalised text, trailing punctuation dropped (found
+    once per message for the three contact detectors)."""
     out = []
     for start, end in _URL.spans(text):
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
         out.append((start, end, text[start:end]))
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..engine.detector import Detector, MessageView, compile_pattern
-from ..engine.literals import LITERALS, Gate, GateIndex
+from ..engine.literals import LITERALS, Gate, GateIndex, branches_of
 from ..lang import vocab
 from ..lang.en import tokens as en_tokens
 from ..lang.ja import clauses, frames
@@ -353,7 +353,7 @@ class Trigger:
     has one (the phrase a reader should see), else the whole match; the whole match is what
     negation is read after, so a trigger that carries its own 「ず」「ない」 is not its own refusal."""
 
-    __slots__ = ("rule", "regex", "english", "gate")
+    __slots__ = ("rule", "regex", "english", "gates")
 
     def __init__(self, rule):
         self.rule = rule
@@ -361,14 +361,16 @@ class Trigger:
         # A rule motivated by an English message needs Latin letters to match: a message
         # without any skips it after one cheap check (most messages are Japanese).
         self.english = rule.lang == "en"
-        # The strings every match holds, one of each requirement (engine/literals.py): a message
-        # that misses one skips the scan (tests/service/test_prefilter.py checks the gate never drops
-        # a match).
-        self.gate = Gate(self.regex.pattern)
+        # The strings every match holds, one of each requirement (engine/literals.py), for each
+        # branch of the rule: a message that opens no branch's gate skips the scan
+        # (tests/service/test_prefilter.py checks the gates never drop a match). One gate per
+        # branch, not one for the rule: a rule's union of its branches' words holds common ones
+        # (「デ」), and opened for most messages a 1,000-character rule cost 40 µs each.
+        self.gates = tuple(Gate(branch) for branch in branches_of(self.regex.pattern))
 
     def may_match(self, folded: str) -> bool:
         """Whether the rule can match a text whose case-folded form is `folded`."""
-        return self.gate.opens(folded)
+        return any(gate.opens(folded) for gate in self.gates)
 
     def finditer(self, text: str):
         return self.regex.finditer(text)
@@ -463,19 +465,22 @@ class RuleDetector(Detector):
         super().__init_subclass__(**kw)
         if "rules" in cls.__dict__:
             cls._triggers = tuple(Trigger(r) for r in cls.rules)
-            cls._index = GateIndex(t.gate for t in cls._triggers)
+            branches = [(k, gate) for k, t in enumerate(cls._triggers) for gate in t.gates]
+            cls._index = GateIndex(gate for _, gate in branches)
+            cls._branch_owner = tuple(k for k, _ in branches)
         if cls.__dict__.get("terms"):
             cls._anchors = compile_pattern(alternation(cls.terms))
 
     # Which triggers a text can open, found from the literals it holds (the shared index) instead of
     # asking every trigger's gate.
     _index: GateIndex = GateIndex(())
+    _branch_owner: tuple[int, ...] = ()
 
     def _open_triggers(self, folded: str, latin: bool) -> list[Trigger]:
         """The triggers that may match a text whose case-folded form is `folded`, in rule order."""
-        triggers = self._triggers
-        return [triggers[i] for i in self._index.opened(LITERALS.present(folded))
-                if latin or not triggers[i].english]
+        triggers, owner = self._triggers, self._branch_owner
+        opened = dict.fromkeys(owner[i] for i in self._index.opened(LITERALS.present(folded)))
+        return [triggers[k] for k in sorted(opened) if latin or not triggers[k].english]
 
     def applies(self, msg: MessageView) -> bool:
         return asks_the_worker(msg)

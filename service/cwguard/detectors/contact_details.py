@@ -510,7 +510,7 @@ class ContactDetails(Detector):
     def _spans(self, text: str) -> list[tuple[int, int]]:
         """Every kind of identifier and request, up to MAX_HITS of each (all candidates examined
         until then)."""
-        sentences = ch.Sentences(text)
+        sentences = ch.sentences_of(text)
         return [*ch.first(self._emails(text)), *ch.first(self._phones(text, sentences)), *ch.first(self._ids(text, sentences)),
                 *ch.first(self._links(text, sentences)), *ch.first(self._requests(text, sentences)),
                 *ch.first(self._handed_over(text, sentences)), *self._bare_handle(text)]
@@ -567,7 +567,7 @@ class ContactDetails(Detector):
         for m in _EMAIL.finditer(text):
             if _PLACEHOLDER_EMAIL.fullmatch(m.group()):
                 continue  # 「example@example.com」 in a form's spec
-            sentences = sentences or ch.Sentences(text)
+            sentences = sentences or ch.sentences_of(text)
             if _MADE_UP.search(text, *sentences.span(m.start())):
                 continue  # 「テストデータには…「abc(at)gmail.com」」
             yield m.span()
@@ -724,7 +724,7 @@ def _is_international_phone(text: str, start: int, end: int, candidate: str) -> 
         number = phonenumbers.parse(candidate, None)
     except phonenumbers.NumberParseException:
         return False
-    s_start, s_end = ch.Sentences(text).english(start)
+    s_start, s_end = ch.sentences_of(text).english(start)
     if EN_DATA_CUE.search(text, s_start, s_end) or DATA_CUE.search(text, s_start, s_end):
         return False  # 「a sheet of US store listings with phone numbers … convert them to E.164」
     if phonenumbers.is_valid_number(number):

@@ -205,7 +205,7 @@ class ExternalSite(Detector):
         text = msg.text
         contracted = msg.phase == "contracted"
         survives = contracted and ch.survives_contract(text)
-        sentences = ch.Sentences(text)
+        sentences = ch.sentences_of(text)
         lures = ch.first(self._lure_words(text, sentences))
         links = ch.first(self._lure_links(text, bool(lures), sentences))
         for start, end in (lures + links)[:ch.MAX_HITS]:

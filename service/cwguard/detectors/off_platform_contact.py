@@ -126,7 +126,7 @@ class OffPlatformContact(Detector):
         MAX_HITS of the merged list are among them). `terse`: read one-line proposals (「Zoomで」),
         in a client's message."""
         text = norm.text
-        sentences = ch.Sentences(text)
+        sentences = ch.sentences_of(text)
         id_given = _gives_id(text)
         candidates = _CHANNEL.spans(text)
         channels = [s for s in candidates if not ch.is_compound_line(norm, s[0])]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
-from ._channels import Sentences
+from ._channels import sentences_of
 from ._cues import (
     RuleDetector,
     about_the_work,
@@ -388,7 +388,7 @@ class PressureDetector(RuleDetector):
         if rule.lang == "en":
             # cut at English full stops too: 「…a tiny icon please. I'll send the offer tonight」 asks
             # for the icon in one sentence and states the sender's own speed in the next
-            s_start, s_end = Sentences(text).english(start)
+            s_start, s_end = sentences_of(text).english(start)
             if _EN_CONDITIONAL.search(text, max(s_start, start - 30), start):
                 return False  # 「text me if anything's urgent」: urgency the reader decides on
             own = _EN_SELF.search(text, s_start, start)

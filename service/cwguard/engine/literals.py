@@ -53,6 +53,73 @@ def required_clauses(pattern: str) -> tuple[frozenset[str], ...] | None:
     return tuple(sorted(dict.fromkeys(clauses), key=_selectivity, reverse=True))  # stable: ties keep their order
 
 
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (`a|b(c|d)` -> `a`, `b(c|d)`)."""
+    out, cur, depth, in_class, i = [], [], 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            cur.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(c)
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+_GROUP_OPENERS = ("(?:", "(?>")
+
+
+def branches_of(pattern: str) -> list[str]:
+    """The branches one of which every match takes: the top-level alternatives, or those of the
+    one group the whole pattern is (「(?<![a-z])(?P<s>A|B|C)(?!x)」 -> A, B, C: the assertions
+    beside the group are zero-width and require nothing). A pattern with anything else outside
+    its group is one branch. Each branch gets its own gate, so a rule whose alternatives need
+    different words is skipped unless one alternative's words are all there."""
+    parts = split_alternatives(pattern)
+    if len(parts) > 1:
+        return parts
+    try:
+        i = 0
+        while pattern.startswith(_LOOKAROUNDS, i):
+            i = _skip_group(pattern, i)
+        if i >= len(pattern) or pattern[i] != "(" or pattern.startswith(_LOOKAROUNDS, i):
+            return [pattern]
+        end = _skip_group(pattern, i)
+        rest = end
+        while pattern.startswith(_LOOKAROUNDS, rest):
+            rest = _skip_group(pattern, rest)
+        if rest != len(pattern):
+            return [pattern]  # a quantifier or more items after the group
+        if pattern.startswith(_GROUP_OPENERS, i):
+            body = pattern[i + 3:end - 1]
+        elif pattern.startswith("(?P<", i):
+            body = pattern[pattern.index(">", i) + 1:end - 1]
+        elif pattern.startswith("(?", i):
+            return [pattern]
+        else:
+            body = pattern[i + 1:end - 1]
+    except (IndexError, ValueError):
+        return [pattern]
+    inner = branches_of(body)
+    return inner if len(inner) > 1 else [pattern]
+
+
 def _selectivity(clause: frozenset[str]) -> tuple[int, int]:
     """Longer strings are rarer; fewer alternatives are rarer."""
     return min(map(len, clause)), -len(clause)
@@ -73,7 +140,10 @@ def _read_alternation(p: str, i: int) -> tuple[list[frozenset[str]], int]:
             return branches[0], i
         if not all(branches):
             return [], i
-        return [frozenset().union(*(max(b, key=_selectivity) for b in branches))], i
+        # the union of each branch's most selective requirement, and any requirement every branch
+        # shares (a mask character between the letters of every masked name)
+        shared = [c for c in branches[0] if all(c in b for b in branches[1:])]
+        return [frozenset().union(*(max(b, key=_selectivity) for b in branches)), *shared], i
 
 
 def _read_sequence(p: str, i: int) -> tuple[list[frozenset[str]], int]:
@@ -114,7 +184,9 @@ def _read_item(p: str, i: int) -> tuple[str | None, list[frozenset[str]] | None,
             return None, None, _skip_escape(p, i)
         return nxt, None, i + 2
     if c == "[":
-        return None, None, _checked(p, i, _skip_class(p, i))
+        j = _checked(p, i, _skip_class(p, i))
+        members = _class_members(p[i + 1:j - 1])
+        return None, ([members] if members else None), j
     if c == "(":
         if p.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
             return None, None, _checked(p, i, _skip_group(p, i))
@@ -155,6 +227,34 @@ def _skip_escape(p: str, i: int) -> int:
     if width and len(digits) == width and all(d in "0123456789abcdefABCDEF" for d in digits):
         return i + 2 + width
     raise _Unknown(p[i:i + 3])
+
+
+_MAX_CLASS_MEMBERS = 32
+
+
+def _class_members(body: str) -> frozenset[str] | None:
+    """The characters a plain class lists (「[〇●×*]」, escaped marks included), one of which every
+    match holds; None for a negated class, a range, a class escape or a nested set, which are not
+    read."""
+    if not body or body[0] == "^":
+        return None
+    members, k = set(), 0
+    while k < len(body):
+        c = body[k]
+        if c == "\\":
+            nxt = body[k + 1:k + 2]
+            if not nxt or (nxt.isascii() and nxt.isalnum()):
+                return None
+            members.add(nxt)
+            k += 2
+            continue
+        if c in "[]" or (c == "-" and 0 < k < len(body) - 1):
+            return None
+        members.add(c)
+        k += 1
+    if len(members) > _MAX_CLASS_MEMBERS:
+        return None
+    return frozenset(m.casefold() for m in members)
 
 
 def _skip_class(p: str, i: int) -> int:

@@ -80,6 +80,7 @@ class CompiledModel:
         for number, c in enumerate(self.alphabet, 1):
             self._lookup[ord(c)] = number
         self._grams: list[str] | None = None
+        self._table = _KeyTable(self.keys, self.columns)
 
     @property
     def n_text(self) -> int:
@@ -113,10 +114,9 @@ class CompiledModel:
         if not queries:
             return _tfidf(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), len(cleaned), self.idf)
         wanted, at = np.concatenate(queries), np.concatenate(places)
-        found = np.searchsorted(self.keys, wanted)
-        found[found == len(self.keys)] = 0
-        hit = self.keys[found] == wanted
-        return _tfidf(row_of[at[hit]], self.columns[found[hit]], len(cleaned), self.idf)
+        columns = self._table.columns_of(wanted)
+        hit = columns >= 0
+        return _tfidf(row_of[at[hit]], columns[hit], len(cleaned), self.idf)
 
     def context_columns(self, senders: Sequence[str], phases: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         base = self.n_text
@@ -225,6 +225,51 @@ def opinions_from_raw(raw: np.ndarray, names: Sequence[str], platt: tuple[float,
     best = best.tolist()
     return [Opinion(0.0, None, 0.0, row) if quiet[row] else Opinion(p_any[row], names[best[row]], best_p[row], row)
             for row in range(raw.shape[0])]
+
+
+class _KeyTable:
+    """The vocabulary's n-gram keys in an open-addressing hash table (multiply-shift hash, linear
+    probing), looked up for a whole batch at once. A binary search of the sorted keys cost 150 ns
+    a query (80,000 keys, queries in text order: a cache miss at most of its 17 steps) and was a
+    third of the model's time; here most queries are answered at their first slot."""
+
+    _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing
+
+    def __init__(self, keys: np.ndarray, columns: np.ndarray):
+        bits = max(4, int(2 * max(len(keys), 1) - 1).bit_length())  # load factor at most a half
+        self._shift = np.uint64(64 - bits)
+        self._mask = (1 << bits) - 1
+        self._keys = np.zeros(1 << bits, dtype=np.uint64)   # 0: an empty slot (no n-gram's key is 0)
+        self._columns = np.full(1 << bits, -1, dtype=np.int64)
+        self._probes = 0
+        taken = bytearray(1 << bits)
+        table_keys, table_columns = self._keys, self._columns
+        for key, column, slot in zip(keys.tolist(), columns.tolist(), self._slots(keys).tolist(), strict=True):
+            probes = 1
+            while taken[slot]:
+                slot, probes = (slot + 1) & self._mask, probes + 1
+            taken[slot] = 1
+            table_keys[slot], table_columns[slot] = key, column
+            self._probes = max(self._probes, probes)
+
+    def _slots(self, keys: np.ndarray) -> np.ndarray:
+        with np.errstate(over="ignore"):
+            return ((keys * self._MULTIPLIER) >> self._shift).astype(np.int64)
+
+    def columns_of(self, wanted: np.ndarray) -> np.ndarray:
+        """The column of each wanted key, -1 for a key not in the vocabulary."""
+        out = np.full(len(wanted), -1, dtype=np.int64)
+        todo = np.arange(len(wanted))
+        slots = self._slots(wanted)
+        for _ in range(self._probes):
+            found = self._keys[slots]
+            hit = found == wanted[todo]
+            out[todo[hit]] = self._columns[slots[hit]]
+            going = ~hit & (found != 0)  # an empty slot ends the probe: the key is absent
+            if not going.any():
+                break
+            todo, slots = todo[going], (slots[going] + 1) & self._mask
+        return out
 
 
 def _tfidf(rows: np.ndarray, cols: np.ndarray, n_rows: int, idf: np.ndarray) -> tuple[np.ndarray, ...]:
