@@ -38,13 +38,13 @@ FLOORS = {  # reported figure minus a margin (docs/quality.md)
     "holdout3.jsonl": {"recall": 0.95, "fpr": 0.03, "span": 0.88, "level": 0.90},
     "holdout4.jsonl": {"recall": 0.93, "fpr": 0.045, "span": 0.86, "level": 0.9},
     "holdout5.jsonl": {"recall": 0.92, "fpr": 0.04, "span": 0.76, "level": 0.93},
-    "holdout6.jsonl": {"recall": 0.94, "fpr": 0.045, "span": 0.78, "level": 0.88},
-    "holdout7.jsonl": {"recall": 0.91, "fpr": 0.04, "span": 0.74, "level": 0.94},
+    "holdout6.jsonl": {"recall": 0.93, "fpr": 0.045, "span": 0.77, "level": 0.88},
+    "holdout7.jsonl": {"recall": 0.9, "fpr": 0.04, "span": 0.72, "level": 0.92},
     "holdout8.jsonl": {"recall": 0.92, "fpr": 0.025, "span": 0.74, "level": 0.94},
-    "holdout9.jsonl": {"recall": 0.92, "fpr": 0.02, "span": 0.77, "level": 0.9},
+    "holdout9.jsonl": {"recall": 0.93, "fpr": 0.02, "span": 0.78, "level": 0.91},
     "holdout10.jsonl": {"recall": 0.9, "fpr": 0.025, "span": 0.79, "level": 0.91},
     "holdout11.jsonl": {"recall": 0.9, "fpr": 0.03, "span": 0.77, "level": 0.89},
-    "holdout12.jsonl": {"recall": 0.95, "fpr": 0.045, "span": 0.85, "level": 0.88},
+    "holdout12.jsonl": {"recall": 0.95, "fpr": 0.045, "span": 0.85, "level": 0.89},
 }
 
 

@@ -43,6 +43,8 @@ FLAGGED = [
     ("family: the passbook's cover will do", "じゃ通帳の表紙でいいです", "personal_info"),
     ("family: a meeting tool with a clock time, in English", "gmeet tmrw 10am JST?", "off_platform_contact"),
     ("family: a host typed without a scheme", "download the app → taskpro-hub.vip/reg invite code 4410", "external_site"),
+    ("family: a QR code to scan and add", "こちらのQRコードを読み取って追加お願いします", "contact_details"),
+    ("family: the skipped fee proposed, in English", "let's skip the fees, I'll pay you over PayPal", "direct_deal"),
 ]
 
 PASSED = [
@@ -93,6 +95,17 @@ PASSED = [
     ("look-alike: a placeholder handle, in English", 'Should I keep placeholders like "@xxxxxxx" in the draft?'),
     ("look-alike: a link's lifetime described", "the Zoom link expires in 60 minutes after the meeting ends"),
     ("look-alike: a file path, not a host", "see the folder src/app/main.py"),
+    # the sixth round (tr141-tr148)
+    ("look-alike: a phone format shown by example", "電話は 03-1234-5678 みたいにハイフン有りで統一ですか？"),
+    ("look-alike: a dummy number to be replaced", "案内する番号は 0120-000-000（※ダミー、本番は差し替え）で書いておいてください"),
+    ("look-alike: a QR's readability as a design matter", "QRは読み取りやすさを考えて2.5cm角以上は確保したいです"),
+    ("look-alike: a dummy QR left unreadable", "ページに載せるQRコードは架空のダミーなので、読み取れない状態のまま組んでください"),
+    ("look-alike: steps the copy explains", "LINE公式アカウントの友だち追加→写真を送る→お見積り、という3ステップの説明文です"),
+    ("look-alike: the registering steps printed small", "LINEでの登録手順も小さく載せたいので文言はこちらで用意します"),
+    ("look-alike: a flyer being designed", "ファンクラブLINE公式アカウントの友だち追加チラシのデザインをお願いします"),
+    ("look-alike: a friend's advice declined, in English",
+     "A friend told me to just pay you over PayPal and skip the fees, but I'd rather keep it all here."),
+    ("look-alike: an example row of the data", "作業内容はリスト入力です。\n入力例：梅田店／大阪市北区／https://lin.ee/sample01\n単価は1件12円です。"),
 ]
 
 

@@ -554,8 +554,16 @@ _EXPLAINED_IN_WORK = compile_pattern(r"[^。\n!?]{0,60}?" + talk("explained_in_w
 _PLACE_OF_ACT = compile_pattern(r"\s?(?:で(?!の)|にて|上で)")
 
 
+# (not when the object is used to reach the channel: 「LINEボタンから追加してね」)
+_DESIGN_OBJECT_AFTER = compile_pattern(r"\s?(?:公式アカウント|公式)?(?:の)?(?:友だち追加|友達追加)?" + talk("design_objects")
+                                       + r"(?!\s?(?:から|より|を押|をタップ|をクリック|で追加|で登録))")
+
+
 def explained_by_the_work(text: str, start: int, end: int, sentences: Sentences) -> bool:
-    """「LINE公式アカウントの友だち追加からLINE Payでの決済までを説明するチュートリアル動画」."""
+    """「LINE公式アカウントの友だち追加からLINE Payでの決済までを説明するチュートリアル動画」; or the
+    object being designed right after it (「友だち追加チラシ」)."""
+    if _DESIGN_OBJECT_AFTER.match(text, end):
+        return True
     if _PLACE_OF_ACT.match(text, end):
         return False
     return _EXPLAINED_IN_WORK.match(text, end, sentences.span(start)[1]) is not None

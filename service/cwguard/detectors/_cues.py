@@ -209,13 +209,22 @@ _REPORTED = compile_pattern(
 )
 
 
+# Someone else's advice or words reported before the phrase, in English (tr146).
+_EN_REPORTED_BEFORE = compile_pattern(
+    r"(?<![a-z])(?:(?:a friend|someone|somebody|people|others|another client)\s(?:told|tells|said|says|suggested|advised)|"
+    r"(?:was|were|been|got)\s(?:told|advised)|told\s(?:me|us)\sto)(?![a-z])"
+)
+
+
 def reported(text: str, start: int, end: int) -> bool:
     """Whether the phrase's sentence reports or warns about it rather than proposing it
     (「入金額が大きいほど報酬率が上がるという話は詐欺です」「『出金には手数料が必要』と言われたら」),
     or quotes it as an example in the text being written (「「誰でも簡単に月収50万」は引用ボックスに」)."""
     if clauses.is_reported(text, start, end) or reported_quote(text, start, end) or in_quoted_topic(text, start, end):
         return True
-    _, s_end = sentence(text, start)
+    s_start, s_end = sentence(text, start)
+    if _EN_REPORTED_BEFORE.search(text, max(s_start, start - 80), start):
+        return True  # 「A friend told me to just pay you over PayPal and skip the fees, but …」
     return _REPORTED.search(text, end, max(s_end, end)) is not None
 
 

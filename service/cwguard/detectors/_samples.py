@@ -3,7 +3,8 @@
 A risky phrase inside the work's own text is the work, not a request to the reader: a call script's
 「…フリーダイヤル0120-…までお電話ください」, a caption ending on the shop's @handle, a listing's old text
 between ruled lines, the lures an article or a game will quote, the UI strings of a localisation job
-(「電話番号を入力してください」), a landing page's copy. The text is quoted (「…」『…』“…” or "…", over
+(「電話番号を入力してください」), a landing page's copy, a line given as an example of the data
+(「入力例：…」). The text is quoted (「…」『…』“…” or "…", over
 several sentences or lines) or set between two ruled lines (----, ====), and the message says it is
 such a text (sample_words, quoted_topic_words, topic_words: anywhere in it). A lure's own decorative
 block names no draft, excerpt or sample, so it stays a lure.
@@ -32,6 +33,8 @@ SAMPLE_TOPIC = compile_pattern(f"(?:{vocab.words('ja', 'channel_talk', 'sample_w
 _QUOTE_MARKS = regex.compile("[「」『』“”]")
 _STRAIGHT_QUOTED = regex.compile(r'"[^"\n]{1,200}"')
 _RULED_LINE = regex.compile(r"^[ \t\u3000]*[-=_*~─━＝]{3,}[ \t\u3000]*$", regex.MULTILINE)
+# A line given as an example of the data (「入力例：ほけん相談プラザ 梅田店／…／https://lin.ee/sample01」, tr148).
+_EXAMPLE_LINE = regex.compile(r"^[ \t\u3000]*(?:入力例|記入例|回答例|記載例|出力例|例)[ \t\u3000]?[:：][^\n]*", regex.MULTILINE)
 # An outline's heading line (「H2 なぜChatworkからSlackに移行するのか」): the article's text.
 _HEADING_LINE = regex.compile(r"^[ \t\u3000]*h[1-6](?![a-z0-9])[^\n]*", regex.MULTILINE)
 _SAMPLE_REACH = 800  # a quotation longer than this is no sample but a quote left open
@@ -62,6 +65,8 @@ def _sample_regions(text: str) -> Regions:
     rules = [m.start() for m in islice(_RULED_LINE.finditer(text), _MAX_MARKS)]
     regions += list(zip(rules[0::2], rules[1::2], strict=False))
     regions += [m.span() for m in islice(_HEADING_LINE.finditer(text), _MAX_MARKS)]
+    if "例" in text:
+        regions += [m.span() for m in islice(_EXAMPLE_LINE.finditer(text), _MAX_MARKS)]
     if not regions or SAMPLE_TOPIC.search(text) is None:  # the cheap structure first, then the words
         return (), ()
     merged: list[list[int]] = []  # nested and overlapping regions as one (a span needs one bisection)

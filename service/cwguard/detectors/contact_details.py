@@ -183,16 +183,20 @@ IDENT_WITH_VERB_RULE = Rule(
 # After the scanning word, the QR is not being put into a design a few characters on (「店のLINE公式の
 # 友だち追加QRも載せたい」, tr55 family: the menu being designed carries it).
 _NOT_PLACED_IN_A_DESIGN = r"(?![^。\n]{0,6}?" + ch.talk("qr_code_made") + ")"
+# Nor is the QR's readability discussed as a design matter (「QRは読み取りやすさを考えて2.5cm角以上」
+# 「架空のダミーなので読み取れない状態のまま組んで」, tr145, tr146).
+_NOT_ITS_READABILITY = r"(?!りやす|りにく|れな|れる大き|り精度|りづら)"
 QR_RULE = Rule(
     id="qr_code_to_scan",
     pattern=r"(?<![a-z])qr(?:コード)?(?![a-z])(?!(?:の)?" + ch.talk("qr_code_made") + ")"
-    r"[^。\n]{0,15}?" + ch.talk("qr_code_scanned") + _NOT_PLACED_IN_A_DESIGN
+    r"[^。\n]{0,15}?" + ch.talk("qr_code_scanned") + _NOT_PLACED_IN_A_DESIGN + _NOT_ITS_READABILITY
     + "|" + vocab.words("ja", "channel_talk", "line_qr") + r"(?!(?:の)?" + ch.talk("qr_code_made") + ")",
     examples=("こちらのQRコードを読み取って友だち追加してください", "応募者さまには公式LINEのQRコードを画像でお送りしてます📷"),
     counter_examples=("QRコードの作成をお願いします", "QRコード付きのチラシをデザインしてください",
                       "QRコードは管理画面から出力したものを御社で差し込んでいただくか", "「ＱＲ読取ユニット」は全角のまま残してください",
                       "QRは公式アカウントの管理画面から書き出した画像をお渡しします",
-                      "チラシに店の友だち追加QRも載せたいです"),
+                      "チラシに店の友だち追加QRも載せたいです",
+                      "QRは読み取りやすさを考えて2.5cm角以上は確保したいです"),
     reason="LINE QR code",
 )
 # An image whose file name says it is a QR code to add someone (「[画像] tomodachi_tsuika_QR.png」): the

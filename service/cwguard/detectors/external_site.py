@@ -211,6 +211,8 @@ class ExternalSite(Detector):
         for start, end in (lures + links)[:ch.MAX_HITS]:
             if contracted and _PAYMENT.search(text, *sentences.span(start)):
                 continue  # after a contract a payment site is direct_deal
+            if ch.in_sample(text, start, end):
+                continue  # the work's own text: a sample row, a draft, strings to translate
             yield self.hit(start, end, survives_contract=survives)
 
     @staticmethod
