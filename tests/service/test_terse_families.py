@@ -1,10 +1,11 @@
 """The terse families of the fourth session, read by the rules alone (table-driven): each family has
 lures the rules must flag and look-alikes they must pass. Texts are written for this table, in the
 spirit of the training corpora tr19-tr49 (never the blind sets); the fifth session's rows are
-marked."""
+marked, and the seventh session's sector families come from tests/support/sector_families.py."""
 import pytest
 
 from support.scoring import categories as rule_categories
+from support.sector_families import SECTOR_FLAGGED, SECTOR_PASSED
 
 FLAGGED = [
     # a channel and a particle parted by a space; a meeting, room or workspace of a channel
@@ -155,6 +156,7 @@ FLAGGED = [
     ("family: withdrawn after some hours", "Unverified accounts are removed after 24 hours.", "pressure"),
     ("family: slots said to remain", "Only 2 spots remain.", "pressure"),
     ("family: registering at a link pointed to", "リンクから本登録お願いします", "external_site"),
+    *SECTOR_FLAGGED,  # the seventh session's (tests/support/sector_families.py)
 ]
 
 PASSED = [
@@ -236,6 +238,7 @@ PASSED = [
     ("look-alike: an order ID asked", "注文ID教えてください"),
     ("look-alike: the deadline asked about", "納期は？"),
     ("look-alike: how to register at a link, as the work", "リンク先で登録する手順を図解してください"),
+    *SECTOR_PASSED,
 ]
 
 

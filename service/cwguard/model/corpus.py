@@ -24,11 +24,12 @@ TRAIN_DIR = ROOT / "corpus" / "train"
 # written at the start of the fourth; holdout9: written late in the fourth session, after its
 # detection changes; holdout10: terse lures and look-alikes, written at the start of the fifth;
 # holdout11: terse lures, refusals and trust tricks, written at the start of the sixth; holdout12:
-# one job sector per part, half of it benign look-alikes, written at the start of the seventh; all
-# by helpers who never read the detectors).
+# one job sector per part, half of it benign look-alikes, written at the start of the seventh;
+# holdout13: one client persona per part, written at the end of the seventh and scored once on its
+# final code; all by helpers who never read the detectors).
 BLIND = (DATA / "holdout4.jsonl", DATA / "holdout5.jsonl", DATA / "holdout6.jsonl", DATA / "holdout7.jsonl",
          DATA / "holdout8.jsonl", DATA / "holdout9.jsonl", DATA / "holdout10.jsonl",
-         DATA / "holdout11.jsonl", DATA / "holdout12.jsonl")
+         DATA / "holdout11.jsonl", DATA / "holdout12.jsonl", DATA / "holdout13.jsonl")
 
 RISKS = ("off_platform_contact", "contact_details", "external_site", "direct_deal", "in_person_meeting",
          "work_before_escrow", "upfront_payment", "personal_info", "unrealistic_offer", "pressure")

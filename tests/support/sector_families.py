@@ -1,12 +1,10 @@
 """The seventh session's families, read by the rules alone (table-driven). They came from training
-threads written sector by sector (tr101-tr116: a job's real work first, the lure where life puts it,
+threads written sector by sector (tr101-tr148: a job's real work first, the lure where life puts it,
 six in ten threads benign look-alikes of the sector). Texts are written for this table, never copied
-from a corpus; each family has lures the rules must flag and look-alikes they must pass."""
-import pytest
+from a corpus; each family has lures the rules must flag and look-alikes they must pass. Read by
+tests/service/test_terse_families.py, which runs every table row the same way (tr101-tr148)."""
 
-from support.scoring import categories as rule_categories
-
-FLAGGED = [
+SECTOR_FLAGGED = [
     # the same words as the look-alikes below, proposed by the sender
     ("family: a channel where the explaining happens", "LINEで手順を説明する資料をお送りします", "off_platform_contact"),
     ("family: a channel named again after a tutorial", "登録方法を解説する動画を送るので、LINE追加してください", "off_platform_contact"),
@@ -47,7 +45,7 @@ FLAGGED = [
     ("family: the skipped fee proposed, in English", "let's skip the fees, I'll pay you over PayPal", "direct_deal"),
 ]
 
-PASSED = [
+SECTOR_PASSED = [
     # the channel is what a tutorial, an article or a narration explains
     ("look-alike: a tutorial's subject", "LINE公式アカウントの友だち追加から決済までを説明するチュートリアル動画のナレーションです"),
     ("look-alike: an article's subject", "Zoomのブレイクアウトルームの作り方を解説する記事を2本お願いします"),
@@ -107,14 +105,3 @@ PASSED = [
      "A friend told me to just pay you over PayPal and skip the fees, but I'd rather keep it all here."),
     ("look-alike: an example row of the data", "作業内容はリスト入力です。\n入力例：梅田店／大阪市北区／https://lin.ee/sample01\n単価は1件12円です。"),
 ]
-
-
-@pytest.mark.parametrize("family, text, category", FLAGGED)
-def test_the_rules_flag_each_family(family, text, category):
-    assert category in rule_categories(text), family
-
-
-@pytest.mark.parametrize("family, text", PASSED)
-def test_the_rules_pass_each_look_alike(family, text):
-    assert rule_categories(text) == set(), family
-
