@@ -32,6 +32,10 @@ from ..lang.vocab import channel_nicknames
 from ._cues import reported_quote
 from ._samples import QUOTE_TOPIC, SAMPLE_TOPIC, in_sample  # noqa: F401  (read as ch.*)
 
+# A dot written in brackets to slip a link or a handle past the filter (「line [.] me」「taskhub(.)top」,
+# tr86, tr88): read by contact_details' spelled invite links and external_site's hidden links.
+BRACKETED_DOT = r"\[[.．]\]|\([.．]\)"
+
 # Hits reported per detector and message (a 1 MB message of "LINEで" repeated gives 32 hits, not
 # 200 000). Only hits are capped, never the candidates examined (issue 9: 64 harmless 「LINE広告の
 # 運用、」 before 「詳細はLINEでお伝えします」 once hid the lure): every candidate is examined at a
@@ -552,9 +556,8 @@ WORK_SUBJECT = (
 # an article's or a narration's subject); not where the explaining happens (「LINEで…を説明する資料」).
 _EXPLAINED_IN_WORK = compile_pattern(r"[^。\n!?]{0,60}?" + talk("explained_in_work"))
 _PLACE_OF_ACT = compile_pattern(r"\s?(?:で(?!の)|にて|上で)")
-
-
-# (not when the object is used to reach the channel: 「LINEボタンから追加してね」)
+# The object being designed right after a channel or its add-friend words (「友だち追加チラシ」); not
+# when the object is used to reach the channel (「LINEボタンから追加してね」).
 _DESIGN_OBJECT_AFTER = compile_pattern(r"\s?(?:公式アカウント|公式)?(?:の)?(?:友だち追加|友達追加)?" + talk("design_objects")
                                        + r"(?!\s?(?:から|より|を押|をタップ|をクリック|で追加|で登録))")
 

@@ -488,8 +488,8 @@ class RuleDetector(Detector):
     def _open_triggers(self, folded: str, latin: bool) -> list[Trigger]:
         """The triggers that may match a text whose case-folded form is `folded`, in rule order."""
         triggers, owner = self._triggers, self._branch_owner
-        opened = dict.fromkeys(owner[i] for i in self._index.opened(LITERALS.present(folded)))
-        return [triggers[k] for k in sorted(opened) if latin or not triggers[k].english]
+        opened = sorted({owner[i] for i in self._index.opened(LITERALS.present(folded))})
+        return [triggers[k] for k in opened if latin or not triggers[k].english]
 
     def applies(self, msg: MessageView) -> bool:
         return asks_the_worker(msg)

@@ -315,7 +315,7 @@ _SHORT_INVITE_HOSTS = sorted((h for h in ch.INVITE_HOSTS if "." in h and len(h) 
 # Every letter of the host may be parted by a space or a line break, and its dot written [.] (.) or
 # ドット (tr86, tr88: 「d i s c o r d . g g / h7Kq2」「lin.\nee/\nMk7rTq2」).
 _GAP = r"[ \t\n]{0,2}"
-_SPELLED_DOT = _GAP + r"(?:[.．]|\[[.．]\]|\([.．]\)|ドット|dot)" + _GAP
+_SPELLED_DOT = _GAP + r"(?:[.．]|" + ch.BRACKETED_DOT + r"|ドット|dot)" + _GAP
 
 
 def _spelled_out(host: str) -> str:
@@ -353,7 +353,7 @@ def _gated(rule: Rule, shape: str) -> tuple[regex.Pattern, regex.Pattern, Gate]:
 
 # ADD_HANDLE_RULE also takes a handle that ends its line after a space (「追加お願いします mika_0707」).
 _HANDOVER = (_gated(ADD_HANDLE_RULE, _ARROW_SHAPE + r"|[a-z0-9_.\-]{4}[ \t\u3000]*(?:\n|\Z)"), _gated(ARROW_HANDLE_RULE, _ARROW_SHAPE),
-             _gated(SPACED_INVITE_RULE, r"[.．][ \t\n]|[ \t\n][.．]|\[[.．]\]|\([.．]\)|ドット|(?<![a-z])[a-z][ \t][a-z][ \t][a-z]|[a-z]\n[a-z]"),
+             _gated(SPACED_INVITE_RULE, r"[.．][ \t\n]|[ \t\n][.．]|" + ch.BRACKETED_DOT + r"|ドット|(?<![a-z])[a-z][ \t][a-z][ \t][a-z]|[a-z]\n[a-z]"),
              _gated(SKYPE_LIVE_RULE, "live:"),
              _gated(SPACED_ID_RULE, r"[a-z0-9_][ \t\u3000][a-z0-9_][ \t\u3000][a-z0-9_]"))
 # CHANNEL_HANDLE_RULE read in two steps: the channel names by the scanner (each gated by its own

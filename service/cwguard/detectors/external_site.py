@@ -145,7 +145,7 @@ OBFUSCATED_LINK_RULES: tuple[Rule, ...] = (
         id="obfuscated_link",
         pattern=r"(?<![a-z])h[ \t]{1,2}t[ \t]{0,2}t[ \t]{0,2}p[ \t]{0,2}s?[ \t]{0,2}[:：][ \t]{0,2}/[ \t]{0,2}/"
         r"|(?<![a-z])h[ \t]{0,2}t[ \t]{0,2}t[ \t]{0,2}p[ \t]{0,2}s?[ \t]{0,2}[:：][ \t]{0,2}/[ \t]{1,2}/"
-        r"|(?<![a-z0-9])[a-z0-9\-]{2,30}[ \t]{0,2}(?:\[[.．]\]|\([.．]\)|\[dot\]|\(dot\))[ \t]{0,2}[a-z]{2,10}(?![a-z])",
+        r"|(?<![a-z0-9])[a-z0-9\-]{2,30}[ \t]{0,2}(?:" + ch.BRACKETED_DOT + r"|\[dot\]|\(dot\))[ \t]{0,2}[a-z]{2,10}(?![a-z])",
         examples=("こちらは締め切りました💦→ h t t p s : / / job-navi [.] site / r / 88", "register at taskhub(.)top/join"),
         counter_examples=("https://example.com/guide", "ファイル名は report[1].pdf です"),
         reason="a link written to slip past the filter (tr86, tr88 families)",
