@@ -344,6 +344,19 @@ def test_padding_a_lure_with_harmless_text_does_not_buy_a_veto(installed):
     assert any(h["severity"] == "high" and h["text"] in ("abc_123", "LINE") for h in answer["highlights"])
 
 
+@pytest.mark.parametrize("window, read", [
+    ("E広告の運用、LINE広告の運用、LINE広告の運用、詳細はLINEで", "LINE広告の運用、詳細はLINEで"),
+    ("ok. ok. ok. add me on LINE", "ok. add me on LINE"),
+    ("it. ok. ok. add me on LINE", "it. ok. add me on LINE"),
+    ("LINE広告の運用、LINEスタンプの制作、詳細はLINEで", "LINE広告の運用、LINEスタンプの制作、詳細はLINEで"),
+    ("はい。はい、詳細はLINEで", "はい。はい、詳細はLINEで"),
+])
+def test_the_veto_window_reads_a_clause_repeated_in_a_row_once(window, read):
+    """The padding of issue 9 is read once, however often it fits in the window; different clauses,
+    or the same words with another mark, are all read."""
+    assert scoring._once_in_a_row(window) == read
+
+
 @pytest.mark.parametrize("text", ["？", "0", "1", "OK", "!!"])
 def test_the_model_adds_nothing_to_a_message_without_text_to_read(installed, text):
     with_fusion(installed, add=0.0)

@@ -586,7 +586,7 @@ _GENERIC = talk("generic_verbs")
 FRAME_AFTER = compile_pattern(
     _CONNECT + _BRACKETED + _SUFFIX + _CONNECT
     + r"(?:(?:のみ|だけ)?(?:で|にて|でも|での|から|経由|上で|を(?:通じ|使っ|利用し)て|使って)"
-    + r"(?:[^。\n]{0,20}?" + _TALK + r"|[^。\n]{0,2}?" + _GENERIC + ")"
+    + r"(?:[^。\n]{0,20}?" + _TALK + r"|(?!" + talk("business_uses") + r")[^。\n]{0,2}?" + _GENERIC + ")"
     + r"|(?:の)?(?:方|ほう)(?:が|で|に|を)[^。\n!?]{0,14}?" + _TALK_OR_BETTER
     + r"|(?:だと|なら|であれば|でしたら|の方が)[^。\n!?]{0,12}?" + _TALK_OR_BETTER
     + r"|(?:を|は)[^。\n!?]{0,4}?" + talk("share_verbs")
@@ -625,6 +625,46 @@ CHANNEL_POINTED = compile_pattern(
     r"|:?[ \t]{0,2}\+\d[\d \t()\-]{7,20}\d)"
 )
 CHANNEL_REFERENCE = compile_pattern(talk("reference_words"))
+# The reader's tasks sent out in the channel (「次回以降のタスクはLINEオープンチャットで一斉配信しています」): the
+# verb right after the channel, the work named earlier in its sentence (`work_handed_out`).
+HANDED_OUT_AFTER = compile_pattern(r"(?:の)?(?:グループ|チャット|ルーム|サーバー)?(?:で|にて)\s?(?:一斉|毎日|随時|先行|限定)?\s?" + talk("handed_out_verbs"))
+HANDED_OUT_WORK = compile_pattern(talk("handed_out_work"))
+# A group said to exist, for more work or income (「もっと単価高いお仕事まわしてるｵｰﾌﾟﾝﾁｬｯﾄあります」, tr161):
+# an invitation by its existence. Read right after the channel; the more-work words in its sentence.
+GROUP_OFFERED_AFTER = compile_pattern(
+    r"(?:の)?\s?(?:グループ|ルーム|コミュニティ|サロン|サーバー)?\s?(?:が|も)?\s?"
+    r"(?:あります|ありますよ|あるよ|あるので|作りました|作ってます|やってます|運営して|用意して)"
+)
+MORE_JOBS = compile_pattern(talk("more_jobs_or_income"))
+# A contact handed over anywhere in the message: a handle (not an e-mail's @), a phone number with a
+# country code or a Japanese mobile prefix, or a chat app's invite link (`hands_over_contact`). A chat
+# app named in such a message is where the contact is to be used, whatever frame names it
+# (「作業指示はテレグラムのグループで配信しています。@task_desk を検索して参加」「WhatsApp pls +44 7700 900412」).
+CONTACT_HANDED = compile_pattern(
+    r"(?<![a-z0-9._\-])@(?=[a-z0-9_.]{0,30}[a-z])[a-z0-9_.]{3,30}"
+    r"|(?<![\d+])\+\d(?:[ \-()]{0,2}\d){7,14}(?!\d)"
+    r"|(?<!\d)0[789]0[ \-ー]?\d{4}[ \-ー]?\d{4}(?!\d)"
+)
+
+
+# A link's path left to fill in (「discord.gg/xxxxxx のままで」), read by contact_details too.
+PLACEHOLDER_PATH = compile_pattern(vocab.words("common", "channels", "placeholder_paths"))
+_DIGIT = compile_pattern(r"\d")
+
+
+def hands_over_contact(text: str) -> bool:
+    """The message hands over a live handle, phone number or chat app's invite link: not a dummy
+    (「090-0000-0000」「+1 000-000-0000」), not a link to fill in, not in the work's text or in words
+    received and quoted."""
+    def live(start: int, end: int) -> bool:
+        return not (in_sample(text, start, end) or reported_quote(text, start, end))
+
+    for m in CONTACT_HANDED.finditer(text):
+        digits = _DIGIT.findall(m.group())
+        if (not digits or len(set(digits[-8:])) >= 3) and live(*m.span()):
+            return True
+    return any(url_kind(url) == "invite" and not PLACEHOLDER_PATH.search(url) and live(start, end)
+               for start, end, url in find_urls(text))
 # A meeting link for the work itself (「最初の生徒さん…のレッスン用リンクです」): read in its sentence and the 80
 # characters before it.
 MEETING_AS_WORK = compile_pattern(talk("meeting_link_as_work"))
@@ -844,6 +884,8 @@ EN_CALL_AFTER = compile_pattern(
 # family), read back from the channel.
 EN_CALL_BEFORE = compile_pattern(
     r"(?r)(?<![a-z])(?:" + en_talk("call_kinds") + r"[ \t])?" + en_talk("calls") + r"s?[ \t](?:on|via|over|through|in|using)[ \t](?:the[ \t])?\Z"
+    # its length right before it: a call (「quick 15min zoom tmrw 10am?」, tr155)
+    r"|(?<![a-z\d])\d{1,3}[ \t]?-?[ \t]?(?:min|mins|minute|minutes)[ \t]\Z"
 )
 # ...but not a call that already happened or is the material (「transcribe the Zoom meeting」
 # 「the Zoom call recording」).
@@ -1145,6 +1187,63 @@ SURVIVES_RULES: tuple[Rule, ...] = (
         + "|" + talk("more_jobs_or_income") + r"[^。\n]{0,40}?" + talk("outside_groups"),
         examples=("他の高単価案件も紹介しているグループがあるので参加しませんか",),
         reason="invitation for more jobs / income",
+    ),
+    Rule(
+        id="more_jobs_handed_out_elsewhere",
+        pattern=talk("more_jobs_or_income") + r"[^。\n]{0,40}?(?:で|にて)\s?(?:一斉|毎日|随時|先行|限定)?\s?(?:"
+        + talk("handed_out_verbs") + r"|紹介|案内)"
+        + r"|(?:で|にて)[^。\n]{0,20}?(?:" + talk("more_jobs_or_income") + r")[^。\n]{0,12}?(?:も)?(?:ご|お)?(?:案内|紹介|配信)",
+        examples=("実はCWでは出せない高単価の案件(1件3,000円〜)もあって、みどりのアプリで配信してます",
+                  "追加後はテレグラムで1件800円〜の高単価タスクもご案内できますよ"),
+        counter_examples=("本案件の修正依頼はChatworkでお送りします",),
+        reason="more jobs or income said to be handed out in a channel the contracted work does not need (tr153, tr155)",
+    ),
+    Rule(
+        id="english_more_work_elsewhere",
+        pattern=r"(?<![a-z])(?:more|extra|priority|bonus|vip|higher[- ]paying|better[- ]paying|better[- ]paid|high[- ]paying)\s"
+        r"(?:work|tasks|jobs|orders|projects|gigs)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:than\s(?:we|i)\scan\s(?:post|put|offer)\shere|"
+        r"group|channel|community|server|chat)(?![a-z])"
+        r"|(?<![a-z])(?:join|add|follow)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:group|channel|community|server)(?![a-z])[^.!?\n]{0,30}?"
+        r"(?<![a-z])(?:more|extra|priority|bonus|vip|higher[- ]paying|better[- ]paying|high[- ]paying)\s(?:work|tasks|jobs|orders|projects|gigs)(?![a-z])",
+        examples=("we have way more work than we can post here. join the translators group", "join the translators group for priority tasks t.me/+Qm8vXr2"),
+        counter_examples=("please join the project channel on Slack for the review",),
+        lang="en",
+        reason="in English: more work offered in an outside group (tr154)",
+    ),
+    Rule(
+        id="registered_for_referral",
+        pattern=talk("joining_acts") + r"[^。\n]{0,20}?(?:紹介|ご紹介|お繋ぎ|おつなぎ)(?:でき|します|いたします|させて|可能)"
+        + r"|(?:提携先|提携企業|提携会社|パートナー企業|系列会社|グループ会社)[^。\n]{0,30}?(?:募集|案件|お仕事|仕事)",
+        examples=("提携先が在宅ライター大量募集してます。こちら登録だけしといてもらえれば紹介できます→ https://forms.gle/9hQw",),
+        counter_examples=("クラウドワークスのプロフィールに登録してある実績を紹介してください",),
+        reason="registering elsewhere to be referred to other work, which the contracted work does not need (tr154)",
+    ),
+    Rule(
+        id="pay_handled_in_a_group",
+        pattern=r"(?:報酬|出金|お支払い|支払い|受け取り|受取)[^。\n]{0,16}?" + talk("outside_groups") + r"\s?(?:で|にて|から)",
+        examples=("報酬の出金は専用グループで手続きしてね→ t.me/+kQ8v2LmZpXw",),
+        counter_examples=("報酬はクラウドワークスの仮払いからお支払いします",),
+        reason="the pay or its withdrawal handled in an outside group the contracted work does not need (tr169)",
+    ),
+    Rule(
+        id="registering_for_more_jobs",
+        pattern=talk("joining_acts") + r"(?:する|すると|したら|いただくと|いただければ|すれば)[^。\n]{0,20}?" + talk("more_jobs_or_income"),
+        examples=("登録すると単価1.5倍の案件が毎週届きます✨ https://bright-partner.jp/entry",),
+        counter_examples=("登録すると本案件の資料が見られます",),
+        reason="registering outside for more jobs (tr170)",
+    ),
+    Rule(
+        id="english_joining_as_condition_of_pay",
+        pattern=r"(?<![a-z])(?:before|to|until)\s(?:we\s(?:can\s)?|i\s(?:can\s)?)?(?:release|send|process|pay|transfer|unlock)(?![a-z])[^.!?\n]{0,30}?"
+        r"(?<![a-z])(?:payment|pay|payout|salary|reward|earnings|funds|money)(?![a-z])[^.!?\n]{0,50}?"
+        r"(?<![a-z])(?:verify|register|sign up|signup|log in|login|fill|join|complete)(?![a-z])"
+        r"|(?<![a-z])(?:verify|register|sign up|join)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:to|before you can|in order to)\s(?:receive|get|withdraw|release|unlock)\s"
+        r"(?:your\s|the\s)?(?:payment|pay|payout|salary|reward|earnings|funds|money)(?![a-z])",
+        examples=("before we can release your payment our finance team must verify you → payout-verify.example/jp",
+                  "register on our portal to receive your payout"),
+        counter_examples=("we release the payment through CrowdWorks once you deliver",),
+        lang="en",
+        reason="in English: registering or verifying outside as a condition of pay (tr153)",
     ),
     Rule(
         id="joining_as_condition_of_pay",

@@ -327,7 +327,8 @@ _OPEN_QUOTES_ALL, _CLOSE_QUOTES_ALL = "「『“\"", "」』”\""
 # Words received from someone else and read back (「『…Telegramで』と連絡が来たのですが」「another
 # client told me "text me on WhatsApp"」): a quote followed by a reporting tail, or opened right after
 # a reporting verb. The quoted lure is what the writer asks or warns about, not what it proposes.
-_REPORTING_TAIL = compile_pattern(rf"\s?(?:{vocab.words('ja', 'grammar', 'reporting_tails')})")
+# (after further quotes in a row: 「「選考はLINEで」「公式LINEを追加して」といったメッセージ」)
+_REPORTING_TAIL = compile_pattern(rf"\s?(?:[「『][^」』\n]{{0,60}}[」』]\s?){{0,3}}(?:{vocab.words('ja', 'grammar', 'reporting_tails')})")
 _EN_REPORTING = compile_pattern(
     rf"(?<![a-z])(?:{vocab.words('en', 'grammar', 'reporting_verbs')})(?![a-z])[^\"“「\n]{{0,16}}$"
 )
@@ -443,7 +444,8 @@ def declined(msg: MessageView, rule, start: int, end: int) -> bool:
     a, b = msg.norm.to_original(start, end)
     if rule.lang == "en":
         bait = getattr(rule, "fee_waiver_is_bait", False)
-        return en_tokens.polarity_at(msg.norm.original, a, b, fee_waiver_is_bait=bait) in DECLINING
+        masked = getattr(rule, "negative_by_itself", False)
+        return en_tokens.polarity_at(msg.norm.original, a, b, fee_waiver_is_bait=bait, own_words_masked=masked) in DECLINING
     # the sentence is tokenised only if it holds what a refusal or a waiver needs
     return frames.may_decline(msg.norm.original, a, b) and frames.polarity_at(msg.norm.original, a, b) in DECLINING
 

@@ -457,7 +457,6 @@ _DIGIT_RUN = compile_pattern(r"[0-9〇一二三四五六七八九零][^0-9〇一
 # 「メールアドレス欄のサンプル」), not something asked of the reader.
 _FIELD_AFTER = compile_pattern(r"(?:の)?(?:入力)?" + ch.talk("form_fields"))
 _MADE_UP = compile_pattern(vocab.words("ja", "channel_talk", "made_up"))
-_PLACEHOLDER_PATH = compile_pattern(vocab.words("common", "channels", "placeholder_paths"))
 # A profile link offered with one of these in the message asks the reader to get in touch.
 _CONTACT_ASK = compile_pattern(vocab.words("ja", "channel_talk", "contact_asks") + "|"
                                + r"(?<![a-z])" + ch.en_talk("contact_asks") + r"(?![a-z])")
@@ -623,7 +622,7 @@ class ContactDetails(Detector):
                 continue
             if ch.quoted_or_sample(text, start, end, sentences):
                 continue  # 「『別案件→ https://lin.ee/…』みたいなのが来ました」: read back, not given
-            if _PLACEHOLDER_PATH.search(url):
+            if ch.PLACEHOLDER_PATH.search(url):
                 continue  # 「discord.gg/xxxxxx のままで大丈夫です」
             yield start, end
 

@@ -55,6 +55,9 @@ _PAY_MEANS = _words("payment_means")
 _OUTSIDE_MEANS = rf"(?:{vocab.words('ja', 'deals', 'banks')}|{vocab.words('ja', 'deals', 'outside_accounts')})"
 _PAY_VERB = _words("pay_verbs")
 _PAGE = _words("payment_pages")
+# Payment apps by name (lang/common/payment_apps.json; Latin names as whole words).
+_PAY_APP = (rf"(?:{vocab.words('common', 'payment_apps', 'app_names_japanese')}|"
+            rf"(?<![a-z])(?:{vocab.words('common', 'payment_apps', 'app_names')})(?![a-z]))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,10 @@ class DealRule(Rule):
     money_named: bool = False
     # A fee waived (「no fee」) is what a direct deal offers, not a waiver of it (English clauses).
     fee_waiver_is_bait: bool = True
+    # The match names the platform as what is gone around, in negative words of its own (「no need to
+    # go through crowdworks」「without using CrowdWorks」): those words neither waive it nor place it on
+    # the platform.
+    negative_by_itself: bool = False
 
 
 RULES: tuple[DealRule, ...] = (
@@ -155,8 +162,8 @@ RULES: tuple[DealRule, ...] = (
     ),
     DealRule(
         id="outside_payment_means",
-        pattern=rf"(?P<s>{_PAY_MEANS}\s?(?:で|にて|による|での|経由で)\s?(?:直接\s?)?(?:の\s?)?{_PAY_VERB})",
-        examples=("報酬は銀行振込で直接お支払いします",),
+        pattern=rf"(?P<s>{_PAY_MEANS}\s?(?:で|にて|による|での|経由で)\s?(?:直接\s?)?(?:{AMOUNT}\s?(?:を|分)?\s?)?(?:の\s?)?{_PAY_VERB})",
+        examples=("報酬は銀行振込で直接お支払いします", "評価★5にしてもらえたらPayPayで1000円お送りします"),
         counter_examples=(
             "報酬は銀行振込でお支払いすることはできません。すべてクラウドワークスの仮払いで行います。",
             "現金でのお支払いはいたしません。",
@@ -229,6 +236,20 @@ RULES: tuple[DealRule, ...] = (
         client_only=True,
         money_named=True,
     ),
+    DealRule(
+        id="payment_app_account",
+        pattern=rf"(?P<s>{_PAY_APP}\s?(?:の|で|に)?\s?(?:送金用の?|受け?取り?用の?)?\s?"
+        r"(?:id|アカウント|ユーザー名|ユーザーid|送金リンク|受け?取り?リンク)(?![a-z])"
+        # the app accepted as the way to pay, in a few words: 「PayPayでもOKです」
+        rf"|{_PAY_APP}\s?(?:でも|で)\s?(?:ok|オッケー|いい|良い|大丈夫|可(?!能性)|構いません|かまいません))",
+        examples=("PayPayでもOKです ID: ktnk_0302", "報酬はペイペイのIDに送ります"),
+        counter_examples=(
+            "PayPayのIDをお送りすることはできません。お支払いはクラウドワークスで行います。",
+            "PayPayのQRコード決済の使い方を解説する記事です。",
+            "レジ前に置くPOPです。PayPayと楽天ペイのQRコードを並べてください。",
+        ),
+        reason="a payment app's account handed over or the app accepted for paying (tr153): the money moves outside the platform",
+    ),
 )
 
 # Terse: the next job taken outside in a few words (「次から直で」「直でやりませんか」「ちょっけいで」),
@@ -271,8 +292,9 @@ RULES += (
     ),
     DealRule(
         id="bypass_next_time",
-        pattern=rf"(?P<s>{_BYPASS})(?=\s?(?:に|で|て)?\s?(?:お願い|やり|進め|どう|いかが|続け|お仕事|お取引))",
-        examples=("3回目からはクラウドワークスを通さずに進めたいです。",),
+        # or said alone, the message ending on it (「で、次のやつCW通さずに」, tr170)
+        pattern=rf"(?P<s>{_BYPASS})(?=\s?(?:に|で|て)?\s?(?:お願い|やり|進め|どう|いかが|続け|お仕事|お取引|[。!?\n]|\p{{So}}|$))",
+        examples=("3回目からはクラウドワークスを通さずに進めたいです。", "で、次のやつCW通さずに"),
         counter_examples=(
             "2回目以降もクラウドワークスを通さずにお願いすることはありません。",
         ),
@@ -373,6 +395,7 @@ RULES += (
         lang="en",
         reason="in English: going around the platform (with a deal word in the sentence)",
         needs_deal_word=True,
+        negative_by_itself=True,
     ),
     DealRule(
         id="english_outside_payment_means",
@@ -448,6 +471,8 @@ _BYPASS_RE = compile_pattern(_BYPASS)
 _EN_ON_PLATFORM = compile_pattern(
     rf"(?<!not |outside |off |without |instead of )(?<![a-z])(?:through|via|on|in|using|within|inside|by)\s(?:the\s)?{PLATFORM}"
 )
+# The platform's own way to order from one worker directly (指名, tr161): 「直接」 asks for the worker, not outside.
+_NAMED_ORDER = compile_pattern(r"指名|名指し")
 _SENTENCE_CUT = compile_pattern(r"[。!?\n]")
 # A refusal later in the sentence (「直接取引はしない方針です」), read when the deal phrase is only
 # mentioned (「直接契約のご提案は…お受けしておりません」) or nothing in between asks for anything.
@@ -554,8 +579,11 @@ class DirectDealDetector(RuleDetector):
         if rule.needs_outside:
             return occurs_in_message(state, _OUTSIDE_CONTEXT, text)
         # 「クラウドワークス上で直接ご契約」: the platform's own way, unless it is being bypassed.
-        if _EN_ON_PLATFORM.search(text, s_start, s_end):
+        if any(not (rule.negative_by_itself and m.start() <= p.start() < m.end())
+               for p in _EN_ON_PLATFORM.finditer(text, s_start, s_end)):
             return False
+        if not outside and _NAMED_ORDER.search(text, s_start, s_end):
+            return False  # 「次回も直接お願いしたいので、指名でオファー送りますね」: the platform's direct order
         return outside or not _ON_PLATFORM.search(text, min(c_start, start), max(c_end, end))
 
 

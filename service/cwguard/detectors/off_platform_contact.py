@@ -130,9 +130,13 @@ class OffPlatformContact(Detector):
         id_given = _gives_id(text)
         candidates = _CHANNEL.spans(text)
         channels = [s for s in candidates if not ch.is_compound_line(norm, s[0])]
+        handed = id_given or (bool(channels) and ch.hands_over_contact(text))
         found = ch.first((start, end) for start, end in channels
                          if self._is_proposal(text, start, end, sentences)
+                         or self._hands_out_work(text, start, end, sentences)
                          or ((id_given or self._is_pointed(text, start, end)) and self._is_named_with_id(text, start, end, sentences))
+                         or (handed and not ch.TERSE_SOCIAL.fullmatch(text, start, end)
+                             and self._is_named_with_id(text, start, end, sentences))
                          or (terse and self._is_terse(text, start, end, channels, sentences)))
         has_channel = bool(found) or any(not ch.is_compound_line(norm, start) for start, _ in candidates)
         found += ch.first((start, end) for start, end in _ROMAJI.spans(text)
@@ -220,6 +224,21 @@ class OffPlatformContact(Detector):
         if m is None:
             return False
         return ch.CHANNEL_REFERENCE.search(text, m.end(), min(len(text), m.end() + 40)) is None
+
+    def _hands_out_work(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
+        """「次回以降のタスクはLINEオープンチャットで一斉配信しています」「もっと単価高いお仕事まわしてる
+        ｵｰﾌﾟﾝﾁｬｯﾄあります」: the reader's work is sent out in the channel, or a group for more work is
+        said to exist, so the reader is to go there."""
+        s_start, s_end = sentences.span(start)
+        if ch.HANDED_OUT_AFTER.match(text, end, min(len(text), end + 16)) is not None:
+            named = ch.HANDED_OUT_WORK.search(text, s_start, start) is not None
+        elif ch.GROUP_OFFERED_AFTER.match(text, end, min(len(text), end + 16)) is not None:
+            named = ch.MORE_JOBS.search(text, s_start, s_end) is not None  # 「…お仕事まわしてるｵｰﾌﾟﾝﾁｬｯﾄあります」
+        else:
+            return False
+        return (named
+                and not _WORK_SUBJECT.match(text, end, min(len(text), end + 30))
+                and self._is_live(text, start, end) and not self._is_quoted(text, start, sentences))
 
     def _is_named_with_id(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
         """A channel named in a message that hands over an ID (「rain (=LINE) です。ID送ります: …」):

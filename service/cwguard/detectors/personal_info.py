@@ -236,8 +236,16 @@ _PLATFORM_FLOW = compile_pattern(
     rf"{PLATFORM}\s?(?:の|で|に|上で|から)?\s?(?:本人確認|口座登録|登録(?:済み)?の|登録した|登録情報|機能|マイページ|"
     r"設定|プロフィール|報酬受け取り|出金)"
 )
+# The platform's own flows in English: 「the bank account you registered on CrowdWorks / there」 (tr160).
+_EN_PLATFORM_FLOW = compile_pattern(
+    rf"(?<![a-z])(?:registered|saved|set up|on file)\s(?:there|with {PLATFORM}|on {PLATFORM}|in {PLATFORM})(?![a-z])"
+    rf"|(?<![a-z])(?:payment|bonus|pay|payout)\s(?:on|through|via)\s{PLATFORM}"
+)
 _LOOKAHEAD = 60
 _BREAK = compile_pattern(r"[。!?]")
+# The worker is shown the records, not asked for them: 「通帳やカードの明細は、ご契約後にfreeeのメンバー招待で
+# 閲覧していただく形です」 (tr149, a bookkeeping job): a verb of viewing later in the item's sentence.
+_VIEWED_BY_THE_WORKER = compile_pattern(r"[^。!?\n]{0,40}?(?:閲覧|ご覧|参照)\s?(?:して|し|いただ|頂|可能|でき)")
 
 
 class PersonalInfoDetector(RuleDetector):
@@ -311,8 +319,12 @@ class PersonalInfoDetector(RuleDetector):
             return False
         if hidden_in_the_work(text, start, end, region_start, region_end, _EN_HAND_OVER if english else _REQUEST, english):
             return False  # 「口座番号の欄はぼかしてください」"bleep every bank account number"
+        if english and _EN_PLATFORM_FLOW.search(text, region_start, region_end):
+            return False  # 「it lands in the bank account you registered there (on CrowdWorks)」
         if english and _EMAIL_ADDRESS.search(m.group()) and _EMAIL_TALK.search(text, region_start, region_end):
             return False  # 「so I have your address for the invite」: an e-mail address
+        if not english and _VIEWED_BY_THE_WORKER.match(text, end, region_end) and not _HAND_OVER.search(text, end, region_end):
+            return False  # 「通帳やカードの明細は、ご契約後にfreeeで閲覧していただく形です」: the client's records, shown
         if getattr(rule, "credential", False):
             if not _handed_over(text, start, end, region_start, region_end, english):
                 return False

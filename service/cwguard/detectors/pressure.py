@@ -63,7 +63,7 @@ _SOFT_ASK = (
     r"した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち)"
 )
 _IF_NOT = (
-    r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方は|い人は|い人|かったら)|がない場合|(?:な|無)き場合|無い場合|無ければ|次第|"
+    r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方には|い方は|い人には|い人は|い人|かったら)|がない場合|(?:な|無)き場合|無い場合|無ければ|次第|"
     rf"{vocab.words('ja', 'pressure', 'unmet')})"
 )
 # Late or slow, as a condition: 「期限を過ぎた場合」「遅れたら」「返信遅い方は」.
@@ -130,6 +130,41 @@ RULES: tuple[PressureRule, ...] = (
         reason="a consequence without a stated deadline",
         self_evident=True,
         needs=_CONSEQUENCE,
+    ),
+    PressureRule(
+        id="reporting_threat",
+        pattern=rf"(?P<s>(?:事務局|運営|クラウドワークス|cw|サポート|通報|報告)\s?(?:に|へ|を|とか)?\s?(?:言う|言っ|言え|伝え|相談し|報告し|通報し|連絡し|チクっ|問い合わせ)"
+        rf"(?:と|たら|た場合|ても|れば)[^。!?\n]{{0,20}}?{_CONSEQUENCE})",
+        examples=("事務局に言うとｱｶｳﾝﾄ止まって報酬出なくなりますよ", "運営に報告したら契約解除になります"),
+        counter_examples=("事務局に相談しても契約がキャンセルになることはありません。",),
+        reason="a threat against telling the platform (tr153): the consequence is the pressure",
+        self_evident=True,
+        needs=_CONSEQUENCE,
+    ),
+    PressureRule(
+        id="consequence_you_were_warned",
+        pattern=rf"(?P<s>{_CONSEQUENCE}[^。!?\n]{{0,8}}?(?:ても|でも|も)\s?(?:知らな|知りません|責任(?:は)?(?:取れ|負いかね|持て)))",
+        examples=("アカウント止まっても知らないよ",),
+        counter_examples=("キャンセルになっても知らない、という対応はいたしません。",),
+        reason="a consequence the sender disowns in advance: a threat (tr162)",
+        self_evident=True,
+        needs=_CONSEQUENCE,
+    ),
+    PressureRule(
+        id="discount_until_a_deadline",
+        pattern=r"(?P<s>(?:本日中|今日中|今日|本日|今夜|今だけ|今週中|\d{1,2}\s?時まで)\s?(?:なら|だけ|限り|のみ|まで)\s?[^。!?\n]{0,12}?(?:半額|割引|無料|値引|オフ|off|%\s?引|キャッシュバック))",
+        examples=("今日中なら手数料半額です⏰",),
+        counter_examples=("本日中の納品は難しいので、料金の割引は不要です。",),
+        reason="a discount that ends soon: the deadline pushes the payment (tr169)",
+        self_evident=True,
+    ),
+    PressureRule(
+        id="reputation_threat",
+        pattern=r"(?P<s>(?:他の|ほかの|別の)\s?(?:クライアント|発注者|依頼者|会社|人|方)(?:さん)?(?:たち)?(?:に|にも)\s?[^。!?\n]{0,12}?(?:共有|伝え|知らせ|晒|拡散|報告)(?:しとく|しておく|しておきます|します|しちゃう|するね|するから|するよ|しといた|とく|ておく|ておきます|ます))",
+        examples=("そういう態度なら他のクライアントにもあなたのこと共有しとくね",),
+        counter_examples=("他のクライアントにも共有してよい実績かどうか確認させてください。",),
+        reason="a threat to tell other clients about the worker after a refusal (tr171)",
+        self_evident=True,
     ),
     PressureRule(
         id="late_consequence",
@@ -235,8 +270,10 @@ RULES: tuple[PressureRule, ...] = (
     PressureRule(
         id="closing_time_today",
         pattern=rf"(?P<s>(?:{vocab.words('ja', 'pressure', 'closing_subjects')})(?:は|の|期限は?)?\s?[:：]?\s?(?:本日|今日|明日|今夜|今週)"
-        r"\s?(?:\d{1,2}:\d{2}|\d{1,2}時)?\s?(?:まで|中|で(?:締め切|終了|〆))|(?:本日|今日)\s?\d{1,2}:\d{2}\s?まで)",
-        examples=("募集は本日23:59まで、残り2枠となっています。",),
+        r"\s?(?:の?\s?[月火水木金土日]曜(?:日)?)?\s?(?:\d{1,2}:\d{2}|\d{1,2}時)?\s?(?:まで|中|で(?:締め切|終了|〆))|(?:本日|今日)\s?\d{1,2}:\d{2}\s?まで"
+        # the subject after the day: 「今日中ﾀﾞｹ募集ﾃﾞｽ」「本日限りの受付です」 (tr163)
+        rf"|(?:本日|今日|今夜|今週)\s?(?:中)?\s?(?:だけ|のみ|限り|限定)\s?(?:の|で)?\s?(?:{vocab.words('ja', 'pressure', 'closing_subjects')}))",
+        examples=("募集は本日23:59まで、残り2枠となっています。", "今日中ﾀﾞｹ募集ﾃﾞｽ"),
         counter_examples=(
             "ご応募の締め切りは来週金曜日です。",
             "「受付は本日まで」というコピーを含むバナーを作ってください。",
@@ -288,10 +325,13 @@ _EN_CONSEQUENCE = f"(?:{vocab.words('en', 'pressure', 'consequences')})"
 RULES += (
     PressureRule(
         id="english_deadline_or_else",
-        pattern=r"(?P<s>(?<![a-z])(?:if you (?:don't|do not|can't|cannot|haven't|have not|fail to)|unless you)\s[^.!?\n]{0,50}?"
+        pattern=r"(?P<s>(?<![a-z])(?:if you (?:don't|do not|can't|cannot|haven't|have not|fail to)|unless you|"
+        # the task named, not the reader: 「if combo not done in 60 minutes your account freezes」
+        r"if\s[^.!?\n]{0,24}?\s(?:is\s|are\s)?not\s(?:done|completed|finished|paid|received|sent|submitted|confirmed))\s[^.!?\n]{0,50}?"
         + _EN_CONSEQUENCE + r"|(?<![a-z])(?:minutes?|mins?|min|hours?|hrs?|today|tonight|now|tomorrow|tmrw|asap|eod|noon|midnight|deadline|[ap]m|\d{1,3}\s?(?:h|m)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend)(?:\s(?:left|remaining|only|pls|please))?\s?,?\s(?:or|otherwise|or else|after that|after which)\s"
         + r"[^.!?\n]{0,40}?" + _EN_CONSEQUENCE + r")(?![a-z])",
         examples=("Confirm by tomorrow or the job goes to someone else.", "msg me in 10 min or slot goes to next person",
+                  "if the order is not completed in 60 minutes your account freezes",
                   "tomorrow noon deadline or we choose other", "offer stands till sunday, after that I give the seat to another setter"),
         counter_examples=(
             "If you don't reply today, that's fine; no one else will take the job.",
@@ -324,7 +364,9 @@ _EN_IMPERATIVE = compile_pattern(
 # The client's own speed: 「本日中に契約のお手続きをいたします」「至急対応いたします」.
 _SELF_ACTION = compile_pattern(
     r"いたします|致します|します|しますね|させていただきます|させて頂きます|お送りします|予定です|いたしますので|"
-    r"しますので|いたしました|しました|行います|できます|できるよう"
+    r"しますので|いたしました|しました|行います|できます|できるよう|"
+    # the client's own act announced (「今日中にクラウドワークスで契約して仮払い入れますね」, tr159)
+    r"入れます|ますね"
 )
 _ASKS = compile_pattern(rf"{_REQUEST}|ない場合|なければ|方のみ|ませんか|ご決断|ご判断|しましょう")
 # 「ご不明点があればお早めに」: urging that depends on the reader's own need.
@@ -345,6 +387,10 @@ class PressureDetector(RuleDetector):
         "last", "left", "remaining", "limited", "filling", "going fast", "hurry", "miss", "urgent", "eod", "end of", "within",
         "tomorrow", "now", "immediately", "締", "〆", "しめ", "閉め", "迷", "即", "他の方", "ほかの方", "別の方", "次の方", "候補", "応募者",
         "過ぎ", "すぎ", "超え", "こえ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "min", "hour", "hrs", "waiting", "unless", "if you", "closes", "closing", "ends", "next", "choose", "pick", "remain", "withdrawn",
+        # the reporting threat and a task not done (「事務局に言うと…」「if combo not done …」)
+        "事務局", "運営", "通報", "not done", "not completed", "not finished", "not paid",
+        # a discount that ends soon, a threat to tell others (「今日中なら手数料半額」「他のクライアントにも共有しとくね」)
+        "半額", "割引", "共有", "晒", "拡散",
         "after that", "after which",
     )
     examples = Examples(

@@ -188,8 +188,11 @@ RULES: tuple[OfferRule, ...] = (
     ),
     OfferRule(
         id="amount_comes_back",
-        pattern=rf"(?P<s>{AMOUNT}\s?(?:が|を|も|に)?\s?(?:すぐに?|まるごと)?\s?(?:{vocab.words('ja', 'offers', 'return_words')}))",
-        examples=("1万円を先にチャージしていただくと、完了後すぐに13,000円が戻ってきます。", "10万入金で13万返金"),
+        pattern=rf"(?P<s>{AMOUNT}\s?(?:が|を|も|に|で)?\s?(?:すぐに?|まるごと)?\s?(?:{vocab.words('ja', 'offers', 'return_words')})"
+        # a percentage on top of the deposit: 「当日中に20%上乗せで返金」 (tr120, tr116)
+        r"|\d{1,3}(?:\.\d)?\s?%\s?(?:の)?\s?(?:上乗せ|プラス|増し)\s?(?:で|して|されて)?\s?(?:返金|戻|返って|返還|払い戻))",
+        examples=("1万円を先にチャージしていただくと、完了後すぐに13,000円が戻ってきます。", "10万入金で13万返金",
+                  "保証金5,000円→8,000円で返金", "支援金を立て替えて支援→当日中に20%上乗せで返金です"),
         counter_examples=("返品の場合、500円が返金されます。",),
         reason="an amount said to come back after a deposit: a promised profit (tr2-0010, tr3-0071, tr5-0011)",
         needs_deposit=True,
@@ -263,8 +266,12 @@ RULES: tuple[OfferRule, ...] = (
     OfferRule(
         id="english_amount_back",
         pattern=r"(?P<s>(?<![a-z])(?:get|receive|withdraw|earn|take out)\s(?:back\s)?(?:[$¥€£]\s?\d[\d,]{0,12}|\d[\d,]{0,12}\s?"
-        r"(?:usdt|usdc|usd|jpy|yen|dollars?|btc|eth))(?:\s(?:back|in return|profit))?)(?![a-z])",
-        examples=("Task 3 needs a deposit of ¥30,000, you get ¥39,000 back after completing", "top up 100 USDT, finish 3 orders and withdraw 130 USDT."),
+        r"(?:usdt|usdc|usd|jpy|yen|dollars?|btc|eth))(?:\s(?:back|in return|profit))?"
+        # a bare number said to come back: 「u get 7500 back」「it comes back as 13,000 the same day」 (tr100, tr133)
+        r"|(?<![a-z])(?:get|gets|receive)\s\d[\d,]{2,12}\s(?:back|in return)"
+        r"|(?<![a-z])(?:comes?|coming|will come)\sback\sas\s(?:[$¥€£]\s?)?\d[\d,]{2,12})(?![a-z])",
+        examples=("Task 3 needs a deposit of ¥30,000, you get ¥39,000 back after completing", "top up 100 USDT, finish 3 orders and withdraw 130 USDT.",
+                  "5000 yen first, u get 7500 back!!", "top up 10,000 yen, it comes back as 13,000 the same day"),
         counter_examples=("You will receive $200 after delivery.",),
         lang="en",
         reason="in English: an amount back after a deposit (tr3-0181, tr5-0018)",
@@ -405,7 +412,11 @@ _TAKEN_FROM = compile_pattern(r"(?<![a-z])(?:takes?|charges?|deducts?|keeps?|fee
 # A message where the reader puts money in (入金, チャージ, 保証金, deposit, USDT): there an amount or a
 # percentage back is a promised profit.
 _DEPOSIT_CONTEXT = compile_pattern(
-    rf"{vocab.words('ja', 'money', 'money_in_words')}|保証金|送金|投資|"
+    rf"{vocab.words('ja', 'money', 'money_in_words')}|保証金|送金|投資|立て替え|立替|"
+    # an amount put in, in plain words: 「3万入れたら4.5万返ってきます」 (tr85, tr144)
+    rf"{AMOUNT}\s?(?:を)?\s?入れ(?:たら|ると|れば|て)|"
+    # ...and in English, an amount paid first: 「5000 yen first, u get 7500 back」 (tr100)
+    r"(?:[$¥€£]\s?\d[\d,]{0,12}|\d[\d,]{0,12}\s?(?:yen|usdt|usd|jpy|dollars?))\s(?:first|upfront|up front|in advance)(?![a-z])|"
     rf"(?<![a-z])(?:{vocab.words('en', 'offers', 'deposit_context')})(?![a-z])"
 )
 # A message where the reader pays something: a deposit, a fee or an advance (「登録料」「立替」「activation fee」).

@@ -391,6 +391,16 @@ RULES: tuple[PaymentRule, ...] = (
         needs_condition=True,
     ),
     PaymentRule(
+        id="overpayment_sent_back",
+        # asked of the reader (「can you refund the extra」「pls send back the difference」), not the platform's refund
+        pattern=r"(?P<s>(?<![a-z])(?:(?:can|could|would) (?:you|u)|please|pls|plz|kindly|just)\s(?:[a-z]+\s)?"
+        r"(?:refund|send back|return|transfer back|pay back|give back)\s(?:me\s|us\s)?(?:the\s)?(?:extra|difference|excess|overpaid|overpayment|surplus)(?![a-z])"
+        r"|(?:差額|多く(?:振り?込|入金|支払|払)[^。!?\n]{0,6}?分|過払い分?|余分)\s?(?:の\s?[^。!?\n]{0,10}?)?(?:を|は)?\s?(?:ご?返金|返して|戻して|お?振り?込み?(?:返|直)|送り返))",
+        examples=("can you refund the extra ¥72,000 back to me? fastest is Wise", "多く振り込んでしまった分の差額を返金してください"),
+        counter_examples=("If you were overcharged, CrowdWorks will refund the difference.",),
+        reason="the overpayment scam: the client 'paid too much' and asks the worker to send the extra back (tr169, h14 brief)",
+    ),
+    PaymentRule(
         id="english_pay_the_fee",
         pattern=rf"(?P<s>(?<![a-z])pay(?:ing)?\s(?:a|an|the|your|this|that)?\s?(?:{_EN_AMOUNT}\s)?"
         r"(?:one-time\s|small\s|refundable\s|required\s)?(?:[a-z-]{1,15}\s){0,2}?"

@@ -50,7 +50,7 @@ _BEFORE = (
     rf"{_words('without_waiting')})"
 )
 _ESCROW_LATER = (
-    rf"仮払い(?:(?:は|を|の手続きは)?\s?(?:{_words('later')})|(?:は|の手続きは)\s?"
+    rf"仮払い(?:(?:は|が|を|の手続きは)?\s?(?:{_words('later')})|(?:は|の手続きは)\s?"
     r"[^。!?\n]{1,14}?(?:見て|拝見して|確認して|いただいて)から)"
 )
 _WORK_PRODUCT = _words("work_products")
@@ -69,7 +69,8 @@ class EscrowRule(Rule):
     # States the terms (「テストは無報酬です」「仮払いは構成案を見てからにしたい」): no request verb
     # needed, and no reading of it as a remark about after the contract.
     states_terms: bool = False
-    # About escrow not yet paid: still a risk after a contract.
+    # About escrow not yet paid, or a piece asked unpaid (「お試しで1本だけ無償で」: an extra outside the
+    # contract's escrow, tr159): still a risk after a contract.
     after_contract: bool = False
     # A sample or test piece: a risk only when made for this job (not an existing sample).
     new_piece: bool = False
@@ -106,6 +107,7 @@ RULES: tuple[EscrowRule, ...] = (
         reason="an unpaid test (dev-030)",
         unpaid=True,
         states_terms=True,
+        after_contract=True,
     ),
     EscrowRule(
         id="test_said_unpaid",
@@ -118,18 +120,24 @@ RULES: tuple[EscrowRule, ...] = (
         reason="a test said to be unpaid (dev-038)",
         unpaid=True,
         states_terms=True,
+        after_contract=True,
     ),
     EscrowRule(
         id="unpaid_work",
-        pattern=rf"(?P<s>{_UNPAID}\s?(?:で|にて)\s?(?:\d{{1,2}}|一|1)?\s?(?:本|記事|件|点)?\s?(?:{_WORK_VERB}|やって|やりま|やってもら))",
-        examples=("まずは無償で1本書いていただけますか。", "皆さん無償でやってもらってます。"),
+        pattern=rf"(?P<s>{_UNPAID}\s?(?:で|にて)\s?(?:\d{{1,2}}|一|1)?\s?(?:本|記事|件|点)?\s?(?:{_WORK_VERB}|やって|やりま|やってもら)"
+        # the work asked for unpaid with no verb of its own: 「無償でお願いしてる」「無償でのご対応をお願いできれば」
+        rf"|{_UNPAID}\s?(?:で|にて)\s?(?:の)?\s?(?:ご|お)?(?:対応|協力|作成|提出)?\s?(?:を)?\s?(?:お願い|願い|願っ))",
+        examples=("まずは無償で1本書いていただけますか。", "皆さん無償でやってもらってます。",
+                  "応募者の皆さんに無償でお願いしてるので例外は難しいです", "無償でのご対応をお願いできればと思います。"),
         counter_examples=(
             "無償で書いていただくことはありません。",
             "無料で作業していただくことは一切ございません。",
+            "修正は2回まで無償で対応いたします。",
         ),
         reason="unpaid work without the word test",
         unpaid=True,
         states_terms=True,
+        after_contract=True,
     ),
     EscrowRule(
         id="work_before_contract",
@@ -149,7 +157,8 @@ RULES: tuple[EscrowRule, ...] = (
         id="escrow_later_work_now",
         # the work may be asked in the next sentence: 「仮払いは納品後になります。作業を始めてください」
         pattern=rf"{_ESCROW_LATER}[^\n]{{0,30}}?(?P<s>(?:{_AHEAD}[^。!?\n]{{0,12}}?)?{_WORK_VERB})",
-        examples=("仮払いは明日まとめて行いますので、先に編集に着手していただけませんか。",),
+        examples=("仮払いは明日まとめて行いますので、先に編集に着手していただけませんか。",
+                  "経理の都合で仮払いが来月頭になりそうで、、先に3本書き始めてもらえると助かります"),
         counter_examples=(
             "仮払いは明日行いますので、それまで作業には着手しないでください。",
         ),
@@ -316,7 +325,7 @@ RULES += (
     ),
     EscrowRule(
         id="escrow_later_start_now",
-        pattern=rf"(?P<s>仮払い(?:は|を|の手続きは|も)?\s?(?:{_words('later')}))",
+        pattern=rf"(?P<s>仮払い(?:は|が|を|の手続きは|も)?\s?(?:{_words('later')}))",
         examples=("仮払いは月末にまとめてやるので。もう始めちゃってください",),
         counter_examples=(
             "仮払いは明日行います。仮払い後に作業を開始してください。",

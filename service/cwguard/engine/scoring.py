@@ -479,6 +479,17 @@ def names_scam_app(message: dict) -> bool:
     return bool(components().scam_apps.search(normalize_once(message["text"]).text))
 
 
+def _continued_invitation(finding: Finding, sender: str, inviting: set[str]) -> Finding:
+    """After a contract, a sender's contact that follows their own invitation the work does not need
+    (「CWでは出せない案件をみどりのアプリで配信してます」, then 「lin.ee/…」 alone, then 「返信はそっちで」)
+    continues it: it survives the contract as the invitation did (RUBRIC.md). `inviting` collects
+    the senders whose contact survived, in thread order."""
+    if finding.survives_contract:
+        inviting.add(sender)
+        return finding
+    return replace(finding, survives_contract=True) if sender in inviting else finding
+
+
 def _judge_risk(finding: Finding, phase: str, approved: bool, lowered_by: str | None) -> tuple[str, str]:
     """(severity, situation) of a risk finding."""
     if finding.category not in CONTACT:
@@ -552,6 +563,8 @@ MIN_EVIDENCE = 5
 # characters either side) unlike a lure: a lure padded with harmless text cannot dilute itself
 # into a veto (issue 9: decoys).
 LOCAL_WINDOW = 40
+# Where a clause ends, in any script (for `_once_in_a_row`).
+_CLAUSE_SPLIT = regex.compile(r"([、。,.!?！？\n;；])")
 
 
 class ModelReader:
@@ -564,9 +577,12 @@ class ModelReader:
         return explanation(self.message, self.phase, category, self.model)
 
     def key(self, finding: Finding) -> tuple[str, str, str]:
+        """The window the model reads around a finding: LOCAL_WINDOW characters either side, a clause
+        repeated in a row read once (「LINE広告の運用、」 seventy times before a lure is padding: read
+        as often as it fits, its harmless n-grams would dilute the clause that asks into a doubt)."""
         text = self.message["text"]
         window = text[max(0, finding.cp_start - LOCAL_WINDOW):finding.cp_end + LOCAL_WINDOW]
-        return window, self.message.get("sender", "unknown"), self.phase
+        return _once_in_a_row(window), self.message.get("sender", "unknown"), self.phase
 
     def local(self, finding: Finding) -> float:
         """The model's probability for the text around a finding alone (read in one batch for the
@@ -577,6 +593,22 @@ class ModelReader:
             read_locally(self.model, [key])
             found = LOCAL_CACHE.get(key)
         return found if found is not None else 1.0
+
+
+def _once_in_a_row(window: str) -> str:
+    """The window with each run of one clause repeated in a row kept once, the window's clipped first
+    clause counted as one of the run it was cut from (clauses end at a mark of any script; the text
+    is otherwise unchanged)."""
+    parts = _CLAUSE_SPLIT.split(window)  # [clause, mark, clause, mark, ..., clause]
+    kept: list[str] = []
+    for i in range(0, len(parts), 2):
+        piece = parts[i] + (parts[i + 1] if i + 1 < len(parts) else "")
+        if kept and piece.strip() == kept[-1].strip():
+            continue
+        if len(kept) == 1 and piece.strip().endswith(kept[0].strip()):
+            kept.pop()  # 「E広告の運用、」 before 「LINE広告の運用、」: the same clause, cut by the window
+        kept.append(piece)
+    return "".join(kept)
 
 
 # The model's reading of a window around a rule hit, by (window, sender, phase).
@@ -662,11 +694,14 @@ def judge(messages: Sequence[dict], state: thread.ThreadState,
                 _fuse(findings, view, fusion, message, reader, subject.at(index) if asks else "")]
     signals = {f.category for _, f, _ in raw if f.kind == "signal"}
     scam_app: dict[int, bool] = {}  # per message, read once
+    inviting: set[str] = set()  # senders whose outside invitation survived the contract
     judged = []
     for index, finding, source in raw:
         if finding.kind == "signal":
             judged.append(Judged(index, finding, "info", "default"))
             continue
+        if finding.category in CONTACT:
+            finding = _continued_invitation(finding, messages[index].get("sender", "unknown"), inviting)
         lowered_by = None
         if signals and finding.category in CONTACT:
             if index not in scam_app:

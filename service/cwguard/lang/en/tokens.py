@@ -50,13 +50,20 @@ def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
 
 
-def polarity_at(text: str, start: int, end: int, fee_waiver_is_bait: bool = False) -> str:
+def polarity_at(text: str, start: int, end: int, fee_waiver_is_bait: bool = False,
+                own_words_masked: bool = False) -> str:
     """`waived`, `refused` or `affirmed`: what the clause says before and around the span. With
     `fee_waiver_is_bait`, a fee waived (「no fee」) is the bait of the phrase, not its waiver: 「i pay you
-    paypal direct no fee」 offers the saving."""
+    paypal direct no fee」 offers the saving. With `own_words_masked`, the span's own words are not
+    read (a phrase that is a negative by itself: 「no need to go through crowdworks」)."""
     begin = _clause_start(text, start)
     stop = _CLAUSE_END.search(text, end)
-    clause = [w.text for w in words(text[begin:stop.start() if stop else len(text)])]
+    stop_at = stop.start() if stop else len(text)
+    if own_words_masked:
+        # a phrase whose lure is a negative (「no need to go through crowdworks」) does not waive itself
+        clause = [w.text for w in words(text[begin:start])] + ["\0"] + [w.text for w in words(text[end:stop_at])]
+    else:
+        clause = [w.text for w in words(text[begin:stop_at])]
     waivers = [p for p in _cues("waivers") if not (fee_waiver_is_bait and p in _cues("fee_waivers"))]
     if any(_contains(clause, p) for p in waivers):
         return "waived"

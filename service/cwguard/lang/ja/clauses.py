@@ -62,6 +62,8 @@ NEGATION_TERMS: tuple[str, ...] = (
     # the continuative of 「しておりません」, read inside its clause (the comma after it ends the
     # clause): 「直接のお取引はお受けしておらず、契約は…」
     "ておらず",
+    # 「弊社からSMSやLINEでご連絡することはなく、契約・お支払いは…」 (tr171): the continuative of ことはない
+    "ことはなく", "ことはなし", "ことなく",
     # refusing by difficulty: 「対面でのお打ち合わせは難しいです」「その条件は厳しいです」
     # (「ではない」 is left to the cues right after a phrase: 「月30万も夢じゃない」 affirms)
     "難し", "厳し", "お受けでき", "お受けいたしかね",
@@ -91,8 +93,9 @@ _NOT_VIRTUALLY = r"(?<!実質)(?<!実質的に)(?<!実質的には)"
 REFUSAL_AFTER_PATTERNS: tuple[str, ...] = (
     r"(?<!み)なし(?![でま])", r"無し(?![でま])", _NOT_VIRTUALLY + r"は?無料", _NOT_VIRTUALLY + r"(?<![\d,.])0円",
     _NOT_VIRTUALLY + r"ゼロ", r"無用", r"は?一切",
-    r"難し(?!い場合|ければ|いよう)", r"厳し(?!い場合|ければ|いよう)", r"お受けでき", r"いたしかね", r"致しかね",
-    r"ご遠慮", r"はございません", r"はありません", r"はなし", r"ではない", r"じゃない",
+    # (an exception refused is the rule confirmed: 「無償でお願いしてるので例外は難しいです」)
+    r"(?<!例外は|例外も)難し(?!い場合|ければ|いよう)", r"(?<!例外は|例外も)厳し(?!い場合|ければ|いよう)", r"お受けでき",
+    r"いたしかね", r"致しかね", r"ご遠慮", r"(?<!例外)はございません", r"(?<!例外)はありません", r"はなし", r"ではない", r"じゃない",
 )
 REFUSAL_AFTER_WINDOW = 8
 
@@ -113,6 +116,10 @@ NOT_A_NEGATION_TERMS: tuple[str, ...] = (
     # a condition or a question, not a refusal: 「メッセージが難しい場合はLINEで」「難しいでしょうか」
     "難しい場合", "難しければ", "難しいようでしたら", "難しいようであれば", "難しいでしょうか", "難しいですか",
     "厳しい場合", "厳しければ", "厳しいようでしたら", "厳しいでしょうか", "厳しいですか",
+    # an exception refused confirms the rule it is an exception to: 「皆さんに無償でお願いしてるので
+    # 例外は難しいです」 (tr150)
+    "例外は難しい", "例外は厳しい", "例外はできません", "例外はありません", "例外はございません",
+    "例外は認めておりません", "例外は認めていません", "例外は設けておりません", "例外は設けていません",
 )
 # A request or proposal to the reader.
 REQUEST_TERMS: tuple[str, ...] = (
@@ -141,6 +148,8 @@ REPORTED_TERMS: tuple[str, ...] = (
 # the client's, checked, not proposed. Read on a sentence that ends in a question mark.
 ASKING_BACK_PATTERNS: tuple[str, ...] = (
     r"(?:なん|なの|の|ん)(?:です|でしょう)か", r"(?:って|という)(?:こと|意味)(?:です|でしょう)?か",
+    # whether the other side's step is required (「オープンチャットへの参加は必須ですか？」, tr156)
+    r"(?:必須|必要|強制|マスト)(?:なん)?(?:です|でしょう)か",
     r"で(?:合|あ)って(?:ます|いますか|る)", r"ですよね", r"って[^。!?\n]{0,20}?(?:です|でしょう)か",
 )
 # Words that place the span after the contract (「契約後はChatworkで」「仮払い後に」).
