@@ -130,12 +130,14 @@ class OffPlatformContact(Detector):
         id_given = _gives_id(text)
         candidates = _CHANNEL.spans(text)
         channels = [s for s in candidates if not ch.is_compound_line(norm, s[0])]
-        handed = id_given or (bool(channels) and ch.hands_over_contact(text))
+        # a contact handed over anywhere in the message makes a chat app named in it the place to go
+        # (a social network's handle is mostly the work's: it needs an ID word or to be pointed at)
+        handed = bool(channels) and ch.hands_over_contact(text)
         found = ch.first((start, end) for start, end in channels
                          if self._is_proposal(text, start, end, sentences)
                          or self._hands_out_work(text, start, end, sentences)
-                         or ((id_given or self._is_pointed(text, start, end)) and self._is_named_with_id(text, start, end, sentences))
-                         or (handed and not ch.TERSE_SOCIAL.fullmatch(text, start, end)
+                         or ((id_given or self._is_pointed(text, start, end)
+                              or (handed and not ch.TERSE_SOCIAL.fullmatch(text, start, end)))
                              and self._is_named_with_id(text, start, end, sentences))
                          or (terse and self._is_terse(text, start, end, channels, sentences)))
         has_channel = bool(found) or any(not ch.is_compound_line(norm, start) for start, _ in candidates)
