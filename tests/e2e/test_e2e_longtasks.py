@@ -11,7 +11,13 @@ adapter.js's outermost(), on every scan) fails by a wide margin.
 The first scan is counted from the later of the content script's first evaluation and the page's
 first contentful paint: the page's own first layout of 3,000 messages (about 48 ms of CPU here) is
 not ours. A task over the bound is measured again on a fresh page; the test fails only if the same
-phase is over the bound in both runs."""
+phase is over the bound in both runs.
+
+Thread time still grows on a loaded virtual machine (shared cores and caches: under two busy loops
+and a test run, our longest tasks read 1.4x their quiet time, 40 ms became 60). So each run ends
+with a fixed piece of work on the same thread (`CALIBRATION_JS`), measured in the same trace: when it
+takes longer than its quiet CALIBRATION_MS, the bound grows in the same proportion (it never
+shrinks). The quadratic step of the old code is nine times the bound, far beyond any load."""
 from __future__ import annotations
 
 import pytest
@@ -19,10 +25,18 @@ from threadpage import Message, thread_html
 
 N = 3000
 BOUND_MS = 50
+# A fixed piece of work run on the page's main thread at the end of each run, and its CPU ms on a
+# quiet machine (the yardstick of how slow this run's machine is).
+CALIBRATION_JS = ("() => { const a = []; let s = 0;"
+                  " for (let i = 0; i < 300000; i++) { a.push({k: i % 977, v: Math.sqrt(i)}); }"
+                  " a.sort((x, y) => x.k - y.k || x.v - y.v); for (const o of a) { s += o.v; } return s; }")
+CALIBRATION_MS = 100.0
 RUNS = 2
 CATEGORIES = "toplevel,devtools.timeline,blink.user_timing"
 TASK = "ThreadControllerImpl::RunTask"
 PHASES = ("first scan", "re-scan", "appended message")
+PAGE = "page"  # the page's own tasks before our first scan: not ours
+CALIBRATION = "calibration"
 
 
 def _messages(n: int) -> list[Message]:
@@ -88,6 +102,9 @@ def _run_scenario(browser) -> list[dict]:
                           {"sender": "client", "text": "追加のご相談です。続きはLINEでお話ししましょう。"})
             _wait_scan(browser, page)
             assert page.evaluate("() => document.documentElement.getAttribute('data-cwguard-messages')") == str(N + 1)
+            page.wait_for_timeout(300)
+            _mark(page, f"cwguard-test:{CALIBRATION}")
+            page.evaluate(CALIBRATION_JS)
         return trace.events
     finally:
         page.close()
@@ -105,20 +122,27 @@ def cpu_ms_by_phase(events: list[dict]) -> dict[str, list[float]]:
     for e in events:
         if e.get("name", "").startswith("cwguard-test:") and e["pid"] == pid:
             starts[e["name"].split(":", 1)[1]] = e["ts"]
-    assert set(starts) == set(PHASES), f"phase marks missing from the trace: {sorted(starts)}"
+    assert set(starts) >= set(PHASES), f"phase marks missing from the trace: {sorted(starts)}"
     order = sorted(starts.items(), key=lambda item: item[1])
-    found: dict[str, list[float]] = {name: [] for name in PHASES}
+    found: dict[str, list[float]] = {name: [] for name in (PAGE, *starts)}
     for e in events:
-        if e.get("name") != TASK or e.get("ph") != "X" or (e["pid"], e["tid"]) != (pid, tid):
+        if e.get("name") != TASK or e.get("ph") != "X" or (e["pid"], e["tid"]) != (pid, tid) or "tdur" not in e:
             continue
         phase = [name for name, ts in order if ts <= e["ts"]]
-        if phase and "tdur" in e:
-            found[phase[-1]].append(round(e["tdur"] / 1000, 1))
+        found[phase[-1] if phase else PAGE].append(round(e["tdur"] / 1000, 1))
     return found
 
 
+def bound_ms(run: dict[str, list[float]]) -> float:
+    """BOUND_MS, grown by as much as the calibration task exceeds its quiet time (a slower machine
+    in this run), never shrunk."""
+    calibration = max(run.get(CALIBRATION) or [0.0])
+    return BOUND_MS * max(1.0, calibration / CALIBRATION_MS)
+
+
 def _phases_over_bound(run: dict[str, list[float]]) -> set[str]:
-    return {name for name, tasks in run.items() if any(t > BOUND_MS for t in tasks)}
+    bound = bound_ms(run)
+    return {name for name in PHASES if any(t > bound for t in run.get(name, ()))}
 
 
 def test_no_long_task_on_a_3000_message_thread(stack, browser):
@@ -126,12 +150,13 @@ def test_no_long_task_on_a_3000_message_thread(stack, browser):
     for _ in range(RUNS):
         run = cpu_ms_by_phase(_run_scenario(browser))
         assert all(run[name] for name in PHASES), f"a phase ran no task on the page's main thread: {run}"
-        runs.append({name: sorted(tasks, reverse=True)[:5] for name, tasks in run.items()})
+        runs.append({"bound": round(bound_ms(run), 1), **{name: sorted(tasks, reverse=True)[:5] for name, tasks in run.items()}})
         over = _phases_over_bound(run)
         recurring = over if recurring is None else recurring & over
         if not recurring:
             return
-    pytest.fail(f"a task over {BOUND_MS} ms of CPU in {sorted(recurring)} in every run (longest, ms): {runs}")
+    pytest.fail(f"a task over the bound ({BOUND_MS} ms of CPU, grown with the page's own layout) in {sorted(recurring)} "
+                f"in every run (longest, ms): {runs}")
 
 
 def test_the_trace_reader_splits_tasks_by_phase_and_flags_a_long_one():
@@ -147,5 +172,18 @@ def test_the_trace_reader_splits_tasks_by_phase_and_flags_a_long_one():
         task(500, 80), task(1200, 12), task(6000, 20), task(9500, 433), task(9600, 99, tid=3),
     ]
     found = cpu_ms_by_phase(events)
-    assert found == {"first scan": [12.0], "re-scan": [20.0], "appended message": [433.0]}
+    assert found == {"page": [80.0], "first scan": [12.0], "re-scan": [20.0], "appended message": [433.0]}
     assert _phases_over_bound(found) == {"appended message"}
+
+
+@pytest.mark.parametrize("slower, ours, over", [
+    (1.0, 51.0, True),      # a quiet machine: the bound is 50 ms
+    (0.5, 51.0, True),      # a faster machine never tightens it
+    (1.5, 60.0, False),     # the fixed work took 1.5x: so may ours
+    (1.5, 433.0, True),     # the quadratic step fails under any load
+    (None, 51.0, True),     # no calibration task seen: the plain bound
+])
+def test_the_bound_grows_only_with_the_calibration_task(slower, ours, over):
+    run = {"page": [200.0], "first scan": [ours], "re-scan": [1.0], "appended message": [1.0],
+           CALIBRATION: [] if slower is None else [CALIBRATION_MS * slower]}
+    assert (_phases_over_bound(run) == {"first scan"}) is over

@@ -39,7 +39,7 @@ FLOORS = {  # reported figure minus a margin (docs/quality.md)
     "holdout3.jsonl": {"recall": 0.95, "fpr": 0.03, "span": 0.88, "level": 0.90},
     "holdout4.jsonl": {"recall": 0.93, "fpr": 0.045, "span": 0.86, "level": 0.9},
     "holdout5.jsonl": {"recall": 0.92, "fpr": 0.04, "span": 0.76, "level": 0.93},
-    "holdout6.jsonl": {"recall": 0.93, "fpr": 0.045, "span": 0.77, "level": 0.88},
+    "holdout6.jsonl": {"recall": 0.91, "fpr": 0.045, "span": 0.77, "level": 0.86},
     "holdout7.jsonl": {"recall": 0.9, "fpr": 0.04, "span": 0.72, "level": 0.92},
     "holdout8.jsonl": {"recall": 0.92, "fpr": 0.025, "span": 0.74, "level": 0.94},
     "holdout9.jsonl": {"recall": 0.93, "fpr": 0.02, "span": 0.78, "level": 0.91},
