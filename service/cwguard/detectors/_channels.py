@@ -626,8 +626,10 @@ CHANNEL_POINTED = compile_pattern(
 )
 CHANNEL_REFERENCE = compile_pattern(talk("reference_words"))
 # The reader's tasks sent out in the channel (「次回以降のタスクはLINEオープンチャットで一斉配信しています」): the
-# verb right after the channel, the work named earlier in its sentence (`work_handed_out`).
-HANDED_OUT_AFTER = compile_pattern(r"(?:の)?(?:グループ|チャット|ルーム|サーバー)?(?:で|にて)\s?(?:一斉|毎日|随時|先行|限定)?\s?" + talk("handed_out_verbs"))
+# verb right after the channel, the work named earlier in its sentence (off_platform_contact._hands_out_work).
+# (how the sending is done, read before the verb: 「一斉配信」「毎日配信」; also by SURVIVES_RULES)
+_SENT_HOW = r"(?:一斉|毎日|随時|先行|限定)?"
+HANDED_OUT_AFTER = compile_pattern(r"(?:の)?(?:グループ|チャット|ルーム|サーバー)?(?:で|にて)\s?" + _SENT_HOW + r"\s?" + talk("handed_out_verbs"))
 HANDED_OUT_WORK = compile_pattern(talk("handed_out_work"))
 # A group said to exist, for more work or income (「もっと単価高いお仕事まわしてるｵｰﾌﾟﾝﾁｬｯﾄあります」, tr161):
 # an invitation by its existence. Read right after the channel; the more-work words in its sentence.
@@ -665,6 +667,8 @@ def hands_over_contact(text: str) -> bool:
             return True
     return any(url_kind(url) == "invite" and not PLACEHOLDER_PATH.search(url) and live(start, end)
                for start, end, url in find_urls(text))
+
+
 # A meeting link for the work itself (「最初の生徒さん…のレッスン用リンクです」): read in its sentence and the 80
 # characters before it.
 MEETING_AS_WORK = compile_pattern(talk("meeting_link_as_work"))
@@ -1190,7 +1194,7 @@ SURVIVES_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="more_jobs_handed_out_elsewhere",
-        pattern=talk("more_jobs_or_income") + r"[^。\n]{0,40}?(?:で|にて)\s?(?:一斉|毎日|随時|先行|限定)?\s?(?:"
+        pattern=talk("more_jobs_or_income") + r"[^。\n]{0,40}?(?:で|にて)\s?" + _SENT_HOW + r"\s?(?:"
         + talk("handed_out_verbs") + r"|紹介|案内)"
         + r"|(?:で|にて)[^。\n]{0,20}?(?:" + talk("more_jobs_or_income") + r")[^。\n]{0,12}?(?:も)?(?:ご|お)?(?:案内|紹介|配信)",
         examples=("実はCWでは出せない高単価の案件(1件3,000円〜)もあって、みどりのアプリで配信してます",

@@ -48,6 +48,12 @@ AMOUNT = (
     rf"|(?:{_NUM}|{_KANJI_NUM})\s?(?:万\s?(?:{_NUM}|{_KANJI_NUM})?\s?千?\s?円?|千円|円|ドル|ポイント|pt)"
     rf"|(?:{_NUM}|{_KANJI_NUM})\s?万(?!\S{{0,1}}件)){_COUNTED})"
 )
+# A payment app by name (lang/common/payment_apps.json), its Latin names as whole words: how a fee is
+# paid (upfront_payment) and how the pay moves outside the platform (direct_deal).
+PAYMENT_APP = (
+    rf"(?:(?<![a-z])(?:{vocab.words('common', 'payment_apps', 'app_names')})(?![a-z])"
+    rf"|{vocab.words('common', 'payment_apps', 'app_names_japanese')})"
+)
 
 # The usual endings after a verb stem, so a span ends on the whole verb (「行います」).
 OKURI = r"(?:います|ます|う|って|する|して|ます)?"

@@ -24,6 +24,7 @@ from ..lang.ja import clauses
 from ._cues import (
     AMOUNT,
     DIRECT,
+    PAYMENT_APP,
     PLATFORM,
     RuleDetector,
     asks_the_worker,
@@ -55,9 +56,6 @@ _PAY_MEANS = _words("payment_means")
 _OUTSIDE_MEANS = rf"(?:{vocab.words('ja', 'deals', 'banks')}|{vocab.words('ja', 'deals', 'outside_accounts')})"
 _PAY_VERB = _words("pay_verbs")
 _PAGE = _words("payment_pages")
-# Payment apps by name (lang/common/payment_apps.json; Latin names as whole words).
-_PAY_APP = (rf"(?:{vocab.words('common', 'payment_apps', 'app_names_japanese')}|"
-            rf"(?<![a-z])(?:{vocab.words('common', 'payment_apps', 'app_names')})(?![a-z]))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,10 +236,10 @@ RULES: tuple[DealRule, ...] = (
     ),
     DealRule(
         id="payment_app_account",
-        pattern=rf"(?P<s>{_PAY_APP}\s?(?:の|で|に)?\s?(?:送金用の?|受け?取り?用の?)?\s?"
+        pattern=rf"(?P<s>{PAYMENT_APP}\s?(?:の|で|に)?\s?(?:送金用の?|受け?取り?用の?)?\s?"
         r"(?:id|アカウント|ユーザー名|ユーザーid|送金リンク|受け?取り?リンク)(?![a-z])"
         # the app accepted as the way to pay, in a few words: 「PayPayでもOKです」
-        rf"|{_PAY_APP}\s?(?:でも|で)\s?(?:ok|オッケー|いい|良い|大丈夫|可(?!能性)|構いません|かまいません))",
+        rf"|{PAYMENT_APP}\s?(?:でも|で)\s?(?:ok|オッケー|いい|良い|大丈夫|可(?!能性)|構いません|かまいません))",
         examples=("PayPayでもOKです ID: ktnk_0302", "報酬はペイペイのIDに送ります"),
         counter_examples=(
             "PayPayのIDをお送りすることはできません。お支払いはクラウドワークスで行います。",

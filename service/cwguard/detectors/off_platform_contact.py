@@ -231,11 +231,11 @@ class OffPlatformContact(Detector):
         """「次回以降のタスクはLINEオープンチャットで一斉配信しています」「もっと単価高いお仕事まわしてる
         ｵｰﾌﾟﾝﾁｬｯﾄあります」: the reader's work is sent out in the channel, or a group for more work is
         said to exist, so the reader is to go there."""
-        s_start, s_end = sentences.span(start)
-        if ch.HANDED_OUT_AFTER.match(text, end, min(len(text), end + 16)) is not None:
-            named = ch.HANDED_OUT_WORK.search(text, s_start, start) is not None
-        elif ch.GROUP_OFFERED_AFTER.match(text, end, min(len(text), end + 16)) is not None:
-            named = ch.MORE_JOBS.search(text, s_start, s_end) is not None  # 「…お仕事まわしてるｵｰﾌﾟﾝﾁｬｯﾄあります」
+        reach = min(len(text), end + 16)
+        if ch.HANDED_OUT_AFTER.match(text, end, reach) is not None:
+            named = ch.HANDED_OUT_WORK.search(text, sentences.span(start)[0], start) is not None
+        elif ch.GROUP_OFFERED_AFTER.match(text, end, reach) is not None:
+            named = ch.MORE_JOBS.search(text, *sentences.span(start)) is not None  # 「…お仕事まわしてるｵｰﾌﾟﾝﾁｬｯﾄあります」
         else:
             return False
         return (named

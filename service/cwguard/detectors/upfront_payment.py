@@ -33,6 +33,7 @@ from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
 from ._cues import (
     AMOUNT,
+    PAYMENT_APP,
     PLATFORM,
     RuleDetector,
     about_the_work,
@@ -66,11 +67,7 @@ _BEAR = (
     r"(?:に|へ)\s?(?:自動(?:で|的に)?)?\s?(?:移行|切り替|切替|更新|加入)|(?:が|の)?(?:自動)?(?:課金|引き落とし))"
 )
 # A payment app or a gift card by name.
-_PAYMENT_APP = (
-    rf"(?:(?<![a-z])(?:{vocab.words('common', 'payment_apps', 'app_names')})(?![a-z])"
-    rf"|{vocab.words('common', 'payment_apps', 'app_names_japanese')}"
-    rf"|(?:{vocab.words('common', 'payment_apps', 'gift_card_brands')})\s?ギフト(?:券|カード)?)"
-)
+_PAYMENT_APP = rf"(?:{PAYMENT_APP}|(?:{vocab.words('common', 'payment_apps', 'gift_card_brands')})\s?ギフト(?:券|カード)?)"
 # English: a fee the worker pays (「there is a registration fee of $30」).
 _EN_FEE = (
     rf"(?:{vocab.words('en', 'money', 'fee_kinds')})\s(?:{vocab.words('en', 'money', 'fee_nouns')})"

@@ -700,13 +700,13 @@ def judge(messages: Sequence[dict], state: thread.ThreadState,
         if finding.kind == "signal":
             judged.append(Judged(index, finding, "info", "default"))
             continue
+        lowered_by = None
         if finding.category in CONTACT:
             finding = _continued_invitation(finding, messages[index].get("sender", "unknown"), inviting)
-        lowered_by = None
-        if signals and finding.category in CONTACT:
-            if index not in scam_app:
-                scam_app[index] = names_scam_app(messages[index])
-            lowered_by = lowering_signal(finding.category, signals, scam_app[index])
+            if signals:
+                if index not in scam_app:
+                    scam_app[index] = names_scam_app(messages[index])
+                lowered_by = lowering_signal(finding.category, signals, scam_app[index])
         severity, situation = _judge_risk(finding, state.phases[index], state.approved[index], lowered_by)
         if source == "doubt":
             severity, situation, source = "info", "model_doubt", "rule"
