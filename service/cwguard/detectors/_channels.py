@@ -598,6 +598,15 @@ FRAME_AFTER = compile_pattern(
     # a talk of some minutes in the channel (「一度meetで15分ほど」, tr36 family), not a recording of them
     # (「Zoomで30分の録画」)
     + r"|(?:で|にて)\s?(?:\d{1,3}|数|十|二十|三十)\s?分(?>(?:間)?(?:ほど|程度|くらい|ぐらい|だけ)?)(?!\s?の)"
+    # joining the channel made the condition of what is withheld without it (「オプチャ参加しないと次回の発注は
+    # できかねます」「テレグラムをインストールしていない方は報酬をお支払いできません」)
+    + r"|(?:に|へ|を)?\s?" + talk("joining_acts") + r"(?:して(?:いただか|もらわ|い|お)?|いただか|いただけ|され|し)?"
+    + clauses.NEGATED_CONDITION_PATTERN + r"[^。\n]{0,24}?" + talk("withheld_unless_joined")
+    # the channel with an arrow to what follows (「ｺﾁﾗだとｽｸｼｮ送れないので 紙飛行機のアプリで↓」, tr201)
+    + r"|(?:で|から|へ|に)\s?[↓👇⬇]"
+    # joining the channel's group rewarded (「ｵｰﾌﾟﾝﾁｬｯﾄ「もにたー部屋777」で先行配布してます 参加で+300円」); not a
+    # shop's own sign-up offer (「公式LINEに登録すると500円分のクーポン」 is a customer's, the work's topic)
+    + r"|[^。\n]{0,40}?(?:参加|入室|加入)(?:で|すると|したら|いただくと|いただければ|頂くと|された方に|した方に)\s?[+＋]?\s?(?:\d[\d,]*\s?円|\d[\d,]*\s?(?:pt|ポイント)|ボーナス|特典|プレゼント)"
     # an act required in the channel (「LINEでの本人確認が必要です」「Discordでの登録が必須」, tr31 family)
     + r"|(?:で|での|にて)\s?(?:の)?\s?(?:ご|お)?" + talk("required_acts") + r"[^。\n!?]{0,4}?(?:が|は)?\s?(?:必要|必須|条件)(?!な|の)" + ")"
 )
@@ -628,8 +637,9 @@ CHANNEL_REFERENCE = compile_pattern(talk("reference_words"))
 # The reader's tasks sent out in the channel (「次回以降のタスクはLINEオープンチャットで一斉配信しています」): the
 # verb right after the channel, the work named earlier in its sentence (off_platform_contact._hands_out_work).
 # (how the sending is done, read before the verb: 「一斉配信」「毎日配信」; also by SURVIVES_RULES)
-_SENT_HOW = r"(?:一斉|毎日|随時|先行|限定)?"
-HANDED_OUT_AFTER = compile_pattern(r"(?:の)?(?:グループ|チャット|ルーム|サーバー)?(?:で|にて)\s?" + _SENT_HOW + r"\s?" + talk("handed_out_verbs"))
+_SENT_HOW = r"(?:一斉|毎日|随時|先行|限定|先着(?:順)?(?:で)?)?"
+# (「…緑のオプチャから先着で配ってます」, tr188: sent out from the channel)
+HANDED_OUT_AFTER = compile_pattern(r"(?:の)?(?:グループ|チャット|ルーム|サーバー)?(?:で|にて|から)\s?" + _SENT_HOW + r"\s?" + talk("handed_out_verbs"))
 HANDED_OUT_WORK = compile_pattern(talk("handed_out_work"))
 # A group said to exist, for more work or income (「もっと単価高いお仕事まわしてるｵｰﾌﾟﾝﾁｬｯﾄあります」, tr161):
 # an invitation by its existence. Read right after the channel; the more-work words in its sentence.
@@ -815,7 +825,7 @@ RULE_QUESTION = compile_pattern(talk("rule_words") + r"[^。\n]{0,20}?" + talk("
 # 1章入れたい」): the work's topic.
 SCAM_TOPIC = compile_pattern(talk("scam_topic"))
 WRITING_WORDS = compile_pattern(talk("writing_words"))
-PAST_REPORT = compile_pattern(talk("asked_by_others") + r"(?:られ|れ)(?:て|た)|" + talk("complaints"))
+PAST_REPORT = compile_pattern(talk("asked_by_others") + r"(?:られ|れ)(?:て|た|まし)|" + talk("complaints"))
 
 # Frame D: a talking noun before the channel, the channel ending its phrase (「面談をChatworkで実施」
 # 「ご説明は公式LINEでさせていただいております」「連絡は電話で！」).
@@ -826,13 +836,24 @@ FRAME_BEFORE = compile_pattern(
     r"(?r)" + talk("talk_nouns_before") + r"(?:は|を|も|について|については|に関しては)?[^。\n]{0,8}\Z"
 )
 # ...also one of two offered (「面談はTeamsか、もしご都合がよければ渋谷のオフィスに」 tr1-0110).
-FRAME_BEFORE_TAIL = compile_pattern(_CONNECT + _SUFFIX + _CONNECT + r"(?:で|にて|から|経由|か(?=[、,])|" + talk("before_channel_endings") + ")")
+# (「ご相談は緑のアプリの方で」, tr210: 「の方」 between)
+FRAME_BEFORE_TAIL = compile_pattern(_CONNECT + _SUFFIX + _CONNECT + r"(?:の\s?(?:方|ほう)\s?)?(?:で|にて|から|経由|か(?=[、,])|"
+                                    + talk("before_channel_endings") + ")")
 
 # A refusal later in the channel's sentence, the channel its topic (「微信でのご連絡は、契約前には対応しておりません」
 # 「LINE・メール・電話など外部ツールでのご連絡や…は一切行っておりません」), with no request, contrast or 'here'
-# between (「LINEでご連絡ください、こちらでは対応できません」 still proposes LINE).
+# between (「LINEでご連絡ください、こちらでは対応できません」 still proposes LINE), nor a negated condition
+# whose consequence the refusal is (「オプチャ参加しないと次回の発注はできかねます」).
 REFUSED_LATER = compile_pattern(
-    r"(?:(?!" + talk("between_channel_and_refusal") + r")[^。\n!?]){0,48}?" + talk("refusal_predicates") + r"(?!か|\?)"
+    r"(?:(?!" + talk("between_channel_and_refusal") + "|" + clauses.NEGATED_CONDITION_PATTERN + r")[^。\n!?]){0,48}?"
+    + talk("refusal_predicates") + r"(?!か|\?)"
+)
+# The channel named as what a permission covers, the claim ending the sentence (「弊社は事務局から外部ツールでの
+# 面談を特別に許可されています。」, tr221): the claim of permission (the secretariat_permission signal), not a
+# proposal; a sentence that goes on to ask (「…許可いただいてますので、IDを送ります」) still proposes.
+PERMITTED_AFTER = compile_pattern(
+    r"[^。、\n!?]{0,14}?(?:を|が|は)?\s?(?:特別に|正式に)?\s?(?:許可|承認|認め)(?:され|を\s?(?:いただ|頂|もら|得)|いただ|頂|られ)"
+    r"[^。、\n!?]{0,10}?(?:[。!！\n]|$)"
 )
 # The sentence thanks the other side for proposing the channel (「Google Meetでのお打ち合わせのご提案ありがとう
 # ございます」): reported, not proposed.
@@ -903,6 +924,8 @@ EN_PROPOSAL = compile_pattern(r"(?<![a-z])" + en_talk("proposal_words") + r"(?![
 EN_AFTER_CONTRACT = compile_pattern(r"(?<![a-z])" + en_talk("after_contract") + r"(?![a-z])")
 # English refusals in the channel's sentence (「we don't use WhatsApp」「please do not contact me on LINE」).
 EN_NEGATION = compile_pattern(r"(?<![a-z])" + en_talk("refusals") + r"(?![a-z])")
+# What someone else asked, reported (「someone … asked me to continue on Telegram. Is that you?」, tr182).
+EN_REPORTED = compile_pattern(r"(?<![a-z])" + en_talk("reported_asks") + r"(?![a-z])")
 
 FRAME_RULES: tuple[Rule, ...] = (
     Rule(
@@ -928,18 +951,23 @@ FRAME_RULES: tuple[Rule, ...] = (
 CHANNEL_MARK = "\ue000"
 TERSE_MAX = 48
 _TERSE_GAP = r"[\s、,・:/\p{So}\p{Sk}\p{Po}\p{Ps}\p{Pe}~ー…]"
-_TERSE_LEAD = (r"(?:(?:" + talk("terse_lead_ins") + r")(?:の|は|も|に|から|なら|でしたら)?"
+_TERSE_TIME = talk("terse_times")
+_TERSE_LEAD = (r"(?:(?:" + talk("terse_lead_ins") + "|" + _TERSE_TIME + r")(?:の|は|も|に|から|なら|でしたら)?"
                r"|(?<![a-z])(?:" + en_talk("terse_lead_ins") + "|" + en_talk("terse_durations") + r")(?![a-z])|" + _TERSE_GAP + ")")
-_TERSE_ENDING = ("(?:" + talk("terse_endings") + r"|(?<![a-z])" + en_talk("terse_endings") + r"(?![a-z]))")
+_TERSE_ENDING = ("(?:" + talk("terse_endings") + "|" + _TERSE_TIME + r"|(?<![a-z])" + en_talk("terse_endings") + r"(?![a-z]))")
 _TERSE_TRAIL = r"(?:" + _TERSE_GAP + r"|[?!wネヨナ笑]|です)"
 # a channel's part may follow it (「次は紙飛行機のグループへ」)
-_TERSE_CHANNELS = CHANNEL_MARK + _SUFFIX + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_joins") + r"|or)" + _TERSE_GAP + r"{0,2}" + CHANNEL_MARK + r")*"
+# (or two names of one app side by side: 「✈️紙ヒコーキのアプリで」)
+_TERSE_CHANNELS = CHANNEL_MARK + _SUFFIX + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_joins") + r"|or)?" + _TERSE_GAP + r"{0,2}" + CHANNEL_MARK + r")*"
 TERSE_SENTENCE = compile_pattern(
     _TERSE_LEAD + r"{0,12}" + _TERSE_CHANNELS
     + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_particles") + r")(?:" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r")?"
-    + r"|" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r"(?:" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r")?"
+    + r"|" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r"(?:" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r"){0,3}"
     + r"|" + _TERSE_GAP + r"{0,2}\?)" + _TERSE_TRAIL + r"{0,12}"
 )
+# A line of times and a meeting tool last (「今夜21時 meet」): the time says a call is proposed.
+TERSE_TIMED = compile_pattern(_TERSE_LEAD + r"{0,6}?" + _TERSE_TIME + _TERSE_LEAD + r"{0,6}" + _TERSE_CHANNELS + _TERSE_TRAIL + r"{0,12}")
+TERSE_TIMES_ONLY = compile_pattern(r"(?:" + _TERSE_TIME + "|" + _TERSE_GAP + r")*")
 # A message that is nothing but the channel (tr6-007 「緑のやつ」).
 TERSE_BARE = compile_pattern(_TERSE_GAP + r"{0,4}" + CHANNEL_MARK + _TERSE_TRAIL + r"{0,8}")
 TERSE_SOCIAL = compile_pattern(
@@ -982,9 +1010,12 @@ def terse_sentence(text: str, start: int, channels: list[tuple[int, int]], sente
         parts += [text[pos:a], CHANNEL_MARK]
         pos = b
     sentence = "".join(parts) + text[pos:s_end]
-    if TERSE_SENTENCE.fullmatch(sentence):
+    if TERSE_SENTENCE.fullmatch(sentence) or TERSE_TIMED.fullmatch(sentence):
         return True
-    return not text[:s_start].strip() and not text[s_end:].strip() and TERSE_BARE.fullmatch(sentence) is not None
+    # the whole message, but for a time before it that chat cut off as a sentence (「1/22(木) 21:00〜 Google Meet」)
+    before = text[:s_start]
+    return ((not before.strip() or TERSE_TIMES_ONLY.fullmatch(before) is not None)
+            and not text[s_end:].strip() and TERSE_BARE.fullmatch(sentence) is not None)
 
 
 # --- English: an outside inbox already in use ----------------------------------------------------
@@ -1206,10 +1237,12 @@ SURVIVES_RULES: tuple[Rule, ...] = (
         id="english_more_work_elsewhere",
         pattern=r"(?<![a-z])(?:more|extra|priority|bonus|vip|higher[- ]paying|better[- ]paying|better[- ]paid|high[- ]paying)\s"
         r"(?:work|tasks|jobs|orders|projects|gigs)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:than\s(?:we|i)\scan\s(?:post|put|offer)\shere|"
-        r"group|channel|community|server|chat)(?![a-z])"
-        r"|(?<![a-z])(?:join|add|follow)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:group|channel|community|server)(?![a-z])[^.!?\n]{0,30}?"
+        r"group|channel|community|server|chat|crew|squad)(?![a-z])"
+        # (「hop in our promo crew for bonus gigs 👉 t.me/+…」, tr188)
+        r"|(?<![a-z])(?:join|add|follow|hop\sin(?:to)?|jump\sin(?:to)?)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:group|channel|community|server|crew|squad)(?![a-z])[^.!?\n]{0,30}?"
         r"(?<![a-z])(?:more|extra|priority|bonus|vip|higher[- ]paying|better[- ]paying|high[- ]paying)\s(?:work|tasks|jobs|orders|projects|gigs)(?![a-z])",
-        examples=("we have way more work than we can post here. join the translators group", "join the translators group for priority tasks t.me/+Qm8vXr2"),
+        examples=("we have way more work than we can post here. join the translators group", "join the translators group for priority tasks t.me/+Qm8vXr2",
+                  "also hop in our promo crew for bonus gigs 👉 t.me/+PromoCrew"),
         counter_examples=("please join the project channel on Slack for the review",),
         lang="en",
         reason="in English: more work offered in an outside group (tr154)",
@@ -1231,8 +1264,10 @@ SURVIVES_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="registering_for_more_jobs",
-        pattern=talk("joining_acts") + r"(?:する|すると|したら|いただくと|いただければ|すれば)[^。\n]{0,20}?" + talk("more_jobs_or_income"),
-        examples=("登録すると単価1.5倍の案件が毎週届きます✨ https://bright-partner.jp/entry",),
+        pattern=talk("joining_acts") + r"(?:する|すると|したら|いただくと|いただければ|すれば)[^。\n]{0,20}?" + talk("more_jobs_or_income")
+        # the group for more named first, then joining it asked (「緑のアプリで ﾎﾞｰﾅｽ部屋 って検索→参加してね」, tr212)
+        + "|" + talk("more_jobs_or_income") + r"[^。\n]{0,20}?" + talk("joining_acts") + r"(?:して|しといて|お願い|ください|下さい)",
+        examples=("登録すると単価1.5倍の案件が毎週届きます✨ https://bright-partner.jp/entry", "テレグラムで 副業部屋 って検索→参加してね"),
         counter_examples=("登録すると本案件の資料が見られます",),
         reason="registering outside for more jobs (tr170)",
     ),

@@ -30,6 +30,7 @@ from ..lang import vocab
 from ..lang.ja import clauses
 from ..lang.ja.readings import read_aloud
 from . import _channels as ch
+from ._cues import enclosing_quote
 
 _WS = r"[ \t\u3000]"
 # The @ and the dots of an e-mail address, written out or bracketed (「あっと」「(at)」「ドット」「[.]」),
@@ -232,6 +233,8 @@ REQUEST_RULE = Rule(
                       "反響後のフォローメールは毎日書いていました。"),
     reason="asking for a contact identifier (dev-066, dev-049)",
 )
+# How far a quote around an identifier in a worker's message may open before it and close after it.
+_QUOTED_BACK_REACH = 60
 # An identifier that looks like a handle: letters with a digit, '_' or '.', not a URL or an e-mail.
 _HANDLE = (r"(?=[a-z0-9._\-]{0,31}[0-9_.])(?=[a-z0-9._\-]{0,31}[a-z])[a-z0-9][a-z0-9._\-]{3,31}+"
            r"(?![a-z0-9._\-@＠]|:/)")
@@ -285,14 +288,19 @@ SKYPE_LIVE_RULE = Rule(
     reason="Skype live IDs (tr9-009, tr3-0074)",
 )
 # An ID spelled with a space between its characters (「ｉｄ→ ｒ ｉ ｎ ｏ ＿ ０ ７ ２ ５」「id is k a z u _ 7 7」
-# 「k a i _ 8 8 で検索」).
+# 「k a i _ 8 8 で検索」); after the word ID a dot is enough to make it one (「ID→ y u k a . d s n」, tr194).
 _SPACED = r"(?=[a-z0-9._\- \t\u3000]{0,64}[0-9_])(?=[a-z0-9._\- \t\u3000]{0,64}[a-z])(?:[a-z0-9._\-][ \t\u3000]){3,31}[a-z0-9._\-](?![a-z0-9._\-])"
 SPACED_ID_RULE = Rule(
     id="id_spelled_with_spaces",
-    pattern=r"(?<![a-z])(?:" + vocab.words("common", "channels", "id_words") + r")(?![a-z])"
-    + r"(?:[ \t\u3000]?(?:[:→⇒👉=]|は|is|:)){0,2}[ \t\u3000]{0,3}(?P<ident>" + _SPACED + ")"
-    + r"|(?<![a-z0-9])(?P<ident2>" + _SPACED + r")(?=[ \t\u3000]{0,2}" + ch.talk("search_the_handle") + ")",
-    examples=("ｉｄ→ ｒ ｉ ｎ ｏ ＿ ０ ７ ２ ５", "id is k a z u _ 7 7", "k a i _ 8 8 で検索お願いします"),
+    # the word ID or handle, or an @ (「my handle @ m i r a _ h r 2 6」, tr194)
+    pattern=r"(?:(?<![a-z])(?:" + vocab.words("common", "channels", "id_words") + r"|handle)(?![a-z])"
+    + r"(?:[ \t\u3000]?(?:[:→⇒👉=]|は|is|:)){0,2}[ \t\u3000]{0,3}|(?<![a-z0-9])@[ \t\u3000]{0,2})"
+    + r"(?P<ident>" + _SPACED.replace("[0-9_]", "[0-9_.]", 1) + ")"
+    # an arrow may point back at it (「k a n r i _ 0 3 1 5 ↑ 検索して追加ください」, tr185)
+    + r"|(?<![a-z0-9])(?P<ident2>" + _SPACED + r")(?=[ \t\u3000]{0,2}(?:(?:[↑↓←👆☝⬆][ \t\u3000]{0,2})?(?:で|を)?(?:検索|追加)|"
+    + ch.talk("search_the_handle") + "))",
+    examples=("ｉｄ→ ｒ ｉ ｎ ｏ ＿ ０ ７ ２ ５", "id is k a z u _ 7 7", "k a i _ 8 8 で検索お願いします", "m i k a _ 2 2 ↑ 検索して追加してね",
+              "ID→ m i n a . w k s", "my handle @ r e n _ j p 4 4"),
     counter_examples=("ID は 1 2 3 4 のような数字だけの形式です",),
     reason="an ID with spaces between its characters (tr7-003, tr1-0015, tr5-0013)",
 )
@@ -325,8 +333,10 @@ def _spelled_out(host: str) -> str:
 SPACED_INVITE_RULE = Rule(
     id="invite_link_with_spaces",
     pattern=r"(?<![a-z0-9])(?:" + "|".join(_spelled_out(h) for h in _SHORT_INVITE_HOSTS)
-    + r")(?:" + _GAP + r"/" + _GAP + r"[a-z0-9_\-]{2,40}){1,3}",
+    # the path spelled with spaces too (「d i s c o r d . g g / n e o n a r c」, tr194)
+    + r")(?:" + _GAP + r"/" + _GAP + r"(?:[a-z0-9_\-]{2,40}|(?:[a-z0-9_\-][ \t\u3000]){2,40}[a-z0-9_\-])){1,3}",
     examples=("Tasks are posted in our group: t . me / starboost_tasks (remove spaces)", "招待はこちら discord . gg / q7RtmA （スペース抜いてください）",
+              "サーバーへ👉 d i s c o r d . g g / k i r a r i",
               "this site blocks links so here: d i s c o r d . g g / h7Kq2", "lin.\nee/\nMk7rTq2", "line [.] me / ti / g2 / Qx7kLp"),
     counter_examples=("会議の議事録です。次回は t. 明日 / me です",),
     reason="an invite link with spaces (tr5-0077, tr5-0014)",
@@ -413,9 +423,10 @@ BARE_SPACED_HANDLE_RULE = Rule(
 # the message names a chat tool.
 ID_ASK_RULE = Rule(
     id="id_asked_for_near_a_channel",
-    pattern=_NOT_OTHER_IDS + r"(?<![a-z])(?:" + vocab.words("common", "channels", "id_words") + r")(?![a-z])(?:を|は|も)?"
-    + r"[ \t\u3000]{0,2}" + ch.talk("id_asks"),
-    examples=("LINEのほうが楽なんで、IDおしえて下さい", "ｸﾞﾙｰﾌﾟﾗｲﾝに招待するのでIDください"),
+    # 「だけ」「先に」 may come between (「緑のアプリのIDだけ先に下さい」, tr183)
+    pattern=_NOT_OTHER_IDS + r"(?<![a-z])(?:" + vocab.words("common", "channels", "id_words") + r")(?![a-z])(?:を|は|も|だけ)?"
+    + r"[ \t\u3000]{0,2}(?:先に|まず|とりあえず)?[ \t\u3000]{0,2}" + ch.talk("id_asks"),
+    examples=("LINEのほうが楽なんで、IDおしえて下さい", "ｸﾞﾙｰﾌﾟﾗｲﾝに招待するのでIDください", "当日URLを送るので、緑のアプリのIDだけ先に下さい"),
     counter_examples=("ログインIDを教えてください", "IDください"),
     reason="an ID asked for in a message about a chat tool (tr3-0111, tr3-0018)",
 )
@@ -507,6 +518,10 @@ class ContactDetails(Detector):
         if reading is not None:  # 「ゼロキューゼロの…」「taro アットマーク gmail ドット com」
             spans += ch.from_reading(reading, self._spans(reading.text))
         found = [(start, end) for start, end in _dedupe(spans) if not ch.in_sample(text, start, end)]
+        if msg.sender == "worker":
+            # a worker quotes the other side's identifier back to refuse or ask about it (「「ID→ hana_cw88」と
+            # のことですが、…できません」「I won't add "@mika_recruit_jp"」, tr189, tr192); nobody quotes their own
+            found = [(start, end) for start, end in found if enclosing_quote(text, start, end, _QUOTED_BACK_REACH) is None]
         for start, end in found[:ch.MAX_HITS]:
             yield self.hit(start, end, survives_contract=survives)
 

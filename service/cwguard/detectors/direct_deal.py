@@ -159,9 +159,34 @@ RULES: tuple[DealRule, ...] = (
         needs_outside=True,
     ),
     DealRule(
+        id="english_pay_from_an_outside_portal",
+        pattern=r"(?P<s>(?<![a-z])(?:fee|payment|pay|payout|salary|reward|earnings)(?:\s(?:will\sbe|is|gets|are)\s(?:released|paid|sent|processed))?"
+        r"\s(?:from|via|through|on|at)\s(?:our|the|a|my)\s"
+        r"(?:[a-z]+\s)?(?:payout|payment|finance|billing|wallet)\s(?:portal|site|page|link|app|system))(?![a-z])",
+        examples=("our finance team will release your fee from our payout portal instead: payout-example.com/release",),
+        counter_examples=("You can see the payment on the CrowdWorks page.", "We pay through the CrowdWorks escrow as usual."),
+        lang="en",
+        reason="in English: the pay released from the client's own portal instead of the platform (tr212)",
+        client_only=True,
+    ),
+    DealRule(
+        id="escrow_said_impossible",
+        pattern=r"(?P<s>(?:仮払い|エスクロー)(?:機能)?\s?(?:は|が)\s?(?:システム上|仕様上|弊社では|当社では|こちらでは|うちでは|都合上|規定上)\s?"
+        r"(?:できません|使えません|利用できません|ご利用できません|対応していません|対応しておりません|できない)"
+        r"|(?<![a-z])(?:platform|crowdworks|cw|escrow)\s(?:does\s?n[o']t|do\s?n[o']t|no|can\s?not|can't|cannot)\s(?:support|handle|allow|work with)\s(?:our|the|this)?\s?"
+        r"(?:salary|payment|pay|payout|escrow)(?:\ssystem)?)",
+        examples=("仮払いはシステム上できません。返金先の口座を教えてください", "Platform no support our salary system, register on our site"),
+        counter_examples=("仮払いが完了していないため、作業はまだ開始できません。",
+                          "仮払いはクラウドワークスのシステム上で行います。"),
+        reason="the platform's escrow said to be impossible, so paying goes elsewhere (tr200, tr199)",
+        client_only=True,
+    ),
+    DealRule(
         id="outside_payment_means",
-        pattern=rf"(?P<s>{_PAY_MEANS}\s?(?:で|にて|による|での|経由で)\s?(?:直接\s?)?(?:{AMOUNT}\s?(?:を|分)?\s?)?(?:の\s?)?{_PAY_VERB})",
-        examples=("報酬は銀行振込で直接お支払いします", "評価★5にしてもらえたらPayPayで1000円お送りします"),
+        # 「別で」「別途」: paid apart from the platform's order (「PayPayで別で送るんでID教えて」, tr180)
+        pattern=rf"(?P<s>{_PAY_MEANS}\s?(?:で|でも|にて|による|での|経由で)\s?(?:(?:直接|別で|別途|個別に)\s?)?(?:{AMOUNT}\s?(?:を|分)?\s?)?(?:の\s?)?{_PAY_VERB})",
+        examples=("報酬は銀行振込で直接お支払いします", "評価★5にしてもらえたらPayPayで1000円お送りします",
+                  "追加カット代だけPayPayで別で送るんでID教えてください", "手数料分は上乗せします。PayPayでも送れます"),
         counter_examples=(
             "報酬は銀行振込でお支払いすることはできません。すべてクラウドワークスの仮払いで行います。",
             "現金でのお支払いはいたしません。",
@@ -202,10 +227,19 @@ RULES: tuple[DealRule, ...] = (
         reason="a crypto wallet or exchange account to be paid through",
     ),
     DealRule(
+        id="crypto_address_given",
+        # a TRON (T…, 34 characters) or Ethereum (0x…, 42) address, with its network or coin named before it
+        pattern=r"(?<![a-z0-9])(?:trc\s?-?20|erc\s?-?20|usdt|usdc|eth|tron|btc|ウォレット|アドレス|送り先|送金先)\s?[:：→]?\s?"
+        r"(?P<s>t[1-9a-z]{33}|0x[0-9a-f]{40})(?![0-9a-z])",
+        examples=("解除金の送り先 TRC20 TQ7mX2vLp9Rk3NwYh8sJd4FbZc6GtEa1Ub",),
+        counter_examples=("0x から始まる形式かどうかのチェックを実装してください",),
+        reason="a crypto wallet address given to be paid into (RUBRIC.md v2: a crypto wallet address asked for payment is direct_deal; tr221)",
+    ),
+    DealRule(
         id="invoice_payment",
-        pattern=r"(?P<s>請求書\s?(?:払い|払|でのお?支払|で(?:の)?精算|での取引|をお?(?:送り|送付|発行|出し|いただ|下さ|くださ)"
+        pattern=r"(?P<s>請求書\s?(?:払い|払|でのお?支払|で(?:の)?精算|での取引|ベースで(?:の)?お?(?:振込|振り込|支払)|をお?(?:送り|送付|発行|出し|いただ|下さ|くださ)"
         r"|を発行して|を送って|を出して|を[^。!?\n、]{1,8}?(?:送って|お送り|送付|発行して|出して)))",
-        examples=("請求書払いにしたいので、ご住所と振込先の銀行口座を教えていただけますか。",),
+        examples=("請求書払いにしたいので、ご住所と振込先の銀行口座を教えていただけますか。", "手数料がかかるので請求書ベースでお振込みする形にできませんか"),
         counter_examples=(
             "請求書払いには対応しておりません。お支払いはクラウドワークス上で行います。",
             "請求書の発行はクラウドワークスからできます。",
@@ -514,6 +548,8 @@ class DirectDealDetector(RuleDetector):
         "privately", "wallet", "exchange", "ウォレット", "銀行", "口座", "ゆうちょ", "paid", "paidy", "ペイディ", "メルペイ",
         "d払い", "取引所", "usdc", "イーサリアム", "eth", "tether", "ちょく", "じか", "ちょっけ", "報酬", "platform", "fee",
         "commission", "外", "そと", "よそ", "個人で", "プライベート", "payout", "portal",
+        # a wallet address's network (「送り先 TRC20 T…」)
+        "trc", "erc", "送り先", "送金先",
     )
     examples = Examples(
         positive=(

@@ -17,6 +17,7 @@ from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compil
 from ..lang import vocab
 from ..lang.ja import clauses
 from . import _channels as ch
+from ._cues import PLATFORM
 
 
 def words(group: str) -> str:
@@ -54,8 +55,11 @@ _CHAT_PLACE = compile_pattern(vocab.words("ja", "site_talk", "chat_places"))
 _SITE_PLACE = compile_pattern(vocab.words("ja", "site_talk", "site_places"))
 # English: register / sign up / apply at a site (「Please first register at our partner exchange https://…」).
 EN_REGISTER = compile_pattern(
-    r"(?<![a-z])" + en_words("register_verbs") + r"(?:[ \t]" + en_words("register_adverbs") + r")?[ \t]"
-    + en_words("register_prepositions") + r"[ \t](?:[a-z\-]{1,20}[ \t]){0,3}?" + en_words("register_places")
+    r"(?<![a-z])" + en_words("register_verbs") + r"(?:[ \t]" + en_words("register_adverbs") + r")?"
+    # what is registered may come between (「register teacher account on teach-kidsglobal.app」, tr199)
+    + r"(?:[ \t](?:a|an|your|the)?[ \t]?[a-z\-]{1,20}[ \t]account)?[ \t]"
+    + en_words("register_prepositions") + r"[ \t](?:[a-z\-]{1,20}[ \t]){0,3}?(?:" + en_words("register_places")
+    + r"|[a-z0-9\-]{2,30}\.(?:com|net|org|io|app|jp|co|xyz|site|online|info|biz|me)(?![a-z]))"
 )
 _EN_REGISTER_GATE = compile_pattern(r"regist|sign|apply|account|enroll|onboarding")
 # The link in a profile, the lure that hides its URL (「応募はプロフのリンクから」).
@@ -112,9 +116,13 @@ LURE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="register_at_the_link",
-        pattern=r"(?:リンク先|リンク|url)\s?(?:で|から|より|にて)\s?(?:の)?\s?(?:ご|本|仮)?(?:登録|応募|エントリー|申し?込)",
-        examples=("事務局さんにOKもらってるので安心してね🙆リンク先で登録だけお願い🙏", "登録はリンクから本登録してください"),
-        counter_examples=("リンク先で登録する手順を図解してください", "リンクから登録させる導線は不要です"),
+        pattern=r"(?:リンク先|リンク|url)\s?(?:で|から|より|にて)\s?(?:の)?\s?(?:ご|本|仮)?(?:登録|応募|エントリー|申し?込)"
+        # the act named first (「応募はリンクからだけ」, tr197)
+        r"|(?:ご|本|仮)?(?:登録|応募|エントリー|申し?込み?)\s?(?:は|も)\s?(?:こちらの|下記の|この|その)?\s?(?:リンク先|リンク|url)\s?(?:から|より|で|にて)",
+        examples=("事務局さんにOKもらってるので安心してね🙆リンク先で登録だけお願い🙏", "登録はリンクから本登録してください",
+                  "crowdworksの ページはもうない。応募はリンクからだけ"),
+        counter_examples=("リンク先で登録する手順を図解してください", "リンクから登録させる導線は不要です",
+                          "お客様の予約はリンクから入る導線にしたいです"),
         reason="registering at a link pointed to, the link itself maybe in another message (tr96 family)",
     ),
     Rule(
@@ -132,10 +140,21 @@ CONDITION_RULES: tuple[Rule, ...] = (
         id="site_as_condition",
         pattern=r"(?P<s>" + _SITE + r"(?:に|へ|で|から|を)?\s?(?:ご)?" + words("condition_acts")
         + r"(?:して(?:いただか|もらわ|おか)?|いただか|し|さ)?(?:ないと|なければ|なくては|ない場合|ない限り|ないかぎり))"
-        + r"(?=[^。\n]{0,20}?" + vocab.words("ja", "channel_talk", "withheld_unless_joined") + ")",
-        examples=("フォーム登録しないと報酬払えない仕組みです", "アプリ入れないと報酬受け取れません"),
-        counter_examples=("フォーム登録しなくても報酬はお支払いします",),
-        reason="an outside form, site or app made the condition of pay or acceptance (tr47 family)",
+        + r"(?=[^。\n]{0,20}?(?:" + vocab.words("ja", "channel_talk", "withheld_unless_joined") + "))"
+        # the site named after the condition (「登録しないと案件見れない仕様です｡ﾌｫｰﾑに氏名…入れるだけ」, tr184) or
+        # before it (「弊社公式の応募ページです。そちらで登録いただかないと現場の割り振りができません」, tr203), not
+        # the platform's own registration
+        + r"|(?<!" + PLATFORM + r"\s?(?:に|へ|で|の)?\s?)(?P<s>(?:ご|本)?登録(?:して(?:いただか|もらわ|おか)?|いただか|し)?"
+        + r"(?:ないと|なければ|ない場合|ない限り))"
+        + r"(?=[^。\n]{0,20}?(?:" + vocab.words("ja", "channel_talk", "withheld_unless_joined") + "))"
+        + r"(?:(?=[^\n]{0,80}?" + _SITE + r")|(?<=" + _SITE + r"[^\n]{0,80}))",
+        examples=("フォーム登録しないと報酬払えない仕組みです", "アプリ入れないと報酬受け取れません",
+                  "登録しないと案件見れない仕様です｡ﾌｫｰﾑに氏名と最寄り駅入れるだけ",
+                  "弊社の応募ページです。そちらで登録いただかないとお仕事の割り振りができません"),
+        counter_examples=("フォーム登録しなくても報酬はお支払いします",
+                          "クラウドワークスに登録しないと案件は見られません。応募フォームはクラウドワークスのものです"),
+        reason="an outside form, site or app made the condition of pay, acceptance or seeing the work, before or after the "
+               "condition (tr47 family, tr184)",
     ),
 )
 # A link written to slip past the filter: its scheme spelled out with spaces, or its dot bracketed.
@@ -145,8 +164,12 @@ OBFUSCATED_LINK_RULES: tuple[Rule, ...] = (
         id="obfuscated_link",
         pattern=r"(?<![a-z])h[ \t]{1,2}t[ \t]{0,2}t[ \t]{0,2}p[ \t]{0,2}s?[ \t]{0,2}[:：][ \t]{0,2}/[ \t]{0,2}/"
         r"|(?<![a-z])h[ \t]{0,2}t[ \t]{0,2}t[ \t]{0,2}p[ \t]{0,2}s?[ \t]{0,2}[:：][ \t]{0,2}/[ \t]{1,2}/"
-        r"|(?<![a-z0-9])[a-z0-9\-]{2,30}[ \t]{0,2}(?:" + ch.BRACKETED_DOT + r"|\[dot\]|\(dot\))[ \t]{0,2}[a-z]{2,10}(?![a-z])",
-        examples=("こちらは締め切りました💦→ h t t p s : / / job-navi [.] site / r / 88", "register at taskhub(.)top/join"),
+        r"|(?<![a-z0-9])[a-z0-9\-]{2,30}[ \t]{0,2}(?:" + ch.BRACKETED_DOT + r"|\[dot\]|\(dot\))[ \t]{0,2}[a-z]{2,10}(?![a-z])"
+        # a space on each side of the dot, a path after it (「登録先▶ cw-refund-center . jp/form?u=77120」, tr217)
+        r"|(?<![a-z0-9])[a-z0-9\-]{3,30}[ \t]{1,2}\.[ \t]{1,2}(?:com|net|org|jp|co|io|app|site|top|xyz|info|biz|online|me|cc)"
+        r"[ \t]{0,2}/[ \t]{0,2}[a-z0-9_\-?=&%]",
+        examples=("こちらは締め切りました💦→ h t t p s : / / job-navi [.] site / r / 88", "register at taskhub(.)top/join",
+                  "登録先▶ refund-desk . jp/form?u=12"),
         counter_examples=("https://example.com/guide", "ファイル名は report[1].pdf です"),
         reason="a link written to slip past the filter (tr86, tr88 families)",
     ),

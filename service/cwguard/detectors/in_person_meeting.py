@@ -68,9 +68,12 @@ class MeetingRule(Rule):
 RULES: tuple[MeetingRule, ...] = (
     MeetingRule(
         id="come_to_a_place",
-        pattern=rf"(?P<s>{_PLACE}[^。!?\n]{{0,24}}?(?:に|へ|まで)\s?{_MODIFIER}\s?{_COME}|{_PLACE}\s?{_COME})",
+        pattern=rf"(?P<s>{_PLACE}[^。!?\n]{{0,24}}?(?:に|へ|まで)\s?{_MODIFIER}\s?{_COME}|{_PLACE}\s?{_COME}"
+        # any named place, asked to come to in person (「越谷のモデルハウスに直接来ていただけますか」, tr203)
+        + rf"|[\p{{Han}}\p{{Katakana}}ー]{{2,10}}(?:に|へ|まで)\s?(?:直接|実際に)\s?{_COME})",
         examples=(
             "一度弊社スタジオ（東京都渋谷区）にお越しいただけますか。",
+            "現物を見てほしいので、岡山のショールームに直接来ていただけますか",
             "オンライン面談の後、弊社にお越しください。",
             "店舗来れます？",
         ),
@@ -170,8 +173,10 @@ RULES += (
     MeetingRule(
         id="meeting_spot_named",
         pattern=rf"(?<![^\s。!?\n、,])(?P<s>{_SPOT}\s?(?:で|にて|でも))(?=\s?{_MODIFIER}\s?"
-        r"(?:どう|いかが|待ち合わせ|集合|お願い|会|お話|面談|ok|オッケー|大丈夫|可|いけ|[?。!\n]|$))",
-        examples=("新宿の喫茶店で。土日どっちか", "じゃ池袋のカフェで30分だけ", "池袋のカフェでもokです"),
+        r"(?:どう|いかが|待ち合わせ|集合|お願い|会|お話|面談|ok|オッケー|大丈夫|可|いけ|[?。!\n]|$))"
+        # the client's own office offered instead (「ｶﾌｪが不安でしたら道玄坂の弊社事務所でも大丈夫ですよ」, tr202)
+        + rf"|(?P<s>{_words('venues')}\s?でも)(?=\s?(?:ok|オッケー|大丈夫|可|いけ|構いません|かまいません|いいですよ))",
+        examples=("新宿の喫茶店で。土日どっちか", "じゃ池袋のカフェで30分だけ", "池袋のカフェでもokです", "不安でしたら渋谷の弊社オフィスでも大丈夫です"),
         counter_examples=(
             "作業場所は自宅かカフェで。",
             "撮影は新宿のカフェで。",

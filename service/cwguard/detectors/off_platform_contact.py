@@ -196,7 +196,8 @@ class OffPlatformContact(Detector):
         s_start, s_end = sentences.english(start)
         return ((ch.EN_PROPOSAL.search(text, s_start, min(len(text), s_end + 1)) is not None
                  or ch.EN_BETTER.search(text, s_start, s_end) is not None)
-                and not ch.EN_NEGATION.search(text, s_start, s_end) and not clauses.english_negated(text, start, end)
+                and not ch.EN_NEGATION.search(text, s_start, s_end) and not ch.EN_REPORTED.search(text, s_start, s_end)
+                and not clauses.english_negated(text, start, end)
                 and not ch.EN_AFTER_CONTRACT.search(text, s_start, s_end))
 
     def _inbox_used(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
@@ -300,7 +301,7 @@ class OffPlatformContact(Detector):
         s_start, s_end = sentences.english(start)
         if ch.EN_AFTER_CONTRACT.search(text, s_start, s_end):
             return False  # 「I'll join Slack once the offer is accepted」: after the contract
-        return not ch.EN_NEGATION.search(text, s_start, s_end)
+        return not (ch.EN_NEGATION.search(text, s_start, s_end) or ch.EN_REPORTED.search(text, s_start, s_end))
 
     @staticmethod
     def _is_english_call(text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
@@ -339,7 +340,8 @@ class OffPlatformContact(Detector):
         return not (clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end)
                     or reported_quote(text, start, end)  # 「…「詳細は緑のアプリで」と来ました」: words received
                     or clauses.is_post_contract_reference(text, start, end)
-                    or ch.REFUSED_LATER.match(text, end, min(len(text), end + 60)) is not None)
+                    or ch.REFUSED_LATER.match(text, end, min(len(text), end + 60)) is not None
+                    or ch.PERMITTED_AFTER.match(text, end, min(len(text), end + 30)) is not None)
 
 
 DETECTOR = OffPlatformContact()

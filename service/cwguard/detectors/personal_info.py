@@ -204,6 +204,10 @@ _REQUEST = compile_pattern(
     r"確認させ|拝見させ|頂戴|もらえ|ほしい|欲しい|ませんか|でしょうか|お知らせ|"
     # terse and casual asks: 「口座おしえて」「身分証の画像を送らないと停止」「出してもらってます」「お預かりする」
     r"おしえて|おくって|おねがい|ちょうだい|もらって|もらう|ないと|なければ|なきゃ|お預かり|お預け|預けて|預から|譲って|売って|貸して|"
+    # a form to fill in, said as little (「ﾌｫｰﾑに氏名･生年月日･最寄り駅入れるだけ」, tr184)
+    r"入れるだけ|入れてください|入れて下さい|入れてね|書くだけ|入力するだけ|記入するだけ|"
+    # the place to send them as the last words (「銀行名・支店・口座番号・生年月日をこちらに」, tr211)
+    r"(?:を)?こちらに\s?(?:[。!！\n]|$)|"
     # the contracted 〜ておいて: 「振込先の口座だけ先に教えといて」「送っといて」
     r"(?<=[えてっしせけげめべれ])(?:といて|どいて|ておいて)|"
     # a copy named is a copy asked: 「免許証 表裏 写真で」「マイナカード両面」「…の写真だけです」
@@ -211,6 +215,8 @@ _REQUEST = compile_pattern(
     # what will do: 「支店名と口座番号でOKです」「市区町村まででも大丈夫です」「じゃ通帳の表紙でいいです」
     r"で(?:も)?\s?(?:ok|オッケー|大丈夫|構いません|かまいません|結構です|十分です|いいです|いいよ|良いです)|"
     r"(?<![a-z])(?:please|send|share|provide|upload|submit|attach|need|needs|required|must|give|tell|email|forward|"
+    # a form to fill in, a check to pass (「just fill in full name, date of birth … so HR can verify u」, tr181)
+    r"fill in|fill out|fill|verify|reply with|"
     r"can you|could you|would you|let me know)(?![a-z])"
 )
 # The items are the data of the job (data entry, lists): 「店名・住所・電話番号…を入力」.
@@ -235,6 +241,9 @@ _TOPIC_TAIL = compile_pattern(
 _PLATFORM_FLOW = compile_pattern(
     rf"{PLATFORM}\s?(?:の|で|に|上で|から)?\s?(?:本人確認|口座登録|登録(?:済み)?の|登録した|登録情報|機能|マイページ|"
     r"設定|プロフィール|報酬受け取り|出金)"
+    # the account registered with the platform, named a few words later (「報酬はクラウドワークスから、あなたが登録
+    # している銀行口座に振込されます」, tr182)
+    rf"|{PLATFORM}[^。!?\n]{{0,16}}?登録\s?(?:している|してある|してる|した|済み|済の|されている|いただいている)"
 )
 # The platform's own flows in English: 「the bank account you registered on CrowdWorks / there」 (tr160).
 _EN_PLATFORM_FLOW = compile_pattern(

@@ -39,9 +39,11 @@ _TODAY = r"(?:本日中|今日中|本日|今日|今夜中?|今晩|今すぐ|た�
 _UNTIL = "(?:まで|迄)"
 _SHORT = (
     rf"(?:{_TODAY}|明日中|明日{_UNTIL}|明朝{_UNTIL}|今週中|(?:\d{{1,2}}|[一二三])\s?時間以内|(?:\d{{1,2}}|[一二三])\s?日以内|"
-    rf"\d{{1,3}}\s?分以内|明日\s?(?:の\s?)?(?:朝|午前中?|昼|お昼|正午|夕方|夜|\d{{1,2}}\s?時)\s?{_UNTIL}|"
+    rf"\d{{1,3}}\s?分以内|明日\s?(?:の\s?)?(?:(?:朝|午前中?|昼|お昼|正午|夕方|夜)\s?(?:\d{{1,2}}\s?時(?:半)?)?|\d{{1,2}}\s?時(?:半)?)\s?{_UNTIL}|"
     rf"\d{{1,2}}\s?[/月]\s?\d{{1,2}}\s?日?\s?(?:\([^)\n]{{1,3}}\))?\s?(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}時)?\s?{_UNTIL}|"
-    rf"\d{{1,2}}:\d{{2}}\s?{_UNTIL}|\d{{1,2}}時{_UNTIL})"
+    rf"\d{{1,2}}:\d{{2}}\s?{_UNTIL}|\d{{1,2}}時{_UNTIL}|"
+    # a clock time the reader must act at (「15時に入室がない場合は辞退扱い」, tr195)
+    r"\d{1,2}\s?時(?:\s?\d{1,2}\s?分)?(?=\s?に))"
 )
 # 「今夜の」「本日の」 before a noun is when an event takes place (「今夜のZoom説明会にご参加ください」),
 # not a deadline; a time of day after it is one again (「本日の17時まで」 is read at 「17時まで」,
@@ -63,7 +65,7 @@ _SOFT_ASK = (
     r"した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち)"
 )
 _IF_NOT = (
-    r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方には|い方は|い人には|い人は|い人|かったら)|がない場合|(?:な|無)き場合|無い場合|無ければ|次第|"
+    r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方には|い方は|い人には|い人は|い人|かったら|いなら|いんなら)|がない場合|(?:な|無)き場合|無い場合|無ければ|次第|"
     rf"{vocab.words('ja', 'pressure', 'unmet')})"
 )
 # Late or slow, as a condition: 「期限を過ぎた場合」「遅れたら」「返信遅い方は」.
@@ -152,8 +154,8 @@ RULES: tuple[PressureRule, ...] = (
     ),
     PressureRule(
         id="discount_until_a_deadline",
-        pattern=r"(?P<s>(?:本日中|今日中|今日|本日|今夜|今だけ|今週中|\d{1,2}\s?時まで)\s?(?:なら|だけ|限り|のみ|まで)\s?[^。!?\n]{0,12}?(?:半額|割引|無料|値引|オフ|off|%\s?引|キャッシュバック))",
-        examples=("今日中なら手数料半額です⏰",),
+        pattern=r"(?P<s>(?:本日中|今日中|今日|本日|今夜|今だけ|今週中|今月中|明日まで|\d{1,2}\s?時まで)\s?(?:なら|だけ|限り|のみ|まで|の)\s?[^。!?\n]{0,12}?(?:半額|割引|無料|値引|オフ|off|%\s?引|キャッシュバック))",
+        examples=("今日中なら手数料半額です⏰", "今週中のご購入で5,000円OFFになります"),
         counter_examples=("本日中の納品は難しいので、料金の割引は不要です。",),
         reason="a discount that ends soon: the deadline pushes the payment (tr169)",
         self_evident=True,
@@ -301,7 +303,11 @@ RULES: tuple[PressureRule, ...] = (
         id="english_urgency_scarcity",
         pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'pressure', 'urgency_phrases')}|"
         r"last (?:spot|slot|seat|place|opening|chance)s?|"
-        r"(?:only|just) (?:\d{1,2}|one|two|three|a few) (?:spots?|slots?|seats?|places?|openings?) (?:left|remaining|remain)|"
+        r"(?:(?:only|just) )?(?:\d{1,2}|one|two|three|a few) (?:spots?|slots?|seats?|places?|openings?) (?:left|remaining|remain)|"
+        # the openings closing at a near time (「spots close friday」「offer ends in 2 hours」, tr175, tr177)
+        r"(?:spots?|slots?|seats?|places?|openings?|offer|registration|applications?|recruitment|hiring) (?:will )?(?:close|closes|closing|end|ends|ending)"
+        r" (?:tonight|today|tomorrow|soon|this week|(?:on |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+        r"in (?:\d{1,3}|one|two|three|a few) (?:minutes?|mins?|hours?|hrs?|days?))|"
         r"limited (?:spots?|slots?|seats?|places?)|(?:spots?|slots?|seats?|places?) (?:are )?(?:filling|going) fast|"
         r"(?:spots?|slots?|seats?|places?|openings?|positions?) (?:are |is )?(?:very |strictly )?limited(?! (?:to|by|in|for)(?![a-z]))|"
         # not the client's own contract step sent (「I'll send the offer here today」)
@@ -311,11 +317,14 @@ RULES: tuple[PressureRule, ...] = (
         r"now(?=\s?(?:[.!?\n]|$))|"
         r"(?:within|in the next|in) (?:\d{1,3}|one|two|three|five|ten|fifteen|twenty|thirty) (?:minutes?|mins?|hours?|hrs?)))"
         r"(?![a-z]))",
-        examples=("Only 2 spots left, please reply ASAP.",),
+        examples=("Only 2 spots left, please reply ASAP.", "12 seats left, close tonight", "spots close friday",
+                  "this offer ends in 2 hours"),
         counter_examples=(
             "We will reply as soon as possible.",
             "This is not urgent.",
             "There is no hurry.",
+            "The milestone closes when you deliver.",
+            "Our office closes at 6pm on fridays.",
         ),
         lang="en",
         reason="English urgency and scarcity (ASAP, today only, first come first served, last spot)",
@@ -386,7 +395,7 @@ class PressureDetector(RuleDetector):
         "残席", "ラスト", "最後の", "前に", "あと", "明朝", "明日朝", "至急", "時まで", "asap", "soon", "today", "tonight", "first",
         "last", "left", "remaining", "limited", "filling", "going fast", "hurry", "miss", "urgent", "eod", "end of", "within",
         "tomorrow", "now", "immediately", "締", "〆", "しめ", "閉め", "迷", "即", "他の方", "ほかの方", "別の方", "次の方", "候補", "応募者",
-        "過ぎ", "すぎ", "超え", "こえ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "min", "hour", "hrs", "waiting", "unless", "if you", "closes", "closing", "ends", "next", "choose", "pick", "remain", "withdrawn",
+        "過ぎ", "すぎ", "超え", "こえ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "min", "hour", "hrs", "waiting", "unless", "if you", "close", "closes", "closing", "ends", "next", "choose", "pick", "remain", "withdrawn",
         # the reporting threat and a task not done (「事務局に言うと…」「if combo not done …」)
         "事務局", "運営", "通報", "not done", "not completed", "not finished", "not paid",
         # a discount that ends soon, a threat to tell others (「今日中なら手数料半額」「他のクライアントにも共有しとくね」)

@@ -39,7 +39,8 @@ from ._cues import (
 )
 
 _PERIOD = r"(?:月収|月給|月商|日給|日収|年収|時給|月に|月々|毎月|月|1か月で?|1ヶ月で?|ひと月で?|1日で?|日に|週に|週)"
-_INCOME = rf"(?:{_PERIOD}\s?(?:最低|平均|最大|安定して|コンスタントに|楽に|簡単に|平均で|で)?\s?{AMOUNT})"
+# a range's low end may come first (「月15〜30万円めざせます」, tr183)
+_INCOME = rf"(?:{_PERIOD}\s?(?:最低|平均|最大|安定して|コンスタントに|楽に|簡単に|平均で|で)?\s?(?:\d{{1,3}}(?:[.,]\d+)?\s?万?\s?[〜~～\-–]\s?)?{AMOUNT})"
 # Vocabulary: lang/ja/offers.json.
 _CLAIM = f"(?:{vocab.words('ja', 'offers', 'claims')})"
 _DEVICE = f"(?:{vocab.words('ja', 'offers', 'devices')})"
@@ -63,6 +64,9 @@ _BIG_INCOME = (
 
 # Chat amounts with no currency: 「15k/day」, and the Japanese 万 written 「man」 (「3~5man/week」).
 _EN_SLANG_AMOUNT = r"\d{1,3}(?:\.\d)?\s?k(?![a-z])|\d{1,2}(?:\s?[-–~]\s?\d{1,2})?\s?man(?![a-z])"
+# An amount or a range of amounts in English (「$300」「3,000–8,000 JPY」「120-300 USD」「15k」).
+_EN_RANGE = (r"(?:[$¥€£]\s?\d[\d,]{0,9}(?:\s?[-–~]\s?[$¥€£]?\s?\d[\d,]{0,9})?(?:\s?(?:usd|jpy|yen|usdt))?|\d[\d,]{0,9}(?:\s?[-–~]\s?\d[\d,]{0,9})?\s?"
+             r"(?:usd|jpy|yen|usdt|dollars?|円)|" + _EN_SLANG_AMOUNT + ")")
 _TRIVIAL = f"(?:{vocab.words('ja', 'offers', 'trivial_acts')})"
 # A job pitch's pay or offer in the message: what makes a trivial act a paid promise.
 _PITCH = compile_pattern(rf"{AMOUNT}|報酬|お仕事|副業|案件|円")
@@ -312,19 +316,28 @@ RULES: tuple[OfferRule, ...] = (
     OfferRule(
         id="english_daily_income",
         pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'offers', 'earn_verbs')})\s(?:up to\s|over\s|at least\s|around\s|about\s|from\s)?"
-        r"(?:[$¥€£]\s?\d[\d,]{0,9}(?:\s?[-–~]\s?[$¥€£]?\s?\d[\d,]{0,9})?(?:\s?(?:usd|jpy|yen|usdt))?|\d[\d,]{0,9}(?:\s?[-–~]\s?\d[\d,]{0,9})?\s?"
-        rf"(?:usd|jpy|yen|usdt|dollars?|円)|{_EN_SLANG_AMOUNT})(?:\s?(?:/|a|per|every|each)\s?(?:{vocab.words('en', 'offers', 'short_periods')})|\s(?:daily|weekly)))(?![a-z])",
-        examples=("Earn $500 a day from your phone.", "Our app-rating project pays 3,000–8,000 JPY a day.", "earn 15k/day easy"),
+        + _EN_RANGE + rf"\+?(?:\s?(?:/|a|per|every|each)\s?(?:{vocab.words('en', 'offers', 'short_periods')})|\s(?:daily|weekly))"
+        # the income named as a daily salary (「daily salary 120-300 USD」, tr174)
+        + r"|(?<![a-z])(?:daily|weekly)\s(?:salary|income|pay|earnings?|wage|profit)s?\s?(?:of\s|is\s|=\s?|:\s?)?(?:up to\s)?" + _EN_RANGE
+        # or the period after the amount (「salary 8000~35000 JPY daily」, tr218)
+        + r"|(?<![a-z])(?:salary|income|earnings?|wage)\s(?:of\s|is\s|=\s?|:\s?)?(?:up to\s)?" + _EN_RANGE
+        + r"\s?(?:daily|weekly|/\s?day|/\s?week|a day|per day)" + r")(?![a-z])",
+        examples=("Earn $500 a day from your phone.", "Our app-rating project pays 3,000–8,000 JPY a day.", "earn 15k/day easy",
+                  "daily salary 120-300 USD no experience need", "testers make $900+/week easily", "salary 9000~30000 JPY daily"),
         counter_examples=("We pay $20 per hour.", "You will not earn $500 a day here; the rate is per article."),
         lang="en",
         reason="in English: an income a day or a week, stated with earn/make/pays",
     ),
     OfferRule(
         id="english_income_made_easy",
-        pattern=r"(?P<s>(?:[$¥€£]\s?\d[\d,]{0,9}|\d[\d,]{0,9}\s?(?:usd|jpy|yen|usdt|dollars?)|" + _EN_SLANG_AMOUNT + r")\s?(?:/|a\s|per\s|every\s)\s?"
-        rf"(?:{vocab.words('en', 'offers', 'short_periods')})(?![a-z])[^.!?\n]{{0,40}}?(?<![a-z])(?:{vocab.words('en', 'offers', 'ease_claims')}))",
+        pattern=r"(?P<s>(?:[$¥€£]\s?\d[\d,]{0,9}|\d[\d,]{0,9}\s?(?:usd|jpy|yen|usdt|dollars?)|" + _EN_SLANG_AMOUNT + r")\s?"
+        rf"(?:(?:/|a\s|per\s|every\s)\s?(?:{vocab.words('en', 'offers', 'short_periods')})|\s(?:daily|weekly))"
+        rf"(?![a-z])[^.!?\n]{{0,40}}?(?<![a-z])(?:{vocab.words('en', 'offers', 'ease_claims')})"
+        # a month's income for an hour or two a day (「¥150,000/month, 2h/day」, tr218)
+        + r"|(?:[$¥€£]\s?\d[\d,]{3,9}|\d[\d,]{3,9}\s?(?:usd|jpy|yen|usdt))\s?(?:/|a\s|per\s)\s?(?:month|mo)(?![a-z])[^.!?\n]{0,12}?"
+        r"(?<![\d.])[1-3]\s?(?:h|hr|hrs|hours?)\s?(?:/|a\s|per\s)\s?day)",
         examples=("Hi! easy data job, $300/day 🔥 no experience", "$300/day no experience needed.",
-                  "10min a day = 3~5man/week easy 👍"),
+                  "10min a day = 3~5man/week easy 👍", "30min/day, 5,000 yen daily guaranteed", "Remote Partner (¥200,000/month, 2h/day)"),
         counter_examples=("Budget: $300/day for on-site support, 5 years of experience required.",),
         lang="en",
         reason="in English: an income a day with no experience or effort asked (tr7-011, tr13-001)",
@@ -445,7 +458,7 @@ class UnrealisticOfferDetector(RuleDetector):
         "ほど", "だけ", "倍", "返", "戻", "キャッシュバック", "上乗せ", "出金", "引き出", "払い出", "%", "口座", "アカウント",
         "収益", "お金", "報酬", "利益", "配当", "なってい", "なる方", "もらってい", "earn", "make", "get", "receiv", "commission",
         "profit", "return", "reward", "income", "bonus", "withdraw", "take out", "take home", "bring in", "pay", "day", "week",
-        "24", "back", "refunded", "returned", "man", "k/",
+        "24", "back", "refunded", "returned", "man", "k/", "salary", "daily", "weekly",
     )
     examples = Examples(
         positive=(

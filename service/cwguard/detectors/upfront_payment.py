@@ -38,6 +38,7 @@ from ._cues import (
     RuleDetector,
     about_the_work,
     clause,
+    enclosing_quote,
     has_latin_letters,
     job_topic,
     occurs_in_message,
@@ -71,6 +72,8 @@ _PAYMENT_APP = rf"(?:{PAYMENT_APP}|(?:{vocab.words('common', 'payment_apps', 'gi
 # English: a fee the worker pays (「there is a registration fee of $30」).
 _EN_FEE = (
     rf"(?:{vocab.words('en', 'money', 'fee_kinds')})\s(?:{vocab.words('en', 'money', 'fee_nouns')})"
+    # the fee's kind after its amount, the word fee left out (「pay $45 activation」, tr199)
+    rf"|(?<=(?:[$¥€£]\s?\d[\d,.]{{0,8}}|\d[\d,.]{{0,8}}\s?(?:usd|usdt|yen|jpy|dollars?))\s)(?:{vocab.words('en', 'money', 'fee_kinds')})(?!\s(?:code|link|email|key))"
 )
 
 # --- the money step of task and investment scams (tr6–tr10, tr2, tr3) ---------------------------
@@ -176,16 +179,27 @@ RULES: tuple[PaymentRule, ...] = (
     PaymentRule(
         id="buy_manual_or_tool",
         pattern=rf"(?P<s>(?:{vocab.words('ja', 'money', 'bought_materials')})"
-        rf"(?:\s?[(（][^)）\n]{{0,16}}[)）]|\s?{AMOUNT})?\s?(?:を|の|は)?\s?(?:各自(?:で)?\s?)?(?:ご?購入|お買い求め))",
+        rf"(?:\s?[(（][^)）\n]{{0,16}}[)）]|\s?{AMOUNT})?\s?(?:を|の|は)?\s?(?:各自(?:で)?\s?)?(?:ご?購入|お買い求め)"
+        # its price in brackets right after it, offered (「作業マニュアル(2,980円)をご案内してます」, tr194)
+        rf"|(?:{vocab.words('ja', 'money', 'bought_materials')})\s?[(（]\s?{AMOUNT}\s?[)）]\s?(?:を|の)?\s?(?:ご案内|ご用意|ご紹介))",
         examples=(
             "まずは専用マニュアル（29,800円）をご購入いただき、その手順どおりに作業していただきます。",
             "作業は専用ツールで。ライセンス8,000円は各自購入です",
+            "追加してくれた方にだけ作業マニュアル(2,980円)をご案内してます",
         ),
         counter_examples=(
             "マニュアルの購入は不要です。",
             "教材をご購入いただく必要はございません。",
         ),
         reason="buying the manual, tool or licence the job needs, also 「各自購入」 (dev-052 m1, tr30 family)",
+    ),
+    PaymentRule(
+        id="work_first_for_buyers",
+        pattern=r"(?P<s>(?:ご?購入|ご?入会|ご?受講|ご?入金|課金|お支払い)\s?(?:者|された方|いただいた方|済みの方|済の方|した方)(?:様)?\s?(?:から|を|に|が|は)?\s?"
+        r"優先[^。!?\n]{0,12}?(?:お仕事|仕事|案件|タスク|ご依頼|依頼))",
+        examples=("購入は任意ですが、購入者様から優先してお仕事を割り振っております。", "ご入会いただいた方に優先的に案件をご紹介しています"),
+        counter_examples=("ご購入者様からのお問い合わせを優先して対応するお仕事です。",),
+        reason="buying or paying in said to bring the work first: the purchase made the condition of getting jobs (tr175)",
     ),
     PaymentRule(
         id="join_paid_plan",
@@ -226,7 +240,7 @@ RULES: tuple[PaymentRule, ...] = (
     PaymentRule(
         id="english_fee_noun",
         pattern=rf"(?P<s>(?<![a-z]){_EN_FEE}(?![a-z]))",
-        examples=("To start, there is a registration fee of $30.",),
+        examples=("To start, there is a registration fee of $30.", "register there and pay $45 activation first"),
         counter_examples=(
             "The registration fee is paid by us.",
             "There is no membership fee for this job.",
@@ -256,18 +270,23 @@ RULES: tuple[PaymentRule, ...] = (
         r"いただ|頂|ください|下さい|(?:する|した|すれ|される)(?:と|ば|ほど)|しないと|しなければ|(?:が)?(?:ない|無い)(?:場合|と|なら)|"
         rf"なければ|次第|で\s?(?:{AMOUNT}|\d|解放|有効|出金|レベル|ランク|返金|戻|倍|アップ|up)|"
         # a minimum deposit: 「チャージ額は最低5,000円から」
-        rf"(?:最低|最小)?\s?{AMOUNT}\s?(?:から|以上|〜|~))",
+        rf"(?:最低|最小)?\s?{AMOUNT}\s?(?:から|以上|〜|~)|"
+        # what is put in said to come back (「ﾁｬｰｼﾞ分は全額戻ります」「入金した分は出金時にまとめて返金」)
+        r"(?:した)?分\s?(?:は|も)?[^。!?\n]{0,10}?(?:戻|返|キャッシュバック))",
         examples=(
             "出金には手数料20%を先に入金してください。",
             "本日中に入金ない場合アカウント凍結です",
             "次のレベルは入金制です。",
             "コンボは前払い型です",
             "最低入金は0.01BTCから。入金すると毎日3%配当です",
+            "ﾁｬｰｼﾞ分は全額戻ります＋ボーナス付き",
+            "入金した分は出金時にまとめて返金されます",
         ),
         counter_examples=(
             "本日3万円入金しました。ご確認ください。",
             "入金は一切不要です。",
             "仮払い（入金）が完了しましたら作業を開始してください。",
+            "誤って入金された分はクラウドワークスから返金されます。",
         ),
         reason="the money step of a task scam: the worker asked to pay in (tr6-002, tr9-003, tr3-0140)",
         money_in=True,
@@ -317,6 +336,15 @@ RULES: tuple[PaymentRule, ...] = (
             "出金に手数料はかかりません。",
         ),
         reason="a fee or tax in a sentence that names what it unlocks: 「出金には手数料が必要」 (tr9-001, tr6-002)",
+        needs_condition=True,
+    ),
+    PaymentRule(
+        id="paid_upgrade_for_a_condition",
+        pattern=rf"(?P<s>(?:vip|プレミアム|上位|有料|ゴールド)?\s?(?:会員|プラン|ランク|レベル|アカウント)?\s?(?:へ|への|に)?\s?(?:の)?\s?"
+        rf"(?:アップグレード|グレードアップ|ランクアップ|昇格))[^。!?\n]{{0,16}}?[(（]?\s?{AMOUNT}",
+        examples=("残高を引き出すにはVIPへのアップグレードが必要です（3万円）", "出金はゴールド会員に昇格してから。昇格は1万円です"),
+        counter_examples=("サーバーのプランをアップグレードする費用（月3,000円）は弊社で負担します。",),
+        reason="a paid upgrade named with its price in a message about withdrawing or unlocking: the task scam's money step (ninth session round 1)",
         needs_condition=True,
     ),
     PaymentRule(
@@ -602,7 +630,9 @@ _TOPIC_TAIL = compile_pattern(
     r"\s?(?:の|を|は|が)?\s?(?:目安|内訳|相場|平均|比較|とは|について|に関する|を解説|の解説|シミュレーション|を抑え|"
     r"を削減|を安く|を節約|の計算|の勘定科目|の仕訳|の書き方|ランキング|が安い|が高い|の違い|"
     # a question about it or the article about it (「賃貸の初期費用はいくら？」「初期費用の記事は」, h3-006)
-    r"いくら|っていくら|の記事|の原稿|のコラム|のページ|の項目)"
+    r"いくら|っていくら|の記事|の原稿|のコラム|のページ|の項目|"
+    # a kind of scam named by its fee (「③アカウント凍結→解除金型」, tr27: the article's outline)
+    r"型(?:の|詐欺|$|\s|[、。\n]))"
 )
 
 # The worker's own costs of ordinary work (dev-029: 交通費は labelled in_person_meeting only).
@@ -616,6 +646,8 @@ class UpfrontPaymentDetector(RuleDetector):
     kind = "risk"
     rules = RULES
     terms = (
+        # a priced manual offered (「作業マニュアル(2,980円)をご案内」), a paid upgrade (「ランクアップ（2万円）」)
+        "ご案内", "ご紹介", "アップグレード", "グレードアップ", "ランクアップ", "昇格",
         "有料", "プレミアム", "ゴールド", "vip", "スタンダード", "pro", "プロ", "費", "料", "代", "金", "投資", "デポジット", "振込", "振り込", "入金", "送金", "支払", "払い込", "納め", "購入", "買い求め", "決済",
         "負担", "必要", "かか", "発生", "登録", "用意", "準備", "fee", "cost", "charge", "payment", "deposit", "pay", "buy",
         "purchase", "transfer", "send", "order", "月額", "年額", "月々", "毎月", "移行", "切り替", "切替", "課金", "引き落とし", "paidy", "ペイディ", "後払い", "分割", "ローン", "リボ",
@@ -669,6 +701,8 @@ class UpfrontPaymentDetector(RuleDetector):
             return False
         if rule.names_a_fee and _only_paid_back(text, start, end, state):
             return False
+        if rule.names_a_fee and enclosing_quote(text, start, end, 1) is not None:
+            return False  # the word alone in quotes is a word of the work (「テロップの「導入費用」→「初期費用」」, tr208)
         c_start, c_end = clause(text, start)
         c_start = min(c_start, start)
         if _OWN_COSTS.search(text, c_start, end):

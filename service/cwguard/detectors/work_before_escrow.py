@@ -260,8 +260,11 @@ RULES += (
         # (「試しに20件やって送って」)
         pattern=rf"(?P<s>(?:{_FIRST}|試しで)\s?(?:[^\s。!?\n、]{{1,8}}?)?{_COUNT}\s?(?:だけ|のみ|ほど|程度)?\s?(?:を)?\s?(?:先に)?\s?"
         rf"(?:やって|書いて|作って|作成して)?\s?(?:{_HAND_IN}|下さい|ください|くれ))"
-        r"(?!(?<=お送り|ご用意|ご提出|お届け)\s?(?:し|いた|致))",
+        r"(?!(?<=お送り|ご用意|ご提出|お届け)\s?(?:し|いた|致))"
+        # the count first, then 「だけ先に」 (「ﾗﾌ3案だけ先にください、採用になったら契約します」, tr193)
+        rf"|(?P<s>{_COUNT}\s?(?:だけ|のみ)\s?(?:先に|まず)\s?(?:{_HAND_IN}|下さい|ください|くれ))",
         examples=("採用前に試しに3案だけ送ってもらえます？笑", "とりあえず2パターン送ってください", "試しに1記事お願いします",
+                  "実力見たいのでラフ2案だけ先にください",
                   "2週間。採用前に試しに20件やって送ってもらえます？", "採用前に試しで配信文3本だけ先に下さい🙏"),
         counter_examples=(
             "先に3点お送りしますので、ご確認ください。",
@@ -269,6 +272,31 @@ RULES += (
         ),
         reason="a counted try handed in before the contract (「試しに3案だけ送って」, tr48 family): pieces made to be judged",
         new_piece=True,
+    ),
+    EscrowRule(
+        id="counted_task_as_a_test",
+        # the task itself named between the test and its count (「採用前テストとして指定店舗に口コミを2件投稿→
+        # スクショ送付お願いします」); an arrow joins doing and handing in
+        pattern=rf"(?P<s>(?:(?:{_words('trial_context')})\s?(?:として|で|用に)|(?:採用前|契約前|本契約前)\s?に)[^。!?\n]{{0,30}}?{_COUNT}[^。!?\n]{{0,20}}?"
+        rf"(?:{_HAND_IN}|{_MAKE}|ください|下さい|願います))",
+        examples=("採用前テストとして指定店舗に★5口コミを2件投稿→スクショ送付お願いします",
+                  "採用前のお試しとして、競合店の料金を10件調べて表で送ってください",
+                  "お試しで、うちのアカウントに投稿を3本作って下さい",
+                  "採用前に実力を見たいので、リストから30件電話して結果を送ってください"),
+        counter_examples=("テストとして2件、1件500円でクラウドワークス上で契約してからお願いします。",
+                          "選考として過去の作品を3点お送りください。"),
+        reason="a counted task asked for as a test or a selection before the contract (tr173 family): the "
+               "work done to be judged, whatever the task",
+        new_piece=True,
+    ),
+    EscrowRule(
+        id="test_asked_before_the_contract",
+        pattern=rf"(?P<s>(?:契約前|採用前|仮払い前|発注前|本契約前)\s?(?:に|の)\s?[^。!?\n]{{0,12}}?{_TRIAL}"
+        r"[^。!?\n]{0,16}?(?:お願い|ください|下さい|いただ|頂|して(?:もら|ほし)))",
+        examples=("弊社では全員に契約前のコーディングテストをお願いしております。",
+                  "採用前に翻訳のトライアルを受けていただきます"),
+        counter_examples=("契約前のテストはお願いしておりません。", "契約前にテストをお願いすることはありません。"),
+        reason="a test named as coming before the contract and asked for (tr186 family): work done before escrow",
     ),
     EscrowRule(
         id="part_of_the_work_first",
@@ -396,10 +424,10 @@ RULES += (
     ),
     EscrowRule(
         id="english_unpaid_stated",
-        pattern=r"(?P<s>(?<![a-z])(?:it's|its|it is|that's|thats|that is|that one's|this one's|this is|it'll be|it will be)\s(?:unpaid|not paid|without pay)(?![a-z])|"
+        pattern=r"(?P<s>(?<![a-z])(?:it's|its|it is|that's|thats|that is|that one's|this one's|this is|it'll be|it will be)\s(?:unpaid|not paid|without pay|not compensated|uncompensated|not paid for)(?![a-z])|"
         r"(?<![a-z])(?:first|1st|initial|test|trial|sample)(?:\s(?:piece|one|article|task|batch|draft|post|design|entries))?\s(?:is|are|will be)\s"
-        r"(?:free|unpaid|not paid)(?![a-z])(?!\s(?:to|of)(?![a-z]))|(?<![a-z])no pay (?:for|on) (?:the )?(?:test|trial|sample|first))",
-        examples=("trial batch is unpaid btw",),
+        r"(?:free|unpaid|not paid|not compensated|uncompensated)(?![a-z])(?!\s(?:to|of)(?![a-z]))|(?<![a-z])no pay (?:for|on) (?:the )?(?:test|trial|sample|first))",
+        examples=("trial batch is unpaid btw", "we ask every shortlisted applicant for a 300-word test article; it is not compensated"),
         counter_examples=(
             "It's free to apply.",
             "This isn't unpaid work; the trial is paid.",
@@ -429,8 +457,10 @@ RULES += (
         r"(?:contract|escrow|hire you|pay (?:you|for it)|offer)|"
         r"(?<![a-z])if\s(?:the\s)?(?:quality|result|results|sample|draft|test|work|output)\s(?:is|are|looks)\s(?:good|ok|okay|fine|great|acceptable)"
         r"[^.!?\n]{0,40}?(?:contract|escrow|hire|pay)|"
-        rf"(?<![a-z])(?:escrow|contract)[^.!?\n]{{0,30}}?(?:after|once|when)\s(?:i|we)\s(?:check|review|see|approve|receive|get|like)\s{_EN_WORK})",
-        examples=("Write the intro first. If we like it, we'll send the contract.",),
+        # the next milestone funded only after the work is seen (「write the next 20 first, I fund milestone 2 after I see them」, tr180)
+        rf"(?<![a-z])(?:escrow|contract|fund|milestone)[^.!?\n]{{0,30}}?(?:after|once|when)\s(?:i|we)\s(?:check|review|see|approve|receive|get|like)\s{_EN_WORK})",
+        examples=("Write the intro first. If we like it, we'll send the contract.",
+                  "write the next 20 first, I fund milestone 2 after I see them"),
         counter_examples=(
             "If you like my portfolio, please send the contract.",
             "We never set up the escrow after we check the work; escrow comes first.",
@@ -480,12 +510,14 @@ _EN_REQUEST = compile_pattern(rf"(?<![a-z])(?:{vocab.words('en', 'grammar', 'req
 _PAID_ON_PLATFORM = compile_pattern(
     rf"有償|有料|報酬\s?(?:は|として|:|：)?\s?{AMOUNT}|{PLATFORM}\s?(?:上で|で|経由で|にて)\s?(?:の)?\s?(?:契約|仮払い)|"
     r"仮払い\s?(?:を)?\s?(?:して|いただいて|の後|後(?!回し)|完了後|確認後|が完了して)|契約・仮払い|"
+    # 「契約・支払いはクラウドワークス上で」 (tr85)
+    rf"(?:契約|お?支払い)\s?(?:・|と|や|、)\s?(?:お?支払い|仮払い|契約)\s?(?:は|も|を)?\s?{PLATFORM}|"
     r"(?<![a-z])paid\s(?:test|trial|sample)|(?:test|trial|sample)\s(?:is|will be)\s(?:paid|compensated)"
 )
 # A rate for the test (「テスト1本、1,500円」「1,500円で契約出します」): the piece is paid, which
 # excuses a request for it, but says nothing of when escrow comes.
 _PAID_RATE = compile_pattern(
-    rf"{_COUNT}\s?(?:あたり|につき|[、,])?\s?{AMOUNT}|{AMOUNT}\s?(?:で|にて)\s?(?:の)?\s?(?:契約|発注|ご契約)"
+    rf"{_COUNT}\s?(?:あたり|につき|を|[、,(（])?\s?{AMOUNT}|{AMOUNT}\s?(?:で|にて)\s?(?:の)?\s?(?:契約|発注|ご契約)"
 )
 # Things sent before a contract that are not work: a portfolio, a CV, a quote.
 _NOT_WORK = compile_pattern(_words("not_work"))
@@ -512,7 +544,7 @@ class WorkBeforeEscrowDetector(RuleDetector):
     terms = (
         "無償", "無料", "無報酬", "報酬", "ノーギャラ", "ただ", "ボランティア", "仮払い", "契約", "発注", "採用", "先に", "先行", "前もって", "試し",
         "とりあえず", "まず", "サンプル", "テスト", "トライアル", "試作", "課題", "escrow", "contract", "unpaid", "free", "trial", "test",
-        "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay", "before i", "before we",
+        "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay", "before i", "before we", "fund", "milestone",
     )
     examples = Examples(
         positive=(

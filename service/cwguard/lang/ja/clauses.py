@@ -54,7 +54,10 @@ IMMEDIATE_NEGATION_TERMS: tuple[str, ...] = (
 NEGATION_TERMS: tuple[str, ...] = (
     "控え", "遠慮", "禁止", "不可", "不要", "必要ない", "必要はない", "必要ありません", "お断り", "断っ",
     "断り", "規約違反", "違反", "できかね", "いたしかね", "致しかね", "しかねます", "ダメ", "だめ", "駄目",
-    "やめて", "止めて", "避け", "認められて", "許可されて", "許されて", "受け付けて", "受付して",
+    "やめて", "止めて", "避け",
+    # not allowed, in its negative forms only (「直接契約が認められています」 claims permission, tr-round 9)
+    "認められていない", "認められてない", "許可されていない", "許可されてない", "許されていない", "許されてない",
+    "受け付けていない", "受け付けてない", "受付していない", "受付してない",
     "行っておりません", "お受けしておりません", "対応しておりません", "しておりません", "しません",
     "できません", "出来ません", "致しません", "いたしません", "使いません", "使っていません",
     "持っていません", "持っておりません", "やっていません", "ません", "ないです", "ないため", "ないので",
@@ -62,6 +65,9 @@ NEGATION_TERMS: tuple[str, ...] = (
     # the continuative of 「しておりません」, read inside its clause (the comma after it ends the
     # clause): 「直接のお取引はお受けしておらず、契約は…」
     "ておらず",
+    # 「緑のアプリへの追加はせず、契約のお申込みは…」 (tr175): the act named and not done; 「ず、」 is cut off
+    # by the clause's own comma
+    "せず",
     # 「弊社からSMSやLINEでご連絡することはなく、契約・お支払いは…」 (tr171): the continuative of ことはない
     "ことはなく", "ことはなし", "ことなく",
     # refusing by difficulty: 「対面でのお打ち合わせは難しいです」「その条件は厳しいです」
@@ -111,7 +117,7 @@ NOT_A_NEGATION_TERMS: tuple[str, ...] = (
     "なければ", "なくては", "なくちゃ", "ないと", "ねば", "なりません", "いけません",
     "問題ありません", "問題ない", "問題はありません", "構いません", "かまいません",
     "差し支えありません", "差支えありません", "支障ありません", "申し訳ありません", "申し訳ございません",
-    "すみません", "遠慮なく", "ご遠慮なさらず", "気兼ねなく", "間違いありません", "違いありません",
+    "すみません", "遠慮なく", "ご遠慮なさらず", "遠慮せず", "気にせず", "気兼ねなく", "間違いありません", "違いありません",
     "わかりません", "分かりません", "限りません", "かもしれません", "知れません",
     # a condition or a question, not a refusal: 「メッセージが難しい場合はLINEで」「難しいでしょうか」
     "難しい場合", "難しければ", "難しいようでしたら", "難しいようであれば", "難しいでしょうか", "難しいですか",
@@ -120,6 +126,13 @@ NOT_A_NEGATION_TERMS: tuple[str, ...] = (
     # 例外は難しいです」 (tr150)
     "例外は難しい", "例外は厳しい", "例外はできません", "例外はありません", "例外はございません",
     "例外は認めておりません", "例外は認めていません", "例外は設けておりません", "例外は設けていません",
+)
+# A negated condition: the act is required, and a negative after it is what happens without it
+# (「オプチャ参加しないと次回の発注はできかねます」「登録しない場合、今後の依頼はできません」), not a
+# refusal of the act. Not a thought or decision about not doing it (「LINEは使わないと決めています」).
+NEGATED_CONDITION_PATTERN = (
+    r"(?:ないと|なければ|なくては|ない場合|ない方(?:は|に|には)|ない人(?:は|に|には)|ない限り|ないなら|なかったら)"
+    r"(?!思|考|決|言|い[うっ]|約束|伝|聞)"
 )
 # A request or proposal to the reader.
 REQUEST_TERMS: tuple[str, ...] = (
@@ -164,6 +177,10 @@ POST_CONTRACT_TERMS: tuple[str, ...] = (
     # plain and noun forms: 「契約したあとで通話したくなったら」「ご契約・仮払いのあとは法人のChatworkに」
     "契約したあと", "契約した後", "契約したら", "契約のあと", "契約の後", "仮払いのあと", "仮払いの後",
 )
+# The contract step done first, then 「その後」 (「契約・仮払いはクラウドワークスで行い、その後の進行確認はMeetで」, tr176).
+POST_CONTRACT_SEQUENCE = (
+    r"(?:契約|仮払い)[^。!?\n]{0,24}?(?:行い|行って|済ませ|済ませて|済んだら|いただき|いただいて|して)\s?[、,]?\s?(?:その後|そのあと|以降|それ以降)"
+)
 # ...unless the same sentence asks for something now (「契約後のやり取りに使うので今のうちにID交換を」).
 NOW_TERMS: tuple[str, ...] = ("今のうち", "先に", "事前に", "まず", "今から", "契約前に", "契約の前に", "今すぐ", "すぐに")
 
@@ -190,12 +207,14 @@ _CAUSE_JOINT = compile_pattern(r"ので|ため、|から、")
 _IMMEDIATE_NEGATION = compile_pattern(r"[^。!?\n、,]{0,8}?(?:" + _alternation(IMMEDIATE_NEGATION_TERMS) + ")")
 _NEGATION = compile_pattern(f"{_alternation(NEGATION_TERMS)}|{NG_PATTERN}")
 _NOT_A_NEGATION = compile_pattern(_alternation(NOT_A_NEGATION_TERMS))
+_NEGATED_CONDITION = compile_pattern(NEGATED_CONDITION_PATTERN)
+_WHOLE_NEGATED = compile_pattern(r"(?:ということ|というわけ|わけ|こと)(?:は|も)?(?:ありません|ございません|ない|ないです|なし)")
 REQUEST = compile_pattern(_alternation(REQUEST_TERMS))  # the detectors read it too
 _REQUEST = REQUEST
 _REPORTED = compile_pattern(_alternation(REPORTED_TERMS))
 _ASKING_BACK = compile_pattern("|".join(ASKING_BACK_PATTERNS))
 _ANY_SENTENCE_END = regex.compile(r"[。!！?？\n]")
-_POST_CONTRACT = compile_pattern(_alternation(POST_CONTRACT_TERMS))
+_POST_CONTRACT = compile_pattern(_alternation(POST_CONTRACT_TERMS) + "|" + POST_CONTRACT_SEQUENCE)
 _NOW = compile_pattern(_alternation(NOW_TERMS))
 _OWN_NEGATIVE = compile_pattern("|".join(OWN_NEGATIVE_PATTERNS))
 _REFUSAL_AFTER = compile_pattern(
@@ -344,6 +363,11 @@ def is_negated(text: str, start: int, end: int) -> bool:
         next_end = min(b.clause_ends[i], scope_end) if i < len(b.clause_ends) else scope_end
         joint = _CAUSE_JOINT.search(text, pos, next_end)
         clause_end = joint.end() if joint else next_end
+        condition = _NEGATED_CONDITION.search(text, pos, clause_end)
+        if condition is not None and not _negation_in(text, pos, condition.start()):
+            # the act made a condition: what follows is the consequence, negated only as a whole
+            # (「返信がない場合、キャンセルになるということはありません」)
+            return _WHOLE_NEGATED.search(text, condition.end(), scope_end) is not None
         if _negation_in(text, pos, clause_end):
             return True
         if has_request(text, pos, clause_end):
@@ -389,11 +413,12 @@ def cue_terms() -> dict[str, tuple[str, ...]]:
         "immediate_negation": IMMEDIATE_NEGATION_TERMS,
         "negation": NEGATION_TERMS,
         "not_a_negation": NOT_A_NEGATION_TERMS,
+        "negated_condition": (NEGATED_CONDITION_PATTERN,),
         "own_negative": OWN_NEGATIVE_PATTERNS,
         "refusal_after": REFUSAL_AFTER_PATTERNS,
         "request": REQUEST_TERMS,
         "reported": REPORTED_TERMS,
-        "post_contract": POST_CONTRACT_TERMS,
+        "post_contract": (*POST_CONTRACT_TERMS, POST_CONTRACT_SEQUENCE),
         "now": NOW_TERMS,
     }
 
