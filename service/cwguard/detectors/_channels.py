@@ -1012,9 +1012,10 @@ def terse_sentence(text: str, start: int, channels: list[tuple[int, int]], sente
     sentence = "".join(parts) + text[pos:s_end]
     if TERSE_SENTENCE.fullmatch(sentence) or TERSE_TIMED.fullmatch(sentence):
         return True
-    # the whole message, but for a time before it that chat cut off as a sentence (「1/22(木) 21:00〜 Google Meet」)
+    # the whole message, but for a time before it that chat cut off as a sentence (「1/22(木) 21:00〜 Google Meet」);
+    # only a short one is read (a time and a gap can both take a 「〜」: a long run of them must not be tried)
     before = text[:s_start]
-    return ((not before.strip() or TERSE_TIMES_ONLY.fullmatch(before) is not None)
+    return ((not before.strip() or (len(before) <= TERSE_MAX and TERSE_TIMES_ONLY.fullmatch(before) is not None))
             and not text[s_end:].strip() and TERSE_BARE.fullmatch(sentence) is not None)
 
 

@@ -117,7 +117,7 @@ def channel_nicknames() -> tuple[str, str]:
     data = load("ja", "channel_nicknames")
     english = load("en", "channel_nicknames")["nicknames"]
     names = [s for e in data["nicknames"] + data["reversed"] + english for s in e["spellings"]]
-    # a space may sit around the の of a Japanese nickname (「みどりの アプリで」, tr184)
+    # a space may sit around the の of a Japanese nickname (「紙飛行機 の アプリで」)
     alternatives = [regex.escape(w).replace("の", r"\s?の\s?") if not w.isascii() else rf"(?<![a-z]){regex.escape(w)}(?![a-z])"
                     for w in sorted(names, key=len, reverse=True)]
     mask = "[" + regex.escape(data["masked"]["masks"]) + "]"
