@@ -93,7 +93,14 @@ GENRE_FLAGGED = [
     ("family: a daily amount guaranteed, in English", "1 hour/day, 8,000 yen daily guaranteed", "unrealistic_offer", "client", BEFORE),
     ("family: the salary then the period, in English", "salary 6000~20000 JPY daily", "unrealistic_offer", "client", BEFORE),
     ("family: a link with spaces around its dot", "登録はこちら▶ pay-check-center . jp/form", "external_site", "client", BEFORE),
+    ("family: the money back in full with a bonus", "入金確認後すぐ全額返金＋ボーナス15%", "unrealistic_offer", "client", BEFORE),
+    ("family: the deposit back as a larger amount", "デポジット¥3,000は¥4,500にしてまとめてお戻しします", "unrealistic_offer", "client", BEFORE),
+    ("family: a percentage of the deposit on top", "チャージすると入金額の25%が上乗せされます", "unrealistic_offer", "client", BEFORE),
+    ("family: the job full, continue at a link, in English", "this task is full now, pls continue here jobspot-jp.work/t/55", "external_site",
+     "client", BEFORE),
     # an outside site or form
+    ("family: the form the only way to apply", "募集はこちらでは締めました。フォームからのみ受付です", "external_site", "client", BEFORE),
+    ("family: registering as the condition of the screening", "サイトから登録しないと審査に進めません", "external_site", "client", BEFORE),
     ("family: registering an account on a domain, in English", "please register a tutor account on learnfast-kids.app first",
      "external_site", "client", BEFORE),
     ("family: registering as the condition, the page named before", "応募は弊社の採用ページです。そちらで登録いただかないと選考に進めません",
@@ -128,6 +135,8 @@ GENRE_PASSED = [
     ("look-alike: a call said not needed, in English", "no zoom call needed, chat here is fine", "client", BEFORE),
     ("look-alike: a scam's kind as an article's heading", "注意喚起記事の構成：③アカウント凍結→解除金型", "client", BEFORE),
     ("look-alike: a file name with spaces", "ファイル名は report . pdf のままで大丈夫です", "client", BEFORE),
+    ("look-alike: a refund in full", "キャンセルの場合は全額返金いたします", "client", BEFORE),
+    ("look-alike: a form-only flow as the work's copy", "「フォームからのみ受付」という導線のLPを作ってください", "client", BEFORE),
     # refusals and reports by the worker
     ("look-alike: a refusal, in English", "I will not move to WhatsApp, let's keep it here", "worker", BEFORE),
     ("look-alike: an ID quoted back", "「ID→ taku_77」とのことですが、外部での連絡はできません", "worker", BEFORE),

@@ -126,6 +126,15 @@ LURE_RULES: tuple[Rule, ...] = (
         reason="registering at a link pointed to, the link itself maybe in another message (tr96 family)",
     ),
     Rule(
+        id="only_through_the_site",
+        # not the words described as the work's (「フォームからのみ受付、という導線のLPを」)
+        pattern=_SITE + r"\s?(?:から|で|にて|経由)\s?(?:の)?\s?(?:み|のみ|だけ)\s?(?:の)?\s?(?:受付|受け付け|ご?応募|エントリー|ご?登録|お申し?込み)"
+        r"(?![^。\n]{0,4}?(?:という|って|との|と書))",
+        examples=("CW側はもう締めちゃったのでフォームからのみ受付です。", "応募は専用サイトからのみ受け付けています"),
+        counter_examples=("フォームからのみ受付、という導線のLPを作ってください",),
+        reason="a form or site said to be the only way to apply or register (tr191, tr176): the application moved off the platform",
+    ),
+    Rule(
         id="google_forms_apply",
         pattern=words("google") + r"\s?フォーム(?=[^。\n]{0,6}?(?:から|に|で|より)[^。\n]{0,6}?" + words("form_answer_verbs") + ")",
         examples=("Googleフォームからご応募ください",),

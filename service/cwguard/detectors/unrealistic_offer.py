@@ -192,10 +192,12 @@ RULES: tuple[OfferRule, ...] = (
     ),
     OfferRule(
         id="amount_comes_back",
-        pattern=rf"(?P<s>{AMOUNT}\s?(?:が|を|も|に|で)?\s?(?:すぐに?|まるごと)?\s?(?:{vocab.words('ja', 'offers', 'return_words')})"
-        # a percentage on top of the deposit: 「当日中に20%上乗せで返金」 (tr120, tr116)
-        r"|\d{1,3}(?:\.\d)?\s?%\s?(?:の)?\s?(?:上乗せ|プラス|増し)\s?(?:で|して|されて)?\s?(?:返金|戻|返って|返還|払い戻))",
+        pattern=rf"(?P<s>{AMOUNT}\s?(?:が|を|も|に|で|にして)?\s?(?:すぐに?|まるごと|一緒に|まとめて)?\s?(?:{vocab.words('ja', 'offers', 'return_words')})"
+        # a percentage on top of the deposit: 「当日中に20%上乗せで返金」 (tr120, tr116); 「入金額の30%が上乗せ」 (tr177)
+        r"|\d{1,3}(?:\.\d)?\s?%\s?(?:の)?\s?(?:上乗せ|プラス|増し)\s?(?:で|して|されて)?\s?(?:返金|戻|返って|返還|払い戻)"
+        r"|(?:入金額|チャージ額|購入額|立替額)\s?の\s?\d{1,3}(?:\.\d)?\s?%\s?(?:が|を)?\s?(?:上乗せ|プラス|還元))",
         examples=("1万円を先にチャージしていただくと、完了後すぐに13,000円が戻ってきます。", "10万入金で13万返金",
+                  "デポジット¥5,000は¥7,500にして一緒にお戻しします", "チャージすると入金額の20%が上乗せされます",
                   "保証金5,000円→8,000円で返金", "支援金を立て替えて支援→当日中に20%上乗せで返金です"),
         counter_examples=("返品の場合、500円が返金されます。",),
         reason="an amount said to come back after a deposit: a promised profit (tr2-0010, tr3-0071, tr5-0011)",
@@ -205,9 +207,13 @@ RULES: tuple[OfferRule, ...] = (
         id="own_money_comes_back",
         pattern=rf"(?P<s>(?:{vocab.words('ja', 'offers', 'own_money_back')})\s?(?:[+＋]|プラス|に加えて|と合わせて)\s?[^。!?\n、]{{0,14}}?"
         rf"(?:が|を|は|も)?\s?(?:[^。!?\n]{{0,10}}?(?:後|以内|次第)に?)?\s?(?:全額|まるごと|すぐに?|即日|翌日)?\s?"
-        rf"(?:{vocab.words('ja', 'offers', 'return_words')}))",
+        rf"(?:{vocab.words('ja', 'offers', 'return_words')})"
+        # the bonus after the return (「入金確認後すぐ全額返金＋ボーナス20%」, tr202)
+        rf"|(?:{vocab.words('ja', 'offers', 'own_money_back')})\s?(?:{vocab.words('ja', 'offers', 'return_words')})\s?(?:[+＋]|プラス)\s?"
+        r"(?:ボーナス|特典|利益|手数料|報酬)\s?\d{1,3}\s?%)",
         examples=(
             "コンボは前払い型です。完了後に元本＋ｺﾐｯｼｮﾝ30%が戻ります",
+            "入金確認後30分以内に全額+ボーナス20%返金", "保証金は入金確認後すぐ全額返金＋ボーナス15%",
             "指定商品を購入→24h以内に購入額+手数料20%を返金",
         ),
         counter_examples=(
