@@ -21,7 +21,9 @@ from cwguard.http import create_app
 TEXTS = [
     "詳細は https://lin.ee/abc123 からLINE追加をお願いします",
     "弊社サイト https://www.example.co.jp/apply と bit.ly/3xYz から本登録を",
-    "メールは taro.yamada@example.com 、または taro(at)example[.]ne[.]jp まで",
+    # a real-looking address: two example.* placeholders read as a form's sample, and the model may
+    # then doubt the rules (RUBRIC.md: `example@example.com` is no way to reach anyone)
+    "メールは taro.yamada@gmail.com 、または taro(at)example[.]ne[.]jp まで",
     "お電話ください 090-1234-5678 / ０３－１２３４－５６７８ / +81 90 1234 5678",
     "discord.gg/abcdef や t.me/someone、chatwork.com/g/xyz、zoom.us/j/123、meet.google.com/abc-defg-hij",
     "参考: https://crowdworks.jp/public/jobs/123 と https://docs.google.com/forms/d/e/x/viewform と foo.bar.museum",
