@@ -144,18 +144,20 @@ LURE_RULES: tuple[Rule, ...] = (
 )
 # An outside form, site or app made the condition of pay: a statement of terms, so it needs no
 # request and its 「ないと」 is the condition, not a refusal.
+# (what is withheld without it, a few words after the condition)
+_WITHHELD_AFTER = r"(?=[^。\n]{0,20}?(?:" + vocab.words("ja", "channel_talk", "withheld_unless_joined") + "))"
 CONDITION_RULES: tuple[Rule, ...] = (
     Rule(
         id="site_as_condition",
         pattern=r"(?P<s>" + _SITE + r"(?:に|へ|で|から|を)?\s?(?:ご)?" + words("condition_acts")
         + r"(?:して(?:いただか|もらわ|おか)?|いただか|し|さ)?(?:ないと|なければ|なくては|ない場合|ない限り|ないかぎり))"
-        + r"(?=[^。\n]{0,20}?(?:" + vocab.words("ja", "channel_talk", "withheld_unless_joined") + "))"
+        + _WITHHELD_AFTER
         # the site named after the condition (「登録しないと案件見れない仕様です｡ﾌｫｰﾑに氏名…入れるだけ」, tr184) or
         # before it (「弊社公式の応募ページです。そちらで登録いただかないと現場の割り振りができません」, tr203), not
         # the platform's own registration
         + r"|(?<!" + PLATFORM + r"\s?(?:に|へ|で|の)?\s?)(?P<s>(?:ご|本)?登録(?:して(?:いただか|もらわ|おか)?|いただか|し)?"
         + r"(?:ないと|なければ|ない場合|ない限り))"
-        + r"(?=[^。\n]{0,20}?(?:" + vocab.words("ja", "channel_talk", "withheld_unless_joined") + "))"
+        + _WITHHELD_AFTER
         + r"(?:(?=[^\n]{0,80}?" + _SITE + r")|(?<=" + _SITE + r"[^\n]{0,80}))",
         examples=("フォーム登録しないと報酬払えない仕組みです", "アプリ入れないと報酬受け取れません",
                   "登録しないと案件見れない仕様です｡ﾌｫｰﾑに氏名と最寄り駅入れるだけ",
