@@ -1,6 +1,6 @@
-"""The eighth and ninth sessions' families (tests/support/phase_families.py, genre_families.py), read
-by the rules alone: each lure is flagged in its category, each look-alike gets no risk warning, at the
-contract status of its moment. Then the thread-level rules of the same rounds: a channel named beside the contact it hands
+"""The eighth, ninth and tenth sessions' families (tests/support/phase_families.py, genre_families.py,
+weak_spot_families.py), read by the rules alone: each lure is flagged in its category, each
+look-alike gets no risk warning, at the contract status of its moment. Then the thread-level rules of the same rounds: a channel named beside the contact it hands
 over is highlighted as the move, and after a contract a sender's contact that follows their own
 invitation for more work continues it."""
 import pytest
@@ -8,14 +8,15 @@ import pytest
 from support.genre_families import GENRE_FLAGGED, GENRE_PASSED
 from support.phase_families import PHASE_FLAGGED, PHASE_PASSED
 from support.scoring import categories as rule_categories
+from support.weak_spot_families import WEAK_SPOT_FLAGGED, WEAK_SPOT_PASSED
 
 
-@pytest.mark.parametrize("family, text, category, sender, status", PHASE_FLAGGED + GENRE_FLAGGED)
+@pytest.mark.parametrize("family, text, category, sender, status", PHASE_FLAGGED + GENRE_FLAGGED + WEAK_SPOT_FLAGGED)
 def test_the_rules_flag_each_family(family, text, category, sender, status):
     assert category in rule_categories(text, sender=sender, status=status), family
 
 
-@pytest.mark.parametrize("family, text, sender, status", PHASE_PASSED + GENRE_PASSED)
+@pytest.mark.parametrize("family, text, sender, status", PHASE_PASSED + GENRE_PASSED + WEAK_SPOT_PASSED)
 def test_the_rules_pass_each_look_alike(family, text, sender, status):
     assert rule_categories(text, sender=sender, status=status) == set(), family
 

@@ -587,7 +587,7 @@ FRAME_AFTER = compile_pattern(
     _CONNECT + _BRACKETED + _SUFFIX + _CONNECT
     + r"(?:(?:のみ|だけ)?(?:で|にて|でも|での|から|経由|上で|を(?:通じ|使っ|利用し)て|使って)"
     + r"(?:[^。\n]{0,20}?" + _TALK + r"|(?!" + talk("business_uses") + r")[^。\n]{0,2}?" + _GENERIC + ")"
-    + r"|(?:の)?(?:方|ほう)(?:が|で|に|を)[^。\n!?]{0,14}?" + _TALK_OR_BETTER
+    + r"|(?:の)?(?:方|ほう)(?:が|で|に|へ|を)[^。\n!?]{0,14}?" + _TALK_OR_BETTER
     + r"|(?:だと|なら|であれば|でしたら|の方が)[^。\n!?]{0,12}?" + _TALK_OR_BETTER
     + r"|(?:を|は)[^。\n!?]{0,4}?" + talk("share_verbs")
     + r"|(?:に|へ)[^。\n]{0,6}?" + talk("move_verbs")
@@ -614,6 +614,8 @@ FRAME_AFTER = compile_pattern(
 # から届くDMへの返信代行」「LINE公式の顧客対応」): read in the proposal frame and a few characters after it.
 WORK_IN_TOOL = compile_pattern(vocab.words("ja", "channel_talk", "customers_in_the_tool"))
 WORK_IN_TOOL_AFTER = compile_pattern(talk("work_in_the_tool"))
+# The meeting the frame read is the work's subject (「Zoomでの面接練習の動画を編集」): read right after the frame.
+MEETING_AS_TOPIC = compile_pattern(r"\s?(?:の)?(?:" + talk("meeting_as_topic") + ")")
 
 # An identifier handed over in the same message makes a channel named anywhere in it a proposal: the
 # ID is there to be used (「rain (=LINE) です。ID送ります: cn_trans_88」「T e l e g r a m → @cryptowrite_jp」).
@@ -962,7 +964,8 @@ _TERSE_CHANNELS = CHANNEL_MARK + _SUFFIX + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + t
 TERSE_SENTENCE = compile_pattern(
     _TERSE_LEAD + r"{0,12}" + _TERSE_CHANNELS
     + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_particles") + r")(?:" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r")?"
-    + r"|" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r"(?:" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r"){0,3}"
+    # a time may take its particle before the next ending (「Teams、18日(木)15:00〜30分でお願いできますか」)
+    + r"|" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r"(?:" + _TERSE_GAP + r"{0,2}(?:で|に)?" + _TERSE_ENDING + r"){0,5}"
     + r"|" + _TERSE_GAP + r"{0,2}\?)" + _TERSE_TRAIL + r"{0,12}"
 )
 # A line of times and a meeting tool last (「今夜21時 meet」): the time says a call is proposed.
@@ -1117,6 +1120,7 @@ MEETING_DOMAINS = hosts("channels", "meeting_domains")
 FORM_HOSTS = hosts("sites", "form_hosts")
 GOOGLE_DOCS_HOSTS = hosts("sites", "google_docs_hosts")
 SHORTENER_HOSTS = hosts("sites", "shortener_hosts")
+LINK_HUB_HOSTS = hosts("sites", "link_hub_hosts")
 APP_STORE_HOSTS = hosts("sites", "app_store_hosts")
 # Hosts that name CrowdWorks without being it (cw-verify-support.com): an impersonation.
 PLATFORM_LOOKALIKE = compile_pattern(vocab.words("common", "sites", "platform_lookalikes"))
@@ -1191,7 +1195,7 @@ def host_of(url: str) -> tuple[str, str]:
 
 
 def url_kind(url: str) -> str:
-    """platform | lookalike | invite | meeting | form | shortener | app_store | other."""
+    """platform | lookalike | invite | meeting | form | shortener | link_hub | app_store | other."""
     host, domain = host_of(url)
     path = url.split(host, 1)[-1] if host else ""
     if domain in PLATFORM_DOMAINS:
@@ -1206,6 +1210,8 @@ def url_kind(url: str) -> str:
         return "form"
     if host in SHORTENER_HOSTS:
         return "shortener"
+    if host in LINK_HUB_HOSTS or domain in LINK_HUB_HOSTS:
+        return "link_hub"
     if host in APP_STORE_HOSTS:
         return "app_store"
     return "other"

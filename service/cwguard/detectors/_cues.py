@@ -118,16 +118,22 @@ _TOPIC_AFTER = compile_pattern(
     r"事例|相場|目安|書き方|解説|比較|ポイント|基礎知識|手順|仕組み|見分け方|対処法|危険性|実態|違い))"
 )
 _TOPIC_NOUNS = compile_pattern(r"記事|コラム|原稿|執筆|ブログ|動画|資料|テーマ|台本|マニュアル|ライティング|翻訳|スライド|コンテンツ")
+# A list of the work's topics in brackets right after the piece it is about (「FAQ記事（入金・出金・手数料・
+# キャンペーン報酬の受取条件）のリライト」, tr222): the bracket opens right after the noun.
+_TOPIC_BRACKET = compile_pattern(r"(?:" + _TOPIC_NOUNS.pattern + r"|faq|q&a)[^。!?\n、,（(]{0,2}[（(][^)）\n]{0,60}\Z")
 
 
 def in_topic(text: str, start: int, end: int) -> bool:
     """Whether the span is what the work is about rather than something asked of the reader:
-    quoted in a sentence about an article, on a line labelled テーマ/タイトル, or followed by
+    quoted in a sentence about an article, on a line labelled テーマ/タイトル, listed in brackets right
+    after the piece (「FAQ記事（入金・出金・手数料）」), or followed by
     「について」「の注意点」 in a sentence that names the article or video."""
     if in_quoted_topic(text, start, end):
         return True
     line_start = text.rfind("\n", max(0, start - 80), start) + 1 or max(0, start - 80)
     if _TOPIC_LABEL.search(text, line_start, start):
+        return True
+    if _TOPIC_BRACKET.search(text, max(0, start - 80), start):
         return True
     if _TOPIC_AFTER.match(text, end, min(len(text), end + 30)):
         s_start, s_end = clauses.sentence_span(text, start)

@@ -240,16 +240,19 @@ _HANDLE = (r"(?=[a-z0-9._\-]{0,31}[0-9_.])(?=[a-z0-9._\-]{0,31}[a-z])[a-z0-9][a-
            r"(?![a-z0-9._\-@＠]|:/)")
 # A handle after a request to add, search or message (「追加してね→ mika_0823」「追加よろです→ yuka.s_0819」
 # 「で話そ→ kk_0909」「add me: jlee_remote88」「pls add my vx: Lily_work520」): the arrow or colon hands it over.
+_ASK_AFTER_HANDLE = r"(?:(?:pls|please|plz|thx|thanks|ty|よろしく|お願いします|🙏|ね)[ \t\u3000!！。.]*)?"
 ADD_HANDLE_RULE = Rule(
     id="handle_after_add_me",
     pattern=r"(?:" + ch.talk("add_me_verbs") + r"(?:" + ch.talk("add_me_endings") + r"){0,3}[ \t\u3000!〜~ー]{0,3}"
     + r"|(?<![a-z])(?:add|follow|find|search|dm|message|contact|reach|text|hmu|hit\sme\sup)(?:\s(?:me|us))?"
     + r"(?:\s(?:on|at|via)\s[a-z]{2,12})?(?:\s(?:my|our)\s[a-z]{2,10})?(?:\s(?:anyway|pls|please|plz|here|too|also|now))?[ \t]?)"
-    # the arrow or colon hands it over, or the handle ends the line after a space (「追加お願いします mika_0707」)
-    + r"(?:[→⇒👉:=]{1,2}[ \t\u3000]{0,3}|[ \t\u3000]{1,3}(?=[a-z0-9._\-]{4,32}[ \t\u3000]*(?:\n|\Z)))(?P<ident>" + _HANDLE + ")",
+    # the arrow or colon hands it over, or the handle ends the line after a space (「追加お願いします mika_0707」),
+    # a word of asking at most after it (「add me jlee_remote88 pls」, tr5)
+    + r"(?:[→⇒👉:=]{1,2}[ \t\u3000]{0,3}|[ \t\u3000]{1,3}(?=[a-z0-9._\-]{4,32}[ \t\u3000]*" + _ASK_AFTER_HANDLE
+    + r"(?:\n|\Z)))(?P<ident>" + _HANDLE + ")",
     examples=("追加してね→ mika_0823", "追加よろです→ yuka.s_0819", "で話そ→ kk_0909", "add me: jlee_remote88 and I'll explain",
               "pls add my vx: Lily_work520 for detail", "ｺﾁﾗ追加よろです→ ryo.fukugyo",
-              "こちらのIDに追加お願いします mika_0707", "ok but add me anyway → mika.recruit"),
+              "こちらのIDに追加お願いします mika_0707", "ok but add me anyway → mika.recruit", "add me kenji_works22 pls"),
     counter_examples=("追加資料はこちら→ https://example.com/a_1", "検索キーワード: seo_2024 で記事を書いてください",
                       "追加お願いします draft_v2.docx の件も"),
     reason="a handle after 'add me' (tr3-0016, tr8-008, tr5-0069, tr5-0040, tr1-0153, tr3-0141)",
@@ -287,20 +290,31 @@ SKYPE_LIVE_RULE = Rule(
     counter_examples=("live配信の台本をお願いします",),
     reason="Skype live IDs (tr9-009, tr3-0074)",
 )
+
+
+def _spaced_id(marks: str) -> str:
+    """An ID of 4 to 32 characters with a space after each, holding a letter and one of `marks`
+    (a digit or underscore makes a run of letters an ID; after the word ID a dot is enough)."""
+    return (rf"(?=[a-z0-9._\- \t\u3000]{{0,64}}[{marks}])(?=[a-z0-9._\- \t\u3000]{{0,64}}[a-z])"
+            r"(?:[a-z0-9._\-][ \t\u3000]){3,31}[a-z0-9._\-](?![a-z0-9._\-])")
+
+
+_SPACED = _spaced_id("0-9_")
 # An ID spelled with a space between its characters (「ｉｄ→ ｒ ｉ ｎ ｏ ＿ ０ ７ ２ ５」「id is k a z u _ 7 7」
 # 「k a i _ 8 8 で検索」); after the word ID a dot is enough to make it one (「ID→ y u k a . d s n」, tr194).
-_SPACED = r"(?=[a-z0-9._\- \t\u3000]{0,64}[0-9_])(?=[a-z0-9._\- \t\u3000]{0,64}[a-z])(?:[a-z0-9._\-][ \t\u3000]){3,31}[a-z0-9._\-](?![a-z0-9._\-])"
 SPACED_ID_RULE = Rule(
     id="id_spelled_with_spaces",
     # the word ID or handle, or an @ (「my handle @ m i r a _ h r 2 6」, tr194)
     pattern=r"(?:(?<![a-z])(?:" + vocab.words("common", "channels", "id_words") + r"|handle)(?![a-z])"
-    + r"(?:[ \t\u3000]?(?:[:→⇒👉=]|は|is|:)){0,2}[ \t\u3000]{0,3}|(?<![a-z0-9])@[ \t\u3000]{0,2})"
-    + r"(?P<ident>" + _SPACED.replace("[0-9_]", "[0-9_.]", 1) + ")"
+    + r"(?:[ \t\u3000]?(?:[:→⇒👉=]|は|is|:)){0,2}[ \t\u3000]{0,3}|(?<![a-z0-9])@[ \t\u3000]{0,2}"
+    # or a request to add it (「追加して　m i k a . w o r k 7」, tr224)
+    + r"|" + ch.talk("add_me_verbs") + r"(?:" + ch.talk("add_me_endings") + r"){0,3}[ \t\u3000!〜~ー→⇒👉:]{1,4})"
+    + r"(?P<ident>" + _spaced_id("0-9_.") + ")"
     # an arrow may point back at it (「k a n r i _ 0 3 1 5 ↑ 検索して追加ください」, tr185)
     + r"|(?<![a-z0-9])(?P<ident2>" + _SPACED + r")(?=[ \t\u3000]{0,2}(?:(?:[↑↓←👆☝⬆][ \t\u3000]{0,2})?(?:で|を)?(?:検索|追加)|"
     + ch.talk("search_the_handle") + "))",
     examples=("ｉｄ→ ｒ ｉ ｎ ｏ ＿ ０ ７ ２ ５", "id is k a z u _ 7 7", "k a i _ 8 8 で検索お願いします", "m i k a _ 2 2 ↑ 検索して追加してね",
-              "ID→ m i n a . w k s", "my handle @ r e n _ j p 4 4"),
+              "ID→ m i n a . w k s", "my handle @ r e n _ j p 4 4", "追加してね　s a k i . d s g 2"),
     counter_examples=("ID は 1 2 3 4 のような数字だけの形式です",),
     reason="an ID with spaces between its characters (tr7-003, tr1-0015, tr5-0013)",
 )
@@ -362,7 +376,7 @@ def _gated(rule: Rule, shape: str) -> tuple[regex.Pattern, regex.Pattern, Gate]:
 
 
 # ADD_HANDLE_RULE also takes a handle that ends its line after a space (「追加お願いします mika_0707」).
-_HANDOVER = (_gated(ADD_HANDLE_RULE, _ARROW_SHAPE + r"|[a-z0-9_.\-]{4}[ \t\u3000]*(?:\n|\Z)"), _gated(ARROW_HANDLE_RULE, _ARROW_SHAPE),
+_HANDOVER = (_gated(ADD_HANDLE_RULE, _ARROW_SHAPE + r"|[a-z0-9_.\-]{4}[ \t\u3000]*" + _ASK_AFTER_HANDLE + r"(?:\n|\Z)"), _gated(ARROW_HANDLE_RULE, _ARROW_SHAPE),
              _gated(SPACED_INVITE_RULE, r"[.．][ \t\n]|[ \t\n][.．]|" + ch.BRACKETED_DOT + r"|ドット|(?<![a-z])[a-z][ \t][a-z][ \t][a-z]|[a-z]\n[a-z]"),
              _gated(SKYPE_LIVE_RULE, "live:"),
              _gated(SPACED_ID_RULE, r"[a-z0-9_][ \t\u3000][a-z0-9_][ \t\u3000][a-z0-9_]"))

@@ -63,7 +63,7 @@ EN_REGISTER = compile_pattern(
 )
 _EN_REGISTER_GATE = compile_pattern(r"regist|sign|apply|account|enroll|onboarding")
 # The link in a profile, the lure that hides its URL (「応募はプロフのリンクから」).
-_PROFILE_LINK = r"(?:プロフ(?:ィール)?|(?<![a-z])bio(?![a-z])|ハイライト)(?:の|に|欄の)?\s?(?:リンク|url|ページ)(?:から|より|で|に)"
+_PROFILE_LINK = r"(?:プロフ(?:ィール)?|(?<![a-z])bio(?![a-z])|ハイライト)(?:の|に|欄の|欄にある|にある)?\s?(?:リンク|url|ページ)(?:先)?(?:から|より|で|に)"
 LURE_RULES: tuple[Rule, ...] = (
     Rule(
         id="own_site_with_lure_verb",
@@ -107,11 +107,14 @@ LURE_RULES: tuple[Rule, ...] = (
     Rule(
         id="profile_link_to_act",
         pattern=r"(?:応募|登録|エントリー|申し?込み?|詳細|お仕事の詳細|案件の詳細)(?:は|も|の方は)\s?" + _PROFILE_LINK
-        + r"|" + _PROFILE_LINK + r"(?=[^。\n]{0,6}?(?:応募|登録|エントリー|申し?込|詳細|確認))",
-        examples=("応募はプロフのリンクから", "ぷろふのリンクから登録お願いします〜"),
+        # or to write from (「プロフィールのリンク先からご連絡ください」「…リンク先からで大丈夫ですよ」, tr226)
+        + r"|" + _PROFILE_LINK + r"(?=[^。\n]{0,6}?(?:応募|登録|エントリー|申し?込|詳細|確認|ご?連絡|大丈夫|ok))",
+        examples=("応募はプロフのリンクから", "ぷろふのリンクから登録お願いします〜", "私のプロフィール欄にあるリンク先からご連絡ください",
+                  "プロフのリンク先からで大丈夫です"),
         counter_examples=("プロフィールのリンクから登録するよう誘導されたら通報してください",
                           "お客様がプロフのリンクから予約できるようにしたいです（Instagram運用）",
-                          "導線は「ご注文はプロフィールのリンクから」を毎回入れてください"),
+                          "導線は「ご注文はプロフィールのリンクから」を毎回入れてください",
+                          "プロフィールのリンク先から作品を拝見しました"),
         reason="the link in a profile as the place to apply or register: a lure that hides the URL (tr65, tr76 families)",
     ),
     Rule(
@@ -198,6 +201,9 @@ _ASKS = compile_pattern(vocab.words("ja", "site_talk", "lure_asks"))
 # Link sentences that send the reader somewhere to act.
 _LINK_LURE = compile_pattern(vocab.words("ja", "site_talk", "link_lures")
                              + r"|(?<![a-z])(?:" + vocab.words("en", "site_talk", "link_lures") + r")(?![a-z])")
+# A link-in-bio page offered to reach the sender (「lit.link/…から、お好きな連絡先を選んでご連絡ください」).
+_HUB_CONTACT = compile_pattern(vocab.words("ja", "site_talk", "hub_contact_words")
+                               + r"|(?<![a-z])(?:" + vocab.words("en", "site_talk", "hub_contact_words") + r")(?![a-z])")
 # The link's own path names the act (「…/entry」「…/dl」): the reader is sent there to act.
 _ACT_PATH = compile_pattern(vocab.words("common", "sites", "act_paths"))
 _REFERENCE = compile_pattern(vocab.words("ja", "site_talk", "reference")
@@ -292,9 +298,19 @@ class ExternalSite(Detector):
             if closed_job:  # 「満枠です→ https://…」: the job is closed and the reader is sent elsewhere
                 yield start, end
                 continue
-            if message_lures or kind in ("shortener", "app_store") or (
+            if message_lures or kind in ("shortener", "app_store") or _hub_to_reach(text, kind, start, sentences) or (
                     kind == "form" and _LINK_LURE.search(text)) or _link_sentence_lures(text, start, sentences) or _acts_at(url):
                 yield start, end
+
+
+def _hub_to_reach(text: str, kind: str, start: int, sentences: ch.Sentences) -> bool:
+    """A link-in-bio page (a list of the sender's outside contacts) offered in its sentence, or the one
+    before, as the way to reach them (「…から、お好きな連絡先を選んでご連絡ください」)."""
+    if kind != "link_hub":
+        return False
+    prev_start, _ = sentences.previous(start)
+    _, s_end = sentences.span(start)
+    return _HUB_CONTACT.search(text, prev_start, s_end) is not None
 
 
 def _acts_at(url: str) -> bool:

@@ -133,11 +133,14 @@ RULES: tuple[MeetingRule, ...] = (
     ),
     MeetingRule(
         id="meeting_at_a_place",
-        pattern=rf"(?P<s>{_words('venues')}(?:など)?{_PAREN}?\s?(?:で|にて)\s?(?:の)?\s?{_MODIFIER}\s?(?:の)?\s?{_MEETING})",
-        examples=("渋谷のカフェで面談をお願いします。",),
+        # or a check of the worker held there (「中野のスタジオで声の確認させてください」, tr224)
+        pattern=rf"(?P<s>{_words('venues')}(?:など)?{_PAREN}?\s?(?:で|にて)\s?(?:の)?\s?{_MODIFIER}\s?(?:の)?\s?"
+                rf"(?:{_MEETING}|{_words('checks_in_person')}))",
+        examples=("渋谷のカフェで面談をお願いします。", "一度、弊社スタジオで声のチェックをさせてください", "事務所で実技テストを受けていただきます"),
         counter_examples=(
             "カフェでの面談は行っておりません。",
             "弊社での面接はオンラインで行います。",
+            "スタジオでの声の確認は不要です。録音データをこちらに添付してください",
         ),
         reason="meeting at a place (RUBRIC examples)",
     ),

@@ -22,6 +22,7 @@ from ..lang.ja import clauses
 from ..lang.ja.readings import Reading, read_aloud
 from . import _channels as ch
 from ._cues import reported_quote
+from .contact_details import ADD_HANDLE_RULE
 
 _CHANNEL = ch.Scanner(ch.CHANNEL_RULES)
 _STANDALONE = ch.Scanner(ch.STANDALONE_RULES)
@@ -43,6 +44,15 @@ _HERE_UNSUITABLE = ch.Scanner(ch.HERE_UNSUITABLE_RULES)
 _CONCESSION = ch.Scanner(ch.CONCESSION_RULES)
 _INBOX = ch.Scanner(ch.INBOX_RULES)
 _EVASION = ch.Scanner(ch.EVASION_RULES)
+# The request to add or message that hands a handle over (「追加してね→ mika_0823」「add me: jlee_remote88」): the
+# handle is contact_details', the request before it is the move (contact_details.ADD_HANDLE_RULE).
+_ADD_BEFORE_HANDLE = compile_pattern(ADD_HANDLE_RULE.pattern)
+_REQUEST_TRAIL = " \t\u3000→⇒👉:=!〜~ー"
+# 「続きはこちらで lin.ee/…」: 'here' is the chat invite or the handle right after it.
+_HERE_POINTING = compile_pattern(vocab.words("ja", "channel_talk", "here_pointing_at_contact"))
+_POINT_GAP = 4
+# A worker asking whether a channel will be used (「お電話でのやり取りは発生しますか？」): the end of the sentence.
+_ASKS_WHETHER = compile_pattern(vocab.words("ja", "channel_talk", "asks_whether"))
 _HANDOVER = ch.Scanner(ch.CONTACT_HANDOVER_RULES)
 _EN_OUTSIDE = ch.Scanner(ch.EN_OUTSIDE_RULES)
 # Cheap literals every ID_GIVEN match holds (its leading lookbehinds make a blind scan slow): the
@@ -160,6 +170,8 @@ class OffPlatformContact(Detector):
         # tutorial or an article explains are no one's proposal, whichever frame read them
         found = [(start, end) for start, end in found
                  if not (ch.in_sample(text, start, end) or ch.explained_by_the_work(text, start, end, sentences))]
+        if not terse:  # a worker asking whether the job uses a channel proposes none
+            found = [(start, end) for start, end in found if not _asks_whether(text, start, sentences)]
         policy = ch.all_here_policy_at(text, sentences) if found else -1
         if policy >= 0:  # 「…については…。弊社も契約前はこちらのメッセージのみでやり取りしています」
             found = [(start, end) for start, end in found if start > policy]
@@ -185,6 +197,10 @@ class OffPlatformContact(Detector):
         if id_given:
             out += ch.first(m.span() for m in ch.ADD_REQUEST.finditer(text)
                             if self._is_live(text, m.start(), m.end()))
+        out += ch.first(m.span() for m in _HERE_POINTING.finditer(text)
+                        if _points_at_contact(text, m.end()) and self._is_live(text, m.start(), m.end()))
+        out += ch.first(span for span in map(_add_request_of, _ADD_BEFORE_HANDLE.finditer(text))
+                        if span[1] > span[0] and self._is_live(text, *span))
         if ch.CONTACT_ASKED.search(text):  # 「別で送りたいです。メアド教えてもらえます?」
             out += ch.first(m.span() for m in ch.SEND_SEPARATELY.finditer(text)
                             if self._is_live(text, m.start(), m.end()))
@@ -268,7 +284,7 @@ class OffPlatformContact(Detector):
             if tail is None or not ch.FRAME_BEFORE.search(text, max(0, start - 24), start):
                 return False
         elif (_DESCRIBED.match(text, end, window_end) or ch.DISLIKE.match(text, end, window_end)
-              or _works_in_tool(text, end, after.end())):
+              or _works_in_tool(text, end, after.end()) or ch.MEETING_AS_TOPIC.match(text, after.end(), window_end)):
             return False
         if _NEEDS_REQUEST.match(text, end, window_end) and not clauses.has_request(text, *sentences.span(start)):
             return False
@@ -345,3 +361,25 @@ class OffPlatformContact(Detector):
 
 
 DETECTOR = OffPlatformContact()
+
+
+def _asks_whether(text: str, start: int, sentences: ch.Sentences) -> bool:
+    """The channel's sentence ends by asking whether it will be used (「…のやり取りは発生しますか？」)."""
+    _, s_end = sentences.span(start)
+    return _ASKS_WHETHER.search(text, start, min(len(text), s_end + 1)) is not None
+
+
+def _add_request_of(m) -> tuple[int, int]:
+    """The words of asking before a handed-over handle, without the arrow or space that points at it."""
+    end = m.start("ident")
+    while end > m.start() and m.string[end - 1] in _REQUEST_TRAIL:
+        end -= 1
+    return m.start(), end
+
+
+def _points_at_contact(text: str, pos: int) -> bool:
+    """A chat invite, a meeting link or a handed-over handle starts within a few characters of `pos`."""
+    if any(pos <= start <= pos + _POINT_GAP and ch.url_kind(url) in ("invite", "meeting") for start, _, url in ch.find_urls(text)):
+        return True
+    m = ch.CONTACT_HANDED.search(text, pos, min(len(text), pos + _POINT_GAP + 40))
+    return m is not None and m.start() <= pos + _POINT_GAP

@@ -116,11 +116,14 @@ RULES: tuple[Rule, ...] = (
             "SMSで届く認証コードもおねがいします",
             "登録確認のためSMSに届いた6桁のコードを教えてください",
             "あと振込先の口座番号と暗証番号も",
+            "コードは3分で失効するので、届いたらすぐこちらに送ってください",
+            "届いた4桁コードをここに貼るだけでOKです",
         ),
         counter_examples=(
             "認証コードは誰にも教えないでください。",
             "ミーティングID：812 3456 7890 パスコード：483920",
             "二段階認証の設定方法を解説する記事をお願いします。",
+            "商品が届いたらバーコードを読み取って在庫に登録してください",
         ),
         reason="one-time codes and PINs handed over (tr8-014, tr2-0035, tr3-0147, tr6-005)",
         credential=True,
@@ -216,7 +219,7 @@ _REQUEST = compile_pattern(
     r"で(?:も)?\s?(?:ok|オッケー|大丈夫|構いません|かまいません|結構です|十分です|いいです|いいよ|良いです)|"
     r"(?<![a-z])(?:please|send|share|provide|upload|submit|attach|need|needs|required|must|give|tell|email|forward|"
     # a form to fill in, a check to pass (「just fill in full name, date of birth … so HR can verify u」, tr181)
-    r"fill in|fill out|fill|verify|reply with|"
+    r"fill(?: in| out)?|verify|reply with|"
     r"can you|could you|would you|let me know)(?![a-z])"
 )
 # The items are the data of the job (data entry, lists): 「店名・住所・電話番号…を入力」.
@@ -268,7 +271,7 @@ class PersonalInfoDetector(RuleDetector):
         "生年月日", "顔写真", "顔画像", "顔の", "自撮り", "セルフィー", "家族構成", "本籍", "passport", "licen", "id", "ssn",
         "social security", "bank", "account", "routing", "card", "cvv", "address", "birth", "selfie", "number",
         # codes, PINs and logins; a face photo described (「お顔がはっきり分かる写真」)
-        "コード", "番号", "パス", "pw", "ログイン", "アカウント", "顔", "pin", "otp", "code", "password", "login", "log-in",
+        "コード", "番号", "届い", "パス", "pw", "ログイン", "アカウント", "顔", "pin", "otp", "code", "password", "login", "log-in",
         "sign-in", "credential",
     )
     examples = Examples(

@@ -183,10 +183,12 @@ RULES: tuple[PressureRule, ...] = (
     ),
     PressureRule(
         id="bare_deadline",
-        pattern=r"(?:(?<=^)|(?<=[。!?\n、,]\s?)|(?<=(?:です|ます|よ|ね|笑)[ \u3000]))(?P<s>(?:" + _TODAY_DEADLINE + r"|(?:本日|今日|今夜)?(?:\s?の)?\s?\d{1,2}\s?(?::\d{2}|時)\s?(?:まで|迄)|"
-        r"\d{1,3}\s?分以内|(?:[1-9]|[1-4]\d)\s?時間以内)\s?(?:に|で|まで|中|厳守)?)"
+        pattern=r"(?:(?<=^)|(?<=[。!?\n、,]\s?)|(?<=(?:です|ます|よ|ね|笑)[ \u3000])|(?=(?:期限|締切|締め切り|〆切|期日)\s?[:：]))(?P<s>(?:" + _TODAY_DEADLINE + r"|(?:本日|今日|今夜)?(?:\s?の)?\s?\d{1,2}\s?(?::\d{2}|時)\s?(?:まで|迄)|"
+        r"\d{1,3}\s?分以内|(?:[1-9]|[1-4]\d)\s?時間以内|"
+        # a deadline labelled, today (「期限:本日23:59」, tr227)
+        r"(?:期限|締切|締め切り|〆切|期日)\s?[:：]\s?(?:本日|今日|今夜)\s?(?:中|\d{1,2}\s?(?::\d{2}|時))?)\s?(?:に|で|まで|中|厳守)?)"
         r"(?=\s?(?:お願いします|お願い|ください|下さい|厳守|です|でお願いします|でお願い|で)?(?:ね|よ|ね〜|〜|~)?\s?(?:[。!?\n]|$))",
-        examples=("出金の手続きは以上です。本日22時まで", "システム上の決まりです 本日中にお願いしますね"),
+        examples=("出金の手続きは以上です。本日22時まで", "システム上の決まりです 本日中にお願いしますね", "認証のお願い。期限：本日23:59"),
         counter_examples=(
             "尺は3分以内にお願いします。",
             "本日23時まで営業しています。",
@@ -336,12 +338,16 @@ RULES += (
         id="english_deadline_or_else",
         pattern=r"(?P<s>(?<![a-z])(?:if you (?:don't|do not|can't|cannot|haven't|have not|fail to)|unless you|"
         # the task named, not the reader: 「if combo not done in 60 minutes your account freezes」
-        r"if\s[^.!?\n]{0,24}?\s(?:is\s|are\s)?not\s(?:done|completed|finished|paid|received|sent|submitted|confirmed))\s[^.!?\n]{0,50}?"
-        + _EN_CONSEQUENCE + r"|(?<![a-z])(?:minutes?|mins?|min|hours?|hrs?|today|tonight|now|tomorrow|tmrw|asap|eod|noon|midnight|deadline|[ap]m|\d{1,3}\s?(?:h|m)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend)(?:\s(?:left|remaining|only|pls|please))?\s?,?\s(?:or|otherwise|or else|after that|after which)\s"
+        r"if\s[^.!?\n]{0,24}?\s(?:is\s|are\s)?not\s(?:done|completed?|finished|paid|received|sent|submitted|confirmed))\s[^.!?\n]{0,50}?"
+        + _EN_CONSEQUENCE
+        # the consequence first, counted down (「account will be frozen in 2h if combo not complete」, tr229)
+        + r"|" + _EN_CONSEQUENCE + r"\s(?:in|within|after)\s(?:\d{1,3}|one|two|three)\s?(?:h|hrs?|hours?|m|mins?|minutes?)(?![a-z])"
+        + r"|(?<![a-z])(?:minutes?|mins?|min|hours?|hrs?|today|tonight|now|tomorrow|tmrw|asap|eod|noon|midnight|deadline|[ap]m|\d{1,3}\s?(?:h|m)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend)(?:\s(?:left|remaining|only|pls|please))?\s?,?\s(?:or|otherwise|or else|after that|after which)\s"
         + r"[^.!?\n]{0,40}?" + _EN_CONSEQUENCE + r")(?![a-z])",
         examples=("Confirm by tomorrow or the job goes to someone else.", "msg me in 10 min or slot goes to next person",
                   "if the order is not completed in 60 minutes your account freezes",
-                  "tomorrow noon deadline or we choose other", "offer stands till sunday, after that I give the seat to another setter"),
+                  "tomorrow noon deadline or we choose other", "offer stands till sunday, after that I give the seat to another setter",
+                  "ur account will be frozen in 3h if the order is not complete"),
         counter_examples=(
             "If you don't reply today, that's fine; no one else will take the job.",
             "Slack or email, someone else on the team may answer too.",
@@ -397,7 +403,9 @@ class PressureDetector(RuleDetector):
         "tomorrow", "now", "immediately", "締", "〆", "しめ", "閉め", "迷", "即", "他の方", "ほかの方", "別の方", "次の方", "候補", "応募者",
         "過ぎ", "すぎ", "超え", "こえ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "min", "hour", "hrs", "waiting", "unless", "if you", "close", "closes", "closing", "ends", "next", "choose", "pick", "remain", "withdrawn",
         # the reporting threat and a task not done (「事務局に言うと…」「if combo not done …」)
-        "事務局", "運営", "通報", "not done", "not completed", "not finished", "not paid",
+        "事務局", "運営", "通報", "not done", "not complete", "not finished", "not paid",
+        # a consequence counted down (「account will be frozen in 2h」), a labelled deadline (「期限:本日23:59」)
+        "frozen", "suspended", "locked", "deleted", "banned", "期限", "期日",
         # a discount that ends soon, a threat to tell others (「今日中なら手数料半額」「他のクライアントにも共有しとくね」)
         "半額", "割引", "共有", "晒", "拡散",
         "after that", "after which",

@@ -65,8 +65,9 @@ _BIG_INCOME = (
 # Chat amounts with no currency: 「15k/day」, and the Japanese 万 written 「man」 (「3~5man/week」).
 _EN_SLANG_AMOUNT = r"\d{1,3}(?:\.\d)?\s?k(?![a-z])|\d{1,2}(?:\s?[-–~]\s?\d{1,2})?\s?man(?![a-z])"
 # An amount or a range of amounts in English (「$300」「3,000–8,000 JPY」「120-300 USD」「15k」).
+# (the sign may follow the number: 「800$/day」, tr226)
 _EN_RANGE = (r"(?:[$¥€£]\s?\d[\d,]{0,9}(?:\s?[-–~]\s?[$¥€£]?\s?\d[\d,]{0,9})?(?:\s?(?:usd|jpy|yen|usdt))?|\d[\d,]{0,9}(?:\s?[-–~]\s?\d[\d,]{0,9})?\s?"
-             r"(?:usd|jpy|yen|usdt|dollars?|円)|" + _EN_SLANG_AMOUNT + ")")
+             r"(?:usd|jpy|yen|usdt|dollars?|円|[$¥€£])|" + _EN_SLANG_AMOUNT + ")")
 _TRIVIAL = f"(?:{vocab.words('ja', 'offers', 'trivial_acts')})"
 # A job pitch's pay or offer in the message: what makes a trivial act a paid promise.
 _PITCH = compile_pattern(rf"{AMOUNT}|報酬|お仕事|副業|案件|円")
@@ -327,10 +328,17 @@ RULES: tuple[OfferRule, ...] = (
         + r"|(?<![a-z])(?:daily|weekly)\s(?:salary|income|pay|earnings?|wage|profit)s?\s?(?:of\s|is\s|=\s?|:\s?)?(?:up to\s)?" + _EN_RANGE
         # or the period after the amount (「salary 8000~35000 JPY daily」, tr218)
         + r"|(?<![a-z])(?:salary|income|earnings?|wage)\s(?:of\s|is\s|=\s?|:\s?)?(?:up to\s)?" + _EN_RANGE
-        + r"\s?(?:daily|weekly|/\s?day|/\s?week|a day|per day)" + r")(?![a-z])",
+        + r"\s?(?:daily|weekly|/\s?day|/\s?week|a day|per day)"
+        # a day's or a week's income called easy (「easy 30k/day!!」, tr69), or earned by someone in their first
+        # days (「Mina earned ¥62,000 in her first week」, tr227; the writer's own report is not a pitch)
+        + r"|(?<![a-z])(?:easy|easily)\s" + _EN_RANGE + r"\+?\s?(?:/|a|per)\s?(?:day|week)"
+        + r"|(?<![a-z])(?:earned|made)\s(?:over\s|about\s|around\s|almost\s)?" + _EN_RANGE
+        + r"\s(?:in|within|on)\s(?:her|his|their|your|ur)\s(?:very\s)?first\s(?:day|week|\d\s?days)" + r")(?![a-z])",
         examples=("Earn $500 a day from your phone.", "Our app-rating project pays 3,000–8,000 JPY a day.", "earn 15k/day easy",
-                  "daily salary 120-300 USD no experience need", "testers make $900+/week easily", "salary 9000~30000 JPY daily"),
-        counter_examples=("We pay $20 per hour.", "You will not earn $500 a day here; the rate is per article."),
+                  "daily salary 120-300 USD no experience need", "testers make $900+/week easily", "salary 9000~30000 JPY daily",
+                  "u can make 800$/day", "likes + screenshots, easy 20k/day", "Ken earned $1,200 in his first week"),
+        counter_examples=("We pay $20 per hour.", "You will not earn $500 a day here; the rate is per article.",
+                          "I earned $40 in my first week on the platform, so keep expectations low."),
         lang="en",
         reason="in English: an income a day or a week, stated with earn/make/pays",
     ),

@@ -327,6 +327,18 @@ RULES: tuple[PaymentRule, ...] = (
         needs_condition=True,
     ),
     PaymentRule(
+        id="transfer_to_our_account_first",
+        # the client's designated account (never 「ご指定の口座」, the worker's), a transfer into it checked
+        # before anything is handed over or started (「弊社指定口座へのお振込みを確認後、作業マニュアルと初回
+        # データをお渡しいたします」, tr222)
+        pattern=r"(?P<s>(?<!ご)(?:弊社|当社|こちらの|こちら)?\s?指定(?:の)?\s?口座\s?(?:へ|に|まで)\s?(?:の)?\s?(?:お|ご)?"
+        r"(?:振込|振り込|入金|送金)(?:み)?)(?=[^。!?\n]{0,12}?(?:確認|次第|完了|後))",
+        examples=("弊社指定口座へのお振込みを確認後、マニュアルをお渡しします", "指定口座への入金が確認でき次第、作業開始となります"),
+        counter_examples=("報酬はご指定の口座へお振込みいたします", "指定口座への振込は月末締め翌月払いです"),
+        reason="a transfer into the client's account checked before the work starts or its materials come (tr222): "
+               "the worker pays first",
+    ),
+    PaymentRule(
         id="fee_for_a_condition",
         pattern=rf"(?P<s>(?:手数料|費用|料金|お金|税金|税)(?:\s?(?:{AMOUNT}|\d{{1,3}}(?:\.\d)?\s?%))?)\s?(?:分)?(?:が|を|は|の|も)?\s?"
         r"(?:先に|まず|事前に)?\s?(?:必要|必須|かかり|かかる|発生|先払い|前払い|お支払|支払|払え|払っ|払う|お振込|振込|振り込|入金|ご用意|用意|納め)",

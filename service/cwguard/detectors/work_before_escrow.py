@@ -88,6 +88,9 @@ class EscrowRule(Rule):
     # A contract after judging something (「気に入ったら発注」): not work done first when it is a further
     # contract (「良ければ継続で契約」) or what is judged is a proposal or the terms.
     judges_work: bool = False
+    # English: a fee waived (「free of charge」) names the work unpaid, the bait, not a waiver of the ask
+    # (read by _cues.declined).
+    fee_waiver_is_bait: bool = False
 
 
 # A piece's size said after its count (「1本(2000字)」「1記事　3000字」「1点 A4」) still ends the clause.
@@ -203,8 +206,8 @@ RULES += (
     EscrowRule(
         id="new_sample_piece",
         # the piece's size may sit between its count and the ask: 「テストで1記事(3000字)お願いします」
-        pattern=rf"(?P<s>{_SAMPLE}\s?(?:として|を|で|は|も|の)?\s?(?:{_COUNT}\s?(?:ほど|程度|だけ|のみ)?{_SIZE_NOTE}\s?)?(?:を|で)?\s?(?:{_MAKE}|{_HAND_IN}))",
-        examples=("選考用に、オリジナルのサンプルを2点ご用意いただけますか。",),
+        pattern=rf"(?P<s>{_SAMPLE}{_SIZE_NOTE}\s?(?:として|を|で|は|も|の)?\s?(?:{_COUNT}\s?(?:ほど|程度|だけ|のみ)?{_SIZE_NOTE}\s?)?(?:を|で)?\s?(?:{_MAKE}|{_HAND_IN}))",
+        examples=("選考用に、オリジナルのサンプルを2点ご用意いただけますか。", "トライアル原稿（約1,000字）を訳して提出してください"),
         counter_examples=(
             "過去に制作されたサンプルを2点お送りください。",
             "サンプル記事を1本書いていただきます。報酬は1,500円で、クラウドワークス上で契約・仮払いしてから着手です。",
@@ -377,7 +380,8 @@ RULES += (
         id="english_unpaid_trial",
         pattern=rf"(?P<s>(?<![a-z])(?:unpaid|no-pay|non-paid)\s{_EN_TRIAL}(?![a-z])|"
         rf"(?<![a-z])(?<!(?:'s|the|its|their|of|with|on|using|use|offers?|has)\s)(?:free)\s(?:trial|test|sample)s?(?![a-z])|"
-        rf"(?<![a-z]){_EN_TRIAL}[^.!?\n]{{0,20}}?\s(?:for free|unpaid|without pay(?:ment)?|with no pay|free of cost|for nothing)(?![a-z])|"
+        # the piece's topic may sit between (「1 sample on 'best cold wallets 2026' free of charge」, tr229)
+        rf"(?<![a-z]){_EN_TRIAL}[^.!?\n]{{0,40}}?\s(?:for free|unpaid|without pay(?:ment)?|with no pay|free of (?:cost|charge)|for nothing)(?![a-z])|"
         # the terms stated: "The samples are not paid, they are just to check quality"
         rf"(?<![a-z]){_EN_TRIAL}\s(?:are|is|will be)\s(?:not paid|not compensated|unpaid)(?![a-z]))",
         examples=("Do a 200-word unpaid trial piece for us first.", "The samples are not paid, they are just to check quality."),
@@ -388,6 +392,7 @@ RULES += (
         lang="en",
         reason="in English: an unpaid test or trial piece (tr2, tr3 families)",
         unpaid=True,
+        fee_waiver_is_bait=True,
         states_terms=True,
     ),
     EscrowRule(
@@ -411,8 +416,8 @@ RULES += (
     EscrowRule(
         id="english_unpaid_work",
         pattern=r"(?P<s>(?<![a-z])(?:do|write|make|design|draw|translate|edit|create|send|deliver|enter|record|film|code)\s[^.!?\n]{0,30}?\s"
-        r"(?:for free|unpaid|without pay(?:ment)?|for nothing|free of cost)(?![a-z]))",
-        examples=("Translate the first page for free so we can judge.",),
+        r"(?:for free|unpaid|without pay(?:ment)?|for nothing|free of (?:cost|charge))(?![a-z]))",
+        examples=("Translate the first page for free so we can judge.", "pls design the first banner free of charge, then we talk"),
         counter_examples=(
             "We never ask anyone to write for free.",
             "Feel free to send questions.",
@@ -420,16 +425,21 @@ RULES += (
         lang="en",
         reason="in English: the work itself asked for free, without the word test (the unpaid_work family)",
         unpaid=True,
+        fee_waiver_is_bait=True,
         states_terms=True,
     ),
     EscrowRule(
         id="english_unpaid_stated",
         pattern=r"(?P<s>(?<![a-z])(?:it's|its|it is|that's|thats|that is|that one's|this one's|this is|it'll be|it will be)\s(?:unpaid|not paid|without pay|not compensated|uncompensated|not paid for)(?![a-z])|"
         r"(?<![a-z])(?:first|1st|initial|test|trial|sample)(?:\s(?:piece|one|article|task|batch|draft|post|design|entries))?\s(?:is|are|will be)\s"
-        r"(?:free|unpaid|not paid|not compensated|uncompensated)(?![a-z])(?!\s(?:to|of)(?![a-z]))|(?<![a-z])no pay (?:for|on) (?:the )?(?:test|trial|sample|first))",
-        examples=("trial batch is unpaid btw", "we ask every shortlisted applicant for a 300-word test article; it is not compensated"),
+        r"(?:free|unpaid|not paid|not compensated|uncompensated)(?![a-z])(?!\s(?:to|of)(?![a-z]))|"
+        # 「sorry no budget for test」 (tr229)
+        r"(?<![a-z])(?<!(?:have|has|had)\s)no (?:pay|payment|budget|fee|money) (?:for|on) (?:the |this )?(?:test|trial|sample|first))",
+        examples=("trial batch is unpaid btw", "we ask every shortlisted applicant for a 300-word test article; it is not compensated",
+                  "sorry, no budget for the sample"),
         counter_examples=(
             "It's free to apply.",
+            "We have no budget for a sample this month, so we'll just review your portfolio.",
             "This isn't unpaid work; the trial is paid.",
         ),
         lang="en",
@@ -543,7 +553,7 @@ class WorkBeforeEscrowDetector(RuleDetector):
     rules = RULES
     terms = (
         "無償", "無料", "無報酬", "報酬", "ノーギャラ", "ただ", "ボランティア", "仮払い", "契約", "発注", "採用", "先に", "先行", "前もって", "試し",
-        "とりあえず", "まず", "サンプル", "テスト", "トライアル", "試作", "課題", "escrow", "contract", "unpaid", "free", "trial", "test",
+        "とりあえず", "まず", "サンプル", "テスト", "トライアル", "試作", "課題", "選考", "合格", "escrow", "contract", "unpaid", "free", "trial", "test",
         "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay", "before i", "before we", "fund", "milestone",
     )
     examples = Examples(

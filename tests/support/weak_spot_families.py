@@ -1,0 +1,79 @@
+"""The tenth session's families, read by the rules alone (table-driven). They came from training
+threads written one weak spot at a time (tr222-tr229: the money step of a task scam, "this one is
+full, here is another", one-line calls and visits, tests before a contract, disguised contacts,
+trust tricks, refusals and reports, English) and then one trade or sender at a time (tr230-tr237).
+Texts are written for this table, never copied from a corpus; each family has lures the rules must
+flag and look-alikes they must pass, with the sender and the contract status of the moment. Read by
+tests/service/test_phase_families.py."""
+
+from support.phase_families import AFTER, BEFORE
+
+# (family, text, category, sender, contract status)
+WEAK_SPOT_FLAGGED = [
+    # one line naming a meeting tool and a time, the meeting itself named as its ending
+    ("family: a tool, a time and the interview", "ｽｶｲﾌﾟ 20:30 面談ｼﾏｽ", "off_platform_contact", "client", BEFORE),
+    ("family: a tool, a time and a meeting to have", "Meet 明日10時 打ち合わせしましょう", "off_platform_contact", "client", BEFORE),
+    ("family: a day, a time and a length before the ask", "面接はZoom、9日(火)14:00〜20分でお願いできますか。", "off_platform_contact",
+     "client", BEFORE),
+    # a check of the worker held at a place before a contract
+    ("family: a voice check at a studio", "一度、渋谷のスタジオで声の確認をさせてください", "in_person_meeting", "client", BEFORE),
+    ("family: a skill test at the office", "事務所で実技テストを受けていただきます", "in_person_meeting", "client", BEFORE),
+    # the channel 'over there', and writing around the filter
+    ("family: the channel's side named with へ", "結果はご登録のLINEの方へお送りします", "off_platform_contact", "client", BEFORE),
+    ("family: an image slips past the filter", "QRは画像ならひっかからないので今送りますね", "off_platform_contact", "client", BEFORE),
+    ("family: a colour in katakana", "詳細はグリーンのアプリで送ります", "off_platform_contact", "client", BEFORE),
+    # a request to add with the handle right after it
+    ("family: add, then the handle", "追加して rina_0412", "off_platform_contact", "client", BEFORE),
+    ("family: add me, then the handle and a please", "add me sora_wk21 pls", "contact_details", "client", BEFORE),
+    ("family: a spaced ID after add", "追加してね　k o u . m k 3", "contact_details", "client", BEFORE),
+    ("family: 'continue here' pointing at an invite", "ここ重いので続きはこちらで line.me/ti/p/Rk2mQ", "off_platform_contact", "client",
+     BEFORE),
+    # link-in-bio pages, a profile's link
+    ("family: a link-in-bio page to reach the sender", "連絡先はこちらから選んでください linktr.ee/aya_works", "external_site",
+     "client", BEFORE),
+    ("family: the profile's link to write from", "プロフィール欄にあるリンク先からご連絡ください", "external_site", "client", BEFORE),
+    # a one-time code, unnamed, asked to be passed on
+    ("family: a code that expires, sent on", "コードは3分で失効するので、届いたらすぐ送ってね", "personal_info", "client", BEFORE),
+    ("family: the digits that arrived", "届いたら、その数字をここに貼るだけです", "personal_info", "client", BEFORE),
+    # the money step in English, and money into the client's account first
+    ("family: top up to trigger the pay", "top up the gap to trigger ur 3x commission", "upfront_payment", "client", BEFORE),
+    ("family: top up to claim", "recharge 100 USDT to claim the bonus", "upfront_payment", "client", BEFORE),
+    ("family: a transfer to our account checked first", "当社指定口座へのご入金を確認後、教材をお送りします", "upfront_payment", "client",
+     BEFORE),
+    # pressure: counted down, labelled, the pay made impossible
+    ("family: a consequence counted down", "your account will be locked in 3 hours", "pressure", "client", BEFORE),
+    ("family: lose everything unless done", "if the combo is not complete by 9pm u lose all earnings", "pressure", "client", BEFORE),
+    ("family: a labelled deadline today", "手続きのお願い　期限：本日21:00", "pressure", "client", BEFORE),
+    ("family: pay withheld after a time limit", "48時間以内に認証しない場合、出金できなくなります", "pressure", "client", BEFORE),
+    # returns promised safe, fast, earned by others
+    ("family: the fee back in the first month", "登録費は初月の報酬で余裕で回収できます", "unrealistic_offer", "client", BEFORE),
+    ("family: no risk at all", "入金分は全額戻るのでリスクゼロです", "unrealistic_offer", "client", BEFORE),
+    ("family: a daily income with the sign after", "u can make 500$/day from phone", "unrealistic_offer", "client", BEFORE),
+    ("family: someone's first week", "Aya earned ¥48,000 in her first week 🎉", "unrealistic_offer", "client", BEFORE),
+    ("family: easy money a day", "just likes and screenshots, easy 25k/day", "unrealistic_offer", "client", BEFORE),
+    # tests before a contract
+    ("family: a selection recording", "選考用に原稿2本を録音して頂きたいです", "work_before_escrow", "client", BEFORE),
+    ("family: a trial piece with its size", "トライアル原稿（約600字）を訳して提出してください", "work_before_escrow", "client", BEFORE),
+    ("family: a sample free of charge, its topic between", "pls write 1 sample on 'home loans in 2026' free of charge", "work_before_escrow",
+     "client", BEFORE),
+    ("family: no budget for the test", "sorry, no budget for test, everyone does it", "work_before_escrow", "client", BEFORE),
+]
+
+# (family, text, sender, contract status)
+WEAK_SPOT_PASSED = [
+    ("look-alike: the meeting in the past", "Zoomでの面接練習の動画を編集してください", "client", BEFORE),
+    ("look-alike: a voice check not needed", "スタジオでの声の確認は不要です。録音データをここに添付してください", "client", BEFORE),
+    ("look-alike: a filter in the work", "メルマガの件名はスパムフィルターに引っかからないよう工夫してください", "client", BEFORE),
+    ("look-alike: a product's code as the work", "商品が届いたらバーコードを読み取って在庫表に登録してください", "client", AFTER),
+    ("look-alike: a portfolio on a link page", "ポートフォリオはプロフィールのリンク先から拝見しました", "client", BEFORE),
+    ("look-alike: the client pays the worker's account", "報酬はご指定の口座へお振込みいたします", "client", AFTER),
+    ("look-alike: a monthly payout schedule", "指定口座への振込は月末締め翌月払いです", "client", AFTER),
+    ("look-alike: the writer's own small first week", "I earned $40 in my first week on the platform, so keep expectations low.", "client",
+     BEFORE),
+    ("look-alike: no budget, so no sample", "We have no budget for a sample this month, so we'll just review your portfolio.",
+     "client", BEFORE),
+    ("look-alike: topics listed after the article", "FAQ記事（入金・出金・手数料の受取条件）のリライトをお願いします", "client", BEFORE),
+    ("look-alike: a reported contact", "弊社を名乗って「別案件へ」とLINEで連絡が来たというお問い合わせが増えています", "client", BEFORE),
+    ("look-alike: a worker asks whether calls happen", "念のため伺いたいのですが、お電話でのやり取りは発生しますか？", "worker", BEFORE),
+    ("look-alike: no pay until it fails", "If the sync is not complete, the job will be retried in 2 hours", "client", AFTER),
+]
