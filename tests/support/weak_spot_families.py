@@ -1,7 +1,9 @@
 """The tenth session's families, read by the rules alone (table-driven). They came from training
 threads written one weak spot at a time (tr222-tr229: the money step of a task scam, "this one is
 full, here is another", one-line calls and visits, tests before a contract, disguised contacts,
-trust tricks, refusals and reports, English) and then one trade or sender at a time (tr230-tr237).
+trust tricks, refusals and reports, English) and then one trade or sender at a time (tr230-tr237:
+video, professional offices, fake notices, long recruiting letters, repeat orders, overseas senders,
+testers, building and property).
 Texts are written for this table, never copied from a corpus; each family has lures the rules must
 flag and look-alikes they must pass, with the sender and the contract status of the moment. Read by
 tests/service/test_phase_families.py."""
@@ -57,6 +59,34 @@ WEAK_SPOT_FLAGGED = [
     ("family: a sample free of charge, its topic between", "pls write 1 sample on 'home loans in 2026' free of charge", "work_before_escrow",
      "client", BEFORE),
     ("family: no budget for the test", "sorry, no budget for test, everyone does it", "work_before_escrow", "client", BEFORE),
+    ("family: a test unpaid in humble words", "テスト原稿をご執筆いただけますでしょうか。なお、テストへの報酬は発生いたしません。",
+     "work_before_escrow", "client", BEFORE),
+    # round two (tr230-tr237): the trades and senders
+    ("family: a spaced name, 'that one'", "追加まだですか？ﾃﾚ ｸﾞﾗﾑ の方です", "off_platform_contact", "client", BEFORE),
+    ("family: an app's nickname closed by its emoji", "紙飛行機のアプリ で✈️", "off_platform_contact", "client", BEFORE),
+    ("family: a handle in quotes after its channel", "テレグラムで「desk_kobo22」まで", "contact_details", "client", BEFORE),
+    ("family: Tencent Meeting with a time", "明天21点 腾讯会议 面试 ok?", "off_platform_contact", "client", BEFORE),
+    ("family: a meeting's number in Chinese", "会议号 715 228 903 准时参加", "off_platform_contact", "client", BEFORE),
+    ("family: a tool, a time and a briefing", "ｸﾞｰｸﾞﾙﾐｰﾄ 今夜20:00 ﾓﾆﾀｰ説明会", "off_platform_contact", "client", BEFORE),
+    ("family: recharge, in Chinese words", "第5任務は先に5000円充値してから提现できます", "upfront_payment", "client", BEFORE),
+    ("family: the job taken direct, in slang", "次からﾁｮｸで受けてもらえません？", "direct_deal", "client", AFTER),
+    ("family: going around the platform, asked", "CWを通さずにお願いできませんか", "direct_deal", "client", BEFORE),
+    ("family: next month's work around the platform", "来月分からはCW通さずで", "direct_deal", "client", AFTER),
+    ("family: the difference paid aside", "契約は最低額にして、差額は振込でどうです？", "direct_deal", "client", AFTER),
+    ("family: a bonus sent separately, in English", "we send u a small bonus for this one separately", "direct_deal", "client", AFTER),
+    ("family: the bank's name and account number abbreviated", "just tell me ur bank name + acct no.", "personal_info", "client", AFTER),
+    ("family: a fee said to exist, with its amount", "there is a small starter kit fee ¥3,980", "upfront_payment", "client", BEFORE),
+    ("family: the fee earned back in the first week", "the kit fee is ¥3,980 but you earn it back in your first week", "unrealistic_offer",
+     "client", BEFORE),
+    # round three (tr238-tr245): more trades, English again
+    ("family: a tool, a time and a check of the voice", "明後日20:30 meet 歌唱ﾁｪｯｸ", "off_platform_contact", "client", BEFORE),
+    ("family: a length closed by で", "レビューの件、今夜22時 Zoom 10分で", "off_platform_contact", "client", BEFORE),
+    ("family: a weekday in English", "zoom fri 20:00 JST", "off_platform_contact", "client", BEFORE),
+    ("family: WeChat's slang", "続きはV信でお願いします", "off_platform_contact", "client", BEFORE),
+    ("family: a step of hiring held in the app", "the interview will be on Telegram with our HR", "off_platform_contact", "client", BEFORE),
+    ("family: more daily tasks in a group, after the contract", "for more daily task join our team group on telegram", "off_platform_contact",
+     "client", AFTER),
+    ("family: a large month for two hours a day", "support role, 2h/day, ¥300,000/month", "unrealistic_offer", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -76,4 +106,21 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a reported contact", "弊社を名乗って「別案件へ」とLINEで連絡が来たというお問い合わせが増えています", "client", BEFORE),
     ("look-alike: a worker asks whether calls happen", "念のため伺いたいのですが、お電話でのやり取りは発生しますか？", "worker", BEFORE),
     ("look-alike: no pay until it fails", "If the sync is not complete, the job will be retried in 2 hours", "client", AFTER),
+    ("look-alike: a call after the contract, escrow taken first", "契約後にZoomで30分ほど、報酬は仮払いで先にお預かりします。", "client",
+     BEFORE),
+    ("look-alike: a call placed after the contract by the next clause", "打ち合わせはZoomで行っていますが、それも契約後になります。",
+     "client", BEFORE),
+    ("look-alike: the message thread in English", "Until then, everything stays in this message thread.", "client", BEFORE),
+    ("look-alike: copy for the client's own channel", "LINE公式アカウントで配信する店舗紹介文を書いていただける方を募集します。", "client",
+     BEFORE),
+    ("look-alike: the work's group shares product information", "スタッフが参加しているChatworkのグループで商品情報の共有を行っています。",
+     "client", AFTER),
+    ("look-alike: bookkeeping records as the data", "顧問先の領収書と通帳コピーを会計ソフトに入力していただきます。", "client", AFTER),
+    ("look-alike: a form's field translated", "For the My Number field keep the label and add a note.", "client", AFTER),
+    ("look-alike: the platform's own fee", "There is a platform fee of ¥500 that CrowdWorks deducts from the pay.", "client", BEFORE),
+    ("look-alike: a repeat order paid on the platform", "差額はクラウドワークスで追加の仮払いをお願いします", "client", AFTER),
+    ("look-alike: an interview held in the past", "the interview was on Zoom last week and it went well", "client", BEFORE),
+    ("look-alike: onboarding after the contract", "After the contract, onboarding is on Slack.", "client", BEFORE),
+    ("look-alike: a modest part-time month", "Part-time 2h/day, ¥40,000/month.", "client", BEFORE),
+    ("look-alike: a test's results as the topic", "Zoomテストの結果を記事にまとめてください", "client", BEFORE),
 ]

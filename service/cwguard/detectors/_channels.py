@@ -614,6 +614,7 @@ FRAME_AFTER = compile_pattern(
 # から届くDMへの返信代行」「LINE公式の顧客対応」): read in the proposal frame and a few characters after it.
 WORK_IN_TOOL = compile_pattern(vocab.words("ja", "channel_talk", "customers_in_the_tool"))
 WORK_IN_TOOL_AFTER = compile_pattern(talk("work_in_the_tool"))
+CONTENT_FOR_THE_TOOL = compile_pattern(talk("content_for_the_tool"))
 # The meeting the frame read is the work's subject (「Zoomでの面接練習の動画を編集」): read right after the frame.
 MEETING_AS_TOPIC = compile_pattern(r"\s?(?:の)?(?:" + talk("meeting_as_topic") + ")")
 
@@ -633,6 +634,8 @@ CHANNEL_POINTED = compile_pattern(
     r"[ \t\u3000]{0,2}(?:" + talk("pointing_particles") + r")?[ \t\u3000]{0,2}"
     r"(?:[:→👉⇒↓👇⬇▶][ \t\u3000\n]{0,3}(?:https?://|www\.|" + _HANDLE_AFTER + r"|[a-z0-9.\-]{2,30}\.[a-z]{2,6}/)"
     r"|@(?=[a-z0-9_.]{0,30}[a-z])[a-z0-9_.]{3,30}"
+    # a handle in quotes (「紙ひこうきのｱﾌﾟﾘで「lawcheck_jp」まで」, tr231)
+    r"|[「『][ \t]{0,2}" + _HANDLE_AFTER + r"[ \t]{0,2}[」』]"
     r"|:?[ \t]{0,2}\+\d[\d \t()\-]{7,20}\d)"
 )
 CHANNEL_REFERENCE = compile_pattern(talk("reference_words"))
@@ -896,6 +899,8 @@ EN_BEFORE = compile_pattern(
     r"(?r)(?<![a-z])(?:" + en_talk("move_verbs") + r"(?:\s(?:me|us|you|(?:our|my|the|your)(?:\s[a-z\-]{1,15}){1,2}))?(?:\s" + en_talk("move_particles") + r")?"
     + r"\s" + en_talk("move_prepositions") + "|" + vocab.words("en", "channel_talk", "use_verbs")
     + r"|(?:more\s|full\s|all\s)?" + en_talk("pointer_nouns") + r"\s(?:on|in|via|over|at)"
+    # a step of hiring held there (「onboarding is by our HR mgr on the paper plane app」)
+    + r"|" + en_talk("process_nouns") + r"\s(?:is|are|will be|'ll be|happens|takes place|goes)(?:\s[a-z'\-]{1,12}){0,4}?\s(?:on|in|via|over|through)"
     + r")\s(?:our\s|my\s|the\s)?\Z"
 )
 EN_AFTER = compile_pattern(
@@ -957,13 +962,15 @@ _TERSE_TIME = talk("terse_times")
 _TERSE_LEAD = (r"(?:(?:" + talk("terse_lead_ins") + "|" + _TERSE_TIME + r")(?:の|は|も|に|から|なら|でしたら)?"
                r"|(?<![a-z])(?:" + en_talk("terse_lead_ins") + "|" + en_talk("terse_durations") + r")(?![a-z])|" + _TERSE_GAP + ")")
 _TERSE_ENDING = ("(?:" + talk("terse_endings") + "|" + _TERSE_TIME + r"|(?<![a-z])" + en_talk("terse_endings") + r"(?![a-z]))")
-_TERSE_TRAIL = r"(?:" + _TERSE_GAP + r"|[?!wネヨナ笑]|です)"
+# (a last で after a length: 「明日20時 Google Meet 15分で」, tr241)
+_TERSE_TRAIL = r"(?:" + _TERSE_GAP + r"|[?!wネヨナ笑]|です|で(?=\s?$))"
 # a channel's part may follow it (「次は紙飛行機のグループへ」)
 # (or two names of one app side by side: 「✈️紙ヒコーキのアプリで」)
 _TERSE_CHANNELS = CHANNEL_MARK + _SUFFIX + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_joins") + r"|or)?" + _TERSE_GAP + r"{0,2}" + CHANNEL_MARK + r")*"
 TERSE_SENTENCE = compile_pattern(
     _TERSE_LEAD + r"{0,12}" + _TERSE_CHANNELS
-    + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_particles") + r")(?:" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r")?"
+    # (an app's emoji may close it: 「紙飛行機のｱﾌﾟﾘ で✈」, tr232)
+    + r"(?:" + _TERSE_GAP + r"{0,2}(?:" + talk("terse_particles") + r")(?:" + _TERSE_GAP + r"{0,2}(?:" + _TERSE_ENDING + "|" + CHANNEL_MARK + r"))?"
     # a time may take its particle before the next ending (「Teams、18日(木)15:00〜30分でお願いできますか」)
     + r"|" + _TERSE_GAP + r"{0,2}" + _TERSE_ENDING + r"(?:" + _TERSE_GAP + r"{0,2}(?:で|に)?" + _TERSE_ENDING + r"){0,5}"
     + r"|" + _TERSE_GAP + r"{0,2}\?)" + _TERSE_TRAIL + r"{0,12}"
@@ -1243,11 +1250,12 @@ SURVIVES_RULES: tuple[Rule, ...] = (
     Rule(
         id="english_more_work_elsewhere",
         pattern=r"(?<![a-z])(?:more|extra|priority|bonus|vip|higher[- ]paying|better[- ]paying|better[- ]paid|high[- ]paying)\s"
-        r"(?:work|tasks|jobs|orders|projects|gigs)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:than\s(?:we|i)\scan\s(?:post|put|offer)\shere|"
+        # (「for more daily task (3000~8000yen/day) join team group on telegram」, tr245)
+        r"(?:daily\s|paid\s|new\s)?(?:work|tasks?|jobs?|orders?|projects?|gigs?)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:than\s(?:we|i)\scan\s(?:post|put|offer)\shere|"
         r"group|channel|community|server|chat|crew|squad)(?![a-z])"
         # (「hop in our promo crew for bonus gigs 👉 t.me/+…」, tr188)
         r"|(?<![a-z])(?:join|add|follow|hop\sin(?:to)?|jump\sin(?:to)?)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:group|channel|community|server|crew|squad)(?![a-z])[^.!?\n]{0,30}?"
-        r"(?<![a-z])(?:more|extra|priority|bonus|vip|higher[- ]paying|better[- ]paying|high[- ]paying)\s(?:work|tasks|jobs|orders|projects|gigs)(?![a-z])",
+        r"(?<![a-z])(?:more|extra|priority|bonus|vip|higher[- ]paying|better[- ]paying|high[- ]paying)\s(?:daily\s|paid\s|new\s)?(?:work|tasks?|jobs?|orders?|projects?|gigs?)(?![a-z])",
         examples=("we have way more work than we can post here. join the translators group", "join the translators group for priority tasks t.me/+Qm8vXr2",
                   "also hop in our promo crew for bonus gigs 👉 t.me/+PromoCrew"),
         counter_examples=("please join the project channel on Slack for the review",),

@@ -235,9 +235,10 @@ REQUEST_RULE = Rule(
 )
 # How far a quote around an identifier in a worker's message may open before it and close after it.
 _QUOTED_BACK_REACH = 60
-# An identifier that looks like a handle: letters with a digit, '_' or '.', not a URL or an e-mail.
-_HANDLE = (r"(?=[a-z0-9._\-]{0,31}[0-9_.])(?=[a-z0-9._\-]{0,31}[a-z])[a-z0-9][a-z0-9._\-]{3,31}+"
-           r"(?![a-z0-9._\-@＠]|:/)")
+# An identifier that looks like a handle: letters with a digit, '_' or an inner '.', not a URL or an
+# e-mail. A sentence's full stop is no part of it (「everything stays in this message thread.」 names no handle).
+_HANDLE = (r"(?=[a-z0-9._\-]{0,31}(?:[0-9_]|\.[a-z0-9]))(?=[a-z0-9._\-]{0,31}[a-z])[a-z0-9][a-z0-9._\-]{2,30}[a-z0-9_\-]"
+           r"(?![a-z0-9_\-@＠]|\.[a-z0-9]|:/)")
 # A handle after a request to add, search or message (「追加してね→ mika_0823」「追加よろです→ yuka.s_0819」
 # 「で話そ→ kk_0909」「add me: jlee_remote88」「pls add my vx: Lily_work520」): the arrow or colon hands it over.
 _ASK_AFTER_HANDLE = r"(?:(?:pls|please|plz|thx|thanks|ty|よろしく|お願いします|🙏|ね)[ \t\u3000!！。.]*)?"
@@ -273,13 +274,16 @@ _CHAT_TOOLS = "|".join(r.pattern for r in ch.CHANNEL_RULES if r.id in (
     "line", "chatwork", "skype", "discord", "telegram", "other_messengers", "line_open_chat", "channel_nicknames"))
 _CHANNEL_HEAD = (r"(?<![a-z])" + ch.channel_names("channels_with_ids_latin") + r"(?:id)?(?![a-z])|"
                  + ch.channel_names("channels_with_ids") + "|" + _CHAT_TOOLS)
-_HANDLE_AFTER_HEAD = r"(?:の)?[ \t]?(?:id|アカウント)?[ \t]?(?:[:→⇒👉=▶]{1,2}|[(（])[ \t\u3000]{0,3}(?P<ident>" + _HANDLE + ")"
+# The mark that hands the handle over right after its channel: a colon or an arrow, a bracket, or a quote after a
+# particle (「紙ひこうきのｱﾌﾟﾘで「lawcheck_jp」まで✈」, tr231).
+_HANDLE_AFTER_HEAD = (r"(?:の)?[ \t]?(?:id|アカウント)?[ \t]?(?:[:→⇒👉=▶]{1,2}|[(（]|(?:で|は|に|の)?[ \t]?[「『])"
+                      r"[ \t\u3000]{0,3}(?P<ident>" + _HANDLE + ")")
 CHANNEL_HANDLE_RULE = Rule(
     id="handle_after_its_channel",
     pattern=r"(?:" + _CHANNEL_HEAD + r")" + _HANDLE_AFTER_HEAD,
     examples=("tg: hikari_job_0813", "LINE→ abc_12", "その後の連絡はL-I-N-E（linx_recruit）でお願いできればと思います",
-              "日程調整はChatworkでお願いします。ChatworkID: nakano_dsgn"),
-    counter_examples=("LINE: 未定", "Instagram: 参考アカウントはありません"),
+              "日程調整はChatworkでお願いします。ChatworkID: nakano_dsgn", "テレグラムで「kobo_desk22」まで"),
+    counter_examples=("LINE: 未定", "Instagram: 参考アカウントはありません", "LINEで「友だち追加」と表示されたら完了です"),
     reason="a handle after its channel (tr7-013)",
 )
 # Skype's own ID format (「live:.cid.7f3a21bc9e」): an identifier wherever it appears.
@@ -386,7 +390,8 @@ _HANDOVER = (_gated(ADD_HANDLE_RULE, _ARROW_SHAPE + r"|[a-z0-9_.\-]{4}[ \t\u3000
 # cold scan of contact_details); tests/service/test_channels_scanner.py proves the same handles.
 _CHANNEL_HEADS = ch.Scanner((Rule(id="channel_heads", pattern=_CHANNEL_HEAD, examples=("LINE",)),))
 _AFTER_HEAD = compile_pattern(_HANDLE_AFTER_HEAD)
-_ARROW = compile_pattern(_ARROW_SHAPE)
+# (the marks _HANDLE_AFTER_HEAD hands a handle over with: an arrow, a colon, a bracket or a quote)
+_ARROW = compile_pattern(_ARROW_SHAPE + "|[「『]")
 
 
 def handles_after_channels(text: str) -> Iterable[regex.Match]:

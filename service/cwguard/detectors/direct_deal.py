@@ -334,6 +334,18 @@ RULES += (
         needs_next=True,
     ),
     DealRule(
+        id="bypass_proposed",
+        # going around the platform, proposed in so many words (「CWを通さずにお願いできますか」「クラウドワークス
+        # を通さずにやりませんか」, tr234): the proposal is the deal, no next job needed
+        pattern=rf"(?P<s>{_BYPASS}\s?(?:に|で|て)?\s?(?:{_PROPOSING}))",
+        examples=("CWを通さずにお願いできますか", "クラウドワークスを通さずにやりませんか"),
+        counter_examples=(
+            "クラウドワークスを通さずにお取引することはできません。",
+            "「CWを通さずにやりませんか」と言われたら事務局に報告してください。",
+        ),
+        reason="going around the platform with a proposal (tr234): a direct deal even with no next job named",
+    ),
+    DealRule(
         id="paid_through_own_system",
         pattern=rf"(?P<s>(?:報酬|お支払い?|支払い?|お?振込|送金|出金)(?:の)?\s?(?:お?受け?取り?)?\s?(?:に|には|は|を|用の)?[、,]?\s?"
         rf"(?:{_words('own_systems')})(?:の)?\s?[^。!?\n]{{0,8}}?(?:サイト|システム|ページ|アプリ|ツール|フォーム|口座))",
@@ -483,8 +495,11 @@ RULES += (
     DealRule(
         id="english_payment_sent_directly",
         pattern=r"(?P<s>(?<![a-z])(?:payments?|salary|the fee|your fee|money|paid|pay you)(?:\s(?:is|are|will be|goes|go|sent|made|paid|transferred))?"
-        r"[^.!?\n]{0,30}?\sdirectly(?![a-z]))",
-        examples=("Payment will be sent to you directly every Friday.",),
+        r"[^.!?\n]{0,30}?\sdirectly(?![a-z])"
+        # a bonus sent aside, outside the contract (「i send small bonus for this job separately」, tr234)
+        r"|(?<![a-z])(?:i|we)(?:'ll| will)?\s(?:send|pay|transfer|give)\s(?:you\s|u\s)?(?:a\s)?(?:small\s|little\s|extra\s)?(?:bonus|tip|extra)"
+        r"[^.!?\n]{0,30}?\s(?:separately|directly|outside|privately|on the side)(?![a-z]))",
+        examples=("Payment will be sent to you directly every Friday.", "i send small bonus for this job separately"),
         counter_examples=(
             "Your fee is paid through CrowdWorks, directly after I approve the delivery.",
         ),
@@ -547,7 +562,7 @@ class DirectDealDetector(RuleDetector):
         "save", "cut", "transfer", "account", "wise", "venmo", "cash", "zelle", "crypto", "bitcoin", "btc", "gift", "personally",
         "privately", "wallet", "exchange", "ウォレット", "銀行", "口座", "ゆうちょ", "paid", "paidy", "ペイディ", "メルペイ",
         "d払い", "取引所", "usdc", "イーサリアム", "eth", "tether", "ちょく", "じか", "ちょっけ", "報酬", "platform", "fee",
-        "commission", "外", "そと", "よそ", "個人で", "プライベート", "payout", "portal",
+        "commission", "外", "そと", "よそ", "個人で", "プライベート", "payout", "portal", "separately", "on the side", "差額",
         # a wallet address's network (「送り先 TRC20 T…」)
         "trc", "erc", "送り先", "送金先",
     )

@@ -81,9 +81,11 @@ def _asks(text: str, start: int, sentences: ch.Sentences) -> bool:
 
 def _works_in_tool(text: str, end: int, frame_end: int) -> bool:
     """The frame speaks of work done in the tool for the client's customers (「Instagramアカウントで、
-    お客様から届くDMへの返信代行」), not of this conversation."""
+    お客様から届くDMへの返信代行」) or of a piece made to be sent out there (「LINE公式アカウントで配信する
+    物件紹介文」), not of this conversation."""
     return (ch.WORK_IN_TOOL.search(text, end, frame_end) is not None
-            or ch.WORK_IN_TOOL_AFTER.match(text, frame_end, min(len(text), frame_end + 6)) is not None)
+            or ch.WORK_IN_TOOL_AFTER.match(text, frame_end, min(len(text), frame_end + 6)) is not None
+            or ch.CONTENT_FOR_THE_TOOL.search(text, end, min(len(text), frame_end + 16)) is not None)
 
 
 class OffPlatformContact(Detector):

@@ -238,7 +238,9 @@ _TOPIC_TAIL = compile_pattern(
     # a photo the work edits: 「新婦様の顔写真（バストアップ）の肌レタッチ」 (tr123)
     r"[^。!?\n]{0,2}?(?:レタッチ|補正|切り抜き|トリミング|背景処理|色調整|加工)|"
     # the item drawn or designed (「通帳のデザインはシンプルで」「免許証のイラスト」)
-    r"の(?:デザイン|イラスト|アイコン|モックアップ))"
+    r"の(?:デザイン|イラスト|アイコン|モックアップ)|"
+    # a form's field being translated or built (「For the マイナンバー field keep the label」, tr231)
+    r"(?:の)?\s?(?:field|fields|label|column|入力欄|記入欄|欄の)(?![a-z]))"
 )
 # The platform's own flows (「クラウドワークスの本人確認」「クラウドワークスに登録の口座」).
 _PLATFORM_FLOW = compile_pattern(

@@ -68,6 +68,8 @@ _EN_SLANG_AMOUNT = r"\d{1,3}(?:\.\d)?\s?k(?![a-z])|\d{1,2}(?:\s?[-–~]\s?\d{1,2
 # (the sign may follow the number: 「800$/day」, tr226)
 _EN_RANGE = (r"(?:[$¥€£]\s?\d[\d,]{0,9}(?:\s?[-–~]\s?[$¥€£]?\s?\d[\d,]{0,9})?(?:\s?(?:usd|jpy|yen|usdt))?|\d[\d,]{0,9}(?:\s?[-–~]\s?\d[\d,]{0,9})?\s?"
              r"(?:usd|jpy|yen|usdt|dollars?|円|[$¥€£])|" + _EN_SLANG_AMOUNT + ")")
+# A month's pay large for an hour or two a day: ¥100,000 or more, or a thousand dollars or more.
+_EN_BIG_MONTHLY = r"(?:¥\s?(?:\d{3},\d{3}|\d{6,9})|(?:\d{3},\d{3}|\d{6,9})\s?(?:jpy|yen)|[$€£]\s?\d[\d,]{3,9}|\d[\d,]{3,9}\s?(?:usd|usdt))"
 _TRIVIAL = f"(?:{vocab.words('ja', 'offers', 'trivial_acts')})"
 # A job pitch's pay or offer in the message: what makes a trivial act a paid promise.
 _PITCH = compile_pattern(rf"{AMOUNT}|報酬|お仕事|副業|案件|円")
@@ -228,10 +230,11 @@ RULES: tuple[OfferRule, ...] = (
     ),
     OfferRule(
         id="english_quick_payback",
-        pattern=r"(?P<s>(?<![a-z])(?:get|gets|getting|have)\s(?:it|them|that|this|the (?:fee|deposit|money)|ur money|your money)\s(?:all\s)?back\s"
+        pattern=r"(?P<s>(?<![a-z])(?:get|gets|getting|have|earn|earns|make|makes)\s(?:it|them|that|this|the (?:fee|deposit|money)|ur money|your money)\s(?:all\s)?back\s"
         rf"(?:{vocab.words('en', 'offers', 'quick_payback_times')})(?![a-z])|"
         r"(?<![a-z])(?:refunded|returned|back)\s(?:w/|with)\s(?:a\s)?(?:bonus|profit|interest|extra))",
-        examples=("unlock fee ¥3,000 first, u get it back on 1st payout", "deposit ¥3,000 first, refunded w/ bonus"),
+        examples=("unlock fee ¥3,000 first, u get it back on 1st payout", "deposit ¥3,000 first, refunded w/ bonus",
+                  "kit fee ¥4,980 but you earn it back in your first week"),
         counter_examples=("If the item is damaged you get it back same day as a replacement.",),
         lang="en",
         reason="in English: a fee said to come back at once or with a bonus (tr40, tr53 families)",
@@ -348,11 +351,15 @@ RULES: tuple[OfferRule, ...] = (
         rf"(?:(?:/|a\s|per\s|every\s)\s?(?:{vocab.words('en', 'offers', 'short_periods')})|\s(?:daily|weekly))"
         rf"(?![a-z])[^.!?\n]{{0,40}}?(?<![a-z])(?:{vocab.words('en', 'offers', 'ease_claims')})"
         # a month's income for an hour or two a day (「¥150,000/month, 2h/day」, tr218)
-        + r"|(?:[$¥€£]\s?\d[\d,]{3,9}|\d[\d,]{3,9}\s?(?:usd|jpy|yen|usdt))\s?(?:/|a\s|per\s)\s?(?:month|mo)(?![a-z])[^.!?\n]{0,12}?"
-        r"(?<![\d.])[1-3]\s?(?:h|hr|hrs|hours?)\s?(?:/|a\s|per\s)\s?day)",
+        + r"|" + _EN_BIG_MONTHLY + r"\s?(?:/|a\s|per\s)\s?(?:month|mo)(?![a-z])[^.!?\n]{0,12}?"
+        r"(?<![\d.])[1-3]\s?(?:h|hr|hrs|hours?)\s?(?:/|a\s|per\s)\s?day"
+        # or the hours first (「2hr/day, ¥280,000/month fixed」, tr245)
+        r"|(?<![\d.])[1-3]\s?(?:h|hr|hrs|hours?)\s?(?:/|a\s|per\s)\s?day[^.!?\n]{0,12}?"
+        + _EN_BIG_MONTHLY + r"\s?(?:/|a\s|per\s)\s?(?:month|mo)(?![a-z]))",
         examples=("Hi! easy data job, $300/day 🔥 no experience", "$300/day no experience needed.",
-                  "10min a day = 3~5man/week easy 👍", "30min/day, 5,000 yen daily guaranteed", "Remote Partner (¥200,000/month, 2h/day)"),
-        counter_examples=("Budget: $300/day for on-site support, 5 years of experience required.",),
+                  "10min a day = 3~5man/week easy 👍", "30min/day, 5,000 yen daily guaranteed", "Remote Partner (¥200,000/month, 2h/day)",
+                  "remote CS role. 2hr/day, ¥280,000/month fixed"),
+        counter_examples=("Budget: $300/day for on-site support, 5 years of experience required.", "Part-time 2h/day, ¥40,000/month."),
         lang="en",
         reason="in English: an income a day with no experience or effort asked (tr7-011, tr13-001)",
     ),

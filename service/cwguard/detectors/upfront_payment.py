@@ -452,6 +452,19 @@ RULES: tuple[PaymentRule, ...] = (
         reason="in English: paying a fee, a deposit or a registration (tr9-014, tr2-0132, tr5-0077)",
     ),
     PaymentRule(
+        id="english_fee_stated",
+        # a fee said to exist, with its amount, the payer left unsaid (「There is a small onboarding kit fee ¥4,980」,
+        # tr230); the platform's own fee is not one
+        pattern=r"(?P<s>(?<![a-z])(?:there is|there's|there will be|it's|it is|with|plus|includes?|including)\s(?:a|an|one)?\s?"
+        r"(?:small\s|one-time\s|tiny\s|refundable\s|required\s|mandatory\s)?"
+        r"(?:[a-z-]{1,15}\s){0,2}?(?<!crowdworks |platform |system |service |cw )(?:fee|deposit)\s?(?:of\s)?" + _EN_AMOUNT + ")",
+        examples=("There is a small onboarding kit fee ¥4,980 (templates + LUTs).", "it's a one-time activation fee of $50"),
+        counter_examples=("There is no fee to join.", "There is a platform fee of ¥500 that CrowdWorks deducts from the pay.",
+                          "There's a delivery fee of ¥800 that we pay for you."),
+        lang="en",
+        reason="in English: a fee said to exist, with its amount (tr230): the worker is the one who would pay it",
+    ),
+    PaymentRule(
         id="english_pay_in_more",
         pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'money', 'pay_in_more')}))",
         examples=("The more you deposit the more you earn.", "higher deposit = higher commission 💰"),
@@ -660,7 +673,7 @@ class UpfrontPaymentDetector(RuleDetector):
     terms = (
         # a priced manual offered (「作業マニュアル(2,980円)をご案内」), a paid upgrade (「ランクアップ（2万円）」)
         "ご案内", "ご紹介", "アップグレード", "グレードアップ", "ランクアップ", "昇格",
-        "有料", "プレミアム", "ゴールド", "vip", "スタンダード", "pro", "プロ", "費", "料", "代", "金", "投資", "デポジット", "振込", "振り込", "入金", "送金", "支払", "払い込", "納め", "購入", "買い求め", "決済",
+        "有料", "プレミアム", "ゴールド", "vip", "スタンダード", "pro", "プロ", "費", "料", "代", "金", "投資", "デポジット", "振込", "振り込", "入金", "充値", "充值", "送金", "支払", "払い込", "納め", "購入", "買い求め", "決済",
         "負担", "必要", "かか", "発生", "登録", "用意", "準備", "fee", "cost", "charge", "payment", "deposit", "pay", "buy",
         "purchase", "transfer", "send", "order", "月額", "年額", "月々", "毎月", "移行", "切り替", "切替", "課金", "引き落とし", "paidy", "ペイディ", "後払い", "分割", "ローン", "リボ",
         # payment apps and gift cards (the rule that names them needs a verb of sending too)

@@ -216,7 +216,11 @@ _REPORTED = compile_pattern(_alternation(REPORTED_TERMS))
 _ASKING_BACK = compile_pattern("|".join(ASKING_BACK_PATTERNS))
 _ANY_SENTENCE_END = regex.compile(r"[。!！?？\n]")
 _POST_CONTRACT = compile_pattern(_alternation(POST_CONTRACT_TERMS) + "|" + POST_CONTRACT_SEQUENCE)
-_NOW = compile_pattern(_alternation(NOW_TERMS))
+# The next clause of the sentence places what came before after the contract, pointing back at it
+# (「打ち合わせはZoomで行っていますが、それも契約後になります」).
+_POST_CONTRACT_BACK = compile_pattern(r"(?:それ|こちら|これ|そちら|いずれ)\s?(?:も|は)\s?(?:ご)?(?:契約|仮払い)(?:後|のあと|の後|以降|が済んでから|してから)")
+# (not the escrow taken first, which is the platform's own order: 「報酬は仮払いで先にお預かりします」)
+_NOW = compile_pattern(rf"(?:{_alternation(NOW_TERMS)})(?!\s?(?:お預かり|お預り|預か|預け|仮払い|お支払い|入金))")
 _OWN_NEGATIVE = compile_pattern("|".join(OWN_NEGATIVE_PATTERNS))
 _REFUSAL_AFTER = compile_pattern(
     rf"[^。!?\n、,]{{0,{REFUSAL_AFTER_WINDOW}}}?(?:{'|'.join(REFUSAL_AFTER_PATTERNS)})"
@@ -402,7 +406,7 @@ def is_post_contract_reference(text: str, start: int, end: int) -> bool:
     for nothing now (「今のうちに」「先に」 make it a present request again)."""
     scope_start, scope_end = scope_span(text, start, end)
     if not _POST_CONTRACT.search(text, scope_start, scope_end):
-        return False
+        return _POST_CONTRACT_BACK.search(text, end, sentence_span(text, start)[1]) is not None
     return _NOW.search(text, scope_start, scope_end) is None
 
 
