@@ -182,6 +182,11 @@ POST_CONTRACT_TERMS: tuple[str, ...] = (
 POST_CONTRACT_SEQUENCE = (
     r"(?:契約|仮払い)[^。!?\n]{0,24}?(?:行い|行って|済ませ|済ませて|済んだら|いただき|いただいて|して)\s?[、,]?\s?(?:その後|そのあと|以降|それ以降)"
 )
+# The next clause of the sentence places what came before after the contract, pointing back at it
+# (「打ち合わせはZoomで行っていますが、それも契約後になります」, tr225).
+POST_CONTRACT_BACK_REFERENCE = (
+    r"(?:それ|こちら|これ|そちら|いずれ)\s?(?:も|は)\s?(?:ご)?(?:契約|仮払い)(?:後|のあと|の後|以降|が済んでから|してから)"
+)
 # ...unless the same sentence asks for something now (「契約後のやり取りに使うので今のうちにID交換を」).
 NOW_TERMS: tuple[str, ...] = ("今のうち", "先に", "事前に", "まず", "今から", "契約前に", "契約の前に", "今すぐ", "すぐに")
 
@@ -216,9 +221,7 @@ _REPORTED = compile_pattern(_alternation(REPORTED_TERMS))
 _ASKING_BACK = compile_pattern("|".join(ASKING_BACK_PATTERNS))
 _ANY_SENTENCE_END = regex.compile(r"[。!！?？\n]")
 _POST_CONTRACT = compile_pattern(_alternation(POST_CONTRACT_TERMS) + "|" + POST_CONTRACT_SEQUENCE)
-# The next clause of the sentence places what came before after the contract, pointing back at it
-# (「打ち合わせはZoomで行っていますが、それも契約後になります」).
-_POST_CONTRACT_BACK = compile_pattern(r"(?:それ|こちら|これ|そちら|いずれ)\s?(?:も|は)\s?(?:ご)?(?:契約|仮払い)(?:後|のあと|の後|以降|が済んでから|してから)")
+_POST_CONTRACT_BACK = compile_pattern(POST_CONTRACT_BACK_REFERENCE)
 # (not the escrow taken first, which is the platform's own order: 「報酬は仮払いで先にお預かりします」)
 _NOW = compile_pattern(rf"(?:{_alternation(NOW_TERMS)})(?!\s?(?:お預かり|お預り|預か|預け|仮払い|お支払い|入金))")
 _OWN_NEGATIVE = compile_pattern("|".join(OWN_NEGATIVE_PATTERNS))
@@ -423,7 +426,7 @@ def cue_terms() -> dict[str, tuple[str, ...]]:
         "refusal_after": REFUSAL_AFTER_PATTERNS,
         "request": REQUEST_TERMS,
         "reported": REPORTED_TERMS,
-        "post_contract": (*POST_CONTRACT_TERMS, POST_CONTRACT_SEQUENCE),
+        "post_contract": (*POST_CONTRACT_TERMS, POST_CONTRACT_SEQUENCE, POST_CONTRACT_BACK_REFERENCE),
         "now": NOW_TERMS,
     }
 
