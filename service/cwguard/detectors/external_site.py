@@ -306,11 +306,7 @@ class ExternalSite(Detector):
 def _hub_to_reach(text: str, kind: str, start: int, sentences: ch.Sentences) -> bool:
     """A link-in-bio page (a list of the sender's outside contacts) offered in its sentence, or the one
     before, as the way to reach them (「…から、お好きな連絡先を選んでご連絡ください」)."""
-    if kind != "link_hub":
-        return False
-    prev_start, _ = sentences.previous(start)
-    _, s_end = sentences.span(start)
-    return _HUB_CONTACT.search(text, prev_start, s_end) is not None
+    return kind == "link_hub" and _HUB_CONTACT.search(text, *_link_window(start, sentences)) is not None
 
 
 def _acts_at(url: str) -> bool:
@@ -321,18 +317,20 @@ def _acts_at(url: str) -> bool:
 
 def _is_reference(text: str, start: int, sentences: ch.Sentences) -> bool:
     """The link's sentence (or the line before it) presents it as reference material."""
-    prev_start, _ = sentences.previous(start)
-    _, s_end = sentences.span(start)
-    return _REFERENCE.search(text, prev_start, s_end) is not None
+    return _REFERENCE.search(text, *_link_window(start, sentences)) is not None
 
 
 def _link_sentence_lures(text: str, start: int, sentences: ch.Sentences) -> bool:
     """The link's own sentence or the one right before it asks the reader to act there
     (「詳細はこちらから登録」 then the link on its own line)."""
-    prev_start, _ = sentences.previous(start)
-    _, s_end = sentences.span(start)
-    m = _LINK_LURE.search(text, prev_start, s_end)
+    m = _LINK_LURE.search(text, *_link_window(start, sentences))
     return m is not None and not clauses.is_negated(text, m.start(), m.end())
+
+
+def _link_window(start: int, sentences: ch.Sentences) -> tuple[int, int]:
+    """What is read around a link: the sentence before the link's and the link's own, to its end."""
+    prev_start, _ = sentences.previous(start)
+    return prev_start, sentences.span(start)[1]
 
 
 DETECTOR = ExternalSite()
