@@ -390,8 +390,9 @@ _HANDOVER = (_gated(ADD_HANDLE_RULE, _ARROW_SHAPE + r"|[a-z0-9_.\-]{4}[ \t\u3000
 # cold scan of contact_details); tests/service/test_channels_scanner.py proves the same handles.
 _CHANNEL_HEADS = ch.Scanner((Rule(id="channel_heads", pattern=_CHANNEL_HEAD, examples=("LINE",)),))
 _AFTER_HEAD = compile_pattern(_HANDLE_AFTER_HEAD)
-# (the marks _HANDLE_AFTER_HEAD hands a handle over with: an arrow, a colon, a bracket or a quote)
-_ARROW = compile_pattern(_ARROW_SHAPE + "|[「『]")
+# (the marks _HANDLE_AFTER_HEAD hands a handle over with: an arrow, a colon, a bracket, or a quote that opens on a
+# handle's first character: any 「 would open the gate for most Japanese messages)
+_ARROW = compile_pattern(_ARROW_SHAPE + r"|[「『][ \t\u3000]{0,3}[a-z0-9]")
 
 
 def handles_after_channels(text: str) -> Iterable[regex.Match]:
