@@ -77,6 +77,8 @@ _WORK = f"(?:{vocab.words('ja', 'pressure', 'work_verbs')})"
 _REQUEST = r"(?:ください|下さい|くださ|いただ|頂|もらえ|もらい|ほしい|欲しい|願|助かり|助かる|お待ち)"
 _OTHER_CANDIDATE = f"(?:{vocab.words('ja', 'pressure', 'other_candidates')})"
 _FIRST_COME = r"(?:方から|人から|方を優先|方優先|人優先|先着順|次第)"
+# A weekday in English (「spots close friday」「offer stands till sunday, after that…」).
+_EN_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +310,7 @@ RULES: tuple[PressureRule, ...] = (
         r"(?:(?:only|just) )?(?:\d{1,2}|one|two|three|a few) (?:spots?|slots?|seats?|places?|openings?) (?:left|remaining|remain)|"
         # the openings closing at a near time (「spots close friday」「offer ends in 2 hours」, tr175, tr177)
         r"(?:spots?|slots?|seats?|places?|openings?|offer|registration|applications?|recruitment|hiring) (?:will )?(?:close|closes|closing|end|ends|ending)"
-        r" (?:tonight|today|tomorrow|soon|this week|(?:on |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+        r" (?:tonight|today|tomorrow|soon|this week|(?:on |this )?" + _EN_WEEKDAY + r"|"
         r"in (?:\d{1,3}|one|two|three|a few) (?:minutes?|mins?|hours?|hrs?|days?))|"
         r"limited (?:spots?|slots?|seats?|places?)|(?:spots?|slots?|seats?|places?) (?:are )?(?:filling|going) fast|"
         r"(?:spots?|slots?|seats?|places?|openings?|positions?) (?:are |is )?(?:very |strictly )?limited(?! (?:to|by|in|for)(?![a-z]))|"
@@ -342,7 +344,7 @@ RULES += (
         + _EN_CONSEQUENCE
         # the consequence first, counted down (「account will be frozen in 2h if combo not complete」, tr229)
         + r"|" + _EN_CONSEQUENCE + r"\s(?:in|within|after)\s(?:\d{1,3}|one|two|three)\s?(?:h|hrs?|hours?|m|mins?|minutes?)(?![a-z])"
-        + r"|(?<![a-z])(?:minutes?|mins?|min|hours?|hrs?|today|tonight|now|tomorrow|tmrw|asap|eod|noon|midnight|deadline|[ap]m|\d{1,3}\s?(?:h|m)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend)(?:\s(?:left|remaining|only|pls|please))?\s?,?\s(?:or|otherwise|or else|after that|after which)\s"
+        + r"|(?<![a-z])(?:minutes?|mins?|min|hours?|hrs?|today|tonight|now|tomorrow|tmrw|asap|eod|noon|midnight|deadline|[ap]m|\d{1,3}\s?(?:h|m)|" + _EN_WEEKDAY + r"|weekend)(?:\s(?:left|remaining|only|pls|please))?\s?,?\s(?:or|otherwise|or else|after that|after which)\s"
         + r"[^.!?\n]{0,40}?" + _EN_CONSEQUENCE + r")(?![a-z])",
         examples=("Confirm by tomorrow or the job goes to someone else.", "msg me in 10 min or slot goes to next person",
                   "if the order is not completed in 60 minutes your account freezes",
