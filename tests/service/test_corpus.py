@@ -53,8 +53,8 @@ FLOORS = {  # reported figure minus a margin (docs/quality.md)
     "holdout16.jsonl": {"recall": 0.82, "fpr": 0.025, "span": 0.75, "level": 0.91},
     "holdout17.jsonl": {"recall": 0.89, "fpr": 0.025, "span": 0.69, "level": 0.91},
     "holdout18.jsonl": {"recall": 0.92, "fpr": 0.03, "span": 0.68, "level": 0.92},
-    "holdout19.jsonl": {"recall": 0.90, "fpr": 0.03, "span": 0.73, "level": 0.93},
-    "holdout20.jsonl": {"recall": 0.91, "fpr": 0.02, "span": 0.73, "level": 0.96},
+    "holdout19.jsonl": {"recall": 0.90, "fpr": 0.035, "span": 0.75, "level": 0.93},
+    "holdout20.jsonl": {"recall": 0.91, "fpr": 0.02, "span": 0.77, "level": 0.96},
 }
 
 

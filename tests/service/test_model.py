@@ -116,6 +116,7 @@ def test_the_file_carries_its_data_hash_and_versions(built, tmp_path):
     assert header["data_hash"] == built[1] and header["versions"] == store.library_versions()
     model, _ = store.load(path, expected_data_hash=built[1])
     assert isinstance(model, CompiledModel) and model.fusion == built[0].fusion
+    assert model.secondary == built[0].secondary and model.secondary  # the bars travel with the file
     text = [feature_text(normalize("詳細はLINEでお伝えします"))]
     assert model.infer(text, ["client"], ["before_contract"]) == built[0].compile().infer(
         text, ["client"], ["before_contract"])
@@ -331,6 +332,7 @@ def test_inference_equals_the_training_path(built, installed):
     slow = built[0].opinions(built[0].features(texts, senders, phases))
     fast = installed.infer(texts, senders, phases)
     assert [o.category for o in fast] == [o.category for o in slow]
+    assert [o.also for o in fast] == [o.also for o in slow]
     assert max(abs(a.p_any - b.p_any) for a, b in zip(fast, slow, strict=True)) < 1e-6
 
 
@@ -380,6 +382,20 @@ def test_the_model_adds_nothing_to_a_claim_the_rules_read_as_a_signal(installed,
     assert not [w for w in answer["warnings"] if w["source"] == "model"]
 
 
+def test_a_lure_beside_a_claim_still_reads(installed):
+    """A fake permission is a trust trick, not a pass: the rest of the message is read with the claim
+    set aside, and the model's words shown are outside it (tr256)."""
+    with_fusion(installed, add=0.0)
+    text = "案件のご紹介は別ツールで行っております。事務局より特別に承認をいただいております。"
+    marks = [h for h in score(text)["highlights"] if h["source"] == "model"]
+    assert marks and all("承認" not in h["text"] and "事務局" not in h["text"] for h in marks)
+
+
+def test_a_claim_with_nothing_else_to_read_gets_no_model_warning(installed):
+    text = "事務局の許可をいただいています。よろしくお願いいたします。"
+    assert not [w for w in score(text)["warnings"] if w["source"] == "model"]
+
+
 @pytest.mark.parametrize("text", ["LINEは使っていないので、こちらでお願いします", "Zoomは入れていません",
                                   "個人のメールアドレスはお伝えしておりません", "振込は不要です"])
 def test_the_model_adds_nothing_where_its_words_are_refused_or_waived(installed, text):
@@ -392,3 +408,86 @@ def test_a_refusal_elsewhere_does_not_hide_the_model_warning(installed):
     with_fusion(installed, add=0.0)
     text = "電話は使っていません。次のお仕事はこちらで受け付けています。登録だけ先にお願いします。"
     assert [w for w in score(text)["warnings"] if w["source"] == "model"]
+
+
+# --- categories named beside another finding (Opinion.also, train.secondary_bars) ---------------
+
+def test_an_opinion_names_the_categories_whose_heads_clear_their_bars():
+    import numpy as np
+
+    from cwguard.model.compiled import opinions_from_raw
+    raw = np.array([[1.0, 3.0, 0.5, 2.0],     # any, pressure, upfront_payment, unrealistic_offer
+                    [1.0, 0.9, 4.0, 2.0]])
+    names = ("pressure", "upfront_payment", "unrealistic_offer")
+    got = opinions_from_raw(raw, names, (1.0, 0.0), secondary={"pressure": 1.0, "upfront_payment": 3.0})
+    assert [o.also for o in got] == [("pressure",), ("upfront_payment",)]   # no bar: never named
+    assert [o.also for o in opinions_from_raw(raw, names, (1.0, 0.0))] == [(), ()]
+
+
+@pytest.mark.parametrize(("scores", "truth", "expected"), [
+    # every message from 2.0 up is right, those at 1.0 wrong: the bar is the first grid step above 1.0
+    ([3.0] * 6 + [2.0] * 4 + [1.0] * 4, [True] * 10 + [False] * 4, 1.25),
+    # too few messages to trust at any score
+    ([3.0] * 5, [True] * 5, None),
+    # imprecise at the top: never named, however precise lower down
+    ([5.0] * 8 + [2.0] * 20, [False] * 8 + [True] * 20, None),
+])
+def test_a_category_bar_is_the_lowest_score_precise_out_of_fold(scores, truth, expected):
+    import types
+
+    import numpy as np
+    n = len(scores)
+    data = types.SimpleNamespace(rule_categories=[frozenset({"unrealistic_offer"})] * n,
+                                 labels=[frozenset({"unrealistic_offer", "pressure"} if t else {"unrealistic_offer"})
+                                         for t in truth])
+    heads = {"pressure": np.array(scores), "unrealistic_offer": np.full(n, 9.0)}
+    bars = train.secondary_bars(heads, np.full(n, 0.9), data, Fusion(add=0.8, veto=0.1))
+    assert bars.get("pressure") == expected
+    assert "unrealistic_offer" not in bars   # the rules name it on every message: nothing to add
+
+
+class _Reader:
+    """The model's readings of one message, fixed: its passages for any category."""
+
+    def __init__(self, passages, local=1.0):
+        self.passages, self.local_p = passages, local
+
+    def local(self, finding):
+        return self.local_p
+
+    def explain(self, category):
+        return self.passages
+
+
+FEE_AND_PROMISE = "月収100万円も可能です。登録料として3万円をお振込みください。"
+
+
+@pytest.mark.parametrize(("p_any", "also", "passages", "expected"), [
+    # the rules read the promise; the model is sure of the fee too, and shows its words
+    (0.95, ("upfront_payment",), ((19, 22),), {("unrealistic_offer", "both"), ("upfront_payment", "model")}),
+    # a category already named is not named twice
+    (0.95, ("unrealistic_offer",), ((0, 8),), {("unrealistic_offer", "both")}),
+    # no passage explains it: not named (a category named beside another must show its words)
+    (0.95, ("upfront_payment",), (), {("unrealistic_offer", "both")}),
+    # the only finding is doubted by the model: nothing is named beside a doubt
+    (0.01, ("upfront_payment",), ((19, 22),), {("unrealistic_offer", "doubt")}),
+])
+def test_a_flagged_message_gets_the_categories_the_model_is_sure_of(p_any, also, passages, expected):
+    pipeline.ensure()   # the clause reader that tells a refusal
+    finding = scoring.Finding("unrealistic_offer", "risk", 0, 8, 0, 8, False)
+    view = scoring.ModelView(p_any, "unrealistic_offer", also)
+    fused = scoring._fuse([finding], view, Fusion(add=0.9, veto=0.1, keep=()),
+                          {"id": "m1", "sender": "client", "text": FEE_AND_PROMISE}, _Reader(passages, p_any))
+    assert {(f.category, source) for f, source in fused} == expected
+    assert all(FEE_AND_PROMISE[f.cp_start:f.cp_end] == "3万円" for f, s in fused if s == "model")
+
+
+def test_a_category_named_beside_a_refusal_of_it_is_not_named():
+    pipeline.ensure()
+    text = "月収100万円も可能です。登録料のお振込みは不要です。"
+    finding = scoring.Finding("unrealistic_offer", "risk", 0, 8, 0, 8, False)
+    view = scoring.ModelView(0.95, "unrealistic_offer", ("upfront_payment",))
+    start = text.index("登録料")
+    fused = scoring._fuse([finding], view, Fusion(add=0.9, veto=0.1, keep=()),
+                          {"id": "m1", "sender": "client", "text": text}, _Reader(((start, start + 3),)))
+    assert {(f.category, source) for f, source in fused} == {("unrealistic_offer", "both")}

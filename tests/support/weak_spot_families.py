@@ -1,4 +1,4 @@
-"""The tenth session's families, read by the rules alone (table-driven). They came from training
+"""The tenth and eleventh sessions' families, read by the rules alone (table-driven). They came from training
 threads written one weak spot at a time (tr222-tr229: the money step of a task scam, "this one is
 full, here is another", one-line calls and visits, tests before a contract, disguised contacts,
 trust tricks, refusals and reports, English) and then one trade or sender at a time (tr230-tr237:
@@ -87,6 +87,14 @@ WEAK_SPOT_FLAGGED = [
     ("family: more daily tasks in a group, after the contract", "for more daily task join our team group on telegram", "off_platform_contact",
      "client", AFTER),
     ("family: a large month for two hours a day", "support role, 2h/day, ¥300,000/month", "unrealistic_offer", "client", BEFORE),
+    # eleventh session (tr246-tr253): a claim of permission before a one-line call, a reason before it,
+    # a contract promised only to those who pass a test
+    ("family: a permission claim, then a tool and a time", "運営許可済み　teams 19時", "off_platform_contact", "client", BEFORE),
+    ("family: a reason, then the tool", "資料が重いのでdiscordで", "off_platform_contact", "client", BEFORE),
+    ("family: a reason with から, then the tool and a time", "早いから 今夜 zoom", "off_platform_contact", "client", BEFORE),
+    ("family: a test, and a contract only for those who pass", "課題1本お願いします。合格の方のみ契約します", "work_before_escrow",
+     "client", BEFORE),
+    ("family: passing a trial, then the contract", "トライアル通過者と本契約となります", "work_before_escrow", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -123,4 +131,9 @@ WEAK_SPOT_PASSED = [
     ("look-alike: onboarding after the contract", "After the contract, onboarding is on Slack.", "client", BEFORE),
     ("look-alike: a modest part-time month", "Part-time 2h/day, ¥40,000/month.", "client", BEFORE),
     ("look-alike: a test's results as the topic", "Zoomテストの結果を記事にまとめてください", "client", BEFORE),
+    ("look-alike: a paid test, then the contract for those who pass",
+     "テストは1本2,000円でクラウドワークス上で契約・仮払いします。合格者のみ本契約です", "client", BEFORE),
+    ("look-alike: a screening of documents, then the contract", "書類選考を通過した方と契約します", "client", BEFORE),
+    ("look-alike: a reason, then staying here", "資料が重いので、こちらのメッセージに分けて送ります", "client", BEFORE),
+    ("look-alike: points refused as the pay", "報酬はポイントではなく円で、CrowdWorksから支払われます", "client", BEFORE),
 ]

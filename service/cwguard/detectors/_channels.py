@@ -959,7 +959,7 @@ CHANNEL_MARK = "\ue000"
 TERSE_MAX = 48
 _TERSE_GAP = r"[\s、,・:/\p{So}\p{Sk}\p{Po}\p{Ps}\p{Pe}~ー…]"
 _TERSE_TIME = talk("terse_times")
-_TERSE_LEAD = (r"(?:(?:" + talk("terse_lead_ins") + "|" + _TERSE_TIME + r")(?:の|は|も|に|から|なら|でしたら)?"
+_TERSE_LEAD = (r"(?:(?:" + talk("terse_lead_ins") + "|" + talk("terse_claims") + "|" + _TERSE_TIME + r")(?:の|は|も|に|から|なら|でしたら)?"
                r"|(?<![a-z])(?:" + en_talk("terse_lead_ins") + "|" + en_talk("terse_durations") + r")(?![a-z])|" + _TERSE_GAP + ")")
 _TERSE_ENDING = ("(?:" + talk("terse_endings") + "|" + _TERSE_TIME + r"|(?<![a-z])" + en_talk("terse_endings") + r"(?![a-z]))")
 # (a last で after a length: 「明日20時 Google Meet 15分で」, tr241)
@@ -1002,31 +1002,57 @@ TERSE_RULES: tuple[Rule, ...] = (
 
 def terse_sentence(text: str, start: int, channels: list[tuple[int, int]], sentences: Sentences) -> bool:
     """Whether the sentence around the channel at `start` is made of channels and the few words a
-    one-line proposal adds (TERSE_SENTENCE), or is the whole message and nothing but a channel."""
+    one-line proposal adds (TERSE_SENTENCE), or is the whole message and nothing but a channel, or
+    is a reason and then such a line (「急ぎなのでLINEで」「写真送りたいから discord で」)."""
     s_start, s_end = sentences.english(start)
     while s_end < len(text) and text[s_end] in "?!":
         s_end += 1
     if s_end - s_start > TERSE_MAX:
         return False
-    parts, pos = [], s_start
-    # Only the channels inside the sentence (bisected: a flood of channels costs no more per candidate).
-    for a, b in islice(channels, bisect_left(channels, (s_start, -1)), None):
-        if a >= s_end:
-            break
-        if b <= s_start:
-            continue
-        if a < pos or b > s_end:
-            return False
-        parts += [text[pos:a], CHANNEL_MARK]
-        pos = b
-    sentence = "".join(parts) + text[pos:s_end]
+    sentence = _marked(text, s_start, s_end, channels)
+    if sentence is None:
+        return False
     if TERSE_SENTENCE.fullmatch(sentence) or TERSE_TIMED.fullmatch(sentence):
         return True
+    reason = _last_reason(text, s_start, start)
+    if reason is not None:
+        rest = _marked(text, reason, s_end, channels)
+        if rest is not None and (TERSE_SENTENCE.fullmatch(rest) or TERSE_TIMED.fullmatch(rest)):
+            return True
     # the whole message, but for a time before it that chat cut off as a sentence (「1/22(木) 21:00〜 Google Meet」);
     # only a short one is read (a time and a gap can both take a 「〜」: a long run of them must not be tried)
     before = text[:s_start]
     return ((not before.strip() or (len(before) <= TERSE_MAX and TERSE_TIMES_ONLY.fullmatch(before) is not None))
             and not text[s_end:].strip() and TERSE_BARE.fullmatch(sentence) is not None)
+
+
+def _marked(text: str, start: int, end: int, channels: list[tuple[int, int]]) -> str | None:
+    """text[start:end] with each channel in it replaced by CHANNEL_MARK, or None when a channel
+    straddles its edge. Only the channels inside are visited (bisected: a flood of channels costs
+    no more per candidate)."""
+    parts, pos = [], start
+    for a, b in islice(channels, bisect_left(channels, (start, -1)), None):
+        if a >= end:
+            break
+        if b <= start:
+            continue
+        if a < pos or b > end:
+            return None
+        parts += [text[pos:a], CHANNEL_MARK]
+        pos = b
+    return "".join(parts) + text[pos:end]
+
+
+# The end of a reason given before a one-line proposal (「急ぎなので」「写真送りたいから、」).
+_REASON_END = compile_pattern(r"(?:ので|から|ため|なんで)[、,]?\s?")
+
+
+def _last_reason(text: str, start: int, channel: int) -> int | None:
+    """Where the words after the last reason before the channel begin, or None."""
+    found = None
+    for m in _REASON_END.finditer(text, start, channel):
+        found = m.end()
+    return found
 
 
 # --- English: an outside inbox already in use ----------------------------------------------------

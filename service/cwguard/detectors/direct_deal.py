@@ -197,10 +197,12 @@ RULES: tuple[DealRule, ...] = (
     DealRule(
         id="reward_in_outside_means",
         pattern=rf"(?P<s>{_words('rewards')}\s?(?:は|を|も|の)?[^。!?\n]{{0,14}}?"
-        rf"{_PAY_MEANS})\s?(?:で|にて|として|に(?:て)?|から)",
+        # (not 「ではなく」: 「報酬はポイントではなく円で、CrowdWorksのアカウントに反映されます」, tr246)
+        rf"{_PAY_MEANS})\s?(?:で(?!は\s?(?:なく|無く|ない|ありません|ございません))|にて|として|に(?:て)?|から)",
         examples=("報酬はアプリ内のポイントで付与され、1,000ポイントから現金に換金できます。",),
         counter_examples=(
             "報酬はポイントではなくクラウドワークスでお支払いします。",
+            "本案件はCrowdWorksのタスク形式のため、報酬はポイントではなく円で、承認後に反映されます。",
         ),
         reason="rewards paid in points, cash or another outside means (dev-064)",
         client_only=True,

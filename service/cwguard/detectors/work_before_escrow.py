@@ -302,6 +302,21 @@ RULES += (
         reason="a test named as coming before the contract and asked for (tr186 family): work done before escrow",
     ),
     EscrowRule(
+        id="contract_for_those_who_pass",
+        # the contract promised only to those who pass a test: the test comes first, before escrow
+        # (「テストライティングお願いします　通過した方のみ契約です」「課題提出→合格者のみ本契約」, tr249)
+        pattern=rf"(?P<s>(?:通過|合格)\s?(?:した|された|となった|になった|の)?\s?(?:方|者|人|かた)(?:のみ|だけ|に限り|と)\s?"
+        rf"(?:本|正式に?)?\s?(?:{_CONTRACT_STEP}))",
+        examples=("ﾃｽﾄﾗｲﾃｨﾝｸﾞお願いします　明日12時〆　通過した方のみ契約です",
+                  "課題を提出していただき、合格者のみ本契約となります。",
+                  "トライアルに合格の方と契約させていただきます"),
+        counter_examples=("テストは1本1,000円でクラウドワークス上で契約し、合格した方と本契約します。",
+                          "書類選考を通過した方のみ契約となります。"),
+        reason="a contract promised only to those who pass a test (tr249 family): the test is work before escrow",
+        states_terms=True,
+        needs=_TRIAL,
+    ),
+    EscrowRule(
         id="part_of_the_work_first",
         pattern=rf"(?P<s>{_PART}\s?(?:だけ|のみ)(?:でも)?\s?(?:を)?\s?{_FIRST}|{_FIRST}\s?{_PART}\s?(?:だけ|のみ))",
         examples=("導入だけ先に", "経理が月末締めでして…構成案だけでも先にもらえると"),

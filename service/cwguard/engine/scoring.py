@@ -409,6 +409,7 @@ class ModelView:
     """What the model says of one message: how likely a lure, and which category."""
     p_any: float
     category: str | None
+    also: tuple[str, ...] = ()   # categories the model names beside another finding (Opinion.also)
 
 
 # The passages that explain a model-only warning, computed only for the messages that get one.
@@ -424,7 +425,7 @@ def model_views(messages: Sequence[dict], phases: Sequence[str], model) -> list[
         norms = [normalize_once(messages[i]["text"]) for i in todo]
         opinions = model.read(norms, [keys[i][1] for i in todo], [keys[i][2] for i in todo])
         for i, opinion in zip(todo, opinions, strict=True):
-            views[i] = ModelView(opinion.p_any, opinion.category)
+            views[i] = ModelView(opinion.p_any, opinion.category, opinion.also)
             MODEL_CACHE.put(keys[i], views[i])
     return views
 
@@ -584,6 +585,21 @@ class ModelReader:
         window = text[max(0, finding.cp_start - LOCAL_WINDOW):finding.cp_end + LOCAL_WINDOW]
         return _once_in_a_row(window), self.message.get("sender", "unknown"), self.phase
 
+    def without(self, spans: Sequence[Finding]) -> float:
+        """The model's probability for the message with the words of `spans` set aside (a claim the
+        rules read as a signal: what is left may still be a lure, 「事務局より承認済みです。案件は別ツールで」)."""
+        text = self.message["text"]
+        kept, at = [], 0
+        for f in sorted(spans, key=lambda f: f.cp_start):
+            kept.append(text[at:max(at, f.cp_start)])
+            at = max(at, f.cp_end)
+        key = ("。".join(kept + [text[at:]]), self.message.get("sender", "unknown"), self.phase)
+        found = LOCAL_CACHE.get(key)
+        if found is None:
+            read_locally(self.model, [key])
+            found = LOCAL_CACHE.get(key)
+        return found if found is not None else 0.0
+
     def local(self, finding: Finding) -> float:
         """The model's probability for the text around a finding alone (read in one batch for the
         thread by `read_locally`; read here only if that was skipped)."""
@@ -654,17 +670,43 @@ def _fuse(findings: list[Finding], view: ModelView | None, fusion, message: dict
             out.append((f, "subject"))
         else:
             out.append((f, "both" if view.p_any >= AGREES else "rule"))
-    claims = any(f.kind == "signal" for f in findings)
+    claims = [f for f in findings if f.kind == "signal"]
     # The model learned from messages: a file name, an alt text or a QR payload read from an
     # attachment (`from_attachment`) is not one, so only the rules read it.
-    if (not (risks or claims) and view.category and view.p_any >= fusion.add and _has_evidence(message["text"])
-            and not message.get("from_attachment")):
-        passages = reader.explain(view.category)
-        asked_back = message.get("sender") == "worker" and passages and all(
-            components().asks_back(message["text"], a, b) for a, b in passages)
-        if not asked_back and not (passages and all(components().declines(message["text"], a, b) for a, b in passages)):
-            out += [(f, "model") for f in _model_findings(message, view.category, passages)]
+    if message.get("from_attachment"):
+        return out
+    # A claim the rules read (「事務局の許可をいただいています」) is the signal the rubric counts, not a
+    # lure beside it: the model speaks only if the rest of the message, the claim set aside, reads as one.
+    if (not risks and view.category and view.p_any >= fusion.add and _has_evidence(message["text"])
+            and (not claims or reader.without(claims) >= fusion.add)):
+        out += [(f, "model") for f in _model_own(message, view.category, reader, passages_only=bool(claims),
+                                                 outside=claims)]
+    # A message already warned about gets the other categories the model is sure of (a fee beside
+    # the income promise the rules read): `also` names only heads precise out of fold (train.py).
+    named = {f.category for f, source in out if f.kind == "risk" and source not in ("doubt", "subject")}
+    if named:
+        for category in view.also:
+            if category not in named:
+                out += [(f, "model") for f in _model_own(message, category, reader, passages_only=True)]
     return out
+
+
+def _model_own(message: dict, category: str, reader: ModelReader,
+               passages_only: bool = False, outside: Sequence[Finding] = ()) -> tuple[Finding, ...]:
+    """The model's finding of `category` on the message, highlighting the passages that weigh most,
+    unless every one is a worker's question back or a clause that refuses or waives it
+    (「LINEは使っていないので、こちらでお願いします」: n-grams cannot read a refusal, the clause reader
+    can). `passages_only`: nothing when no passage explains it (a category named beside another
+    finding must show its words). Passages in the `outside` findings (a claim) are not shown."""
+    passages = tuple(p for p in reader.explain(category)
+                     if not any(p[0] < f.cp_end and f.cp_start < p[1] for f in outside))
+    if passages_only and not passages:
+        return ()
+    asked_back = message.get("sender") == "worker" and passages and all(
+        components().asks_back(message["text"], a, b) for a, b in passages)
+    if asked_back or (passages and all(components().declines(message["text"], a, b) for a, b in passages)):
+        return ()
+    return _model_findings(message, category, passages)
 
 
 def judge(messages: Sequence[dict], state: thread.ThreadState,

@@ -46,6 +46,7 @@ class MessageModel:
     platt: tuple[float, float] = (1.0, 0.0)   # p = sigmoid(a * score + b)
     fusion: Fusion = field(default_factory=Fusion)
     meta: dict = field(default_factory=dict)
+    secondary: dict[str, float] = field(default_factory=dict)   # see compiled.CompiledModel
 
     @classmethod
     def fit(cls, family: Family, texts: Sequence[str], senders: Sequence[str], phases: Sequence[str],
@@ -67,6 +68,10 @@ class MessageModel:
     def scores(self, X) -> np.ndarray:
         return self.any_head.decision_function(X)
 
+    def head_scores(self, X) -> dict[str, np.ndarray]:
+        """Each category head's raw score."""
+        return {category: head.decision_function(X) for category, head in self.heads.items()}
+
     def stacked(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """Every head's weights as one matrix, their biases, and the category of heads 1.. (one
         product per batch instead of a call per head)."""
@@ -78,7 +83,7 @@ class MessageModel:
     def opinions(self, X) -> list[Opinion]:
         """The training path's opinions (the reference the compiled model is tested against)."""
         weights, biases, names = self.stacked()
-        return opinions_from_raw(np.asarray(X @ weights) + biases, names, self.platt)
+        return opinions_from_raw(np.asarray(X @ weights) + biases, names, self.platt, secondary=self.secondary)
 
     def compile(self) -> CompiledModel:
         """The arrays the service runs (`compiled.CompiledModel`): no scikit-learn needed there."""
@@ -93,7 +98,8 @@ class MessageModel:
         return CompiledModel(alphabet, keys[order], columns[order],
                              np.asarray(self.featurizer.vectorizer.idf_, dtype=np.float64),
                              np.ascontiguousarray(weights), np.asarray(biases, dtype=np.float64), tuple(names),
-                             tuple(self.featurizer.vectorizer.ngram_range), self.platt, self.fusion, dict(self.meta))
+                             tuple(self.featurizer.vectorizer.ngram_range), self.platt, self.fusion, dict(self.meta),
+                             dict(self.secondary))
 
 
 def fit_platt(scores: np.ndarray, y: np.ndarray) -> tuple[float, float]:

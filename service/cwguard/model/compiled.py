@@ -41,6 +41,7 @@ class Opinion:
     category: str | None              # its most likely risk category
     category_p: float                 # that head's probability (uncalibrated, for ranking)
     row: int                          # the message's row in the batch
+    also: tuple[str, ...] = ()        # categories whose head clears its `secondary` bar (train.py)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ class CompiledModel:
     platt: tuple[float, float] = (1.0, 0.0)
     fusion: Fusion = field(default_factory=Fusion)
     meta: dict = field(default_factory=dict)
+    # per category, the head's raw score from which it is named beside another finding of the
+    # same message (`train.secondary_bars`: precise out of fold); a category absent is never named so
+    secondary: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._lookup = np.zeros(0x110000, dtype=np.uint16)
@@ -148,7 +152,7 @@ class CompiledModel:
         sender, phase = self.context_columns(senders, phases)
         raw += CONTEXT_WEIGHT * (self.weights[sender] + self.weights[phase])
         silent = np.bincount(rows, minlength=len(texts)) == 0  # no known n-gram: no evidence either way
-        return opinions_from_raw(raw, self.names, self.platt, silent)
+        return opinions_from_raw(raw, self.names, self.platt, silent, self.secondary)
 
     def read(self, norms: Sequence[NormalizedText], senders: Sequence[str], phases: Sequence[str]) -> list[Opinion]:
         """`infer` on normalised messages (what the engine calls, engine/scoring.py MessageModel)."""
@@ -188,7 +192,7 @@ class CompiledModel:
 
     def settings(self) -> dict:
         return {"alphabet": self.alphabet, "names": list(self.names), "ngram_range": list(self.ngram_range),
-                "platt": list(self.platt), "meta": self.meta,
+                "platt": list(self.platt), "meta": self.meta, "secondary": self.secondary,
                 "fusion": {"add": self.fusion.add, "veto": self.fusion.veto, "keep": list(self.fusion.keep),
                            "severity": [list(s) for s in self.fusion.severity]}}
 
@@ -198,11 +202,12 @@ class CompiledModel:
         fusion = Fusion(f["add"], f["veto"], tuple(f["keep"]), tuple((float(a), str(b)) for a, b in f["severity"]))
         return cls(settings["alphabet"], arrays["keys"], arrays["columns"], arrays["idf"], arrays["weights"],
                    arrays["biases"], tuple(settings["names"]), tuple(settings["ngram_range"]),
-                   tuple(settings["platt"]), fusion, settings.get("meta", {}))
+                   tuple(settings["platt"]), fusion, settings.get("meta", {}),
+                   {str(c): float(t) for c, t in settings.get("secondary", {}).items()})
 
     def with_fusion(self, fusion: Fusion) -> CompiledModel:
         return CompiledModel(self.alphabet, self.keys, self.columns, self.idf, self.weights, self.biases,
-                             self.names, self.ngram_range, self.platt, fusion, self.meta)
+                             self.names, self.ngram_range, self.platt, fusion, self.meta, self.secondary)
 
 
 def calibrate(scores: np.ndarray, platt: tuple[float, float]) -> np.ndarray:
@@ -212,10 +217,11 @@ def calibrate(scores: np.ndarray, platt: tuple[float, float]) -> np.ndarray:
 
 
 def opinions_from_raw(raw: np.ndarray, names: Sequence[str], platt: tuple[float, float],
-                      silent: np.ndarray | None = None) -> list[Opinion]:
+                      silent: np.ndarray | None = None, secondary: dict[str, float] | None = None) -> list[Opinion]:
     """Opinions from every head's raw score (column 0 the any-risk head, then one per name); a
     `silent` row (no known n-gram) has no evidence either way. Whole columns at once: a thread of
-    ten messages would otherwise pay thirty small numpy calls."""
+    ten messages would otherwise pay thirty small numpy calls. `secondary`: each category's bar for
+    `Opinion.also`."""
     p_any = calibrate(raw[:, 0], platt).tolist()
     quiet = silent.tolist() if silent is not None else [False] * raw.shape[0]
     if not names:
@@ -223,7 +229,11 @@ def opinions_from_raw(raw: np.ndarray, names: Sequence[str], platt: tuple[float,
     best = np.argmax(raw[:, 1:], axis=1)
     best_p = calibrate(raw[np.arange(raw.shape[0]), 1 + best], (1.0, 0.0)).tolist()
     best = best.tolist()
-    return [Opinion(0.0, None, 0.0, row) if quiet[row] else Opinion(p_any[row], names[best[row]], best_p[row], row)
+    bars = np.array([(secondary or {}).get(name, np.inf) for name in names])
+    cleared = (raw[:, 1:] >= bars).tolist()
+    return [Opinion(0.0, None, 0.0, row) if quiet[row] else
+            Opinion(p_any[row], names[best[row]], best_p[row], row,
+                    tuple(name for name, up in zip(names, cleared[row], strict=True) if up))
             for row in range(raw.shape[0])]
 
 

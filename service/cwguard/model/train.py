@@ -84,14 +84,53 @@ def rule_categories(threads: Sequence[dict], score_rules: RulesScorer) -> list[f
     return out
 
 
-def out_of_fold(data: Data, family: Family) -> np.ndarray:
-    """Each message's any-risk score from a model that never saw its thread."""
+def out_of_fold(data: Data, family: Family) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Each message's any-risk score and category heads' scores, from a model that never saw its
+    thread (a head a fold could not train scores -inf there)."""
     scores = np.zeros(len(data.y))
+    heads = {category: np.full(len(data.y), -np.inf) for category in corpus.RISKS}
     for train_rows, test_rows in GroupKFold(n_splits=FOLDS).split(data.texts, data.y, data.groups):
         model = MessageModel.fit(family, *data.subset(train_rows))
         texts, senders, phases, _ = data.subset(test_rows)
-        scores[test_rows] = model.scores(model.features(texts, senders, phases))
-    return scores
+        X = model.features(texts, senders, phases)
+        scores[test_rows] = model.scores(X)
+        for category, values in model.head_scores(X).items():
+            heads[category][test_rows] = values
+    return scores, heads
+
+
+# A category is named beside a message's other finding (`CompiledModel.secondary`) from the lowest
+# head score at which, out of fold, it was right this often, over at least this many messages.
+SECONDARY_PRECISION = 0.85
+SECONDARY_SUPPORT = 8
+SECONDARY_GRID = tuple(round(x, 2) for x in np.arange(0.0, 6.01, 0.25))
+
+
+def secondary_bars(heads: dict[str, np.ndarray], p: np.ndarray, data: Data, fusion: Fusion) -> dict[str, float]:
+    """Per category, the bar its head must clear to be named on a message the engine already flags
+    for something else: the lowest score from which every bar up the grid with enough messages was
+    precise (SECONDARY_PRECISION), out of fold, on the flagged messages that lacked the category."""
+    flagged = flags(fusion, p, data.rule_categories)
+    names = list(heads)
+    best = np.array(names)[np.column_stack([heads[c] for c in names]).argmax(axis=1)] if names else None
+    bars = {}
+    for category, scores in heads.items():
+        named = np.array([category in cats for cats in data.rule_categories])
+        if best is not None:  # a message only the model flags is already named by its best head
+            named |= ~np.array([bool(c) for c in data.rule_categories]) & (best == category)
+        rows = flagged & ~named & np.isfinite(scores)
+        right = np.array([category in labels for labels in data.labels])[rows]
+        bar = None
+        for t in reversed(SECONDARY_GRID):
+            chosen = scores[rows] >= t
+            if chosen.sum() < SECONDARY_SUPPORT:
+                continue
+            if right[chosen].mean() < SECONDARY_PRECISION:
+                break
+            bar = t
+        if bar is not None:
+            bars[category] = float(bar)
+    return bars
 
 
 def flags(fusion: Fusion, p: np.ndarray, rules: Sequence[frozenset[str]]) -> np.ndarray:
@@ -137,7 +176,7 @@ def pr_curve(p: np.ndarray, y: np.ndarray) -> list[dict]:
 def compare(data: Data) -> list[dict]:
     rows = []
     for family in FAMILIES:
-        scores = out_of_fold(data, family)
+        scores, _ = out_of_fold(data, family)
         rows.append({"family": family.name, "roc_auc": round(float(roc_auc_score(data.y, scores)), 4),
                      "average_precision": round(float(average_precision_score(data.y, scores)), 4)})
     return rows
@@ -168,19 +207,20 @@ def build(score_rules: RulesScorer, with_comparison: bool = False) -> tuple[Mess
             t["_source"] = path.stem
             threads.append(t)
     data = Data(threads, score_rules)
-    scores = out_of_fold(data, CHOSEN)
+    scores, heads = out_of_fold(data, CHOSEN)
     platt = fit_platt(scores, data.y)
     p = calibrate(scores, platt)
     grid = fusion_grid(p, data)
     fusion = PINNED_FUSION
     model = MessageModel.fit(CHOSEN, data.texts, data.senders, data.phases, data.labels)
     model.platt, model.fusion = platt, fusion
+    model.secondary = secondary_bars(heads, p, data, fusion)
     report = {
         "files": [f.name for f in files], "messages": int(len(data.y)), "risky": int(data.y.sum()),
         "threads": len(threads), "family": CHOSEN.name, "platt": list(platt), "fusion": asdict(fusion),
         "oof_auc": round(float(roc_auc_score(data.y, scores)), 4),
         "oof_pr_curve": pr_curve(p, data.y), "per_corpus": per_corpus(data, p, fusion),
-        "fusion_grid": grid, "heads": sorted(model.heads),
+        "fusion_grid": grid, "heads": sorted(model.heads), "secondary": model.secondary,
     }
     if with_comparison:
         report["families"] = compare(data)
@@ -197,7 +237,8 @@ def main(score_rules: RulesScorer, argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     model, data_hash, report = build(score_rules, args.compare)
     path = store.save(model.compile(), data_hash, args.output)
-    summary = {k: report[k] for k in ("messages", "risky", "threads", "family", "oof_auc", "fusion", "heads")}
+    summary = {k: report[k] for k in ("messages", "risky", "threads", "family", "oof_auc", "fusion", "heads",
+                                      "secondary")}
     print(json.dumps(summary, ensure_ascii=False))
     print(f"per corpus (out-of-fold): {json.dumps(report['per_corpus'])}")
     if args.compare:
