@@ -95,6 +95,9 @@ WEAK_SPOT_FLAGGED = [
     ("family: a test, and a contract only for those who pass", "課題1本お願いします。合格の方のみ契約します", "work_before_escrow",
      "client", BEFORE),
     ("family: passing a trial, then the contract", "トライアル通過者と本契約となります", "work_before_escrow", "client", BEFORE),
+    ("family: a fee's page named, and the payment asked", "受講料の案内ページを見て、今日中にお振込みください", "upfront_payment",
+     "client", BEFORE),
+    ("family: passing on the platform, then the tool", "見送りの場合もLINEで一言ください", "off_platform_contact", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -136,4 +139,8 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a screening of documents, then the contract", "書類選考を通過した方と契約します", "client", BEFORE),
     ("look-alike: a reason, then staying here", "資料が重いので、こちらのメッセージに分けて送ります", "client", BEFORE),
     ("look-alike: points refused as the pay", "報酬はポイントではなく円で、CrowdWorksから支払われます", "client", BEFORE),
+    ("look-alike: a fee in the text to rewrite", "入会金（一括・分割）の説明文を読みやすく直してください", "client", BEFORE),
+    ("look-alike: a fee describing what is compared", "教材費がかかる講座の比較表を作ってください", "client", BEFORE),
+    ("look-alike: a worker declines a direct deal", "直接のお取引のご提案は辞退させてください", "worker", BEFORE),
+    ("look-alike: a worker passes on a call", "Zoomでの面談は見送らせていただきます", "worker", BEFORE),
 ]

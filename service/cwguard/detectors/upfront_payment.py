@@ -660,6 +660,14 @@ _TOPIC_TAIL = compile_pattern(
     r"型(?:の|詐欺|$|\s|[、。\n]))"
 )
 
+# A fee word inside the name of a piece of the work (「受講料（一括・分割）の説明文の書き直し」「教材費がかかる
+# スクールの比較記事」): the noun phrase it starts is headed by the deliverable; read with no request
+# to pay in its sentence.
+_IN_THE_DELIVERABLE = compile_pattern(
+    r"(?:[（(][^)）\n]{0,40}[)）])?[^。!?\n、]{0,16}?の\s?(?:" + vocab.words("ja", "money", "work_about_fees") + ")"
+)
+_ASKS_TO_PAY = compile_pattern(_PAY_REQUEST + "|" + _BEAR)
+
 # The worker's own costs of ordinary work (dev-029: 交通費は labelled in_person_meeting only).
 _OWN_COSTS = compile_pattern(vocab.words("ja", "money", "own_work_costs"))
 _CLAUSE_END = compile_pattern(r"[。!?\n]")
@@ -724,6 +732,8 @@ class UpfrontPaymentDetector(RuleDetector):
         start, end = span_of(m)
         if rule.names_a_fee and _TOPIC_TAIL.match(text, end, min(len(text), end + 12)):
             return False
+        if rule.names_a_fee and _names_the_deliverable(text, start, end):
+            return False
         if rule.names_a_fee and _only_paid_back(text, start, end, state):
             return False
         if rule.names_a_fee and enclosing_quote(text, start, end, 1) is not None:
@@ -761,6 +771,17 @@ class UpfrontPaymentDetector(RuleDetector):
             # negation sets a condition, it refuses nothing
             return True
         return not (job_topic(text, start, end) or reported(text, start, end) or _refused(text, m, rule))
+
+
+def _names_the_deliverable(text: str, start: int, end: int) -> bool:
+    """A fee word that describes a piece of the work, in a sentence that asks no payment."""
+    named = _IN_THE_DELIVERABLE.match(text, end, min(len(text), end + 64))
+    if named is None:
+        return False
+    # (「がかかる」 inside the phrase describes the deliverable: 「教材費がかかるスクールの比較記事」)
+    s_start, s_end = sentence(text, start)
+    return (_ASKS_TO_PAY.search(text, s_start, start) is None
+            and _ASKS_TO_PAY.search(text, named.end(), max(s_end, named.end())) is None)
 
 
 # An English negation that sets a condition: 「can't … until」「won't … unless」 (tr2-0023).
