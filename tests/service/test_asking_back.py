@@ -12,6 +12,10 @@ from support.scoring import categories, locate
     ("QRってLINEですか？ここで詳細いただけると助かります", "LINE", True),
     ("承知です。LINEアカウントでのやり取りは無し、全部ここで、で合ってます？", "LINE", True),
     ("Zoomで面談ということですか?", "Zoom", True),
+    # asked without a question mark, as Japanese often is
+    ("LINEでのやり取りということでしょうか。", "LINE", True),
+    ("外部サイトへの登録が必要なんですか", "サイト", True),
+    ("LINEでもいいでしょうか", "LINE", False),
     # not a question, or a question of the writer's own wish
     ("外部サイトに登録が必要なんです。", "サイト", False),
     ("LINEでもいいですか？", "LINE", False),

@@ -98,6 +98,7 @@ WEAK_SPOT_FLAGGED = [
     ("family: a fee's page named, and the payment asked", "受講料の案内ページを見て、今日中にお振込みください", "upfront_payment",
      "client", BEFORE),
     ("family: passing on the platform, then the tool", "見送りの場合もLINEで一言ください", "off_platform_contact", "client", BEFORE),
+    ("family: a worry answered in the tool", "報酬が不安な方はLINEでご相談ください", "off_platform_contact", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -143,4 +144,8 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a fee describing what is compared", "教材費がかかる講座の比較表を作ってください", "client", BEFORE),
     ("look-alike: a worker declines a direct deal", "直接のお取引のご提案は辞退させてください", "worker", BEFORE),
     ("look-alike: a worker passes on a call", "Zoomでの面談は見送らせていただきます", "worker", BEFORE),
+    ("look-alike: a worker asks what was meant, without a question mark",
+     "今後は直接というのは、クラウドワークスを通さない契約という意味でしょうか", "worker", BEFORE),
+    ("look-alike: a worker worried about the move", "個人口座への直接振込は不安なので、仮払いでお願いします", "worker", BEFORE),
+    ("look-alike: a worker quotes the rule against it", "Payment outside CrowdWorks is against the rules.", "worker", BEFORE),
 ]

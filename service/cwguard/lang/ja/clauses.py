@@ -57,6 +57,8 @@ NEGATION_TERMS: tuple[str, ...] = (
     "やめて", "止めて", "避け",
     # declining and passing on (「直接契約のご提案は辞退させてください」「お話は見送らせていただきます」)
     # (verb forms only: 「見送りの場合も」「辞退された方」 name the act, they do not decline)
+    # worried about it, the worry's topic being the act (「直接振込は不安なので、仮払いでお願いします」)
+    "は不安", "は怖い", "はこわい", "は心配", "には抵抗",
     "辞退させ", "辞退いたし", "辞退致し", "辞退します", "辞退したい", "見送らせ", "見送ります", "見送りたい", "見送りさせ",
     # not allowed, in its negative forms only: 「直接契約が認められています」 claims a permission (a trust trick),
     # it refuses nothing
@@ -223,6 +225,7 @@ _REQUEST = REQUEST
 _REPORTED = compile_pattern(_alternation(REPORTED_TERMS))
 _ASKING_BACK = compile_pattern("|".join(ASKING_BACK_PATTERNS))
 _ANY_SENTENCE_END = regex.compile(r"[。!！?？\n]")
+_ASKED_WITHOUT_MARK = compile_pattern(r"(?:でしょうか|ですか)\s*$")
 _POST_CONTRACT = compile_pattern(_alternation(POST_CONTRACT_TERMS) + "|" + POST_CONTRACT_SEQUENCE)
 _POST_CONTRACT_BACK = compile_pattern(POST_CONTRACT_BACK_REFERENCE)
 # (not the escrow taken first, which is the platform's own order: 「報酬は仮払いで先にお預かりします」)
@@ -401,10 +404,13 @@ def asks_back(text: str, start: int, end: int) -> bool:
     for stop in _ANY_SENTENCE_END.finditer(text, s_start, start):
         s_start = stop.end()
     stop = _ANY_SENTENCE_END.search(text, end, end + MAX_SCOPE)
-    if stop is None or stop.group() not in "?？":
+    s_end = stop.start() if stop is not None else min(len(text), end + MAX_SCOPE)
+    # a question mark, or a question said without one (「…という意味でしょうか。」「…なんですか」)
+    if not ((stop is not None and stop.group() in "?？")
+            or _ASKED_WITHOUT_MARK.search(normalize(text[end:s_end]).text)):
         return False
     # the sentence folded as the patterns are (normalising normalised text changes nothing)
-    return _ASKING_BACK.search(normalize(text[s_start:stop.start()]).text) is not None
+    return _ASKING_BACK.search(normalize(text[s_start:s_end]).text) is not None
 
 
 def is_post_contract_reference(text: str, start: int, end: int) -> bool:
@@ -448,6 +454,8 @@ ENGLISH_REFUSAL_AFTER = (
     "is free", "are free", "free of charge", "is waived", "are waived", "is not required", "are not required",
     "not required", "not needed", "not necessary", "is not", "are not", "isn't", "aren't", "is prohibited",
     "are prohibited", "is not allowed", "not allowed",
+    # a rule quoted against it (「Direct payment via PayPal is against the rules, so let's use escrow」)
+    "against the rules", "against the terms", "against the policy", "against crowdworks", "violates the",
 )
 _EN_CLAUSE_START = regex.compile(r"(?:[.!?](?=\s|$)|[\n,;:\u2014\u2013]|\s-\s)[^.!?\n,;:\u2014\u2013]*\Z")
 _EN_NEGATION_BEFORE = regex.compile(
