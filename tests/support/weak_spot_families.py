@@ -99,6 +99,8 @@ WEAK_SPOT_FLAGGED = [
      "client", BEFORE),
     ("family: passing on the platform, then the tool", "見送りの場合もLINEで一言ください", "off_platform_contact", "client", BEFORE),
     ("family: a worry answered in the tool", "報酬が不安な方はLINEでご相談ください", "off_platform_contact", "client", BEFORE),
+    ("family: a fee's scheme named, then the payment asked", "保証金制度があるので、先に5万円を入金してください", "upfront_payment",
+     "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -142,6 +144,8 @@ WEAK_SPOT_PASSED = [
     ("look-alike: points refused as the pay", "報酬はポイントではなく円で、CrowdWorksから支払われます", "client", BEFORE),
     ("look-alike: a fee in the text to rewrite", "入会金（一括・分割）の説明文を読みやすく直してください", "client", BEFORE),
     ("look-alike: a fee describing what is compared", "教材費がかかる講座の比較表を作ってください", "client", BEFORE),
+    ("look-alike: the client's customers pay the fee", "会員から月会費をいただくジムのサイト更新です", "client", BEFORE),
+    ("look-alike: a fee's scheme as the topic", "保証金プランについてのQ&Aをまとめてください", "client", BEFORE),
     ("look-alike: a worker declines a direct deal", "直接のお取引のご提案は辞退させてください", "worker", BEFORE),
     ("look-alike: a worker passes on a call", "Zoomでの面談は見送らせていただきます", "worker", BEFORE),
     ("look-alike: a worker asks what was meant, without a question mark",

@@ -652,7 +652,8 @@ _PAID_TO_WORKER = compile_pattern(r"日当|時給|日給|月給|報酬|謝礼|�
 _EN_NOTHING_AFTER = compile_pattern(r"\s?(?:nothing|zero|none|no\s(?:money|fee|fees|deposit)|\$\s?0(?![\d,.])|0\s?(?:yen|usd|jpy|usdt)(?![a-z]))(?![a-z])")
 # A fee named as a topic: 「初期費用の目安」「登録料とは」「初期費用を抑える方法」.
 _TOPIC_TAIL = compile_pattern(
-    r"\s?(?:の|を|は|が)?\s?(?:目安|内訳|相場|平均|比較|とは|について|に関する|を解説|の解説|シミュレーション|を抑え|"
+    # (the fee's scheme may be named first: 「保証金制度について」「登録料プランの比較」)
+    r"(?:制度|プラン|システム|ルール|規定|ポリシー)?\s?(?:の|を|は|が)?\s?(?:目安|内訳|相場|平均|比較|とは|について|に関する|を解説|の解説|シミュレーション|を抑え|"
     r"を削減|を安く|を節約|の計算|の勘定科目|の仕訳|の書き方|ランキング|が安い|が高い|の違い|"
     # a question about it or the article about it (「賃貸の初期費用はいくら？」「初期費用の記事は」, h3-006)
     r"いくら|っていくら|の記事|の原稿|のコラム|のページ|の項目|"
@@ -667,6 +668,10 @@ _IN_THE_DELIVERABLE = compile_pattern(
     r"(?:[（(][^)）\n]{0,40}[)）])?[^。!?\n、]{0,16}?の\s?(?:" + vocab.words("ja", "money", "work_about_fees") + ")"
 )
 _ASKS_TO_PAY = compile_pattern(_PAY_REQUEST + "|" + _BEAR)
+# Someone else named as the fee's payer right before it (「受講生から受講料をいただく」「お客様が会費を支払う」).
+_THIRD_PARTY_PAYS = compile_pattern(
+    r"(?:" + vocab.words("ja", "money", "third_party_payers") + r")(?:の方)?(?:様)?\s?(?:から|より|が|は|に)\s?(?:は)?[^。!?\n、]{0,6}\Z"
+)
 
 # The worker's own costs of ordinary work (dev-029: 交通費は labelled in_person_meeting only).
 _OWN_COSTS = compile_pattern(vocab.words("ja", "money", "own_work_costs"))
@@ -733,6 +738,8 @@ class UpfrontPaymentDetector(RuleDetector):
         if rule.names_a_fee and _TOPIC_TAIL.match(text, end, min(len(text), end + 12)):
             return False
         if rule.names_a_fee and _names_the_deliverable(text, start, end):
+            return False
+        if rule.names_a_fee and _THIRD_PARTY_PAYS.search(text, max(0, start - 24), start):
             return False
         if rule.names_a_fee and _only_paid_back(text, start, end, state):
             return False
