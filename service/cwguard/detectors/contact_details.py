@@ -109,10 +109,13 @@ ID_RULE = Rule(
     id="id_after_its_word",
     pattern=_NOT_OTHER_IDS + _ID_WORD
     + r"(?P<sep>(?:[ \t\u3000\n:=「『(\[<【→↓⇒⬇👇▶►➡]|は|を|の|:){0,6})"
-    r"(?P<ident>(?=[a-z0-9._\-]{0,31}[a-z_])[a-z0-9][a-z0-9._\-]{1,31}+(?:\n{1,2}[a-z0-9._\-]{1,31}+){0,5})",
+    # (an abbreviation that opens an example is no ID: 「an agent ID (e.g. AG-0412)」, tr269)
+    r"(?P<ident>(?!(?:e\.g|i\.e|etc|cf|eg|ie|viz)(?![a-z0-9_]))"
+    r"(?=[a-z0-9._\-]{0,31}[a-z_])[a-z0-9][a-z0-9._\-]{1,31}+(?:\n{1,2}[a-z0-9._\-]{1,31}+){0,5})",
     examples=("ID↓\ndream\n_link\n_0815\n（つなげて検索してください）",),
     counter_examples=("IDはこのあと送ります", "注文ID（order_id）の列を追加してください",
-                      "Please don't send ID images to me directly."),
+                      "Please don't send ID images to me directly.",
+                      "Each row has an agent ID (e.g. AG-0412) and the call length."),
     reason="ID split across lines (dev-056)",
 )
 # An ID handed over after an arrow or colon a few words after the cue (「ID送りますね→ pon_pon_0707」
@@ -186,7 +189,8 @@ IDENT_WITH_VERB_RULE = Rule(
 _NOT_PLACED_IN_A_DESIGN = r"(?![^。\n]{0,6}?" + ch.talk("qr_code_made") + ")"
 # Nor is the QR's readability discussed as a design matter (「QRは読み取りやすさを考えて2.5cm角以上」
 # 「架空のダミーなので読み取れない状態のまま組んで」, tr145, tr146).
-_NOT_ITS_READABILITY = r"(?!りやす|りにく|れな|れる大き|り精度|りづら)"
+# (or checked: 「QRは読み取り確認のため15mm角以上を推奨」, tr264)
+_NOT_ITS_READABILITY = r"(?!りやす|りにく|れな|れる大き|り精度|りづら|り確認|りテスト|れるか|れるサイズ)"
 QR_RULE = Rule(
     id="qr_code_to_scan",
     pattern=r"(?<![a-z])qr(?:コード)?(?![a-z])(?!(?:の)?" + ch.talk("qr_code_made") + ")"
@@ -235,6 +239,7 @@ REQUEST_RULE = Rule(
 )
 # How far a quote around an identifier in a worker's message may open before it and close after it.
 _QUOTED_BACK_REACH = 60
+_WORKER_REPORTS = compile_pattern(ch.talk("worker_reports") + r"|(?<![a-z])" + ch.en_talk("worker_reports") + r"(?![a-z])")
 # An identifier that looks like a handle: letters with a digit, '_' or an inner '.', not a URL or an
 # e-mail. A sentence's full stop is no part of it (「everything stays in this message thread.」 names no handle).
 _HANDLE = (r"(?=[a-z0-9._\-]{0,31}(?:[0-9_]|\.[a-z0-9]))(?=[a-z0-9._\-]{0,31}[a-z])[a-z0-9][a-z0-9._\-]{2,30}[a-z0-9_\-]"
@@ -539,6 +544,8 @@ class ContactDetails(Detector):
             spans += ch.from_reading(reading, self._spans(reading.text))
         found = [(start, end) for start, end in _dedupe(spans) if not ch.in_sample(text, start, end)]
         if msg.sender == "worker":
+            if _WORKER_REPORTS.search(text):
+                return  # the identifiers of a report or a refusal are the other side's (「…追加しません、通報します」)
             # a worker quotes the other side's identifier back to refuse or ask about it (「「ID→ hana_cw88」と
             # のことですが、…できません」「I won't add "@mika_recruit_jp"」, tr189, tr192); nobody quotes their own
             found = [(start, end) for start, end in found if enclosing_quote(text, start, end, _QUOTED_BACK_REACH) is None]

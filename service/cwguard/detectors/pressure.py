@@ -315,7 +315,9 @@ RULES: tuple[PressureRule, ...] = (
         r"limited (?:spots?|slots?|seats?|places?)|(?:spots?|slots?|seats?|places?) (?:are )?(?:filling|going) fast|"
         r"(?:spots?|slots?|seats?|places?|openings?|positions?) (?:are |is )?(?:very |strictly )?limited(?! (?:to|by|in|for)(?![a-z]))|"
         # not the client's own contract step sent (「I'll send the offer here today」)
-        rf"(?:{vocab.words('en', 'pressure', 'answer_verbs')})(?![a-z])(?!\s(?:you\s)?(?:the|an|our|a)\s(?:offer|contract|milestone|invite|invitation)s?(?![a-z]))[^.!?\n]{{0,20}}?"
+        # (nor the time of the client's own step after it: 「pls accept and we'll fund it today」, tr269)
+        rf"(?:{vocab.words('en', 'pressure', 'answer_verbs')})(?![a-z])(?!\s(?:you\s)?(?:the|an|our|a)\s(?:offer|contract|milestone|invite|invitation)s?(?![a-z]))"
+        r"(?:(?!(?<![a-z])(?:we|i)(?:'ll|\swill|\scan|'d|\swould)\s)[^.!?\n]){0,20}?"
         r"(?:within (?:\d{1,2}|one|two|24|48) hours?|by (?:today|tonight|tomorrow(?: morning)?)|today|tonight|right now|immediately|"
         # a bare 「now」 closing the order: 「just say yes now」「sign now!」 (not 「now that …」)
         r"now(?=\s?(?:[.!?\n]|$))|"
@@ -329,6 +331,7 @@ RULES: tuple[PressureRule, ...] = (
             "There is no hurry.",
             "The milestone closes when you deliver.",
             "Our office closes at 6pm on fridays.",
+            "Offer sent, pls accept and we'll fund it today.",
         ),
         lang="en",
         reason="English urgency and scarcity (ASAP, today only, first come first served, last spot)",
