@@ -48,12 +48,12 @@ FLOORS = {  # reported figure minus a margin (docs/quality.md)
     "holdout11.jsonl": {"recall": 0.9, "fpr": 0.03, "span": 0.77, "level": 0.89},
     "holdout12.jsonl": {"recall": 0.95, "fpr": 0.045, "span": 0.85, "level": 0.89},
     "holdout13.jsonl": {"recall": 0.9, "fpr": 0.03, "span": 0.72, "level": 0.88},
-    "holdout14.jsonl": {"recall": 0.76, "fpr": 0.045, "span": 0.70, "level": 0.86},
-    "holdout15.jsonl": {"recall": 0.76, "fpr": 0.025, "span": 0.74, "level": 0.89},
-    "holdout16.jsonl": {"recall": 0.82, "fpr": 0.025, "span": 0.75, "level": 0.91},
-    "holdout17.jsonl": {"recall": 0.89, "fpr": 0.025, "span": 0.69, "level": 0.91},
-    "holdout18.jsonl": {"recall": 0.92, "fpr": 0.03, "span": 0.68, "level": 0.92},
-    "holdout19.jsonl": {"recall": 0.90, "fpr": 0.035, "span": 0.75, "level": 0.93},
+    "holdout14.jsonl": {"recall": 0.76, "fpr": 0.045, "span": 0.73, "level": 0.86},
+    "holdout15.jsonl": {"recall": 0.76, "fpr": 0.025, "span": 0.78, "level": 0.89},
+    "holdout16.jsonl": {"recall": 0.82, "fpr": 0.025, "span": 0.80, "level": 0.91},
+    "holdout17.jsonl": {"recall": 0.89, "fpr": 0.025, "span": 0.74, "level": 0.91},
+    "holdout18.jsonl": {"recall": 0.92, "fpr": 0.03, "span": 0.75, "level": 0.92},
+    "holdout19.jsonl": {"recall": 0.90, "fpr": 0.03, "span": 0.76, "level": 0.93},
     "holdout20.jsonl": {"recall": 0.91, "fpr": 0.02, "span": 0.77, "level": 0.96},
 }
 
