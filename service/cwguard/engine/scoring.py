@@ -593,22 +593,21 @@ class ModelReader:
         for f in sorted(spans, key=lambda f: f.cp_start):
             kept.append(text[at:max(at, f.cp_start)])
             at = max(at, f.cp_end)
-        key = ("。".join(kept + [text[at:]]), self.message.get("sender", "unknown"), self.phase)
-        found = LOCAL_CACHE.get(key)
-        if found is None:
-            read_locally(self.model, [key])
-            found = LOCAL_CACHE.get(key)
-        return found if found is not None else 0.0
+        return self._read((("。".join(kept + [text[at:]]), self.message.get("sender", "unknown"), self.phase)),
+                          unread=0.0)
 
     def local(self, finding: Finding) -> float:
         """The model's probability for the text around a finding alone (read in one batch for the
         thread by `read_locally`; read here only if that was skipped)."""
-        key = self.key(finding)
+        return self._read(self.key(finding), unread=1.0)
+
+    def _read(self, key: tuple[str, str, str], unread: float) -> float:
+        """The model's probability for a window (cached); `unread` if it could not be read."""
         found = LOCAL_CACHE.get(key)
         if found is None:
             read_locally(self.model, [key])
             found = LOCAL_CACHE.get(key)
-        return found if found is not None else 1.0
+        return found if found is not None else unread
 
 
 def _once_in_a_row(window: str) -> str:
@@ -650,11 +649,12 @@ def _fuse(findings: list[Finding], view: ModelView | None, fusion, message: dict
     """The message's findings with their source after the model's opinion (see docs/quality.md):
     a rule hit the model finds very unlike a lure, in the whole message and around the hit, is
     marked `doubt` (reported at info), unless its category is one the model may never overrule; a
-    message no rule flags gets the model's own finding when the model is confident enough, the
-    message is not a mitigating claim the rules read (「事務局の許可をいただいています」 is the
-    signal the rubric counts, not a lure besides it) and the words that weigh most are not all in
-    clauses that refuse or waive them (「LINEは使っていないので、こちらでお願いします」: n-grams
-    cannot read a refusal, the clause reader can)."""
+    message no rule flags gets the model's own finding when the model is confident enough, on the
+    message and, if it holds a mitigating claim the rules read, on the rest of it (「事務局の許可を
+    いただいています」 is the signal the rubric counts, not a lure besides it), and the words that weigh
+    most are not all in clauses that refuse or waive them (「LINEは使っていないので、こちらでお願い
+    します」: n-grams cannot read a refusal, the clause reader can); a message warned about gets the
+    other categories whose heads clear their bars (`ModelView.also`)."""
     if view is None or reader is None:
         return [(f, "rule") for f in findings]
     risks = [f for f in findings if f.kind == "risk"]
