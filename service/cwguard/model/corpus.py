@@ -34,14 +34,16 @@ TRAIN_DIR = ROOT / "corpus" / "train"
 # holdout18: the same brief with seven other kinds of job or sender, written at the start of the tenth;
 # holdout19: the same brief with seven more, written at the end of the tenth and scored once on its final code;
 # holdout20: the same brief with seven kinds of job where lures start (writing, dev, design, video, tasks,
-# sales, fake notices), written at the start of the eleventh;
+# sales, fake notices), written at the start of the eleventh; holdout21: the same brief with seven
+# more (on-site work, care, property, game tests, children's education, local bodies, crypto), written
+# at the end of the eleventh and scored once on its final code;
 # all by helpers who never read the detectors).
 BLIND = (DATA / "holdout4.jsonl", DATA / "holdout5.jsonl", DATA / "holdout6.jsonl", DATA / "holdout7.jsonl",
          DATA / "holdout8.jsonl", DATA / "holdout9.jsonl", DATA / "holdout10.jsonl",
          DATA / "holdout11.jsonl", DATA / "holdout12.jsonl", DATA / "holdout13.jsonl",
          DATA / "holdout14.jsonl", DATA / "holdout15.jsonl", DATA / "holdout16.jsonl",
          DATA / "holdout17.jsonl", DATA / "holdout18.jsonl",
-         DATA / "holdout19.jsonl", DATA / "holdout20.jsonl")
+         DATA / "holdout19.jsonl", DATA / "holdout20.jsonl", DATA / "holdout21.jsonl")
 
 RISKS = ("off_platform_contact", "contact_details", "external_site", "direct_deal", "in_person_meeting",
          "work_before_escrow", "upfront_payment", "personal_info", "unrealistic_offer", "pressure")
