@@ -101,6 +101,8 @@ WEAK_SPOT_FLAGGED = [
     ("family: a worry answered in the tool", "報酬が不安な方はLINEでご相談ください", "off_platform_contact", "client", BEFORE),
     ("family: a chat app's name glued to ID", "LINEIDは hina_0412 です", "contact_details", "client", BEFORE),
     ("family: a worker's own ID glued to the app", "私のSkypeID: live:.cid.7f3a2b 追加どうぞ", "contact_details", "worker", BEFORE),
+    ("family: a price list sent, then the fee asked", "料金表をお送りします。登録料3,000円をお振込みください", "upfront_payment",
+     "client", BEFORE),
     ("family: a fee's scheme named, then the payment asked", "保証金制度があるので、先に5万円を入金してください", "upfront_payment",
      "client", BEFORE),
 ]
@@ -155,6 +157,9 @@ WEAK_SPOT_PASSED = [
     ("look-alike: the QR's scan check in a design", "QRは読み取り確認のため2cm角以上にしてください", "worker", BEFORE),
     ("look-alike: the escrow funded today by the client", "Offer sent. Please accept and we will fund it today.", "client", BEFORE),
     ("look-alike: a payroll sheet's dates of birth", "扶養親族の生年月日と続柄の列を埋めてください", "client", AFTER),
+    ("look-alike: a price list to lay out", "塾のチラシの料金表です。入会金 11,000円、教材費は実費、と入れてください", "client", AFTER),
+    ("look-alike: a fee page to write, in English",
+     "We need a clean fee page: application fee ¥20,000 (non-refundable), tuition ¥780,000 a year.", "client", BEFORE),
     ("look-alike: the client's customers pay the fee", "会員から月会費をいただくジムのサイト更新です", "client", BEFORE),
     ("look-alike: a fee's scheme as the topic", "保証金プランについてのQ&Aをまとめてください", "client", BEFORE),
     ("look-alike: a worker declines a direct deal", "直接のお取引のご提案は辞退させてください", "worker", BEFORE),

@@ -668,6 +668,14 @@ _IN_THE_DELIVERABLE = compile_pattern(
     r"(?:[（(][^)）\n]{0,40}[)）])?[^。!?\n、]{0,16}?の\s?(?:" + vocab.words("ja", "money", "work_about_fees") + ")"
 )
 _ASKS_TO_PAY = compile_pattern(_PAY_REQUEST + "|" + _BEAR)
+# A price list or fee page named as the piece to make: its fees are its content (`_in_the_price_list`).
+_PRICE_LIST_WORK = compile_pattern(
+    vocab.words("ja", "money", "price_list_work") + r"|(?<![a-z])(?:" + vocab.words("en", "money", "price_list_work") + r")(?![a-z])"
+)
+_EN_ASKS_TO_PAY = compile_pattern(
+    r"(?<![a-z])(?:(?:please|pls|kindly|just)\s(?:pay|send|transfer|deposit|top up)|you\s(?:need|have|must|will need)\sto\s(?:pay|deposit)|"
+    r"pay\s(?:us|me|the fee)|before you start)(?![a-z])"
+)
 # Someone else named as the fee's payer right before it (「受講生から受講料をいただく」「お客様が会費を支払う」).
 _THIRD_PARTY_PAYS = compile_pattern(
     r"(?:" + vocab.words("ja", "money", "third_party_payers") + r")(?:の方)?(?:様)?\s?(?:から|より|が|は|に)\s?(?:は)?[^。!?\n、]{0,6}\Z"
@@ -741,6 +749,8 @@ class UpfrontPaymentDetector(RuleDetector):
             return False
         if rule.names_a_fee and _THIRD_PARTY_PAYS.search(text, max(0, start - 24), start):
             return False
+        if _in_the_price_list(text, start, end, state):
+            return False
         if rule.names_a_fee and _only_paid_back(text, start, end, state):
             return False
         if rule.names_a_fee and enclosing_quote(text, start, end, 1) is not None:
@@ -789,6 +799,18 @@ def _names_the_deliverable(text: str, start: int, end: int) -> bool:
     s_start, s_end = sentence(text, start)
     return (_ASKS_TO_PAY.search(text, s_start, start) is None
             and _ASKS_TO_PAY.search(text, named.end(), max(s_end, named.end())) is None)
+
+
+def _in_the_price_list(text: str, start: int, end: int, state: dict) -> bool:
+    """A fee of a price list or fee page the message names as the work, in a sentence that asks no
+    payment (「チラシ裏面の料金表です。入塾金 11,000円…教材費は実費」)."""
+    if "price_list" not in state:
+        state["price_list"] = _PRICE_LIST_WORK.search(text) is not None
+    if not state["price_list"]:
+        return False
+    s_start, s_end = sentence(text, start)
+    s_end = max(s_end, end)
+    return _ASKS_TO_PAY.search(text, s_start, s_end) is None and _EN_ASKS_TO_PAY.search(text, s_start, s_end) is None
 
 
 # An English negation that sets a condition: 「can't … until」「won't … unless」 (tr2-0023).
