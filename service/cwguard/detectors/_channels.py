@@ -860,6 +860,14 @@ PERMITTED_AFTER = compile_pattern(
     r"[^。、\n!?]{0,14}?(?:を|が|は)?\s?(?:特別に|正式に)?\s?(?:許可|承認|認め)(?:され|を\s?(?:いただ|頂|もら|得)|いただ|頂|られ)"
     r"[^。、\n!?]{0,10}?(?:[。!！\n]|$)"
 )
+# The talk outside placed behind the platform's own request to contact outside the service, still to be
+# filed or approved (「外部でお話しする場合はクラウドワークスにサービス外連絡申請を出しますので、承認されるまでは
+# こちらでやりとりさせてください」, tr265): the platform's way, not a move; a claim it was approved is
+# the permission signal and reads as before.
+OFF_SERVICE_REQUEST_PENDING = compile_pattern(
+    "(?:" + vocab.words("ja", "signals", "off_service_request") + r")\s?(?:を|の)?[^。!?\n]{0,24}?"
+    r"(?:出します|出してから|提出します|提出してから|いたします|致します|申請します|承認(?:され(?:るまで|てから|たら|次第)|後|を待って|が下り(?:るまで|てから|たら)))"
+)
 # The sentence thanks the other side for proposing the channel (「Google Meetでのお打ち合わせのご提案ありがとう
 # ございます」): reported, not proposed.
 THANKS_FOR_PROPOSAL = compile_pattern(vocab.words("ja", "channel_talk", "thanks_for_proposal"))

@@ -354,12 +354,13 @@ class OffPlatformContact(Detector):
     def _is_live(text: str, start: int, end: int) -> bool:
         """Not refused (also later in its sentence: 「微信でのご連絡は、契約前には対応しておりません」), not a
         question about what the other side said, not a quote of words received, not about after the
-        contract."""
+        contract, not placed behind the platform's request to contact outside the service."""
         return not (clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end)
                     or reported_quote(text, start, end)  # 「…「詳細は緑のアプリで」と来ました」: words received
                     or clauses.is_post_contract_reference(text, start, end)
                     or ch.REFUSED_LATER.match(text, end, min(len(text), end + 60)) is not None
-                    or ch.PERMITTED_AFTER.match(text, end, min(len(text), end + 30)) is not None)
+                    or ch.PERMITTED_AFTER.match(text, end, min(len(text), end + 30)) is not None
+                    or ch.OFF_SERVICE_REQUEST_PENDING.search(text, *clauses.sentence_span(text, start)) is not None)
 
 
 DETECTOR = OffPlatformContact()
