@@ -113,11 +113,12 @@ def secondary_bars(heads: dict[str, np.ndarray], p: np.ndarray, data: Data, fusi
     flagged = flags(fusion, p, data.rule_categories)
     names = list(heads)
     best = np.array(names)[np.column_stack([heads[c] for c in names]).argmax(axis=1)] if names else None
+    unruled = np.array([not c for c in data.rule_categories])
     bars = {}
     for category, scores in heads.items():
         named = np.array([category in cats for cats in data.rule_categories])
         if best is not None:  # a message only the model flags is already named by its best head
-            named |= ~np.array([bool(c) for c in data.rule_categories]) & (best == category)
+            named |= unruled & (best == category)
         rows = flagged & ~named & np.isfinite(scores)
         right = np.array([category in labels for labels in data.labels])[rows]
         bar = None

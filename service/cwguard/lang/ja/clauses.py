@@ -57,9 +57,9 @@ NEGATION_TERMS: tuple[str, ...] = (
     "やめて", "止めて", "避け",
     # declining and passing on (「直接契約のご提案は辞退させてください」「お話は見送らせていただきます」)
     # (verb forms only: 「見送りの場合も」「辞退された方」 name the act, they do not decline)
+    "辞退させ", "辞退いたし", "辞退致し", "辞退します", "辞退したい", "見送らせ", "見送ります", "見送りたい", "見送りさせ",
     # worried about it, the worry's topic being the act (「直接振込は不安なので、仮払いでお願いします」)
     "は不安", "は怖い", "はこわい", "は心配", "には抵抗",
-    "辞退させ", "辞退いたし", "辞退致し", "辞退します", "辞退したい", "見送らせ", "見送ります", "見送りたい", "見送りさせ",
     # not allowed, in its negative forms only: 「直接契約が認められています」 claims a permission (a trust trick),
     # it refuses nothing
     "認められていない", "認められてない", "許可されていない", "許可されてない", "許されていない", "許されてない",
