@@ -465,8 +465,10 @@ FEE_AND_PROMISE = "月収100万円も可能です。登録料として3万円を
 @pytest.mark.parametrize(("p_any", "also", "passages", "expected"), [
     # the rules read the promise; the model is sure of the fee too, and shows its words
     (0.95, ("upfront_payment",), ((19, 22),), {("unrealistic_offer", "both"), ("upfront_payment", "model")}),
-    # a category already named is not named twice
+    # a category already named is not named twice, nor the head's other words for it added (measured:
+    # a fifth more highlights, most on no lure's words; docs/quality.md, twelfth session)
     (0.95, ("unrealistic_offer",), ((0, 8),), {("unrealistic_offer", "both")}),
+    (0.95, ("unrealistic_offer",), ((0, 8), (19, 22)), {("unrealistic_offer", "both")}),
     # no passage explains it: not named (a category named beside another must show its words)
     (0.95, ("upfront_payment",), (), {("unrealistic_offer", "both")}),
     # the only finding is doubted by the model: nothing is named beside a doubt

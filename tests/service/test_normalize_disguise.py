@@ -210,8 +210,23 @@ def test_the_reading_maps_back_through_the_normalised_text():
     assert reading.original_slice(digits, digits + 13) == "ゼロキューゼロのイチニーサンヨンのゴーロクナナハチ"
 
 
+@pytest.mark.parametrize("text, word, name", [
+    ("pls text our HR on wh@ts", "wh@ts", "whatsapp"),
+    ("join te1egram today", "te1egram", "telegram"),
+    ("d1sc0rdで話しましょう", "d1sc0rd", "discord"),
+    ("s!gnal only", "s!gnal", "signal"),
+])
+def test_a_name_spelled_with_symbols_is_read_as_the_name(text, word, name):
+    reading = read_aloud(N.normalize(text))
+    assert reading is not None and name in reading.text
+    start = reading.text.index(name)
+    assert reading.original_slice(start, start + len(name)) == word
+
+
 @pytest.mark.parametrize("text", ["よろしくお願いします", "詳細はLINEでお伝えします", "taro@gmail.com まで",
-                                  "090-1234-5678", "田中さん、いつもありがとうございます"])
+                                  "090-1234-5678", "田中さん、いつもありがとうございます",
+                                  # symbols among letters that spell no name, and an address that looks like one
+                                  "h3llo w0rld", "line@example.com", "pa$$word は半角で", "v1.0.3 をご確認ください"])
 def test_a_message_that_reads_the_same_has_no_reading(text):
     assert read_aloud(N.normalize(text)) is None
 
@@ -221,5 +236,6 @@ def test_the_reading_vocabulary_is_data_with_reasons():
     assert readings() is data  # loaded once
     for group in ("letters", "digits", "domain_words"):
         assert data[group] and all(entry["reason"] for entry in data[group])
+    assert data["leet"]["reason"] and data["leet"]["names"] and data["leet"]["substitutions"]
     assert {entry["letter"] for entry in data["letters"]} == set("abcdefghijklmnopqrstuvwxyz")
     assert {entry["digit"] for entry in data["digits"]} == set("0123456789")

@@ -1,4 +1,4 @@
-"""The tenth and eleventh sessions' families, read by the rules alone (table-driven). They came from training
+"""The tenth to twelfth sessions' families, read by the rules alone (table-driven). They came from training
 threads written one weak spot at a time (tr222-tr229: the money step of a task scam, "this one is
 full, here is another", one-line calls and visits, tests before a contract, disguised contacts,
 trust tricks, refusals and reports, English) and then one trade or sender at a time (tr230-tr237:
@@ -107,6 +107,29 @@ WEAK_SPOT_FLAGGED = [
      "client", BEFORE),
     ("family: a fee's scheme named, then the payment asked", "保証金制度があるので、先に5万円を入金してください", "upfront_payment",
      "client", BEFORE),
+    # the twelfth session (tr270-tr277): a terse item's 不要 waives only that item; more jobs passed on
+    # in a DM after a contract; the phone as the verb; "not here, add me"; a titled person to text;
+    # a messenger spelled with a symbol; samples sent to an address; a quoted group and a search
+    ("family: a threat after terse items", "顔出し不要 今夜のみ 不参加は選考外", "pressure", "client", BEFORE),
+    ("family: more jobs passed on in a DM", "単価の高い案件はインスタのDMで先に流してますよ", "off_platform_contact", "client", AFTER),
+    ("family: the phone as the verb, announced", "では明後日こちらからお電話しますね", "off_platform_contact", "client", BEFORE),
+    ("family: not here, then add me", "ここだと詳細書けないので、追加していただけたら送ります", "off_platform_contact", "client", BEFORE),
+    ("family: a titled person to message", "Please message Mrs. Chen on WhatsApp to continue.", "off_platform_contact", "client", BEFORE),
+    ("family: a messenger spelled with a symbol", "reach me on wh@tsapp for the brief", "off_platform_contact", "client", BEFORE),
+    ("family: samples sent to an address", "please send sample files to k.ito.studio@gmail.com", "contact_details", "client", BEFORE),
+    ("family: a quoted group, what is done there, a search", "LINEで『在宅ワーク部』ってグループ運営してます、検索してみてください",
+     "contact_details", "client", BEFORE),
+    # (tr278-tr285) a terse meeting line ending in 「のみ」; a visit made the condition of a threat; a close at an
+    # hour; no more work for those who do not join; a quick payback in a range of jobs, or 「すぐ」, reassured
+    ("family: a tool, a time and only the check", "明後日21:00 Zoom 5分 顔合わせのみ", "off_platform_contact", "client", BEFORE),
+    ("family: a visit or someone else", "来週月曜までに来社できなければ他の方に決めます", "pressure", "client", BEFORE),
+    ("family: applications closed at an hour", "本日18時で応募終了となります", "pressure", "client", BEFORE),
+    ("family: no more work for those who stay out", "グループに参加しない方には今後の依頼はお送りしません", "pressure", "client", BEFORE),
+    ("family: paid back in a job or two", "講座代はかかりますが、2〜3件で元が取れますよ", "unrealistic_offer", "client", BEFORE),
+    ("family: paid back at once, with a reassurance", "初期費用はすぐ回収できるので心配いりません", "unrealistic_offer", "client", BEFORE),
+    # (tr286-tr293) a meeting tool as the thing to do, in English
+    ("family: a meeting tool as the thing to do", "Could we do a short Teams tomorrow 10am before you start?", "off_platform_contact",
+     "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -172,4 +195,30 @@ WEAK_SPOT_PASSED = [
      "今後は直接というのは、クラウドワークスを通さない契約という意味でしょうか", "worker", BEFORE),
     ("look-alike: a worker worried about the move", "個人口座への直接振込は不安なので、仮払いでお願いします", "worker", BEFORE),
     ("look-alike: a worker quotes the rule against it", "Payment outside CrowdWorks is against the rules.", "worker", BEFORE),
+    ("look-alike: a close already done", "先日の募集は本日で締め切りました。ご応募ありがとうございました", "client", BEFORE),
+    ("look-alike: a new posting on the platform's own page",
+     "第2弾の募集を出しました。こちらからご応募ください\nhttps://crowdworks.jp/public/jobs/1234567", "client", BEFORE),
+    ("look-alike: a worker's hedge on a direct transfer", "口座への直接振込とかだとちょっと…", "worker", BEFORE),
+    ("look-alike: a worker's hedge on the app", "LINE交換はちょっと...", "worker", BEFORE),
+    ("look-alike: a placeholder address in the spec", "入力欄のプレースホルダーは「sample.user@gmail.com」にしてください", "client", BEFORE),
+    ("look-alike: a worker asks whether the job needs an app", "途中でLINEの友だち追加が必要になりますか？", "worker", BEFORE),
+    ("look-alike: a worker asks whether a call is needed, in English",
+     "Do you need a Skype interview before deciding?", "worker", BEFORE),
+    ("look-alike: a request to talk outside filed, approval awaited",
+     "サービス外連絡申請を提出しました。承認がおりたらChatworkでファイルをお渡しします", "client", BEFORE),
+    ("look-alike: items refused in a list, in English", "We do not need your passport, ID card or bank details.", "client", BEFORE),
+    ("look-alike: an ID photo named, not an ID", "We never ask for ID photos.", "client", BEFORE),
+    ("look-alike: a course's FAQ about its fees", "よくある質問を8問お願いします。入会金と月謝の違い、返金の条件を中心に", "client", BEFORE),
+    ("look-alike: a course's sales page, in English",
+     "Please write our course sales page. It covers the $30 deposit and the monthly fee.", "client", BEFORE),
+    ("look-alike: an announcement sent in the client's own account",
+     "お客様向けにLINE公式アカウントで流す、春のキャンペーンの案内文を3本お願いします", "client", BEFORE),
+    ("look-alike: a worker asks whether the talk will be on an app", "納品物のやりとりってChatworkでとかになりますか？", "worker", BEFORE),
+    ("look-alike: a worker reports back what the client said, in English",
+     "You suggested paying me directly. No thanks, please use the escrow here.", "worker", BEFORE),
+    ("look-alike: the record of a call to review", "Please do a Zoom recording review of the attached file.", "client", BEFORE),
+    ("look-alike: fees as what an article explains", "引越しの初期費用（敷金・礼金・仲介手数料）を学生向けに解説する記事をお願いします", "client", BEFORE),
+    ("look-alike: the client accepts a milestone tonight", "will accept milestone 3 tonight, thanks!", "client", AFTER),
+    ("look-alike: the pay released from the escrow",
+     "Payment is released from the escrow once we approve the delivery.", "client", AFTER),
 ]

@@ -642,7 +642,7 @@ CHANNEL_REFERENCE = compile_pattern(talk("reference_words"))
 # The reader's tasks sent out in the channel (「次回以降のタスクはLINEオープンチャットで一斉配信しています」): the
 # verb right after the channel, the work named earlier in its sentence (off_platform_contact._hands_out_work).
 # (how the sending is done, read before the verb: 「一斉配信」「毎日配信」; also by SURVIVES_RULES)
-_SENT_HOW = r"(?:一斉|毎日|随時|先行|限定|先着(?:順)?(?:で)?)?"
+_SENT_HOW = r"(?:一斉|毎日|随時|先行|先に|限定|先着(?:順)?(?:で)?)?"
 # (「…緑のオプチャから先着で配ってます」, tr188: sent out from the channel)
 HANDED_OUT_AFTER = compile_pattern(r"(?:の)?(?:グループ|チャット|ルーム|サーバー)?(?:で|にて|から)\s?" + _SENT_HOW + r"\s?" + talk("handed_out_verbs"))
 HANDED_OUT_WORK = compile_pattern(talk("handed_out_work"))
@@ -742,6 +742,11 @@ HERE_UNSUITABLE_RULES: tuple[Rule, ...] = (
         counter_examples=("ここでは詳しく書けないので、契約後にお送りします", "ここだと規約的にあれなので、こちらで進めます"),
         reason="'here' is not suitable",
     ),
+)
+# An add request with no tool named, read only where the sender says this place will not do
+# (「こっちだと詳しく書けないんです🙏 追加してくれたらすぐ説明します〜」, tr274): adding is the move.
+ADD_AFTER_UNSUITABLE = compile_pattern(
+    talk("add_verbs") + r"(?:して(?:くれ|もらえ|いただけ|頂け)?(?:たら|れば)|いただけ(?:たら|れば)|して(?:ください|下さい|ね|ほしい|欲しい)|(?:を)?お願い)"
 )
 # A move to somewhere else with no name (「別のところで話しましょう」「他の場所で連絡させて」).
 MOVE_ELSEWHERE_RULES: tuple[Rule, ...] = (
@@ -865,8 +870,11 @@ PERMITTED_AFTER = compile_pattern(
 # こちらでやりとりさせてください」, tr265): the platform's way, not a move; a claim it was approved is
 # the permission signal and reads as before.
 OFF_SERVICE_REQUEST_PENDING = compile_pattern(
-    "(?:" + vocab.words("ja", "signals", "off_service_request") + r")\s?(?:を|の)?[^。!?\n]{0,24}?"
-    r"(?:出します|出してから|提出します|提出してから|いたします|致します|申請します|承認(?:され(?:るまで|てから|たら|次第)|後|を待って|が下り(?:るまで|てから|たら)))"
+    # (the approval awaited may be the next sentence's: 「…申請を提出しました。承認がおりたらLINEで」, tr278; a
+    # request only said filed, with no approval awaited, is still a claim: 「…申請を出しました、LINEでお願いします」)
+    "(?:" + vocab.words("ja", "signals", "off_service_request") + r")\s?(?:を|の)?[^!?\n]{0,24}?"
+    r"(?:出します|出してから|提出します|提出してから|いたします|致します|申請します"
+    r"|承認(?:され(?:るまで|てから|たら|次第)|後|を待って|が(?:下|お)り(?:るまで|てから|たら)))"
 )
 # The sentence thanks the other side for proposing the channel (「Google Meetでのお打ち合わせのご提案ありがとう
 # ございます」): reported, not proposed.
@@ -904,7 +912,9 @@ DISLIKE = compile_pattern(r"[^。\n!?、]{0,20}?" + talk("dislikes"))
 # WhatsApp」「join our Discord」), what is to be found there points at it (「details on Telegram」, the
 # English 「詳細はLINEで」) or a pronoun comes right after it (「WhatsApp me」).
 EN_BEFORE = compile_pattern(
-    r"(?r)(?<![a-z])(?:" + en_talk("move_verbs") + r"(?:\s(?:me|us|you|(?:our|my|the|your)(?:\s[a-z\-]{1,15}){1,2}))?(?:\s" + en_talk("move_particles") + r")?"
+    # the one to reach may be a titled person (「pls text HR Ms. Linda on wh@ts」「contact Mr. Lee via Telegram」, tr277)
+    r"(?r)(?<![a-z])(?:" + en_talk("move_verbs") + r"(?:\s(?:me|us|you|(?:our|my|the|your)(?:\s[a-z\-]{1,15}){1,2}"
+    r"|(?:(?:hr|mr|ms|mrs|miss|dr)\.?\s){1,2}[a-z][a-z\-]{1,15}))?(?:\s" + en_talk("move_particles") + r")?"
     + r"\s" + en_talk("move_prepositions") + "|" + vocab.words("en", "channel_talk", "use_verbs")
     + r"|(?:more\s|full\s|all\s)?" + en_talk("pointer_nouns") + r"\s(?:on|in|via|over|at)"
     # a step of hiring held there (「onboarding is by our HR mgr on the paper plane app」)
@@ -926,6 +936,8 @@ EN_CALL_BEFORE = compile_pattern(
     r"(?r)(?<![a-z])(?:" + en_talk("call_kinds") + r"[ \t])?" + en_talk("calls") + r"s?[ \t](?:on|via|over|through|in|using)[ \t](?:the[ \t])?\Z"
     # its length right before it: a call (「quick 15min zoom tmrw 10am?」, tr155)
     r"|(?<![a-z\d])\d{1,3}[ \t]?-?[ \t]?(?:min|mins|minute|minutes)[ \t]\Z"
+    # the tool as the thing to do or have (「Can we do a quick Google Meet tonight 21:00?」「hop on a zoom tmrw?」, tr293)
+    r"|(?<![a-z])(?:do|have|hop[ \t]on|jump[ \t]on|set[ \t]up|schedule|book)[ \t]a(?:[ \t](?:quick|short|brief))?[ \t]\Z"
 )
 # ...but not a call that already happened or is the material (「transcribe the Zoom meeting」
 # 「the Zoom call recording」).

@@ -368,7 +368,9 @@ SPACED_INVITE_RULE = Rule(
 # 「『副業ママ応援』ってアカウント探してDMください」), not a phrase the work searches for (「「副業 在宅」で検索して上位記事を分析」).
 QUOTED_NAME_RULE = Rule(
     id="quoted_name_to_search",
-    pattern=r"[「『\"“](?P<ident>[^」』\"”\n]{2,24})[」』\"”](?:って|と|で|を)?(?:いう)?(?:アカウント|名前|グループ|ルーム|ユーザー)?(?:を|で)?"
+    pattern=r"[「『\"“](?P<ident>[^」』\"”\n]{2,24})[」』\"”](?:って|と|で|を)?(?:いう)?(?:アカウント|名前|グループ|ルーム|ユーザー|オプチャ|チャンネル)?(?:を|で)?"
+    # what is done there, before the search (「『副業ラボ2026』ってグループでやってます、検索したら出てきます」, tr271)
+    + r"(?:(?:やって|募集して|運営して|活動して)(?:ます|る|います|おります)[、,]?)?"
     + r"[ \t\u3000]{0,2}" + ch.talk("quoted_name_search"),
     examples=("くわしい説明は らいんの おーぷんちゃっと でやってます！「在宅ワーク相談室」で検索して入ってね",
               "いんすたで『副業ママ応援』ってアカウント探してDMください"),
@@ -493,6 +495,15 @@ _DIGIT_RUN = compile_pattern(r"[0-9〇一二三四五六七八九零][^0-9〇一
 # 「メールアドレス欄のサンプル」), not something asked of the reader.
 _FIELD_AFTER = compile_pattern(r"(?:の)?(?:入力)?" + ch.talk("form_fields"))
 _MADE_UP = compile_pattern(vocab.words("ja", "channel_talk", "made_up"))
+# An address something is sent to (「send samples to hr.x@gmail.com」「サンプルは abc@gmail.com までお送りください」):
+# a real recipient, whatever the sentence says of samples.
+_RECIPIENT_BEFORE = compile_pattern(r"(?<![a-z])(?:to|at)\s{1,2}\Z")
+_RECIPIENT_AFTER = compile_pattern(r"\s?(?:まで|宛|あて|に送|へ送|にお送|へお送|にご送付|へご送付)")
+
+
+def _is_recipient(text: str, start: int, end: int) -> bool:
+    return (_RECIPIENT_BEFORE.search(text, max(0, start - 8), start) is not None
+            or _RECIPIENT_AFTER.match(text, end, min(len(text), end + 8)) is not None)
 # A profile link offered with one of these in the message asks the reader to get in touch.
 _CONTACT_ASK = compile_pattern(vocab.words("ja", "channel_talk", "contact_asks") + "|"
                                + r"(?<![a-z])" + ch.en_talk("contact_asks") + r"(?![a-z])")
@@ -613,8 +624,8 @@ class ContactDetails(Detector):
             if _PLACEHOLDER_EMAIL.fullmatch(m.group()):
                 continue  # 「example@example.com」 in a form's spec
             sentences = sentences or ch.sentences_of(text)
-            if _MADE_UP.search(text, *sentences.span(m.start())):
-                continue  # 「テストデータには…「abc(at)gmail.com」」
+            if _MADE_UP.search(text, *sentences.span(m.start())) and not _is_recipient(text, m.start(), m.end()):
+                continue  # 「テストデータには…「abc(at)gmail.com」」, not 「send samples to hr.x@gmail.com」
             yield m.span()
 
     @staticmethod
@@ -634,9 +645,9 @@ class ContactDetails(Detector):
     def _ids(text: str, sentences: ch.Sentences) -> Iterable[tuple[int, int]]:
         for m in _ID.finditer(text):
             start, end = m.span("ident")
-            if not _STRONG_SEP.search(m.group("sep")) and not _ID_MARKS.search(m.group("ident")):
-                continue  # 「ID images」「your ID (front+back)」: a word, not an identifier
-            end = start + len(text[start:end].rstrip("._-\n"))
+            end = start + len(text[start:end].rstrip("._-\n"))  # a full stop ends the sentence, not the ID
+            if not _STRONG_SEP.search(m.group("sep")) and not _ID_MARKS.search(text, start, end):
+                continue  # 「ID images」「your ID (front+back)」「ID photos.」: a word, not an identifier
             if end - start >= 3 and not clauses.is_negated(text, start, end):
                 yield start, end
         for m in _ARROW_ID.finditer(text):

@@ -263,6 +263,8 @@ class ExternalSite(Detector):
         for start, end in sorted(registrations + _LURE.spans(text)):
             if _SUBJECT.match(text, end, min(len(text), end + _SUBJECT_REACH)):
                 continue
+            if _asked_on_the_platform(text, start, sentences):
+                continue  # 「第2弾を出しましたので、こちらから改めてご応募ください https://crowdworks.jp/public/jobs/…」
             if not _ASKS.search(text, sentences.span(start)[0], sentences.span(max(start, end - 1))[1]):
                 continue  # the ask may be in the sentence the match ends in (「…アプリで配信してます。DLして…ください」)
             if clauses.is_negated(text, start, end) or clauses.is_reported(text, start, end):
@@ -301,6 +303,18 @@ class ExternalSite(Detector):
             if message_lures or kind in ("shortener", "app_store") or _hub_to_reach(text, kind, start, sentences) or (
                     kind == "form" and _LINK_LURE.search(text)) or _link_sentence_lures(text, start, sentences) or _acts_at(url):
                 yield start, end
+
+
+def _asked_on_the_platform(text: str, start: int, sentences: ch.Sentences) -> bool:
+    """The ask's place is the platform's own page: a link of the platform in the ask's sentence or
+    the next one, and no other link there."""
+    _, s_end = sentences.span(start)
+    after = s_end + 1
+    while after < len(text) and (text[after].isspace() or text[after] in "。.!?！？"):
+        after += 1  # the next sentence is the next one with words (a link on its own line)
+    next_end = sentences.span(after)[1] if after < len(text) else len(text)
+    kinds = {ch.url_kind(url) for a, _, url in ch.find_urls(text) if start <= a <= next_end}
+    return kinds == {"platform"}
 
 
 def _hub_to_reach(text: str, kind: str, start: int, sentences: ch.Sentences) -> bool:

@@ -53,6 +53,7 @@ _HERE_POINTING = compile_pattern(vocab.words("ja", "channel_talk", "here_pointin
 _POINT_GAP = 4
 # A worker asking whether a channel will be used (「お電話でのやり取りは発生しますか？」): the end of the sentence.
 _ASKS_WHETHER = compile_pattern(vocab.words("ja", "channel_talk", "asks_whether"))
+_EN_ASKS_WHETHER = compile_pattern(r"(?<![a-z])" + ch.en_talk("asks_whether") + r"(?![a-z])")
 _HANDOVER = ch.Scanner(ch.CONTACT_HANDOVER_RULES)
 _EN_OUTSIDE = ch.Scanner(ch.EN_OUTSIDE_RULES)
 # Cheap literals every ID_GIVEN match holds (its leading lookbehinds make a blind scan slow): the
@@ -199,6 +200,9 @@ class OffPlatformContact(Detector):
         if id_given:
             out += ch.first(m.span() for m in ch.ADD_REQUEST.finditer(text)
                             if self._is_live(text, m.start(), m.end()))
+        elif any(self._is_live(text, *span) for span in _HERE_UNSUITABLE.spans(text)):
+            out += ch.first(m.span() for m in ch.ADD_AFTER_UNSUITABLE.finditer(text)
+                            if self._is_live(text, m.start(), m.end()))
         out += ch.first(m.span() for m in _HERE_POINTING.finditer(text)
                         if _points_at_contact(text, m.end()) and self._is_live(text, m.start(), m.end()))
         out += ch.first(span for span in map(_add_request_of, _ADD_BEFORE_HANDLE.finditer(text))
@@ -333,8 +337,8 @@ class OffPlatformContact(Detector):
             call_start = start
         else:
             before = ch.EN_CALL_BEFORE.search(text, max(0, start - 30), start)
-            if before is None:
-                return False
+            if before is None or ch.EN_CALL_DESCRIBED_AFTER.match(text, end, min(len(text), end + 16)):
+                return False  # 「do a Zoom recording review」: the record of a call, not one
             call_start = before.start()
         if ch.EN_CALL_DESCRIBED_BEFORE.search(text, max(0, call_start - 24), call_start):
             return False
@@ -360,16 +364,28 @@ class OffPlatformContact(Detector):
                     or clauses.is_post_contract_reference(text, start, end)
                     or ch.REFUSED_LATER.match(text, end, min(len(text), end + 60)) is not None
                     or ch.PERMITTED_AFTER.match(text, end, min(len(text), end + 30)) is not None
-                    or ch.OFF_SERVICE_REQUEST_PENDING.search(text, *clauses.sentence_span(text, start)) is not None)
+                    or _behind_a_pending_request(text, start))
 
 
 DETECTOR = OffPlatformContact()
 
 
+def _behind_a_pending_request(text: str, start: int) -> bool:
+    """The platform's own request to talk outside (サービス外連絡申請) is still to be filed or approved,
+    said in the candidate's sentence or the one before it (「…申請を提出しました。承認がおりたらLINEで」)."""
+    s_start, s_end = clauses.sentence_span(text, start)
+    before = clauses.sentence_span(text, s_start - 2)[0] if s_start >= 2 else s_start
+    return ch.OFF_SERVICE_REQUEST_PENDING.search(text, before, s_end) is not None
+
+
 def _asks_whether(text: str, start: int, sentences: ch.Sentences) -> bool:
-    """The channel's sentence ends by asking whether it will be used (「…のやり取りは発生しますか？」)."""
-    _, s_end = sentences.span(start)
-    return _ASKS_WHETHER.search(text, start, min(len(text), s_end + 1)) is not None
+    """The channel's sentence ends by asking whether it will be used (「…のやり取りは発生しますか？」
+    「Do you need a Zoom interview or an office visit before deciding?」)."""
+    s_start, s_end = sentences.span(start)
+    if _ASKS_WHETHER.search(text, start, min(len(text), s_end + 1)) is not None:
+        return True
+    s_start, s_end = sentences.english(start)
+    return text[s_end:s_end + 1] == "?" and _EN_ASKS_WHETHER.search(text, s_start, start) is not None
 
 
 def _add_request_of(m) -> tuple[int, int]:

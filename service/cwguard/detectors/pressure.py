@@ -276,13 +276,16 @@ RULES: tuple[PressureRule, ...] = (
     PressureRule(
         id="closing_time_today",
         pattern=rf"(?P<s>(?:{vocab.words('ja', 'pressure', 'closing_subjects')})(?:は|の|期限は?)?\s?[:：]?\s?(?:本日|今日|明日|今夜|今週)"
-        r"\s?(?:の?\s?[月火水木金土日]曜(?:日)?)?\s?(?:\d{1,2}:\d{2}|\d{1,2}時)?\s?(?:まで|中|で(?:締め切|終了|〆))|(?:本日|今日)\s?\d{1,2}:\d{2}\s?まで"
+        # (not a close already done, which is a notice: 「募集は本日で締め切りました」, tr271)
+        r"\s?(?:の?\s?[月火水木金土日]曜(?:日)?)?\s?(?:\d{1,2}:\d{2}|\d{1,2}時)?\s?(?:まで|中|"
+        r"で(?:締め切(?!りました|った)|終了(?!しました|いたしました|となりました)|〆(?!ました|切りました)))|(?:本日|今日)\s?\d{1,2}:\d{2}\s?まで"
         # the subject after the day: 「今日中ﾀﾞｹ募集ﾃﾞｽ」「本日限りの受付です」 (tr163)
         rf"|(?:本日|今日|今夜|今週)\s?(?:中)?\s?(?:だけ|のみ|限り|限定)\s?(?:の|で)?\s?(?:{vocab.words('ja', 'pressure', 'closing_subjects')}))",
         examples=("募集は本日23:59まで、残り2枠となっています。", "今日中ﾀﾞｹ募集ﾃﾞｽ"),
         counter_examples=(
             "ご応募の締め切りは来週金曜日です。",
             "「受付は本日まで」というコピーを含むバナーを作ってください。",
+            "先日の募集は本日で締め切りました。ご応募ありがとうございました",
         ),
         reason="a closing time today (dev-044 m1)",
         self_evident=True,
@@ -316,7 +319,7 @@ RULES: tuple[PressureRule, ...] = (
         r"(?:spots?|slots?|seats?|places?|openings?|positions?) (?:are |is )?(?:very |strictly )?limited(?! (?:to|by|in|for)(?![a-z]))|"
         # not the client's own contract step sent (「I'll send the offer here today」)
         # (nor the time of the client's own step after it: 「pls accept and we'll fund it today」, tr269)
-        rf"(?:{vocab.words('en', 'pressure', 'answer_verbs')})(?![a-z])(?!\s(?:you\s)?(?:the|an|our|a)\s(?:offer|contract|milestone|invite|invitation)s?(?![a-z]))"
+        rf"(?:{vocab.words('en', 'pressure', 'answer_verbs')})(?![a-z])(?!\s(?:you\s)?(?:(?:the|an|our|a)\s)?(?:offer|contract|milestone|invite|invitation)s?(?![a-z]))"
         r"(?:(?!(?<![a-z])(?:we|i)(?:'ll|\swill|\scan|'d|\swould)\s)[^.!?\n]){0,20}?"
         r"(?:within (?:\d{1,2}|one|two|24|48) hours?|by (?:today|tonight|tomorrow(?: morning)?)|today|tonight|right now|immediately|"
         # a bare 「now」 closing the order: 「just say yes now」「sign now!」 (not 「now that …」)
@@ -332,6 +335,7 @@ RULES: tuple[PressureRule, ...] = (
             "The milestone closes when you deliver.",
             "Our office closes at 6pm on fridays.",
             "Offer sent, pls accept and we'll fund it today.",
+            "will accept milestone 2 tonight",
         ),
         lang="en",
         reason="English urgency and scarcity (ASAP, today only, first come first served, last spot)",

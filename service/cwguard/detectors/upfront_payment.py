@@ -665,7 +665,11 @@ _TOPIC_TAIL = compile_pattern(
 # スクールの比較記事」): the noun phrase it starts is headed by the deliverable; read with no request
 # to pay in its sentence.
 _IN_THE_DELIVERABLE = compile_pattern(
-    r"(?:[（(][^)）\n]{0,40}[)）])?[^。!?\n、]{0,16}?の\s?(?:" + vocab.words("ja", "money", "work_about_fees") + ")"
+    # (a fee inside the brackets that list several reads from their close: 「（敷金・礼金・保証金・仲介手数料）を…」)
+    r"(?:[（(][^)）\n]{0,40}[)）]|[^。!?\n（()）]{0,24}?[)）])?(?:[^。!?\n、]{0,16}?の"
+    # the fee as what the piece explains (「賃貸の初期費用（敷金・礼金…）を入居者向けに解説する記事」, tr288)
+    r"|(?:を|について|に関する|に関して)[^。!?\n]{0,16}?(?:解説|説明|紹介|比較|まとめ|整理)(?:する|した|している)?)"
+    r"\s?(?:" + vocab.words("ja", "money", "work_about_fees") + ")"
 )
 _ASKS_TO_PAY = compile_pattern(_PAY_REQUEST + "|" + _BEAR)
 # A price list or fee page named as the piece to make: its fees are its content (`_in_the_price_list`).

@@ -483,12 +483,15 @@ RULES += (
         r"(?<![a-z])if\s(?:the\s)?(?:quality|result|results|sample|draft|test|work|output)\s(?:is|are|looks)\s(?:good|ok|okay|fine|great|acceptable)"
         r"[^.!?\n]{0,40}?(?:contract|escrow|hire|pay)|"
         # the next milestone funded only after the work is seen (「write the next 20 first, I fund milestone 2 after I see them」, tr180)
-        rf"(?<![a-z])(?:escrow|contract|fund|milestone)[^.!?\n]{{0,30}}?(?:after|once|when)\s(?:i|we)\s(?:check|review|see|approve|receive|get|like)\s{_EN_WORK})",
+        # (not the pay released from the escrow already funded: 「Payment is released by CrowdWorks from the escrow once
+        # I approve the delivery」, tr290)
+        rf"(?<![a-z])(?<!(?:from|in|out\sof)\s(?:the\s)?)(?:escrow|contract|fund|milestone)[^.!?\n]{{0,30}}?(?:after|once|when)\s(?:i|we)\s(?:check|review|see|approve|receive|get|like)\s{_EN_WORK})",
         examples=("Write the intro first. If we like it, we'll send the contract.",
                   "write the next 20 first, I fund milestone 2 after I see them"),
         counter_examples=(
             "If you like my portfolio, please send the contract.",
             "We never set up the escrow after we check the work; escrow comes first.",
+            "Payment is released by CrowdWorks from the escrow once I approve the delivery.",
         ),
         lang="en",
         reason="in English: a contract or escrow only after the work is seen (tr2-0073, tr2-0136, tr4-0082 family)",

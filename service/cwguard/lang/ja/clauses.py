@@ -60,6 +60,10 @@ NEGATION_TERMS: tuple[str, ...] = (
     "辞退させ", "辞退いたし", "辞退致し", "辞退します", "辞退したい", "見送らせ", "見送ります", "見送りたい", "見送りさせ",
     # worried about it, the worry's topic being the act (「直接振込は不安なので、仮払いでお願いします」)
     "は不安", "は怖い", "はこわい", "は心配", "には抵抗",
+    # a hedge that trails off or names the reluctance (「LINE追加はちょっと…」「口座に直接振込、とかだとちょっと…」
+    # 「外部でのやり取りは抵抗があります」); 「ちょっと」 alone is "a little" (「LINEの方がちょっと早い」)
+    "はちょっと...", "だとちょっと...", "はちょっと..", "だとちょっと..", "とかだとちょっと", "とかはちょっと",
+    "は抵抗が", "ちょっと抵抗",
     # not allowed, in its negative forms only: 「直接契約が認められています」 claims a permission (a trust trick),
     # it refuses nothing
     "認められていない", "認められてない", "許可されていない", "許可されてない", "許されていない", "許されてない",
@@ -125,6 +129,9 @@ NOT_A_NEGATION_TERMS: tuple[str, ...] = (
     "差し支えありません", "差支えありません", "支障ありません", "申し訳ありません", "申し訳ございません",
     "すみません", "遠慮なく", "ご遠慮なさらず", "遠慮せず", "気にせず", "気兼ねなく", "間違いありません", "違いありません",
     "わかりません", "分かりません", "限りません", "かもしれません", "知れません",
+    # reassurance, not refusal: 「すぐ回収できるので心配いりません」「倍になって戻るので損はないです」 (tr282, tr276)
+    "心配いりません", "心配はいりません", "心配ありません", "心配はありません", "心配いらない", "心配ない", "心配無用",
+    "損はない", "損はありません", "損しません",
     # a condition or a question, not a refusal: 「メッセージが難しい場合はLINEで」「難しいでしょうか」
     "難しい場合", "難しければ", "難しいようでしたら", "難しいようであれば", "難しいでしょうか", "難しいですか",
     "厳しい場合", "厳しければ", "厳しいようでしたら", "厳しいでしょうか", "厳しいですか",
@@ -207,10 +214,12 @@ def _alternation(terms: tuple[str, ...]) -> str:
 # emoji (「いりませんよ笑 急ぎなんで…」「了解です　LINEで」「問題ないですよ〜 明日ずーむいけます？」)
 # ends the sentence, so a negation before it does not reach a request after it. After any other
 # word a space only separates phrases (「詳細は LINEで お願いします」), and a link after the space
-# belongs to the sentence before it (「決済をお願いします https://…」).
+# belongs to the sentence before it (「決済をお願いします https://…」). A job ad's terse items end
+# one too (「顔出し不要 本日のみ 不参加は不採用扱い」「未経験OK 在宅可 日払い」): their 不要 is the item's own.
 # (Written in natural Japanese and folded as the normalised text reads: hiragana as katakana.)
 CHAT_SENTENCE_END = fold_pattern(
-    r"(?<=(?:ます|ません|です|でした|ました|ください|下さい|ですよ|ますよ|ませんよ|よね|笑|ww|[〜~]|\p{So}))[ \u3000]+(?=\S)(?!https?:|www\.)"
+    r"(?<=(?:ます|ません|です|でした|ました|ください|下さい|ですよ|ますよ|ませんよ|よね|笑|ww|[〜~]|\p{So}"
+    r"|不要|歓迎|(?<![a-z])ok))[ \u3000]+(?=\S)(?!https?:|www\.)"
 )
 # The sentence ends every reader of a message shares (`Boundaries`, and `_channels.Sentences`).
 SENTENCE_END = regex.compile("[" + regex.escape(SENTENCE_END_CHARS) + "]|" + CHAT_SENTENCE_END)
@@ -227,6 +236,11 @@ _REQUEST = REQUEST
 _REPORTED = compile_pattern(_alternation(REPORTED_TERMS))
 _ASKING_BACK = compile_pattern("|".join(ASKING_BACK_PATTERNS))
 _ANY_SENTENCE_END = regex.compile(r"[。!！?？\n]")
+# The other side's words, reported by the worker in English (「you mentioned paying directly — no」「You asked
+# me to add you on Telegram; I'd rather keep it here」, tr293): read in the sentence before the span.
+_EN_SAID_BY_YOU = regex.compile(
+    r"(?<![a-z])(?:you|u)(?:'ve|\shave)?\s(?:mentioned|said|asked|offered|suggested|proposed|wanted|told\sme)(?![a-z])",
+    regex.IGNORECASE)
 _ASKED_WITHOUT_MARK = compile_pattern(r"(?:でしょうか|ですか)\s*$")
 _POST_CONTRACT = compile_pattern(_alternation(POST_CONTRACT_TERMS) + "|" + POST_CONTRACT_SEQUENCE)
 _POST_CONTRACT_BACK = compile_pattern(POST_CONTRACT_BACK_REFERENCE)
@@ -400,11 +414,14 @@ def is_reported(text: str, start: int, end: int) -> bool:
 
 
 def asks_back(text: str, start: int, end: int) -> bool:
-    """Whether the span's sentence is a question asking back what was said (ASKING_BACK_PATTERNS).
+    """Whether the span's sentence is a question asking back what was said (ASKING_BACK_PATTERNS),
+    or, in English, says what the other side said before it (「you mentioned paying directly — no」).
     Read on the normalised or the original text (full-width marks count), within MAX_SCOPE."""
     s_start = max(start - MAX_SCOPE, 0)
     for stop in _ANY_SENTENCE_END.finditer(text, s_start, start):
         s_start = stop.end()
+    if _EN_SAID_BY_YOU.search(text, s_start, start):
+        return True
     stop = _ANY_SENTENCE_END.search(text, end, end + MAX_SCOPE)
     s_end = stop.start() if stop is not None else min(len(text), end + MAX_SCOPE)
     # a question mark, or a question said without one (「…という意味でしょうか。」「…なんですか」)
@@ -471,6 +488,11 @@ _EN_REFUSAL_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 ENGLISH_SCOPE = 80
+# What follows a comma inside a list: up to three words, maybe after and/or (「, ID card or 」)
+# ...and the list is one: joined by and/or before the phrase, or going on after it (not 「no, its unpaid」)
+_EN_LIST_JOIN = regex.compile(r",[^,.!?\n;:]*?(?<![a-z])(?:and|or)\s+[^,.!?\n;:]*\Z", regex.IGNORECASE)
+_EN_LIST_NEXT = regex.compile(r"\s*,|\s+(?:and|or)\s", regex.IGNORECASE)
+_EN_LIST_ITEM = regex.compile(r"\s*(?:(?:and|or)\s+)?(?:[a-z\-/]+\s+){0,2}(?:(?:and|or)\s+)?", regex.IGNORECASE)
 
 
 def english_negated(text: str, start: int, end: int) -> bool:
@@ -479,6 +501,11 @@ def english_negated(text: str, start: int, end: int) -> bool:
     lo = max(0, start - ENGLISH_SCOPE)
     before = text[lo:start]
     cut = _EN_CLAUSE_START.search(before)
+    # an item of a list is in the clause that heads the list (「we do not need your passport, ID card or
+    # bank details」: 「ID card」 and 「bank details」 are not needed either)
+    listed = _EN_LIST_NEXT.match(text, end) is not None or _EN_LIST_JOIN.search(before) is not None
+    while listed and cut and before[cut.start()] == "," and _EN_LIST_ITEM.fullmatch(before, cut.start() + 1):
+        cut = _EN_CLAUSE_START.search(before, 0, cut.start())
     clause_before = before[cut.start() + 1:] if cut else before
     if _EN_NEGATION_BEFORE.search(clause_before):
         return True

@@ -88,6 +88,9 @@ class _ReadingRules:
     letters: re.Pattern
     tokens: dict[str, re.Pattern]
     value: dict[str, str]
+    leet: re.Pattern
+    leet_letters: dict[str, str]      # a symbol or digit -> the letters it may stand for
+    leet_names: dict[str, str]        # a name as spelled in letters -> the name it is read as
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +131,15 @@ def _reading_rules() -> _ReadingRules:
     label = rf"(?:{_trie(domain_words)}|[a-z0-9][a-z0-9\-]{{0,62}}+)"
     at, dot = _trie(ats), _trie(dots)
     digit_chars = sorted({c for d in digits for c in d} | set("0123456789") | set(separators))
+    leet = data["leet"]
+    symbols = re.escape("".join(leet["substitutions"]))
     return _ReadingRules(
+        # a whole Latin word with a symbol or digit among its letters (「wh@ts」「te1egram」), read
+        # only when it spells a name (`_leet_name`)
+        leet=re.compile(rf"(?<![a-z0-9._%+\-@])(?=[a-z{symbols}]*[a-z])(?=[a-z{symbols}]*[{symbols}])"
+                        rf"[a-z{symbols}]{{4,10}}(?![a-z0-9@])"),
+        leet_letters=dict(leet["substitutions"]),
+        leet_names=dict(leet["names"]),
         # an e-mail address: local part, a written '@', a domain with written dots
         mail=re.compile(rf"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{{0,63}}+{ws}{{0,3}}{at}{ws}{{0,3}}"
                         rf"{label}(?:{ws}{{0,2}}{dot}{ws}{{0,2}}{label}){{0,4}}"),
@@ -151,14 +162,25 @@ def _reading_rules() -> _ReadingRules:
     )
 
 
+def _leet_name(word: str, rules: _ReadingRules) -> str | None:
+    """The name a word with symbols or digits for letters spells (「wh@ts」 → whatsapp), if any:
+    every way to read its symbols is tried (「1」 is l or i), and none is a guess."""
+    readings = [""]
+    for c in word:
+        readings = [r + letter for r in readings for letter in rules.leet_letters.get(c, c)]
+    return next((rules.leet_names[r] for r in readings if r in rules.leet_names), None)
+
+
 def _runs(text: str, rules: _ReadingRules) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every run to read, earliest first, without overlaps (at one place an
-    e-mail address wins over digits, digits over letter names)."""
-    found = [("mail", m.start(), m.end()) for m in rules.mail.finditer(text)]
+    """(kind, start, end) of every run to read, earliest first, without overlaps (at one place a
+    name spelled with symbols wins over an e-mail address, which wins over digits, digits over
+    letter names)."""
+    found = [("leet", m.start(), m.end()) for m in rules.leet.finditer(text) if _leet_name(m.group(), rules)]
+    found += [("mail", m.start(), m.end()) for m in rules.mail.finditer(text)]
     for zone in rules.digit_zone.finditer(text):
         found += [("digits", m.start(), m.end()) for m in rules.digits.finditer(text, zone.start(), zone.end())]
     found += [("letters", m.start(), m.end()) for m in rules.letters.finditer(text)]
-    priority = {"mail": 0, "digits": 1, "letters": 2}
+    priority = {"leet": -1, "mail": 0, "digits": 1, "letters": 2}
     found.sort(key=lambda run: (run[1], priority[run[0]]))
     out: list[tuple[str, int, int]] = []
     for run in found:
@@ -178,7 +200,9 @@ def _read(text: str) -> tuple[str, array, array, tuple[tuple[int, int], ...]] | 
     done = 0  # text[:done] is in pieces
     for kind, run_start, run_end in _runs(text, rules):
         out: list[tuple[str, int, int]] = []
-        for tok in rules.tokens[kind].finditer(text, run_start, run_end):
+        if kind == "leet":
+            out.append((_leet_name(text[run_start:run_end], rules), run_start, run_end))
+        for tok in rules.tokens[kind].finditer(text, run_start, run_end) if kind != "leet" else ():
             a, b = tok.span()
             if tok.lastgroup == "v":
                 out.append((rules.value[tok.group().lower()], a, b))
