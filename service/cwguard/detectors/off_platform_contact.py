@@ -381,7 +381,7 @@ def _behind_a_pending_request(text: str, start: int) -> bool:
 def _asks_whether(text: str, start: int, sentences: ch.Sentences) -> bool:
     """The channel's sentence ends by asking whether it will be used (「…のやり取りは発生しますか？」
     「Do you need a Zoom interview or an office visit before deciding?」)."""
-    s_start, s_end = sentences.span(start)
+    _, s_end = sentences.span(start)
     if _ASKS_WHETHER.search(text, start, min(len(text), s_end + 1)) is not None:
         return True
     s_start, s_end = sentences.english(start)

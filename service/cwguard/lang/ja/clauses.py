@@ -489,10 +489,11 @@ _EN_REFUSAL_AFTER = regex.compile(
 )
 ENGLISH_SCOPE = 80
 # What follows a comma inside a list: up to three words, maybe after and/or (「, ID card or 」)
-# ...and the list is one: joined by and/or before the phrase, or going on after it (not 「no, its unpaid」)
+_EN_LIST_ITEM = regex.compile(r"\s*(?:(?:and|or)\s+)?(?:[a-z\-/]+\s+){0,2}(?:(?:and|or)\s+)?", regex.IGNORECASE)
+# ...when the commas make a list: joined by and/or before the phrase, or going on after it (not the
+# comma of 「no, its unpaid」)
 _EN_LIST_JOIN = regex.compile(r",[^,.!?\n;:]*?(?<![a-z])(?:and|or)\s+[^,.!?\n;:]*\Z", regex.IGNORECASE)
 _EN_LIST_NEXT = regex.compile(r"\s*,|\s+(?:and|or)\s", regex.IGNORECASE)
-_EN_LIST_ITEM = regex.compile(r"\s*(?:(?:and|or)\s+)?(?:[a-z\-/]+\s+){0,2}(?:(?:and|or)\s+)?", regex.IGNORECASE)
 
 
 def english_negated(text: str, start: int, end: int) -> bool:
