@@ -143,6 +143,15 @@ class Sentences:
         start, _ = self.span(pos)
         return self.span(start - 1) if start > 0 else (0, 0)
 
+    def following(self, pos: int) -> tuple[int, int]:
+        """The next sentence with words after the one around `pos` (a link on its own line after
+        「…ください。」), empty at the end of the text."""
+        _, end = self.span(pos)
+        after = end + 1
+        while after < len(self.text) and (self.text[after].isspace() or self.text[after] in "。.!?！？"):
+            after += 1
+        return self.span(after) if after < len(self.text) else (len(self.text), len(self.text))
+
 
 # The sentence boundaries of one message, found once for all the contact detectors that ask.
 sentences_of = identity_cached(maxsize=8)(Sentences)

@@ -308,11 +308,7 @@ class ExternalSite(Detector):
 def _asked_on_the_platform(text: str, start: int, sentences: ch.Sentences) -> bool:
     """The ask's place is the platform's own page: a link of the platform in the ask's sentence or
     the next one, and no other link there."""
-    _, s_end = sentences.span(start)
-    after = s_end + 1
-    while after < len(text) and (text[after].isspace() or text[after] in "。.!?！？"):
-        after += 1  # the next sentence is the next one with words (a link on its own line)
-    next_end = sentences.span(after)[1] if after < len(text) else len(text)
+    _, next_end = sentences.following(start)
     kinds = {ch.url_kind(url) for a, _, url in ch.find_urls(text) if start <= a <= next_end}
     return kinds == {"platform"}
 

@@ -373,9 +373,9 @@ DETECTOR = OffPlatformContact()
 def _behind_a_pending_request(text: str, start: int) -> bool:
     """The platform's own request to talk outside (サービス外連絡申請) is still to be filed or approved,
     said in the candidate's sentence or the one before it (「…申請を提出しました。承認がおりたらLINEで」)."""
-    s_start, s_end = clauses.sentence_span(text, start)
-    before = clauses.sentence_span(text, s_start - 2)[0] if s_start >= 2 else s_start
-    return ch.OFF_SERVICE_REQUEST_PENDING.search(text, before, s_end) is not None
+    sentences = ch.sentences_of(text)
+    before, _ = sentences.previous(start)
+    return ch.OFF_SERVICE_REQUEST_PENDING.search(text, before, sentences.span(start)[1]) is not None
 
 
 def _asks_whether(text: str, start: int, sentences: ch.Sentences) -> bool:

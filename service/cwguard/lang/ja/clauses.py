@@ -28,6 +28,7 @@ from ...engine.detector import compile_pattern
 from ...engine.identity_cache import identity_cached
 from ...engine.normalize import fold_pattern, normalize
 from ...site.crowdworks import PLATFORM_NAMES
+from ..vocab import terms
 
 # --- boundaries -------------------------------------------------------------------------------
 
@@ -215,11 +216,13 @@ def _alternation(terms: tuple[str, ...]) -> str:
 # ends the sentence, so a negation before it does not reach a request after it. After any other
 # word a space only separates phrases (「詳細は LINEで お願いします」), and a link after the space
 # belongs to the sentence before it (「決済をお願いします https://…」). A job ad's terse items end
-# one too (「顔出し不要 本日のみ 不参加は不採用扱い」「未経験OK 在宅可 日払い」): their 不要 is the item's own.
+# one too (grammar.json `terse_item_ends`: 「顔出し不要 本日のみ 不参加は不採用扱い」).
 # (Written in natural Japanese and folded as the normalised text reads: hiragana as katakana.)
+_ITEM_ENDS = "|".join(rf"(?<![a-z]){regex.escape(t)}" if t.isascii() else regex.escape(t)
+                      for t in terms("ja", "grammar", "terse_item_ends"))
 CHAT_SENTENCE_END = fold_pattern(
-    r"(?<=(?:ます|ません|です|でした|ました|ください|下さい|ですよ|ますよ|ませんよ|よね|笑|ww|[〜~]|\p{So}"
-    r"|不要|歓迎|(?<![a-z])ok))[ \u3000]+(?=\S)(?!https?:|www\.)"
+    r"(?<=(?:ます|ません|です|でした|ました|ください|下さい|ですよ|ますよ|ませんよ|よね|笑|ww|[〜~]|\p{So}|"
+    + _ITEM_ENDS + r"))[ \u3000]+(?=\S)(?!https?:|www\.)"
 )
 # The sentence ends every reader of a message shares (`Boundaries`, and `_channels.Sentences`).
 SENTENCE_END = regex.compile("[" + regex.escape(SENTENCE_END_CHARS) + "]|" + CHAT_SENTENCE_END)
@@ -504,9 +507,9 @@ def english_negated(text: str, start: int, end: int) -> bool:
     cut = _EN_CLAUSE_START.search(before)
     # an item of a list is in the clause that heads the list (「we do not need your passport, ID card or
     # bank details」: 「ID card」 and 「bank details」 are not needed either)
-    listed = _EN_LIST_NEXT.match(text, end) is not None or _EN_LIST_JOIN.search(before) is not None
-    while listed and cut and before[cut.start()] == "," and _EN_LIST_ITEM.fullmatch(before, cut.start() + 1):
-        cut = _EN_CLAUSE_START.search(before, 0, cut.start())
+    if cut and before[cut.start()] == "," and (_EN_LIST_NEXT.match(text, end) or _EN_LIST_JOIN.search(before)):
+        while cut and before[cut.start()] == "," and _EN_LIST_ITEM.fullmatch(before, cut.start() + 1):
+            cut = _EN_CLAUSE_START.search(before, 0, cut.start())
     clause_before = before[cut.start() + 1:] if cut else before
     if _EN_NEGATION_BEFORE.search(clause_before):
         return True

@@ -48,11 +48,6 @@ class Clause:
     objects: tuple[str, ...]
 
 
-# The words that end a job ad's terse item when a space follows (as `clauses.CHAT_SENTENCE_END`
-# reads them): the item's 不要 waives only that item.
-_ITEM_ENDS = frozenset({"不要", "歓迎", "ok"})
-
-
 def _boundaries(tokens: tuple[Token, ...]) -> list[int]:
     """Indices after which a clause ends."""
     joints = _cues("clause_joints")
@@ -62,7 +57,7 @@ def _boundaries(tokens: tuple[Token, ...]) -> list[int]:
             cuts.append(i)
         elif t.lemma == "だ" and t.form.startswith("連用形") and i and tokens[i - 1].pos2 == "準体助詞":
             cuts.append(i)                           # 〜ないので: の + で
-        elif i and not t.surface.strip() and tokens[i - 1].surface.casefold() in _ITEM_ENDS:
+        elif i and not t.surface.strip() and tokens[i - 1].surface.casefold() in _cues("terse_item_ends"):
             cuts.append(i)                           # 「顔出し不要 本日のみ」: a job ad's terse items
     return cuts
 

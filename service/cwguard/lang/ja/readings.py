@@ -189,6 +189,23 @@ def _runs(text: str, rules: _ReadingRules) -> list[tuple[str, int, int]]:
     return out
 
 
+def _pieces(text: str, kind: str, run_start: int, run_end: int, rules: _ReadingRules) -> list[tuple[str, int, int]]:
+    """What a run reads as: (string, start, end) of each of its pieces in the text."""
+    if kind == "leet":  # the whole word is the name it spells
+        return [(_leet_name(text[run_start:run_end], rules), run_start, run_end)]
+    out: list[tuple[str, int, int]] = []
+    for tok in rules.tokens[kind].finditer(text, run_start, run_end):
+        a, b = tok.span()
+        if tok.lastgroup == "v":
+            out.append((rules.value[tok.group().lower()], a, b))
+        elif tok.lastgroup == "sep":
+            out.append(("-", a, b))
+        elif tok.lastgroup == "keep":
+            out.append((tok.group(), a, b))
+        # "drop": spaces inside an e-mail address read as nothing
+    return out
+
+
 # The contact detectors ask in turn about the same message: a few entries are enough, and keep
 # the offset arrays of long messages from piling up.
 @lru_cache(maxsize=4)
@@ -199,18 +216,7 @@ def _read(text: str) -> tuple[str, array, array, tuple[tuple[int, int], ...]] | 
     changed: list[tuple[int, int]] = []
     done = 0  # text[:done] is in pieces
     for kind, run_start, run_end in _runs(text, rules):
-        out: list[tuple[str, int, int]] = []
-        if kind == "leet":
-            out.append((_leet_name(text[run_start:run_end], rules), run_start, run_end))
-        for tok in rules.tokens[kind].finditer(text, run_start, run_end) if kind != "leet" else ():
-            a, b = tok.span()
-            if tok.lastgroup == "v":
-                out.append((rules.value[tok.group().lower()], a, b))
-            elif tok.lastgroup == "sep":
-                out.append(("-", a, b))
-            elif tok.lastgroup == "keep":
-                out.append((tok.group(), a, b))
-            # "drop": spaces inside an e-mail address read as nothing
+        out = _pieces(text, kind, run_start, run_end, rules)
         if "".join(s for s, _, _ in out) == text[run_start:run_end]:
             continue
         if done < run_start:
