@@ -1,4 +1,4 @@
-"""The tenth to twelfth sessions' families, read by the rules alone (table-driven). They came from training
+"""The tenth to thirteenth sessions' families, read by the rules alone (table-driven). They came from training
 threads written one weak spot at a time (tr222-tr229: the money step of a task scam, "this one is
 full, here is another", one-line calls and visits, tests before a contract, disguised contacts,
 trust tricks, refusals and reports, English) and then one trade or sender at a time (tr230-tr237:
@@ -130,6 +130,45 @@ WEAK_SPOT_FLAGGED = [
     # (tr286-tr293) a meeting tool as the thing to do, in English
     ("family: a meeting tool as the thing to do", "Could we do a short Teams tomorrow 10am before you start?", "off_platform_contact",
      "client", BEFORE),
+    # thirteenth session (tr294-tr301): a time and a place as the whole line
+    ("family: a day, a time and a café chain", "日曜11時　池袋駅東口ベローチェ", "in_person_meeting", "client", BEFORE),
+    ("family: a date, a time and the office", "9/14(月)15:00 梅田オフィスにて", "in_person_meeting", "client", BEFORE),
+    # a transfer checked before the worker is handed the next step
+    ("family: training dates after the transfer", "ご入金確認後に説明会の日程をご案内します", "upfront_payment", "client", BEFORE),
+    ("family: the manual after the transfer", "お振込みの確認ができ次第、マニュアルを送付いたします", "upfront_payment", "client", BEFORE),
+    # going around the platform, named by what it is; a payment means as a question
+    ("family: the system left out next time", "来月分からはシステム通さずにいきましょう", "direct_deal", "client", AFTER),
+    ("family: a transfer in kana as a question", "つぎはふりこみでどう？", "direct_deal", "client", AFTER),
+    # a spaced handle with an underscore, wherever it stands; a bare handle with an arrow back
+    ("family: a spaced handle after the ask", "ファイルはこっちにお願い t a k u _ d e s i g n", "contact_details", "client", BEFORE),
+    ("family: a bare handle with an arrow back", "ｓｏｒａ＿ｍｋ３　←", "contact_details", "client", BEFORE),
+    # pieces asked for, the contract only for the one chosen; a piece made first
+    ("family: the contract only for the chosen draft", "まずバナー案を3点いただけますか。採用された方とのみ契約します", "work_before_escrow",
+     "client", BEFORE),
+    ("family: one clip made first, in kana", "試しに1本リール動画つくってもらえますか", "work_before_escrow", "client", BEFORE),
+    # a hundred yen and more for one small act
+    ("family: pay per follow", "フォロー1回で200円です", "unrealistic_offer", "client", BEFORE),
+    ("family: pay per tap, in English", "easy job, $3 per tap", "unrealistic_offer", "client", BEFORE),
+    # an amount promised back with the first pay, in English
+    ("family: a starter kit paid back with the salary", "You need the starter kit, $59, reimbursed with your first paycheck.",
+     "upfront_payment", "client", BEFORE),
+    # the application sent through a form; joining as the step before approval; not approved as the consequence
+    ("family: the selection through a form", "エントリーはフォームからお願いします", "external_site", "client", BEFORE),
+    ("family: joining as the step before approval", "検収前の本人確認として公式アカウントを友だち追加してください", "off_platform_contact",
+     "client", AFTER),
+    ("family: not approved as the consequence", "本日中に対応がない場合は非承認とします", "pressure", "client", AFTER),
+    ("family: 'after that' with no contract before it, in English", "Say hi here first. After that, add me on WhatsApp.",
+     "off_platform_contact", "client", BEFORE),
+    # (tr302-tr309) a call announced with おかけします; Meet as the faster way
+    ("family: a call announced with おかけします", "では本日20時ごろこちらからおかけします", "off_platform_contact", "client", BEFORE),
+    ("family: Meet as the faster way", "Meetの方が早いので、今夜お願いします", "off_platform_contact", "client", BEFORE),
+    # parcels forwarded, credentials shared, an income said to be ordinary
+    ("family: parcels forwarded as the whole job", "届いた荷物を指定先に転送するだけ、1件2500円です", "unrealistic_offer", "client", BEFORE),
+    ("family: pay per parcel, in English", "$35 per parcel, work from home", "unrealistic_offer", "client", BEFORE),
+    ("family: credentials shared as the whole job", "口座を作ってログインIDとパスワードを共有するだけです", "personal_info", "client", BEFORE),
+    ("family: an income said to be ordinary", "メンバーは月20万ぐらい普通に出てますよ", "unrealistic_offer", "client", BEFORE),
+    ("family: onboarding completed at a form link, in English", "pls complete onboarding at forms.gle/Ab12Cd", "external_site",
+     "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -221,4 +260,26 @@ WEAK_SPOT_PASSED = [
     ("look-alike: the client accepts a milestone tonight", "will accept milestone 3 tonight, thanks!", "client", AFTER),
     ("look-alike: the pay released from the escrow",
      "Payment is released from the escrow once we approve the delivery.", "client", AFTER),
+    ("look-alike: a shoot at a studio, its time and place", "撮影 10/2 13:00 代官山スタジオにて", "client", BEFORE),
+    ("look-alike: the start after the escrow's deposit", "入金確認後、作業を開始してください", "client", BEFORE),
+    ("look-alike: a size in points as a question", "本文は10.5ポイントでいかがでしょう", "client", BEFORE),
+    ("look-alike: a site's rule stated with a deal word", "契約前はサイト外でのやり取りができないので、契約後にご連絡ください", "client", BEFORE),
+    ("look-alike: an advert's price per click", "1クリック150円の広告単価を下げたいです", "client", BEFORE),
+    ("look-alike: what some clients ask, in English",
+     "Some clients ask freelancers to go direct to avoid the fee. We never do.", "client", BEFORE),
+    ("look-alike: a worker asks for the official request first",
+     "Chatworkを使うなら、先にサービス外連絡申請を出していただけますか？", "worker", BEFORE),
+    ("look-alike: joining a work chat before approval", "承認前にSlackに参加してください。修正はそこで共有します", "client", AFTER),
+    ("look-alike: a chat app placed after the contract named before, in English",
+     "We sign the contract and fund escrow here first; after that we'll add you to our Slack.", "client", BEFORE),
+    ("look-alike: a worker reports what a code opened", "リンクを開いてみたらLINEの友だち登録ページでした。ここでやり取りさせてください", "worker", BEFORE),
+    ("look-alike: a regular broadcast's messages as the work", "当店のLINE公式アカウントで毎月送るお知らせを3本書いてください", "client", BEFORE),
+    ("look-alike: a worker refuses a short link, in English", "I won't sign in at bit.ly/abc-123 or anywhere else.", "worker", BEFORE),
+    ("look-alike: a kickoff once the contract is signed, in English", "Kickoff will be on Zoom once contract is signed.", "client", BEFORE),
+    ("look-alike: quoted names of screens", "ボタンは「入金」「出金」「履歴」の3つにしてください", "client", BEFORE),
+    ("look-alike: the test sent as the platform's offer", "合格したら本契約です。テストのオファーを今お送りします", "client", BEFORE),
+    ("look-alike: an apology for the trouble", "お手間おかけしますが、よろしくお願いします", "client", BEFORE),
+    ("look-alike: files shared as the whole delivery", "資料はGoogleドライブで共有するだけでOKです。報酬は1件500円です", "client", AFTER),
+    ("look-alike: a signup flow being redesigned, in English",
+     "We're redesigning our signup flow (passport upload + selfie). Need a UX writer.", "client", BEFORE),
 ]

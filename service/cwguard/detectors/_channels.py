@@ -446,6 +446,18 @@ CHANNEL_RULES: tuple[Rule, ...] = (
         reason="phone call / SMS (dev-059)",
     ),
     Rule(
+        id="phone_call_verb",
+        # the call announced with 掛ける alone, the phone left out (「では明日18時半ごろお掛けします」 after a number
+        # was given, tr306), not the trouble or the care one causes (「ご迷惑をおかけします」「ご心配おかけします」)
+        pattern=r"(?<!(?:" + talk("caused_to_others") + r"|を)\s?(?:を|も)?\s?)"
+                r"(?:(?:こちらから|折り返し|私から|担当(?:者)?から)\s?)?お(?:掛け|かけ)"
+                r"(?=\s?(?:します|いたします|させていただきます))",
+        examples=("では明日18時半ごろお掛けします。", "こちらからおかけしますね"),
+        counter_examples=("ご迷惑をおかけします", "ご心配おかけしますが、よろしくお願いします", "お手数おかけしますが、ご確認ください",
+                          "お時間おかけしますが、よろしくお願いします"),
+        reason="a call announced with 掛ける alone (tr306 family; 「こちらからかけます」, twelfth session's round 2)",
+    ),
+    Rule(
         id="mobile_phone",
         pattern=channel_names("mobile_phone") + r"(?=(?:の方)?(?:に|へ|まで))",
         examples=("急ぎの件は携帯にご連絡ください",),
@@ -844,7 +856,7 @@ RULE_QUESTION = compile_pattern(talk("rule_words") + r"[^。\n]{0,20}?" + talk("
 # 1章入れたい」): the work's topic.
 SCAM_TOPIC = compile_pattern(talk("scam_topic"))
 WRITING_WORDS = compile_pattern(talk("writing_words"))
-PAST_REPORT = compile_pattern(talk("asked_by_others") + r"(?:られ|れ)(?:て|た|まし)|" + talk("complaints"))
+PAST_REPORT = compile_pattern(talk("asked_by_others") + r"(?:られ|れ)(?:て|た|まし)|" + talk("complaints") + "|" + talk("read_and_found"))
 
 # Frame D: a talking noun before the channel, the channel ending its phrase (「面談をChatworkで実施」
 # 「ご説明は公式LINEでさせていただいております」「連絡は電話で！」).
@@ -882,7 +894,9 @@ OFF_SERVICE_REQUEST_PENDING = compile_pattern(
     # (the approval awaited may be the next sentence's: 「…申請を提出しました。承認がおりたらLINEで」, tr278; a
     # request only said filed, with no approval awaited, is still a claim: 「…申請を出しました、LINEでお願いします」)
     "(?:" + vocab.words("ja", "signals", "off_service_request") + r")\s?(?:を|の)?[^!?\n]{0,24}?"
+    # (or asked of the other side first: 「もしLINEを使うならサービス外連絡申請を出していただけますか？」, tr294)
     r"(?:出します|出してから|提出します|提出してから|いたします|致します|申請します"
+    r"|(?:出して|提出して|申請して)(?:いただけ|いただ|頂け|ください|下さい|もらえ)|をお願い"
     r"|承認(?:され(?:るまで|てから|たら|次第)|後|を待って|が(?:下|お)り(?:るまで|てから|たら)))"
 )
 # The sentence thanks the other side for proposing the channel (「Google Meetでのお打ち合わせのご提案ありがとう
@@ -958,6 +972,18 @@ EN_PROPOSAL = compile_pattern(r"(?<![a-z])" + en_talk("proposal_words") + r"(?![
 # English: the channel placed after the contract in its sentence (「I'll join Slack once the offer is
 # accepted」).
 EN_AFTER_CONTRACT = compile_pattern(r"(?<![a-z])" + en_talk("after_contract") + r"(?![a-z])")
+_EN_AFTER_THAT = compile_pattern(r"(?<![a-z])" + en_talk("after_that") + r"(?![a-z])")
+_EN_CONTRACT_NAMED = compile_pattern(r"(?<![a-z])" + en_talk("contract_named") + r"(?![a-z])")
+
+
+def en_after_the_contract(text: str, s_start: int, s_end: int) -> bool:
+    """The English sentence places the channel after the contract: in its own words (「once it's signed」),
+    or by 「after that」 after a sentence that names the contract or the escrow (「The contract and
+    escrow will be done here; after that I'll add you to our Slack」)."""
+    if EN_AFTER_CONTRACT.search(text, s_start, s_end):
+        return True
+    return (_EN_AFTER_THAT.search(text, s_start, s_end) is not None
+            and _EN_CONTRACT_NAMED.search(text, max(0, s_start - 120), s_start) is not None)
 # English refusals in the channel's sentence (「we don't use WhatsApp」「please do not contact me on LINE」).
 EN_NEGATION = compile_pattern(r"(?<![a-z])" + en_talk("refusals") + r"(?![a-z])")
 # What someone else asked, reported (「someone … asked me to continue on Telegram. Is that you?」, tr182).
@@ -1353,6 +1379,17 @@ SURVIVES_RULES: tuple[Rule, ...] = (
         counter_examples=("we release the payment through CrowdWorks once you deliver",),
         lang="en",
         reason="in English: registering or verifying outside as a condition of pay (tr153)",
+    ),
+    Rule(
+        id="joining_before_approval",
+        # the step before the work is accepted or paid, done outside (「承認前の本人確認として公式あかうんとを友だち
+        # 追加し「完了」と送ってください」, tr294)
+        pattern=r"(?:承認|検収|お?支払い?|出金|報酬の?受け?取り)\s?(?:前|の前)\s?(?:の|に)\s?(?:本人確認|認証|手続き|条件)[^。\n]{0,30}?"
+        + talk("joining_acts")
+        + r"(?:して|し|を|お願い|ください|下さい)",
+        examples=("承認前の本人確認として公式アカウントを友だち追加し「完了」と送ってください",),
+        counter_examples=("承認前に納品ファイルをもう一度ご確認ください", "承認前にChatworkに参加してください。修正はそこで共有します"),
+        reason="joining outside as the step before the work is accepted or paid (tr294): a condition of acceptance",
     ),
     Rule(
         id="joining_as_condition_of_pay",

@@ -224,7 +224,10 @@ _REPORTED = compile_pattern(
 # Someone else's advice or words reported before the phrase, in English (tr146).
 _EN_REPORTED_BEFORE = compile_pattern(
     r"(?<![a-z])(?:(?:a friend|someone|somebody|people|others|another client)\s(?:told|tells|said|says|suggested|advised)|"
-    r"(?:was|were|been|got)\s(?:told|advised)|told\s(?:me|us)\sto)(?![a-z])"
+    r"(?:was|were|been|got)\s(?:told|advised)|told\s(?:me|us)\sto|"
+    # what others are known to ask (「I know some clients ask freelancers to go direct to skip the fee - we don't」, tr301)
+    r"(?:some|other|many|certain)\s(?:clients|people|companies|buyers|recruiters|scammers)\s(?:ask|asks|tell|want|try\sto\sget|push)"
+    r"\s(?:[a-z]+\s)?to)(?![a-z])"
 )
 
 
@@ -356,6 +359,20 @@ def reported_quote(text: str, start: int, end: int) -> bool:
     if _REPORTING_TAIL.match(text, closed):
         return True
     return _EN_REPORTING.search(text, max(0, opened - 40), opened) is not None
+
+
+# A quoted word that is one of a list of quoted names (「画面は「入金」「出金」「積立設定」の4つ」, tr307): a
+# label of the work (a screen, a menu, a button), not a request.
+_QUOTED_NEIGHBOUR_AFTER = regex.compile(r"[」』][、,・と\s]{0,2}[「『]")
+_QUOTED_NEIGHBOUR_BEFORE = regex.compile(r"[」』][、,・と\s]{0,2}[「『]$")
+
+
+def in_quoted_list(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) is the whole of a quote that another quote follows or precedes."""
+    if start == 0 or end >= len(text) or text[start - 1] not in "「『" or text[end] not in "」』":
+        return False
+    return (_QUOTED_NEIGHBOUR_AFTER.match(text, end) is not None
+            or _QUOTED_NEIGHBOUR_BEFORE.search(text, max(0, start - 4), start) is not None)
 
 
 def enclosing_quote(text: str, start: int, end: int, reach: int) -> tuple[int, int] | None:
@@ -539,6 +556,6 @@ class RuleDetector(Detector):
                 # nobody's proposal, whatever the category
                 if (self.accept(text, m, trig.rule, msg, state) and not declined(msg, trig.rule, start, end)
                         and not reported_quote(text, start, end)
-                        and not (self.kind == "risk" and in_sample(text, start, end))):
+                        and not (self.kind == "risk" and (in_sample(text, start, end) or in_quoted_list(text, start, end)))):
                     seen.append((start, end))
                     yield self.hit(start, end)

@@ -48,9 +48,11 @@ _PROVIDER = ("(?:" + vocab.words("common", "channels", "webmail_providers") + "|
 EMAIL_RULE = Rule(
     id="email_address",
     pattern=r"(?<![a-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}+" + _AT
-    + r"(?:" + _LABEL + r"(?:" + _DOT + _LABEL + r"){0,4}" + _DOT + _TLD + "|" + _PROVIDER + ")",
+    + r"(?:" + _LABEL + r"(?:" + _DOT + _LABEL + r"){0,4}" + _DOT + _TLD + "|" + _PROVIDER + ")"
+    # (a path after the domain makes it a link: 「I won't register at bit.ly/jp-parttime」, tr308)
+    + r"(?![/／])",
     examples=("midori.edit0312 あっと example ドットコム までご連絡ください",),
-    counter_examples=("単価は@50円です",),
+    counter_examples=("単価は@50円です", "I won't register at bit.ly/jp-parttime-2026"),
     reason="obfuscated e-mail (dev-055)",
 )
 # Every EMAIL_RULE match holds one of these (each written-out @ holds @, アット, at or a symbol): a
@@ -321,10 +323,14 @@ SPACED_ID_RULE = Rule(
     + r"(?P<ident>" + _spaced_id("0-9_.") + ")"
     # an arrow may point back at it (「k a n r i _ 0 3 1 5 ↑ 検索して追加ください」, tr185)
     + r"|(?<![a-z0-9])(?P<ident2>" + _SPACED + r")(?=[ \t\u3000]{0,2}(?:(?:[↑↓←👆☝⬆][ \t\u3000]{0,2})?(?:で|を)?(?:検索|追加)|"
-    + ch.talk("search_the_handle") + "))",
-    examples=("ｉｄ→ ｒ ｉ ｎ ｏ ＿ ０ ７ ２ ５", "id is k a z u _ 7 7", "k a i _ 8 8 で検索お願いします", "m i k a _ 2 2 ↑ 検索して追加してね",
+    + ch.talk("search_the_handle") + "))"
+    # or six characters and more, one an underscore: such a spelling hides a handle wherever it stands
+    # (「ラフはこちらに送って k o m u g i n o _ p a n」「search  m i r a _ j o b s 8 8」, tr297, tr300)
+    + r"|(?<![a-z0-9])(?P<ident3>(?=[a-z0-9._\- \t\u3000]{0,64}_)(?=[a-z0-9._\- \t\u3000]{0,64}[a-z])"
+    + r"(?:[a-z0-9._\-][ \t\u3000]){5,31}[a-z0-9._\-](?![a-z0-9._\-]))",
+    examples=("ｉｄ→ ｒ ｉ ｎ ｏ ＿ ０ ７ ２ ５", "ラフはこちらに送って k o m u g i n o _ p a n", "id is k a z u _ 7 7", "k a i _ 8 8 で検索お願いします", "m i k a _ 2 2 ↑ 検索して追加してね",
               "ID→ m i n a . w k s", "my handle @ r e n _ j p 4 4", "追加してね　s a k i . d s g 2"),
-    counter_examples=("ID は 1 2 3 4 のような数字だけの形式です",),
+    counter_examples=("ID は 1 2 3 4 のような数字だけの形式です", "変数名は a _ b のように書きます"),
     reason="an ID with spaces between its characters (tr7-003, tr1-0015, tr5-0013)",
 )
 # English requests for a contact (「send me your email」「Could you send me your Chatwork ID?」「what's your WhatsApp」).
@@ -417,6 +423,7 @@ def handles_after_channels(text: str) -> Iterable[regex.Match]:
             pos = m.end()
             yield m
 _EN_REQUEST = EN_REQUEST_RULE.compile()
+_UNSPACED = compile_pattern(r"[ \t\u3000]")
 _ID_MARKS = compile_pattern(r"[0-9_.]")
 # A handle made of one placeholder character: 「@xxxxxxx」「@____」 (tr135: "keep the placeholders like \"@xxxxxxx\"").
 _PLACEHOLDER_ID = compile_pattern(r"@?(?:x{3,}|0{3,}|_{3,}|\*{3,})")
@@ -424,13 +431,14 @@ _PLACEHOLDER_ID = compile_pattern(r"@?(?:x{3,}|0{3,}|_{3,}|\*{3,})")
 _STRONG_SEP = compile_pattern(r"[:=「『→↓⇒⬇👇▶►➡]|は|を")
 _LATIN = compile_pattern("[a-z]")
 # A message that is one handle and nothing else (tr6-007 「ｍｋ＿ｓｉｄｅ７７」 after 「満枠です」「別のあります」).
+# (an arrow may point back at it: 「ｙｕｋａ＿ｗｏｒｋ７　←」, tr296)
 _BARE_HANDLE = compile_pattern(r"[\s\p{So}\p{Sk}→⇒👉:]*(?P<ident>(?=[a-z0-9._\-]{0,31}[0-9])(?=[a-z0-9._\-]{0,31}[_.])"
-                               r"[a-z][a-z0-9._\-]{3,31})[\s\p{So}\p{Sk}!。]*")
+                               r"[a-z][a-z0-9._\-]{3,31})[\s\p{So}\p{Sk}!。←↑]*")
 _NOT_A_HANDLE = compile_pattern(vocab.words("ja", "channel_talk", "bare_id_not_ids"))
 BARE_HANDLE_RULE = Rule(
     id="a_handle_alone",
     pattern=_BARE_HANDLE.pattern,
-    examples=("ｍｋ＿ｓｉｄｅ７７",),
+    examples=("ｍｋ＿ｓｉｄｅ７７", "ｙｕｋａ＿ｗｏｒｋ７　←"),
     counter_examples=("draft_v2.docx", "v1.2.3"),
     reason="a message that is nothing but a handle (tr6-007 m4)",
 )
@@ -581,9 +589,9 @@ class ContactDetails(Detector):
                   if words.opens(folded) and shape.search(text) is not None]
         for matches in found:
             for m in matches:
-                group = next((g for g in ("ident", "ident2") if g in m.re.groupindex and m.start(g) >= 0), 0)
-                if group and _NOT_A_HANDLE.search(m.group(group)):
-                    continue  # 「draft_v2.docx」「v1.2.3」
+                group = next((g for g in ("ident", "ident2", "ident3") if g in m.re.groupindex and m.start(g) >= 0), 0)
+                if group and _NOT_A_HANDLE.search(_UNSPACED.sub("", m.group(group))):
+                    continue  # 「draft_v2.docx」「v1.2.3」, spaced too
                 if not clauses.is_negated(text, m.start(), m.end()):
                     yield m.span(group)
         if _ID_GATE.search(text):

@@ -50,6 +50,9 @@ def _words(group: str, lang: str = "ja") -> str:
 _DEAL = rf"(?:[ごお]?{_words('deal_after_prefix')}|{_words('deal')})"
 _DIRECT_DEAL = rf"(?:[ごお]?{_words('direct_deal_after_prefix')}|{_words('direct_deal')})"
 _BYPASS = rf"{PLATFORM}\s?(?:を|は)?\s?{_words('bypass')}"
+# In a terse proposal the platform may be named by what it is (「次の分から システム通さずに」); not with a
+# deal word alone (「契約前はサイト外での連絡ができない…契約後に」 states the rule).
+_BYPASS_TERSE = rf"(?:{PLATFORM}|{_words('platform_said_otherwise')})\s?(?:を|は)?\s?{_words('bypass')}"
 _PAY_MEANS = _words("payment_means")
 # Means whose name joined to 「直接」 is a payment outside the platform (not 「ポイント」: 「修正ポイントに
 # 直接コメント」); a bank by name first (「ゆうちょ銀行」, not 「ゆうちょ」).
@@ -316,6 +319,19 @@ RULES += (
         reason="「直で」 with a proposal: 「直でやりませんか」「直でどうですか」「直でお仕事」 (tr5-0091 family)",
     ),
     DealRule(
+        id="outside_means_proposed",
+        # the means offered as a question, no verb of paying (「ﾌﾘｺﾐでどうすか？そのぶん単価+500」, tr301)
+        pattern=rf"(?P<s>(?!ポイント){_PAY_MEANS}\s?(?:で|に|にして)\s?(?:{_PROPOSING}))",
+        examples=("ﾌﾘｺﾐでどうすか？そのぶん単価+500にしますよ", "次から銀行振込でいかがでしょう"),
+        counter_examples=(
+            "振込でどうですか、と言われたのですが大丈夫でしょうか",
+            "銀行振込でのお取引はできません。",
+            "見出しは14ポイントでいかがでしょう",
+        ),
+        reason="an outside payment means proposed in a few words (tr301 family)",
+        client_only=True,
+    ),
+    DealRule(
         id="direct_deal_slang",
         pattern=rf"(?P<s>{_words('direct_slang')})",
         examples=("次の案件はちょっけいでどうです？",),
@@ -327,7 +343,7 @@ RULES += (
     DealRule(
         id="bypass_next_time",
         # or said alone, the message ending on it (「で、次のやつCW通さずに」, tr170)
-        pattern=rf"(?P<s>{_BYPASS})(?=\s?(?:に|で|て)?\s?(?:お願い|やり|進め|どう|いかが|続け|お仕事|お取引|[。!?\n]|\p{{So}}|$))",
+        pattern=rf"(?P<s>{_BYPASS_TERSE})(?=\s?(?:に|で|て)?\s?(?:お願い|やり|進め|どう|いかが|続け|お仕事|お取引|いき|行き|いこ|行こ|[。!?\n]|\p{{So}}|$))",
         examples=("3回目からはクラウドワークスを通さずに進めたいです。", "で、次のやつCW通さずに"),
         counter_examples=(
             "2回目以降もクラウドワークスを通さずにお願いすることはありません。",
@@ -339,7 +355,7 @@ RULES += (
         id="bypass_proposed",
         # going around the platform, proposed in so many words (「CWを通さずにお願いできますか」「クラウドワークス
         # を通さずにやりませんか」, tr234): the proposal is the deal, no next job needed
-        pattern=rf"(?P<s>{_BYPASS}\s?(?:に|で|て)?\s?(?:{_PROPOSING}))",
+        pattern=rf"(?P<s>{_BYPASS_TERSE}\s?(?:に|で|て)?\s?(?:{_PROPOSING}))",
         examples=("CWを通さずにお願いできますか", "クラウドワークスを通さずにやりませんか"),
         counter_examples=(
             "クラウドワークスを通さずにお取引することはできません。",
@@ -558,7 +574,7 @@ class DirectDealDetector(RuleDetector):
     rules = RULES
     terms = (
         "直", "ちょくせつ", "じかに", "個別", "別途", "個人間", "個人的", "利用料", "仲介料", "マージン", "中抜き", "クラウド",
-        "crowd", "クラワ", "cw", "手数料", "振込", "振り込", "pay", "ペイ", "現金", "手渡", "ギフト", "アマギフ",
+        "crowd", "クラワ", "cw", "システム", "サイト", "プラットフォーム", "手数料", "振込", "振り込", "ふりこみ", "pay", "ペイ", "現金", "手渡", "ギフト", "アマギフ",
         "電子マネー", "仮想通貨", "暗号資産", "usdt", "ビットコイン", "wise", "western", "ポイント", "請求書", "支払", "決済", "送金",
         "受け取", "受取", "換金", "出金", "direct", "outside", "off", "bypass", "skip", "avoid", "without", "leav", "not ",
         "save", "cut", "transfer", "account", "wise", "venmo", "cash", "zelle", "crypto", "bitcoin", "btc", "gift", "personally",

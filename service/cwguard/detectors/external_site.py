@@ -59,7 +59,8 @@ EN_REGISTER = compile_pattern(
     # what is registered may come between (「register teacher account on teach-kidsglobal.app」, tr199)
     + r"(?:[ \t](?:a|an|your|the)?[ \t]?[a-z\-]{1,20}[ \t]account)?[ \t]"
     + en_words("register_prepositions") + r"[ \t](?:[a-z\-]{1,20}[ \t]){0,3}?(?:" + en_words("register_places")
-    + r"|[a-z0-9\-]{2,30}\.(?:com|net|org|io|app|jp|co|xyz|site|online|info|biz|me)(?![a-z]))"
+    # (a form or a short link's host too: 「complete onboarding at forms.gle/…」, tr202)
+    + r"|[a-z0-9\-]{2,30}\.(?:com|net|org|io|app|jp|co|xyz|site|online|info|biz|me|gle|ly)(?![a-z]))"
 )
 _EN_REGISTER_GATE = compile_pattern(r"regist|sign|apply|account|enroll|onboarding")
 # The link in a profile, the lure that hides its URL (「応募はプロフのリンクから」).
@@ -127,6 +128,18 @@ LURE_RULES: tuple[Rule, ...] = (
         counter_examples=("リンク先で登録する手順を図解してください", "リンクから登録させる導線は不要です",
                           "お客様の予約はリンクから入る導線にしたいです"),
         reason="registering at a link pointed to, the link itself maybe in another message (tr96 family)",
+    ),
+    Rule(
+        id="selection_through_the_site",
+        # the selection or the application itself sent through a form or site, no URL needed
+        # (「遅くなりすみません　選考はフォームからお願いします」, tr296)
+        pattern=r"(?:選考|本選考|ご?応募|エントリー|お申し?込み)\s?(?:は|も)\s?(?:専用の?)?\s?" + _SITE
+        + r"\s?(?:から|で|にて|経由で|より)\s?(?:お願い|おねがい|ください|下さい|受け付け|受付|お進み|進んで|ご?入力|ご?回答|ご?応募|ご?登録)"
+        r"(?![^。\n]{0,4}?(?:という|って|との|と書))",
+        examples=("遅くなりすみません　選考はフォームからお願いします", "応募は専用サイトからご登録ください"),
+        counter_examples=("選考はクラウドワークスのメッセージでお願いします", "選考はサイトの制作実績を拝見して行います",
+                          "お申込みはフォームから受付、という導線のLPを作ってください"),
+        reason="the selection or the application sent through a form or site (tr296): the application moved off the platform",
     ),
     Rule(
         id="only_through_the_site",

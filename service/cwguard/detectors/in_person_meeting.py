@@ -170,6 +170,11 @@ RULES += (
 # meeting's place after its name (「面接はうちのオフィス（横浜）で」), an event attended in person
 # (「新宿会場の説明会にご参加を」).
 _SPOT = rf"(?:[一-龥ァ-ヶ]{{1,8}}(?:駅前|駅|口)?\s?の\s?)?(?:{_words('meeting_spots')})"
+# A time and a place alone: one to three times (a day, a clock time) and a spot or a venue, its area
+# before it (「恵比寿駅西口ドトール」「本町オフィス」), the particle of place after it.
+_WHEN = rf"(?:(?:{vocab.words('ja', 'channel_talk', 'terse_times')})[\s、,]?){{1,3}}"
+_WHERE = (rf"(?:[一-龥ァ-ヶー]{{1,10}}の?\s?)?(?:{_words('meeting_spots')}|{_words('venues')}){_PAREN}?"
+          r"(?:\s?(?:にて|で|集合|待ち合わせ))?")
 _EVENT = _words("events")
 _EVENT_PLACE = _words("place_names")
 RULES += (
@@ -186,6 +191,21 @@ RULES += (
         ),
         reason="a meeting spot named as the whole answer (tr7-014 m3)",
         in_person_even_online=True,
+        not_the_work=True,
+    ),
+    MeetingRule(
+        id="time_and_place_alone",
+        # the line names a time and a spot or an office and nothing else (the meeting itself at most)
+        pattern=rf"(?<![^\s。!?\n、,])(?P<s>{_WHEN}[\s、,]*{_WHERE}(?:\s?(?:に|で)?\s?{_MEETING})?"
+                rf"|{_WHERE}[\s、,]*{_WHEN}(?:\s?(?:に|で)?\s?{_MEETING})?)(?=\s?(?:[。!?\n]|$))",
+        examples=("土曜13時　恵比寿駅西口ドトール", "8/6(木)10:00 本町オフィスにて", "錦糸町南口のドトール 11時で顔合わせ",
+                  "明日 15時 弊社会議室で"),
+        counter_examples=(
+            "撮影 3/1 10:00 渋谷スタジオにて",
+            "8/6(木)10:00 本町オフィスにて撮影を行います",
+            "明日15時 Zoomで",
+        ),
+        reason="a time and a place as the whole line, no verb (「土曜13時 恵比寿駅西口ドトール」「8/6(木)10:00 本町オフィスにて」, tr298 family)",
         not_the_work=True,
     ),
     MeetingRule(

@@ -220,7 +220,7 @@ class OffPlatformContact(Detector):
                  or ch.EN_BETTER.search(text, s_start, s_end) is not None)
                 and not ch.EN_NEGATION.search(text, s_start, s_end) and not ch.EN_REPORTED.search(text, s_start, s_end)
                 and not clauses.english_negated(text, start, end)
-                and not ch.EN_AFTER_CONTRACT.search(text, s_start, s_end))
+                and not ch.en_after_the_contract(text, s_start, s_end))
 
     def _inbox_used(self, text: str, start: int, end: int, sentences: ch.Sentences) -> bool:
         """「check your email」: not refused, not about the platform's own mail."""
@@ -321,7 +321,7 @@ class OffPlatformContact(Detector):
         if ch.EN_WORK_AFTER.match(text, end, min(len(text), end + 30)):
             return False  # 「please add LINE login to our site」
         s_start, s_end = sentences.english(start)
-        if ch.EN_AFTER_CONTRACT.search(text, s_start, s_end):
+        if ch.en_after_the_contract(text, s_start, s_end):
             return False  # 「I'll join Slack once the offer is accepted」: after the contract
         return not (ch.EN_NEGATION.search(text, s_start, s_end) or ch.EN_REPORTED.search(text, s_start, s_end))
 

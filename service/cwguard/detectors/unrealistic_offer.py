@@ -71,6 +71,10 @@ _EN_RANGE = (r"(?:[$¥€£]\s?\d[\d,]{0,9}(?:\s?[-–~]\s?[$¥€£]?\s?\d[\d,]
 # A month's pay large for an hour or two a day: ¥100,000 or more, or a thousand dollars or more.
 _EN_BIG_MONTHLY = r"(?:¥\s?(?:\d{3},\d{3}|\d{6,9})|(?:\d{3},\d{3}|\d{6,9})\s?(?:jpy|yen)|[$€£]\s?\d[\d,]{3,9}|\d[\d,]{3,9}\s?(?:usd|usdt))"
 _TRIVIAL = f"(?:{vocab.words('ja', 'offers', 'trivial_acts')})"
+# One small act counted, and a hundred yen and more for it (「1いいね300円」).
+_TAP = f"{vocab.words('ja', 'offers', 'paid_taps')}|(?<![a-z])(?:{vocab.words('en', 'offers', 'paid_taps')})s?(?![a-z])"
+# (not an advert's price per click: 「1クリック100円の広告単価」)
+_HUNDREDS_YEN = r"(?:[1-9]\d{2,4}|\d{1,3},\d{3})\s?円(?!\s?(?:の)?\s?(?:広告|単価|cpc|費|コスト))"
 # A job pitch's pay or offer in the message: what makes a trivial act a paid promise.
 _PITCH = compile_pattern(rf"{AMOUNT}|報酬|お仕事|副業|案件|円")
 
@@ -100,8 +104,9 @@ class OfferRule(Rule):
 RULES: tuple[OfferRule, ...] = (
     OfferRule(
         id="income_with_claim",
-        pattern=rf"(?P<s>{_INCOME}\s?(?:以上|超え?|オーバー|前後|も|を|が|は){{0,2}}\s?{_CLAIM})",
-        examples=("記事を書くだけで誰でも月30万円を目指せるお仕事です。",),
+        # (「くらい」 too: 「うちのメンバーは在宅で月15万くらい普通に出てます」, tr303)
+        pattern=rf"(?P<s>{_INCOME}\s?(?:以上|超え?|オーバー|前後|も|を|が|は|くらい|ぐらい){{0,2}}\s?{_CLAIM})",
+        examples=("記事を書くだけで誰でも月30万円を目指せるお仕事です。", "在宅で月15万くらい普通に出てます"),
         counter_examples=(
             "月30万円を目指すのは現実的ではないと思います。",
             "月3万円でのご依頼が可能です。",
@@ -392,6 +397,18 @@ RULES: tuple[OfferRule, ...] = (
         needs_pitch=True,
     ),
     OfferRule(
+        id="pay_per_tap",
+        # a hundred yen or a dollar and more for one like, follow or tap: no honest micro task pays that
+        # (「1 like = 300円」「1いいね300円」「いいね1回で500円」「$2 per like」, tr300 family)
+        pattern=r"(?P<s>(?:1|一)\s?(?:" + _TAP + r")\s?(?:=|＝|:|で|につき|あたり|当たり)?\s?" + _HUNDREDS_YEN
+        + r"|(?:" + _TAP + r")\s?1\s?(?:回|件|つ)\s?(?:で|につき|あたり|当たり|=|:)?\s?" + _HUNDREDS_YEN
+        + r"|[$]\s?[1-9]\d{0,2}(?:\.\d{1,2})?\s?(?:per|/|a|each|for\s(?:a|one|each))\s?(?:" + _TAP + r")(?![a-z]))",
+        examples=("簡単なYouTubeいいね task, 1 like = 300円", "1いいね300円です", "いいね1回で500円", "$2 per like, paid daily"),
+        counter_examples=("1いいね5円の案件は報酬が低すぎます", "フォロワー1人あたり300円の広告費がかかります",
+                          "1クリック100円の広告単価を改善したい"),
+        reason="a hundred yen or a dollar and more for one like, follow or tap (tr300 family): the task scam's pay",
+    ),
+    OfferRule(
         id="device_and_minutes",
         pattern=rf"(?P<s>{_DEVICE}\s?(?:1台|ひとつ|一つ)?\s?(?:だけ|のみ)?\s?(?:で)?\s?[、,]?\s?(?:1日|毎日)\s?(?:たった|わずか|ほんの)?\s?\d{{1,2}}\s?分)"
         r"(?!\s?(?:程度|ほど|くらい|ぐらい|前後))",
@@ -480,6 +497,9 @@ class UnrealisticOfferDetector(RuleDetector):
         "収益", "お金", "報酬", "利益", "配当", "なってい", "なる方", "もらってい", "earn", "make", "get", "receiv", "commission",
         "profit", "return", "reward", "income", "bonus", "withdraw", "take out", "take home", "bring in", "pay", "day", "week",
         "24", "back", "refunded", "returned", "man", "k/", "salary", "daily", "weekly",
+        # pay for one small act (「1いいね300円」「$2 per like」)
+        "いいね", "フォロー", "タップ", "クリック", "再生", "高評価", "チャンネル登録", "視聴",
+        "like", "follow", "tap", "click", "view", "subscribe", "review", "parcel", "package",
     )
     examples = Examples(
         positive=(

@@ -339,6 +339,21 @@ RULES: tuple[PaymentRule, ...] = (
                "the worker pays first",
     ),
     PaymentRule(
+        id="transfer_checked_before_the_next_step",
+        # any transfer checked before the worker gets the next step, no account named
+        # (「お振込み確認後に研修日程をご案内いたします」): the worker pays first
+        pattern=r"(?P<s>(?:お|ご)?(?:振込|振り込|入金|送金|支払い|支払)(?:み)?\s?(?:の|を|が)?\s?確認)"
+        r"(?=\s?(?:後|でき次第|次第|が(?:でき|とれ|取れ)(?:次第|ましたら|たら)|(?:いたし|し|でき)(?:次第|ましたら|たら))"
+        # (what the worker is handed, not the start of the work: 「入金確認後、すぐに作業を開始」 follows the escrow)
+        r"[^。!?\n]{0,24}?(?:案内|渡し|送付|送り|研修|日程|マニュアル|アカウント|発行|発送|お知らせ))",
+        examples=("お振込み確認後に研修日程をご案内いたします。", "ご入金の確認がとれ次第、マニュアルをお送りします"),
+        counter_examples=("仮払いの入金を確認後、作業開始のご連絡をします", "報酬のお振込み確認後にご連絡ください",
+                          "報酬の受け取りは、こちらの入金確認後になります。"),
+        reason="a transfer checked before training, materials or the start are given (tr299 family; "
+               "transfer_to_our_account_first without the account)",
+        money_in=True,
+    ),
+    PaymentRule(
         id="fee_for_a_condition",
         pattern=rf"(?P<s>(?:手数料|費用|料金|お金|税金|税)(?:\s?(?:{AMOUNT}|\d{{1,3}}(?:\.\d)?\s?%))?)\s?(?:分)?(?:が|を|は|の|も)?\s?"
         r"(?:先に|まず|事前に)?\s?(?:必要|必須|かかり|かかる|発生|先払い|前払い|お支払|支払|払え|払っ|払う|お振込|振込|振り込|入金|ご用意|用意|納め)",
@@ -436,6 +451,18 @@ RULES: tuple[PaymentRule, ...] = (
         examples=("can you refund the extra ¥72,000 back to me? fastest is Wise", "多く振り込んでしまった分の差額を返金してください"),
         counter_examples=("If you were overcharged, CrowdWorks will refund the difference.",),
         reason="the overpayment scam: the client 'paid too much' and asks the worker to send the extra back (tr169, h14 brief)",
+    ),
+    PaymentRule(
+        id="english_paid_back_with_the_pay",
+        # an amount promised back with the first pay: the worker pays it first
+        # (「work kit (software licence + headset) $79, refunded with first salary」, tr300)
+        pattern=rf"(?P<s>{_EN_AMOUNT}[^.!?\n]{{0,30}}?(?<![a-z])(?:refunded|reimbursed|paid\sback|returned)\s(?:with|in|from|on|after)\s"
+        r"(?:your\s|the\s)?(?:first\s)?(?:salary|pay|paycheck|payout|payment|commission|earnings)(?![a-z]))",
+        examples=("Before day 1 you need our work kit (software licence + headset) $79, refunded with first salary.",
+                  "The $50 deposit is reimbursed in your first payout."),
+        counter_examples=("The $200 escrow is refunded to the client if you decline.",),
+        lang="en",
+        reason="in English, an amount promised back with the first pay (tr300 family): money the worker puts in first",
     ),
     PaymentRule(
         id="english_pay_the_fee",
@@ -703,6 +730,8 @@ class UpfrontPaymentDetector(RuleDetector):
         "purchase", "transfer", "send", "order", "月額", "年額", "月々", "毎月", "移行", "切り替", "切替", "課金", "引き落とし", "paidy", "ペイディ", "後払い", "分割", "ローン", "リボ",
         # payment apps and gift cards (the rule that names them needs a verb of sending too)
         "paypay", "ペイペイ", "pay", "ペイ", "払い", "paypal", "ペイパル", "kyash", "wise", "venmo", "cash", "ギフト",
+        # an amount promised back with the first pay (「$79, refunded with first salary」)
+        "refund", "reimburs", "paid back", "returned",
         # the money step of task scams, purchases in the worker's name, courses, gift cards
         "チャージ", "入金", "top", "recharge", "立て替え", "立替", "建て替え", "建替", "名義", "受講", "入会", "入塾", "参加",
         "加入", "申込", "申し込", "回収", "元", "取れ", "取り戻", "gift", "card", "コード", "番号", "買", "zelle", "wire",

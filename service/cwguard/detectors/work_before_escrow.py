@@ -265,13 +265,17 @@ RULES += (
         rf"(?:やって|書いて|作って|作成して)?\s?(?:{_HAND_IN}|下さい|ください|くれ))"
         r"(?!(?<=お送り|ご用意|ご提出|お届け)\s?(?:し|いた|致))"
         # the count first, then 「だけ先に」 (「ﾗﾌ3案だけ先にください、採用になったら契約します」, tr193)
-        rf"|(?P<s>{_COUNT}\s?(?:だけ|のみ)\s?(?:先に|まず)\s?(?:{_HAND_IN}|下さい|ください|くれ))",
+        rf"|(?P<s>{_COUNT}\s?(?:だけ|のみ)\s?(?:先に|まず)\s?(?:{_HAND_IN}|下さい|ください|くれ))"
+        # the piece named after its count, then made for the client (「とりあえず1本ショート(15〜30秒)つくってもらえます？」, tr297)
+        rf"|(?P<s>{_FIRST}\s?{_COUNT}\s?(?:[^\s。!?\n、]{{1,8}}?)?{_SIZE_NOTE}\s?(?:を)?\s?{_MAKE}\s?"
+        r"(?:もらえ|もらい|いただけ|頂け|ほしい|欲しい|くれ|ください|下さい))",
         examples=("採用前に試しに3案だけ送ってもらえます？笑", "とりあえず2パターン送ってください", "試しに1記事お願いします",
-                  "実力見たいのでラフ2案だけ先にください",
+                  "実力見たいのでラフ2案だけ先にください", "とりあえず1本ショート(15〜30秒)つくってもらえます？",
                   "2週間。採用前に試しに20件やって送ってもらえます？", "採用前に試しで配信文3本だけ先に下さい🙏"),
         counter_examples=(
             "先に3点お送りしますので、ご確認ください。",
             "ご契約後、試しに1本お送りください。",
+            "ご契約後、とりあえず1本ショートを作っていただけますか",
         ),
         reason="a counted try handed in before the contract (「試しに3案だけ送って」, tr48 family): pieces made to be judged",
         new_piece=True,
@@ -315,6 +319,19 @@ RULES += (
         reason="a contract promised only to those who pass a test (tr249 family): the test is work before escrow",
         states_terms=True,
         needs=_TRIAL,
+    ),
+    EscrowRule(
+        id="contract_for_the_chosen_piece",
+        # pieces asked for and the contract promised only to the one chosen among them
+        # (「まずロゴのラフを2案ほど見せていただけますか？採用になった方とだけ契約させていただきます」, tr297)
+        pattern=rf"(?P<s>(?:採用|選ば|選定)\s?(?:に)?(?:なった|された|れた|した)?\s?(?:方|者|人|かた)\s?(?:と)?\s?"
+        rf"(?:のみ|だけ|に限り)\s?(?:本|正式に?)?\s?(?:{_CONTRACT_STEP}))",
+        examples=("まずロゴのラフを2案ほど見せていただけますか？採用になった方とだけ契約させていただきます",),
+        counter_examples=("ラフは1案1,000円でクラウドワークス上で契約してから描いていただき、採用された方とのみ本契約します。",
+                          "採用された方とのみ契約します。ご応募お待ちしています。"),
+        reason="the contract promised only to the pieces chosen (tr297 family): the pieces are work before escrow",
+        states_terms=True,
+        needs=rf"{_COUNT}|{_SAMPLE}|{_MAKE}|{_HAND_IN}",
     ),
     EscrowRule(
         id="part_of_the_work_first",
@@ -540,7 +557,9 @@ _PAID_ON_PLATFORM = compile_pattern(
     r"仮払い\s?(?:を)?\s?(?:して|いただいて|の後|後(?!回し)|完了後|確認後|が完了して)|契約・仮払い|"
     # 「契約・支払いはクラウドワークス上で」 (tr85)
     rf"(?:契約|お?支払い)\s?(?:・|と|や|、)\s?(?:お?支払い|仮払い|契約)\s?(?:は|も|を)?\s?{PLATFORM}|"
-    r"(?<![a-z])paid\s(?:test|trial|sample)|(?:test|trial|sample)\s(?:is|will be)\s(?:paid|compensated)"
+    r"(?<![a-z])paid\s(?:test|trial|sample)|(?:test|trial|sample)\s(?:is|will be)\s(?:paid|compensated)|"
+    # the test itself sent as the platform's offer (「テストのオファー今送りますね」, tr308): contracted there
+    r"(?:テスト|トライアル|課題)\s?(?:の|用の)?\s?(?:オファー|契約)\s?(?:を)?\s?(?:今|これから|すぐ)?\s?(?:送|お送り|出し|出します|いたします)"
 )
 # A rate for the test (「テスト1本、1,500円」「1,500円で契約出します」): the piece is paid, which
 # excuses a request for it, but says nothing of when escrow comes.

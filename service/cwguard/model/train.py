@@ -42,7 +42,10 @@ RULES_TUNED_ON = frozenset({"dev", "holdout", "holdout2"})
 # holdout3), so no corpus is left on which a grid could weigh them fairly: a grid there favours
 # the rules (it picked "no veto"). The fusion in use is the one the grid chose while the rules had
 # not seen holdout3 and tr1-tr5 (docs/quality.md, "Fusion"); the grid is still computed and reported.
-PINNED_FUSION = Fusion(add=0.80, veto=0.10)
+# Since the thirteenth session the two bars are chosen on holdout4-holdout21 taken together, as a
+# validation set for these two numbers only (seven pairs tried; add 0.80 / veto 0.10 before): the
+# newest blind sets (holdout22, holdout23) stay the untouched measurement (docs/quality.md).
+PINNED_FUSION = Fusion(add=0.75, veto=0.20)
 
 
 class Data:
