@@ -363,8 +363,8 @@ def reported_quote(text: str, start: int, end: int) -> bool:
 
 # A quoted word that is one of a list of quoted names (「画面は「入金」「出金」「積立設定」の4つ」, tr307): a
 # label of the work (a screen, a menu, a button), not a request.
-_QUOTED_NEIGHBOUR_AFTER = regex.compile(r"[」』][、,・と\s]{0,2}[「『]")
-_QUOTED_NEIGHBOUR_BEFORE = regex.compile(r"[」』][、,・と\s]{0,2}[「『]$")
+_QUOTED_NEIGHBOUR_AFTER = compile_pattern(r"[」』][、,・と\s]{0,2}[「『]")
+_QUOTED_NEIGHBOUR_BEFORE = compile_pattern(r"[」』][、,・と\s]{0,2}[「『]$")
 
 
 def in_quoted_list(text: str, start: int, end: int) -> bool:
