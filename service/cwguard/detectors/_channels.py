@@ -970,8 +970,8 @@ EN_CALL_DESCRIBED_BEFORE = compile_pattern(
 EN_CALL_DESCRIBED_AFTER = compile_pattern(r"[ \t]{0,2}" + en_talk("call_records") + r"s?(?![a-z])")
 EN_PROPOSAL = compile_pattern(r"(?<![a-z])" + en_talk("proposal_words") + r"(?![a-z])|\?")
 # English: the channel placed after the contract in its sentence (「I'll join Slack once the offer is
-# accepted」).
-EN_AFTER_CONTRACT = compile_pattern(r"(?<![a-z])" + en_talk("after_contract") + r"(?![a-z])")
+# accepted」), read by `en_after_the_contract`.
+_EN_AFTER_CONTRACT = compile_pattern(r"(?<![a-z])" + en_talk("after_contract") + r"(?![a-z])")
 _EN_AFTER_THAT = compile_pattern(r"(?<![a-z])" + en_talk("after_that") + r"(?![a-z])")
 _EN_CONTRACT_NAMED = compile_pattern(r"(?<![a-z])" + en_talk("contract_named") + r"(?![a-z])")
 
@@ -980,7 +980,7 @@ def en_after_the_contract(text: str, s_start: int, s_end: int) -> bool:
     """The English sentence places the channel after the contract: in its own words (「once it's signed」),
     or by 「after that」 after a sentence that names the contract or the escrow (「The contract and
     escrow will be done here; after that I'll add you to our Slack」)."""
-    if EN_AFTER_CONTRACT.search(text, s_start, s_end):
+    if _EN_AFTER_CONTRACT.search(text, s_start, s_end):
         return True
     return (_EN_AFTER_THAT.search(text, s_start, s_end) is not None
             and _EN_CONTRACT_NAMED.search(text, max(0, s_start - 120), s_start) is not None)

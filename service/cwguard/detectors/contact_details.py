@@ -435,6 +435,11 @@ _LATIN = compile_pattern("[a-z]")
 _BARE_HANDLE = compile_pattern(r"[\s\p{So}\p{Sk}→⇒👉:]*(?P<ident>(?=[a-z0-9._\-]{0,31}[0-9])(?=[a-z0-9._\-]{0,31}[_.])"
                                r"[a-z][a-z0-9._\-]{3,31})[\s\p{So}\p{Sk}!。←↑]*")
 _NOT_A_HANDLE = compile_pattern(vocab.words("ja", "channel_talk", "bare_id_not_ids"))
+
+
+def _names_a_file(ident: str) -> bool:
+    """A handle-shaped run that is a file name or a version (「draft_v2.docx」「v1.2.3」), spaced out too."""
+    return _NOT_A_HANDLE.search(_UNSPACED.sub("", ident)) is not None
 BARE_HANDLE_RULE = Rule(
     id="a_handle_alone",
     pattern=_BARE_HANDLE.pattern,
@@ -590,7 +595,7 @@ class ContactDetails(Detector):
         for matches in found:
             for m in matches:
                 group = next((g for g in ("ident", "ident2", "ident3") if g in m.re.groupindex and m.start(g) >= 0), 0)
-                if group and _NOT_A_HANDLE.search(_UNSPACED.sub("", m.group(group))):
+                if group and _names_a_file(m.group(group)):
                     continue  # 「draft_v2.docx」「v1.2.3」, spaced too
                 if not clauses.is_negated(text, m.start(), m.end()):
                     yield m.span(group)
@@ -619,7 +624,7 @@ class ContactDetails(Detector):
         if len(text) > 48:
             return []
         m = _BARE_HANDLE.fullmatch(text) or _BARE_SPACED.fullmatch(text)
-        if m is None or _NOT_A_HANDLE.search(m.group("ident").replace(" ", "")):
+        if m is None or _names_a_file(m.group("ident")):
             return []
         return [m.span("ident")]
 

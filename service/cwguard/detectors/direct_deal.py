@@ -49,10 +49,11 @@ def _words(group: str, lang: str = "ja") -> str:
 # is grammar: 「お支払い」「ご依頼」).
 _DEAL = rf"(?:[ごお]?{_words('deal_after_prefix')}|{_words('deal')})"
 _DIRECT_DEAL = rf"(?:[ごお]?{_words('direct_deal_after_prefix')}|{_words('direct_deal')})"
-_BYPASS = rf"{PLATFORM}\s?(?:を|は)?\s?{_words('bypass')}"
+_AROUND = rf"\s?(?:を|は)?\s?{_words('bypass')}"
+_BYPASS = PLATFORM + _AROUND
 # In a terse proposal the platform may be named by what it is (「次の分から システム通さずに」); not with a
 # deal word alone (「契約前はサイト外での連絡ができない…契約後に」 states the rule).
-_BYPASS_TERSE = rf"(?:{PLATFORM}|{_words('platform_said_otherwise')})\s?(?:を|は)?\s?{_words('bypass')}"
+_BYPASS_TERSE = rf"(?:{PLATFORM}|{_words('platform_said_otherwise')})" + _AROUND
 _PAY_MEANS = _words("payment_means")
 # Means whose name joined to 「直接」 is a payment outside the platform (not 「ポイント」: 「修正ポイントに
 # 直接コメント」); a bank by name first (「ゆうちょ銀行」, not 「ゆうちょ」).
