@@ -1136,6 +1136,7 @@ PLATFORM_MAIL = compile_pattern(r"(?<![a-z])" + en_talk("platform_mail") + r"(?!
 # A channel inside quotes in a message about writing (「「詳細はLINEで」みたいな実例を引用して」, Cover
 # 'text me' recruiters): a quotation. Read in the channel's sentence (quotes) and the one before (topic).
 _JA_OPEN, _JA_CLOSE = "「『“‘", "」』”’"
+_QUOTE_MARK = regex.compile("[" + regex.escape(_JA_OPEN + _JA_CLOSE) + "\"']")
 _QUOTE_REACH = 120  # a title quoted whole ("Staying connected in Japan - … WhatsApp or Telegram")
 
 
@@ -1143,8 +1144,11 @@ def quoted_mention(text: str, start: int, end: int, sentences: Sentences) -> boo
     """Whether the channel at start..end sits inside a quotation in its sentence, in a message that
     speaks of quoting or writing (QUOTE_TOPIC)."""
     s_start, s_end = sentences.span(start)
+    lowest = max(s_start, start - _QUOTE_REACH)
+    if _QUOTE_MARK.search(text, lowest, start) is None:
+        return False  # no quote mark before it: nothing to walk back through
     opened = False
-    for i in range(start - 1, max(s_start, start - _QUOTE_REACH) - 1, -1):
+    for i in range(start - 1, lowest - 1, -1):
         c = text[i]
         if c in _JA_CLOSE:
             return False

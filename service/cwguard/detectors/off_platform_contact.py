@@ -234,9 +234,10 @@ class OffPlatformContact(Detector):
         (`_channels.terse_sentence`), and the channel is no social network and not the work."""
         if ch.TERSE_SOCIAL.fullmatch(text, start, end) or _WORK_SUBJECT.match(text, end, min(len(text), end + 30)):
             return False
-        if ch.quoted_or_sample(text, start, end, sentences):
-            return False
-        return ch.terse_sentence(text, start, channels, sentences) and self._is_live(text, start, end)
+        # the quote check last: it reads the most text, and a repeated channel in a long message
+        # (an adversarial one) is examined once per occurrence
+        return (ch.terse_sentence(text, start, channels, sentences)
+                and not ch.quoted_or_sample(text, start, end, sentences) and self._is_live(text, start, end))
 
     @staticmethod
     def _is_pointed(text: str, start: int, end: int) -> bool:
@@ -279,10 +280,8 @@ class OffPlatformContact(Detector):
             return False
         if ch.MATERIAL_BEFORE.search(text, max(0, start - 12), start):
             return False  # 「収録は毎回Zoomでやっていて」: where the material is made
-        if ch.quoted_or_sample(text, start, end, sentences):
-            return False
         if self._is_english_proposal(text, start, end, sentences):
-            return True
+            return not ch.quoted_or_sample(text, start, end, sentences)
         window_end = min(len(text), end + 40)
         after = ch.FRAME_AFTER.match(text, end, window_end)
         if after is None:
@@ -294,7 +293,8 @@ class OffPlatformContact(Detector):
             return False
         if _NEEDS_REQUEST.match(text, end, window_end) and not clauses.has_request(text, *sentences.span(start)):
             return False
-        return self._is_live(text, start, end) and not self._is_quoted(text, start, sentences)
+        return (not ch.quoted_or_sample(text, start, end, sentences)
+                and self._is_live(text, start, end) and not self._is_quoted(text, start, sentences))
 
     @staticmethod
     def _is_quoted(text: str, start: int, sentences: ch.Sentences) -> bool:
