@@ -50,6 +50,8 @@ AIMS: dict[str, tuple[float, str, bool]] = {
     # issue #11: the engine is loaded before /health answers
     "startup.first_over_later": (5.0, "<=", True),
     "browser.longest_task_ms": (50.0, "<=", False),
+    # the 3,000-message thread the end-to-end tests scan for correctness (their time is measured here)
+    "browser_big.longest_task_ms": (50.0, "<=", False),
 }
 
 
@@ -437,6 +439,7 @@ def table_rows(results: dict) -> list[tuple[str, str, str, str]]:
                      f"{http['server_rss_after_2000_kb']['peak_rss_kb'] / 1024:.1f} MB", ""))
     rows.extend(_adversarial_rows(results.get("adversarial")))
     rows.extend(_browser_rows(results.get("browser")))
+    rows.extend(_browser_rows(results.get("browser_big")))
     return rows
 
 
@@ -468,7 +471,7 @@ def _browser_rows(result: dict | None) -> list[tuple[str, str, str, str]]:
     if not result:
         return []
     if result.get("status") != "ok":
-        return [("browser", "1000-message page", f"not measured: {result.get('reason', '')}", "")]
+        return [("browser", "page", f"not measured: {result.get('reason', '')}", "")]
     longest = result["longest_task_ms"]
     return [
         ("browser", f"first scan: 'scanning' -> highlights drawn ({result['messages']} msgs)",
@@ -518,7 +521,8 @@ def environment() -> dict:
     }
 
 
-SECTIONS = ("scaling", "stages", "rescan", "memory", "http", "startup", "adversarial", "browser")
+SECTIONS = ("scaling", "stages", "rescan", "memory", "http", "startup", "adversarial", "browser", "browser_big")
+BIG_PAGE_MESSAGES = 3000
 
 
 def parse_args() -> argparse.Namespace:
@@ -548,6 +552,7 @@ def main() -> int:
         "adversarial": lambda: measure_adversarial(
             (20_000, 200_000) if args.quick else (100_000, 1_000_000), timeout=60.0),
         "browser": browser.measure_browser_scan,
+        "browser_big": lambda: browser.measure_browser_scan(BIG_PAGE_MESSAGES),
     }
     for name in SECTIONS:
         if name in wanted:
