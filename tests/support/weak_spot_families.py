@@ -169,6 +169,18 @@ WEAK_SPOT_FLAGGED = [
     ("family: an income said to be ordinary", "メンバーは月20万ぐらい普通に出てますよ", "unrealistic_offer", "client", BEFORE),
     ("family: onboarding completed at a form link, in English", "pls complete onboarding at forms.gle/Ab12Cd", "external_site",
      "client", BEFORE),
+    # the fourteenth session (tr310-tr317): pay in more, a handle pointed back at, a time and a city,
+    # an interview by a tool, a day-only offer, a place kept for deciding today, a thing left undone
+    ("family: pay in more, earn more, with no word for the sum", "チャージ多いほど報酬も多くなります", "upfront_payment", "client", BEFORE),
+    ("family: a dotted handle with an arrow back to search", "hiro.k0711 ←で検索してね", "contact_details", "client", BEFORE),
+    ("family: a time and a city with its particle", "木曜15時に池袋で", "in_person_meeting", "client", BEFORE),
+    ("family: a time and an area to gather at", "日曜11時、横浜集合", "in_person_meeting", "client", BEFORE),
+    ("family: an interview by a meeting tool, in English", "We would like a short interview by Teams, is tomorrow ok?",
+     "off_platform_contact", "client", BEFORE),
+    ("family: an offer limited to today", "この条件は本日中限定です", "pressure", "client", BEFORE),
+    ("family: a place kept for whoever decides today", "今日中に決めてくれたら優先します", "pressure", "client", BEFORE),
+    ("family: a step left undone as the condition", "本人確認なしだと出金できなくなります", "pressure", "client", BEFORE),
+    ("family: the pay received at the site below", "報酬の受け取りは次のサイトで手続きしてください", "direct_deal", "client", AFTER),
 ]
 
 # (family, text, sender, contract status)
@@ -282,4 +294,12 @@ WEAK_SPOT_PASSED = [
     ("look-alike: files shared as the whole delivery", "資料はGoogleドライブで共有するだけでOKです。報酬は1件500円です", "client", AFTER),
     ("look-alike: a signup flow being redesigned, in English",
      "We're redesigning our signup flow (passport upload + selfie). Need a UX writer.", "client", BEFORE),
+    ("look-alike: a warning about impersonators", "当社の名前を名乗ってLINEで勧誘する業者がいます。ご注意ください", "client", BEFORE),
+    ("look-alike: a crypto wallet app as the product, in English",
+     "We need UI copy for our crypto wallet app, about 300 strings.", "client", BEFORE),
+    ("look-alike: deposits as bookkeeping work", "入金が多いほど消込作業が増えます", "client", BEFORE),
+    ("look-alike: a time and a city as the shoot's", "撮影は金曜10時に新宿で行います", "client", BEFORE),
+    ("look-alike: an interview by a tool that went well, in English", "The interview via Zoom went well, thanks", "client", BEFORE),
+    ("look-alike: edits left undone, and the delivery accepted", "修正なしだと、そのまま納品扱いになります", "client", AFTER),
+    ("look-alike: a day-only offer as a design's copy", "「本日限定」と入れたバナーを作ってください", "client", BEFORE),
 ]

@@ -856,7 +856,8 @@ RULE_QUESTION = compile_pattern(talk("rule_words") + r"[^。\n]{0,20}?" + talk("
 # 1章入れたい」): the work's topic.
 SCAM_TOPIC = compile_pattern(talk("scam_topic"))
 WRITING_WORDS = compile_pattern(talk("writing_words"))
-PAST_REPORT = compile_pattern(talk("asked_by_others") + r"(?:られ|れ)(?:て|た|まし)|" + talk("complaints") + "|" + talk("read_and_found"))
+PAST_REPORT = compile_pattern(talk("asked_by_others") + r"(?:られ|れ)(?:て|た|まし)|" + talk("complaints") + "|" + talk("read_and_found")
+                              + "|" + talk("impersonators"))
 
 # Frame D: a talking noun before the channel, the channel ending its phrase (「面談をChatworkで実施」
 # 「ご説明は公式LINEでさせていただいております」「連絡は電話で！」).
@@ -954,9 +955,9 @@ EN_CALL_AFTER = compile_pattern(
     r"[ \t]{0,2}(?:" + en_talk("call_kinds") + r"[ \t])?" + en_talk("calls") + r"s?(?![a-z])"
 )
 # ...or a call had on the channel (「quick call on google meet tmrw?」「a short chat via WhatsApp?」, tr52
-# family), read back from the channel.
+# family; 「We want interview by Zoom 15 minutes, it is ok?」, tr316), read back from the channel.
 EN_CALL_BEFORE = compile_pattern(
-    r"(?r)(?<![a-z])(?:" + en_talk("call_kinds") + r"[ \t])?" + en_talk("calls") + r"s?[ \t](?:on|via|over|through|in|using)[ \t](?:the[ \t])?\Z"
+    r"(?r)(?<![a-z])(?:" + en_talk("call_kinds") + r"[ \t])?" + en_talk("calls") + r"s?[ \t](?:on|via|over|through|in|using|by)[ \t](?:the[ \t])?\Z"
     # its length right before it: a call (「quick 15min zoom tmrw 10am?」, tr155)
     r"|(?<![a-z\d])\d{1,3}[ \t]?-?[ \t]?(?:min|mins|minute|minutes)[ \t]\Z"
     # the tool as the thing to do or have (「Can we do a quick Google Meet tonight 21:00?」「hop on a zoom tmrw?」, tr293)

@@ -180,9 +180,10 @@ HANDLE_RULE = Rule(
 )
 IDENT_WITH_VERB_RULE = Rule(
     id="handle_to_search",
+    # an arrow may point back at it (「mika.d0520 ←検索してください」, tr311)
     pattern=r"(?<![a-z0-9._\-@])(?=[a-z0-9._\-]{0,31}[_0-9])[a-z][a-z0-9._\-]{3,31}+(?=[ \t\u3000]{0,2}"
-    + ch.talk("search_the_handle") + ")",
-    examples=("abc_123で検索して追加してください",),
+    + r"(?:[↑↓←👆☝⬆👈][ \t\u3000]{0,2})?" + ch.talk("search_the_handle") + ")",
+    examples=("abc_123で検索して追加してください", "mika.d0520 ←検索してください"),
     counter_examples=("abc_123で検索しないでください",),
     reason="identifier given without the word ID",
 )

@@ -256,13 +256,14 @@ RULES: tuple[DealRule, ...] = (
         id="payment_link_or_site",
         # in either order: 「お支払いはこちらのリンクから」「こちらのサイトから報酬をお受け取りください」
         pattern=r"(?P<s>(?:お?(?:支払い?|振込)|決済|送金|報酬の?受け?取り?|換金|出金)(?:手続き)?\s?(?:は|を|用の|の|に)?\s?"
-        rf"(?:こちらの|下記の|以下の|この|専用の|別の|外部の)?\s?{_PAGE}"
+        rf"(?:こちらの|下記の|以下の|下の|次の|この|専用の|別の|外部の)?\s?{_PAGE}"
         r"(?:から|で|より|にて|を)|"
         rf"{_PAGE}(?:から|より|で|にて)\s?(?:の)?\s?(?:報酬|お金|代金|料金)?(?:を|の)?\s?"
         r"(?:お?(?:支払|振込|受け取)|決済|送金|換金|出金))",
         examples=(
             "今回のお支払いはこちらのリンクからお願いします https://pay.example.com/x",
             "こちらのサイトから報酬をお受け取りください",
+            "報酬の受取は下のサイトで登録しといてください https://pay.example.cc/u/1",
         ),
         counter_examples=(
             "お支払いはこちらのリンクからではなく、クラウドワークスで行います。",
@@ -433,6 +434,8 @@ RULES += (
 # English: paying or contracting directly, outside the platform, or through an outside means.
 _EN_DEAL = _words("deal", "en")
 _EN_CRYPTO = _words("crypto", "en")
+# what a wallet is when it is the work's product (「localisation for our crypto wallet app」, tr317)
+_EN_PRODUCT = r"(?:app|application|ui|ux|screens?|sdk|extension|product|website|landing page)(?![a-z])"
 RULES += (
     DealRule(
         id="english_pay_directly",
@@ -501,12 +504,13 @@ RULES += (
         id="english_crypto_wallet_or_exchange",
         pattern=r"(?P<s>(?<![a-z])(?:send|give|share|provide|tell|need|want|text|dm)\s(?:me|us)?\s?(?:your|the|a)\s"
         rf"(?:{_EN_CRYPTO}\s)?wallet(?:\saddress)?|"
-        rf"(?<![a-z]){_EN_CRYPTO}\swallet(?:\saddress)?|(?<![a-z])wallet address(?:es)?|"
+        rf"(?<![a-z]){_EN_CRYPTO}\swallet(?:\saddress)?(?!\s{_EN_PRODUCT})|(?<![a-z])wallet address(?:es)?|"
         r"(?<![a-z])(?:register|sign up|open an account|create an account|make an account)\s(?:at|on|with|in)\s(?:our|the|a|this|my)\s"
         r"(?:partner\s|crypto\s|trading\s)?exchange(?![a-z]))",
         examples=("Please share your USDT wallet address so I can send the payment.",),
         counter_examples=(
             "We will never ask for your wallet address.",
+            "need JP localisation for our crypto wallet app, ~600 strings",  # the product the work is on
         ),
         lang="en",
         reason="in English: a crypto wallet or exchange account to be paid through",

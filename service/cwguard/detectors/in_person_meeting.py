@@ -177,6 +177,8 @@ _WHERE = (rf"(?:[一-龥ァ-ヶー]{{1,10}}の?\s?)?(?:{_words('meeting_spots')}
           r"(?:\s?(?:にて|で|集合|待ち合わせ))?")
 _EVENT = _words("events")
 _EVENT_PLACE = _words("place_names")
+# ...or an area or a city named with its particle (「金曜10時に新宿で」, tr314)
+_WHERE_AREA = rf"(?:{_EVENT_PLACE})\s?(?:にて|で|集合|待ち合わせ)"
 RULES += (
     MeetingRule(
         id="meeting_spot_named",
@@ -196,10 +198,10 @@ RULES += (
     MeetingRule(
         id="time_and_place_alone",
         # the line names a time and a spot or an office and nothing else (the meeting itself at most)
-        pattern=rf"(?<![^\s。!?\n、,])(?P<s>{_WHEN}[\s、,]*{_WHERE}(?:\s?(?:に|で)?\s?{_MEETING})?"
+        pattern=rf"(?<![^\s。!?\n、,])(?P<s>{_WHEN}(?:に|、)?[\s、,]*(?:{_WHERE}|{_WHERE_AREA})(?:\s?(?:に|で)?\s?{_MEETING})?"
                 rf"|{_WHERE}[\s、,]*{_WHEN}(?:\s?(?:に|で)?\s?{_MEETING})?)(?=\s?(?:[。!?\n]|$))",
         examples=("土曜13時　恵比寿駅西口ドトール", "8/6(木)10:00 本町オフィスにて", "錦糸町南口のドトール 11時で顔合わせ",
-                  "明日 15時 弊社会議室で"),
+                  "明日 15時 弊社会議室で", "金曜10時に新宿で", "あさって14時、梅田集合"),
         counter_examples=(
             "撮影 3/1 10:00 渋谷スタジオにて",
             "8/6(木)10:00 本町オフィスにて撮影を行います",
@@ -335,6 +337,8 @@ class InPersonMeetingDetector(RuleDetector):
         "meet", "person", "face", "offline", "irl", "real life", "coffee", "cafe", "café", "office", "station", "stn", "come", "drop by",
         "stop by", "swing by", "pop by", "pop into", "visit", "head to", "attend", "join", "seminar", "session", "workshop", "orientation",
         "briefing", "training", "event", "ご飯", "ごはん", "lunch", "dinner", "drink", "tea",
+        # an area or a city with its particle after a time (time_and_place_alone: 「金曜10時に新宿で」)
+        *vocab.terms("ja", "meetings", "place_names"), "区", "市", "県",
     )
     examples = Examples(
         positive=(
