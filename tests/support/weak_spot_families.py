@@ -181,6 +181,21 @@ WEAK_SPOT_FLAGGED = [
     ("family: a place kept for whoever decides today", "今日中に決めてくれたら優先します", "pressure", "client", BEFORE),
     ("family: a step left undone as the condition", "本人確認なしだと出金できなくなります", "pressure", "client", BEFORE),
     ("family: the pay received at the site below", "報酬の受け取りは次のサイトで手続きしてください", "direct_deal", "client", AFTER),
+    # the fourteenth session's second round (tr318-tr325): an app by its icon or its translated name, the one
+    # who handles the reader there, a spelled katakana name, the phone as an emoji, a voice chat asked for,
+    # this time unpaid, a step left undone, an account in one's own name, goods refunded later, a price cut
+    ("family: the plane emoji's app", "続きは✈️アプリで", "off_platform_contact", "client", BEFORE),
+    ("family: who handles the reader there", "担当者はテレグラムで対応します", "off_platform_contact", "client", BEFORE),
+    ("family: Google Meet spelled out in katakana", "グ・ー・グ・ル・ミ・ー・ト で話しましょう", "off_platform_contact", "client", BEFORE),
+    ("family: the phone as an emoji", "📞番号おしえて", "contact_details", "client", BEFORE),
+    ("family: a video call asked for, in English", "free for a video call today?", "off_platform_contact", "client", BEFORE),
+    ("family: this time unpaid, the next promised", "本採用なら単価上げます。今回はタダで🙏", "work_before_escrow", "client", BEFORE),
+    ("family: a step left undone and the approval refused", "本人確認ないと承認できないです", "pressure", "client", BEFORE),
+    ("family: a line opened in the worker's own name", "ご本人名義でSIMを契約して送ってください。1回線2万円", "personal_info", "client",
+     BEFORE),
+    ("family: the goods paid now, refunded later", "購入代金は納品後に全額返金します", "upfront_payment", "client", BEFORE),
+    ("family: a course's price cut for the reader", "通常59,800円→受講生価格29,800円", "upfront_payment", "client", BEFORE),
+    ("family: a fee said to be needed first", "先に手数料5000円が必要です", "upfront_payment", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -302,4 +317,15 @@ WEAK_SPOT_PASSED = [
     ("look-alike: an interview by a tool that went well, in English", "The interview via Zoom went well, thanks", "client", BEFORE),
     ("look-alike: edits left undone, and the delivery accepted", "修正なしだと、そのまま納品扱いになります", "client", AFTER),
     ("look-alike: a day-only offer as a design's copy", "「本日限定」と入れたバナーを作ってください", "client", BEFORE),
+    ("look-alike: a pending request to talk outside, approval in the next sentence",
+     "通話で確認したいので、サービス外連絡申請を出しました。承認されたらお電話します。", "client", BEFORE),
+    ("look-alike: a worker asks about quoted words of a post", "募集文の「詳細はLINEで」の件ですが、ここで伺えますか", "worker", BEFORE),
+    ("look-alike: the kinds of work left", "残り12種類もこの調子でお願いします", "client", AFTER),
+    ("look-alike: victims made to pay, described", "タスク詐欺で入金させられる仕組みを記事で解説してください", "client", BEFORE),
+    ("look-alike: made-up ID images for a screen", "ダミーの保険証画像を使って画面を作ってください", "client", BEFORE),
+    ("look-alike: a voice chat screen as the work, in English", "Please design the voice chat screen of our app.", "client", BEFORE),
+    ("look-alike: a price cut shown on a shop's page", "商品ページに通常9,800円→今回限り5,980円と表示してください", "client", BEFORE),
+    ("look-alike: an article on opening an account in one's own name", "自分名義で口座を開設する方法を解説する記事を書いてください",
+     "client", BEFORE),
+    ("look-alike: the transfer fee deducted from the pay", "振込手数料は報酬から差し引きます", "client", AFTER),
 ]

@@ -361,7 +361,8 @@ CHANNEL_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="google_meet",
-        pattern=two_words("google_meet_two_words") + "|" + vocab.words("common", "channels", "google_meet"),
+        pattern=two_words("google_meet_two_words") + "|" + spelled("google_meet_spelled") + "|"
+        + vocab.words("common", "channels", "google_meet"),
         examples=("Google Meetで打ち合わせしましょう",),
         counter_examples=("Google Meetの操作マニュアルを作成してください",),
         reason="Google Meet",
@@ -811,12 +812,15 @@ EN_OUTSIDE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="english_call_request",
-        pattern=r"(?<![a-z])(?:" + en_talk("call_requests") + r")(?![a-z])",
+        # not a call that is the material or the product (「the voice chat screen」「a video call recording」)
+        pattern=r"(?<![a-z])(?:" + en_talk("call_requests") + r")(?![a-z])(?!\s(?:" + en_talk("call_records")
+        + r"|" + en_talk("channel_as_work") + r"|screens?|features?|functions?|ui|ux|page|module)(?![a-z]))",
         examples=("quick call?", "hi, liked your portfolio. can I call you?", "can we hop on a quick call tmrw?",
-                  "are you free for a short call today?"),
+                  "are you free for a short call today?", "need JP→EN proofreading, ~8k chars. quick voice chat?"),
         counter_examples=("Thanks for the quick call yesterday, the notes are attached.",
                           "We can't do a call, please keep everything here.",
-                          "After the contract we can hop on a call if needed."),
+                          "After the contract we can hop on a call if needed.",
+                          "Please design the voice chat screen of our app."),
         lang="en",
         reason="a call asked for with no app named: the phone or a voice call (tr61, tr74, tr78 families)",
     ),

@@ -502,7 +502,7 @@ _IDENTIFIERS = ch.Scanner((HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, QR_FILE_R
 _REQUEST = ch.Scanner((REQUEST_RULE,))
 # Every REQUEST_RULE match holds one of these literals: a message without them skips the rule
 # (its leading lookbehinds make the rule itself slow to scan).
-_REQUEST_GATE = compile_pattern(r"メール|メアド|mail|電話|携帯|連絡先|id|アカウント|番号")  # gmail holds mail
+_REQUEST_GATE = compile_pattern(r"メール|メアド|mail|電話|携帯|連絡先|id|アカウント|番号|📱|📞|☎")  # gmail holds mail
 # A phone number needs a digit (Arabic or kanji) and a long run of them.
 _DIGIT_RUN = compile_pattern(r"[0-9〇一二三四五六七八九零][^0-9〇一二三四五六七八九零]{0,3}[0-9〇一二三四五六七八九零]")
 # The contact noun is a form field or made-up data (「電話番号の入力画面はダミーの番号で撮影」

@@ -372,10 +372,12 @@ DETECTOR = OffPlatformContact()
 
 def _behind_a_pending_request(text: str, start: int) -> bool:
     """The platform's own request to talk outside (サービス外連絡申請) is still to be filed or approved,
-    said in the candidate's sentence or the one before it (「…申請を提出しました。承認がおりたらLINEで」)."""
+    said from the sentence before the candidate's to the one after it (「…申請を提出しました。承認がおりたら
+    LINEで」; 「実際の通話で研修したいので、申請を出しました。承認されたら一度お電話させてください」, tr319)."""
     sentences = ch.sentences_of(text)
     before, _ = sentences.previous(start)
-    return ch.OFF_SERVICE_REQUEST_PENDING.search(text, before, sentences.span(start)[1]) is not None
+    _, after = sentences.following(start)
+    return ch.OFF_SERVICE_REQUEST_PENDING.search(text, before, max(after, sentences.span(start)[1])) is not None
 
 
 def _asks_whether(text: str, start: int, sentences: ch.Sentences) -> bool:

@@ -153,6 +153,15 @@ RULES: tuple[Rule, ...] = (
         reason="a bank account opened for someone else: the money-mule job (tr2-0036, tr8-014)",
     ),
     InfoRule(
+        id="account_in_your_name",
+        pattern=rf"(?P<s>{vocab.words('ja', 'documents', 'account_in_your_name')})",
+        examples=("あなたの名義でネット銀行の口座を開設する、1つ口座ごとに報酬15000円お支払いします。",
+                  "ご自身名義でスマホを契約してもらうだけ。1台3万円"),
+        counter_examples=("自分名義で口座を開設する方法を解説する記事を書いてください",),
+        reason="an account or a line opened in the worker's own name for the client (tr320): the money-mule job offered",
+        asks_itself=True,
+    ),
+    InfoRule(
         id="bare_account_asked",
         pattern=rf"(?P<s>{vocab.words('ja', 'documents', 'bare_account_asked')})",
         examples=("口座おしえて", "こちらで口座をご登録ください"),
@@ -269,7 +278,7 @@ class PersonalInfoDetector(RuleDetector):
     rules = RULES
     terms = (
         "本人確認", "身分証", "免許証", "保険証", "パスポート", "旅券", "在留カード", "マイナンバー", "個人番号", "住民票", "印鑑証明", "戸籍", "学生証",
-        "社員証", "年金手帳", "口座", "振込先", "振り込み先", "振込み先", "マイナ", "免許", "通帳", "キャッシュカード", "クレジットカード", "カード番号", "暗証番号", "セキュリティコード", "ネットバンキング", "住所", "お住まい",
+        "社員証", "年金手帳", "口座", "名義", "振込先", "振り込み先", "振込み先", "マイナ", "免許", "通帳", "キャッシュカード", "クレジットカード", "カード番号", "暗証番号", "セキュリティコード", "ネットバンキング", "住所", "お住まい",
         "生年月日", "顔写真", "顔画像", "顔の", "自撮り", "セルフィー", "家族構成", "本籍", "passport", "licen", "id", "ssn",
         "social security", "bank", "account", "routing", "card", "cvv", "address", "birth", "selfie", "number",
         # codes, PINs and logins; a face photo described (「お顔がはっきり分かる写真」)

@@ -140,6 +140,9 @@ class PaymentRule(Rule):
     # The worker advances money to be paid back (立て替え, a purchase in the worker's name): the
     # promise to pay it back (「後日全額お振込みします」) is the scam's tell, not the client paying.
     reimbursed: bool = False
+    # The match itself says the money goes in before anything else (「手数料…先に必要」): a cost the
+    # worker usually bears (振込手数料, deducted from the pay) is then paid first, not deducted.
+    paid_first: bool = False
 
 
 RULES: tuple[PaymentRule, ...] = (
@@ -376,11 +379,15 @@ RULES: tuple[PaymentRule, ...] = (
     ),
     PaymentRule(
         id="tax_or_fee_paid_first",
-        pattern=r"(?P<s>(?:税金|所得税|住民税|税|手数料|保証金|費用)[^。!?\n]{0,16}?(?:(?:先に|事前に|前もって)\s?(?:お?振込|振り込|お?支払|払|入金|納付|納め)|事前納付|前納))",
+        # or said to be needed first, before or after the fee (「振込手数料2980円 先に必要です」, tr323)
+        pattern=r"(?P<s>(?:税金|所得税|住民税|税|手数料|保証金|費用)[^。!?\n]{0,16}?(?:(?:先に|事前に|前もって)\s?(?:お?振込|振り込|お?支払|払|入金|納付|納め|必要)|事前納付|前納)"
+        r"|(?:先に|事前に|前もって)\s?[^。!?\n]{0,4}?(?:税金|手数料|保証金)[^。!?\n]{0,12}?(?:が|を)?\s?(?:必要|お?支払|お?振込|振り込|入金))",
         examples=("報酬18万の支払い準備OKです。ただ税金2万円を先に振込してもらう必要あります",
-                  "所得税相当額20%(¥9,840)の事前納付が確認でき次第、着金となります"),
+                  "所得税相当額20%(¥9,840)の事前納付が確認でき次第、着金となります",
+                  "報酬48000円 出金準備できました。振込手数料2980円 先に必要です", "先に振込手数料2980円が必要です"),
         counter_examples=("振込手数料は弊社が負担します。", "消費税は報酬に含めて先にお支払いします。"),
         reason="a tax or fee to be paid before the pay arrives (tr27, tr79 families): the payout held for money sent first",
+        paid_first=True,
     ),
     PaymentRule(
         id="pay_in_more",
@@ -579,6 +586,26 @@ RULES: tuple[PaymentRule, ...] = (
         reason="the client's own bank account or wallet given for the worker to pay into (tr2-0025, tr3-0037)",
     ),
     PaymentRule(
+        id="paid_now_refunded_later",
+        # (not an advance said to be paid back, 「立替分は翌月返金いたします」: advance_by_worker reads those)
+        pattern=r"(?P<s>(?<!立て替えた|立替)(?:代金|商品代(?:金)?|購入代金|購入費)\s?(?:は|も)?\s?"
+        r"(?:後日|翌週|翌月|来週|来月|あとで|後で|のちほど|\d{1,2}\s?日後|納品後|完了後|月末)\s?(?:に)?\s?(?:全額)?\s?"
+        r"(?:返金|お返し|返済|精算|払い戻|キャッシュバック))",
+        examples=("代金は翌週に全額返金+1件800円", "購入代金は納品後に全額返金します"),
+        counter_examples=("返金ポリシーのページを作成してください。代金は後日返金と書かないでください。",
+                          "商品到着後、立替分は翌月返金いたします。"),
+        reason="the worker pays for the goods now and is promised the money back later (代理購入 scams, tr320): money the worker puts in",
+    ),
+    PaymentRule(
+        id="price_cut_for_the_reader",
+        pattern=rf"(?P<s>通常\s?(?:価格)?\s?{AMOUNT}\s?[→⇒]\s?(?:今回|特別|ライターさん|受講生|メンバー|皆さん|皆様|あなた|モニター)"
+        rf"[^。!?\n\d]{{0,8}}?{AMOUNT})(?!\s?(?:と|で|の形|を)\s?(?:表示|記載|入れ|書|掲載|表記))",
+        examples=("通常98000円→今回49800円です。分割OK", "通常148,000円→ライターさん特価78,000円"),
+        counter_examples=("セール表示は「通常9,800円→5,980円」の形でお願いします。",
+                          "商品ページに通常9,800円→今回限り5,980円と表示してください"),
+        reason="a course or kit's price cut for the reader (tr320): what the reader is asked to buy",
+    ),
+    PaymentRule(
         id="refunded_so_free",
         pattern=r"(?P<s>(?:あとで|後で|後日|のちほど|完了後|終了後|すぐ(?:に)?)?\s?(?:全額)?\s?(?:返って|戻って|返金され|返金|キャッシュバックされ|キャッシュバック)"
         r"(?:くる|きます|くるので|きますので|される|されます|します)?)\s?(?:ので|から|し)?\s?(?:、)?\s?実質\s?(?:0円|無料|ゼロ|タダ|負担なし|負担ゼロ)",
@@ -738,6 +765,8 @@ class UpfrontPaymentDetector(RuleDetector):
         "recharge", "prepay", "pre-pay", "実質",
         # money put in, said plainly (「3万入れたら」「多く入れた人ほど」「残高を補充」)
         "入れ", "補充", "預け",
+        # a price cut for the reader (「通常148,000円→ライターさん特価78,000円」), money refunded later
+        "通常", "返金",
     )
     examples = Examples(
         positive=(
@@ -790,8 +819,10 @@ class UpfrontPaymentDetector(RuleDetector):
             return False  # the word alone in quotes is a word of the work (「テロップの「導入費用」→「初期費用」」, tr208)
         c_start, c_end = clause(text, start)
         c_start = min(c_start, start)
-        if _OWN_COSTS.search(text, c_start, end):
+        if _OWN_COSTS.search(text, c_start, end) and not rule.paid_first:
             return False
+        if _MADE_TO_PAY.match(text, end):
+            return False  # 「…で入金させられる流れは図解があると◎」: what victims are made to do, described
         if rule.lang == "en" and _EN_NOTHING_AFTER.match(text, end, min(len(text), end + 20)):
             return False
         s_cut = _CLAUSE_END.search(text, end, min(len(text), end + 60))
@@ -821,6 +852,11 @@ class UpfrontPaymentDetector(RuleDetector):
             # negation sets a condition, it refuses nothing
             return True
         return not (job_topic(text, start, end) or reported(text, start, end) or _refused(text, m, rule))
+
+
+# The money step in the causative passive (「入金させられる」「払わされた」): what someone is made to do,
+# told about (an article, a warning), not asked of the reader (tr324).
+_MADE_TO_PAY = compile_pattern(r"\s?(?:させられ|さされ|わされ)")
 
 
 def _names_the_deliverable(text: str, start: int, end: int) -> bool:

@@ -346,8 +346,9 @@ RULES += (
     ),
     EscrowRule(
         id="unpaid_stated",
-        pattern=rf"(?P<s>{_UNPAID})(?=\s?(?:です|でお願い|でやって|でいい|で[、,。!！\n]|で\s?$|[。!！\n、]|$|となり|になり))",
-        examples=("選考用に課題1本。無償です",),
+        # (an emoji may end the line: 「今回は無しで💦」, tr318)
+        pattern=rf"(?P<s>{_UNPAID})(?=\s?(?:です|でお願い|でやって|でいい|で[、,。!！\n]|で[\s\p{{So}}\p{{Sk}}]*$|[。!！\n、]|$|となり|になり))",
+        examples=("選考用に課題1本。無償です", "採用なら次から単価上げるので今回は無しで💦"),
         counter_examples=(
             "修正は2回まで無償です。",
             "選考・登録は無料です。",
