@@ -9,6 +9,7 @@ message with every other (433 ms in one block on 3,000 messages), is now counted
 adapter's DOM calls grow in proportion to the thread (tests/extension/unit/work.test.js)."""
 from __future__ import annotations
 
+from harness import html_attr, wait_html_attr
 from threadpage import Message, thread_html
 
 N = 3000
@@ -30,12 +31,8 @@ def _messages(n: int) -> list[Message]:
 
 
 def _wait_scan(browser, page) -> str:
-    page.wait_for_function("() => document.documentElement.getAttribute('data-cwguard-risk') === 'scanning'", timeout=30000)
+    wait_html_attr(page, "risk", "scanning", timeout_s=30)
     return browser.wait_for_risk(page, "high", "medium", "low", "none", "error", timeout_s=120)
-
-
-def _attribute(page, name: str) -> str | None:
-    return page.evaluate("(name) => document.documentElement.getAttribute(name)", name)
 
 
 def test_a_3000_message_thread_is_read_rescanned_and_followed(stack, browser):
@@ -43,19 +40,19 @@ def test_a_3000_message_thread_is_read_rescanned_and_followed(stack, browser):
     try:
         browser.open_thread(thread_html(_messages(N)), page=page)
         assert browser.wait_for_risk(page, "high", "medium", "low", "none", "error", timeout_s=120) == "high"
-        assert _attribute(page, "data-cwguard-messages") == str(N)
-        first_highlights = int(_attribute(page, "data-cwguard-highlights"))
+        assert html_attr(page, "messages") == str(N)
+        first_highlights = int(html_attr(page, "highlights"))
         assert first_highlights >= N // 10  # every client lure of the thread is marked, not just the newest
 
         browser.rescan(browser.tab_id(page))
         assert _wait_scan(browser, page) == "high"
-        assert _attribute(page, "data-cwguard-messages") == str(N)
-        assert int(_attribute(page, "data-cwguard-highlights")) == first_highlights
+        assert html_attr(page, "messages") == str(N)
+        assert int(html_attr(page, "highlights")) == first_highlights
 
         page.evaluate("(m) => window.__fixture.receive(m)",
                       {"sender": "client", "text": "追加のご相談です。続きはLINEでお話ししましょう。"})
         assert _wait_scan(browser, page) == "high"
-        assert _attribute(page, "data-cwguard-messages") == str(N + 1)
-        assert int(_attribute(page, "data-cwguard-highlights")) > first_highlights
+        assert html_attr(page, "messages") == str(N + 1)
+        assert int(html_attr(page, "highlights")) > first_highlights
     finally:
         page.close()

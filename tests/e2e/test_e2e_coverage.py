@@ -7,6 +7,7 @@ import io
 import json
 
 import zxingcpp
+from harness import html_attr
 from PIL import Image
 from threadpage import Message, fixture_page, thread_html
 
@@ -22,10 +23,6 @@ def qr_png(text: str) -> bytes:
     return buffer.getvalue()
 
 
-def attr(page, name: str) -> str | None:
-    return page.evaluate("(n) => document.documentElement.getAttribute(n)", f"data-cwguard-{name}")
-
-
 def categories(exchange) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for w in exchange.response["warnings"]:
@@ -36,7 +33,7 @@ def categories(exchange) -> dict[str, list[str]]:
 def test_live_markup_with_non_iso_times_is_scored_not_refused(stack, browser):
     page = browser.open_at("proposals/9104", fixture_page("thread-live.html"))
     assert browser.wait_for_risk(page, *FINAL) == "high"
-    assert attr(page, "page") == "thread"
+    assert html_attr(page, "page") == "thread"
     request = stack.proxy.last_exchange().request
     assert [m["sent_at"] for m in request["messages"]] == [
         "2026-09-20T12:02:00+09:00", "2026-09-20T12:30:00+09:00", "2026-09-21T09:05:00+09:00"]
@@ -56,7 +53,7 @@ def test_slash_time_in_a_thread_page_is_sent_as_iso(stack, browser):
 def test_old_pre_react_markup_is_read(stack, browser):
     page = browser.open_at("messages/9077", fixture_page("thread-old.html"))
     assert browser.wait_for_risk(page, *FINAL) == "high"
-    assert attr(page, "method") == "heuristic"
+    assert html_attr(page, "method") == "heuristic"
     assert [m["sender"] for m in stack.proxy.last_exchange().request["messages"]] == ["client", "worker"]
 
 
@@ -69,7 +66,7 @@ def test_reputation_only_on_the_profile_page(stack, browser):
     assert client["review_count"] == 4
     assert client["ratings"]["communication"] == 3.0
     assert "client_reputation" in categories(exchange)
-    assert json.loads(attr(page, "client")) == {"rating": 3.2, "reviews": 4, "identity": True,
+    assert json.loads(html_attr(page, "client")) == {"rating": 3.2, "reviews": 4, "identity": True,
                                                 "rule_check": False, "finished_rate": 75}
     # the profile is cached for the day: another page of the same client does not fetch it again
     fetched = browser.served.get("/public/employers/4242", 0)
@@ -90,7 +87,7 @@ def test_a_failed_profile_fetch_means_no_reputation_never_an_error(stack, browse
 def test_job_posting_description_is_scored_and_highlighted(stack, browser):
     page = browser.open_at("public/jobs/31337", fixture_page("job-lure.html"))
     assert browser.wait_for_risk(page, *FINAL) == "high"
-    assert attr(page, "page") == "job"
+    assert html_attr(page, "page") == "job"
     exchange = stack.proxy.last_exchange()
     [message] = exchange.request["messages"]
     assert (message["id"], message["sender"]) == ("job-31337", "client")
@@ -99,7 +96,7 @@ def test_job_posting_description_is_scored_and_highlighted(stack, browser):
     drawn = " ".join(r["text"] for r in browser.highlighted_ranges(page))
     assert "LINE" in drawn or "smile_works" in drawn, drawn
     assert {"off_platform_contact", "contact_details", "upfront_payment"} & set(categories(exchange))
-    facts = json.loads(attr(page, "client"))
+    facts = json.loads(html_attr(page, "client"))
     assert facts["identity"] is False and facts["rule_check"] is False
     tab = browser.tab_id(page)
     badge = browser.wait_for_badge(tab, "HIGH")
@@ -111,7 +108,7 @@ def test_job_posting_description_is_scored_and_highlighted(stack, browser):
 def test_search_list_highlights_only_the_luring_listing(stack, browser):
     page = browser.open_at("public/jobs/search", fixture_page("search-list.html"))
     assert browser.wait_for_risk(page, *FINAL) == "high"
-    assert attr(page, "page") == "search"
+    assert html_attr(page, "page") == "search"
     assert stack.proxy.count() == 3, "each listing is scored alone"
     texts = [m["text"] for e in stack.proxy.exchanges() for m in e.request["messages"]]
     assert sum("easy_money77" in t for t in texts) == 1
@@ -200,7 +197,7 @@ def test_a_25000_character_message_next_to_a_lure_is_scored(stack, browser):
     request = stack.proxy.last_exchange().request
     assert all(len(m["text"]) <= 20000 for m in request["messages"])
     assert sum(len(m["text"]) for m in request["messages"] if m["id"].startswith("long")) == 25000
-    assert attr(page, "notes") == "split_messages:1"
+    assert html_attr(page, "notes") == "split_messages:1"
     drawn = browser.highlighted_ranges(page)
     assert any(r["messageId"] == "lure" and "long_lure77" in r["text"] for r in drawn), drawn
 

@@ -377,7 +377,7 @@ def _behind_a_pending_request(text: str, start: int) -> bool:
     sentences = ch.sentences_of(text)
     before, _ = sentences.previous(start)
     _, after = sentences.following(start)
-    return ch.OFF_SERVICE_REQUEST_PENDING.search(text, before, max(after, sentences.span(start)[1])) is not None
+    return ch.OFF_SERVICE_REQUEST_PENDING.search(text, before, after) is not None  # the following sentence ends last
 
 
 def _asks_whether(text: str, start: int, sentences: ch.Sentences) -> bool:
