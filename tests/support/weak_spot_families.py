@@ -1,4 +1,4 @@
-"""The tenth to thirteenth sessions' families, read by the rules alone (table-driven). They came from training
+"""The tenth to fifteenth sessions' families, read by the rules alone (table-driven). They came from training
 threads written one weak spot at a time (tr222-tr229: the money step of a task scam, "this one is
 full, here is another", one-line calls and visits, tests before a contract, disguised contacts,
 trust tricks, refusals and reports, English) and then one trade or sender at a time (tr230-tr237:
@@ -196,6 +196,17 @@ WEAK_SPOT_FLAGGED = [
     ("family: the goods paid now, refunded later", "購入代金は納品後に全額返金します", "upfront_payment", "client", BEFORE),
     ("family: a course's price cut for the reader", "通常59,800円→受講生価格29,800円", "upfront_payment", "client", BEFORE),
     ("family: a fee said to be needed first", "先に手数料5000円が必要です", "upfront_payment", "client", BEFORE),
+    # the fifteenth session (tr326-tr328): a bare sum first as the condition, pay in more said with 多め,
+    # minutes a day and a day's pay in English, the phone with の before its number, a free test of a kind
+    # of work, the first part counted and free, Skype as a pun
+    ("family: a bare sum first, before the withdrawal", "出金したいならまず3万円です", "upfront_payment", "client", BEFORE),
+    ("family: a bare sum first, to level up", "Lv3に上がるには先に1万円", "upfront_payment", "client", BEFORE),
+    ("family: pay in more, said with 多め", "多めに入金した方が戻りも大きいです", "upfront_payment", "client", BEFORE),
+    ("family: minutes a day, then a day's pay, in English", "just 10 mins a day, 6000 yen daily", "unrealistic_offer", "client", BEFORE),
+    ("family: the phone with の before its number", "ケータイの番号教えてもらえますか", "contact_details", "client", BEFORE),
+    ("family: a free test of a kind of work", "無償の翻訳テストを1本お願いします", "work_before_escrow", "client", BEFORE),
+    ("family: the first part counted and free, in English", "first 300 words free as a trial", "work_before_escrow", "client", BEFORE),
+    ("family: Skype as a pun", "スカイ風呂で少し話せますか", "off_platform_contact", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -328,4 +339,19 @@ WEAK_SPOT_PASSED = [
     ("look-alike: an article on opening an account in one's own name", "自分名義で口座を開設する方法を解説する記事を書いてください",
      "client", BEFORE),
     ("look-alike: the transfer fee deducted from the pay", "振込手数料は報酬から差し引きます", "client", AFTER),
+    # the fifteenth session's look-alikes: a threshold to reach, keywords put in, a standup's minutes, a shop's
+    # number kept out of an article, chapters free to read, the platform's own page, a meeting's steps as a
+    # manual, a template's field
+    ("look-alike: a threshold to reach before withdrawing", "出金は先に5,000円以上たまってから申請できます", "client", AFTER),
+    ("look-alike: keywords put in, with 多め", "キーワードを多めに入れるほど読みやすくなるわけではありません", "client", BEFORE),
+    ("look-alike: a standup's minutes and an hourly rate, in English", "Daily standup is 15 min a day; we pay 2,500 yen per hour.",
+     "client", AFTER),
+    ("look-alike: a shop's number kept out of an article", "店舗の携帯の番号は記事に載せないでください", "client", AFTER),
+    ("look-alike: chapters free to read, in English", "The first 2 chapters are free to read online; please summarise them.",
+     "client", AFTER),
+    ("look-alike: the platform's own page to withdraw from", "報酬はクラウドワークスからお支払いします。マイページから出金申請してください",
+     "client", AFTER),
+    ("look-alike: joining a meeting written up as a manual", "Google Meetへの参加手順を図解したマニュアルを作成してください", "client",
+     BEFORE),
+    ("look-alike: a template's field for the account", "見積書のテンプレートに振込先口座の欄を追加してください", "client", AFTER),
 ]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
 from ..lang.ja import clauses
+from . import _channels as ch
 from ._cues import (
     AMOUNT,
     DIRECT,
@@ -270,6 +271,7 @@ RULES: tuple[DealRule, ...] = (
             "こちらのサイトから報酬をお受け取りいただくことはできません。",
             "クラウドワークス上のページから報酬をお受け取りください。",
             "お仕事は専用アプリで受け取っていただきます。",
+            "報酬はクラウドワークスからお支払いされます。検収後、マイページから出金申請をすると口座に振り込まれます。",
         ),
         reason="after a contract, a link or site used for payment is direct_deal (RUBRIC edge cases), the payment named before or after it",
         client_only=True,
@@ -639,6 +641,8 @@ class DirectDealDetector(RuleDetector):
             return False
         if rule.money_named and not _MONEY_NAMED.search(text, s_start, s_end):
             return False
+        if rule.money_named and _the_platforms_own_page(text, m, s_start, s_end):
+            return False
         if rule.needs_next and not occurs_in_message(state, _NEXT_RE, text):
             return False
         if _TASK_ITSELF.match(text, max(start, end - 4)):
@@ -657,6 +661,20 @@ class DirectDealDetector(RuleDetector):
         if not outside and _NAMED_ORDER.search(text, s_start, s_end):
             return False  # 「次回も直接お願いしたいので、指名でオファー送りますね」: the platform's direct order
         return outside or not _ON_PLATFORM.search(text, min(c_start, start), max(c_end, end))
+
+
+_SOMEONE_ELSES_PAGE = compile_pattern(r"こちら|下記|以下|下の|次の|この|専用|別の|外部|弊社|当社|うち|私")
+
+
+def _the_platforms_own_page(text: str, m, s_start: int, s_end: int) -> bool:
+    """The page is the platform's own: the message says the pay comes through the platform
+    (「報酬はクラウドワークスからお支払いされます…マイページから出金申請をすると」), no one else's page is
+    named in the sentence, no link leads elsewhere, and nothing goes around the platform."""
+    if _SOMEONE_ELSES_PAGE.search(text, s_start, m.end()) or _BYPASS_RE.search(text):
+        return False
+    if not _ON_PLATFORM.search(text):
+        return False
+    return all(ch.url_kind(url) == "platform" for _, _, url in ch.find_urls(text))
 
 
 _OUTLINE = compile_pattern(rf"\s?(?:{_words('topic_markers')})")

@@ -360,11 +360,18 @@ RULES: tuple[OfferRule, ...] = (
         r"(?<![\d.])[1-3]\s?(?:h|hr|hrs|hours?)\s?(?:/|a\s|per\s)\s?day"
         # or the hours first (「2hr/day, ¥280,000/month fixed」, tr245)
         r"|(?<![\d.])[1-3]\s?(?:h|hr|hrs|hours?)\s?(?:/|a\s|per\s)\s?day[^.!?\n]{0,12}?"
-        + _EN_BIG_MONTHLY + r"\s?(?:/|a\s|per\s)\s?(?:month|mo)(?![a-z]))",
+        + _EN_BIG_MONTHLY + r"\s?(?:/|a\s|per\s)\s?(?:month|mo)(?![a-z])"
+        # or minutes a day first, then a day's pay (「20 min a day, 8000 yen daily」, tr326): minutes
+        # are no working day, so any day's pay for them is the ease promise
+        r"|(?<![\d.])[1-5]?\d\s?(?:min|mins|minutes)\s?(?:/|a\s|per\s|each\s)\s?day(?![a-z])[^.!?\n]{0,24}?"
+        r"(?:[$¥€£]\s?\d[\d,]{0,9}|\d[\d,]{0,9}\s?(?:usd|jpy|yen|usdt|dollars?)|" + _EN_SLANG_AMOUNT + r")\s?"
+        r"(?:(?:/|a\s|per\s|every\s)\s?day|daily)(?![a-z]))",
         examples=("Hi! easy data job, $300/day 🔥 no experience", "$300/day no experience needed.",
                   "10min a day = 3~5man/week easy 👍", "30min/day, 5,000 yen daily guaranteed", "Remote Partner (¥200,000/month, 2h/day)",
-                  "remote CS role. 2hr/day, ¥280,000/month fixed"),
-        counter_examples=("Budget: $300/day for on-site support, 5 years of experience required.", "Part-time 2h/day, ¥40,000/month."),
+                  "remote CS role. 2hr/day, ¥280,000/month fixed", "Hi, remote part-time, 20 min a day, 8000 yen daily. interested?",
+                  "15 min per day, 5000 JPY per day"),
+        counter_examples=("Budget: $300/day for on-site support, 5 years of experience required.", "Part-time 2h/day, ¥40,000/month.",
+                          "The standup is 15 min a day; the rate is 3,000 yen per hour."),
         lang="en",
         reason="in English: an income a day with no experience or effort asked (tr7-011, tr13-001)",
     ),

@@ -330,6 +330,18 @@ RULES: tuple[PaymentRule, ...] = (
         needs_condition=True,
     ),
     PaymentRule(
+        id="amount_first_for_a_condition",
+        # the sum said to come first, with no verb at all (「報酬引き出す前に先に2万円」): the terse
+        # money step; not a threshold to reach (「先に5,000円以上たまってから」) or work worth a sum
+        pattern=rf"(?P<s>(?:先に|まず|事前に|前もって)\s?(?>{AMOUNT}))(?!\s?(?:以上|分|相当|たま|貯ま|稼|の報酬|の作業|の案件|の仕事|を?お?支払|を?お?振り?込|を?送金))",
+        examples=("報酬引き出す前に先に2万円", "次のタスク解放は先に5千円です", "出金の前にまず3万円お願いします"),
+        counter_examples=("出金は先に5,000円以上たまってから申請できます", "先に1万円分の作業を終えてから次のタスクに進みます",
+                          "先に2万円お支払いします。残りは納品後です"),
+        reason="a sum said to come first, bare, in a sentence that names what it unlocks (tr326 family)",
+        money_in=True,
+        needs_condition=True,
+    ),
+    PaymentRule(
         id="transfer_to_our_account_first",
         # the client's designated account (never 「ご指定の口座」, the worker's), a transfer into it checked
         # before anything is handed over or started (「弊社指定口座へのお振込みを確認後、作業マニュアルと初回
@@ -767,6 +779,8 @@ class UpfrontPaymentDetector(RuleDetector):
         "入れ", "補充", "預け",
         # a price cut for the reader (「通常148,000円→ライターさん特価78,000円」), money refunded later
         "通常", "返金",
+        # a bare sum said to come first (「報酬引き出す前に先に2万円」)
+        "先に", "まず", "事前に", "前もって",
     )
     examples = Examples(
         positive=(

@@ -98,10 +98,11 @@ _SIZE_NOTE = r"(?:\s?[（(][^)）\n]{1,14}[)）]|\s?(?:約|各)?\s?[\d,，]{2,6}
 RULES: tuple[EscrowRule, ...] = (
     EscrowRule(
         id="unpaid_test",
-        # not a software's free trial (「Adobeの無料トライアルで作って」「無料トライアル期間」)
-        pattern=rf"(?<![a-z]\s?の?\s?|(?:ソフト|ツール|アプリ|サービス)の?\s?)(?P<s>{_UNPAID}\s?(?:の|で|での|にて|による)?\s?{_TRIAL})"
+        # not a software's free trial (「Adobeの無料トライアルで作って」「無料トライアル期間」);
+        # the kind of work may sit between (「無料の編集テスト」「無償の翻訳トライアル」, tr327)
+        pattern=rf"(?<![a-z]\s?の?\s?|(?:ソフト|ツール|アプリ|サービス)の?\s?)(?P<s>{_UNPAID}\s?(?:の|で|での|にて|による)?\s?(?:\p{{Han}}{{2,3}})?{_TRIAL})"
         rf"(?!\s?(?:{_words('tool_trials')}))",
-        examples=("契約前に無償のテスト記事（2,000字）を1本書いていただいています。",),
+        examples=("契約前に無償のテスト記事（2,000字）を1本書いていただいています。", "終わったら無料の編集テストやってもらいます"),
         counter_examples=(
             "無償のテストをお願いすることはございません。",
             "記事テーマ：「無償のテスト依頼には応じるべきか」",
@@ -466,14 +467,18 @@ RULES += (
         pattern=r"(?P<s>(?<![a-z])(?:it's|its|it is|that's|thats|that is|that one's|this one's|this is|it'll be|it will be)\s(?:unpaid|not paid|without pay|not compensated|uncompensated|not paid for)(?![a-z])|"
         r"(?<![a-z])(?:first|1st|initial|test|trial|sample)(?:\s(?:piece|one|article|task|batch|draft|post|design|entries))?\s(?:is|are|will be)\s"
         r"(?:free|unpaid|not paid|not compensated|uncompensated)(?![a-z])(?!\s(?:to|of)(?![a-z]))|"
+        # the first part counted and called free (「first 500 words free, everyone do it」, tr327)
+        r"(?<![a-z])(?:first|1st)\s(?:\d{1,4}\s?|few\s|two\s|three\s)?(?:words?|pages?|pieces?|articles?|designs?|drafts?|entries|items|images|photos|videos?|minutes|scenes?|chapters?|sections?)"
+        r"\s(?:(?:is|are|will be)\s)?(?:for\s)?(?:free|unpaid|no pay|without pay)(?![a-z])(?!\s(?:to|of)(?![a-z]))|"
         # 「sorry no budget for test」 (tr229)
         r"(?<![a-z])(?<!(?:have|has|had)\s)no (?:pay|payment|budget|fee|money) (?:for|on) (?:the |this )?(?:test|trial|sample|first))",
         examples=("trial batch is unpaid btw", "we ask every shortlisted applicant for a 300-word test article; it is not compensated",
-                  "sorry, no budget for the sample"),
+                  "sorry, no budget for the sample", "ok. first 500 words free, everyone do it"),
         counter_examples=(
             "It's free to apply.",
             "We have no budget for a sample this month, so we'll just review your portfolio.",
             "This isn't unpaid work; the trial is paid.",
+            "The first 3 chapters are free to read on the site; please summarise them.",
         ),
         lang="en",
         reason="in English: the test or the first piece said to be unpaid in a few words (tr13 family)",
