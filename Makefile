@@ -25,7 +25,7 @@ node_modules/.installed: package.json
 	npm install --no-audit --no-fund --silent
 	touch $@
 
-# The message model: trained from the labelled corpora (deterministic, a few seconds), retrained
+# The message model: trained from the labelled corpora (deterministic, a few minutes), retrained
 # when a corpus or the model code changes.
 $(MODEL): $(VENV)/.run-installed $(MODEL_INPUTS)
 	$(PY) -m cwguard.training

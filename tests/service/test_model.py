@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from cwguard import pipeline
@@ -64,6 +65,42 @@ def test_no_blind_thread_reaches_the_training_input(built):
     assert built[2]["messages"] == sum(len(t["messages"]) for t in trained)
 
 
+# --- sentence rows ------------------------------------------------------------------------------
+
+def _thread(thread_id: str, *messages: dict) -> dict:
+    return {"id": thread_id, "context": {"contract_status": "before_contract"},
+            "messages": [{"id": f"m{i}", "sender": "client", "sent_at": "2026-11-20T10:00:00+09:00", **m}
+                         for i, m in enumerate(messages, 1)]}
+
+
+LURE = {"text": "ご応募ありがとうございます。実績も拝見しました。詳細はLINEでお送りします。", "labels": ["off_platform_contact"],
+        "spans": [{"text": "LINE", "category": "off_platform_contact"}]}
+BENIGN = {"text": "ご応募ありがとうございます。納期は金曜日です！", "labels": []}
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    (LURE, [("詳細はLINEでお送りします。", {"off_platform_contact"})]),
+    (BENIGN, [("ご応募ありがとうございます。", set()), ("納期は金曜日です！", set())]),
+    # one sentence: the message itself is already its row
+    ({"text": "詳細はLINEで", "labels": ["off_platform_contact"], "spans": [{"text": "LINE", "category": "off_platform_contact"}]}, []),
+    # the lure's sentence is nearly the whole message: it would repeat the message
+    ({"text": "はい。続きの詳しいお話はLINEでしましょう。", "labels": ["off_platform_contact"],
+      "spans": [{"text": "LINE", "category": "off_platform_contact"}]}, []),
+    # too short to learn from
+    ({"text": "OK。はい！", "labels": []}, []),
+])
+def test_sentence_rows_hold_a_lures_sentence_or_a_benign_messages_sentences(message, expected):
+    rows = list(corpus.sentence_examples([_thread("t-1", message)]))
+    assert [(r.text, set(r.labels)) for r in rows] == expected
+    assert all(r.thread_id == "t-1" and r.sender == "client" for r in rows)
+
+
+def test_a_fold_learns_the_sentence_rows_of_its_own_threads_only():
+    data = train.Data([_thread("t-1", LURE), _thread("t-2", BENIGN)], lambda payload: {"warnings": []})
+    texts, _, _, labels = data.training_rows(np.array([1]))
+    assert texts[0] == data.texts[1] and len(texts) == 3 and not any(labels)
+
+
 # --- heads: positive and negative examples per category ----------------------------------------
 
 HEAD_EXAMPLES = [
@@ -104,10 +141,23 @@ def test_the_phase_is_a_feature(installed):
 
 # --- determinism and the file ------------------------------------------------------------------
 
+def _built_again(data_hash: str) -> bytes:
+    """The same data built a second time: the file `make model` wrote in its own process when it
+    holds this data (the test set-up builds it before the tests run), else a build here."""
+    path = store.model_path()
+    try:
+        header, _ = store.read_header(path.read_bytes())
+    except (OSError, store.ModelFileError):
+        header = {}
+    if header.get("data_hash") == data_hash:
+        return path.read_bytes()
+    again, again_hash, _ = train.build(pipeline.rules_answer)
+    assert again_hash == data_hash
+    return store.dumps(again.compile(), again_hash)
+
+
 def test_the_same_data_gives_the_same_model(built):
-    again, data_hash, _ = train.build(pipeline.rules_answer)
-    assert data_hash == built[1]
-    assert store.dumps(again.compile(), data_hash) == store.dumps(built[0].compile(), built[1])
+    assert _built_again(built[1]) == store.dumps(built[0].compile(), built[1])
 
 
 def test_the_file_carries_its_data_hash_and_versions(built, tmp_path):
@@ -159,6 +209,8 @@ def test_a_corrupt_file_means_training_in_memory(monkeypatch, tmp_path):
     bad = tmp_path / "m.bin"
     bad.write_bytes(b"\x00garbage")
     monkeypatch.setenv("CWGUARD_MODEL", str(bad))
+    # the path is the real one; two corpora are enough to train on and keep the test quick
+    monkeypatch.setattr(corpus, "training_files", lambda: [corpus.DATA / "dev.jsonl", corpus.DATA / "holdout.jsonl"])
     runtime.reset()
     try:
         loaded = pipeline.model()

@@ -12,5 +12,5 @@ text, trained on the project's own labelled corpora (never on the blind set it r
 - `explain`: the passages whose features weigh most, cut to whole words.
 
 The engine asks `runtime.current()` for the model; when it is missing, stale or corrupt the
-service trains it from the corpora (a few seconds) or runs on the rules alone, and says which.
+service trains it from the corpora (a few minutes) or runs on the rules alone, and says which.
 """

@@ -9,7 +9,9 @@ it says; the category heads only name the most likely category.
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -53,14 +55,17 @@ class MessageModel:
             labels: Sequence[frozenset[str]]) -> MessageModel:
         featurizer = Featurizer().fit(texts)
         X = featurizer.transform(texts, senders, phases)
-        y_any = np.array([bool(ls) for ls in labels])
-        any_head = family.estimator().fit(X, y_any)
-        heads = {}
+        targets = {"any": np.array([bool(ls) for ls in labels])}
         for category in RISKS:
             y = np.array([category in ls for ls in labels])
             if y.sum() >= MIN_POSITIVES:
-                heads[category] = family.estimator().fit(X, y)
-        return cls(family, featurizer, any_head, heads)
+                targets[category] = y
+        # The heads are independent fits, each seeded: liblinear releases the GIL, so threads share
+        # the cores and the result is the same as one after the other.
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            fitted = dict(zip(targets, pool.map(lambda y: family.estimator().fit(X, y), targets.values()), strict=True))
+        any_head = fitted.pop("any")
+        return cls(family, featurizer, any_head, fitted)
 
     def features(self, texts: Sequence[str], senders: Sequence[str], phases: Sequence[str]):
         return self.featurizer.transform(texts, senders, phases)

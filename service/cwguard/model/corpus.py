@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,19 +86,84 @@ def read_threads(paths: Iterable[Path]) -> list[dict]:
     return threads
 
 
-def examples(threads: Iterable[dict]) -> Iterator[Example]:
-    """One example per message, with the contract phase the engine itself would give it."""
+def _messages(threads: Iterable[dict]) -> Iterator[tuple[str, dict, str]]:
+    """Each message with its thread's id and the contract phase the engine itself would give it."""
     for t in threads:
         messages = t["messages"]
         status = (t.get("context") or {}).get("contract_status") or "unknown"
         state = thread.contract_states(messages, status, crowdworks.EVIDENCE)
         for message, phase in zip(messages, state.phases, strict=True):
-            yield Example(t["id"], message["text"], message.get("sender", "unknown"), phase,
-                          frozenset(message.get("labels", ())) & frozenset(RISKS))
+            yield t["id"], message, phase
 
 
-# The code that turns a message into features: a change here makes a saved model stale too.
-FEATURE_CODE = (Path(__file__).resolve().parent / "features.py", Path(__file__).resolve().parent / "compiled.py",
+def examples(threads: Iterable[dict]) -> Iterator[Example]:
+    """One example per message."""
+    for thread_id, message, phase in _messages(threads):
+        yield Example(thread_id, message["text"], message.get("sender", "unknown"), phase,
+                      frozenset(message.get("labels", ())) & frozenset(RISKS))
+
+
+# Where a message's sentences end, in any language the corpora hold (the ending mark stays with its sentence).
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
+# A sentence shorter than this says too little to learn from ("OK。", "はい！").
+MIN_SENTENCE = 6
+# A lure's sentences are kept only when they are clearly less than the message: otherwise the row
+# would repeat the message.
+MAX_SHARE = 0.8
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for part in _SENTENCE_END.split(text):
+        if part:
+            spans.append((at, at + len(part)))
+            at += len(part)
+    return spans
+
+
+def sentence_examples(threads: Iterable[dict]) -> Iterator[Example]:
+    """Extra training rows cut from messages of more than one sentence.
+
+    A real lure is often one terse line, while a labelled lure in our corpora often sits inside a
+    long, polite message whose other sentences dilute it. So the sentences that hold a labelled
+    risk span become rows of their own, labelled with the spans they hold, and every sentence of
+    a benign message becomes a benign row (without those, sentence length alone would separate
+    the two). Rows keep their thread's id, so cross-validation never splits a thread."""
+    for thread_id, message, phase in _messages(threads):
+        text, sender = message["text"], message.get("sender", "unknown")
+        sentences = _sentences(text)
+        if len(sentences) < 2:
+            continue
+        labels = frozenset(message.get("labels", ())) & frozenset(RISKS)
+        if not labels:
+            for start, end in sentences:
+                if len(piece := text[start:end].strip()) >= MIN_SENTENCE:
+                    yield Example(thread_id, piece, sender, phase, frozenset())
+            continue
+        yield from _lure_sentences(thread_id, message, phase, sentences)
+
+
+def _lure_sentences(thread_id: str, message: dict, phase: str, sentences: list[tuple[int, int]]) -> Iterator[Example]:
+    """The sentences around each labelled risk span of a message, once each."""
+    text, sender = message["text"], message.get("sender", "unknown")
+    spans = [s for s in message.get("spans", ()) if s.get("category") in RISKS and s.get("text") in text]
+    seen = set()
+    for span in spans:
+        at = text.find(span["text"])
+        end = at + len(span["text"])
+        piece = "".join(text[a:b] for a, b in sentences if a < end and at < b).strip()
+        if not piece or piece in seen or len(piece) >= MAX_SHARE * len(text.strip()):
+            continue
+        seen.add(piece)
+        held = frozenset(s["category"] for s in spans if s["text"] in piece)
+        yield Example(thread_id, piece, sender, phase, held)
+
+
+# The code that turns the corpora into rows, the rows into a model with its fusion, and a message
+# into features: a change here makes a saved model stale too.
+FEATURE_CODE = (Path(__file__).resolve(), Path(__file__).resolve().parent / "train.py",
+                Path(__file__).resolve().parent / "features.py",
+                Path(__file__).resolve().parent / "compiled.py",
                 Path(__file__).resolve().parents[1] / "engine" / "normalize.py",
                 Path(__file__).resolve().parents[1] / "lang" / "ja" / "readings.json")
 

@@ -1,7 +1,7 @@
 """The model the running engine uses, loaded once (before /health answers ok).
 
 Order: the model file if it is sound and was trained on the corpora in this checkout; otherwise a
-model trained here in memory from those corpora (a few seconds, nothing written to disk); otherwise
+model trained here in memory from those corpora (a few minutes, nothing written to disk); otherwise
 none, and the engine runs on the rules alone. `status()` says which, and every answer carries it.
 `CWGUARD_MODEL=off` turns the model off.
 """
