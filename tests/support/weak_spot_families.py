@@ -207,6 +207,25 @@ WEAK_SPOT_FLAGGED = [
     ("family: a free test of a kind of work", "無償の翻訳テストを1本お願いします", "work_before_escrow", "client", BEFORE),
     ("family: the first part counted and free, in English", "first 300 words free as a trial", "work_before_escrow", "client", BEFORE),
     ("family: Skype as a pun", "スカイ風呂で少し話せますか", "off_platform_contact", "client", BEFORE),
+    # the fifteenth session's second round (tr329-tr332): other words of meeting before a tool, from here on,
+    # a verb's stem before its negation as the condition, the pay refused, the pay put off before a contract,
+    # 'at least just one', money sent by an outside means, a host posing as the platform after a contract,
+    # a time and a place with a hedge, goods described by a word or two in English
+    ("family: a meeting word before the tool", "会議はTeamsで", "off_platform_contact", "client", BEFORE),
+    ("family: from here on, the channel", "ここからはLINEで", "off_platform_contact", "client", BEFORE),
+    ("family: a verb's stem before its negation, then the consequence", "今日中に仕上がらなければ他の方に回します", "pressure",
+     "client", BEFORE),
+    ("family: not doing it, then a low rating", "やらないなら低評価にします", "pressure", "client", AFTER),
+    ("family: not fixed in time, then the pay refused", "明日までに直さないと報酬は払いません", "pressure", "client", AFTER),
+    ("family: the pay put off, the work started now", "支払いは来月まとめてなので、もう始めちゃってください", "work_before_escrow",
+     "client", BEFORE),
+    ("family: at least just one piece", "まず1記事だけでも", "work_before_escrow", "client", BEFORE),
+    ("family: money sent by an outside means", "残りは現金書留で送ります", "direct_deal", "client", AFTER),
+    ("family: a host posing as the platform, after a contract", "報酬の受け取りはこちら https://crovvdworks-pay.net/r",
+     "external_site", "client", AFTER),
+    ("family: a time and a place with a hedge", "渋谷のドトール、金曜11時とか", "in_person_meeting", "client", BEFORE),
+    ("family: goods described by a word or two, in English", "pls buy our paid editing software first", "upfront_payment",
+     "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -354,4 +373,16 @@ WEAK_SPOT_PASSED = [
     ("look-alike: joining a meeting written up as a manual", "Google Meetへの参加手順を図解したマニュアルを作成してください", "client",
      BEFORE),
     ("look-alike: a template's field for the account", "見積書のテンプレートに振込先口座の欄を追加してください", "client", AFTER),
+    # the fifteenth session's second round
+    ("look-alike: a meeting by a tool after the contract", "顔合わせは契約後にZoomで", "client", BEFORE),
+    ("look-alike: from here on, the channel refused", "ここからはLINEではなく、このメッセージでお願いします", "client", BEFORE),
+    ("look-alike: nothing to fix, the pay as agreed", "修正が必要なければ報酬はそのままお支払いします", "client", AFTER),
+    ("look-alike: the pay-out's own schedule after a contract", "報酬の入金は月末締め翌月払いです。今日から作業開始をお願いします",
+     "client", AFTER),
+    ("look-alike: just one piece, under a contract first", "先に1本だけでも契約を結んでおきましょう", "client", BEFORE),
+    ("look-alike: an outside means refused", "銀行振込でお支払いすることはできません。", "client", AFTER),
+    ("look-alike: the client buys the tool, in English", "We will buy the new software license for you.", "client", AFTER),
+    ("look-alike: a made-up account in a template's field", "見積書の振込先欄は「〇〇銀行 △△支店 普通 0000000」のダミーで", "client",
+     AFTER),
+    ("look-alike: whether an invoice is needed", "そちらで請求書を発行していただく必要はありますか？", "client", AFTER),
 ]

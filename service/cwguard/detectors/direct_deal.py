@@ -245,11 +245,14 @@ RULES: tuple[DealRule, ...] = (
     DealRule(
         id="invoice_payment",
         pattern=r"(?P<s>請求書\s?(?:払い|払|でのお?支払|で(?:の)?精算|での取引|ベースで(?:の)?お?(?:振込|振り込|支払)|をお?(?:送り|送付|発行|出し|いただ|下さ|くださ)"
-        r"|を発行して|を送って|を出して|を[^。!?\n、]{1,8}?(?:送って|お送り|送付|発行して|出して)))",
+        r"|を発行して|を送って|を出して|を[^。!?\n、]{1,8}?(?:送って|お送り|送付|発行して|出して)))"
+        # (not a question whether one is needed: 「請求書を発行していただく必要はありますか」, tr330)
+        r"(?![^。!?\n]{0,8}?必要(?:は|が)?\s?(?:ありますか|ございますか|ですか|でしょうか|あるでしょうか))",
         examples=("請求書払いにしたいので、ご住所と振込先の銀行口座を教えていただけますか。", "手数料がかかるので請求書ベースでお振込みする形にできませんか"),
         counter_examples=(
             "請求書払いには対応しておりません。お支払いはクラウドワークス上で行います。",
             "請求書の発行はクラウドワークスからできます。",
+            "そちらで請求書を発行していただく必要はありますか？",
         ),
         reason="paying on an invoice is paying outside the platform (dev-069)",
     ),
@@ -333,6 +336,17 @@ RULES += (
             "見出しは14ポイントでいかがでしょう",
         ),
         reason="an outside payment means proposed in a few words (tr301 family)",
+        client_only=True,
+    ),
+    DealRule(
+        id="outside_means_sent",
+        # the money sent or paid by an outside means, whatever it is for (「追加分は現金書留で送りますね」,
+        # 「差額はPayPayで払います」, tr331)
+        # (the sender's own act, said as one: 「送ります」, not a description 「現金で支払う人が減っている」)
+        pattern=rf"(?P<s>(?!ポイント){_PAY_MEANS}\s?(?:で|にて)\s?(?:お?送り|送金し|お?支払い?し?|払い|お?渡し))(?=ます|ましょう)",
+        examples=("追加分は現金書留で送りますね", "差額はPayPayで払います"),
+        counter_examples=("銀行振込でお支払いすることはできません。", "現金書留で送りますと言われたら、まず事務局に相談してください。"),
+        reason="money sent or paid by an outside means, in a few words (tr331 family; reward_in_outside_means without the word for the reward)",
         client_only=True,
     ),
     DealRule(

@@ -261,7 +261,12 @@ class ExternalSite(Detector):
         sentences = ch.sentences_of(text)
         lures = ch.first(self._lure_words(text, sentences))
         links = ch.first(self._lure_links(text, bool(lures), sentences))
+        # a host posing as the platform is a lure in every phase, a payment page included
+        impostors = {a for a, _, url in ch.find_urls(text) if ch.url_kind(url) == "lookalike"} if contracted else set()
         for start, end in (lures + links)[:ch.MAX_HITS]:
+            if start in impostors:
+                yield self.hit(start, end, survives_contract=True)
+                continue
             if contracted and _PAYMENT.search(text, *sentences.span(start)):
                 continue  # after a contract a payment site is direct_deal
             if ch.in_sample(text, start, end):

@@ -199,9 +199,11 @@ RULES += (
         id="time_and_place_alone",
         # the line names a time and a spot or an office and nothing else (the meeting itself at most)
         pattern=rf"(?<![^\s。!?\n、,])(?P<s>{_WHEN}(?:に|、)?[\s、,]*(?:{_WHERE}|{_WHERE_AREA})(?:\s?(?:に|で)?\s?{_MEETING})?"
-                rf"|{_WHERE}[\s、,]*{_WHEN}(?:\s?(?:に|で)?\s?{_MEETING})?)(?=\s?(?:[。!?\n]|$))",
+                rf"|{_WHERE}[\s、,]*{_WHEN}(?:\s?(?:に|で)?\s?{_MEETING})?)"
+                # at most a hedge or a 'how about' after it (「池袋のルノアール、木曜15時とか」, tr332)
+                r"(?=\s?(?:とか|なんか|あたり|ごろ|頃)?\s?(?:(?:で\s?)?(?:どう|いかが)(?:です|でしょう)?か?|(?:で\s?)?お願いします)?\s?(?:[。!?\n]|$))",
         examples=("土曜13時　恵比寿駅西口ドトール", "8/6(木)10:00 本町オフィスにて", "錦糸町南口のドトール 11時で顔合わせ",
-                  "明日 15時 弊社会議室で", "金曜10時に新宿で", "あさって14時、梅田集合"),
+                  "明日 15時 弊社会議室で", "金曜10時に新宿で", "あさって14時、梅田集合", "池袋のルノアール、木曜15時とか"),
         counter_examples=(
             "撮影 3/1 10:00 渋谷スタジオにて",
             "8/6(木)10:00 本町オフィスにて撮影を行います",

@@ -258,6 +258,16 @@ RULES += (
         terse=True,
     ),
     EscrowRule(
+        id="just_one_piece_even",
+        # 「とりあえずラフ1案だけでも」「まず1本だけでも」: the hedged 'at least just one' is the ask itself
+        pattern=rf"(?P<s>{_FIRST}\s?(?:(?:{_SAMPLE}|{_PART})\s?(?:を|で)?\s?)?{_COUNT}\s?(?:だけ|のみ)\s?でも){_CLAUSE_END}",
+        examples=("とりあえずラフ1案だけでも", "まず1本だけでも"),
+        counter_examples=("先に1本だけでも契約を結んでおきましょう", "過去のサンプル1本だけでも見せていただけますか"),
+        reason="a first piece asked as 'at least just one', the whole line (tr332 family)",
+        new_piece=True,
+        terse=True,
+    ),
+    EscrowRule(
         id="counted_try_handed_in",
         # not the client's own sending (「先に3点お送りします」)
         # a work noun may name the pieces (「試しで配信文3本だけ先に下さい」), and the making come first
@@ -399,6 +409,17 @@ RULES += (
         reason="escrow put off while the work is asked for now, in a separate sentence (dev-031 family)",
         states_terms=True,
         after_contract=True,
+        needs=_START_NOW,
+    ),
+    EscrowRule(
+        id="payment_later_start_now",
+        # before a contract, the pay put off with no word of escrow (「入金は月末締めでまとめてなので、今日から
+        # 手を付けて」, tr332); after one, the pay-out's own schedule is ordinary
+        pattern=rf"(?P<s>(?:入金|お支払い|支払い|お振込み?|振込み?|報酬)(?:は|が|も)?\s?(?:{_words('later')}))",
+        examples=("入金は月末締めでまとめてなので、今日から手を付けてもらえると助かります", "支払いは来月になりますが、もう始めちゃってください"),
+        counter_examples=("お支払いは月末締めです。作業は仮払いの後に始めてください。",),
+        reason="the pay put off while the work is asked for now, before a contract (escrow_later_start_now without the word 仮払い)",
+        states_terms=True,
         needs=_START_NOW,
     ),
 )
@@ -598,6 +619,8 @@ class WorkBeforeEscrowDetector(RuleDetector):
         "無償", "無料", "無報酬", "報酬", "ノーギャラ", "ただ", "ボランティア", "仮払い", "契約", "発注", "採用", "先に", "先行", "前もって", "試し",
         "とりあえず", "まず", "サンプル", "テスト", "トライアル", "試作", "課題", "選考", "合格", "escrow", "contract", "unpaid", "free", "trial", "test",
         "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay", "before i", "before we", "fund", "milestone",
+        # the pay put off with no word of escrow (payment_later_start_now)
+        "入金", "支払", "振込",
     )
     examples = Examples(
         positive=(
