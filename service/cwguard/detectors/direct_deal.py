@@ -344,7 +344,8 @@ RULES += (
         # 「差額はPayPayで払います」, tr331)
         # (the sender's own act, said as one: 「送ります」, not a description 「現金で支払う人が減っている」)
         pattern=rf"(?P<s>(?!ポイント){_PAY_MEANS}\s?(?:で|にて)\s?(?:お?送り|送金し|お?支払い?し?|払い|お?渡し))(?=ます|ましょう)",
-        examples=("追加分は現金書留で送りますね", "差額はPayPayで払います"),
+        # (with a word for the reward, 「追加分は現金書留で」, reward_in_outside_means reads it already)
+        examples=("残りは現金書留で送りますね", "PayPayで払いますね"),
         counter_examples=("銀行振込でお支払いすることはできません。", "現金書留で送りますと言われたら、まず事務局に相談してください。"),
         reason="money sent or paid by an outside means, in a few words (tr331 family; reward_in_outside_means without the word for the reward)",
         client_only=True,

@@ -646,7 +646,7 @@ RULES: tuple[PaymentRule, ...] = (
         # what the worker buys for the job or the scam: the manual or kit, or a gift card to send the code of
         # (a word or two may describe it: 「buy our entry software license first」, tr332)
         # (not the client's own purchase: 「We will buy the new software license」)
-        pattern=rf"(?P<s>(?<![a-z])(?<!(?:we|we'll|we will|i'll|i will|will|we can|we'd)\s)(?:buy|purchase|order)\s(?:the|our|a|my)\s(?:[a-z]{{2,12}}\s){{0,2}}?"
+        pattern=rf"(?P<s>(?<![a-z])(?<!(?:we|we'll|i'll|will|we can|we'd)\s)(?:buy|purchase|order)\s(?:the|our|a|my)\s(?:[a-z]{{2,12}}\s){{0,2}}?"
         rf"(?:{vocab.words('en', 'money', 'bought_materials')})s?|"
         rf"(?<![a-z])(?:buy|purchase|get|pick up)\s(?:an?\s|the\s|some\s|two\s|three\s|\d{{1,2}}\s)?"
         rf"(?:{_EN_AMOUNT}\s)?(?:worth of\s)?(?:[a-z]{{2,12}}\s)?(?:{vocab.words('en', 'money', 'gift_card_words')}))(?![a-z])",
