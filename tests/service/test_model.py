@@ -2,7 +2,11 @@
 rules, and that the blind measurement set never reaches its training input."""
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -16,21 +20,42 @@ from cwguard.model.explain import passages
 from cwguard.model.features import feature_text
 from cwguard.schemas import load_request
 
+# Enough of the training corpora to train every head. The tests of how a model is built, stored and
+# compiled build on this slice (twice, in two processes, for determinism): seconds, not the minutes a
+# full build takes. The tests of what the model says read the file `make model` wrote.
+SLICE = ("dev", "holdout", "holdout2", "holdout3", "tr1")
+
+
+def _slice() -> list:
+    return [path for path in corpus.training_files() if path.stem in SLICE]
+
 
 @pytest.fixture(scope="module")
 def built():
-    """The model as `make model` builds it (trained once for this module)."""
-    model, data_hash, report = train.build(pipeline.rules_answer)
-    return model, data_hash, report
+    """A model built as `make model` builds one, on the slice: (model, data hash, report)."""
+    files = _slice()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(corpus, "training_files", lambda: files)
+        return train.build(pipeline.rules_answer)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> CompiledModel:
+    """The model the service runs: the file `make model` wrote (the test set-up runs it first) when
+    it holds the current corpora, else one built here from all of them."""
+    try:
+        model, _ = store.load(expected_data_hash=corpus.data_hash(corpus.training_files()))
+        return model
+    except store.ModelFileError:
+        return train.build(pipeline.rules_answer)[0].compile()
 
 
 @pytest.fixture
-def installed(built, monkeypatch):
-    """The engine with that model as the service runs it (compiled), caches emptied around."""
-    compiled = built[0].compile()
-    runtime.reset(runtime.Loaded(compiled, "file"))
+def installed(shipped):
+    """The engine with that model as the service runs it, caches emptied around."""
+    runtime.reset(runtime.Loaded(shipped, "file"))
     scoring.clear_cache()
-    yield compiled
+    yield shipped
     runtime.reset()
     scoring.clear_cache()
 
@@ -51,7 +76,7 @@ def test_the_blind_set_is_never_a_training_file():
 WRITTEN_TWICE_INDEPENDENTLY = {"No thanks, I only take work through CrowdWorks."}
 
 
-def test_no_blind_thread_reaches_the_training_input(built):
+def test_no_blind_thread_reaches_the_training_input(shipped):
     blind_ids = {t["id"] for t in corpus.read_threads(corpus.BLIND)}
     # the site's own notices (「契約が締結されました。…」) are the same words in every corpus
     blind_texts = {m["text"] for t in corpus.read_threads(corpus.BLIND) for m in t["messages"]
@@ -62,7 +87,8 @@ def test_no_blind_thread_reaches_the_training_input(built):
     # and stock refusals that two helpers wrote word for word on their own)
     shared = {m["text"] for t in trained for m in t["messages"]} & blind_texts
     assert all(len(text) < 40 or text in WRITTEN_TWICE_INDEPENDENTLY for text in shared), sorted(shared)[:5]
-    assert built[2]["messages"] == sum(len(t["messages"]) for t in trained)
+    assert shipped.meta["messages"] == sum(len(t["messages"]) for t in trained)
+    assert shipped.meta["files"] == [path.name for path in corpus.training_files()]
 
 
 # --- sentence rows ------------------------------------------------------------------------------
@@ -141,32 +167,28 @@ def test_the_phase_is_a_feature(installed):
 
 # --- determinism and the file ------------------------------------------------------------------
 
-def _built_again(data_hash: str) -> bytes:
-    """The same data built a second time: the file `make model` wrote in its own process when it
-    holds this data (the test set-up builds it before the tests run), else a build here."""
-    path = store.model_path()
-    try:
-        header, _ = store.read_header(path.read_bytes())
-    except (OSError, store.ModelFileError):
-        header = {}
-    if header.get("data_hash") == data_hash:
-        return path.read_bytes()
-    again, again_hash, _ = train.build(pipeline.rules_answer)
-    assert again_hash == data_hash
-    return store.dumps(again.compile(), again_hash)
+def test_the_same_data_gives_the_same_model(built, tmp_path):
+    """Built again in another process, under another hash seed: the same bytes."""
+    script = ("import sys; from pathlib import Path; from cwguard import pipeline; from cwguard.model import corpus, train\n"
+              f"files = [p for p in corpus.training_files() if p.stem in {SLICE!r}]\n"
+              "corpus.training_files = lambda: files\n"
+              "sys.exit(train.main(pipeline.rules_answer, ['--output', sys.argv[1]]))")
+    again = tmp_path / "again.bin"
+    subprocess.run([sys.executable, "-c", script, str(again)], check=True, capture_output=True,
+                   env={**os.environ, "PYTHONHASHSEED": "7"})
+    assert again.read_bytes() == store.dumps(built[0].compile(), built[1])
 
 
-def test_the_same_data_gives_the_same_model(built):
-    assert _built_again(built[1]) == store.dumps(built[0].compile(), built[1])
-
-
-def test_the_file_carries_its_data_hash_and_versions(built, tmp_path):
-    path = store.save(built[0].compile(), built[1], tmp_path / "m.bin")
+def test_the_file_carries_its_data_hash_and_versions(built, shipped, tmp_path):
+    # a slice is too small for secondary bars (train.SECONDARY_SUPPORT); the shipped model has them
+    assert shipped.secondary
+    compiled = dataclasses.replace(built[0].compile(), secondary=shipped.secondary)
+    path = store.save(compiled, built[1], tmp_path / "m.bin")
     header, _ = store.read_header(path.read_bytes())
     assert header["data_hash"] == built[1] and header["versions"] == store.library_versions()
     model, _ = store.load(path, expected_data_hash=built[1])
     assert isinstance(model, CompiledModel) and model.fusion == built[0].fusion
-    assert model.secondary == built[0].secondary and model.secondary  # the bars travel with the file
+    assert model.secondary == shipped.secondary  # the bars travel with the file
     text = [feature_text(normalize("詳細はLINEでお伝えします"))]
     assert model.infer(text, ["client"], ["before_contract"]) == built[0].compile().infer(
         text, ["client"], ["before_contract"])
@@ -367,8 +389,9 @@ AGREEMENT_TEXTS = ["", "a", "ＬＩＮＥ😀𠮷  x\n\n y", "\x00abc", "詳細�
                    "報酬を出金するには先に保証金5万円の入金が必要です", "x" * 500, "𠮷" * 3]
 
 
-def test_the_vectorised_ngrams_equal_scikit_learns(built, installed):
+def test_the_vectorised_ngrams_equal_scikit_learns(built):
     from scipy import sparse
+    installed = built[0].compile()
     texts = [feature_text(normalize(t)) for t in AGREEMENT_TEXTS]
     expected = built[0].featurizer.vectorizer.transform(texts)
     rows, cols, values = installed.triplets(texts)
@@ -377,7 +400,8 @@ def test_the_vectorised_ngrams_equal_scikit_learns(built, installed):
     assert {installed.gram(int(c)) for c in cols} <= set(built[0].featurizer.vectorizer.vocabulary_)
 
 
-def test_inference_equals_the_training_path(built, installed):
+def test_inference_equals_the_training_path(built):
+    installed = built[0].compile()
     texts = [feature_text(normalize(t)) for t in AGREEMENT_TEXTS[1:]] + ["ok"]  # "" has no evidence (None)
     senders = ["client", "worker", "system", "unknown", "client", "client", "worker", "client"]
     phases = ["before_contract", "contracted"] * 4
