@@ -1,4 +1,4 @@
-"""The tenth to fifteenth sessions' families, read by the rules alone (table-driven). They came from training
+"""The tenth to sixteenth sessions' families, read by the rules alone (table-driven). They came from training
 threads written one weak spot at a time (tr222-tr229: the money step of a task scam, "this one is
 full, here is another", one-line calls and visits, tests before a contract, disguised contacts,
 trust tricks, refusals and reports, English) and then one trade or sender at a time (tr230-tr237:
@@ -226,6 +226,24 @@ WEAK_SPOT_FLAGGED = [
     ("family: a time and a place with a hedge", "渋谷のドトール、金曜11時とか", "in_person_meeting", "client", BEFORE),
     ("family: goods described by a word or two, in English", "pls buy our paid editing software first", "upfront_payment",
      "client", BEFORE),
+    # sixteenth session, round 10: terse lines with no verb, the ask carried by what the item is
+    ("family: a release bought for a sum", "Lv3の解放に5万です", "upfront_payment", "client", BEFORE),
+    ("family: a fee said to come first, nothing after", "引き出すには事務手数料8千円を先に", "upfront_payment", "client", BEFORE),
+    ("family: a membership fee that opens the withdrawal", "会員費さえ払えば出金できます", "upfront_payment", "client", BEFORE),
+    ("family: a sum left with them, more back", "2万預けたら来週2.6万", "upfront_payment", "client", BEFORE),
+    ("family: a time, then the balance lapses", "明日9時で報酬は失効です", "pressure", "client", BEFORE),
+    ("family: hours, then the balance is taken", "12時間すぎたら残高は没収", "pressure", "client", BEFORE),
+    ("family: an ID's two sides and a camera", "在留カード裏表📸", "personal_info", "client", BEFORE),
+    ("family: a bank book's open pages", "あと通帳の見開きもほしいです", "personal_info", "client", BEFORE),
+    ("family: the digits pasted here", "いま届いた4ケタこっちに貼って", "personal_info", "client", BEFORE),
+    ("family: a birth date with a bare を", "年齢の確認です。生年月日を", "personal_info", "client", BEFORE),
+    ("family: a trial piece and a word of ask", "テストで構成案1本いけます？", "work_before_escrow", "client", BEFORE),
+    ("family: a piece, its count, then 'as a trial'", "バナー2枚おためしで✨", "work_before_escrow", "client", BEFORE),
+    ("family: a page or two to try", "まず3p訳してみてください", "work_before_escrow", "client", BEFORE),
+    ("family: a form link sent alone", "👉 forms.gle/Qw7TzP2", "external_site", "client", BEFORE),
+    ("family: a host spaced round its dot, no path", "以降はこちら→ side-job-hub . net", "external_site", "client", BEFORE),
+    ("family: the job is full, casually, and a bare host", "枠埋まっちゃったので、こっちどうぞ task-navi.site/j/7", "external_site", "client",
+     BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -385,4 +403,15 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a made-up account in a template's field", "見積書の振込先欄は「〇〇銀行 △△支店 普通 0000000」のダミーで", "client",
      AFTER),
     ("look-alike: whether an invoice is needed", "そちらで請求書を発行していただく必要はありますか？", "client", AFTER),
+    # sixteenth session, round 10: the look-alikes of those lines
+    ("look-alike: a threshold to withdraw", "出金は1万円からできます", "client", BEFORE),
+    ("look-alike: the next task's pay", "次のタスクには3,000円の報酬がつきます", "client", BEFORE),
+    ("look-alike: a shop's closing time", "本日20時で閉店します", "client", BEFORE),
+    ("look-alike: a lapse the work writes", "ポイントは本日23:59で失効すると表示してください", "client", BEFORE),
+    ("look-alike: a timeout in a spec", "ログインは30分で切れる設定です", "client", BEFORE),
+    ("look-alike: eight digits as a rule for a password", "パスワードは8桁以上で設定してください", "client", BEFORE),
+    ("look-alike: a test piece priced through escrow", "テスト記事1本あたり2,000円で、契約後に仮払いします", "client", BEFORE),
+    ("look-alike: a page count that is the job's size", "全部で30p訳していただく案件です", "client", BEFORE),
+    ("look-alike: a file named with dots", "資料は report . pdf で送ります", "client", BEFORE),
+    ("look-alike: the job closed, nothing sent", "募集終わっちゃいました。またの機会によろしくお願いします", "client", BEFORE),
 ]

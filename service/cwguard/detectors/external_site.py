@@ -186,6 +186,7 @@ CONDITION_RULES: tuple[Rule, ...] = (
 )
 # A link written to slip past the filter: its scheme spelled out with spaces, or its dot bracketed.
 # Nobody hides a reference link, so a hidden link is a lure by itself (tr86, tr88 families).
+_SPACED_TLDS = "com|net|org|jp|co|io|app|site|top|xyz|info|biz|online|me|cc"
 OBFUSCATED_LINK_RULES: tuple[Rule, ...] = (
     Rule(
         id="obfuscated_link",
@@ -194,10 +195,14 @@ OBFUSCATED_LINK_RULES: tuple[Rule, ...] = (
         r"|(?<![a-z0-9])[a-z0-9\-]{2,30}[ \t]{0,2}(?:" + ch.BRACKETED_DOT + r"|\[dot\]|\(dot\))[ \t]{0,2}[a-z]{2,10}(?![a-z])"
         # a space on each side of the dot, a path after it (「登録先▶ cw-refund-center . jp/form?u=77120」, tr217)
         r"|(?<![a-z0-9])[a-z0-9\-]{3,30}[ \t]{1,2}\.[ \t]{1,2}(?:com|net|org|jp|co|io|app|site|top|xyz|info|biz|online|me|cc)"
-        r"[ \t]{0,2}/[ \t]{0,2}[a-z0-9_\-?=&%]",
+        r"[ \t]{0,2}/[ \t]{0,2}[a-z0-9_\-?=&%]"
+        # or no path, where the spaced dot is the whole disguise (「こっち経由で→ kstudio-works . jp」, round 10)
+        rf"|(?<![a-z0-9])[a-z0-9\-]{{3,30}}[ \t]{{1,2}}\.[ \t]{{1,2}}(?:{_SPACED_TLDS})(?![a-z.])"
+        # a host typed one letter at a time (「w o r k s - g a t e . n e t」, round 10)
+        r"|(?<![a-z0-9])(?:[a-z0-9\-][ \t]){4,40}\.(?:[ \t][a-z]){2,4}(?![a-z])",
         examples=("こちらは締め切りました💦→ h t t p s : / / job-navi [.] site / r / 88", "register at taskhub(.)top/join",
-                  "登録先▶ refund-desk . jp/form?u=12"),
-        counter_examples=("https://example.com/guide", "ファイル名は report[1].pdf です"),
+                  "登録先▶ refund-desk . jp/form?u=12", "次からはこっち経由で→ kstudio-works . jp", "w o r k s - g a t e . n e t"),
+        counter_examples=("https://example.com/guide", "ファイル名は report[1].pdf です", "Node . js の勉強会です"),
         reason="a link written to slip past the filter (tr86, tr88 families)",
     ),
 )
@@ -231,7 +236,9 @@ class ExternalSite(Detector):
     name = "external_site"
     category = "external_site"
     rules = REGISTRATION_RULES + LURE_RULES + CONDITION_RULES + OBFUSCATED_LINK_RULES + ch.URL_RULES
-    terms = ("登録", "フォーム", "サイト", "アプリ", "http", "forms.gle", "bit.ly", "ダウンロード")
+    # (a host typed without a scheme, plainly or spaced out: 「example-jobs.net/r/22」「works . jp」)
+    terms = ("登録", "フォーム", "サイト", "アプリ", "http", "forms.gle", "bit.ly", "ダウンロード", " .", "[.]", "(.)", "dot",
+             *(f".{tld}" for tld in vocab.terms("common", "sites", "bare_host_tlds")))
     examples = Examples(
         positive=(
             "こちらのフォームから本登録を",
@@ -319,8 +326,18 @@ class ExternalSite(Detector):
                 yield start, end
                 continue
             if message_lures or kind in ("shortener", "app_store") or _hub_to_reach(text, kind, start, sentences) or (
-                    kind == "form" and _LINK_LURE.search(text)) or _link_sentence_lures(text, start, sentences) or _acts_at(url):
+                    kind == "form" and (_LINK_LURE.search(text) or _only_the_link(text, start, end))) or (
+                    _link_sentence_lures(text, start, sentences) or _acts_at(url)):
                 yield start, end
+
+
+# What may stand beside a link sent alone: arrows, pointing hands, emoji, punctuation.
+_BESIDE_A_BARE_LINK = compile_pattern(r"[\s→⇒➡👉👇↓:：。.!！\p{So}\p{Sk}]*")
+
+
+def _only_the_link(text: str, start: int, end: int) -> bool:
+    """The message is the link and nothing else (「forms.gle/Xp3ZqLm8」): a form sent alone is there to be filled in."""
+    return bool(_BESIDE_A_BARE_LINK.fullmatch(text, 0, start) and _BESIDE_A_BARE_LINK.fullmatch(text, end, len(text)))
 
 
 def _asked_on_the_platform(text: str, start: int, sentences: ch.Sentences) -> bool:

@@ -223,7 +223,9 @@ _REQUEST = compile_pattern(
     # the contracted 〜ておいて: 「振込先の口座だけ先に教えといて」「送っといて」
     r"(?<=[えてっしせけげめべれ])(?:といて|どいて|ておいて)|"
     # a copy named is a copy asked: 「免許証 表裏 写真で」「マイナカード両面」「…の写真だけです」
-    r"表裏|両面|表と裏|(?:写真|画像|コピー|写し|スキャン|pdf|添付|送付|提出|アップ)\s?(?:で|にて|も|だけ|のみ)(?![a-z])|"
+    r"表裏|裏表|両面|表と裏|見開き|📷|📸|(?:写真|写メ|画像|コピー|写し|スキャン|スクショ|pdf|添付|送付|提出|アップ)\s?(?:で|にて|も|だけ|のみ)(?![a-z])|"
+    # said to be needed, or to be pasted here (「通帳の見開きも要ります」「6ケタここ貼って」, round 10)
+    r"(?<!重|主|概|不)要(?:り|る)|貼って|"
     # what will do: 「支店名と口座番号でOKです」「市区町村まででも大丈夫です」「じゃ通帳の表紙でいいです」
     r"で(?:も)?\s?(?:ok|オッケー|大丈夫|構いません|かまいません|結構です|十分です|いいです|いいよ|良いです)|"
     r"(?<![a-z])(?:please|send|share|provide|upload|submit|attach|need|needs|required|must|give|tell|email|forward|"
@@ -283,7 +285,7 @@ class PersonalInfoDetector(RuleDetector):
         "生年月日", "顔写真", "顔画像", "顔の", "自撮り", "セルフィー", "家族構成", "本籍", "passport", "licen", "id", "ssn",
         "social security", "bank", "account", "routing", "card", "cvv", "address", "birth", "selfie", "number",
         # codes, PINs and logins; a face photo described (「お顔がはっきり分かる写真」)
-        "コード", "番号", "届い", "パス", "pw", "ログイン", "アカウント", "顔", "pin", "otp", "code", "password", "login", "log-in",
+        "コード", "番号", "届い", "桁", "ケタ", "年月日", "パス", "pw", "ログイン", "アカウント", "顔", "pin", "otp", "code", "password", "login", "log-in",
         "sign-in", "credential",
     )
     examples = Examples(
@@ -410,8 +412,9 @@ def _listed_after_a_request(text: str) -> list[tuple[int, int]]:
 
 
 # A terse ask right after the item: 「…も」 at the end of a message or sentence asks for it too
-# (「あと口座番号と暗証番号も」), and the item alone is asked as the whole question (「住所は？」, tr98).
-_TERSE_ASK = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|$)|\s?(?:は|って)\s?\?")
+# (「あと口座番号と暗証番号も」), the item alone is asked as the whole question (「住所は？」, tr98), and
+# the item with a bare を ends the sentence (「契約前に年齢確認だけ。生まれ年月日を」, round 10).
+_TERSE_ASK = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|$)|\s?(?:は|って)\s?\?|\s?を\s?(?:[。!！\n]|$)")
 _CONDITIONAL_RESIDENCE = compile_pattern(r"お住まい\s?(?:なら|でしたら|であれば|の方(?!の住所)|の場合|かどうか)")
 _EMAIL_ADDRESS = compile_pattern(r"(?<![a-z])(?:your|full|current) address(?![a-z])")
 _EMAIL_TALK = compile_pattern(r"e-?mail|(?<![a-z])mail(?![a-z])|\(at\)|@|invite|slack|chatwork|discord|message me")
@@ -423,7 +426,7 @@ _EN_HAND_OVER = compile_pattern(
 _GIVING = compile_pattern(vocab.words("ja", "documents", "giving"))
 _EN_GIVING = compile_pattern(vocab.words("en", "documents", "giving"))
 # 「認証コードもおねがいします」「暗証番号をお願い」: a bare 「お願い」 right after the code.
-_ASKED_RIGHT_AFTER = compile_pattern(r"\s?(?:を|も|は)?\s?(?:お願い|おねがい|願います|ちょうだい|ください|下さい|くれ|please)")
+_ASKED_RIGHT_AFTER = compile_pattern(r"\s?(?:を|も|は)?\s?(?:だけ|のみ)?\s?(?:お願い|おねがい|願います|ちょうだい|ください|下さい|くれ|please)")
 
 
 def _handed_over(text: str, start: int, end: int, region_start: int, region_end: int, english: bool) -> bool:
@@ -459,8 +462,9 @@ def _subject_of_a_brief(text: str, start: int, end: int, state: dict) -> bool:
         return False
     if about_the_work(text, start, end, state):
         return True
-    if has_latin_letters(text[start:end]):
-        # English puts the verb first: 「send a photo of your passport before the article」
+    if has_latin_letters(text[start:end]) and not _JAPANESE.search(text, start, end):
+        # English puts the verb first: 「send a photo of your passport before the article」 (an item in
+        # Japanese with a Latin part, 「ログインIDとパスワード」, is read the Japanese way)
         lo = max(0, start - 2 * _HAND_OVER_NEAR)
         return _EN_HAND_OVER.search(text, lo, start) is None and _EN_HAND_OVER.search(text, end, end + _HAND_OVER_NEAR) is None
     hi = min(len(text), end + _HAND_OVER_NEAR)
@@ -469,6 +473,7 @@ def _subject_of_a_brief(text: str, start: int, end: int, state: dict) -> bool:
     return not (_HAND_OVER.search(text, end, ask_end) or _COPY_NEAR.search(text, end, ask_end))
 
 
+_JAPANESE = compile_pattern(r"[\p{Han}\p{Katakana}\p{Hiragana}]")
 _COPY_NEAR = compile_pattern(_DOCUMENT_ACT + r"|ご提出|提出して|ご提示|ご記入|記入して|お知らせ|教えて|おしえて")
 
 

@@ -111,6 +111,23 @@ RULES: tuple[PressureRule, ...] = (
         needs=_CONSEQUENCE,
     ),
     PressureRule(
+        id="clock_deadline_then_lapse",
+        # a clock time or a count of hours, then what lapses at it (「本日23:59で失効」「24h過ぎたら残高没収」
+        # 「明日10時を過ぎたら募集締めます」, round 10): no 「if not」 is said, the lapse is the threat
+        pattern=rf"(?P<s>(?:(?:本日|今日|今夜|今晩|明日|明朝)\s?(?:の\s?)?)?(?:\d{{1,2}}\s?(?::\d{{2}}|時(?:\s?\d{{1,2}}\s?分|半)?)\s?"
+        r"(?:で|をもって|を?(?:過ぎ|すぎ|回っ|超え)(?:たら|ると|れば|た時点で))|(?:\d{1,3}\s?(?:h|時間)|\d{1,2}\s?日)\s?(?:を|が)?\s?"
+        r"(?:過ぎ|すぎ|経過し|経っ|超え)(?:たら|ると|れば|た時点で))\s?[^。!?\n]{0,10}?"
+        # (a lapse the work builds or writes is its subject: 「…で失効すると表示」「…と入れてください」「仕様」)
+        r"(?:失効|没収|締め(?!切りました)|〆|クローズ|打ち切|取り消|取消|キャンセル)"
+        r"(?![^。!?\n]{0,10}?(?:と(?:バナー|表示|記載|書|入れ|明記)|する仕様|される仕様|の仕様|旨を|のお知らせ文|の文言)))",
+        examples=("本日23:59で失効します", "24h過ぎたら残高没収", "明日10時を過ぎたら募集締めます"),
+        counter_examples=("本日23時で営業を終了します", "セッションは30分で自動的に切れます",
+                          "クーポンは本日23:59で失効するとバナーに入れてください"),
+        reason="a clock time or a count of hours with what lapses at it: a deadline's threat said without 「if not」 (round 10)",
+        self_evident=True,
+        needs=r"失効|没収|締め|〆|クローズ|打ち切|取り消|取消|キャンセル",
+    ),
+    PressureRule(
         id="deadline_then_other_candidate",
         pattern=rf"(?P<s>(?:{_SHORT}|明日\s?(?:の\s?)?(?:朝|午前中?|昼|お昼|夕方|夜)?|今週末|週明け)\s?(?:に|には|中には|までには|の時点で|には、)"
         rf"[^。!?\n]{{0,12}}?{_OTHER_CANDIDATE}\s?(?:で|に|へ)\s?"
@@ -411,7 +428,7 @@ class PressureDetector(RuleDetector):
         "残席", "ラスト", "最後の", "前に", "あと", "明朝", "明日朝", "至急", "時まで", "asap", "soon", "today", "tonight", "first",
         "last", "left", "remaining", "limited", "filling", "going fast", "hurry", "miss", "urgent", "eod", "end of", "within",
         "tomorrow", "now", "immediately", "締", "〆", "しめ", "閉め", "迷", "即", "他の方", "ほかの方", "別の方", "次の方", "候補", "応募者",
-        "過ぎ", "すぎ", "超え", "こえ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "min", "hour", "hrs", "waiting", "unless", "if you", "close", "closes", "closing", "ends", "next", "choose", "pick", "remain", "withdrawn",
+        "過ぎ", "すぎ", "超え", "こえ", "失効", "没収", "経過", "経っ", "遅", "間に合わ", "未", "のこり", "分で", " or ", "limited", "minute", "min", "hour", "hrs", "waiting", "unless", "if you", "close", "closes", "closing", "ends", "next", "choose", "pick", "remain", "withdrawn",
         # the reporting threat and a task not done (「事務局に言うと…」「if combo not done …」)
         "事務局", "運営", "通報", "not done", "not complete", "not finished", "not paid",
         # a consequence counted down (「account will be frozen in 2h」), a labelled deadline (「期限:本日23:59」)

@@ -90,6 +90,11 @@ _MONEY_IN_PHRASE = (
 )
 # What is held back until the worker pays in: a withdrawal, the next task, a level (「出金には」
 # 「次のタスク解放に」「Lv2は」), read in the sentence of a bare 「入金」.
+# The releases a task scam sells (not the balance or the pay itself, which a sum may describe).
+_UNLOCK_ACT = (
+    r"解放|ロック解除|凍結解除|(?:アカウント|口座|残高)の?解除|アンロック|有効化|アクティベート|出金|引き出し|引き出す|引出し?|払い出し|払出|換金|"
+    r"昇格|レベルアップ|ランクアップ|次のレベル|次のランク|次のステージ|(?<![a-z])lv\.?\s?\d|レベル\s?\d|ランク\s?\d"
+)
 _UNLOCK = compile_pattern(
     rf"{vocab.words('ja', 'money', 'unlock_conditions')}|"
     rf"(?<![a-z])(?:{vocab.words('en', 'money', 'unlock_conditions')})(?![a-z])"
@@ -342,6 +347,20 @@ RULES: tuple[PaymentRule, ...] = (
         needs_condition=True,
     ),
     PaymentRule(
+        id="amount_after_what_it_unlocks",
+        # the sum right after the release it buys (「次はLv2。解放に3万」「ロック解除には5万円かかります」): a
+        # threshold (「出金は3,000円から」「1万円以上で」) or the pay of the next task is no money step
+        pattern=rf"(?:{_UNLOCK_ACT})\s?(?:する|させる)?\s?(?:に|には|のに|の前に|前に|のため(?:に|には)?|の為に?)\s?(?:は|も)?\s?"
+        rf"(?:先に|まず|最初に)?\s?(?P<s>(?>{AMOUNT}))(?!\s?(?:以上|から|たま|貯ま|稼|分|まで|以下|未満|相当|の報酬|の案件|の仕事|の作業|の残高|"
+        r"を?お?支払|を?お?振り?込|が入|が振り?込|を?受け?取|が?もらえ|が?貰え|が?出ます|が?支払われ))",
+        examples=("次はLv2。解放に3万", "次のレベル解放に2万必要です", "ロック解除には5万円かかります"),
+        counter_examples=("出金には1,000円以上の残高が必要です", "報酬の出金に2万円が入金されています",
+                          "次のタスクには5,000円の報酬がつきます"),
+        reason="a sum right after the release it buys: the task scam's money step said as little (round 10, tr334 family)",
+        money_in=True,
+        needs_condition=True,
+    ),
+    PaymentRule(
         id="transfer_to_our_account_first",
         # the client's designated account (never 「ご指定の口座」, the worker's), a transfer into it checked
         # before anything is handed over or started (「弊社指定口座へのお振込みを確認後、作業マニュアルと初回
@@ -371,8 +390,11 @@ RULES: tuple[PaymentRule, ...] = (
     PaymentRule(
         id="fee_for_a_condition",
         pattern=rf"(?P<s>(?:手数料|費用|料金|お金|税金|税)(?:\s?(?:{AMOUNT}|\d{{1,3}}(?:\.\d)?\s?%))?)\s?(?:分)?(?:が|を|は|の|も)?\s?"
-        r"(?:先に|まず|事前に)?\s?(?:必要|必須|かかり|かかる|発生|先払い|前払い|お支払|支払|払え|払っ|払う|お振込|振込|振り込|入金|ご用意|用意|納め)",
-        examples=("出金には手数料が必要です", "凍結を解除するには税金15%の支払いが必要です。", "税金分を先に払えば全額出金できます"),
+        r"(?:(?:先に|まず|事前に)?\s?(?:必要|必須|かかり|かかる|発生|先払い|前払い|お支払|支払|払え|払っ|払う|お振込|振込|振り込|入金|ご用意|用意|納め)"
+        # or just said to come first (「出金するには手数料5千円を先に」, round 10)
+        r"|(?:先に|事前に|前もって)\s?(?=[。!！\n]|$))",
+        examples=("出金には手数料が必要です", "凍結を解除するには税金15%の支払いが必要です。", "税金分を先に払えば全額出金できます",
+                  "出金するには手数料5千円を先に"),
         counter_examples=(
             "クラウドワークスから出金するときの手数料がかかります。",
             "出金に手数料はかかりません。",
@@ -783,8 +805,9 @@ class UpfrontPaymentDetector(RuleDetector):
         "入れ", "補充", "預け",
         # a price cut for the reader (「通常148,000円→ライターさん特価78,000円」), money refunded later
         "通常", "返金",
-        # a bare sum said to come first (「報酬引き出す前に先に2万円」)
-        "先に", "まず", "事前に", "前もって",
+        # a bare sum said to come first (「報酬引き出す前に先に2万円」), or after the release it buys (「解放に3万」)
+        "先に", "まず", "事前に", "前もって", "解放", "解除", "出金", "引き出", "引出", "払い出", "払出", "換金", "昇格", "レベル", "ランク", "lv",
+        "ステージ", "アンロック", "有効化", "アクティベート",
     )
     examples = Examples(
         positive=(

@@ -224,6 +224,11 @@ RULES += (
 _FIRST = r"(?:先に|まず(?:は)?|先行して|とりあえず|試しに|お試しで)"
 _PART = rf"(?:{_words('work_parts')})(?:の部分|部分)?"
 _CLAUSE_END = r"(?=\s?(?:[。.!！?？\n]|$))"
+# A terse line may end on emoji (「おためしで🙏」) and ask in a word (「1本いける？」「1枚お願い」).
+_TERSE_END = r"(?=\s?(?:[\p{So}\p{Sk}]\s?){0,3}(?:[。.!！?？\n]|$))"
+_TERSE_ASK = r"(?:\s?(?:いける|いけます|できる|できます|頼める|頼めます|お願い(?:します|できます)?|おねがい|下さい|ください|ちょうだい)\s?(?:か)?)?"
+# A short work noun between the trial word and the count (「テスト記事1本」「ｷｬﾗﾗﾌ1枚」), no digits.
+_PIECE_NOUN = r"[^\s\d。.!！?？\n、,]{1,6}?"
 _JUDGED = (
     rf"(?:{_words('judged_work')}|(?:{_WORK_PRODUCT}|中身|内容|案|結果|品質|クオリティ|仕上がり)\s?(?:が|は|も)?\s?"
     r"(?:良|よ)(?:ければ|かったら|さそうなら)|"
@@ -245,13 +250,18 @@ _START_NOW = rf"(?:{_words('start_now')})[^。!?\n]{{0,10}}?{_WORK_VERB}"
 RULES += (
     EscrowRule(
         id="terse_trial_piece",
-        pattern=rf"(?P<s>{_SAMPLE}\s?(?:で|として|に|を)?\s?{_COUNT}(?:\s?(?:だけ|のみ|ほど|程度|分))?){_SIZE_NOTE}{_CLAUSE_END}"
-        # the count first: 「まず1記事テストで」
-        rf"|(?P<s>{_FIRST}\s?{_COUNT}\s?{_SAMPLE}\s?(?:で|として)?){_SIZE_NOTE}{_CLAUSE_END}",
-        examples=("ご応募どうも。まずはサンプルで2本。", "まずテストで1記事　3000字", "テストで1本(2000字)。", "応募ども。まず1記事テストで"),
+        pattern=rf"(?P<s>{_SAMPLE}\s?(?:で|として|に|を)?\s?(?:{_PIECE_NOUN})?\s?{_COUNT}(?:\s?(?:だけ|のみ|ほど|程度|分))?){_SIZE_NOTE}"
+        rf"(?:\s?(?:先に|まず))?{_TERSE_ASK}{_TERSE_END}"
+        # the count first: 「まず1記事テストで」; the piece and its count, then the trial (「ｷｬﾗﾗﾌ1枚おためしで🙏」, round 10)
+        rf"|(?P<s>{_FIRST}\s?{_COUNT}\s?{_SAMPLE}\s?(?:で|として)?){_SIZE_NOTE}{_CLAUSE_END}"
+        rf"|(?P<s>(?:{_PIECE_NOUN})?{_COUNT}\s?(?:だけ)?\s?(?:お試し|おためし|テスト|サンプル|試し)\s?(?:で|として|に)){_TERSE_ASK}{_TERSE_END}",
+        examples=("ご応募どうも。まずはサンプルで2本。", "まずテストで1記事　3000字", "テストで1本(2000字)。", "応募ども。まず1記事テストで",
+                  "ﾃｽﾄ記事1本先に", "テスト編集1本いける？", "ｷｬﾗﾗﾌ1枚おためしで🙏"),
         counter_examples=(
             "テスト1本、1,500円でクラウドワークス上で契約します。",
             "過去のサンプル3点。",
+            "テスト記事1本あたり1,500円です。",
+            "サンプル画像1枚お送りします。",
         ),
         reason="a test or sample piece named with its count as the whole request (tr6-010, tr9-008 family)",
         new_piece=True,
@@ -279,8 +289,9 @@ RULES += (
         rf"|(?P<s>{_COUNT}\s?(?:だけ|のみ)\s?(?:先に|まず)\s?(?:{_HAND_IN}|下さい|ください|くれ))"
         # the piece named after its count, then made for the client (「とりあえず1本ショート(15〜30秒)つくってもらえます？」, tr297)
         rf"|(?P<s>{_FIRST}\s?{_COUNT}\s?(?:[^\s。!?\n、]{{1,8}}?)?{_SIZE_NOTE}\s?(?:を)?\s?{_MAKE}\s?"
-        r"(?:もらえ|もらい|いただけ|頂け|ほしい|欲しい|くれ|ください|下さい))",
-        examples=("採用前に試しに3案だけ送ってもらえます？笑", "とりあえず2パターン送ってください", "試しに1記事お願いします",
+        # (or to be tried: 「とりあえず2ページ訳してみて」, round 10)
+        r"(?:もらえ|もらい|いただけ|頂け|ほしい|欲しい|くれ|ください|下さい|みて|みてもらえ|みてくれ))",
+        examples=("採用前に試しに3案だけ送ってもらえます？笑", "とりあえず2ページ訳してみて", "とりあえず2パターン送ってください", "試しに1記事お願いします",
                   "実力見たいのでラフ2案だけ先にください", "とりあえず1本ショート(15〜30秒)つくってもらえます？",
                   "2週間。採用前に試しに20件やって送ってもらえます？", "採用前に試しで配信文3本だけ先に下さい🙏"),
         counter_examples=(
@@ -617,7 +628,7 @@ class WorkBeforeEscrowDetector(RuleDetector):
     rules = RULES
     terms = (
         "無償", "無料", "無報酬", "報酬", "ノーギャラ", "ただ", "ボランティア", "仮払い", "契約", "発注", "採用", "先に", "先行", "前もって", "試し",
-        "とりあえず", "まず", "サンプル", "テスト", "トライアル", "試作", "課題", "選考", "合格", "escrow", "contract", "unpaid", "free", "trial", "test",
+        "とりあえず", "まず", "サンプル", "テスト", "おためし", "トライアル", "試作", "課題", "選考", "合格", "escrow", "contract", "unpaid", "free", "trial", "test",
         "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay", "before i", "before we", "fund", "milestone",
         # the pay put off with no word of escrow (payment_later_start_now)
         "入金", "支払", "振込",
@@ -699,13 +710,17 @@ class WorkBeforeEscrowDetector(RuleDetector):
         return search_in_sentence(_REQUEST, text, start) is not None
 
 
+# What may close a terse request: punctuation, a long-vowel mark, emoji (「おためしで🙏」).
+_ONLY_CLOSING = compile_pattern(r"[\s。.!！?？~〜ー\p{So}\p{Sk}]*")
+
+
 def _terse_request(text: str, m) -> bool:
     """A terse phrase asks when its clause ends right after it (「冒頭だけ先に」「まずテストで1記事。」)
     or the clause asks in words (「冒頭だけ先に送って」); 「構成案だけ先にお送りしますので、ご確認
     ください」 offers, and the request in the next clause is about something else."""
     c_start, c_end = clause(text, m.start())
     c_end = max(c_end, m.end())
-    if not text[m.end():c_end].strip(" 　。.!！?？~〜ー"):
+    if _ONLY_CLOSING.fullmatch(text, m.end(), c_end):
         return True
     return _REQUEST.search(text, c_start, c_end) is not None
 

@@ -223,12 +223,14 @@ def test_the_rules_treated_apart_are_named_by_their_fields():
     assert {r.id for r in RULES if r.self_evident} == {
         "deadline_with_consequence", "deadline_then_other_candidate", "no_answer_consequence",
         "first_come_first_hired", "scarcity", "closing_time_today", "late_consequence", "english_deadline_or_else",
-        "reporting_threat", "consequence_you_were_warned", "discount_until_a_deadline", "reputation_threat"}
+        "reporting_threat", "consequence_you_were_warned", "discount_until_a_deadline", "reputation_threat",
+        "clock_deadline_then_lapse"}
     assert [r.id for r in RULES if r.unless_conditional] == ["urging_words"]
     assert {r.id for r in RULES if r.needs} == {
         "deadline_with_consequence", "deadline_then_other_candidate", "no_answer_consequence",
         "same_day_deadline_on_answer", "same_day_deadline_on_work", "near_deadline_on_decision",
-        "first_come_first_hired", "late_consequence", "reporting_threat", "consequence_you_were_warned"}
+        "first_come_first_hired", "late_consequence", "reporting_threat", "consequence_you_were_warned",
+        "clock_deadline_then_lapse"}
 
 
 def test_a_rule_whose_second_half_is_missing_is_skipped_whole():

@@ -225,6 +225,7 @@ def test_the_rules_treated_apart_are_named_by_their_fields():
     assert {r.id for r in RULES if r.needs_condition} == {
         "money_in_for_a_condition", "amount_first_for_a_condition", "fee_for_a_condition",
         "english_money_in_verb_for_a_condition", "english_send_money_to_unlock", "paid_upgrade_for_a_condition",
+        "amount_after_what_it_unlocks",
     }
 
 
