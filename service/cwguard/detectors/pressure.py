@@ -114,7 +114,7 @@ RULES: tuple[PressureRule, ...] = (
         id="clock_deadline_then_lapse",
         # a clock time or a count of hours, then what lapses at it (「本日23:59で失効」「24h過ぎたら残高没収」
         # 「明日10時を過ぎたら募集締めます」, round 10): no 「if not」 is said, the lapse is the threat
-        pattern=rf"(?P<s>(?:(?:本日|今日|今夜|今晩|明日|明朝)\s?(?:の\s?)?)?(?:\d{{1,2}}\s?(?::\d{{2}}|時(?:\s?\d{{1,2}}\s?分|半)?)\s?"
+        pattern=r"(?P<s>(?:(?:本日|今日|今夜|今晩|明日|明朝)\s?(?:の\s?)?)?(?:\d{1,2}\s?(?::\d{2}|時(?:\s?\d{1,2}\s?分|半)?)\s?"
         r"(?:で|をもって|を?(?:過ぎ|すぎ|回っ|超え)(?:たら|ると|れば|た時点で))|(?:\d{1,3}\s?(?:h|時間)|\d{1,2}\s?日)\s?(?:を|が)?\s?"
         r"(?:過ぎ|すぎ|経過し|経っ|超え)(?:たら|ると|れば|た時点で))\s?[^。!?\n]{0,10}?"
         # (a lapse the work builds or writes is its subject: 「…で失効すると表示」「…と入れてください」「仕様」)
