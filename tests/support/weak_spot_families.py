@@ -242,6 +242,8 @@ WEAK_SPOT_FLAGGED = [
     ("family: a page or two to try", "まず3p訳してみてください", "work_before_escrow", "client", BEFORE),
     ("family: a form link sent alone", "👉 forms.gle/Qw7TzP2", "external_site", "client", BEFORE),
     ("family: a host spaced round its dot, no path", "以降はこちら→ side-job-hub . net", "external_site", "client", BEFORE),
+    ("family: the meeting as the topic, the tool all that is said", "面接はMeet", "off_platform_contact", "client", BEFORE),
+    ("family: the rest as the topic, a nickname all that is said", "ほな続きは緑のアプリ", "off_platform_contact", "client", BEFORE),
     ("family: the job is full, casually, and a bare host", "枠埋まっちゃったので、こっちどうぞ task-navi.site/j/7", "external_site", "client",
      BEFORE),
 ]
@@ -413,5 +415,7 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a test piece priced through escrow", "テスト記事1本あたり2,000円で、契約後に仮払いします", "client", BEFORE),
     ("look-alike: a page count that is the job's size", "全部で30p訳していただく案件です", "client", BEFORE),
     ("look-alike: a file named with dots", "資料は report . pdf で送ります", "client", BEFORE),
+    ("look-alike: the deliverable is named with the tool", "成果物はLINEスタンプ8種です", "client", BEFORE),
+    ("look-alike: the meeting as the topic, after the contract", "面談はTeams", "client", AFTER),
     ("look-alike: the job closed, nothing sent", "募集終わっちゃいました。またの機会によろしくお願いします", "client", BEFORE),
 ]

@@ -1037,6 +1037,10 @@ TERSE_SENTENCE = compile_pattern(
 )
 # A line of times and a meeting tool last (「今夜21時 meet」): the time says a call is proposed.
 TERSE_TIMED = compile_pattern(_TERSE_LEAD + r"{0,6}?" + _TERSE_TIME + _TERSE_LEAD + r"{0,6}" + _TERSE_CHANNELS + _TERSE_TRAIL + r"{0,12}")
+# A meeting or the talk as the topic and the channel as all that is said of it (「面談はTeams」「続きはディスコ」,
+# round 10): the channel ends the line with no particle or ending.
+TERSE_TOPIC = compile_pattern(_TERSE_LEAD + r"{0,6}?(?:" + talk("meeting_nouns") + r"|連絡|やりとり|やり取り|続き|詳細|お話|話)\s?(?:は|も)"
+                              + _TERSE_GAP + r"{0,2}" + _TERSE_CHANNELS + _TERSE_TRAIL + r"{0,12}")
 TERSE_TIMES_ONLY = compile_pattern(r"(?:" + _TERSE_TIME + "|" + _TERSE_GAP + r")*")
 # A message that is nothing but the channel (tr6-007 「緑のやつ」).
 TERSE_BARE = compile_pattern(_TERSE_GAP + r"{0,4}" + CHANNEL_MARK + _TERSE_TRAIL + r"{0,8}")
@@ -1072,12 +1076,12 @@ def terse_sentence(text: str, start: int, channels: list[tuple[int, int]], sente
     sentence = _marked(text, s_start, s_end, channels)
     if sentence is None:
         return False
-    if TERSE_SENTENCE.fullmatch(sentence) or TERSE_TIMED.fullmatch(sentence):
+    if TERSE_SENTENCE.fullmatch(sentence) or TERSE_TIMED.fullmatch(sentence) or TERSE_TOPIC.fullmatch(sentence):
         return True
     reason = _last_reason(text, s_start, start)
     if reason is not None:
         rest = _marked(text, reason, s_end, channels)
-        if rest is not None and (TERSE_SENTENCE.fullmatch(rest) or TERSE_TIMED.fullmatch(rest)):
+        if rest is not None and (TERSE_SENTENCE.fullmatch(rest) or TERSE_TIMED.fullmatch(rest) or TERSE_TOPIC.fullmatch(rest)):
             return True
     # the whole message, but for a time before it that chat cut off as a sentence (「1/22(木) 21:00〜 Google Meet」);
     # only a short one is read (a time and a gap can both take a 「〜」: a long run of them must not be tried)
