@@ -242,7 +242,7 @@ WEAK_SPOT_FLAGGED = [
     ("family: a page or two to try", "まず3p訳してみてください", "work_before_escrow", "client", BEFORE),
     ("family: a form link sent alone", "👉 forms.gle/Qw7TzP2", "external_site", "client", BEFORE),
     ("family: a host spaced round its dot, no path", "以降はこちら→ side-job-hub . net", "external_site", "client", BEFORE),
-    ("family: the meeting as the topic, the tool all that is said", "面接はMeet", "off_platform_contact", "client", BEFORE),
+    ("family: the meeting as the topic, the tool all that is said", "面接はスカイプ", "off_platform_contact", "client", BEFORE),
     ("family: the rest as the topic, a nickname all that is said", "ほな続きは緑のアプリ", "off_platform_contact", "client", BEFORE),
     ("family: the job is full, casually, and a bare host", "枠埋まっちゃったので、こっちどうぞ task-navi.site/j/7", "external_site", "client",
      BEFORE),
