@@ -244,6 +244,17 @@ WEAK_SPOT_FLAGGED = [
     ("family: a host spaced round its dot, no path", "以降はこちら→ side-job-hub . net", "external_site", "client", BEFORE),
     ("family: the meeting as the topic, the tool all that is said", "面接はスカイプ", "off_platform_contact", "client", BEFORE),
     ("family: the rest as the topic, a nickname all that is said", "ほな続きは緑のアプリ", "off_platform_contact", "client", BEFORE),
+    # round 11: the platform said to be watched, deals routed around 'here', fees named between, ways to a meeting
+    ("family: this site said to wipe the talk", "このサイトだとやりとり削除されるので", "off_platform_contact", "client", BEFORE),
+    ("family: the pay talk off-limits here", "条件の話はここだとダメなんで", "off_platform_contact", "client", BEFORE),
+    ("family: an order not to talk here", "pls dont message on this site, they check everything", "off_platform_contact", "client", BEFORE),
+    ("family: 'here' not gone through", "3回目からはここ介さずで", "direct_deal", "client", AFTER),
+    ("family: the way without the margin", "来月分はマージン無しのルートで", "direct_deal", "client", AFTER),
+    ("family: the pay over there", "ギャラは向こうで", "direct_deal", "client", AFTER),
+    ("family: a share the site takes, and cash as better", "ここ通すと3割取られるし、現金なら即払い", "direct_deal", "client", AFTER),
+    ("family: paying as the release", "振り込めばアカウントの制限はすぐ解除です", "upfront_payment", "client", BEFORE),
+    ("family: a kit and its price first", "スターターキット12,000円を先に", "upfront_payment", "client", BEFORE),
+    ("family: a station and a walk to meet", "面談場所は中野駅から徒歩3分です", "in_person_meeting", "client", BEFORE),
     ("family: the job is full, casually, and a bare host", "枠埋まっちゃったので、こっちどうぞ task-navi.site/j/7", "external_site", "client",
      BEFORE),
 ]
@@ -417,5 +428,10 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a file named with dots", "資料は report . pdf で送ります", "client", BEFORE),
     ("look-alike: the deliverable is named with the tool", "成果物はLINEスタンプ8種です", "client", BEFORE),
     ("look-alike: the meeting as the topic, after the contract", "面談はTeams", "client", AFTER),
+    ("look-alike: a design review of a spot", "ここNGなので差し替えをお願いします", "client", BEFORE),
+    ("look-alike: where a page can be seen", "進捗はここから見られます", "client", BEFORE),
+    ("look-alike: a line drawn not through a point", "矢印はここを通さずに下へ回してください", "client", BEFORE),
+    ("look-alike: a bank's fee avoided the platform's way", "振込手数料がかからない方で仮払いします", "client", BEFORE),
+    ("look-alike: a property a short walk away", "駅から徒歩4分のマンション紹介文を書いてください", "client", BEFORE),
     ("look-alike: the job closed, nothing sent", "募集終わっちゃいました。またの機会によろしくお願いします", "client", BEFORE),
 ]

@@ -765,6 +765,25 @@ HERE_UNSUITABLE_RULES: tuple[Rule, ...] = (
         reason="'here' is not suitable",
     ),
 )
+# This place said to be watched or wiped, or a talk said to be off-limits here (「このサイトめっせ消されるんで」
+# 「ここだと詳細NGなんで」「報酬の話はここNG」「dont chat here, they read evrything」, round 11): the move itself,
+# with no tool named. 「ここNG」 alone is a design review and 「ここから見られます」 a place to look, so the
+# watching is read only as a reason and the ban only with a talk named.
+_HERE_PLACE = r"(?:このサイト|この場|このチャット|このアプリ|" + talk("here") + r")"
+PLATFORM_WATCHED_RULES: tuple[Rule, ...] = (
+    Rule(
+        id="here_watched_or_off_limits",
+        pattern=_HERE_PLACE + r"(?:だと|では|じゃ|は|って|の)?\s?(?:" + talk("talk_topics") + r")?(?:は|が|も)?\s?(?:" + talk("platform_watched")
+        + r")(?:る|ちゃう|て(?:る|いる|ます))?(?:ん?で|ので|から)"
+        + "|" + _HERE_PLACE + r"(?:だと|では|じゃ)?\s?(?:" + talk("talk_topics") + r")(?:は|が|も)?\s?(?:" + talk("off_limits") + ")"
+        + r"|(?:" + talk("talk_topics") + r")(?:は|の)?\s?" + _HERE_PLACE + r"(?:だと|では|じゃ)?\s?(?:" + talk("off_limits") + ")"
+        + r"|(?<![a-z])" + en_talk("watched_here") + r"(?![a-z])",
+        examples=("このサイトめっせ消されるんで", "ここだと詳細NGなんで🙏", "報酬の話はここNG", "dont chat here, they read evrything"),
+        counter_examples=("ここNGです、修正お願いします", "管理画面はここから見られます", "ここで話した内容が外に見られることはありません",
+                          "Please don't share contact details here."),
+        reason="this place said to be watched or off-limits for the talk: the move, no tool named (round 11)",
+    ),
+)
 # An add request with no tool named, read only where the sender says this place will not do
 # (「こっちだと詳しく書けないんです🙏 追加してくれたらすぐ説明します〜」, tr274): adding is the move.
 ADD_AFTER_UNSUITABLE = compile_pattern(

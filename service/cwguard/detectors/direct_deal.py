@@ -383,6 +383,45 @@ RULES += (
         reason="going around the platform with a proposal (tr234): a direct deal even with no next job named",
     ),
     DealRule(
+        id="here_not_gone_through",
+        # this place named as what is not gone through, the message or sentence ending on it or on a
+        # proposal (「ここは通さずに」「次からはここ通さないで」, round 11): 通す is routing the deal itself
+        pattern=r"(?P<s>(?:ここ|こっち|こちら)\s?(?:は|を)?\s?(?:通さ(?:ず|ない|なく)|介さ(?:ず|ない)|経由せず|経由しない|挟まず|挟まない))"
+        r"(?=\s?(?:に|で|て)?\s?(?:お願い|やり|進め|どう|いかが|続け|いき|行き|いこ|行こ|[。!?\n]|\p{So}|$))",
+        examples=("ここは通さずに", "次からはここ通さないで"),
+        counter_examples=("線はここを通さずに右側へ逃がしてください", "ここを通さずにお取引することはできません。"),
+        reason="this place as what the deal does not go through, said alone (round 11)",
+    ),
+    DealRule(
+        id="fee_free_way",
+        # the way without the platform's fee (「2話目からは手数料かからない方で」, round 11), not a bank's
+        # transfer fee (「振込手数料がかからない方法」)
+        pattern=rf"(?<!{_words('other_fees')})(?P<s>(?:手数料|システム利用料|利用料|マージン)\s?(?:が|の)?\s?"
+        r"(?:かからない|かからん|引かれない|取られない|なし|無し|ゼロ|0円)\s?(?:の)?\s?(?:方|ほう|形|やり方|ルート|ところ)(?!法))\s?(?:で|に)",
+        examples=("2話目からは手数料かからない方で", "次回からはマージン無しの形で"),
+        counter_examples=("振込手数料がかからない方でお願いします", "手数料がかからない方法はありません"),
+        reason="the way without the platform's fee, proposed (round 11)",
+    ),
+    DealRule(
+        id="settled_elsewhere",
+        # the payment or settling said to happen over there (「残りの精算はあっちでまとめて」, round 11)
+        pattern=r"(?P<s>(?:精算|清算|お支払い|支払い|支払|報酬|お振込|振込|入金|送金|ギャラ|お代)\s?(?:は|を|も|だけ)?\s?"
+        r"(?:あっち|あちら|向こう|むこう|別のところ|別ルート|外)\s?(?:で|に|から|経由))",
+        examples=("残りの精算はあっちでまとめて", "ギャラは別ルートで"),
+        counter_examples=("報酬は外注費として計上します", "お支払いはあちらの仮払いで完了しています"),
+        reason="the settling or the pay said to happen elsewhere, no means named (round 11)",
+    ),
+    DealRule(
+        id="platform_cut_as_reason",
+        # the platform's cut given as a share, as the reason (「そっちだと2割引かれるでしょ。送金なら即日」, round 11)
+        pattern=r"(?P<s>(?:そっち|そちら|サイト|ここ|こっち|システム)\s?(?:だと|では|は|経由だと|通すと|を通すと)\s?"
+        r"(?:\d{1,2}\s?(?:割|%|％)|[一二三]割)\s?(?:も)?\s?(?:引かれ|取られ|持って(?:い|行)かれ))",
+        examples=("そっちだと2割引かれるでしょ。送金なら即日👍",),
+        counter_examples=("サイトだと2割引かれるのは仕方ないので、クラウドワークス上で契約します",),
+        reason="the platform's cut as the reason to deal outside, named as a share (round 11)",
+        needs_outside=True,
+    ),
+    DealRule(
         id="paid_through_own_system",
         pattern=rf"(?P<s>(?:報酬|お支払い?|支払い?|お?振込|送金|出金)(?:の)?\s?(?:お?受け?取り?)?\s?(?:に|には|は|を|用の)?[、,]?\s?"
         rf"(?:{_words('own_systems')})(?:の)?\s?[^。!?\n]{{0,8}}?(?:サイト|システム|ページ|アプリ|ツール|フォーム|口座))",
@@ -597,7 +636,7 @@ class DirectDealDetector(RuleDetector):
     terms = (
         "直", "ちょくせつ", "じかに", "個別", "別途", "個人間", "個人的", "利用料", "仲介料", "マージン", "中抜き", "クラウド",
         "crowd", "クラワ", "cw", "システム", "サイト", "プラットフォーム", "手数料", "振込", "振り込", "ふりこみ", "pay", "ペイ", "現金", "手渡", "ギフト", "アマギフ",
-        "電子マネー", "仮想通貨", "暗号資産", "usdt", "ビットコイン", "wise", "western", "ポイント", "請求書", "支払", "決済", "送金",
+        "電子マネー", "仮想通貨", "精算", "清算", "ギャラ", "お代", "通さ", "介さ", "挟ま", "経由", "割", "暗号資産", "usdt", "ビットコイン", "wise", "western", "ポイント", "請求書", "支払", "決済", "送金",
         "受け取", "受取", "換金", "出金", "direct", "outside", "off", "bypass", "skip", "avoid", "without", "leav", "not ",
         "save", "cut", "transfer", "account", "wise", "venmo", "cash", "zelle", "crypto", "bitcoin", "btc", "gift", "personally",
         "privately", "wallet", "exchange", "ウォレット", "銀行", "口座", "ゆうちょ", "paid", "paidy", "ペイディ", "メルペイ",

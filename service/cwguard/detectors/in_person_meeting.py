@@ -199,11 +199,13 @@ RULES += (
         id="time_and_place_alone",
         # the line names a time and a spot or an office and nothing else (the meeting itself at most)
         pattern=rf"(?<![^\s。!?\n、,])(?P<s>{_WHEN}(?:に|、)?[\s、,]*(?:{_WHERE}|{_WHERE_AREA})(?:\s?(?:に|で)?\s?{_MEETING})?"
-                rf"|{_WHERE}[\s、,]*{_WHEN}(?:\s?(?:に|で)?\s?{_MEETING})?)"
+                # (the place may take its particle first: 「銀座オフィスに金曜11時で」, round 11)
+                rf"|{_WHERE}\s?(?:に|へ)?[\s、,]*{_WHEN}(?:\s?(?:に|で)?\s?{_MEETING})?)(?:\s?で(?=\s?(?:[。!?\n]|$)))?"
                 # at most a hedge or a 'how about' after it (「池袋のルノアール、木曜15時とか」, tr332)
                 r"(?=\s?(?:とか|なんか|あたり|ごろ|頃)?\s?(?:(?:で\s?)?(?:どう|いかが)(?:です|でしょう)?か?|(?:で\s?)?お願いします)?\s?(?:[。!?\n]|$))",
         examples=("土曜13時　恵比寿駅西口ドトール", "8/6(木)10:00 本町オフィスにて", "錦糸町南口のドトール 11時で顔合わせ",
-                  "明日 15時 弊社会議室で", "金曜10時に新宿で", "あさって14時、梅田集合", "池袋のルノアール、木曜15時とか"),
+                  "明日 15時 弊社会議室で", "金曜10時に新宿で", "あさって14時、梅田集合", "池袋のルノアール、木曜15時とか",
+                  "銀座オフィスに金曜11時で。遅刻厳禁"),
         counter_examples=(
             "撮影 3/1 10:00 渋谷スタジオにて",
             "8/6(木)10:00 本町オフィスにて撮影を行います",
@@ -211,6 +213,16 @@ RULES += (
         ),
         reason="a time and a place as the whole line, no verb (「土曜13時 恵比寿駅西口ドトール」「8/6(木)10:00 本町オフィスにて」, tr298 family)",
         not_the_work=True,
+    ),
+    MeetingRule(
+        id="walk_from_a_station",
+        # the way there given as a station and a walk, in a message about meeting (「一回顔合わせしたいんで。
+        # 恵比寿駅から徒歩5分」, round 11)
+        pattern=r"(?P<s>[^\s。!?\n、,]{1,8}駅\s?(?:の[東西南北中央]口|[東西南北中央]口)?\s?(?:から|より)\s?(?:徒歩|歩いて)\s?\d{1,2}\s?分)",
+        examples=("一回顔合わせしたいんで。恵比寿駅から徒歩5分",),
+        counter_examples=("最寄りの武蔵小杉駅から徒歩5分の物件紹介記事です",),
+        reason="a station and a walk given as the way to a meeting (round 11)",
+        needs_meeting=True,
     ),
     MeetingRule(
         id="meeting_held_at_a_place",
@@ -330,6 +342,7 @@ class InPersonMeetingDetector(RuleDetector):
     kind = "risk"
     rules = RULES
     terms = (
+        "徒歩",
         "お越し", "来社", "来所", "来訪", "来て", "来られ", "いらし", "いらっしゃ", "足を運", "出社", "出勤", "集まり", "集合", "伺", "出向",
         "邪魔", "足労", "対面", "オフライン", "直接", "会い", "おあい", "会って", "お茶", "食事", "ランチ", "ディナー", "飲み", "コーヒー", "場所", "会場", "待ち合わせ", "カフェ", "喫茶", "ファミレス", "ラウンジ", "会議室", "事務所",
         "オフィス", "スタジオ", "駅", "弊社", "本社", "店舗", "ホテル", "自宅", "宅", "会え", "会お", "来れ", "寄", "改札", "ロビー",

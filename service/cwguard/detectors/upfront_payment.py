@@ -90,6 +90,8 @@ _MONEY_IN_PHRASE = (
 )
 # What is held back until the worker pays in: a withdrawal, the next task, a level (「出金には」
 # 「次のタスク解放に」「Lv2は」), read in the sentence of a bare 「入金」.
+# What a side job sells the worker before the work (「スタートキット」「教材セット」「マニュアル」).
+_PRICED_ITEM = r"キット|スターターキット|スタートキット|教材|セット|マニュアル|ツール|ノウハウ|パッケージ|プログラム|講座|テキスト"
 # The releases a task scam sells (not the balance or the pay itself, which a sum may describe).
 _UNLOCK_ACT = (
     r"解放|ロック解除|凍結解除|(?:アカウント|口座|残高)の?解除|アンロック|有効化|アクティベート|出金|引き出し|引き出す|引出し?|払い出し|払出|換金|"
@@ -351,14 +353,35 @@ RULES: tuple[PaymentRule, ...] = (
         # the sum right after the release it buys (「次はLv2。解放に3万」「ロック解除には5万円かかります」): a
         # threshold (「出金は3,000円から」「1万円以上で」) or the pay of the next task is no money step
         pattern=rf"(?:{_UNLOCK_ACT})\s?(?:する|させる)?\s?(?:に|には|のに|の前に|前に|のため(?:に|には)?|の為に?)\s?(?:は|も)?\s?"
-        rf"(?:先に|まず|最初に)?\s?(?P<s>(?>{AMOUNT}))(?!\s?(?:以上|から|たま|貯ま|稼|分|まで|以下|未満|相当|の報酬|の案件|の仕事|の作業|の残高|"
+        # (a fee named between: 「出金には解除コード代4,800円」, round 11)
+        rf"(?:[^\s\d。、!?\n]{{1,8}}?(?:代|料|費)\s?)?(?:先に|まず|最初に)?\s?(?P<s>(?>{AMOUNT}))(?!\s?(?:以上|から|たま|貯ま|稼|分|まで|以下|未満|相当|の報酬|の案件|の仕事|の作業|の残高|"
         r"を?お?支払|を?お?振り?込|が入|が振り?込|を?受け?取|が?もらえ|が?貰え|が?出ます|が?支払われ))",
-        examples=("次はLv2。解放に3万", "次のレベル解放に2万必要です", "ロック解除には5万円かかります"),
+        examples=("次はLv2。解放に3万", "次のレベル解放に2万必要です", "ロック解除には5万円かかります", "出金には解除コード代4,800円"),
         counter_examples=("出金には1,000円以上の残高が必要です", "報酬の出金に2万円が入金されています",
                           "次のタスクには5,000円の報酬がつきます"),
         reason="a sum right after the release it buys: the task scam's money step said as little (round 10, tr334 family)",
         money_in=True,
         needs_condition=True,
+    ),
+    PaymentRule(
+        id="paid_then_released",
+        # paying as the condition of a release (「払えば凍結すぐ解除されます」「入金したら出金できます」, round 11)
+        pattern=r"(?P<s>(?:払え|支払え|払っ|支払っ|入金すれ|入金し|振り込め|振り込ん|振込すれ|チャージすれ|チャージし|送金すれ|送金し)(?:ば|たら|て(?:もらえ|いただけ|くれ)れば))"
+        rf"(?=[^。!?\n]{{0,12}}?(?:{_UNLOCK_ACT}|解除|復活|元に戻|元通り))",
+        examples=("払えば凍結すぐ解除されます", "5千円入金したら出金できます"),
+        counter_examples=("仮払いが済めば、作業を開始します",),
+        reason="paying as the condition of a release: the task scam's money step, no sum named (round 11)",
+        money_in=True,
+    ),
+    PaymentRule(
+        id="priced_item_first",
+        # an item and its price said to come first, nothing after (「ｽﾀｰﾄｷｯﾄ9,800円だけ先に」, round 11)
+        pattern=rf"(?P<s>(?:{_PRICED_ITEM})\s?(?:は|が|の)?\s?(?>{AMOUNT}))\s?(?:だけ|のみ)?\s?(?:を)?\s?(?:先に|先払い|前払い|事前に)"
+        r"(?=\s?(?:お願い(?:します|いたします)?|ください|下さい|で)?\s?(?:[。!！\n]|\p{So}|$))",
+        examples=("ｽﾀｰﾄｷｯﾄ9,800円だけ先に", "教材セット1.5万を先にお願いします"),
+        counter_examples=("報酬5,000円だけ先にお支払いします", "ツール代2,000円は先に弊社で負担します。"),
+        reason="an item and its price said to come first, nothing after (round 11)",
+        money_in=True,
     ),
     PaymentRule(
         id="transfer_to_our_account_first",
@@ -807,7 +830,7 @@ class UpfrontPaymentDetector(RuleDetector):
         "通常", "返金",
         # a bare sum said to come first (「報酬引き出す前に先に2万円」), or after the release it buys (「解放に3万」)
         "先に", "まず", "事前に", "前もって", "解放", "解除", "出金", "引き出", "引出", "払い出", "払出", "換金", "昇格", "レベル", "ランク", "lv",
-        "ステージ", "アンロック", "有効化", "アクティベート",
+        "ステージ", "アンロック", "有効化", "アクティベート", "払え", "払っ", "振り込", "キット", "セット", "教材", "マニュアル", "ツール",
     )
     examples = Examples(
         positive=(
