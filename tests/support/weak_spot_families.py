@@ -255,6 +255,9 @@ WEAK_SPOT_FLAGGED = [
     ("family: paying as the release", "振り込めばアカウントの制限はすぐ解除です", "upfront_payment", "client", BEFORE),
     ("family: a kit and its price first", "スターターキット12,000円を先に", "upfront_payment", "client", BEFORE),
     ("family: a station and a walk to meet", "面談場所は中野駅から徒歩3分です", "in_person_meeting", "client", BEFORE),
+    # round 12
+    ("family: a window of hours as the limit", "48時間限定です", "pressure", "client", BEFORE),
+    ("family: the next counted pieces handed round outside", "次の5記事、クラウドワークス外で回しませんか", "direct_deal", "client", AFTER),
     ("family: the job is full, casually, and a bare host", "枠埋まっちゃったので、こっちどうぞ task-navi.site/j/7", "external_site", "client",
      BEFORE),
 ]
@@ -433,5 +436,7 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a line drawn not through a point", "矢印はここを通さずに下へ回してください", "client", BEFORE),
     ("look-alike: a bank's fee avoided the platform's way", "振込手数料がかからない方で仮払いします", "client", BEFORE),
     ("look-alike: a property a short walk away", "駅から徒歩4分のマンション紹介文を書いてください", "client", BEFORE),
+    ("look-alike: a sale limited to minutes, the work's copy", "15分限定セールの告知文をお願いします", "client", BEFORE),
+    ("look-alike: hours worked", "平日は3時間だけ作業できます", "client", BEFORE),
     ("look-alike: the job closed, nothing sent", "募集終わっちゃいました。またの機会によろしくお願いします", "client", BEFORE),
 ]

@@ -362,8 +362,9 @@ RULES += (
     DealRule(
         id="bypass_next_time",
         # or said alone, the message ending on it (「で、次のやつCW通さずに」, tr170)
-        pattern=rf"(?P<s>{_BYPASS_TERSE})(?=\s?(?:に|で|て)?\s?(?:お願い|やり|進め|どう|いかが|続け|お仕事|お取引|いき|行き|いこ|行こ|[。!?\n]|\p{{So}}|$))",
-        examples=("3回目からはクラウドワークスを通さずに進めたいです。", "で、次のやつCW通さずに"),
+        # (the jobs handed round out there: 「次の10本、CW外で回せます?」, round 12)
+        pattern=rf"(?P<s>{_BYPASS_TERSE})(?=\s?(?:に|で|て)?\s?(?:お願い|やり|進め|どう|いかが|続け|お仕事|お取引|いき|行き|いこ|行こ|回せ|回し|回す|回さ|[。!?\n]|\p{{So}}|$))",
+        examples=("3回目からはクラウドワークスを通さずに進めたいです。", "で、次のやつCW通さずに", "次の10本、CW外で回せます?"),
         counter_examples=(
             "2回目以降もクラウドワークスを通さずにお願いすることはありません。",
         ),
