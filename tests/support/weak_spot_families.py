@@ -258,6 +258,11 @@ WEAK_SPOT_FLAGGED = [
     # round 12
     ("family: a window of hours as the limit", "48時間限定です", "pressure", "client", BEFORE),
     ("family: the next counted pieces handed round outside", "次の5記事、クラウドワークス外で回しませんか", "direct_deal", "client", AFTER),
+    ("family: a face photo described, counted", "あと顔がはっきりわかる写真も2枚", "personal_info", "client", BEFORE),
+    ("family: a document's photo with a bare を", "本人確認なのでパスポートの写メを", "personal_info", "client", BEFORE),
+    ("family: the account first, told casually", "振込先だけまず教えといて", "personal_info", "client", BEFORE),
+    ("family: the pay sent straight, offered", "今月分から直払いでどう？", "direct_deal", "client", AFTER),
+    ("family: just one first, with a laugh", "とりあえず1枚だけ笑", "work_before_escrow", "client", BEFORE),
     ("family: the job is full, casually, and a bare host", "枠埋まっちゃったので、こっちどうぞ task-navi.site/j/7", "external_site", "client",
      BEFORE),
 ]
@@ -438,5 +443,7 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a property a short walk away", "駅から徒歩4分のマンション紹介文を書いてください", "client", BEFORE),
     ("look-alike: a sale limited to minutes, the work's copy", "15分限定セールの告知文をお願いします", "client", BEFORE),
     ("look-alike: hours worked", "平日は3時間だけ作業できます", "client", BEFORE),
+    ("look-alike: a face photo as the work's material", "顔がわかる写真を使ったチラシを作ってください", "client", BEFORE),
+    ("look-alike: direct pay refused", "直払いはできないので仮払いでお願いします", "client", AFTER),
     ("look-alike: the job closed, nothing sent", "募集終わっちゃいました。またの機会によろしくお願いします", "client", BEFORE),
 ]

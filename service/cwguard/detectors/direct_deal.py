@@ -423,6 +423,14 @@ RULES += (
         needs_outside=True,
     ),
     DealRule(
+        id="direct_transfer_proposed",
+        # 直振り, 直払い: the pay sent straight to the worker, offered (「今回から直振りでいい？」, round 12)
+        pattern=r"(?P<s>(?<!\p{Han})直(?:振り?|振込み?|払い?|接振込|接払い))\s?(?:で|に|が)?\s?(?=(?:いい|よい|良い|ok|オッケー|どう|いかが|お願い|よく|[?？]))",
+        examples=("てか手数料ウチも痛いんで、今回から直振りでいい？", "次から直払いでどう"),
+        counter_examples=("直振りはできませんので、仮払いでお願いします",),
+        reason="the pay sent straight to the worker, offered (round 12)",
+    ),
+    DealRule(
         id="paid_through_own_system",
         pattern=rf"(?P<s>(?:報酬|お支払い?|支払い?|お?振込|送金|出金)(?:の)?\s?(?:お?受け?取り?)?\s?(?:に|には|は|を|用の)?[、,]?\s?"
         rf"(?:{_words('own_systems')})(?:の)?\s?[^。!?\n]{{0,8}}?(?:サイト|システム|ページ|アプリ|ツール|フォーム|口座))",

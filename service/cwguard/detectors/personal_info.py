@@ -226,6 +226,8 @@ _REQUEST = compile_pattern(
     r"表裏|裏表|両面|表と裏|見開き|📷|📸|(?:写真|写メ|画像|コピー|写し|スキャン|スクショ|pdf|添付|送付|提出|アップ)\s?(?:で|にて|も|だけ|のみ)(?![a-z])|"
     # said to be needed, or to be pasted here (「通帳の見開きも要ります」「6ケタここ貼って」, round 10)
     r"(?<!重|主|概|不)要(?:り|る)|貼って|"
+    # a copy named with を as the last word (「免許証の写メを」), or counted (「顔わかる写真も1枚」, round 12)
+    r"(?:写真|写メ|画像|コピー|写し|スキャン|スクショ)\s?を\s?(?:[。!！\n]|$)|(?<=写真|写メ|画像)\s?(?:も|を)?\s?\d\s?枚|"
     # what will do: 「支店名と口座番号でOKです」「市区町村まででも大丈夫です」「じゃ通帳の表紙でいいです」
     r"で(?:も)?\s?(?:ok|オッケー|大丈夫|構いません|かまいません|結構です|十分です|いいです|いいよ|良いです)|"
     r"(?<![a-z])(?:please|send|share|provide|upload|submit|attach|need|needs|required|must|give|tell|email|forward|"

@@ -270,8 +270,10 @@ RULES += (
     EscrowRule(
         id="just_one_piece_even",
         # 「とりあえずラフ1案だけでも」「まず1本だけでも」: the hedged 'at least just one' is the ask itself
-        pattern=rf"(?P<s>{_FIRST}\s?(?:(?:{_SAMPLE}|{_PART})\s?(?:を|で)?\s?)?{_COUNT}\s?(?:だけ|のみ)\s?でも){_CLAUSE_END}",
-        examples=("とりあえずラフ1案だけでも", "まず1本だけでも"),
+        pattern=rf"(?P<s>{_FIRST}\s?(?:(?:{_SAMPLE}|{_PART})\s?(?:を|で)?\s?)?{_COUNT}\s?(?:だけ|のみ)\s?でも){_CLAUSE_END}"
+        # or 「だけ」 alone closing the line, a laugh or emoji after it (「先に1本だけｗ」, round 12)
+        rf"|(?P<s>{_FIRST}\s?{_COUNT}\s?(?:だけ|のみ))(?=\s?[w笑]*\s?(?:[\p{{So}}\p{{Sk}}]\s?){{0,3}}(?:[。.!！?？\n]|$))",
+        examples=("とりあえずラフ1案だけでも", "まず1本だけでも", "先に1本だけｗ"),
         counter_examples=("先に1本だけでも契約を結んでおきましょう", "過去のサンプル1本だけでも見せていただけますか"),
         reason="a first piece asked as 'at least just one', the whole line (tr332 family)",
         new_piece=True,
@@ -710,8 +712,8 @@ class WorkBeforeEscrowDetector(RuleDetector):
         return search_in_sentence(_REQUEST, text, start) is not None
 
 
-# What may close a terse request: punctuation, a long-vowel mark, emoji (「おためしで🙏」).
-_ONLY_CLOSING = compile_pattern(r"[\s。.!！?？~〜ー\p{So}\p{Sk}]*")
+# What may close a terse request: punctuation, a long-vowel mark, emoji, a laugh (「おためしで🙏」「1本だけｗ」).
+_ONLY_CLOSING = compile_pattern(r"[\s。.!！?？~〜ー\p{So}\p{Sk}w笑]*")
 
 
 def _terse_request(text: str, m) -> bool:
