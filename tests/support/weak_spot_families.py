@@ -263,6 +263,12 @@ WEAK_SPOT_FLAGGED = [
     ("family: the account first, told casually", "振込先だけまず教えといて", "personal_info", "client", BEFORE),
     ("family: the pay sent straight, offered", "今月分から直払いでどう？", "direct_deal", "client", AFTER),
     ("family: just one first, with a laugh", "とりあえず1枚だけ笑", "work_before_escrow", "client", BEFORE),
+    # round 13
+    ("family: hours written with h, then what is lost", "12h以内に対応ないと残高失効", "pressure", "client", BEFORE),
+    ("family: not done, then lapses", "72h以内未提出でアカウント停止", "pressure", "client", BEFORE),
+    # (names only: a sentence in Chinese grammar, 「任务在纸飞机发」, is not read; see docs/quality.md)
+    ("family: add me on WeChat, said alone", "加我微信🙏", "off_platform_contact", "client", BEFORE),
+    ("family: the paper plane in simplified Chinese, in a Japanese frame", "続きは纸飞机で", "off_platform_contact", "client", BEFORE),
     ("family: the job is full, casually, and a bare host", "枠埋まっちゃったので、こっちどうぞ task-navi.site/j/7", "external_site", "client",
      BEFORE),
 ]
@@ -445,5 +451,6 @@ WEAK_SPOT_PASSED = [
     ("look-alike: hours worked", "平日は3時間だけ作業できます", "client", BEFORE),
     ("look-alike: a face photo as the work's material", "顔がわかる写真を使ったチラシを作ってください", "client", BEFORE),
     ("look-alike: direct pay refused", "直払いはできないので仮払いでお願いします", "client", AFTER),
+    ("look-alike: a delivery promised within hours", "12h以内に納品いたします", "client", BEFORE),
     ("look-alike: the job closed, nothing sent", "募集終わっちゃいました。またの機会によろしくお願いします", "client", BEFORE),
 ]
