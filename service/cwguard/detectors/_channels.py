@@ -769,7 +769,7 @@ HERE_UNSUITABLE_RULES: tuple[Rule, ...] = (
 # 「ここだと詳細NGなんで」「報酬の話はここNG」「dont chat here, they read evrything」, round 11): the move itself,
 # with no tool named. 「ここNG」 alone is a design review and 「ここから見られます」 a place to look, so the
 # watching is read only as a reason and the ban only with a talk named.
-_HERE_PLACE = r"(?:このサイト|この場|このチャット|このアプリ|" + talk("here") + r")"
+_HERE_PLACE = r"(?:このアプリ|" + talk("here") + r")"
 PLATFORM_WATCHED_RULES: tuple[Rule, ...] = (
     Rule(
         id="here_watched_or_off_limits",
@@ -1058,7 +1058,7 @@ TERSE_SENTENCE = compile_pattern(
 TERSE_TIMED = compile_pattern(_TERSE_LEAD + r"{0,6}?" + _TERSE_TIME + _TERSE_LEAD + r"{0,6}" + _TERSE_CHANNELS + _TERSE_TRAIL + r"{0,12}")
 # A meeting or the talk as the topic and the channel as all that is said of it (「面談はTeams」「続きはディスコ」,
 # round 10): the channel ends the line with no particle or ending.
-TERSE_TOPIC = compile_pattern(_TERSE_LEAD + r"{0,6}?(?:" + talk("meeting_nouns") + r"|連絡|やりとり|やり取り|続き|詳細|お話|話)\s?(?:は|も)"
+TERSE_TOPIC = compile_pattern(_TERSE_LEAD + r"{0,6}?(?:" + talk("meeting_nouns") + "|" + talk("talk_topics") + r"|続き)\s?(?:は|も)"
                               + _TERSE_GAP + r"{0,2}" + _TERSE_CHANNELS + _TERSE_TRAIL + r"{0,12}")
 TERSE_TIMES_ONLY = compile_pattern(r"(?:" + _TERSE_TIME + "|" + _TERSE_GAP + r")*")
 # A message that is nothing but the channel (tr6-007 「緑のやつ」).

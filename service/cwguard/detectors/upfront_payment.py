@@ -90,13 +90,9 @@ _MONEY_IN_PHRASE = (
 )
 # What is held back until the worker pays in: a withdrawal, the next task, a level (「出金には」
 # 「次のタスク解放に」「Lv2は」), read in the sentence of a bare 「入金」.
-# What a side job sells the worker before the work (「スタートキット」「教材セット」「マニュアル」).
-_PRICED_ITEM = r"キット|スターターキット|スタートキット|教材|セット|マニュアル|ツール|ノウハウ|パッケージ|プログラム|講座|テキスト"
-# The releases a task scam sells (not the balance or the pay itself, which a sum may describe).
-_UNLOCK_ACT = (
-    r"解放|ロック解除|凍結解除|(?:アカウント|口座|残高)の?解除|アンロック|有効化|アクティベート|出金|引き出し|引き出す|引出し?|払い出し|払出|換金|"
-    r"昇格|レベルアップ|ランクアップ|次のレベル|次のランク|次のステージ|(?<![a-z])lv\.?\s?\d|レベル\s?\d|ランク\s?\d"
-)
+# What a side job sells the worker before the work, and the releases a task scam sells (lang/ja/money.json).
+_PRICED_ITEM = vocab.words("ja", "money", "priced_items")
+_UNLOCK_ACT = vocab.words("ja", "money", "unlock_acts")
 _UNLOCK = compile_pattern(
     rf"{vocab.words('ja', 'money', 'unlock_conditions')}|"
     rf"(?<![a-z])(?:{vocab.words('en', 'money', 'unlock_conditions')})(?![a-z])"
