@@ -190,8 +190,7 @@ def test_the_file_carries_its_data_hash_and_versions(built, shipped, tmp_path):
     assert isinstance(model, CompiledModel) and model.fusion == built[0].fusion
     assert model.secondary == shipped.secondary  # the bars travel with the file
     text = [feature_text(normalize("詳細はLINEでお伝えします"))]
-    assert model.infer(text, ["client"], ["before_contract"]) == built[0].compile().infer(
-        text, ["client"], ["before_contract"])
+    assert model.infer(text, ["client"], ["before_contract"]) == compiled.infer(text, ["client"], ["before_contract"])
 
 
 def test_serving_needs_neither_scikit_learn_nor_pickle(built, tmp_path):
@@ -410,6 +409,18 @@ def test_inference_equals_the_training_path(built):
     assert [o.category for o in fast] == [o.category for o in slow]
     assert [o.also for o in fast] == [o.also for o in slow]
     assert max(abs(a.p_any - b.p_any) for a, b in zip(fast, slow, strict=True)) < 1e-6
+
+
+def test_markup_before_a_lure_does_not_buy_a_veto(installed):
+    """Markup pasted before a lure would fill the window the veto reads around the hit; the window
+    leaves tags out, so the lure is read as itself (and a refusal behind the same markup still passes)."""
+    with_fusion(installed, add=0.99, veto=0.5, keep=())
+    noise = '資料: <img src=x onerror="document.documentElement.setAttribute(\'data-x\', \'1\')"> と <b>重要</b> をご確認ください。'
+    answer = score(noise + "詳細はLINEでお伝えします。")
+    assert answer["risk"]["level"] == "high"
+    assert any(h["severity"] == "high" and h["text"] == "LINE" for h in answer["highlights"])
+    refusal = score(noise + "LINEではなく、このままこちらのメッセージでお願いします。")
+    assert refusal["risk"]["level"] == "none"
 
 
 def test_padding_a_lure_with_harmless_text_does_not_buy_a_veto(installed):

@@ -629,7 +629,7 @@ class WorkBeforeEscrowDetector(RuleDetector):
     kind = "risk"
     rules = RULES
     terms = (
-        "無償", "無料", "無報酬", "報酬", "ノーギャラ", "ただ", "ボランティア", "仮払い", "契約", "発注", "採用", "先に", "先行", "前もって", "試し",
+        "無償", "無料", "無報酬", "無し", "なし", "報酬", "ノーギャラ", "ただ", "ボランティア", "仮払い", "契約", "発注", "採用", "先に", "先行", "前もって", "試し",
         "とりあえず", "まず", "サンプル", "テスト", "おためし", "トライアル", "試作", "課題", "選考", "合格", "escrow", "contract", "unpaid", "free", "trial", "test",
         "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay", "before i", "before we", "fund", "milestone",
         # the pay put off with no word of escrow (payment_later_start_now)

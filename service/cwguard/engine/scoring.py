@@ -566,6 +566,10 @@ MIN_EVIDENCE = 5
 LOCAL_WINDOW = 40
 # Where a clause ends, in any script (for `_once_in_a_row`).
 _CLAUSE_SPLIT = regex.compile(r"([、。,.!?！？\n;；])")
+# A markup tag pasted into a message (「資料: <img src=x onerror=…> と <b>重要</b> を…」): no words of the
+# message, so the window the veto reads around a hit leaves it out (the lure after it is read as itself).
+# (the window may start inside a tag: its tail up to the first '>' goes too)
+_MARKUP_TAG = regex.compile(r"^[^<>\n]{0,300}>|</?[a-zA-Z][^<>\n]{0,300}>")
 
 
 class ModelReader:
@@ -578,12 +582,12 @@ class ModelReader:
         return explanation(self.message, self.phase, category, self.model)
 
     def key(self, finding: Finding) -> tuple[str, str, str]:
-        """The window the model reads around a finding: LOCAL_WINDOW characters either side, a clause
-        repeated in a row read once (「LINE広告の運用、」 seventy times before a lure is padding: read
+        """The window the model reads around a finding: LOCAL_WINDOW characters either side, markup tags
+        left out, a clause repeated in a row read once (「LINE広告の運用、」 seventy times before a lure is padding: read
         as often as it fits, its harmless n-grams would dilute the clause that asks into a doubt)."""
         text = self.message["text"]
         window = text[max(0, finding.cp_start - LOCAL_WINDOW):finding.cp_end + LOCAL_WINDOW]
-        return _once_in_a_row(window), self.message.get("sender", "unknown"), self.phase
+        return _once_in_a_row(_MARKUP_TAG.sub(" ", window)), self.message.get("sender", "unknown"), self.phase
 
     def without(self, spans: Sequence[Finding]) -> float:
         """The model's probability for the message with the words of `spans` set aside (a claim the
