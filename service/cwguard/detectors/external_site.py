@@ -194,7 +194,7 @@ OBFUSCATED_LINK_RULES: tuple[Rule, ...] = (
         r"|(?<![a-z])h[ \t]{0,2}t[ \t]{0,2}t[ \t]{0,2}p[ \t]{0,2}s?[ \t]{0,2}[:：][ \t]{0,2}/[ \t]{1,2}/"
         r"|(?<![a-z0-9])[a-z0-9\-]{2,30}[ \t]{0,2}(?:" + ch.BRACKETED_DOT + r"|\[dot\]|\(dot\))[ \t]{0,2}[a-z]{2,10}(?![a-z])"
         # a space on each side of the dot, a path after it (「登録先▶ cw-refund-center . jp/form?u=77120」, tr217)
-        r"|(?<![a-z0-9])[a-z0-9\-]{3,30}[ \t]{1,2}\.[ \t]{1,2}(?:com|net|org|jp|co|io|app|site|top|xyz|info|biz|online|me|cc)"
+        rf"|(?<![a-z0-9])[a-z0-9\-]{{3,30}}[ \t]{{1,2}}\.[ \t]{{1,2}}(?:{_SPACED_TLDS})"
         r"[ \t]{0,2}/[ \t]{0,2}[a-z0-9_\-?=&%]"
         # or no path, where the spaced dot is the whole disguise (「こっち経由で→ kstudio-works . jp」, round 10)
         rf"|(?<![a-z0-9])[a-z0-9\-]{{3,30}}[ \t]{{1,2}}\.[ \t]{{1,2}}(?:{_SPACED_TLDS})(?![a-z.])"
