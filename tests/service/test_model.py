@@ -41,13 +41,15 @@ def built():
 
 @pytest.fixture(scope="module")
 def shipped() -> CompiledModel:
-    """The model the service runs: the file `make model` wrote (the test set-up runs it first) when
-    it holds the current corpora, else one built here from all of them."""
+    """The model the service runs, loaded as the service loads it: the file `make model` wrote (the
+    test set-up runs it first) when it holds the current corpora, else one trained in memory."""
+    runtime.reset()
     try:
-        model, _ = store.load(expected_data_hash=corpus.data_hash(corpus.training_files()))
-        return model
-    except store.ModelFileError:
-        return train.build(pipeline.rules_answer)[0].compile()
+        loaded = pipeline.model()
+    finally:
+        runtime.reset()
+    assert loaded.model is not None, loaded.reason
+    return loaded.model
 
 
 @pytest.fixture

@@ -824,9 +824,10 @@ class UpfrontPaymentDetector(RuleDetector):
         "入れ", "補充", "預け",
         # a price cut for the reader (「通常148,000円→ライターさん特価78,000円」), money refunded later
         "通常", "返金",
-        # a bare sum said to come first (「報酬引き出す前に先に2万円」), or after the release it buys (「解放に3万」)
-        "先に", "まず", "事前に", "前もって", "解放", "解除", "出金", "引き出", "引出", "払い出", "払出", "換金", "昇格", "レベル", "ランク", "lv",
-        "ステージ", "アンロック", "有効化", "アクティベート", "払え", "払っ", "振り込", "キット", "セット", "教材", "マニュアル", "ツール",
+        # a bare sum said to come first (「報酬引き出す前に先に2万円」), or after the release it buys (「解放に3万」,
+        # the releases and the priced items as the vocabulary names them, the level patterns' own words)
+        "先に", "まず", "事前に", "前もって", *vocab.terms("ja", "money", "unlock_acts"), "lv", "レベル", "ランク",
+        *vocab.terms("ja", "money", "priced_items"), "払え", "払っ", "振り込",
     )
     examples = Examples(
         positive=(

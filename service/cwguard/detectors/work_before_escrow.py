@@ -225,7 +225,8 @@ _FIRST = r"(?:先に|まず(?:は)?|先行して|とりあえず|試しに|お�
 _PART = rf"(?:{_words('work_parts')})(?:の部分|部分)?"
 _CLAUSE_END = r"(?=\s?(?:[。.!！?？\n]|$))"
 # A terse line may end on emoji (「おためしで🙏」) and ask in a word (「1本いける？」「1枚お願い」).
-_TERSE_END = r"(?=\s?(?:[\p{So}\p{Sk}]\s?){0,3}(?:[。.!！?？\n]|$))"
+_TERSE_TAIL = r"\s?(?:[\p{So}\p{Sk}]\s?){0,3}(?:[。.!！?？\n]|$)"
+_TERSE_END = rf"(?={_TERSE_TAIL})"
 _TERSE_ASK = r"(?:\s?(?:いける|いけます|できる|できます|頼める|頼めます|お願い(?:します|できます)?|おねがい|下さい|ください|ちょうだい)\s?(?:か)?)?"
 # A short work noun between the trial word and the count (「テスト記事1本」「ｷｬﾗﾗﾌ1枚」), no digits.
 _PIECE_NOUN = r"[^\s\d。.!！?？\n、,]{1,6}?"
@@ -272,7 +273,7 @@ RULES += (
         # 「とりあえずラフ1案だけでも」「まず1本だけでも」: the hedged 'at least just one' is the ask itself
         pattern=rf"(?P<s>{_FIRST}\s?(?:(?:{_SAMPLE}|{_PART})\s?(?:を|で)?\s?)?{_COUNT}\s?(?:だけ|のみ)\s?でも){_CLAUSE_END}"
         # or 「だけ」 alone closing the line, a laugh or emoji after it (「先に1本だけｗ」, round 12)
-        rf"|(?P<s>{_FIRST}\s?{_COUNT}\s?(?:だけ|のみ))(?=\s?[w笑]*\s?(?:[\p{{So}}\p{{Sk}}]\s?){{0,3}}(?:[。.!！?？\n]|$))",
+        rf"|(?P<s>{_FIRST}\s?{_COUNT}\s?(?:だけ|のみ))(?=\s?[w笑]*{_TERSE_TAIL})",
         examples=("とりあえずラフ1案だけでも", "まず1本だけでも", "先に1本だけｗ"),
         counter_examples=("先に1本だけでも契約を結んでおきましょう", "過去のサンプル1本だけでも見せていただけますか"),
         reason="a first piece asked as 'at least just one', the whole line (tr332 family)",
