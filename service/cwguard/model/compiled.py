@@ -83,7 +83,9 @@ class CompiledModel:
         self._lookup = np.zeros(0x110000, dtype=np.uint16)
         for number, c in enumerate(self.alphabet, 1):
             self._lookup[ord(c)] = number
-        self._grams: list[str] | None = None
+        # each column's key, so that explaining a warning decodes only the n-grams it names
+        self._key_of_column = np.zeros(len(self.idf), dtype=np.uint64)
+        self._key_of_column[self.columns] = self.keys
         self._table = _KeyTable(self.keys, self.columns)
 
     @property
@@ -173,16 +175,11 @@ class CompiledModel:
         return [(self.gram(int(cols[i])), float(shares[i])) for i in order if shares[i] > 0]
 
     def gram(self, column: int) -> str:
-        if self._grams is None:
-            grams = [""] * self.n_text
-            for key, col in zip(self.keys.tolist(), self.columns.tolist(), strict=True):
-                chars = []
-                while key:
-                    chars.append(self.alphabet[(key & 0xFFFF) - 1])
-                    key >>= BITS
-                grams[col] = "".join(chars)
-            self._grams = grams
-        return self._grams[column]
+        key, chars = int(self._key_of_column[column]), []
+        while key:
+            chars.append(self.alphabet[(key & 0xFFFF) - 1])
+            key >>= BITS
+        return "".join(chars)
 
     # --- storage -------------------------------------------------------------------------------
 
