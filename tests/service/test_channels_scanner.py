@@ -220,6 +220,21 @@ def test_every_vocabulary_group_has_a_reason_words_and_a_reader(lang, name):
         assert read, f"lang/{lang}/{name}.json {group}: no detector reads it"
 
 
+def test_every_vocabulary_file_loads_with_each_group_written_once():
+    files = sorted(vocab.HERE.glob("*/*.json"))
+    assert len(files) > 20
+    for path in files:
+        vocab.load(path.parent.name, path.stem)  # VocabularyError on a group written twice
+
+
+def test_a_group_written_twice_is_refused(tmp_path, monkeypatch):
+    (tmp_path / "ja").mkdir()
+    (tmp_path / "ja" / "twice.json").write_text('{"g": {"terms": ["a"]}, "g": {"terms": ["b"]}}', encoding="utf-8")
+    monkeypatch.setattr(vocab, "HERE", tmp_path)
+    with pytest.raises(vocab.VocabularyError, match="written twice"):
+        vocab.load("ja", "twice")
+
+
 @FUZZ
 @given(TEXTS)
 def test_the_literal_index_finds_exactly_the_registered_literals_a_text_holds(raw):

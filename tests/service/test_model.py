@@ -426,6 +426,15 @@ def test_markup_before_a_lure_does_not_buy_a_veto(installed):
     assert refusal["risk"]["level"] == "none"
 
 
+@pytest.mark.parametrize("text, read", [
+    ('<img src=x onerror="alert(1)">LINEで', " " * 30 + "lineデ"),
+    ("資料 <b>重要</b> 090-1234", "資料    重要     000-0000"),
+    ("a < b > c", "a < b > c"),  # not a tag
+])
+def test_the_model_reads_markup_tags_as_blank_and_digits_as_zero(text, read):
+    assert feature_text(normalize(text)) == read
+
+
 def test_padding_a_lure_with_harmless_text_does_not_buy_a_veto(installed):
     """Issue 9, decoys: the veto reads the hit's own neighbourhood too, so 70 harmless LINE-marketing
     mentions before a lure cannot make the model doubt the lure."""

@@ -194,6 +194,35 @@ def test_the_normalised_map_covers_dropped_characters():
     assert norm.original_slice(1, 2) == "I\ufe0f"
 
 
+# --- Japanese written letter by letter -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, category, words", [
+    ("こ の 先 は ら い ん で", "off_platform_contact", "ら い ん"),
+    ("続きは　ラ　イ　ン　で　話しましょう", "off_platform_contact", "ラ　イ　ン"),
+    ("ち ょ く せ つ 契 約 で お ね が い し ま す", "direct_deal", None),
+])
+def test_japanese_spaced_letter_by_letter_reads_as_written_together(text, category, words):
+    found = highlighted(text, category)
+    assert found and (words is None or any(words in f for f in found))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("こ の 先 は", "コノ先ハ"),
+    ("ID→ えむ あい けー", "id→ エムアイケー"),
+    ("顔出し不要 本日のみ 不参加は不採用", "顔出シ不要 本日ノミ 不参加ハ不採用"),  # sentences, not letters
+    ("山田 太郎です", "山田 太郎デス"),                                          # two pieces only
+    ("L I N E と ら い ん", "l i n e トライン"),                                 # latin is read elsewhere
+])
+def test_only_letter_by_letter_spacing_is_dropped(text, expected):
+    norm = N.normalize(text)
+    assert norm.text == expected
+    assert norm.original_slice(0, len(norm.text)) == text.rstrip()
+
+
+def test_a_letter_spaced_line_still_reads_a_refusal():
+    assert not highlighted("ら い ん は や っ て い ま せ ん", "off_platform_contact")
+
+
 # --- the secondary reading ---------------------------------------------------------------------------
 
 def test_the_reading_maps_back_through_the_normalised_text():

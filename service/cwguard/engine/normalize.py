@@ -60,6 +60,11 @@ SEP = "[" + regex.escape(SEPARATOR_CHARS) + "]"
 
 _HIRAGANA_START, _HIRAGANA_END = 0x3041, 0x3096
 
+# A markup tag pasted into a message (「資料: <img src=x onerror=…> と <b>重要</b> を…」): none of the
+# message's words. The model reads it as blank (model/compiled.py `feature_text`), and a window cut out
+# of a message for the model never starts or ends inside one (engine/scoring.py).
+MARKUP_TAG = regex.compile(r"</?[a-zA-Z][^<>\n]{0,300}>")
+
 # --- look-alikes --------------------------------------------------------------------------------
 
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
@@ -268,7 +273,32 @@ def normalize(original: str) -> NormalizedText:
         norm = NormalizedText(original, original.translate(_TABLE), None, None, astral)
     else:
         norm = _normalize_slow(original, astral)
-    return _fold_kanji_lookalikes(norm) if _LOOKALIKE_KANJI.search(norm.text) else norm
+    if _LOOKALIKE_KANJI.search(norm.text):
+        norm = _fold_kanji_lookalikes(norm)
+    return _drop_spaces_in_japanese(norm) if _SPACE_IN_JAPANESE.search(norm.text) else norm
+
+
+# Japanese written letter by letter (「こ の 先 は ら い ん で」「えむ あい けー」): three or more pieces of
+# one or two letters, each apart by a space. Japanese puts no space between words, so this spacing is
+# an obfuscator's and the spaces are read as absent (words, negation and frames read across them; the
+# offset map keeps them inside a highlight's original span). A space between longer pieces is left:
+# in a terse chat line it ends a sentence (「顔出し不要 本日のみ」). Hiragana is matched too: a
+# pattern's text is folded like a message's.
+_JA_LETTER = r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+# (the space before the word where the spacing stops goes too: 「直　接　契　約でお願いします」)
+_SPACE_IN_JAPANESE = re.compile(
+    f"(?<!{_JA_LETTER}){_JA_LETTER}{{1,2}}(?:[ \u3000]{_JA_LETTER}{{1,2}}(?!{_JA_LETTER})){{2,}}(?:[ \u3000](?={_JA_LETTER}))?")
+_SPACE = re.compile("[ \u3000]")
+
+
+def _drop_spaces_in_japanese(norm: NormalizedText) -> NormalizedText:
+    text = norm.text
+    dropped = {space.start() for spaced in _SPACE_IN_JAPANESE.finditer(text)
+               for space in _SPACE.finditer(text, spaced.start(), spaced.end())}
+    kept = [i for i in range(len(text)) if i not in dropped]
+    spans = [norm.to_original(i, i + 1) for i in kept]
+    return NormalizedText(norm.original, "".join(text[i] for i in kept), array("l", (a for a, _ in spans)),
+                          array("l", (b for _, b in spans)), norm.astral)
 
 
 # Kanji that look like a katakana letter (kanji_lookalikes.json beside this module: script

@@ -31,7 +31,7 @@ import regex
 from . import categories, thread
 from .detector import Detector, MessageView, prefilter_term
 from .literals import LITERALS
-from .normalize import NormalizedText, normalize, utf16_len
+from .normalize import MARKUP_TAG, NormalizedText, normalize, utf16_len
 
 log = logging.getLogger(__name__)
 
@@ -566,10 +566,14 @@ MIN_EVIDENCE = 5
 LOCAL_WINDOW = 40
 # Where a clause ends, in any script (for `_once_in_a_row`).
 _CLAUSE_SPLIT = regex.compile(r"([、。,.!?！？\n;；])")
-# A markup tag pasted into a message (「資料: <img src=x onerror=…> と <b>重要</b> を…」): no words of the
-# message, so the window the veto reads around a hit leaves it out (the lure after it is read as itself).
-# (the window may start inside a tag: its tail up to the first '>' goes too)
-_MARKUP_TAG = regex.compile(r"^[^<>\n]{0,300}>|</?[a-zA-Z][^<>\n]{0,300}>")
+def _outside_markup(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened so that neither end falls inside a markup tag."""
+    for tag in MARKUP_TAG.finditer(text, max(0, start - 310), min(len(text), end + 310)):
+        if tag.start() < start < tag.end():
+            start = tag.start()
+        if tag.start() < end < tag.end():
+            end = tag.end()
+    return start, end
 
 
 class ModelReader:
@@ -582,12 +586,13 @@ class ModelReader:
         return explanation(self.message, self.phase, category, self.model)
 
     def key(self, finding: Finding) -> tuple[str, str, str]:
-        """The window the model reads around a finding: LOCAL_WINDOW characters either side, markup tags
-        left out, a clause repeated in a row read once (「LINE広告の運用、」 seventy times before a lure is padding: read
-        as often as it fits, its harmless n-grams would dilute the clause that asks into a doubt)."""
+        """The window the model reads around a finding: LOCAL_WINDOW characters either side, widened
+        to whole markup tags (the model reads a tag as blank, but a tag cut in half as words), a clause
+        repeated in a row read once (「LINE広告の運用、」 seventy times before a lure is padding: read as
+        often as it fits, its harmless n-grams would dilute the clause that asks into a doubt)."""
         text = self.message["text"]
-        window = text[max(0, finding.cp_start - LOCAL_WINDOW):finding.cp_end + LOCAL_WINDOW]
-        return _once_in_a_row(_MARKUP_TAG.sub(" ", window)), self.message.get("sender", "unknown"), self.phase
+        start, end = _outside_markup(text, max(0, finding.cp_start - LOCAL_WINDOW), finding.cp_end + LOCAL_WINDOW)
+        return _once_in_a_row(text[start:end]), self.message.get("sender", "unknown"), self.phase
 
     def without(self, spans: Sequence[Finding]) -> float:
         """The model's probability for the message with the words of `spans` set aside (a claim the

@@ -36,7 +36,18 @@ def load(lang: str, name: str) -> dict:
     if lang not in LANGUAGES:
         raise VocabularyError(f"unknown language folder {lang!r}")
     with open(HERE / lang / f"{name}.json", encoding="utf-8") as f:
-        return json.load(f)
+        return json.load(f, object_pairs_hook=lambda pairs: _unique_keys(pairs, f"lang/{lang}/{name}.json"))
+
+
+def _unique_keys(pairs: list[tuple[str, object]], where: str) -> dict:
+    """A JSON object whose keys are all different: a group written twice would silently keep only
+    its last spelling (json's default), and the rules reading the first would change."""
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise VocabularyError(f"{where}: the group {key!r} is written twice")
+        out[key] = value
+    return out
 
 
 def group(lang: str, name: str, key: str) -> dict:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..engine.normalize import NormalizedText
+from ..engine.normalize import MARKUP_TAG, NormalizedText
 from .explain import passages
 
 _DIGITS = re.compile(r"\d")
@@ -298,9 +298,9 @@ def _numbers(alphabet: str) -> dict[str, int]:
 
 
 def feature_text(norm: NormalizedText) -> str:
-    """The normalised text with every digit read as 0 (same length, same offsets): one phone number
-    or fee teaches all of them."""
-    return _DIGITS.sub("0", norm.text)
+    """The normalised text with every digit read as 0 (one phone number or fee teaches all of them)
+    and markup tags blanked; same length, same offsets."""
+    return MARKUP_TAG.sub(lambda tag: " " * len(tag.group()), _DIGITS.sub("0", norm.text))
 
 
 def encode(alphabet: str, gram: str) -> int:
