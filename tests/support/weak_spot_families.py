@@ -1,4 +1,4 @@
-"""The tenth to sixteenth sessions' families, read by the rules alone (table-driven). They came from training
+"""The tenth to seventeenth sessions' families, read by the rules alone (table-driven). They came from training
 threads written one weak spot at a time (tr222-tr229: the money step of a task scam, "this one is
 full, here is another", one-line calls and visits, tests before a contract, disguised contacts,
 trust tricks, refusals and reports, English) and then one trade or sender at a time (tr230-tr237:
@@ -271,6 +271,25 @@ WEAK_SPOT_FLAGGED = [
     ("family: the paper plane in simplified Chinese, in a Japanese frame", "続きは纸飞机で", "off_platform_contact", "client", BEFORE),
     ("family: the job is full, casually, and a bare host", "枠埋まっちゃったので、こっちどうぞ task-navi.site/j/7", "external_site", "client",
      BEFORE),
+    # round 14 (seventeenth session)
+    ("family: Japanese spaced letter by letter", "つ づ き は ら い ん で", "off_platform_contact", "client", BEFORE),
+    ("family: a phone number asked for in kana", "ケータイの番号おしえてもらえる？", "contact_details", "client", BEFORE),
+    ("family: a bare number asked for in kana", "番号おしえて〜", "contact_details", "client", BEFORE),
+    ("family: tonight in kana, then what is lost", "こんやじゅうに返事ないと枠なくなるよ", "pressure", "client", BEFORE),
+    ("family: the slots closing today, in kana", "応募枠きょうまで", "pressure", "client", BEFORE),
+    ("family: hours written with h after an emoji", "確認しました🙏 24h以内でお願いします", "pressure", "client", BEFORE),
+    ("family: a lapse said with 流れる", "明日までに返信ないとこの話は流れます", "pressure", "client", BEFORE),
+    ("family: money back times a factor", "入金分×1.5で戻ってきます", "unrealistic_offer", "client", BEFORE),
+    ("family: a room where the jobs are handed out", "単価高めの案件ばかり流してるルームあるよ", "off_platform_contact", "client", AFTER),
+    ("family: jobs sent out in a group, no tool named", "お仕事を配信しているグループがあります、入りますか", "off_platform_contact", "client", BEFORE),
+    ("family: going around the platform, then 直で and a question", "サイト通さずに直接でお願いできます？", "direct_deal", "client", AFTER),
+    ("family: the platform's fee saved and handed on", "仲介料が浮くぶん、単価にプラスしますよ", "direct_deal", "client", BEFORE),
+    # round 15
+    ("family: a card's photo asked with an emoji for the verb", "口座確認のため通帳の写真を🙇", "personal_info", "client", BEFORE),
+    ("family: My Number's notification card", "通知カードのコピーでも大丈夫です", "personal_info", "client", BEFORE),
+    ("family: the application sent to the client's own page", "ご応募は当社ホームページからお願いします", "external_site", "client", BEFORE),
+    ("family: the application in English, in a Japanese frame", "entryはうちのサイトからでお願いします", "external_site", "client", BEFORE),
+    ("family: joining a group as the condition of pay", "報酬のお受け取りにはサロンへの参加が必要です", "off_platform_contact", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -453,4 +472,16 @@ WEAK_SPOT_PASSED = [
     ("look-alike: direct pay refused", "直払いはできないので仮払いでお願いします", "client", AFTER),
     ("look-alike: a delivery promised within hours", "12h以内に納品いたします", "client", BEFORE),
     ("look-alike: the job closed, nothing sent", "募集終わっちゃいました。またの機会によろしくお願いします", "client", BEFORE),
+    # round 14 (seventeenth session)
+    ("look-alike: a name and a surname apart", "担当の山田 太郎です", "client", BEFORE),
+    ("look-alike: two terse sentences apart", "顔出し不要 在宅OK 未経験歓迎", "client", BEFORE),
+    ("look-alike: an order number asked for", "注文番号を教えてください", "client", BEFORE),
+    ("look-alike: today in kana, no deadline", "きょうは暑いですね", "client", BEFORE),
+    ("look-alike: a bank's transfer fee saved", "振込手数料がかからない分、報酬を上乗せします", "client", BEFORE),
+    ("look-alike: the platform's fee covered on the platform", "システム利用料分を上乗せして契約しますね", "client", BEFORE),
+    ("look-alike: a photo refused with an emoji", "通帳の写真は不要です🙇", "client", BEFORE),
+    ("look-alike: the application through the platform", "応募はクラウドワークスからお願いします", "client", BEFORE),
+    ("look-alike: an image size sent back", "サイズはx2で戻してください", "client", BEFORE),
+    ("look-alike: a group exhibition, no jobs", "グループ展の作品を流している部屋です", "client", BEFORE),
+    ("look-alike: joining a group said not to be needed", "グループに入る必要はありません", "client", BEFORE),
 ]

@@ -784,6 +784,23 @@ PLATFORM_WATCHED_RULES: tuple[Rule, ...] = (
         reason="this place said to be watched or off-limits for the talk: the move, no tool named (round 11)",
     ),
 )
+# A group or room where the jobs are, no tool named (round 14): the jobs handed out there
+# (「もっと案件回してるグル」「案件まとめて流してる部屋あるんで」), or joining it as the condition of
+# being paid or going on (「報酬の受取は先生のグループ入るが必要です」).
+WORK_GROUP_RULES: tuple[Rule, ...] = (
+    Rule(
+        id="work_group_elsewhere",
+        pattern=talk("handed_out_work") + r"(?:を|も)?[^。\n!?]{0,8}?" + talk("handed_out_verbs") + r"(?:して|し)?(?:る|いる|ます|おり)?\s?"
+        + talk("work_groups") + r"(?!メ|ー|プ)"
+        + "|" + talk("work_groups") + r"(?:への|に|へ)?\s?" + talk("group_join_verbs")
+        + r"(?:の|こと)?(?:が|は)?\s?(?:必要|必須|条件|ないと|なければ)",
+        examples=("もっと案件回してるグル、入っとく?", "ライターさん向けに案件まとめて流してる部屋あるんで",
+                  "報酬の受取は先生のグループ入るが必要です"),
+        counter_examples=("案件の進め方はこのルームで共有します", "グループ展の作品を流している部屋です",
+                          "グループに入る必要はありません"),
+        reason="a group or room where the jobs are, no tool named: the move itself (round 14)",
+    ),
+)
 # An add request with no tool named, read only where the sender says this place will not do
 # (「こっちだと詳しく書けないんです🙏 追加してくれたらすぐ説明します〜」, tr274): adding is the move.
 ADD_AFTER_UNSUITABLE = compile_pattern(
@@ -1432,7 +1449,8 @@ SURVIVES_RULES: tuple[Rule, ...] = (
         reason="joining outside as a condition of pay",
     ),
 )
-_SURVIVES = Scanner(SURVIVES_RULES)
+# (a group where the jobs are is an invitation the contracted work does not need)
+_SURVIVES = Scanner(SURVIVES_RULES + WORK_GROUP_RULES)
 
 
 def survives_contract(text: str) -> bool:

@@ -111,7 +111,8 @@ RULES: tuple[DealRule, ...] = (
     DealRule(
         id="direct_contract_said_otherwise",
         # talking directly, then a deal (「直接やりとりして契約」); a separate or private contract (個別契約,
-        # 個人間の取引, 直取引); the phrase spaced out to slip past filters (「直　接　契　約」)
+        # 個人間の取引, 直取引); the phrase cut by symbols to slip past filters (「直・接・契・約」; spaced
+        # letter by letter, the normaliser has already joined it)
         pattern=rf"(?P<s>{DIRECT}\s?(?:やり取り|やりとり|ご?連絡|お?話し?)(?:して|をして|で|を|させていただいて|いただいて)?\s?"
         rf"(?:の上で?)?(?:{_DIRECT_DEAL}|お仕事|仕事|案件)|"
         r"(?:(?:弊社|当社|私|わたし)と\s?(?:の)?\s?(?:個別|別途|直)(?:に|で|の)?|個人間|個人的|(?<![一-龥])直)"
@@ -120,7 +121,7 @@ RULES: tuple[DealRule, ...] = (
         examples=(
             "直接やりとりして契約しませんか？",
             "今後は弊社と個別に契約を結んでいただけないでしょうか。",
-            "直　接　契　約でお願いします",
+            "直・接・契・約でお願いします",
             "手数料ムダなんでPayPalで直払いでよくないですか？笑",
             "いったんキャンセルして、直で振込にさせて",
         ),
@@ -128,9 +129,9 @@ RULES: tuple[DealRule, ...] = (
             "直接やりとりして契約することは規約で禁止されています。",
             "個人間の取引はお断りしています。",
             "弊社と個別に契約することはできません。",
-            "直　接　契　約はできません。",
+            "直・接・契・約はできません。",
         ),
-        reason="a direct contract said another way: talking directly then a deal, a separate or private contract, the phrase spaced out",
+        reason="a direct contract said another way: talking directly then a deal, a separate or private contract, the phrase cut by symbols",
     ),
     DealRule(
         id="bypass_then_deal_word",
@@ -375,8 +376,9 @@ RULES += (
         id="bypass_proposed",
         # going around the platform, proposed in so many words (「CWを通さずにお願いできますか」「クラウドワークス
         # を通さずにやりませんか」, tr234): the proposal is the deal, no next job needed
-        pattern=rf"(?P<s>{_BYPASS_TERSE}\s?(?:に|で|て)?\s?(?:{_PROPOSING}))",
-        examples=("CWを通さずにお願いできますか", "クラウドワークスを通さずにやりませんか"),
+        # (「直で」 between the two: 「CW通さず直でやりません?」, round 14)
+        pattern=rf"(?P<s>{_BYPASS_TERSE}\s?(?:に|で|て)?\s?(?:(?:直接?|じか|個人)\s?(?:で|に)\s?)?(?:{_PROPOSING}))",
+        examples=("CWを通さずにお願いできますか", "クラウドワークスを通さずにやりませんか", "CW通さず直でやりません?"),
         counter_examples=(
             "クラウドワークスを通さずにお取引することはできません。",
             "「CWを通さずにやりませんか」と言われたら事務局に報告してください。",
@@ -402,6 +404,20 @@ RULES += (
         examples=("2話目からは手数料かからない方で", "次回からはマージン無しの形で"),
         counter_examples=("振込手数料がかからない方でお願いします", "手数料がかからない方法はありません"),
         reason="the way without the platform's fee, proposed (round 11)",
+    ),
+    DealRule(
+        id="saved_fee_passed_on",
+        # the platform's fee said to be saved and handed to the worker (「手数料が浮くので、その分上乗せします」
+        # 「手数料ぶん浮くから上乗せするよ」, round 14): a fee not charged is a deal off the platform, which
+        # always charges it; not a bank's transfer fee, and not the fee covered on the platform
+        # (「手数料分を上乗せして契約します」 names no saving)
+        pattern=rf"(?<!{_words('other_fees')})(?P<s>(?:{_words('platform_fees')})\s?(?:分|ぶん)?\s?(?:が|は|も|の)?\s?"
+        r"(?:浮く|浮い|浮か|浮きます|かからない|かからん|かからなく|引かれない|取られない|取られなく|節約でき|払わなくて(?:いい|よい|済)))"
+        r"[^。!?\n]{0,16}?(?:上乗せ|還元|お渡し|渡し|渡せ|プラス|足し|お支払い|払い|払え|払う|あげ|上げ|お返し)",
+        examples=("手数料が浮くので、その分上乗せします", "手数料ぶん浮くから上乗せするよ", "システム利用料がかからない分、報酬を上乗せします"),
+        counter_examples=("振込手数料がかからない分、報酬を上乗せします", "手数料分を上乗せして契約します",
+                          "手数料が浮くから報酬を上乗せする、という誘いは規約違反です"),
+        reason="the platform's fee said to be saved and handed to the worker: the deal off the platform (round 14)",
     ),
     DealRule(
         id="settled_elsewhere",

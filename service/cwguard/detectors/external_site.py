@@ -133,10 +133,14 @@ LURE_RULES: tuple[Rule, ...] = (
         id="selection_through_the_site",
         # the selection or the application itself sent through a form or site, no URL needed
         # (「遅くなりすみません　選考はフォームからお願いします」, tr296)
-        pattern=r"(?:選考|本選考|ご?応募|エントリー|お申し?込み)\s?(?:は|も)\s?(?:専用の?)?\s?" + _SITE
-        + r"\s?(?:から|で|にて|経由で|より)\s?(?:お願い|おねがい|ください|下さい|受け付け|受付|お進み|進んで|ご?入力|ご?回答|ご?応募|ご?登録)"
+        # (the site's owner named, the application in English, a stray で: 「応募は弊社HPからお願いします」
+        # 「entryは弊社ページで」「エントリーもHPからでおねがいします」, round 15)
+        pattern=r"(?:選考|本選考|ご?応募|エントリー|お申し?込み|(?<![a-z])entry(?![a-z]))\s?(?:は|も)\s?(?:(?:専用|" + words("site_owners")
+        + r")の?)?\s?" + _SITE
+        + r"\s?(?:から|で|にて|経由で|より)\s?(?:で)?\s?(?:お願い|おねがい|ください|下さい|受け付け|受付|お進み|進んで|ご?入力|ご?回答|ご?応募|ご?登録)"
         r"(?![^。\n]{0,4}?(?:という|って|との|と書))",
-        examples=("遅くなりすみません　選考はフォームからお願いします", "応募は専用サイトからご登録ください"),
+        examples=("遅くなりすみません　選考はフォームからお願いします", "応募は専用サイトからご登録ください",
+                  "応募は弊社HPからお願いします", "entryは弊社ページでお願いしてます"),
         counter_examples=("選考はクラウドワークスのメッセージでお願いします", "選考はサイトの制作実績を拝見して行います",
                           "お申込みはフォームから受付、という導線のLPを作ってください"),
         reason="the selection or the application sent through a form or site (tr296): the application moved off the platform",

@@ -85,6 +85,14 @@ RULES: tuple[MeetingRule, ...] = (
         in_person_even_online=True,
     ),
     MeetingRule(
+        id="come_to_do",
+        # what the worker comes to do, no place named (「その前に1回だけサインしに来てもらえます？」, round 15)
+        pattern=rf"(?P<s>(?:{_words('purposes_of_coming')})\s?(?:を\s?)?(?:し|受け|交わし)?に\s?{_MODIFIER}\s?{_COME})",
+        examples=("その前に1回だけサインしに来てもらえます？", "面接しに来れます？"),
+        counter_examples=("サインしに来ていただく必要はありません。", "ご契約後に一度、契約書の説明をしにお伺いします"),
+        reason="asked to come and do something (sign, an interview, a briefing), no place named (round 15)",
+    ),
+    MeetingRule(
         id="visit_the_office",
         pattern=rf"(?P<s>(?:一度|ぜひ|直接|まずは)?\s?{_words('office_visits')})",
         examples=("面談のため一度ご来社いただけますでしょうか。",),

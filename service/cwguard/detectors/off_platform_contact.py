@@ -42,6 +42,7 @@ _MOVE_ELSEWHERE = ch.Scanner(ch.MOVE_ELSEWHERE_RULES)
 _THERE = ch.Scanner(ch.THERE_RULES)
 _HERE_UNSUITABLE = ch.Scanner(ch.HERE_UNSUITABLE_RULES)
 _WATCHED = ch.Scanner(ch.PLATFORM_WATCHED_RULES)
+_WORK_GROUP = ch.Scanner(ch.WORK_GROUP_RULES)
 _CONCESSION = ch.Scanner(ch.CONCESSION_RULES)
 _INBOX = ch.Scanner(ch.INBOX_RULES)
 _EVASION = ch.Scanner(ch.EVASION_RULES)
@@ -96,9 +97,10 @@ class OffPlatformContact(Detector):
     rules = (ch.CHANNEL_RULES + ch.STANDALONE_RULES + ch.MEETING_NUMBER_RULES + ch.MANNER_RULES + ch.FRAME_RULES + ch.ROMAJI_RULES
              + ch.PROFILE_CONTACT_RULES + ch.MOVE_ELSEWHERE_RULES + ch.THERE_RULES + ch.HERE_UNSUITABLE_RULES
              + ch.CONCESSION_RULES + ch.TERSE_RULES + ch.INBOX_RULES + ch.CONTACT_HANDOVER_RULES + ch.EN_OUTSIDE_RULES
-             + ch.POINTED_RULES + ch.PLATFORM_WATCHED_RULES)
+             + ch.POINTED_RULES + ch.PLATFORM_WATCHED_RULES + ch.WORK_GROUP_RULES)
     terms = ("line", "ライン", "chatwork", "チャットワーク", "skype", "zoom", "teams", "meet", "discord",
-             "telegram", "slack", "instagram", "インスタ", "dm", "メール", "mail", "電話", "外部", "友だち追加")
+             "telegram", "slack", "instagram", "インスタ", "dm", "メール", "mail", "電話", "外部", "友だち追加",
+             *vocab.terms("ja", "channel_talk", "work_groups"))
     examples = Examples(
         positive=(
             "詳細はLINEでお伝えします",
@@ -194,6 +196,7 @@ class OffPlatformContact(Detector):
                        and (_asks(text, start, sentences) or ch.BETTER_AFTER.match(text, end, min(len(text), end + 30))))
         out += ch.first((start, end) for start, end in _HANDOVER.spans(text) if self._is_live(text, start, end))
         out += ch.first((start, end) for start, end in _WATCHED.spans(text) if self._is_live(text, start, end))
+        out += ch.first((start, end) for start, end in _WORK_GROUP.spans(text) if self._is_live(text, start, end))
         out += ch.first((start, end) for start, end in _EN_OUTSIDE.spans(text)
                         if self._english_move(text, start, end, sentences))
         out += ch.first((start, end) for start, end in _THERE.spans(text)

@@ -227,7 +227,8 @@ _REQUEST = compile_pattern(
     # said to be needed, or to be pasted here (「通帳の見開きも要ります」「6ケタここ貼って」, round 10)
     r"(?<!重|主|概|不)要(?:り|る)|貼って|"
     # a copy named with を as the last word (「免許証の写メを」), or counted (「顔わかる写真も1枚」, round 12)
-    r"(?:写真|写メ|画像|コピー|写し|スキャン|スクショ)\s?を\s?(?:[。!！\n]|$)|(?<=写真|写メ|画像)\s?(?:も|を)?\s?\d\s?枚|"
+    # (an emoji as the last word too: 「キャッシュカードの写真を🙏」, round 15)
+    r"(?:写真|写メ|画像|コピー|写し|スキャン|スクショ)\s?を\s?(?:[。!！\n]|\p{So}|$)|(?<=写真|写メ|画像)\s?(?:も|を)?\s?\d\s?枚|"
     # what will do: 「支店名と口座番号でOKです」「市区町村まででも大丈夫です」「じゃ通帳の表紙でいいです」
     r"で(?:も)?\s?(?:ok|オッケー|大丈夫|構いません|かまいません|結構です|十分です|いいです|いいよ|良いです)|"
     r"(?<![a-z])(?:please|send|share|provide|upload|submit|attach|need|needs|required|must|give|tell|email|forward|"
@@ -289,6 +290,8 @@ class PersonalInfoDetector(RuleDetector):
         # codes, PINs and logins; a face photo described (「お顔がはっきり分かる写真」)
         "コード", "番号", "届い", "桁", "ケタ", "年月日", "パス", "pw", "ログイン", "アカウント", "顔", "pin", "otp", "code", "password", "login", "log-in",
         "sign-in", "credential",
+        # every ID document the vocabulary names (「通知カード」)
+        *vocab.terms("ja", "documents", "id_documents"),
     )
     examples = Examples(
         positive=(
@@ -416,7 +419,7 @@ def _listed_after_a_request(text: str) -> list[tuple[int, int]]:
 # A terse ask right after the item: 「…も」 at the end of a message or sentence asks for it too
 # (「あと口座番号と暗証番号も」), the item alone is asked as the whole question (「住所は？」, tr98), and
 # the item with a bare を ends the sentence (「契約前に年齢確認だけ。生まれ年月日を」, round 10).
-_TERSE_ASK = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|$)|\s?(?:は|って)\s?\?|\s?を\s?(?:[。!！\n]|$)")
+_TERSE_ASK = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|\p{So}|$)|\s?(?:は|って)\s?\?|\s?を\s?(?:[。!！\n]|\p{So}|$)")
 _CONDITIONAL_RESIDENCE = compile_pattern(r"お住まい\s?(?:なら|でしたら|であれば|の方(?!の住所)|の場合|かどうか)")
 _EMAIL_ADDRESS = compile_pattern(r"(?<![a-z])(?:your|full|current) address(?![a-z])")
 _EMAIL_TALK = compile_pattern(r"e-?mail|(?<![a-z])mail(?![a-z])|\(at\)|@|invite|slack|chatwork|discord|message me")

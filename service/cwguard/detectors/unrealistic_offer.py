@@ -193,9 +193,12 @@ RULES: tuple[OfferRule, ...] = (
     ),
     OfferRule(
         id="multiplied_return",
-        pattern=r"(?P<s>(?:\d{1,3}(?:\.\d{1,2})?\s?倍|倍)\s?(?:に(?:なって)?|の|で|として)?\s?(?:返金|戻|返って|返還|払い戻|キャッシュバック|になって))",
-        examples=("Lv2は入金額の1.3倍返金", "送金額が倍になって戻ってきます。"),
-        counter_examples=("返品された商品は2倍の速さで返金処理されるという記事の校正です。",),
+        # (the factor also written as a product: 「入れた分x1.3で戻ります」, round 14)
+        pattern=r"(?P<s>(?:\d{1,3}(?:\.\d{1,2})?\s?倍|倍|(?<![a-z0-9])[x×]\s?\d{1,2}(?:\.\d{1,2})?(?![\d.]))\s?"
+        # (what comes back, not the worker told to send something back: 「x2で戻して」)
+        r"(?:に(?:なって)?|の|で|として)?\s?(?:返金|戻(?!して|す|し|せ)|返って|返還|払い戻|キャッシュバック|になって))",
+        examples=("Lv2は入金額の1.3倍返金", "送金額が倍になって戻ってきます。", "入れた分x1.3で戻ります"),
+        counter_examples=("返品された商品は2倍の速さで返金処理されるという記事の校正です。", "画像は1920x1080で戻してください", "サイズはx2で戻して"),
         reason="money said to come back multiplied (tr6-003, tr5-0113)",
     ),
     OfferRule(
