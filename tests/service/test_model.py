@@ -435,6 +435,16 @@ def test_the_model_reads_markup_tags_as_blank_and_digits_as_zero(text, read):
     assert feature_text(normalize(text)) == read
 
 
+@pytest.mark.parametrize("start, end, widened", [
+    (8, 26, (5, 26)),    # starts inside <img …>: widened to the tag's start
+    (0, 12, (0, 22)),    # ends inside it: widened to its end
+    (0, 4, (0, 4)),      # no tag touched
+    (23, 27, (23, 27)),  # after the tag
+])
+def test_the_vetos_window_never_cuts_a_markup_tag(start, end, widened):
+    assert scoring._outside_markup("xxxx <img src=abcdefg> LINE", start, end) == widened
+
+
 def test_padding_a_lure_with_harmless_text_does_not_buy_a_veto(installed):
     """Issue 9, decoys: the veto reads the hit's own neighbourhood too, so 70 harmless LINE-marketing
     mentions before a lure cannot make the model doubt the lure."""

@@ -566,9 +566,13 @@ MIN_EVIDENCE = 5
 LOCAL_WINDOW = 40
 # Where a clause ends, in any script (for `_once_in_a_row`).
 _CLAUSE_SPLIT = regex.compile(r"([、。,.!?！？\n;；])")
+# How far a markup tag reaches (MARKUP_TAG: '<', '/', a name of up to 300 characters, '>').
+_TAG_REACH = 303
+
+
 def _outside_markup(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) widened so that neither end falls inside a markup tag."""
-    for tag in MARKUP_TAG.finditer(text, max(0, start - 310), min(len(text), end + 310)):
+    for tag in MARKUP_TAG.finditer(text, max(0, start - _TAG_REACH), min(len(text), end + _TAG_REACH)):
         if tag.start() < start < tag.end():
             start = tag.start()
         if tag.start() < end < tag.end():
