@@ -289,6 +289,8 @@ WEAK_SPOT_FLAGGED = [
     ("family: My Number's notification card", "通知カードのコピーでも大丈夫です", "personal_info", "client", BEFORE),
     ("family: the application sent to the client's own page", "ご応募は当社ホームページからお願いします", "external_site", "client", BEFORE),
     ("family: the application in English, in a Japanese frame", "entryはうちのサイトからでお願いします", "external_site", "client", BEFORE),
+    ("family: a bonus transferred separately, after the contract", "レビューのお礼は別で5千円振り込みますね", "direct_deal", "client", AFTER),
+    ("family: the rest sent to another account", "残りは別の口座に振っとくね", "direct_deal", "client", AFTER),
     ("family: joining a group as the condition of pay", "報酬のお受け取りにはサロンへの参加が必要です", "off_platform_contact", "client", BEFORE),
 ]
 
@@ -481,6 +483,8 @@ WEAK_SPOT_PASSED = [
     ("look-alike: the platform's fee covered on the platform", "システム利用料分を上乗せして契約しますね", "client", BEFORE),
     ("look-alike: a photo refused with an emoji", "通帳の写真は不要です🙇", "client", BEFORE),
     ("look-alike: the application through the platform", "応募はクラウドワークスからお願いします", "client", BEFORE),
+    ("look-alike: a transfer fee charged separately", "別途振込手数料はこちらで負担します", "client", AFTER),
+    ("look-alike: extra work paid through escrow", "追加分は別途仮払いしますね", "client", AFTER),
     ("look-alike: an image size sent back", "サイズはx2で戻してください", "client", BEFORE),
     ("look-alike: a group exhibition, no jobs", "グループ展の作品を流している部屋です", "client", BEFORE),
     ("look-alike: joining a group said not to be needed", "グループに入る必要はありません", "client", BEFORE),

@@ -420,6 +420,17 @@ RULES += (
         reason="the platform's fee said to be saved and handed to the worker: the deal off the platform (round 14)",
     ),
     DealRule(
+        id="transferred_separately",
+        # money said to be transferred separately or to another account (「ボーナスは別で振り込みます」
+        # 「残金は別口座に振るね」「評価★5にしてくれたら別で2千円ﾌﾘｺﾐします」, round 15): a bank transfer beside
+        # the platform's escrow is a payment outside it; not a transfer fee (「別途振込手数料」)
+        pattern=r"(?P<s>(?:別で|別途|別口座\s?(?:に|へ|で)?|別の口座\s?(?:に|へ|で)?)\s?(?:\d[\d,.]*\s?(?:千|万)?\s?円?\s?)?(?:を\s?)?"
+        r"(?:お?振り?込(?:み|ま|む|ん)|ふりこ(?:み|ま|む|ん)|振(?:る|ります|っとく|っておく|っておき)|送金し))(?!\s?手数料)",
+        examples=("ボーナスは別で振り込みます", "確認OK。残金は別口座に振るね", "評価★5にしてくれたら別で2千円ﾌﾘｺﾐします"),
+        counter_examples=("別途振込手数料がかかります", "追加分は別途仮払いします", "別で振り込むことはできません。"),
+        reason="money said to be transferred separately or to another account: a payment beside the escrow (round 15)",
+    ),
+    DealRule(
         id="settled_elsewhere",
         # the payment or settling said to happen over there (「残りの精算はあっちでまとめて」, round 11)
         pattern=r"(?P<s>(?:精算|清算|お支払い|支払い|支払|報酬|お振込|振込|入金|送金|ギャラ|お代)\s?(?:は|を|も|だけ)?\s?"
