@@ -413,9 +413,9 @@ RULES += (
         # (「手数料分を上乗せして契約します」 names no saving)
         pattern=rf"(?<!{_words('other_fees')})(?P<s>(?:{_words('platform_fees')})\s?(?:分|ぶん)?\s?(?:が|は|も|の)?\s?"
         r"(?:浮く|浮い|浮か|浮きます|かからない|かからん|かからなく|引かれない|取られない|取られなく|節約でき|払わなくて(?:いい|よい|済)))"
-        r"[^。!?\n]{0,16}?(?:上乗せ|還元|お渡し|渡し|渡せ|プラス|足し|お支払い|払い|払え|払う|あげ|上げ|お返し)",
+        r"[^。!?\n]{0,16}?(?:上乗せ|還元|お渡し|渡し|渡せ|プラス|足し|お支払い|(?<!仮)払(?:い|え|う)|あげ|上げ|お返し)",
         examples=("手数料が浮くので、その分上乗せします", "手数料ぶん浮くから上乗せするよ", "システム利用料がかからない分、報酬を上乗せします"),
-        counter_examples=("振込手数料がかからない分、報酬を上乗せします", "手数料分を上乗せして契約します",
+        counter_examples=("振込手数料がかからない分、報酬を上乗せします", "手数料分を上乗せして契約します", "手数料はかからないので仮払いをお願いします",
                           "手数料が浮くから報酬を上乗せする、という誘いは規約違反です"),
         reason="the platform's fee said to be saved and handed to the worker: the deal off the platform (round 14)",
     ),
@@ -424,10 +424,13 @@ RULES += (
         # money said to be transferred separately or to another account (「ボーナスは別で振り込みます」
         # 「残金は別口座に振るね」「評価★5にしてくれたら別で2千円ﾌﾘｺﾐします」, round 15): a bank transfer beside
         # the platform's escrow is a payment outside it; not a transfer fee (「別途振込手数料」)
-        pattern=r"(?P<s>(?:別で|別途|別口座\s?(?:に|へ|で)?|別の口座\s?(?:に|へ|で)?)\s?(?:\d[\d,.]*\s?(?:千|万)?\s?円?\s?)?(?:を\s?)?"
+        # (「振る」 only to an account: 「残りの作業は別で振ります」 hands out work)
+        pattern=r"(?P<s>(?:別で|別途)\s?(?:\d[\d,.]*\s?(?:千|万)?\s?円?\s?)?(?:を\s?)?(?:お?振り?込(?:み|ま|む|ん)|ふりこ(?:み|ま|む|ん)|送金し)"
+        r"|(?:別口座|別の口座)\s?(?:に|へ|で)?\s?(?:\d[\d,.]*\s?(?:千|万)?\s?円?\s?)?(?:を\s?)?"
         r"(?:お?振り?込(?:み|ま|む|ん)|ふりこ(?:み|ま|む|ん)|振(?:る|ります|っとく|っておく|っておき)|送金し))(?!\s?手数料)",
         examples=("ボーナスは別で振り込みます", "確認OK。残金は別口座に振るね", "評価★5にしてくれたら別で2千円ﾌﾘｺﾐします"),
-        counter_examples=("別途振込手数料がかかります", "追加分は別途仮払いします", "別で振り込むことはできません。"),
+        counter_examples=("別途振込手数料がかかります", "追加分は別途仮払いします", "別で振り込むことはできません。",
+                          "残りの作業は別で振ります"),
         reason="money said to be transferred separately or to another account: a payment beside the escrow (round 15)",
     ),
     DealRule(
