@@ -88,6 +88,11 @@ class DealRule(Rule):
     negative_by_itself: bool = False
 
 
+# A sum and its を before a transfer verb (「別で2千円ﾌﾘｺﾐします」), and the verb (transferred_separately).
+_SUM_SENT = r"(?:\d[\d,.]*\s?(?:千|万)?\s?円?\s?)?(?:を\s?)?"
+_TRANSFERRING = r"お?振り?込(?:み|ま|む|ん)|ふりこ(?:み|ま|む|ん)|送金し"
+
+
 RULES: tuple[DealRule, ...] = (
     DealRule(
         id="directly_with_deal_word",
@@ -425,9 +430,8 @@ RULES += (
         # 「残金は別口座に振るね」「評価★5にしてくれたら別で2千円ﾌﾘｺﾐします」, round 15): a bank transfer beside
         # the platform's escrow is a payment outside it; not a transfer fee (「別途振込手数料」)
         # (「振る」 only to an account: 「残りの作業は別で振ります」 hands out work)
-        pattern=r"(?P<s>(?:別で|別途)\s?(?:\d[\d,.]*\s?(?:千|万)?\s?円?\s?)?(?:を\s?)?(?:お?振り?込(?:み|ま|む|ん)|ふりこ(?:み|ま|む|ん)|送金し)"
-        r"|(?:別口座|別の口座)\s?(?:に|へ|で)?\s?(?:\d[\d,.]*\s?(?:千|万)?\s?円?\s?)?(?:を\s?)?"
-        r"(?:お?振り?込(?:み|ま|む|ん)|ふりこ(?:み|ま|む|ん)|振(?:る|ります|っとく|っておく|っておき)|送金し))(?!\s?手数料)",
+        pattern=rf"(?P<s>(?:別で|別途)\s?{_SUM_SENT}(?:{_TRANSFERRING})"
+        rf"|(?:別口座|別の口座)\s?(?:に|へ|で)?\s?{_SUM_SENT}(?:{_TRANSFERRING}|振(?:る|ります|っとく|っておく|っておき)))(?!\s?手数料)",
         examples=("ボーナスは別で振り込みます", "確認OK。残金は別口座に振るね", "評価★5にしてくれたら別で2千円ﾌﾘｺﾐします"),
         counter_examples=("別途振込手数料がかかります", "追加分は別途仮払いします", "別で振り込むことはできません。",
                           "残りの作業は別で振ります"),
