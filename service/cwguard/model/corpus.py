@@ -49,7 +49,10 @@ TRAIN_DIR = ROOT / "corpus" / "train"
 # other parts (translation, task scams, clerical work, development, creative and live work, English),
 # written at the start of the sixteenth; holdout27: the same brief with six more parts (writing and
 # test pieces, terse task scams, one-line calls, disguised and trust-trick lures, buying and personal
-# data, SNS and video work), written at the start of the seventeenth;
+# data, SNS and video work), written at the start of the seventeenth; holdout28: the same brief in eight
+# parts (task-scam money steps, after-contract moves, one-line calls, test pieces and re-applying,
+# disguised channels, trust tricks, personal data, workers' and English threads), written at the start
+# of the eighteenth;
 # all by helpers who never read the detectors).
 BLIND = (DATA / "holdout4.jsonl", DATA / "holdout5.jsonl", DATA / "holdout6.jsonl", DATA / "holdout7.jsonl",
          DATA / "holdout8.jsonl", DATA / "holdout9.jsonl", DATA / "holdout10.jsonl",
@@ -58,7 +61,8 @@ BLIND = (DATA / "holdout4.jsonl", DATA / "holdout5.jsonl", DATA / "holdout6.json
          DATA / "holdout17.jsonl", DATA / "holdout18.jsonl",
          DATA / "holdout19.jsonl", DATA / "holdout20.jsonl", DATA / "holdout21.jsonl",
          DATA / "holdout22.jsonl", DATA / "holdout23.jsonl", DATA / "holdout24.jsonl",
-         DATA / "holdout25.jsonl", DATA / "holdout26.jsonl", DATA / "holdout27.jsonl")
+         DATA / "holdout25.jsonl", DATA / "holdout26.jsonl", DATA / "holdout27.jsonl",
+         DATA / "holdout28.jsonl")
 
 RISKS = ("off_platform_contact", "contact_details", "external_site", "direct_deal", "in_person_meeting",
          "work_before_escrow", "upfront_payment", "personal_info", "unrealistic_offer", "pressure")
