@@ -445,6 +445,17 @@ def test_the_vetos_window_never_cuts_a_markup_tag(start, end, widened):
     assert scoring._outside_markup("xxxx <img src=abcdefg> LINE", start, end) == widened
 
 
+def test_the_vetos_window_reaches_the_longest_tag():
+    """The window's reach is the longest tag `MARKUP_TAG` matches (one constant serves both): a
+    window starting inside such a tag still widens to its start."""
+    from cwguard.engine.normalize import MARKUP_TAG, MARKUP_TAG_REACH
+    longest = "</a" + "b" * (MARKUP_TAG_REACH - 4) + ">"
+    assert len(longest) == MARKUP_TAG_REACH and MARKUP_TAG.fullmatch(longest)
+    assert not MARKUP_TAG.fullmatch("</a" + "b" * (MARKUP_TAG_REACH - 3) + ">")
+    text = "x" + longest + " LINE"
+    assert scoring._outside_markup(text, len(text) - 6, len(text)) == (1, len(text))
+
+
 def test_padding_a_lure_with_harmless_text_does_not_buy_a_veto(installed):
     """Issue 9, decoys: the veto reads the hit's own neighbourhood too, so 70 harmless LINE-marketing
     mentions before a lure cannot make the model doubt the lure."""

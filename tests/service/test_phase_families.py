@@ -63,3 +63,18 @@ def test_the_invitation_carries_only_the_inviting_senders_contacts():
     answer = _answer([("client", "CWでは出せない高単価の案件を緑のアプリで配信しています"),
                       ("worker", "私の作業用Chatworkはこちらです https://www.chatwork.com/g/worker-room")], "contracted")
     assert _serious(answer, "m2") == set()
+
+
+@pytest.mark.parametrize("invitation", [
+    "あと単価高めの案件はオープンチャットで流してます",
+    "副業の案件はLINEグループで配信中です、よかったらどうぞ",
+])
+def test_an_approval_allows_the_works_contact_not_an_invitation_for_more_jobs(invitation):
+    """RUBRIC.md: an approved サービス外連絡申請 makes the work's contact benign, as a contract does;
+    an invitation the work does not need stays a risk after it, as after a contract (round 16)."""
+    answer = _answer([("client", "サービス外連絡申請を提出しました"), ("system", "サービス外連絡申請（Chatwork）が承認されました。"),
+                      ("client", "承認されましたので、ChatworkのIDをお送りします。lensworks_pr"), ("client", invitation)],
+                     "before_contract")
+    severities = {(w["category"], w["severity"], tuple(w["message_ids"])) for w in answer["warnings"] if w["kind"] == "risk"}
+    assert ("off_platform_contact", "high", ("m4",)) in severities, severities
+    assert all(severity == "info" for category, severity, ids in severities if "m3" in ids), severities

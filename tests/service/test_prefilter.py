@@ -25,6 +25,7 @@ from cwguard import pipeline
 from cwguard.detectors._cues import has_latin_letters
 from cwguard.engine import scoring
 from cwguard.engine.detector import Detector, Examples, MessageView, prefilter_term
+from cwguard.engine.literals import GatedPattern
 from cwguard.engine.normalize import INVISIBLE, normalize
 from cwguard.model import corpus as model_corpus
 
@@ -255,3 +256,39 @@ def test_a_rule_gate_never_hides_a_match(trigger):
     ever skips scans that would find nothing."""
     hidden = [t for t in every_text() if not trigger.may_match(t.casefold()) and trigger.regex.search(t)]
     assert hidden == [], hidden[:3]
+
+
+def _gated_patterns() -> list[tuple[str, GatedPattern]]:
+    """Every module-level `GatedPattern` of the detectors (the whole-message scans they gate)."""
+    import importlib
+    import pkgutil
+
+    import cwguard.detectors as package
+    found = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for name, value in vars(module).items():
+            if isinstance(value, GatedPattern):
+                found.setdefault(id(value), (f"{info.name}.{name}", value))
+    return sorted(found.values(), key=lambda item: item[0])
+
+
+GATED_PATTERNS = _gated_patterns()
+
+
+def test_the_detectors_gate_their_whole_message_scans():
+    assert len(GATED_PATTERNS) >= 10 and all(any(g.clauses for g in p.gates) for _, p in GATED_PATTERNS)
+
+
+@pytest.mark.parametrize("gated", [p for _, p in GATED_PATTERNS], ids=[n for n, _ in GATED_PATTERNS])
+def test_a_gated_pattern_finds_what_its_pattern_finds(gated):
+    """Skipping the scan where no branch's strings occur changes speed, never results."""
+    differ = [t for t in every_text() if [m.span() for m in gated.finditer(t)] != [m.span() for m in gated.regex.finditer(t)]]
+    assert differ == [], differ[:3]
+
+
+def test_a_gated_pattern_skips_a_text_without_its_strings():
+    gated = GatedPattern(regex.compile(r"(?<![a-z])(?:line|chatwork)\s?id"))
+    assert gated.may_match("LINE IDはこちら".casefold()) and gated.search("line idはこちら")
+    assert not gated.may_match("ご応募ありがとうございます") and gated.search("ご応募ありがとうございます") is None
+    assert list(gated.finditer("こちらで")) == []

@@ -23,7 +23,7 @@ import tldextract
 
 from ..engine.detector import Rule, compile_pattern
 from ..engine.identity_cache import identity_cached
-from ..engine.literals import LITERALS, Gate, GateIndex, split_alternatives
+from ..engine.literals import LITERALS, Gate, GatedPattern, GateIndex, split_alternatives
 from ..engine.normalize import SEP, NormalizedText
 from ..lang import vocab
 from ..lang.ja import clauses
@@ -182,7 +182,7 @@ def name_alternatives(lang: str, name: str, group: str) -> str:
     """A group of names as alternatives, longest first, a space inside a name standing for an
     optional space or line break (whats app: WhatsApp, Whats App, Whats⏎App); patterns as written."""
     entry = vocab.group(lang, name, group)
-    names = sorted(set(entry.get("terms", ())), key=len, reverse=True)
+    names = vocab.longest_first(entry.get("terms", ()))
     return "|".join([regex.escape(n).replace(r"\ ", r"\s?") for n in names] + list(entry.get("patterns", ())))
 
 
@@ -513,6 +513,26 @@ STANDALONE_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# A call by voice with no tool named (round 16): the voice as the means of a talk, and an ask or a
+# wish right after it. Not a channel of its own (「歌声」「ナレーション音声」 are the work), so only
+# this frame reads it.
+# The normaliser folds hiragana to katakana: the act's inflection is read as katakana up to the ask
+# (「話せますか」, but not 「説明動画を作ってください」), and the honorific お before the voice is the one
+# katakana that may precede it (「一度お声で」, not 「ナレーション音声で」).
+_ASK_OR_WISH = r"[\p{Katakana}ー\s]{0,10}?(?:[?？]|たい|れば|ください|下さい|お願い|希望|いかが|どう|ませんか|ましょう)"
+VOICE_RULES: tuple[Rule, ...] = (
+    Rule(
+        id="talk_by_voice",
+        pattern=r"(?:(?<=お)|(?<![\p{Han}\p{Katakana}ー]))(?:" + talk("voice_talk") + r")(?:だけ|のみ)?\s?(?:で|でも)\s?"
+                + r"(?:少し|ちょっと|軽く|一度|\d{1,2}分(?:だけ|ほど)?)?\s?(?:お|ご)?(?:" + talk("voice_acts") + r")(?=" + _ASK_OR_WISH + ")",
+        examples=("声で話せます？", "音声で説明したいです", "一度お声で少しお話しできませんか", "ボイスでちょっと相談いい？"),
+        counter_examples=("歌声で表現できる方を募集します", "ナレーション音声で説明動画を作ってください",
+                          "声で話すのは契約後にしましょう", "音声で説明した内容を文字起こししてください",
+                          "声で話したいと言われたら断ってください"),
+        reason="a voice call asked for with no tool named (round 16: tr381 family)",
+    ),
+)
+
 # The sender writing around the platform's filter: a contact handed over past it, whatever the spelling.
 EVASION_RULES: tuple[Rule, ...] = (
     Rule(
@@ -715,7 +735,7 @@ MATERIAL_BEFORE = compile_pattern(talk("material_made_in") + r"(?:は|も)(?:毎
 EN_WORK_AFTER = compile_pattern(r"[ \t\-]{1,2}" + en_talk("channel_as_work") + r"(?![a-z])")
 # 「別で送りたいです。メアド教えてもらえます?」: sending elsewhere, with a contact asked in the same message.
 SEND_SEPARATELY = compile_pattern(vocab.words("ja", "channel_talk", "send_separately"))
-CONTACT_ASKED = compile_pattern(vocab.words("ja", "channel_talk", "contact_asked"))
+CONTACT_ASKED = GatedPattern(compile_pattern(vocab.words("ja", "channel_talk", "contact_asked")))
 
 POINTED_RULES: tuple[Rule, ...] = (
     Rule(
@@ -1078,8 +1098,9 @@ TERSE_TIMED = compile_pattern(_TERSE_LEAD + r"{0,6}?" + _TERSE_TIME + _TERSE_LEA
 TERSE_TOPIC = compile_pattern(_TERSE_LEAD + r"{0,6}?(?:" + talk("meeting_nouns") + "|" + talk("talk_topics") + r"|続き)\s?(?:は|も)"
                               + _TERSE_GAP + r"{0,2}" + _TERSE_CHANNELS + _TERSE_TRAIL + r"{0,12}")
 TERSE_TIMES_ONLY = compile_pattern(r"(?:" + _TERSE_TIME + "|" + _TERSE_GAP + r")*")
-# A message that is nothing but the channel (tr6-007 「緑のやつ」).
-TERSE_BARE = compile_pattern(_TERSE_GAP + r"{0,4}" + CHANNEL_MARK + _TERSE_TRAIL + r"{0,8}")
+# A message that is nothing but the channel (tr6-007 「緑のやつ」), or two names of it side by side
+# (「✈️テレグラム」, round 16).
+TERSE_BARE = compile_pattern(_TERSE_GAP + r"{0,4}" + _TERSE_CHANNELS + _TERSE_TRAIL + r"{0,8}")
 TERSE_SOCIAL = compile_pattern(
     latin_names("instagram_latin") + "|" + vocab.words("common", "channels", "instagram")
     + "|" + latin_names("x_twitter_latin") + "|" + vocab.words("common", "channels", "x_twitter")
@@ -1266,8 +1287,8 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 # A URL: with a scheme or www., or a bare host with a path on a known host (lin.ee/xxx, bit.ly/xxx).
 _URL_CHARS = r"[a-z0-9\-._~:/?#\[\]@!$&'*+,;=%]"
-_BARE_HOSTS = sorted(INVITE_HOSTS | MEETING_HOSTS | MEETING_DOMAINS | FORM_HOSTS | SHORTENER_HOSTS
-                     | APP_STORE_HOSTS | GOOGLE_DOCS_HOSTS, key=len, reverse=True)
+_BARE_HOSTS = vocab.longest_first(INVITE_HOSTS | MEETING_HOSTS | MEETING_DOMAINS | FORM_HOSTS | SHORTENER_HOSTS
+                                   | APP_STORE_HOSTS | GOOGLE_DOCS_HOSTS)
 URL_RULES: tuple[Rule, ...] = (
     Rule(
         id="url",

@@ -102,8 +102,12 @@ def in_quoted_topic(text: str, start: int, end: int) -> bool:
     if closed_before > opened:
         return False
     hi = min(len(text), end + _MAX_QUOTE)
-    if not any(text.find(q, end, hi) >= 0 for q in _CLOSE_QUOTES):
+    closes = [i for i in (text.find(q, end, hi) for q in _CLOSE_QUOTES) if i >= 0]
+    if not closes:
         return False
+    # the quote is what a piece explains: 「「仮払い前の着手依頼」の見分け方も入れてください」 (round 16)
+    if _TOPIC_AFTER.match(text, min(closes) + 1, min(len(text), min(closes) + 31)):
+        return True
     s_start, s_end = clauses.sentence_span(text, start)
     return _TOPIC_WORDS.search(text, s_start, max(s_end, end)) is not None
 
@@ -161,7 +165,7 @@ def is_post_contract_remark(text: str, start: int, end: int) -> bool:
 
 def alternation(terms: tuple[str, ...]) -> str:
     """Regex source of literal terms, longest first (so 「ませんか」 wins over 「ません」)."""
-    return "|".join(regex.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    return "|".join(regex.escape(t) for t in vocab.longest_first(terms))
 
 
 # --- the work's own subject -----------------------------------------------------------------------

@@ -25,7 +25,7 @@ import regex
 
 from ..engine.detector import Detector, Examples, Hit, MessageView, Rule, compile_pattern
 from ..engine.identity_cache import identity_cached
-from ..engine.literals import Gate
+from ..engine.literals import Gate, GatedPattern
 from ..lang import vocab
 from ..lang.ja import clauses
 from ..lang.ja.readings import read_aloud
@@ -38,7 +38,7 @@ _WS = r"[ \t\u3000]"
 _AT = _WS + r"{0,3}(?:" + vocab.words("common", "channels", "email_at_signs") + "|" + _WS + "at" + _WS + ")" + _WS + "{0,3}"
 # A plain "." followed by a space is a sentence's full stop unless a usual top-level domain follows
 # (「taro @ example . com」 yes, 「nothing to buy at all. We'll」 no).
-_WRITTEN_DOTS = "|".join(regex.escape(t) for t in sorted(vocab.terms("common", "channels", "email_dots"), key=len, reverse=True) if t != ".")
+_WRITTEN_DOTS = "|".join(regex.escape(t) for t in vocab.longest_first(vocab.terms("common", "channels", "email_dots")) if t != ".")
 _DOT = (_WS + r"{0,2}(?:" + _WRITTEN_DOTS + r"|\.(?!" + _WS + r")|\.(?=" + _WS + r"{1,2}(?:com|net|org|jp|co|ne|io|me|info|biz)(?![a-z]))|"
         + _WS + "dot" + _WS + ")" + _WS + "{0,2}")
 _LABEL = r"[a-z0-9][a-z0-9\-]{0,62}+"
@@ -349,7 +349,7 @@ EN_REQUEST_RULE = Rule(
 _ARROW_SHAPE = r"[→⇒👉:=▶(（]"
 # An invite link with spaces around its dots and slash so that no filter reads it (tr5-0077 「t . me / starboost_tasks
 # (remove spaces)」, tr5-0014 「discord . gg / q7RtmA （スペース抜いてください）」).
-_SHORT_INVITE_HOSTS = sorted((h for h in ch.INVITE_HOSTS if "." in h and len(h) <= 12 and not h.startswith("www.")), key=len, reverse=True)
+_SHORT_INVITE_HOSTS = vocab.longest_first(h for h in ch.INVITE_HOSTS if "." in h and len(h) <= 12 and not h.startswith("www."))
 # Every letter of the host may be parted by a space or a line break, and its dot written [.] (.) or
 # ドット (tr86, tr88: 「d i s c o r d . g g / h7Kq2」「lin.\nee/\nMk7rTq2」).
 _GAP = r"[ \t\n]{0,2}"
@@ -384,7 +384,7 @@ QUOTED_NAME_RULE = Rule(
     counter_examples=("「副業 在宅」で検索して上位記事を分析してください", "LINE公式アカウントの「友だち追加」で検索される文言を考えてください"),
     reason="a quoted name to search for in a chat tool (tr1-0020, tr3-0143, tr1-0078)",
 )
-_QUOTED_NAME = QUOTED_NAME_RULE.compile()
+_QUOTED_NAME = GatedPattern(QUOTED_NAME_RULE.compile())
 _SEARCH_AS_WORK = compile_pattern(ch.talk("search_as_work"))
 # Each rule with the cheap look every match needs (an arrow, a colon or a bracket, 「live:」, spaced
 # characters) and the gate of its words (engine/literals.py): a scan runs only when both are there.
@@ -406,7 +406,7 @@ _CHANNEL_HEADS = ch.Scanner((Rule(id="channel_heads", pattern=_CHANNEL_HEAD, exa
 _AFTER_HEAD = compile_pattern(_HANDLE_AFTER_HEAD)
 # (the marks _HANDLE_AFTER_HEAD hands a handle over with: an arrow, a colon, a bracket, or a quote that opens on a
 # handle's first character: any 「 would open the gate for most Japanese messages)
-_ARROW = compile_pattern(_ARROW_SHAPE + r"|[「『][ \t\u3000]{0,3}[a-z0-9]")
+_ARROW = GatedPattern(compile_pattern(_ARROW_SHAPE + r"|[「『][ \t\u3000]{0,3}[a-z0-9]"))
 
 
 def handles_after_channels(text: str) -> Iterable[regex.Match]:
@@ -423,7 +423,7 @@ def handles_after_channels(text: str) -> Iterable[regex.Match]:
         if m is not None:
             pos = m.end()
             yield m
-_EN_REQUEST = EN_REQUEST_RULE.compile()
+_EN_REQUEST = GatedPattern(EN_REQUEST_RULE.compile())
 _UNSPACED = compile_pattern(r"[ \t\u3000]")
 _ID_MARKS = compile_pattern(r"[0-9_.]")
 # A handle made of one placeholder character: 「@xxxxxxx」「@____」 (tr135: "keep the placeholders like \"@xxxxxxx\"").
@@ -479,7 +479,7 @@ ADDRESS_GIVE_ME_RULE = Rule(
     counter_examples=("送りました。見たらメールで返事ください", "メアドは不要です"),
     reason="an address asked for with 'give me' (tr12-008)",
 )
-_GIVE_ME = ADDRESS_GIVE_ME_RULE.compile()
+_GIVE_ME = GatedPattern(ADDRESS_GIVE_ME_RULE.compile())
 _ANY_CHANNEL = ch.Scanner(ch.CHANNEL_RULES)
 
 # The contact nouns are data of the task (a list of shops with their phone numbers).
@@ -487,22 +487,22 @@ DATA_TASK = compile_pattern(vocab.words("ja", "channel_talk", "data_task"))
 
 _EMAIL = EMAIL_RULE.compile()
 _PHONE = PHONE_RULE.compile()
-_ID = ID_RULE.compile()
+_ID = GatedPattern(ID_RULE.compile())
 _INTL_PHONE = INTL_PHONE_RULE.compile()
-_ARROW_ID = ARROW_ID_RULE.compile()
+_ARROW_ID = GatedPattern(ARROW_ID_RULE.compile())
 _ID_CUE = ID_CUE_RULE.compile()
 _ID_BY_REFERENCE = ID_BY_REFERENCE_RULE.compile()
-_BARE_MAIL = BARE_MAIL_RULE.compile()
-_QUOTED_IDENT = QUOTED_IDENT_RULE.compile()
+_BARE_MAIL = GatedPattern(BARE_MAIL_RULE.compile())
+_QUOTED_IDENT = GatedPattern(QUOTED_IDENT_RULE.compile())
 # One line of an ID cut into fragments: a short run of ID characters filling its whole line.
 _FRAGMENT = compile_pattern(r"[a-z0-9._\-]{1,31}+(?=\n|$)")
 # The words every ID_CUE_RULE and ID_BY_REFERENCE_RULE match holds.
-_ID_GATE = compile_pattern(_ID_WORD_BEFORE_ARROW)
+_ID_GATE = GatedPattern(compile_pattern(_ID_WORD_BEFORE_ARROW))
 _IDENTIFIERS = ch.Scanner((HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, QR_FILE_RULE))
 _REQUEST = ch.Scanner((REQUEST_RULE,))
 # Every REQUEST_RULE match holds one of these literals: a message without them skips the rule
 # (its leading lookbehinds make the rule itself slow to scan).
-_REQUEST_GATE = compile_pattern(r"メール|メアド|mail|電話|携帯|連絡先|id|アカウント|番号|📱|📞|☎")  # gmail holds mail
+_REQUEST_GATE = GatedPattern(compile_pattern(r"メール|メアド|mail|電話|携帯|連絡先|id|アカウント|番号|📱|📞|☎"))  # gmail holds mail
 # A phone number needs a digit (Arabic or kanji) and a long run of them.
 _DIGIT_RUN = compile_pattern(r"[0-9〇一二三四五六七八九零][^0-9〇一二三四五六七八九零]{0,3}[0-9〇一二三四五六七八九零]")
 # The contact noun is a form field or made-up data (「電話番号の入力画面はダミーの番号で撮影」
@@ -562,7 +562,7 @@ class ContactDetails(Detector):
 
     def detect(self, msg: MessageView) -> Iterable[Hit]:
         text = msg.text
-        survives = msg.phase == "contracted" and ch.survives_contract(text)
+        survives = msg.contact_allowed and ch.survives_contract(text)
         spans = self._spans(text)
         reading = read_aloud(msg.norm)
         if reading is not None:  # 「ゼロキューゼロの…」「taro アットマーク gmail ドット com」

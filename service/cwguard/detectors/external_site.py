@@ -223,6 +223,10 @@ _ASKS = compile_pattern(vocab.words("ja", "site_talk", "lure_asks"))
 # Link sentences that send the reader somewhere to act.
 _LINK_LURE = compile_pattern(vocab.words("ja", "site_talk", "link_lures")
                              + r"|(?<![a-z])(?:" + vocab.words("en", "site_talk", "link_lures") + r")(?![a-z])")
+# A form in a message that names an identity document or bank data: where the data is to be sent
+# (「【事務局】報酬受取の確認で免許証の画像をこちらへ forms.gle/…」, round 16).
+_DATA_FOR_A_FORM = compile_pattern(vocab.words("ja", "documents", "id_documents") + "|"
+                                   + vocab.words("ja", "documents", "bank_and_card_data"))
 # A link-in-bio page offered to reach the sender (「lit.link/…から、お好きな連絡先を選んでご連絡ください」).
 _HUB_CONTACT = compile_pattern(vocab.words("ja", "site_talk", "hub_contact_words")
                                + r"|(?<![a-z])(?:" + vocab.words("en", "site_talk", "hub_contact_words") + r")(?![a-z])")
@@ -268,7 +272,7 @@ class ExternalSite(Detector):
             return  # the worker is the one lured: a worker's own site or question about a form lures no one
         text = msg.text
         contracted = msg.phase == "contracted"
-        survives = contracted and ch.survives_contract(text)
+        survives = msg.contact_allowed and ch.survives_contract(text)
         sentences = ch.sentences_of(text)
         lures = ch.first(self._lure_words(text, sentences))
         links = ch.first(self._lure_links(text, bool(lures), sentences))
@@ -330,7 +334,8 @@ class ExternalSite(Detector):
                 yield start, end
                 continue
             if message_lures or kind in ("shortener", "app_store") or _hub_to_reach(text, kind, start, sentences) or (
-                    kind == "form" and (_LINK_LURE.search(text) or _only_the_link(text, start, end))) or (
+                    kind == "form" and (_LINK_LURE.search(text) or _only_the_link(text, start, end)
+                                        or _DATA_FOR_A_FORM.search(text, *_link_window(start, sentences)))) or (
                     _link_sentence_lures(text, start, sentences) or _acts_at(url)):
                 yield start, end
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..engine.detector import Detector, Examples, Hit, MessageView, compile_pattern
+from ..engine.literals import GatedPattern
 from ..engine.normalize import NormalizedText
 from ..lang import vocab
 from ..lang.ja import clauses
@@ -28,6 +29,7 @@ _CHANNEL = ch.Scanner(ch.CHANNEL_RULES)
 _STANDALONE = ch.Scanner(ch.STANDALONE_RULES)
 _MEETING_NUMBER = ch.Scanner(ch.MEETING_NUMBER_RULES)
 _MANNER = ch.Scanner(ch.MANNER_RULES)
+_VOICE = ch.Scanner(ch.VOICE_RULES)
 _WORK_SUBJECT = compile_pattern(ch.WORK_SUBJECT)
 # Frame G (channel + 面談/通話 directly) and 友だち追加 need a request or proposal in the sentence.
 _NEEDS_REQUEST = compile_pattern(r"(?:" + ch._CONNECT + r")" + ch.talk("meeting_nouns"))
@@ -48,10 +50,10 @@ _INBOX = ch.Scanner(ch.INBOX_RULES)
 _EVASION = ch.Scanner(ch.EVASION_RULES)
 # The request to add or message that hands a handle over (「追加してね→ mika_0823」「add me: jlee_remote88」): the
 # handle is contact_details', the request before it is the move (contact_details.ADD_HANDLE_RULE).
-_ADD_BEFORE_HANDLE = compile_pattern(ADD_HANDLE_RULE.pattern)
+_ADD_BEFORE_HANDLE = GatedPattern(compile_pattern(ADD_HANDLE_RULE.pattern))
 _REQUEST_TRAIL = " \t\u3000→⇒👉:=!〜~ー"
 # 「続きはこちらで lin.ee/…」: 'here' is the chat invite or the handle right after it.
-_HERE_POINTING = compile_pattern(vocab.words("ja", "channel_talk", "here_pointing_at_contact"))
+_HERE_POINTING = GatedPattern(compile_pattern(vocab.words("ja", "channel_talk", "here_pointing_at_contact")))
 _POINT_GAP = 4
 # A worker asking whether a channel will be used (「お電話でのやり取りは発生しますか？」): the end of the sentence.
 _ASKS_WHETHER = compile_pattern(vocab.words("ja", "channel_talk", "asks_whether"))
@@ -60,7 +62,7 @@ _HANDOVER = ch.Scanner(ch.CONTACT_HANDOVER_RULES)
 _EN_OUTSIDE = ch.Scanner(ch.EN_OUTSIDE_RULES)
 # Cheap literals every ID_GIVEN match holds (its leading lookbehinds make a blind scan slow): the
 # word ID, or the @ of a handle.
-_ID_GATE = compile_pattern(vocab.words("common", "channels", "id_words") + "|@")
+_ID_GATE = GatedPattern(compile_pattern(vocab.words("common", "channels", "id_words") + "|@"))
 
 
 # An English request for the reader's ID on a channel (「Could you send me your Chatwork ID?」); a bare
@@ -97,10 +99,10 @@ class OffPlatformContact(Detector):
     rules = (ch.CHANNEL_RULES + ch.STANDALONE_RULES + ch.MEETING_NUMBER_RULES + ch.MANNER_RULES + ch.FRAME_RULES + ch.ROMAJI_RULES
              + ch.PROFILE_CONTACT_RULES + ch.MOVE_ELSEWHERE_RULES + ch.THERE_RULES + ch.HERE_UNSUITABLE_RULES
              + ch.CONCESSION_RULES + ch.TERSE_RULES + ch.INBOX_RULES + ch.CONTACT_HANDOVER_RULES + ch.EN_OUTSIDE_RULES
-             + ch.POINTED_RULES + ch.PLATFORM_WATCHED_RULES + ch.WORK_GROUP_RULES)
+             + ch.POINTED_RULES + ch.PLATFORM_WATCHED_RULES + ch.WORK_GROUP_RULES + ch.VOICE_RULES)
     terms = ("line", "ライン", "chatwork", "チャットワーク", "skype", "zoom", "teams", "meet", "discord",
              "telegram", "slack", "instagram", "インスタ", "dm", "メール", "mail", "電話", "外部", "友だち追加",
-             *vocab.terms("ja", "channel_talk", "work_groups"))
+             *vocab.terms("ja", "channel_talk", "work_groups"), *vocab.terms("ja", "channel_talk", "voice_talk"))
     examples = Examples(
         positive=(
             "詳細はLINEでお伝えします",
@@ -127,7 +129,7 @@ class OffPlatformContact(Detector):
 
     def detect(self, msg: MessageView) -> Iterable[Hit]:
         text = msg.text
-        survives = msg.phase == "contracted" and ch.survives_contract(text)
+        survives = msg.contact_allowed and ch.survives_contract(text)
         terse = msg.sender in ("client", "unknown")
         found = self._proposals(msg.norm, terse)
         reading = read_aloud(msg.norm)
@@ -164,6 +166,7 @@ class OffPlatformContact(Detector):
                           if self._is_live(text, start, end) and clauses.has_request(text, *sentences.span(start)))
         found += ch.first((start, end) for start, end in _MANNER.spans(text)
                           if self._is_direct_proposal(text, start, end, sentences))
+        found += ch.first((start, end) for start, end in _VOICE.spans(text) if self._is_live(text, start, end))
         meetings = [(start, end) for start, end, url in ch.find_urls(text) if ch.url_kind(url) == "meeting"]
         found += ch.first((start, end) for start, end in (*meetings, *_MEETING_NUMBER.spans(text))
                           if not clauses.is_negated(text, start, end)

@@ -218,8 +218,9 @@ _REQUEST = compile_pattern(
     r"おしえて|おくって|おねがい|ちょうだい|もらって|もらう|ないと|なければ|なきゃ|お預かり|お預け|預けて|預から|譲って|売って|貸して|"
     # a form to fill in, said as little (「ﾌｫｰﾑに氏名･生年月日･最寄り駅入れるだけ」, tr184)
     r"入れるだけ|入れてください|入れて下さい|入れてね|書くだけ|入力するだけ|記入するだけ|"
-    # the place to send them as the last words (「銀行名・支店・口座番号・生年月日をこちらに」, tr211)
-    r"(?:を)?こちらに\s?(?:[。!！\n]|$)|"
+    # the place to send them as the last words (「銀行名・支店・口座番号・生年月日をこちらに」, tr211), or
+    # before an arrow or the link they go to (「免許証の画像をこちらへ forms.gle/…」, round 16)
+    r"(?:を)?(?:こちら|ここ|こっち|下記|以下)(?:に|へ|まで)\s?(?:[。!！\n→⇒👉↓👇:：]|\p{So}|$|(?=(?:https?://|www\.)|[a-z0-9\-]{1,30}\.[a-z]{2,6}/))|"
     # the contracted 〜ておいて: 「振込先の口座だけ先に教えといて」「送っといて」
     r"(?<=[えてっしせけげめべれ])(?:といて|どいて|ておいて)|"
     # a copy named is a copy asked: 「免許証 表裏 写真で」「マイナカード両面」「…の写真だけです」

@@ -816,6 +816,8 @@ class UpfrontPaymentDetector(RuleDetector):
         "paypay", "ペイペイ", "pay", "ペイ", "払い", "paypal", "ペイパル", "kyash", "wise", "venmo", "cash", "ギフト",
         # an amount promised back with the first pay (「$79, refunded with first salary」)
         "refund", "reimburs", "paid back", "returned",
+        # a fee's kind after its amount (「pay $45 activation」): the currency or its unit is the term
+        "$", "¥", "€", "£", "usd", "yen", "jpy", "dollar",
         # the money step of task scams, purchases in the worker's name, courses, gift cards
         "チャージ", "入金", "top", "recharge", "立て替え", "立替", "建て替え", "建替", "名義", "受講", "入会", "入塾", "参加",
         "加入", "申込", "申し込", "回収", "元", "取れ", "取り戻", "gift", "card", "コード", "番号", "買", "zelle", "wire",

@@ -86,6 +86,12 @@ class MessageView:
     def text(self) -> str:
         return self.norm.text
 
+    @property
+    def contact_allowed(self) -> bool:
+        """Contact exchange is allowed here (a contract, or an approved サービス外連絡申請): a contact
+        hit is then a risk only if it survives the contract (`Hit.survives_contract`)."""
+        return self.phase == "contracted" or self.off_service_approved
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:

@@ -449,3 +449,30 @@ def _all_met(clauses: tuple[frozenset[str], ...], present: frozenset[str]) -> bo
         if clause.isdisjoint(present):
             return False
     return True
+
+
+class GatedPattern:
+    """A compiled pattern that is only run on a text holding the strings one of its branches needs
+    (one `Gate` per branch, as `detectors/_cues.Trigger` does). For the patterns a detector scans
+    every message with: a scan that fails still reads the whole text, and most messages hold none
+    of the words (a leading alternation of verbs or lookbehinds defeats the regex engine's own
+    literal-prefix scan). Results are the pattern's own, only skipped when no match is possible
+    (tests/service/test_prefilter.py)."""
+
+    __slots__ = ("regex", "gates", "_index")
+
+    def __init__(self, compiled: regex.Pattern):
+        self.regex = compiled
+        self.gates = tuple(Gate(branch) for branch in branches_of(compiled.pattern))
+        # the branches' gates indexed by their strings: a text holding none of them costs one check
+        self._index = GateIndex(self.gates)
+
+    def may_match(self, text: str) -> bool:
+        """Whether `text` (or any part of it) may hold a match."""
+        return bool(self._index.opened(LITERALS.present_in(text)))
+
+    def search(self, text: str, *bounds: int) -> regex.Match | None:
+        return self.regex.search(text, *bounds) if self.may_match(text) else None
+
+    def finditer(self, text: str, *bounds: int) -> Iterable[regex.Match]:
+        return self.regex.finditer(text, *bounds) if self.may_match(text) else iter(())

@@ -63,7 +63,10 @@ _HIRAGANA_START, _HIRAGANA_END = 0x3041, 0x3096
 # A markup tag pasted into a message (「資料: <img src=x onerror=…> と <b>重要</b> を…」): none of the
 # message's words. The model reads it as blank (model/compiled.py `feature_text`), and a window cut out
 # of a message for the model never starts or ends inside one (engine/scoring.py).
-MARKUP_TAG = regex.compile(r"</?[a-zA-Z][^<>\n]{0,300}>")
+MARKUP_TAG_BODY = 300
+MARKUP_TAG = regex.compile(rf"</?[a-zA-Z][^<>\n]{{0,{MARKUP_TAG_BODY}}}>")
+# The longest tag it matches: '<', '/', the first letter, the body and '>'.
+MARKUP_TAG_REACH = MARKUP_TAG_BODY + 4
 
 # --- look-alikes --------------------------------------------------------------------------------
 

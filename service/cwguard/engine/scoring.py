@@ -31,7 +31,7 @@ import regex
 from . import categories, thread
 from .detector import Detector, MessageView, prefilter_term
 from .literals import LITERALS
-from .normalize import MARKUP_TAG, NormalizedText, normalize, utf16_len
+from .normalize import MARKUP_TAG, MARKUP_TAG_REACH, NormalizedText, normalize, utf16_len
 
 log = logging.getLogger(__name__)
 
@@ -566,13 +566,11 @@ MIN_EVIDENCE = 5
 LOCAL_WINDOW = 40
 # Where a clause ends, in any script (for `_once_in_a_row`).
 _CLAUSE_SPLIT = regex.compile(r"([、。,.!?！？\n;；])")
-# How far a markup tag reaches (MARKUP_TAG: '<', '/', a name of up to 300 characters, '>').
-_TAG_REACH = 303
 
 
 def _outside_markup(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) widened so that neither end falls inside a markup tag."""
-    for tag in MARKUP_TAG.finditer(text, max(0, start - _TAG_REACH), min(len(text), end + _TAG_REACH)):
+    for tag in MARKUP_TAG.finditer(text, max(0, start - MARKUP_TAG_REACH), min(len(text), end + MARKUP_TAG_REACH)):
         if tag.start() < start < tag.end():
             start = tag.start()
         if tag.start() < end < tag.end():

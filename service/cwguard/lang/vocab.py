@@ -16,6 +16,7 @@ their own shape and their own readers below.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def words(lang: str, name: str, key: str) -> str:
     literal = set(entry.get("terms", ()))
     if lang in ("ja", "common"):  # the shared files hold the Japanese names too (電話, 通話)
         literal |= {kana for term in literal for kana in kana_spellings_of(term)}
-    ordered = sorted(literal, key=len, reverse=True)
+    ordered = longest_first(literal)
     return "|".join([regex.escape(t) for t in ordered] + list(entry.get("patterns", ())))
 
 
@@ -88,6 +89,14 @@ def _kana_spellings() -> tuple[tuple[str, str], ...]:
         if not entry.get("reason"):
             raise VocabularyError(f"kana_spellings.json: an entry without a reason: {entry}")
     return tuple((entry["written"], entry["kana"]) for entry in data["spellings"])
+
+
+def longest_first(strings: Iterable[str]) -> list[str]:
+    """Distinct strings as an alternation wants them: longest first (the longest spelling wins at a
+    shared start), then in code-point order. Never a set's order: it follows the string hash,
+    which changes from run to run, and so would the span an alternation of equal-length terms
+    reports."""
+    return sorted(set(strings), key=lambda s: (-len(s), s))
 
 
 def kana_spellings_of(term: str) -> tuple[str, ...]:
@@ -104,7 +113,7 @@ def groups(lang: str, name: str) -> tuple[str, ...]:
 def unmitigable_channels() -> regex.Pattern:
     """The scam-typical messaging apps, as one pattern over normalised text."""
     spellings = [s for entry in load("common", "unmitigable_channels")["channels"] for s in entry["spellings"]]
-    alternatives = "|".join(regex.escape(fold_pattern(s)) for s in sorted(spellings, key=len, reverse=True))
+    alternatives = "|".join(regex.escape(fold_pattern(s)) for s in longest_first(spellings))
     # latin names stand alone (「signal」 in 「signals」 is not the app)
     return regex.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])", regex.IGNORECASE)
 
@@ -130,12 +139,12 @@ def channel_nicknames() -> tuple[str, str]:
     names = [s for e in data["nicknames"] + data["reversed"] + english for s in e["spellings"]]
     # a space may sit around the の of a Japanese nickname (「紙飛行機 の アプリで」)
     alternatives = [regex.escape(w).replace("の", r"\s?の\s?") if not w.isascii() else rf"(?<![a-z]){regex.escape(w)}(?![a-z])"
-                    for w in sorted(names, key=len, reverse=True)]
+                    for w in longest_first(names)]
     mask = "[" + regex.escape(data["masked"]["masks"]) + "]"
     # One letter masked, or two in a row in a name of five letters or more (「チャ○ワーク」 hides ット;
     # in a shorter name two masked letters leave too little of it to be read as that name).
     masked = [regex.escape(name[:i]) + mask + regex.escape(name[i + width:])
-              for name in sorted(data["masked"]["names"], key=len, reverse=True)
+              for name in longest_first(data["masked"]["names"])
               for width in ((1, 2) if len(name) >= 5 else (1,)) for i in range(len(name) - width + 1)]
     alternatives.append("(?:" + "|".join(masked) + ")")
     return "|".join(alternatives), data["nicknames"][0]["example"]

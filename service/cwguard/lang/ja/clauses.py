@@ -28,7 +28,7 @@ from ...engine.detector import compile_pattern
 from ...engine.identity_cache import identity_cached
 from ...engine.normalize import fold_pattern, normalize
 from ...site.crowdworks import PLATFORM_NAMES
-from ..vocab import terms
+from ..vocab import kana_spellings_of, longest_first, terms
 
 # --- boundaries -------------------------------------------------------------------------------
 
@@ -207,8 +207,9 @@ NOW_TERMS: tuple[str, ...] = ("今のうち", "先に", "事前に", "まず", "
 
 
 def _alternation(terms: tuple[str, ...]) -> str:
-    # Longest first so that 「ませんか」 wins over 「ません」 at the same position.
-    return "|".join(regex.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    # Longest first so that 「ませんか」 wins over 「ません」 at the same position; a cue chat writes
+    # in kana is read in kana too (「購入おねがいします」: `kana_spellings`, as `vocab.words` does).
+    return "|".join(regex.escape(t) for t in longest_first({*terms, *(k for t in terms for k in kana_spellings_of(t))}))
 
 
 # Chat writes a space where prose writes 。: a space after a sentence-final form, a wave dash or an
@@ -481,13 +482,13 @@ ENGLISH_REFUSAL_AFTER = (
 )
 _EN_CLAUSE_START = regex.compile(r"(?:[.!?](?=\s|$)|[\n,;:\u2014\u2013]|\s-\s)[^.!?\n,;:\u2014\u2013]*\Z")
 _EN_NEGATION_BEFORE = regex.compile(
-    r"(?<![a-z'])(?:" + "|".join(regex.escape(t) for t in sorted(ENGLISH_NEGATION_BEFORE, key=len, reverse=True))
+    r"(?<![a-z'])(?:" + "|".join(regex.escape(t) for t in longest_first(ENGLISH_NEGATION_BEFORE))
     + r"|[a-z]+n't)(?![a-z])",
     regex.IGNORECASE,
 )
 _EN_REFUSAL_AFTER = regex.compile(
     r"[^.!?\n,;]{0,12}?(?<![a-z])(?:"
-    + "|".join(regex.escape(t) for t in sorted(ENGLISH_REFUSAL_AFTER, key=len, reverse=True)) + r")(?![a-z])",
+    + "|".join(regex.escape(t) for t in longest_first(ENGLISH_REFUSAL_AFTER)) + r")(?![a-z])",
     regex.IGNORECASE,
 )
 ENGLISH_SCOPE = 80

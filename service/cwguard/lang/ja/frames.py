@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from ..vocab import terms
+from ..vocab import longest_first, terms
 from .tokens import Token, tokenize
 
 _SENTENCE_END = frozenset("。！？!?\n\r")
@@ -186,7 +186,7 @@ def _stem(lemma: str) -> str:
 @cache
 def _declining_stems() -> regex.Pattern:
     stems = {_stem(w) for w in _cues("refusal_lemmas") | _cues("needless_words")} | {"なくて"}
-    return regex.compile("|".join(regex.escape(s) for s in sorted(stems, key=len, reverse=True)))
+    return regex.compile("|".join(regex.escape(s) for s in longest_first(stems)))
 
 
 def may_decline(text: str, start: int, end: int) -> bool:
