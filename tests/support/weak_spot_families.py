@@ -521,4 +521,6 @@ WEAK_SPOT_PASSED = [
     ("look-alike: rows entered after escrow", "仮払いを入れたので、20件入れてください", "client", BEFORE),
     ("look-alike: a length limit closed by an emoji", "動画は3分以内でお願いします🎬", "client", BEFORE),
     ("look-alike: a quoted lure as what the piece explains", "「先に身分証を送って」の見分け方も入れてください", "client", BEFORE),
+    ("look-alike: urging reported as someone else's", "「大至急」と言われたら一度立ち止まってください", "client", BEFORE),
+    ("look-alike: hurrying reported, in a warning", "早く決めてと急かされたら要注意です", "client", BEFORE),
 ]

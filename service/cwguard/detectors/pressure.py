@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
+from ..lang.ja import clauses
 from ._channels import sentences_of
 from ._cues import (
     RuleDetector,
@@ -478,6 +479,8 @@ class PressureDetector(RuleDetector):
         start, end = span_of(m)
         if in_topic(text, start, end) or refused_around(text, m) or _quoted_mention(text, start, end):
             return False
+        if clauses.is_reported(text, start, end):
+            return False  # 「至急と言われたら注意してください」: the urging is someone else's, reported
         if rule.self_evident:
             return True
         if rule.lang == "en" and _EN_RELEASED.search(text):

@@ -169,6 +169,8 @@ REPORTED_TERMS: tuple[str, ...] = (
     # a lure someone else made, reported or warned about: 「…登録するよう誘導されたら通報を」
     # 「事務局を名乗るSMSが出回ってるそうなのでお気をつけて」
     "誘導され", "誘われ", "勧誘され", "持ちかけられ", "出回って", "にご注意",
+    # being hurried, warned about: 「早く決めてと急かされたら要注意です」 (round 16)
+    "と急かされ", "とせかされ", "と急かす",
 )
 # A question that asks back what the other side said (「外部サイトに登録が必要なんですか？」「QRってLINE
 # ですか？」「LINEでのやり取りは無し、全部ここで、で合ってます？」): in a worker's message the words are
