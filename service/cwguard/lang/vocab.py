@@ -75,11 +75,10 @@ def words(lang: str, name: str, key: str) -> str:
     patterns. Wrap it in a group where it is used: `(?:{words(...)})`. A Japanese term that
     holds a kanji word chat often writes in kana (`kana_spellings`) also matches that spelling."""
     entry = group(lang, name, key)
-    literal = set(entry.get("terms", ()))
+    literal = entry.get("terms", ())
     if lang in ("ja", "common"):  # the shared files hold the Japanese names too (電話, 通話)
-        literal |= {kana for term in literal for kana in kana_spellings_of(term)}
-    ordered = longest_first(literal)
-    return "|".join([regex.escape(t) for t in ordered] + list(entry.get("patterns", ())))
+        literal = with_kana_spellings(literal)
+    return "|".join([regex.escape(t) for t in longest_first(literal)] + list(entry.get("patterns", ())))
 
 
 @cache
@@ -97,6 +96,12 @@ def longest_first(strings: Iterable[str]) -> list[str]:
     which changes from run to run, and so would the span an alternation of equal-length terms
     reports."""
     return sorted(set(strings), key=lambda s: (-len(s), s))
+
+
+def with_kana_spellings(terms: Iterable[str]) -> set[str]:
+    """`terms` and, for each that holds a kanji word of `kana_spellings`, that word written in kana."""
+    terms = set(terms)
+    return terms | {kana for term in terms for kana in kana_spellings_of(term)}
 
 
 def kana_spellings_of(term: str) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ from ...engine.detector import compile_pattern
 from ...engine.identity_cache import identity_cached
 from ...engine.normalize import fold_pattern, normalize
 from ...site.crowdworks import PLATFORM_NAMES
-from ..vocab import kana_spellings_of, longest_first, terms
+from ..vocab import longest_first, terms, with_kana_spellings
 
 # --- boundaries -------------------------------------------------------------------------------
 
@@ -211,7 +211,7 @@ NOW_TERMS: tuple[str, ...] = ("今のうち", "先に", "事前に", "まず", "
 def _alternation(terms: tuple[str, ...]) -> str:
     # Longest first so that 「ませんか」 wins over 「ません」 at the same position; a cue chat writes
     # in kana is read in kana too (「購入おねがいします」: `kana_spellings`, as `vocab.words` does).
-    return "|".join(regex.escape(t) for t in longest_first({*terms, *(k for t in terms for k in kana_spellings_of(t))}))
+    return "|".join(regex.escape(t) for t in longest_first(with_kana_spellings(terms)))
 
 
 # Chat writes a space where prose writes 。: a space after a sentence-final form, a wave dash or an
