@@ -313,6 +313,27 @@ WEAK_SPOT_FLAGGED = [
     ("family: rows of data entered as a trial", "まずは試しに20件入れてみてもらえますか", "work_before_escrow", "client", BEFORE),
     ("family: two names of one app, alone", "緑のアプリ、LINE", "off_platform_contact", "client", BEFORE),
     ("family: a near deadline closed by an emoji", "30分以内でお願いします🙏", "pressure", "client", BEFORE),
+    # round 17 (nineteenth session): new wording of each family, none of it from a corpus
+    ("family: a birth date written in kana", "あと、せいねんがっぴも送ってね", "personal_info", "client", BEFORE),
+    ("family: an address written in kana", "じゅうしょを教えてください", "personal_info", "client", BEFORE),
+    ("family: a card by its short name", "クレカの番号を送ってください", "personal_info", "client", BEFORE),
+    ("family: the proof of a task handed in", "まず練習用に5件やってキャプチャ送ってください", "work_before_escrow", "client", BEFORE),
+    ("family: the contract put off, work now", "発注は来月になりますが、とりあえず10本書いてください", "work_before_escrow", "client", BEFORE),
+    ("family: nothing paid to a rejected piece", "不採用の場合は0円になります", "work_before_escrow", "client", BEFORE),
+    ("family: the decision taken on a piece made first", "まず1枚描いてもらって、その出来で判断します", "work_before_escrow", "client", BEFORE),
+    ("family: a bonus that ends tonight", "登録ボーナスは今日までです！", "pressure", "client", BEFORE),
+    ("family: a higher rate for deciding today", "本日中なら単価2倍です", "pressure", "client", BEFORE),
+    ("family: what is lost, in chat spelling", "reply in 1h or ur earnings r gone", "pressure", "client", BEFORE),
+    ("family: a contact asked in chat spelling", "whats ur email", "contact_details", "client", BEFORE),
+    ("family: a channel's voice room", "DiscordのボイチャでOKです？", "off_platform_contact", "client", BEFORE),
+    ("family: all talk gathered in a chat app", "やり取りはテレグラムに一本化しています", "off_platform_contact", "client", BEFORE),
+    ("family: the green app as an emoji, no の", "🟢アプリで話しましょう", "off_platform_contact", "client", BEFORE),
+    ("family: LINE by its colour, no の", "みどりアプリで続きを", "off_platform_contact", "client", BEFORE),
+    ("family: a Signal group link", "join us: signal.group/#AbCdEf12345", "contact_details", "client", BEFORE),
+    ("family: a wallet address a character short", "送金先: TQ8r7x9fLm2KpR8aZ3vW1nYc5bD4eH6j", "upfront_payment", "client", BEFORE),
+    ("family: registering outside for the next jobs first", "こちらのサイトに登録した方に優先してお仕事を回します→ nextjob-hub.jp", "external_site",
+     "client", AFTER),
+    ("family: registering for the pay, in English", "to get your payout, register at paydesk-center.com", "contact_details", "client", AFTER),
 ]
 
 # (family, text, sender, contract status)
@@ -523,4 +544,15 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a quoted lure as what the piece explains", "「先に身分証を送って」の見分け方も入れてください", "client", BEFORE),
     ("look-alike: urging reported as someone else's", "「大至急」と言われたら一度立ち止まってください", "client", BEFORE),
     ("look-alike: hurrying reported, in a warning", "早く決めてと急かされたら要注意です", "client", BEFORE),
+    # round 17
+    ("look-alike: the day's task, no deadline", "本日のボーナス案件はこちらです", "client", BEFORE),
+    ("look-alike: a gift sent by a date", "特典は明日までにお送りします", "client", BEFORE),
+    ("look-alike: the client's own staff's talk set up", "社内のやり取りをSlackに一本化したいので設定を手伝ってください", "client", BEFORE),
+    ("look-alike: a style rule, no channel talk", "表記はLINEに統一してください", "client", BEFORE),
+    ("look-alike: how it went until now", "これまでは電話だけでやり取りしていました", "client", BEFORE),
+    ("look-alike: the platform expected not to call", "事務局がLINEで連絡してくることはないはずです", "worker", BEFORE),
+    ("look-alike: a term and its translation quoted", "「保証金を入金」は \"pay the deposit\" と訳してください", "client", BEFORE),
+    ("look-alike: a form's address field", "住所の入力欄は郵便番号検索に対応させてください", "client", BEFORE),
+    ("look-alike: a proposal judged, no work", "ご提案を拝見して、それで決めます", "client", BEFORE),
+    ("look-alike: the contract later, work after it", "契約は来週です。作業は契約後にお願いします", "client", BEFORE),
 ]

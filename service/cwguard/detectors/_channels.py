@@ -730,6 +730,9 @@ def hands_over_contact(text: str) -> bool:
 # characters before it.
 MEETING_AS_WORK = compile_pattern(talk("meeting_link_as_work"))
 # 「収録は毎回Zoomで」: the clause's topic is material made in the tool, read right before the channel.
+# The talk of the client's own people or customers named before the channel (「社内の連絡をChatworkに統一
+# したい」): what the work sets up, not the worker's talk moved.
+OTHERS_TALK_BEFORE = compile_pattern(talk("others_talk") + r"\s?(?:連絡|やり取り|やりとり|コミュニケーション|情報共有)(?:は|を|も)?[^。\n]{0,8}\Z")
 MATERIAL_BEFORE = compile_pattern(talk("material_made_in") + r"(?:は|も)(?:毎回|いつも|普段|基本|基本的に|全て|すべて)?[ \t\u3000]?\Z")
 # English: the channel is what the work builds or runs (「add LINE login」「a Slack bot」).
 EN_WORK_AFTER = compile_pattern(r"[ \t\-]{1,2}" + en_talk("channel_as_work") + r"(?![a-z])")
@@ -916,6 +919,8 @@ RULE_QUESTION = compile_pattern(talk("rule_words") + r"[^。\n]{0,20}?" + talk("
 # 1章入れたい」): the work's topic.
 SCAM_TOPIC = compile_pattern(talk("scam_topic"))
 WRITING_WORDS = compile_pattern(talk("writing_words"))
+# How the talk went until now (「今まではメールだけでやり取りしていました」): a report when nothing is asked.
+PAST_HABIT = compile_pattern(talk("past_habits"))
 PAST_REPORT = compile_pattern(talk("asked_by_others") + r"(?:られ|れ)(?:て|た|まし)|" + talk("complaints") + "|" + talk("read_and_found")
                               + "|" + talk("impersonators"))
 
@@ -1438,14 +1443,27 @@ SURVIVES_RULES: tuple[Rule, ...] = (
         reason="registering outside for more jobs (tr170)",
     ),
     Rule(
+        id="registered_get_the_jobs_first",
+        # jobs handed out first to those registered outside (「sakura-writers.net/join から登録お願いします。登録者優先で
+        # 振ります」, round 17): registering outside is the way to the next jobs
+        pattern=r"(?:登録者|登録した方|登録済みの方|登録いただいた方|ご登録の方|会員|メンバー)(?:様|さん)?(?:に|を|から|は)?\s?優先(?:で|して|的に)?[^。\n]{0,10}?"
+        r"(?:振|回|紹介|ご紹介|案内|ご案内|依頼|ご依頼|お願い|お渡し|配信)",
+        examples=("sakura-writers.net/join から登録お願いします。登録者優先で振ります",),
+        counter_examples=("クラウドワークスで契約済みの方を優先してご依頼します",),
+        reason="registering outside as the way to be given the next jobs first (round 17 family of the registering_for_more_jobs kind)",
+    ),
+    Rule(
         id="english_joining_as_condition_of_pay",
         pattern=r"(?<![a-z])(?:before|to|until)\s(?:we\s(?:can\s)?|i\s(?:can\s)?)?(?:release|send|process|pay|transfer|unlock)(?![a-z])[^.!?\n]{0,30}?"
         r"(?<![a-z])(?:payment|pay|payout|salary|reward|earnings|funds|money)(?![a-z])[^.!?\n]{0,50}?"
         r"(?<![a-z])(?:verify|register|sign up|signup|log in|login|fill|join|complete)(?![a-z])"
         r"|(?<![a-z])(?:verify|register|sign up|join)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:to|before you can|in order to)\s(?:receive|get|withdraw|release|unlock)\s"
-        r"(?:your\s|the\s)?(?:payment|pay|payout|salary|reward|earnings|funds|money)(?![a-z])",
+        r"(?:your\s|the\s)?(?:payment|pay|payout|salary|reward|earnings|funds|money)(?![a-z])"
+        # the pay named first as the purpose (「for payout pls register at taskhub-pay.cc」, round 17)
+        r"|(?<![a-z])(?:for|to get|to receive|to withdraw)\s(?:the\s|your\s|ur\s)?(?:payment|payout|pay|salary|reward|earnings|funds|money|withdrawal)s?(?![a-z])"
+        r"[^.!?\n]{0,12}?(?<![a-z])(?:register|sign up|signup|verify|join)(?![a-z])",
         examples=("before we can release your payment our finance team must verify you → payout-verify.example/jp",
-                  "register on our portal to receive your payout"),
+                  "register on our portal to receive your payout", "for payout pls register at taskhub-pay.cc"),
         counter_examples=("we release the payment through CrowdWorks once you deliver",),
         lang="en",
         reason="in English: registering or verifying outside as a condition of pay (tr153)",

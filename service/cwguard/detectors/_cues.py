@@ -108,10 +108,16 @@ def in_quoted_topic(text: str, start: int, end: int) -> bool:
     # the quote is what a piece explains: 「「仮払い前の着手依頼」の見分け方も入れてください」 (round 16)
     if _TOPIC_AFTER.match(text, min(closes) + 1, min(len(text), min(closes) + 31)):
         return True
+    # a term and its translation, quoted side by side (「「チャージで解除」は "top up to unlock" でお願いします」, round 17)
+    if _GLOSS_NEXT.match(text, min(closes) + 1) or _GLOSS_PREVIOUS.search(text, max(0, opened - 4), opened):
+        return True
     s_start, s_end = clauses.sentence_span(text, start)
     return _TOPIC_WORDS.search(text, s_start, max(s_end, end)) is not None
 
 
+# A quoted term paired with its gloss: the quote is followed, or preceded, by 「は」 and the other quote.
+_GLOSS_NEXT = compile_pattern(r"\s?(?:は|を)\s?[「『\"“]")
+_GLOSS_PREVIOUS = compile_pattern(r"[」』\"”]\s?(?:は|を)\s?$")
 # A line labelled as a topic: 「記事テーマ：フリーランスが直接契約する際の注意点」.
 _TOPIC_LABEL = compile_pattern(
     r"(?:テーマ|タイトル|題名|見出し|キーワード|トピック|お題|内容|ジャンル|案件名|仕事内容|依頼内容)\s?(?:案)?\s?[:：は]"
@@ -513,6 +519,9 @@ class RuleDetector(Detector):
             cls._index = GateIndex(gate for _, gate in branches)
             cls._branch_owner = tuple(k for k, _ in branches)
         if cls.__dict__.get("terms"):
+            # the rules' words match their kana spellings too (`vocab.words`), so the terms must
+            # (「せいねんがっぴもお願いします」 holds no 生年月日)
+            cls.terms = tuple(vocab.longest_first(vocab.with_kana_spellings(cls.terms)))
             cls._anchors = compile_pattern(alternation(cls.terms))
 
     # Which triggers a text can open, found from the literals it holds (the shared index) instead of

@@ -337,11 +337,11 @@ SPACED_ID_RULE = Rule(
 # English requests for a contact (「send me your email」「Could you send me your Chatwork ID?」「what's your WhatsApp」).
 EN_REQUEST_RULE = Rule(
     id="asking_for_contact_in_english",
-    pattern=r"(?<![a-z])(?:" + ch.en_talk("contact_ask_verbs") + r"(?:\s(?:me|us))?|what(?:'s|\sis)|can\si\shave|may\si\shave)"
+    pattern=r"(?<![a-z])(?:" + ch.en_talk("contact_ask_verbs") + r"(?:\s(?:me|us))?|what(?:'s|’s|s|\sis)|can\si\shave|may\si\shave)"
     + r"\s(?:your|ur)\s(?:" + ch.latin_names("channels_with_ids_latin") + r"\s)?"
     + r"(?:" + ch.name_alternatives("en", "channel_talk", "contact_nouns") + r")(?![a-z])(?!\s(?:of|count|format|field|column))",
     examples=("The file is too large for here, send me your email and I'll share it", "Could you send me your Chatwork ID?",
-              "what's your whatsapp"),
+              "what's your whatsapp", "whats ur phone number"),
     counter_examples=("Please don't send me your email, keep everything here", "Please enter your phone number in the form field"),
     lang="en",
     reason="asking for a contact in English (tr3-0118, tr1-0026)",

@@ -288,6 +288,8 @@ class OffPlatformContact(Detector):
             return False
         if ch.MATERIAL_BEFORE.search(text, max(0, start - 12), start):
             return False  # 「収録は毎回Zoomでやっていて」: where the material is made
+        if ch.OTHERS_TALK_BEFORE.search(text, max(0, start - 30), start):
+            return False  # 「社内の連絡をChatworkに統一したい」: the client's own people's talk
         if self._is_english_proposal(text, start, end, sentences):
             return not ch.quoted_or_sample(text, start, end, sentences)
         window_end = min(len(text), end + 40)
@@ -312,6 +314,7 @@ class OffPlatformContact(Detector):
         s_start, s_end = sentences.span(start)
         return bool(ch.RULE_QUESTION.search(text, s_start, min(len(text), s_end + 1))
                     or ch.PAST_REPORT.search(text, s_start, s_end)
+                    or (ch.PAST_HABIT.search(text, s_start, s_end) is not None and not clauses.has_request(text, s_start, s_end))
                     or ch.THANKS_FOR_PROPOSAL.search(text, s_start, s_end)
                     or (ch.SCAM_TOPIC.search(text, s_start, s_end) is not None
                         and (ch.WRITING_WORDS.search(text, max(0, start - 200), min(len(text), start + 200)) is not None

@@ -39,8 +39,10 @@ from ._cues import (
 # Vocabulary: lang/ja/documents.json, lang/en/documents.json.
 _ID_DOCUMENT = f"(?:{vocab.words('ja', 'documents', 'id_documents')})"
 _MONEY_DATA = f"(?:{vocab.words('ja', 'documents', 'bank_and_card_data')})"
-# A bare 住所 is a home address, unless it is a mail or delivery one (メール住所, 送付先住所).
-_PERSON = rf"(?:{vocab.words('ja', 'documents', 'personal_details')}|(?<!メール|メ-ル|送付先|アド)住所)"
+# A bare 住所 is a home address, unless it is a mail or delivery one (メール住所, 送付先住所); in kana too
+# (「じゅうしょを教えて」, lang/ja/kana_spellings.json).
+_BARE_ADDRESS = "|".join(("住所", *vocab.kana_spellings_of("住所")))
+_PERSON = rf"(?:{vocab.words('ja', 'documents', 'personal_details')}|(?<!メール|メ-ル|送付先|アド)(?:{_BARE_ADDRESS}))"
 # Short forms that are also ordinary words (「免許をお持ちの方」 is a job requirement, 「マイナ保険証の
 # 記事」 a topic): an ID only with a copy, a photo or sending asked of it.
 _SHORT_ID = (
@@ -285,7 +287,7 @@ class PersonalInfoDetector(RuleDetector):
     rules = RULES
     terms = (
         "本人確認", "身分証", "免許証", "保険証", "パスポート", "旅券", "在留カード", "マイナンバー", "個人番号", "住民票", "印鑑証明", "戸籍", "学生証",
-        "社員証", "年金手帳", "口座", "名義", "振込先", "振り込み先", "振込み先", "マイナ", "免許", "通帳", "キャッシュカード", "クレジットカード", "カード番号", "暗証番号", "セキュリティコード", "ネットバンキング", "住所", "お住まい",
+        "社員証", "年金手帳", "口座", "名義", "振込先", "振り込み先", "振込み先", "マイナ", "免許", "通帳", "キャッシュカード", "クレジットカード", "クレカ", "カード番号", "暗証番号", "セキュリティコード", "ネットバンキング", "住所", "お住まい",
         "生年月日", "顔写真", "顔画像", "顔の", "自撮り", "セルフィー", "家族構成", "本籍", "passport", "licen", "id", "ssn",
         "social security", "bank", "account", "routing", "card", "cvv", "address", "birth", "selfie", "number",
         # codes, PINs and logins; a face photo described (「お顔がはっきり分かる写真」)

@@ -101,6 +101,8 @@ class PressureRule(Rule):
     needs: str | None = None
 
 
+# What a near deadline takes away: a discount, a bonus, a higher rate (discount_until_a_deadline).
+_INCENTIVE = vocab.words("ja", "pressure", "time_limited_incentives")
 RULES: tuple[PressureRule, ...] = (
     PressureRule(
         id="deadline_with_consequence",
@@ -177,10 +179,17 @@ RULES: tuple[PressureRule, ...] = (
     ),
     PressureRule(
         id="discount_until_a_deadline",
-        pattern=r"(?P<s>(?:本日中|今日中|今日|本日|今夜|今だけ|今週中|今月中|明日まで|\d{1,2}\s?時まで)\s?(?:なら|だけ|限り|のみ|まで|の)\s?[^。!?\n]{0,12}?(?:半額|割引|無料|値引|オフ|off|%\s?引|キャッシュバック))",
-        examples=("今日中なら手数料半額です⏰", "今週中のご購入で5,000円OFFになります"),
-        counter_examples=("本日中の納品は難しいので、料金の割引は不要です。",),
-        reason="a discount that ends soon: the deadline pushes the payment (tr169)",
+        # (「本日のボーナスタスク」 names the day's task, not a deadline: a bare day takes no の)
+        pattern=r"(?P<s>(?:(?:本日中|今日中|今だけ|今週中|今月中|明日まで|\d{1,2}\s?時まで)\s?(?:なら|だけ|限り|のみ|まで|の)|"
+        r"(?:今日|本日|今夜)\s?(?:なら|だけ|限り|のみ|まで))\s?[^。!?\n]{0,12}?"
+        rf"(?:{_INCENTIVE}))"
+        # the incentive first, the deadline closing the sentence (「初回ボーナス今夜までですよ？」)
+        rf"|(?P<s>(?:{_INCENTIVE})[^。!?\n]{{0,6}}?(?:本日中|今日中|今夜中|(?:本日|今日|今夜|明日|今週)\s?(?:まで|限り)|\d{{1,2}}\s?時まで))"
+        r"(?=\s?(?:です|だよ|なので|なんで|ですよ|ですね|だから)?\s?(?:よ|ね)?\s?[?？!！。\p{So}\uFE0F]*\s?(?:\n|$))",
+        examples=("今日中なら手数料半額です⏰", "今週中のご購入で5,000円OFFになります", "今日中なら報酬1.5倍🔥", "初回ボーナス今夜までですよ？"),
+        counter_examples=("本日中の納品は難しいので、料金の割引は不要です。", "特典は明日までにお送りします。",
+                          "本日のボーナスタスクはこちらです"),
+        reason="a discount or a bonus that ends soon: the deadline pushes the payment or the start (tr169, round 17)",
         self_evident=True,
     ),
     PressureRule(
@@ -439,6 +448,8 @@ class PressureDetector(RuleDetector):
         "事務局", "運営", "通報", "not done", "not complete", "not finished", "not paid",
         # a consequence counted down (「account will be frozen in 2h」), a labelled deadline (「期限:本日23:59」)
         "frozen", "suspended", "locked", "deleted", "banned", "期限", "期日",
+        # an incentive that ends (discount_until_a_deadline: 「初回ボーナス今夜までですよ？」)
+        "ボーナス", "特典", "倍",
         # a discount that ends soon, a threat to tell others (「今日中なら手数料半額」「他のクライアントにも共有しとくね」)
         "半額", "割引", "共有", "晒", "拡散",
         "after that", "after which",

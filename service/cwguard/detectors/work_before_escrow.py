@@ -286,7 +286,8 @@ RULES += (
         # a work noun may name the pieces (「試しで配信文3本だけ先に下さい」), and the making come first
         # (「試しに20件やって送って」)
         pattern=rf"(?P<s>(?:{_FIRST}|試しで)\s?(?:[^\s。!?\n、]{{1,8}}?)?{_COUNT}\s?(?:だけ|のみ|ほど|程度)?\s?(?:を)?\s?(?:先に)?\s?"
-        rf"(?:やって|書いて|作って|作成して)?\s?(?:{_HAND_IN}|下さい|ください|くれ))"
+        # the proof of a task may be what is handed in (「まず練習タスク3件やってスクショ送って」, round 17)
+        rf"(?:(?:やって|書いて|作って|作成して)(?:\s?(?:{_words('task_proofs')})\s?(?:を)?)?)?\s?(?:{_HAND_IN}|下さい|ください|くれ))"
         r"(?!(?<=お送り|ご用意|ご提出|お届け)\s?(?:し|いた|致))"
         # the count first, then 「だけ先に」 (「ﾗﾌ3案だけ先にください、採用になったら契約します」, tr193)
         rf"|(?P<s>{_COUNT}\s?(?:だけ|のみ)\s?(?:先に|まず)\s?(?:{_HAND_IN}|下さい|ください|くれ))"
@@ -399,6 +400,18 @@ RULES += (
         judges_work=True,
     ),
     EscrowRule(
+        id="decided_on_the_work",
+        # the piece asked for, then the decision taken on it: 「1本書いてもらって、それで決めます」 (round 17)
+        pattern=rf"(?P<s>(?:それ|そちら|これ|その\s?(?:{_WORK_PRODUCT}|出来|内容|結果))\s?(?:で|を見て|を拝見して|次第で)\s?"
+        r"(?:決め|判断し|判断させ|判断いた|選考し|選考させ|採否を))",
+        examples=("1本書いてもらって、それで決めます。", "テストで2記事作っていただき、その内容で判断します"),
+        counter_examples=("ご提案内容を拝見して、それで決めます。", "過去の作品を見せてください。それで判断します。"),
+        reason="a piece made first and the hiring decided on it (work done to be judged, before any contract)",
+        states_terms=True,
+        needs=rf"{_MAKE}|{_WORK_VERB}",
+        judges_work=True,
+    ),
+    EscrowRule(
         id="escrow_after_the_work",
         pattern=rf"(?P<s>(?:{_WORK_PRODUCT}|中身|出来栄え)(?:を|が)?\s?(?:見て|拝見して|確認して|チェックして|読んで|見せてもらって|"
         rf"見せていただいて|上がって|できて|届いて|受け取って)から\s?(?:の)?\s?(?:{_CONTRACT_STEP}|正式発注))"
@@ -429,9 +442,12 @@ RULES += (
         id="payment_later_start_now",
         # before a contract, the pay put off with no word of escrow (「入金は月末締めでまとめてなので、今日から
         # 手を付けて」, tr332); after one, the pay-out's own schedule is ordinary
-        pattern=rf"(?P<s>(?:入金|お支払い|支払い|お振込み?|振込み?|報酬)(?:は|が|も)?\s?(?:{_words('later')}))",
-        examples=("入金は月末締めでまとめてなので、今日から手を付けてもらえると助かります", "支払いは来月になりますが、もう始めちゃってください"),
-        counter_examples=("お支払いは月末締めです。作業は仮払いの後に始めてください。",),
+        # the contract itself put off, too (「契約は月末です！とりあえず500件入力お願いします」, round 17)
+        pattern=rf"(?P<s>(?:入金|お支払い|支払い|お振込み?|振込み?|報酬|ご?契約|本契約|正式契約|発注)(?:は|が|も)?\s?(?:{_words('later')}))",
+        examples=("入金は月末締めでまとめてなので、今日から手を付けてもらえると助かります", "支払いは来月になりますが、もう始めちゃってください",
+                  "契約は来週になります。とりあえず100件入力お願いします"),
+        counter_examples=("お支払いは月末締めです。作業は仮払いの後に始めてください。",
+                          "契約は来週になります。作業は契約後に始めてください。"),
         reason="the pay put off while the work is asked for now, before a contract (escrow_later_start_now without the word 仮払い)",
         states_terms=True,
         needs=_START_NOW,
@@ -635,6 +651,8 @@ class WorkBeforeEscrowDetector(RuleDetector):
         "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay", "before i", "before we", "fund", "milestone",
         # the pay put off with no word of escrow (payment_later_start_now)
         "入金", "支払", "振込",
+        # the decision taken on a piece made first (decided_on_the_work)
+        "決め", "判断", "選考", "採否",
     )
     examples = Examples(
         positive=(

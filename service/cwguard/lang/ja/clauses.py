@@ -90,6 +90,8 @@ NEGATION_TERMS: tuple[str, ...] = (
     "ない方針", "無しで大丈夫", "なしで大丈夫", "無しでok", "なしでok", "無しで結構", "なしで結構",
     # a rule of not doing it: 「契約前は外部ツールでの打ち合わせや連絡先の交換ができない決まりなので」
     "ない決まり", "ないルール", "ない規約", "ない規則", "ない約束",
+    # what is expected not to happen: 「クラウドワークスはLINEで連絡してこないはずですが…」 (round 17)
+    "ないはず",
 )
 # Negatives that belong to the risky phrase itself and negate nothing after it: going around the
 # platform (「クラウドワークスを通さず直接契約」「CWを使わずに」), the fee it saves (「手数料がかからない」),
