@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 import numpy as np
 
@@ -24,10 +25,15 @@ from .explain import passages
 _DIGITS = re.compile(r"\d")
 SENDERS = ("client", "worker", "system", "unknown")
 PHASES = ("before_contract", "contracted")
+_SENDER = {s: i for i, s in enumerate(SENDERS)}
+_PHASE = {p: i for i, p in enumerate(PHASES)}
 # How loud the context columns are next to the n-grams (each row of n-grams has unit length).
 CONTEXT_WEIGHT = 0.5
 _WHITE_SPACES = re.compile(r"\s\s+")  # as scikit-learn's "char" analyzer reads a text
 BITS = 16                             # bits per character number in a key: four characters fill 64
+# The number of every character outside the alphabet and of the end of the batch: no vocabulary
+# key has it (numbers run 1 .. len(alphabet)), so no n-gram through it finds a column.
+NONE = (1 << BITS) - 1
 
 
 # Messages per inference batch (bounds the memory of one batch; measured in `make bench`).
@@ -80,13 +86,23 @@ class CompiledModel:
     secondary: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._lookup = np.zeros(0x110000, dtype=np.uint16)
+        if len(self.alphabet) >= NONE:
+            raise ValueError(f"{len(self.alphabet)} characters do not fit {BITS} bits with NONE beside them")
+        # character number by code point, up to the alphabet's last; `take(mode="clip")` reads any
+        # code point past it as the last entry, NONE (this is 1 MB, not 8.9 over all of Unicode)
+        self._lookup = np.full(max(map(ord, self.alphabet), default=0) + 2, NONE, dtype=np.uint64)
         for number, c in enumerate(self.alphabet, 1):
             self._lookup[ord(c)] = number
         # each column's key, so that explaining a warning decodes only the n-grams it names
         self._key_of_column = np.zeros(len(self.idf), dtype=np.uint64)
         self._key_of_column[self.columns] = self.keys
         self._table = _KeyTable(self.keys, self.columns)
+        # shifting the characters of an n-gram into place: (positions, n) << this, summed along n
+        self._shifts = np.arange(self.ngram_range[1], dtype=np.uint64) * np.uint64(BITS)
+        # the context columns' share of the raw scores, by sender x phase (as `context_columns`)
+        base = self.n_text
+        self._context = np.array([CONTEXT_WEIGHT * (self.weights[base + s] + self.weights[base + len(SENDERS) + p])
+                                  for s in range(len(SENDERS)) for p in range(len(PHASES))])
 
     @property
     def n_text(self) -> int:
@@ -95,34 +111,28 @@ class CompiledModel:
     # --- features ------------------------------------------------------------------------------
 
     def triplets(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(row, column, value) of the TF-IDF n-gram matrix of `texts`."""
+        """(row, column, value) of the TF-IDF n-gram matrix of `texts`.
+
+        Run inside the engine, between the detectors, each numpy call here costs 5 to 10 µs more than in
+        a loop (its own data and numpy's have left the caches), about as much as its work on a
+        thread's ~600 characters: so the fewest calls, each over the whole batch."""
         cleaned = [_WHITE_SPACES.sub(" ", t) for t in texts]
-        lengths = np.fromiter((len(t) for t in cleaned), dtype=np.int64, count=len(cleaned))
-        # one array of character numbers, a 0 (no n-gram crosses it) after each text
-        codes = np.frombuffer("\0".join(cleaned).encode("utf-32-le"), dtype=np.uint32)
-        digits = np.append(self._lookup[codes], 0).astype(np.uint64)
-        row_of = np.repeat(np.arange(len(cleaned)), lengths + 1)
         low, high = self.ngram_range
-        # the key of the n-gram at each position, widened one character at a time on shrinking
-        # views (no new full-length arrays), then every n's keys looked up in one search
-        size = len(digits)
-        key, alive = digits, digits != 0
-        queries, places = [], []
-        for n in range(1, min(high, size) + 1):
-            if n > 1:
-                following = digits[n - 1:]
-                key = key[:size - n + 1] | (following << np.uint64(BITS * (n - 1)))
-                alive = alive[:size - n + 1] & (following != 0)
-            if n >= low:
-                at = np.flatnonzero(alive)
-                queries.append(key[at])
-                places.append(at)
-        if not queries:
-            return _tfidf(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), len(cleaned), self.idf)
-        wanted, at = np.concatenate(queries), np.concatenate(places)
-        columns = self._table.columns_of(wanted)
-        hit = columns >= 0
-        return _tfidf(row_of[at[hit]], columns[hit], len(cleaned), self.idf)
+        # one array of character numbers, the texts joined by "\0" (NONE unless in the alphabet,
+        # as scikit-learn reads each text alone) and followed by high - 1 code points past Unicode
+        # (NONE), so that every position has `high` characters to read
+        joined = "\0".join(cleaned).encode("utf-32-le") + b"\xff" * (4 * (high - 1))
+        digits = self._lookup.take(np.frombuffer(joined, dtype=np.uint32), mode="clip")
+        # row i: the characters at positions i .. i + high - 1; the running sum of their shifted
+        # numbers is the key of the 1-, 2-, ... high-gram at i (no bits overlap: a sum is an or)
+        windows = np.ndarray((len(digits) - high + 1, high), np.uint64, digits, strides=(8, 8))
+        keys = np.cumsum(windows << self._shifts, axis=1)[:, low - 1:].ravel()
+        columns = self._table.columns_of(keys)
+        found = (columns >= 0).nonzero()[0]
+        # the row of each key: the texts' ends (each with its separator) cut the positions
+        ends = list(accumulate(len(t) + 1 for t in cleaned))
+        rows = np.searchsorted(ends, found // (high - low + 1), side="right")
+        return _tfidf(rows, columns[found], len(cleaned), self.idf)
 
     def context_columns(self, senders: Sequence[str], phases: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         base = self.n_text
@@ -145,15 +155,19 @@ class CompiledModel:
         if not texts:
             return []
         rows, cols, values = self.triplets(texts)
+        # rows come sorted: one sum per run of a row's n-grams, every head at once (`take` gathers
+        # the weights' rows in half the time of `weights[cols]`)
+        weighted = self.weights.take(cols, axis=0)
+        weighted *= values[:, None]
+        starts = _run_starts(rows)
         raw = np.zeros((len(texts), self.weights.shape[1]))
-        if len(rows):
-            # rows come sorted: one sum per run of a row's n-grams, every head at once
-            starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-            raw[rows[starts]] = np.add.reduceat(values[:, None] * self.weights[cols], starts, axis=0)
+        if len(starts):
+            raw[rows[starts]] = np.add.reduceat(weighted, starts)
         raw += self.biases
-        sender, phase = self.context_columns(senders, phases)
-        raw += CONTEXT_WEIGHT * (self.weights[sender] + self.weights[phase])
-        silent = np.bincount(rows, minlength=len(texts)) == 0  # no known n-gram: no evidence either way
+        raw += self._context[[_SENDER.get(s, _SENDER["unknown"]) * len(PHASES) + _PHASE.get(p, 0)
+                              for s, p in zip(senders, phases, strict=True)]]
+        silent = np.ones(len(texts), dtype=bool)  # no known n-gram: no evidence either way
+        silent[rows[starts]] = False
         return opinions_from_raw(raw, self.names, self.platt, silent, self.secondary)
 
     def read(self, norms: Sequence[NormalizedText], senders: Sequence[str], phases: Sequence[str]) -> list[Opinion]:
@@ -238,26 +252,31 @@ class _KeyTable:
     """The vocabulary's n-gram keys in an open-addressing hash table (multiply-shift hash, linear
     probing), looked up for a whole batch at once. A binary search of the sorted keys cost 150 ns
     a query (80,000 keys, queries in text order: a cache miss at most of its 17 steps) and was a
-    third of the model's time; here most queries are answered at their first slot."""
+    third of the model's time; here most queries are answered at their first slot.
+
+    The keys are placed in the order of their home slots, each at its home or the first free slot
+    after it (the layout Robin Hood insertion gives): the keys of one home then sit together right
+    after it, no key lies more than a few slots past its home (6 at a load factor of 0.3), and the
+    table runs on past its last home slot instead of wrapping around. A query is answered at its
+    home slot, or that slot is empty (absent), or it is looked for in the next few slots, all at
+    once: a fixed dozen numpy calls, no probing loop."""
 
     _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing
 
     def __init__(self, keys: np.ndarray, columns: np.ndarray):
         bits = max(4, int(2 * max(len(keys), 1) - 1).bit_length())  # load factor at most a half
         self._shift = np.uint64(64 - bits)
-        self._mask = (1 << bits) - 1
-        self._keys = np.zeros(1 << bits, dtype=np.uint64)   # 0: an empty slot (no n-gram's key is 0)
-        self._columns = np.full(1 << bits, -1, dtype=np.int64)
-        self._probes = 0
-        taken = bytearray(1 << bits)
-        table_keys, table_columns = self._keys, self._columns
-        for key, column, slot in zip(keys.tolist(), columns.tolist(), self._slots(keys).tolist(), strict=True):
-            probes = 1
-            while taken[slot]:
-                slot, probes = (slot + 1) & self._mask, probes + 1
-            taken[slot] = 1
-            table_keys[slot], table_columns[slot] = key, column
-            self._probes = max(self._probes, probes)
+        order = np.argsort(self._slots(keys), kind="stable")
+        home = self._slots(keys[order])
+        rank = np.arange(len(keys))
+        # each key's slot: its home, or one past the previous key's slot if that is further on
+        place = np.maximum.accumulate(home - rank) + rank if len(keys) else rank
+        reach = int((place - home).max(initial=0))
+        self._further = np.arange(1, reach + 1)[:, None]  # the slots after the home a key may be in
+        self._keys = np.zeros((1 << bits) + reach, dtype=np.uint64)  # 0: empty (no n-gram's key is 0)
+        self._keys[place] = keys[order]
+        self._columns = np.full(len(self._keys), -1, dtype=np.int64)
+        self._columns[place] = columns[order]
 
     def _slots(self, keys: np.ndarray) -> np.ndarray:
         with np.errstate(over="ignore"):
@@ -265,29 +284,40 @@ class _KeyTable:
 
     def columns_of(self, wanted: np.ndarray) -> np.ndarray:
         """The column of each wanted key, -1 for a key not in the vocabulary."""
-        out = np.full(len(wanted), -1, dtype=np.int64)
-        todo = np.arange(len(wanted))
-        slots = self._slots(wanted)
-        for _ in range(self._probes):
-            found = self._keys[slots]
-            hit = found == wanted[todo]
-            out[todo[hit]] = self._columns[slots[hit]]
-            going = ~hit & (found != 0)  # an empty slot ends the probe: the key is absent
-            if not going.any():
-                break
-            todo, slots = todo[going], (slots[going] + 1) & self._mask
+        home = self._slots(wanted)
+        held = self._keys[home]
+        out = np.where(held == wanted, self._columns[home], -1)
+        further = ((held != wanted) & (held != 0)).nonzero()[0]  # home taken by another key
+        if len(further):
+            slots, sought = home[further] + self._further, wanted[further]
+            out[further] = np.where(self._keys[slots] == sought, self._columns[slots], -1).max(axis=0, initial=-1)
         return out
 
 
 def _tfidf(rows: np.ndarray, cols: np.ndarray, n_rows: int, idf: np.ndarray) -> tuple[np.ndarray, ...]:
-    """Sublinear tf times idf, each row scaled to unit length, from one (row, column) per n-gram."""
-    width = np.int64(len(idf))
-    pairs, counts = np.unique(rows.astype(np.int64) * width + cols, return_counts=True)
-    rows, cols = pairs // width, pairs % width
-    values = (np.log(counts) + 1.0) * idf[cols]
+    """Sublinear tf times idf, each row scaled to unit length, from one (row, column) per n-gram.
+    (What np.unique(return_counts=True) does, in half its calls.)"""
+    width = len(idf)
+    pairs = rows * width + cols
+    pairs.sort()
+    starts = _run_starts(pairs)
+    counts = np.empty_like(starts)
+    counts[:-1] = starts[1:]
+    counts[-1:] = len(pairs)
+    counts -= starts
+    rows, cols = np.divmod(pairs[starts], width)
+    values = (np.log(counts) + 1.0) * idf.take(cols)
+    # every value is positive (idf >= 1): a row with a value has a norm above 0
     norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n_rows))
-    norms[norms == 0] = 1.0
-    return rows, cols, values / norms[rows]
+    return rows, cols, values / norms.take(rows)
+
+
+def _run_starts(ordered: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a sorted array starts."""
+    new = np.empty(len(ordered), dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    return new.nonzero()[0]
 
 
 @lru_cache(maxsize=4)
