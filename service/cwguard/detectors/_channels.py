@@ -1002,7 +1002,8 @@ DISLIKE = compile_pattern(r"[^。\n!?、]{0,20}?" + talk("dislikes"))
 # English 「詳細はLINEで」) or a pronoun comes right after it (「WhatsApp me」).
 EN_BEFORE = compile_pattern(
     # the one to reach may be a titled person (「pls text HR Ms. Linda on wh@ts」「contact Mr. Lee via Telegram」, tr277)
-    r"(?r)(?<![a-z])(?:" + en_talk("move_verbs") + r"(?:\s(?:me|us|you|(?:our|my|the|your)(?:\s[a-z\-]{1,15}){1,2}"
+    # (the thing joined named in a few words, anyone's: 「join his free stock class on WhatsApp」, round 18)
+    r"(?r)(?<![a-z])(?:" + en_talk("move_verbs") + r"(?:\s(?:me|us|you|everything|it all|the rest|(?:our|my|the|your|his|her|their|a)(?:\s[a-z\-]{1,15}){1,3}"
     r"|(?:(?:hr|mr|ms|mrs|miss|dr)\.?\s){1,2}[a-z][a-z\-]{1,15}))?(?:\s" + en_talk("move_particles") + r")?"
     + r"\s" + en_talk("move_prepositions") + "|" + vocab.words("en", "channel_talk", "use_verbs")
     + r"|(?:more\s|full\s|all\s)?" + en_talk("pointer_nouns") + r"\s(?:on|in|via|over|at)"

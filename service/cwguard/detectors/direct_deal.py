@@ -384,13 +384,42 @@ RULES += (
         # going around the platform, proposed in so many words (「CWを通さずにお願いできますか」「クラウドワークス
         # を通さずにやりませんか」, tr234): the proposal is the deal, no next job needed
         # (「直で」 between the two: 「CW通さず直でやりません?」, round 14)
-        pattern=rf"(?P<s>{_BYPASS_TERSE}\s?(?:に|で|て)?\s?(?:(?:直接?|じか|個人)\s?(?:で|に)\s?)?(?:{_PROPOSING}))",
-        examples=("CWを通さずにお願いできますか", "クラウドワークスを通さずにやりませんか", "CW通さず直でやりません?"),
+        pattern=rf"(?P<s>{_BYPASS_TERSE}\s?(?:に|で|て)?\s?(?:(?:直接?|じか|個人)\s?(?:で|に)?\s?)?(?:{_PROPOSING}))",
+        examples=("CWを通さずにお願いできますか", "クラウドワークスを通さずにやりませんか", "CW通さず直でやりません?",
+                  "CW通さずに直接やりませんか"),
         counter_examples=(
             "クラウドワークスを通さずにお取引することはできません。",
             "「CWを通さずにやりませんか」と言われたら事務局に報告してください。",
         ),
         reason="going around the platform with a proposal (tr234): a direct deal even with no next job named",
+    ),
+    DealRule(
+        id="bypass_as_the_condition_of_more_pay",
+        # going around the platform as the condition of more money (「ｸﾗﾜ通さないなら」「5万出せます」, round 17:
+        # read joined; 「クラウドワークスを通さなければ単価上げます」)
+        pattern=rf"(?P<s>{PLATFORM}\s?(?:を)?\s?(?:通さ|介さ|経由し|使わ)(?:ない|なけれ)(?:なら|ば|んだったら|のであれば|場合は?))"
+        rf"[^。!?\n]{{0,16}}?(?:{AMOUNT}|単価|報酬|金額)[^。!?\n]{{0,8}}?(?:出せ|出し|払え|払い|お支払い|上げ|上乗せ|アップ|増や|多め)",
+        examples=("ちなみにクラワ通さないなら5万出せます", "クラウドワークスを通さなければ単価上げます"),
+        counter_examples=("クラウドワークスを通さないなら報酬はお支払いできません",),
+        reason="going around the platform as the condition of more pay (round 17): the deal is the bypass",
+    ),
+    DealRule(
+        id="kept_from_the_platform",
+        # the deal kept secret from the platform (「ここだけの話で🤫運営には内緒ね」, round 17)
+        pattern=rf"(?P<s>(?:運営|事務局|{PLATFORM}|サイト側)(?:さん)?\s?(?:に|には|にも)\s?(?:は)?\s?(?:内緒|ないしょ|ナイショ|秘密|言わないで|バレない|ばれない|黙って))",
+        examples=("ここだけの話で🤫運営には内緒ね", "事務局には言わないでくださいね"),
+        counter_examples=("運営に内緒で取引しようと言われたら通報してください",),
+        reason="a deal kept secret from the platform (round 17): only a deal around it needs hiding",
+    ),
+    DealRule(
+        id="invoice_then_transfer",
+        # an invoice asked for and a bank transfer promised (「請求書ください、振込します」, round 17): CrowdWorks
+        # pays the worker; an invoice to the client is a payment around it
+        pattern=rf"(?P<s>請求書\s?(?:を)?\s?(?:ください|下さい|送って|お送り|いただければ|頂ければ|ちょうだい|もらえれば)[^。!?\n]{{0,14}}?(?:振込|振り込|お振込|送金|お支払い|支払い))",
+        examples=("請求書ください、振込します", "請求書を送っていただければ、すぐお振込みします"),
+        counter_examples=("請求書はクラウドワークスが発行しますので不要です",),
+        reason="an invoice asked for and a transfer promised (round 17): paying the worker around the platform",
+        client_only=True,
     ),
     DealRule(
         id="here_not_gone_through",
@@ -578,6 +607,16 @@ RULES += (
 )
 RULES += (
     DealRule(
+        id="english_means_proposed",
+        # a payment means proposed in a few words (「can we just do paypal tho? CW fees r brutal」, round 18)
+        pattern=rf"(?P<s>(?<![a-z])(?:let's|lets|let us|we can|we could|can we|could we|shall we|how about|why not)\s(?:just\s)?"
+        rf"(?:do|use|go with|switch to|go|pay (?:via|by|with|through|on)|be paid (?:via|by|with|through|on))\s(?:via\s|by\s|with\s)?{_EN_MEANS})(?![a-z])",
+        examples=("can we just do paypal tho? CW fees r brutal", "could we use wise for this one?"),
+        counter_examples=("We can't use paypal; everything goes through CrowdWorks.",),
+        lang="en",
+        reason="in English: a payment means outside the platform proposed in a few words (round 18)",
+    ),
+    DealRule(
         id="english_going_direct",
         pattern=rf"(?P<s>(?<![a-z])(?:let's|lets|let us|we can|we could|can we|could we|i'd like to|i want to|want to|wanna|shall we|how about we)\s"
         rf"(?:{_words('going_direct', 'en')})\s(?:direct|directly)(?![a-z])(?!\s(?:to|into|from|on|in)(?![a-z]))|"
@@ -689,6 +728,8 @@ class DirectDealDetector(RuleDetector):
         "commission", "外", "そと", "よそ", "個人で", "プライベート", "payout", "portal", "separately", "on the side", "差額",
         # a wallet address's network (「送り先 TRC20 T…」)
         "trc", "erc", "送り先", "送金先",
+        # a deal kept from the platform (kept_from_the_platform)
+        "運営", "事務局",
     )
     examples = Examples(
         positive=(

@@ -187,7 +187,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="english_id_bank_or_address",
         pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'documents', 'personal_items')}|"
-        r"your id(?= card| document| front| photo| picture| scan| copy|[.,!?]|$))(?![a-z]))",
+        r"your id(?= card| document| front| photo| picture| scan| copy|\s?\+| and|[.,!?]|$))(?![a-z]))",
         examples=("Please send a photo of your passport and your bank account details.",),
         counter_examples=(
             "We do not need your bank details.",
@@ -220,6 +220,8 @@ _REQUEST = compile_pattern(
     r"おしえて|おくって|おねがい|ちょうだい|もらって|もらう|ないと|なければ|なきゃ|お預かり|お預け|預けて|預から|譲って|売って|貸して|"
     # a form to fill in, said as little (「ﾌｫｰﾑに氏名･生年月日･最寄り駅入れるだけ」, tr184)
     r"入れるだけ|入れてください|入れて下さい|入れてね|書くだけ|入力するだけ|記入するだけ|"
+    # brought or mailed to the asker (「身分証もってきてね」「キャッシュカードを郵送してもらいます」, round 18)
+    r"持ってきて|持って来て|もってきて|ご持参|持参して|郵送して|ご郵送|"
     # the place to send them as the last words (「銀行名・支店・口座番号・生年月日をこちらに」, tr211), or
     # before an arrow or the link they go to (「免許証の画像をこちらへ forms.gle/…」, round 16)
     r"(?:を)?(?:こちら|ここ|こっち|下記|以下)(?:に|へ|まで)\s?(?:[。!！\n→⇒👉↓👇:：]|\p{So}|$|(?=(?:https?://|www\.)|[a-z0-9\-]{1,30}\.[a-z]{2,6}/))|"
@@ -234,7 +236,7 @@ _REQUEST = compile_pattern(
     r"(?:写真|写メ|画像|コピー|写し|スキャン|スクショ)\s?を\s?(?:[。!！\n]|\p{So}|$)|(?<=写真|写メ|画像)\s?(?:も|を)?\s?\d\s?枚|"
     # what will do: 「支店名と口座番号でOKです」「市区町村まででも大丈夫です」「じゃ通帳の表紙でいいです」
     r"で(?:も)?\s?(?:ok|オッケー|大丈夫|構いません|かまいません|結構です|十分です|いいです|いいよ|良いです)|"
-    r"(?<![a-z])(?:please|send|share|provide|upload|submit|attach|need|needs|required|must|give|tell|email|forward|"
+    r"(?<![a-z])(?:please|send|share|provide|upload|submit|attach|need|needs|required|must|give|tell|email|forward|bring|"
     # a form to fill in, a check to pass (「just fill in full name, date of birth … so HR can verify u」, tr181)
     r"fill(?: in| out)?|verify|reply with|"
     r"can you|could you|would you|let me know)(?![a-z])"
@@ -428,7 +430,8 @@ _EMAIL_ADDRESS = compile_pattern(r"(?<![a-z])(?:your|full|current) address(?![a-
 _EMAIL_TALK = compile_pattern(r"e-?mail|(?<![a-z])mail(?![a-z])|\(at\)|@|invite|slack|chatwork|discord|message me")
 _HAND_OVER = compile_pattern(vocab.words("ja", "documents", "hand_over"))
 _EN_HAND_OVER = compile_pattern(
-    r"(?<![a-z])(?:send|share|give|provide|forward|text|tell|email|enter|type|reply with|paste|submit|need|needs|want|let me know|"
+    # (「bring your ID + bank card」: brought to a meeting, round 18)
+    r"(?<![a-z])(?:send|share|give|provide|forward|text|tell|email|enter|type|reply with|paste|submit|need|needs|want|let me know|bring|"
     r"what's|whats|what is)(?![a-z])"
 )
 _GIVING = compile_pattern(vocab.words("ja", "documents", "giving"))

@@ -66,7 +66,10 @@ _DECIDE = rf"(?:[ごお]?(?:{vocab.words('ja', 'pressure', 'decisions')})|決め
 # Softened requests count as requests: 「〜てもらえると助かります」「〜いただけると幸いです」.
 _SOFT_ASK = (
     r"(?:いただ|ください|下さい|くださ|願|頂|もらえ|もらい|ほしい|欲しい|助かり|助かる|幸い|ありがた|嬉し|うれし|"
-    r"した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち)"
+    r"した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち|"
+    # a bare te-form closing the clause (「今週中に決めて」), priority to whoever acts in time
+    # (「本日中に購入できる方優先です」, round 18)
+    r"(?<=て)\s?(?:ね|よ|な|ー|〜)?(?=\s?(?:[。!?！？\n]|\p{So}|$))|(?:できる|できた|した|いただける|頂ける)\s?方\s?(?:を|から)?\s?優先)"
 )
 _IF_NOT = (
     r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方には|い方は|い人には|い人は|い人|かったら|いなら|いんなら)|がない場合|(?:な|無)き場合|無い場合|無ければ|次第|"
@@ -424,7 +427,8 @@ _SELF_ACTION = compile_pattern(
     # the client's own act announced (「今日中にクラウドワークスで契約して仮払い入れますね」, tr159)
     r"入れます|ますね"
 )
-_ASKS = compile_pattern(rf"{_REQUEST}|ない場合|なければ|方のみ|ませんか|ご決断|ご判断|しましょう")
+# (priority promised to whoever acts in time asks the reader to hurry: 「今日中に購入できた方を優先します」, round 18)
+_ASKS = compile_pattern(rf"{_REQUEST}|ない場合|なければ|方のみ|ませんか|ご決断|ご判断|しましょう|方\s?(?:を|から)?\s?優先")
 # 「ご不明点があればお早めに」: urging that depends on the reader's own need.
 _CONDITIONAL = compile_pattern(r"あれば|ありましたら|あります場合|の場合は|場合には|でしたら|際は|ときは|時は|ようでしたら")
 _NEEDS = {r.id: compile_pattern(r.needs) for r in RULES if r.needs is not None}

@@ -38,7 +38,8 @@ from ._cues import (
     span_of,
 )
 
-_PERIOD = r"(?:月収|月給|月商|日給|日収|年収|時給|月に|月々|毎月|月|1か月で?|1ヶ月で?|ひと月で?|1日で?|日に|週に|週)"
+# (the first month as the period: 「初月から10万保証します」, round 18)
+_PERIOD = r"(?:月収|月給|月商|日給|日収|年収|時給|月に|月々|毎月|初月から|初月で|初月|月|1か月で?|1ヶ月で?|ひと月で?|1日で?|日に|週に|週)"
 # a range's low end may come first (「月15〜30万円めざせます」, tr183)
 _INCOME = rf"(?:{_PERIOD}\s?(?:最低|平均|最大|安定して|コンスタントに|楽に|簡単に|平均で|で)?\s?(?:\d{{1,3}}(?:[.,]\d+)?\s?万?\s?[〜~～\-–]\s?)?{AMOUNT})"
 # Vocabulary: lang/ja/offers.json.
@@ -265,6 +266,16 @@ RULES: tuple[OfferRule, ...] = (
         examples=("最低入金は0.01BTCから。入金すると毎日3%配当です", "開始にはUSDTを50ドル分ご購入いただくことが条件で、1日で30%の利益が出ます。"),
         counter_examples=("「月利3%の利益」をうたう投資詐欺の手口についての記事です。",),
         reason="a percentage yield per day or month (tr3-0140, tr5-0044)",
+    ),
+    OfferRule(
+        id="english_guaranteed_profit",
+        # profit said to be guaranteed, or a yield per day or week (「profits guaranteed, 15% per week」, round 18)
+        pattern=r"(?P<s>(?<![a-z])(?:guaranteed\s(?:profits?|returns?|income|earnings)|(?:profits?|returns?)\s(?:are\s|is\s)?guaranteed)(?![a-z])|"
+        r"(?<![a-z\d.])\d{1,3}(?:\.\d{1,2})?\s?%\s(?:profit\s|return\s)?(?:per|a|every|each)\s(?:day|week)(?![a-z]))",
+        examples=("profits guaranteed, 15% per week", "guaranteed returns for every member"),
+        counter_examples=("No income is guaranteed; the rate is per article.", "Our fee is 5% per month of the budget."),
+        lang="en",
+        reason="in English, profit said to be guaranteed or a yield counted per day or week (round 18): what no honest job promises",
     ),
     OfferRule(
         id="english_percent_return",
@@ -506,7 +517,7 @@ class UnrealisticOfferDetector(RuleDetector):
         "ほど", "だけ", "倍", "返", "戻", "キャッシュバック", "上乗せ", "出金", "引き出", "払い出", "%", "口座", "アカウント",
         "収益", "お金", "報酬", "利益", "配当", "なってい", "なる方", "もらってい", "earn", "make", "get", "receiv", "commission",
         "profit", "return", "reward", "income", "bonus", "withdraw", "take out", "take home", "bring in", "pay", "day", "week",
-        "24", "back", "refunded", "returned", "man", "k/", "salary", "daily", "weekly",
+        "24", "back", "refunded", "returned", "man", "k/", "salary", "daily", "weekly", "guaranteed",
         # pay for one small act (「1いいね300円」「$2 per like」)
         "いいね", "フォロー", "タップ", "クリック", "再生", "高評価", "チャンネル登録", "視聴",
         "like", "follow", "tap", "click", "view", "subscribe", "review", "parcel", "package",

@@ -544,8 +544,12 @@ RULES: tuple[PaymentRule, ...] = (
         # tr230); the platform's own fee is not one
         pattern=r"(?P<s>(?<![a-z])(?:there is|there's|there will be|it's|it is|with|plus|includes?|including)\s(?:a|an|one)?\s?"
         r"(?:small\s|one-time\s|tiny\s|refundable\s|required\s|mandatory\s)?"
-        r"(?:[a-z-]{1,15}\s){0,2}?(?<!crowdworks |platform |system |service |cw )(?:fee|deposit)\s?(?:of\s)?" + _EN_AMOUNT + ")",
-        examples=("There is a small onboarding kit fee ¥4,980 (templates + LUTs).", "it's a one-time activation fee of $50"),
+        r"(?:[a-z-]{1,15}\s){0,2}?(?<!crowdworks |platform |system |service |cw )(?:fee|deposit)\s?(?:of\s)?" + _EN_AMOUNT
+        # or said to come first, in a few words (「license fee 4,800 yen first」, round 18)
+        + r"|(?<![a-z])(?:[a-z-]{1,15}\s){0,2}?(?<!crowdworks |platform |system |service |cw )(?:fee|deposit)\s?(?:of\s)?" + _EN_AMOUNT
+        + r"\s(?:first|upfront|up front|in advance|to start|before you start|before starting)(?![a-z]))",
+        examples=("There is a small onboarding kit fee ¥4,980 (templates + LUTs).", "it's a one-time activation fee of $50",
+                  "license fee 4,800 yen first. refunded w/ your reward"),
         counter_examples=("There is no fee to join.", "There is a platform fee of ¥500 that CrowdWorks deducts from the pay.",
                           "There's a delivery fee of ¥800 that we pay for you."),
         lang="en",
@@ -690,8 +694,12 @@ RULES: tuple[PaymentRule, ...] = (
         pattern=rf"(?P<s>(?<![a-z])(?<!(?:we|we'll|i'll|will|we can|we'd)\s)(?:buy|purchase|order)\s(?:the|our|a|my)\s(?:[a-z]{{2,12}}\s){{0,2}}?"
         rf"(?:{vocab.words('en', 'money', 'bought_materials')})s?|"
         rf"(?<![a-z])(?:buy|purchase|get|pick up)\s(?:an?\s|the\s|some\s|two\s|three\s|\d{{1,2}}\s)?"
-        rf"(?:{_EN_AMOUNT}\s)?(?:worth of\s)?(?:[a-z]{{2,12}}\s)?(?:{vocab.words('en', 'money', 'gift_card_words')}))(?![a-z])",
+        rf"(?:{_EN_AMOUNT}\s)?(?:worth of\s)?(?:[a-z]{{2,12}}\s)?(?:{vocab.words('en', 'money', 'gift_card_words')})|"
+        # goods bought with the worker's own money (「order the 6 items in the sheet using your own card」, round 18)
+        r"(?<![a-z])(?<!(?:we|we'll|i'll|will|we can|we'd)\s)(?:buy|purchase|order)\s[^.!?\n]{0,40}?(?:using|with|on|from)\s(?:your|ur)\s(?:own\s)?"
+        r"(?:card|credit card|debit card|money|funds|account|wallet))(?![a-z])",
         examples=("Please buy the manual first; it explains every step.", "Please buy a $100 Apple gift card and send me the code.",
+                  "Thx! Task 1: order the 6 items in the sheet using your own card",
                   "You need buy our entry software license first, 4,980円"),
         counter_examples=(
             "You do not need to buy the manual.",
@@ -754,6 +762,10 @@ _REIMBURSED = compile_pattern(
 _CLIENT_ADVANCES = compile_pattern(
     r"(?:弊社|当社|こちら|私|当方|会社)\s?(?:が|で|にて|の方で)?\s?(?:全額)?\s?(?:立て?替え|建て?替え|購入|ご用意|用意|手配|お送り|送付|支給)"
 )
+# A purchase asked for, and the escrow added for it on the platform: the client pays, through CrowdWorks
+# (round 18). Only for goods bought: a fee is never the worker's to pay, whatever escrow is added.
+_PURCHASE = compile_pattern(r"購入|買っ|買い")
+_ESCROW_FOR_IT = compile_pattern(r"(?:追加の|別途|追加で)\s?仮払い\s?(?:を|で)?\s?(?:します|いたします|致します|しますね|入れます|済み|しました)")
 # An amount of nothing (「初期費用0円」「¥0」), unless 「実質0円」 (a refund promise, a scam's tell).
 _ZERO_AMOUNT = compile_pattern(r"(?<![\d,.])0\s?(?:円|yen|usd|usdt|jpy)(?![a-z])|[¥$]\s?0(?![\d,.])|ゼロ円")
 _VIRTUALLY = compile_pattern(r"実質|virtually|effectively")
@@ -768,6 +780,8 @@ _TOPIC_TAIL = compile_pattern(
     r"を削減|を安く|を節約|の計算|の勘定科目|の仕訳|の書き方|ランキング|が安い|が高い|の違い|"
     # a question about it or the article about it (「賃貸の初期費用はいくら？」「初期費用の記事は」, h3-006)
     r"いくら|っていくら|の記事|の原稿|のコラム|のページ|の項目|"
+    # what a scam makes its victims pay, described (「キット代や受講料を先払いさせる例も」, round 18)
+    r"(?:を|も)?\s?[^。!?\n]{0,8}?させる\s?(?:例|手口|詐欺|ケース|パターン|事例|業者)|"
     # a kind of scam named by its fee (「③アカウント凍結→解除金型」, tr27: the article's outline)
     r"型(?:の|詐欺|$|\s|[、。\n]))"
 )
@@ -900,6 +914,8 @@ class UpfrontPaymentDetector(RuleDetector):
             return False  # 「初期費用0円でスタート」: an amount of nothing
         if _CLIENT_ADVANCES.search(text, c_start, max(c_end, sentence_end)):
             return False
+        if _PURCHASE.search(m.group()) and _ESCROW_FOR_IT.search(text):
+            return False  # 「書籍代は経費として、CrowdWorksで追加の仮払いをします。確認できてから購入してください」
         if not rule.reimbursed and (client_pays := _CLIENT_PAYS.search(text, c_start, max(c_end, sentence_end))):
             s_start, s_end = sentence(text, start)
             before = _REIMBURSED.search(text, s_start, client_pays.start())
