@@ -415,7 +415,7 @@ RULES += (
         id="invoice_then_transfer",
         # an invoice asked for and a bank transfer promised (「請求書ください、振込します」, round 17): CrowdWorks
         # pays the worker; an invoice to the client is a payment around it
-        pattern=rf"(?P<s>請求書\s?(?:を)?\s?(?:ください|下さい|送って|お送り|いただければ|頂ければ|ちょうだい|もらえれば)[^。!?\n]{{0,14}}?(?:振込|振り込|お振込|送金|お支払い|支払い))",
+        pattern=r"(?P<s>請求書\s?(?:を)?\s?(?:ください|下さい|送って|お送り|いただければ|頂ければ|ちょうだい|もらえれば)[^。!?\n]{0,14}?(?:振込|振り込|お振込|送金|お支払い|支払い))",
         examples=("請求書ください、振込します", "請求書を送っていただければ、すぐお振込みします"),
         counter_examples=("請求書はクラウドワークスが発行しますので不要です",),
         reason="an invoice asked for and a transfer promised (round 17): paying the worker around the platform",
