@@ -52,7 +52,8 @@ TRAIN_DIR = ROOT / "corpus" / "train"
 # data, SNS and video work), written at the start of the seventeenth; holdout28: the same brief in eight
 # parts (task-scam money steps, after-contract moves, one-line calls, test pieces and re-applying,
 # disguised channels, trust tricks, personal data, workers' and English threads), written at the start
-# of the eighteenth;
+# of the eighteenth; holdout29: the same brief in eight parts, written at the end of the nineteenth,
+# after its last change to detection, and scored once;
 # all by helpers who never read the detectors).
 BLIND = (DATA / "holdout4.jsonl", DATA / "holdout5.jsonl", DATA / "holdout6.jsonl", DATA / "holdout7.jsonl",
          DATA / "holdout8.jsonl", DATA / "holdout9.jsonl", DATA / "holdout10.jsonl",
@@ -62,7 +63,7 @@ BLIND = (DATA / "holdout4.jsonl", DATA / "holdout5.jsonl", DATA / "holdout6.json
          DATA / "holdout19.jsonl", DATA / "holdout20.jsonl", DATA / "holdout21.jsonl",
          DATA / "holdout22.jsonl", DATA / "holdout23.jsonl", DATA / "holdout24.jsonl",
          DATA / "holdout25.jsonl", DATA / "holdout26.jsonl", DATA / "holdout27.jsonl",
-         DATA / "holdout28.jsonl")
+         DATA / "holdout28.jsonl", DATA / "holdout29.jsonl")
 
 RISKS = ("off_platform_contact", "contact_details", "external_site", "direct_deal", "in_person_meeting",
          "work_before_escrow", "upfront_payment", "personal_info", "unrealistic_offer", "pressure")
