@@ -395,30 +395,30 @@ RULES += (
     ),
     DealRule(
         id="bypass_as_the_condition_of_more_pay",
-        # going around the platform as the condition of more money (「ｸﾗﾜ通さないなら」「5万出せます」, round 17:
+        # going around the platform as the condition of more money (「ｸﾗﾜ通さないなら」「5万出せます」, round 18:
         # read joined; 「クラウドワークスを通さなければ単価上げます」)
         pattern=rf"(?P<s>{PLATFORM}\s?(?:を)?\s?(?:通さ|介さ|経由し|使わ)(?:ない|なけれ)(?:なら|ば|んだったら|のであれば|場合は?))"
         rf"[^。!?\n]{{0,16}}?(?:{AMOUNT}|単価|報酬|金額)[^。!?\n]{{0,8}}?(?:出せ|出し|払え|払い|お支払い|上げ|上乗せ|アップ|増や|多め)",
         examples=("ちなみにクラワ通さないなら5万出せます", "クラウドワークスを通さなければ単価上げます"),
         counter_examples=("クラウドワークスを通さないなら報酬はお支払いできません",),
-        reason="going around the platform as the condition of more pay (round 17): the deal is the bypass",
+        reason="going around the platform as the condition of more pay (round 18): the deal is the bypass",
     ),
     DealRule(
         id="kept_from_the_platform",
-        # the deal kept secret from the platform (「ここだけの話で🤫運営には内緒ね」, round 17)
+        # the deal kept secret from the platform (「ここだけの話で🤫運営には内緒ね」, round 18)
         pattern=rf"(?P<s>(?:運営|事務局|{PLATFORM}|サイト側)(?:さん)?\s?(?:に|には|にも)\s?(?:は)?\s?(?:内緒|ないしょ|ナイショ|秘密|言わないで|バレない|ばれない|黙って))",
         examples=("ここだけの話で🤫運営には内緒ね", "事務局には言わないでくださいね"),
         counter_examples=("運営に内緒で取引しようと言われたら通報してください",),
-        reason="a deal kept secret from the platform (round 17): only a deal around it needs hiding",
+        reason="a deal kept secret from the platform (round 18): only a deal around it needs hiding",
     ),
     DealRule(
         id="invoice_then_transfer",
-        # an invoice asked for and a bank transfer promised (「請求書ください、振込します」, round 17): CrowdWorks
+        # an invoice asked for and a bank transfer promised (「請求書ください、振込します」, round 18): CrowdWorks
         # pays the worker; an invoice to the client is a payment around it
         pattern=r"(?P<s>請求書\s?(?:を)?\s?(?:ください|下さい|送って|お送り|いただければ|頂ければ|ちょうだい|もらえれば)[^。!?\n]{0,14}?(?:振込|振り込|お振込|送金|お支払い|支払い))",
         examples=("請求書ください、振込します", "請求書を送っていただければ、すぐお振込みします"),
         counter_examples=("請求書はクラウドワークスが発行しますので不要です",),
-        reason="an invoice asked for and a transfer promised (round 17): paying the worker around the platform",
+        reason="an invoice asked for and a transfer promised (round 18): paying the worker around the platform",
         client_only=True,
     ),
     DealRule(
