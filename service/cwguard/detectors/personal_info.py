@@ -41,7 +41,7 @@ _ID_DOCUMENT = f"(?:{vocab.words('ja', 'documents', 'id_documents')})"
 _MONEY_DATA = f"(?:{vocab.words('ja', 'documents', 'bank_and_card_data')})"
 # A bare 住所 is a home address, unless it is a mail or delivery one (メール住所, 送付先住所); in kana too
 # (「じゅうしょを教えて」, lang/ja/kana_spellings.json).
-_BARE_ADDRESS = "|".join(("住所", *vocab.kana_spellings_of("住所")))
+_BARE_ADDRESS = "|".join(vocab.longest_first(vocab.with_kana_spellings(("住所",))))
 _PERSON = rf"(?:{vocab.words('ja', 'documents', 'personal_details')}|(?<!メール|メ-ル|送付先|アド)(?:{_BARE_ADDRESS}))"
 # Short forms that are also ordinary words (「免許をお持ちの方」 is a job requirement, 「マイナ保険証の
 # 記事」 a topic): an ID only with a copy, a photo or sending asked of it.

@@ -25,8 +25,6 @@ from .explain import passages
 _DIGITS = re.compile(r"\d")
 SENDERS = ("client", "worker", "system", "unknown")
 PHASES = ("before_contract", "contracted")
-_SENDER = {s: i for i, s in enumerate(SENDERS)}
-_PHASE = {p: i for i, p in enumerate(PHASES)}
 # How loud the context columns are next to the n-grams (each row of n-grams has unit length).
 CONTEXT_WEIGHT = 0.5
 _WHITE_SPACES = re.compile(r"\s\s+")  # as scikit-learn's "char" analyzer reads a text
@@ -34,6 +32,16 @@ BITS = 16                             # bits per character number in a key: four
 # The number of every character outside the alphabet and of the end of the batch: no vocabulary
 # key has it (numbers run 1 .. len(alphabet)), so no n-gram through it finds a column.
 NONE = (1 << BITS) - 1
+
+
+
+
+def context_of(sender: str, phase: str) -> tuple[int, int]:
+    """The sender's and the phase's positions among the context columns (one of each per message; an
+    unknown sender counts as "unknown", an unknown phase as before the contract). Training
+    (`features.Featurizer`) and inference read the same columns."""
+    return (SENDERS.index(sender if sender in SENDERS else "unknown"),
+            len(SENDERS) + PHASES.index(phase if phase in PHASES else "before_contract"))
 
 
 # Messages per inference batch (bounds the memory of one batch; measured in `make bench`).
@@ -99,10 +107,9 @@ class CompiledModel:
         self._table = _KeyTable(self.keys, self.columns)
         # shifting the characters of an n-gram into place: (positions, n) << this, summed along n
         self._shifts = np.arange(self.ngram_range[1], dtype=np.uint64) * np.uint64(BITS)
-        # the context columns' share of the raw scores, by sender x phase (as `context_columns`)
-        base = self.n_text
-        self._context = np.array([CONTEXT_WEIGHT * (self.weights[base + s] + self.weights[base + len(SENDERS) + p])
-                                  for s in range(len(SENDERS)) for p in range(len(PHASES))])
+        # the context columns' share of the raw scores, by (sender, phase)
+        self._context = {(s, p): CONTEXT_WEIGHT * (self.weights[self.n_text + s] + self.weights[self.n_text + p])
+                         for s, p in (context_of(sender, phase) for sender in SENDERS for phase in PHASES)}
 
     @property
     def n_text(self) -> int:
@@ -134,12 +141,6 @@ class CompiledModel:
         rows = np.searchsorted(ends, found // (high - low + 1), side="right")
         return _tfidf(rows, columns[found], len(cleaned), self.idf)
 
-    def context_columns(self, senders: Sequence[str], phases: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        base = self.n_text
-        sender = [base + SENDERS.index(s if s in SENDERS else "unknown") for s in senders]
-        phase = [base + len(SENDERS) + PHASES.index(p if p in PHASES else "before_contract") for p in phases]
-        return np.asarray(sender, dtype=np.int64), np.asarray(phase, dtype=np.int64)
-
     # --- opinions ------------------------------------------------------------------------------
 
     def infer(self, texts: Sequence[str], senders: Sequence[str], phases: Sequence[str]) -> list[Opinion]:
@@ -164,8 +165,7 @@ class CompiledModel:
         if len(starts):
             raw[rows[starts]] = np.add.reduceat(weighted, starts)
         raw += self.biases
-        raw += self._context[[_SENDER.get(s, _SENDER["unknown"]) * len(PHASES) + _PHASE.get(p, 0)
-                              for s, p in zip(senders, phases, strict=True)]]
+        raw += np.array([self._context[context_of(s, p)] for s, p in zip(senders, phases, strict=True)])
         silent = np.ones(len(texts), dtype=bool)  # no known n-gram: no evidence either way
         silent[rows[starts]] = False
         return opinions_from_raw(raw, self.names, self.platt, silent, self.secondary)

@@ -13,7 +13,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..engine.normalize import normalize
-from .compiled import CONTEXT_WEIGHT, PHASES, SENDERS, feature_text
+from .compiled import CONTEXT_WEIGHT, PHASES, SENDERS, context_of, feature_text
 
 __all__ = ["CONTEXT_WEIGHT", "PHASES", "SENDERS", "Featurizer", "feature_text", "prepare"]
 
@@ -40,8 +40,7 @@ class Featurizer:
         rows = len(texts)
         context = np.zeros((rows, len(SENDERS) + len(PHASES)), dtype=np.float32)
         for i, (sender, phase) in enumerate(zip(senders, phases, strict=True)):
-            context[i, SENDERS.index(sender if sender in SENDERS else "unknown")] = CONTEXT_WEIGHT
-            context[i, len(SENDERS) + PHASES.index(phase if phase in PHASES else "before_contract")] = CONTEXT_WEIGHT
+            context[i, context_of(sender, phase)] = CONTEXT_WEIGHT
         return sparse.hstack([grams, sparse.csr_matrix(context)], format="csr")
 
 
