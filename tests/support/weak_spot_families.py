@@ -357,6 +357,20 @@ WEAK_SPOT_FLAGGED = [
      BEFORE),
     ("family: someone explaining in a chat app, in English", "my manager explains everything on WhatsApp", "off_platform_contact", "client",
      BEFORE),
+    # round 19
+    ("family: an app by its icon, with a holder word", "✈️のマークのアプリで話せます？", "off_platform_contact", "client", BEFORE),
+    ("family: moving to a chat app with 移る", "続きはテレグラムに移りましょう", "off_platform_contact", "client", BEFORE),
+    ("family: a share of the balance paid to withdraw", "to cash out you must pay a 20% fee", "upfront_payment", "client", BEFORE),
+    ("family: money back after some tasks, in English", "deposit $50, you will get it back after 5 orders", "upfront_payment", "client", BEFORE),
+    ("family: the selection carried on the client's own site", "二次選考は当社の採用サイトで実施しています", "external_site", "client", BEFORE),
+    ("family: the next jobs direct, the deal named", "次からは直接取引で👍", "direct_deal", "client", AFTER),
+    ("family: a direct transfer as why no fee", "直接お支払いなのでシステム利用料はかかりません", "direct_deal", "client", BEFORE),
+    ("family: a direct transfer in chat English", "payment direct to ur bank, no cw fee", "direct_deal", "client", AFTER),
+    ("family: slots filling as the reason to hurry", "明日までに返事ください、枠が埋まっちゃうので", "pressure", "client", BEFORE),
+    ("family: slots filling, in English", "decide fast pls, spots filling up", "pressure", "client", BEFORE),
+    ("family: slots said to fill by a near time", "明日には枠が埋まりそうです", "pressure", "client", BEFORE),
+    ("family: a deadline, then otherwise", "reply today please. otherwise the slot goes to another applicant", "pressure", "client", BEFORE),
+    ("family: the money said to come later, work now", "funds arrive next week, start today pls", "work_before_escrow", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -590,4 +604,15 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a guide that teaches a chat app", "Please write a guide that teaches users on Telegram how to join channels", "client",
      BEFORE),
     ("look-alike: the pay received on the platform", "報酬の受け取りはクラウドワークスからです", "client", AFTER),
+    # round 19
+    ("look-alike: an icon designed in green", "緑のアイコンを3案作ってください", "client", BEFORE),
+    ("look-alike: the client's team moved tools", "うちのチームはSlackに移りました。導入手順書を作ってください", "client", BEFORE),
+    ("look-alike: a tax on income, not a withdrawal", "Freelancers pay 10% tax on their income in Japan.", "client", BEFORE),
+    ("look-alike: a blog continued on the client's site", "続きは弊社サイトで公開している記事をご覧ください", "client", BEFORE),
+    ("look-alike: a short link shown as a row's format", "例: https://bit.ly/3XyZabc → 301 のように書いてください", "client", BEFORE),
+    ("look-alike: the worker asking to stay here", "QRを読んだらLINEが開きました。こちらのメッセージで続けられますか？", "worker", BEFORE),
+    ("look-alike: a phone number as the data's format", "電話番号は 06-1234-5678 の形で入力してください", "client", BEFORE),
+    ("look-alike: ID images as the work's samples", "運転免許証のサンプル画像にアノテーションを付ける作業です", "client", BEFORE),
+    ("look-alike: a login flow tested", "We need someone to test our OTP login flow with our test phone numbers.", "client", BEFORE),
+    ("look-alike: a review booking site's slots", "予約枠が埋まるので、予約システムを導入したいです", "client", BEFORE),
 ]

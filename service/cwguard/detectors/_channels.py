@@ -973,6 +973,8 @@ THANKS_FOR_PROPOSAL = compile_pattern(vocab.words("ja", "channel_talk", "thanks_
 # rule's subject (「外部での連絡については…ヘルプをご確認ください。弊社も…こちらのメッセージのみで…」).
 ALL_HERE_POLICY = compile_pattern(talk("on_platform") + talk("all_here_policy"))
 ALL_HERE_TALK = compile_pattern(talk("all_here_talk"))
+# The worker asks to go on here (「CrowdWorksのメッセージでは進められないですか？」).
+STAY_HERE_ASKED = GatedPattern(compile_pattern(talk("on_platform") + talk("stay_here_asked")))
 POLICY_CONTRAST = compile_pattern(talk("policy_contrasts"))
 
 

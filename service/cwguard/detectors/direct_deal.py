@@ -313,9 +313,10 @@ _PROPOSING = _words("proposing")
 RULES += (
     DealRule(
         id="next_time_directly",
-        pattern=rf"(?P<s>{_NEXT}[^。!?\n]{{0,8}}?{_DIRECT_WORD}\s?(?:で|に|が|の方が|のほうが)?)"
-        r"(?=\s?(?:" + _PROPOSING + r"|お願い|いい|良い|希望|嬉しい|うれしい|助かり|助かる|[?。!\n]|$))",
-        examples=("次回は直でお願いできます？",),
+        # (the deal named after it, an emoji closing it: 「次回以降は直接やり取りで」「次回から直接で🙏」, round 19)
+        pattern=rf"(?P<s>{_NEXT}[^。!?\n]{{0,8}}?{_DIRECT_WORD}\s?(?:{_words('direct_deal_nouns')})?\s?(?:で|に|が|の方が|のほうが)?)"
+        r"(?=\s?(?:" + _PROPOSING + r"|お願い|いい|良い|希望|嬉しい|うれしい|助かり|助かる|[?。!\n]|\p{So}|$))",
+        examples=("次回は直でお願いできます？", "次回以降は直接やり取りで", "次回から直接で🙏"),
         counter_examples=(
             "次回も直接こちらのメッセージでご連絡ください。",
             "次から直接ドキュメントに書き込んでください。",
@@ -456,6 +457,18 @@ RULES += (
         reason="the platform's fee said to be saved and handed to the worker: the deal off the platform (round 14)",
     ),
     DealRule(
+        id="direct_pay_without_the_fee",
+        # the pay sent straight to the worker, given as why no fee is charged (「報酬もサイトから直接振込なので
+        # 手数料かかりません」, round 19); not a bank's transfer fee (「…なので振込手数料は…」)
+        pattern=rf"(?P<s>(?<!\p{{Han}})直接?\s?(?:お|ご)?(?:振り?込み?|振込|支払い?|払い|送金|入金|お支払い)[^。!?\n]{{0,8}}?(?:なので|だから|ですので|のため|なら|だと|で)"
+        rf"\s?[、,]?\s?(?<!{_words('other_fees')})(?:{_words('platform_fees')})\s?(?:が|は|も)?\s?"
+        r"(?:かかりません|かからない|かからん|かかんない|なし|無し|ゼロ|0円|引かれません|引かれない|取られません|取られない|不要))",
+        examples=("報酬もサイトから直接振込なので手数料かかりません", "直払いだとマージン取られないです"),
+        counter_examples=("直接振込なので手数料がかからない、という誘いには応じないでください",
+                          "「直接振込なので手数料かかりません」と言われたら通報してください"),
+        reason="the pay sent straight to the worker as why no platform fee is charged (round 19)",
+    ),
+    DealRule(
         id="transferred_separately",
         # money said to be transferred separately or to another account (「ボーナスは別で振り込みます」
         # 「残金は別口座に振るね」「評価★5にしてくれたら別で2千円ﾌﾘｺﾐします」, round 15): a bank transfer beside
@@ -570,11 +583,15 @@ RULES += (
     DealRule(
         id="english_pay_directly",
         pattern=r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: (?:you|u|ya))?|paid|contract(?: with (?:you|u|me|us))?|work(?: with (?:you|u|me|us))?|deal|hire (?:you|u)|invoice me|send (?:(?:you|u) )?(?:the )?money)"
-        rf"\s{_words('privately', 'en')}(?![a-z])|(?<![a-z])direct (?:contract|payment|deal)s?(?![a-z]))",
-        examples=("From the next job I'd like to pay you directly.", "can u cancel the contract here? I'll pay u directly, paypal or wise."),
+        rf"\s{_words('privately', 'en')}(?![a-z])|(?<![a-z])direct (?:bank )?(?:contract|payment|deal|transfer|pay)s?(?![a-z])"
+        # the transfer said direct after it, in chat (「bank transfer direct, +10% for u」, round 19)
+        r"|(?<![a-z])(?:bank )?(?:transfer|payment|pay)s? direct(?![a-z]))",
+        examples=("From the next job I'd like to pay you directly.", "can u cancel the contract here? I'll pay u directly, paypal or wise.",
+                  "bank transfer direct, +10% for u", "direct bank transfer, no fees"),
         counter_examples=(
             "We never pay directly; payment goes through CrowdWorks escrow.",
             "I can't pay you directly.",
+            "We don't do direct bank transfers; everything goes through CrowdWorks.",
         ),
         lang="en",
         reason="in English: paying or contracting directly",

@@ -179,8 +179,9 @@ class OffPlatformContact(Detector):
         # tutorial or an article explains are no one's proposal, whichever frame read them
         found = [(start, end) for start, end in found
                  if not (ch.in_sample(text, start, end) or ch.explained_by_the_work(text, start, end, sentences))]
-        if not terse:  # a worker asking whether the job uses a channel proposes none
-            found = [(start, end) for start, end in found if not _asks_whether(text, start, sentences)]
+        if not terse:  # a worker asking whether the job uses a channel, or asking to stay here, proposes none
+            found = [] if found and ch.STAY_HERE_ASKED.search(text) else [
+                (start, end) for start, end in found if not _asks_whether(text, start, sentences)]
         policy = ch.all_here_policy_at(text, sentences) if found else -1
         if policy >= 0:  # 「…については…。弊社も契約前はこちらのメッセージのみでやり取りしています」
             found = [(start, end) for start, end in found if start > policy]

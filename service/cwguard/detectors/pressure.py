@@ -292,18 +292,24 @@ RULES: tuple[PressureRule, ...] = (
         r"(?:本日|今日|今夜)\s?(?:中\s?の|中?\s?に?[^。!?\n]{0,10}?(?:した|いた|れた|った|える|る))\s?(?:方|人)\s?(?:のみ|限定|だけ)|"
         r"残席(?:わずか|僅か|\s?\d{1,3})|ラスト\s?(?:\d{1,3}|一|ひと)\s?(?:名|人|枠|席|組|社)|"
         r"最後の\s?(?:\d|一|ひと)\s?(?:枠|席)|最後の\s?(?:\d|一|ひと)\s?(?:名|人)(?:様)?(?:の募集|を募集|となり|です|のみ)|ラスト\s?(?:枠|チャンス)|"
-        r"(?:枠|定員|席|募集)(?:が|は)?\s?(?:埋ま(?:って(?:しま)?う|る)|なくなる)前に|あと(?:少し|わずか)で(?:締め切|終了|満員|定員)|あと\s?\d{1,3}\s?(?:名|人|枠|席)(?:様)?(?:で締め切|のみ|限定|で終了)?|"
+        # (or as the reason to hurry, in kana too: 「今日中に追加おねがいします、枠うまるので」, round 19)
+        r"(?<!予約)(?:枠|定員|席|募集)(?:が|は|も)?\s?(?:(?:埋ま|うま)(?:って(?:しま)?う|っちゃう|る|りそう)|なくなる)(?:前に|ので|から|んで)|"
+        # (or said to fill by a near time: 「今日中で枠埋まります」「明日には枠うまりそう」, round 19)
+        r"(?:本日中|今日中|本日|今日|今夜|明日|きょう|あした)\s?(?:中)?\s?(?:で|には|に|までに|まで)\s?(?:募集)?(?:枠|定員|席)(?:が|は|も)?\s?"
+        r"(?:埋ま|うま)(?:ります|る|っちゃう|りそう|ってしまい)|あと(?:少し|わずか)で(?:締め切|終了|満員|定員)|あと\s?\d{1,3}\s?(?:名|人|枠|席)(?:様)?(?:で締め切|のみ|限定|で終了)?|"
         # 「枠は埋まってしまいました」 is past: the job is full (not scarcity; external_site reads the new link)
         r"(?:募集)?枠(?:が|は|も)?\s?(?:残りわずか|わずか|少な|埋まり次第|埋まる前|限られ|なくなり次第|埋まって(?!しまいました|しまった|います|おります|いる))|"
         r"枠(?:は|が|も)?\s?(?:あと|残り)\s?(?:\d{1,2}|一|ひと)\s?(?:つ|名|人|件|枠|席)|"
         r"定員(?:に)?(?:なり次第|達し次第|に達し次第)|(?:\d{1,3}\s?(?:名|人))(?:様)?限定|限定\s?\d{1,3}\s?(?:名|人|枠)|"
         rf"今月(?:だけ|限り|中のみ)|{vocab.words('ja', 'pressure', 'scarcity_phrases')})",
-        examples=("名刺データの入力作業です。先着3名様で締め切りますので、ご希望の方はお早めにご返信ください。",),
+        examples=("名刺データの入力作業です。先着3名様で締め切りますので、ご希望の方はお早めにご返信ください。",
+                  "今日中に追加おねがいします、枠うまるので", "今日中で枠埋まります"),
         counter_examples=(
             "残りの作業は来週で大丈夫です。",
             "初稿ありがとうございます。残り5ページも同じ調子でお願いします。",
             "「残りわずか」という見出しのコピーを作成してください。",
             "先着3名限定という表現は使わないでください。",
+            "週末は今日中に予約枠が埋まるので、予約フォームの改善をお願いします",
         ),
         reason="scarcity (dev-042, dev-044, dev-052, dev-065, dev-034)",
         self_evident=True,
@@ -351,6 +357,8 @@ RULES: tuple[PressureRule, ...] = (
         r" (?:tonight|today|tomorrow|soon|this week|(?:on |this )?" + _EN_WEEKDAY + r"|"
         r"in (?:\d{1,3}|one|two|three|a few) (?:minutes?|mins?|hours?|hrs?|days?))|"
         r"limited (?:spots?|slots?|seats?|places?)|(?:spots?|slots?|seats?|places?) (?:are )?(?:filling|going) fast|"
+        # said as the reason to hurry, in chat (「reply fast, slots filling」, round 19)
+        r"(?:spots?|slots?|seats?|places?) (?:are |r )?(?:filling(?: up)?|almost full|nearly full|going)(?=\s?(?:[.!,\n]|\p{So}|$))|"
         r"(?:spots?|slots?|seats?|places?|openings?|positions?) (?:are |is )?(?:very |strictly )?limited(?! (?:to|by|in|for)(?![a-z]))|"
         # not the client's own contract step sent (「I'll send the offer here today」)
         # (nor the time of the client's own step after it: 「pls accept and we'll fund it today」, tr269)
@@ -362,7 +370,7 @@ RULES: tuple[PressureRule, ...] = (
         r"(?:within|in the next|in) (?:\d{1,3}|one|two|three|five|ten|fifteen|twenty|thirty) (?:minutes?|mins?|hours?|hrs?)))"
         r"(?![a-z]))",
         examples=("Only 2 spots left, please reply ASAP.", "12 seats left, close tonight", "spots close friday",
-                  "this offer ends in 2 hours"),
+                  "this offer ends in 2 hours", "ok but reply fast, slots filling"),
         counter_examples=(
             "We will reply as soon as possible.",
             "This is not urgent.",
@@ -386,15 +394,17 @@ RULES += (
         + _EN_CONSEQUENCE
         # the consequence first, counted down (「account will be frozen in 2h if combo not complete」, tr229)
         + r"|" + _EN_CONSEQUENCE + r"\s(?:in|within|after)\s(?:\d{1,3}|one|two|three)\s?(?:h|hrs?|hours?|m|mins?|minutes?)(?![a-z])"
-        + r"|(?<![a-z])(?:minutes?|mins?|min|hours?|hrs?|today|tonight|now|tomorrow|tmrw|asap|eod|noon|midnight|deadline|[ap]m|\d{1,3}\s?(?:h|m)|" + _EN_WEEKDAY + r"|weekend)(?:\s(?:left|remaining|only|pls|please))?\s?,?\s(?:or|otherwise|or else|after that|after which)\s"
+        + r"|(?<![a-z])(?:minutes?|mins?|min|hours?|hrs?|today|tonight|now|tomorrow|tmrw|asap|eod|noon|midnight|deadline|[ap]m|\d{1,3}\s?(?:h|m)|" + _EN_WEEKDAY + r"|weekend)(?:\s(?:left|remaining|only)|\s(?:pls|please|plz)[.!]?)?\s?,?\s(?:or|otherwise|or else|after that|after which)\s"
         + r"[^.!?\n]{0,40}?" + _EN_CONSEQUENCE + r")(?![a-z])",
         examples=("Confirm by tomorrow or the job goes to someone else.", "msg me in 10 min or slot goes to next person",
                   "if the order is not completed in 60 minutes your account freezes",
                   "tomorrow noon deadline or we choose other", "offer stands till sunday, after that I give the seat to another setter",
-                  "ur account will be frozen in 3h if the order is not complete"),
+                  "ur account will be frozen in 3h if the order is not complete",
+                  "start now pls. otherwise we'll go w/ someone else"),
         counter_examples=(
             "If you don't reply today, that's fine; no one else will take the job.",
             "Slack or email, someone else on the team may answer too.",
+            "I can start now. Otherwise someone else on the team will help.",
         ),
         lang="en",
         reason="in English: a deadline or a condition with a consequence (tr2-0122, tr5-0006, tr5-0055 families)",

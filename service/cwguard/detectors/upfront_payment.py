@@ -517,9 +517,12 @@ RULES: tuple[PaymentRule, ...] = (
         # an amount promised back with the first pay: the worker pays it first
         # (「work kit (software licence + headset) $79, refunded with first salary」, tr300)
         pattern=rf"(?P<s>{_EN_AMOUNT}[^.!?\n]{{0,30}}?(?<![a-z])(?:refunded|reimbursed|paid\sback|returned)\s(?:with|in|from|on|after)\s"
-        r"(?:your\s|the\s)?(?:first\s)?(?:salary|pay|paycheck|payout|payment|commission|earnings)(?![a-z]))",
+        r"(?:your\s|the\s)?(?:first\s)?(?:salary|pay|paycheck|payout|payment|commission|earnings)(?![a-z])"
+        # or said to come back once some tasks are done (「only ¥5,000, u get it back after 3 tasks」, round 19)
+        rf"|{_EN_AMOUNT}[^.!?\n]{{0,30}}?(?<![a-z])(?:you|u)(?:'ll| will)?\s(?:get|receive)\s(?:it|this|that|them|the money|everything|all)\s?"
+        r"(?:all\s)?back\s(?:after|with|once|when|in)(?![a-z]))",
         examples=("Before day 1 you need our work kit (software licence + headset) $79, refunded with first salary.",
-                  "The $50 deposit is reimbursed in your first payout."),
+                  "The $50 deposit is reimbursed in your first payout.", "only ¥5,000, u get it back after 3 tasks"),
         counter_examples=("The $200 escrow is refunded to the client if you decline.",),
         lang="en",
         reason="in English, an amount promised back with the first pay (tr300 family): money the worker puts in first",
@@ -537,6 +540,16 @@ RULES: tuple[PaymentRule, ...] = (
         counter_examples=("We pay the registration fee for you.", "You don't have to pay any fee."),
         lang="en",
         reason="in English: paying a fee, a deposit or a registration (tr9-014, tr2-0132, tr5-0077)",
+    ),
+    PaymentRule(
+        id="english_share_paid_to_unlock",
+        # a share of the balance as the price of a withdrawal (「To withdraw, pay 10% tax first」, round 19)
+        pattern=r"(?P<s>(?<![a-z])pay(?:ing)?\s(?:a\s|the\s)?\d{1,2}(?:\.\d)?\s?%\s(?:[a-z-]{1,15}\s)?(?:fee|fees|tax|taxes|charge|deposit|commission)(?![a-z]))",
+        examples=("To withdraw, pay 10% tax first", "pay a 15% fee to unlock your balance"),
+        counter_examples=("you pay 10% tax on your income in Japan", "CrowdWorks charges a 20% fee on each contract."),
+        lang="en",
+        reason="in English, a percentage paid as a fee or tax in a sentence that names what it unlocks (round 19)",
+        needs_condition=True,
     ),
     PaymentRule(
         id="english_fee_stated",

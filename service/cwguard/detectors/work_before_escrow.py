@@ -586,10 +586,17 @@ RULES += (
     ),
     EscrowRule(
         id="english_escrow_later_start_now",
-        pattern=r"(?P<s>(?<![a-z])escrow\s(?:later|next week|next month|at (?:the )?(?:end of (?:the )?month|month end)|tomorrow|after delivery)(?![a-z]))",
-        examples=("Escrow at the end of the month, just start now please.",),
+        # (or the money said to come later: 「budget opens on the 1st, start now pls」「we'll fund the milestone
+        # next week, start now」, round 19)
+        pattern=r"(?P<s>(?<![a-z])escrow\s(?:later|next week|next month|at (?:the )?(?:end of (?:the )?month|month end)|tomorrow|after delivery)(?![a-z])"
+        r"|(?<![a-z])(?:budget|funds?|funding|escrow|milestone|payment)\s(?:opens?|comes?|arrives?|clears?|goes in|go in|(?:is|are|will be|gets?) (?:funded|approved|released))\s"
+        r"(?:on the \d{1,2}(?:st|nd|rd|th)?|next week|next month|later|tomorrow|at (?:the )?(?:end of (?:the )?month|month end))(?![a-z])"
+        r"|(?<![a-z])(?:i|we)(?:'ll| will)\sfund\s(?:the\s|it\s)?(?:escrow\s|milestone\s)?(?:later|next week|next month|tomorrow|on the \d{1,2}(?:st|nd|rd|th)?)(?![a-z]))",
+        examples=("Escrow at the end of the month, just start now please.", "budget opens on the 1st, start now pls",
+                  "we'll fund the milestone next week, start now pls"),
         counter_examples=(
             "I'll fund the escrow later today; please start after it is funded.",
+            "The budget opens on the 1st, so we will post the contract then.",
         ),
         lang="en",
         reason="in English: escrow put off, the work asked for now (tr3-0153 family)",
@@ -648,7 +655,7 @@ class WorkBeforeEscrowDetector(RuleDetector):
     terms = (
         "無償", "無料", "無報酬", "無し", "なし", "報酬", "ノーギャラ", "ただ", "ボランティア", "仮払い", "契約", "発注", "採用", "先に", "先行", "前もって", "試し",
         "とりあえず", "まず", "サンプル", "テスト", "おためし", "トライアル", "試作", "課題", "選考", "合格", "escrow", "contract", "unpaid", "free", "trial", "test",
-        "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay", "before i", "before we", "fund", "milestone",
+        "sample", "no-pay", "non-paid", "not paid", "without pay", "no pay", "before i", "before we", "fund", "milestone", "budget", "payment",
         # the pay put off with no word of escrow (payment_later_start_now)
         "入金", "支払", "振込",
         # the decision taken on a piece made first (decided_on_the_work)

@@ -152,4 +152,13 @@ def channel_nicknames() -> tuple[str, str]:
               for name in longest_first(data["masked"]["names"])
               for width in ((1, 2) if len(name) >= 5 else (1,)) for i in range(len(name) - width + 1)]
     alternatives.append("(?:" + "|".join(masked) + ")")
+    alternatives.append(_icon_names(data))
     return "|".join(alternatives), data["nicknames"][0]["example"]
+
+
+def _icon_names(data: dict) -> str:
+    """An app's colour or icon joined to what holds it (「紙ヒコーキのアイコンのやつ」「みどりのアプリ」):
+    every icon of every nickname entry with every holder, an optional の between."""
+    icons = [regex.escape(icon) for e in data["nicknames"] for icon in longest_first(e.get("icons", ()))]
+    holders = [regex.escape(h).replace("の", r"\s?の\s?") for h in longest_first(data["icon_holders"]["terms"])]
+    return rf"(?:{'|'.join(icons)})\s?(?:の\s?)?(?:{'|'.join(holders)})"

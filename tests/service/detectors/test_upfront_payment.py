@@ -224,7 +224,7 @@ def test_the_rules_treated_apart_are_named_by_their_fields():
     assert [r.id for r in RULES if r.reimbursed] == ["own_name_purchase", "advance_asked", "advance_by_worker"]
     assert {r.id for r in RULES if r.needs_condition} == {
         "money_in_for_a_condition", "amount_first_for_a_condition", "fee_for_a_condition",
-        "english_money_in_verb_for_a_condition", "english_send_money_to_unlock", "paid_upgrade_for_a_condition",
+        "english_money_in_verb_for_a_condition", "english_send_money_to_unlock", "english_share_paid_to_unlock", "paid_upgrade_for_a_condition",
         "amount_after_what_it_unlocks",
     }
 
