@@ -606,6 +606,7 @@ WEAK_SPOT_PASSED = [
     ("look-alike: the pay received on the platform", "報酬の受け取りはクラウドワークスからです", "client", AFTER),
     # round 19
     ("look-alike: an icon designed in green", "緑のアイコンを3案作ってください", "client", BEFORE),
+    ("look-alike: the phone's own camera app", "撮影はスマホのカメラアプリでお願いします", "client", BEFORE),
     ("look-alike: the client's team moved tools", "うちのチームはSlackに移りました。導入手順書を作ってください", "client", BEFORE),
     ("look-alike: a tax on income, not a withdrawal", "Freelancers pay 10% tax on their income in Japan.", "client", BEFORE),
     ("look-alike: a blog continued on the client's site", "続きは弊社サイトで公開している記事をご覧ください", "client", BEFORE),
