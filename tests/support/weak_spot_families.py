@@ -371,6 +371,15 @@ WEAK_SPOT_FLAGGED = [
     ("family: slots said to fill by a near time", "明日には枠が埋まりそうです", "pressure", "client", BEFORE),
     ("family: a deadline, then otherwise", "reply today please. otherwise the slot goes to another applicant", "pressure", "client", BEFORE),
     ("family: the money said to come later, work now", "funds arrive next week, start today pls", "work_before_escrow", "client", BEFORE),
+    # round 20
+    ("family: the pay fetched in a scam-typical app, after a contract", "報酬の受け取りは担当者とWhatsAppでお願いします", "off_platform_contact",
+     "client", AFTER),
+    ("family: more jobs in a group, abbreviated", "more gigs in our Telegram grp 👉 t.me/gigs_jp_2026", "off_platform_contact", "client", AFTER),
+    ("family: the next ones taken around the platform", "lets skip crowdworks for the next projects", "direct_deal", "client", AFTER),
+    ("family: invoicing the worker direct", "i'll invoice you direct next time", "direct_deal", "client", AFTER),
+    ("family: a personal payment link", "send it here: paypal.me/kenji_design", "direct_deal", "client", AFTER),
+    ("family: coming to the office said to be required", "面接は来所必須です", "in_person_meeting", "client", BEFORE),
+    ("family: joining today, in a te-form", "今日中にグループ入ってね", "pressure", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -616,4 +625,9 @@ WEAK_SPOT_PASSED = [
     ("look-alike: ID images as the work's samples", "運転免許証のサンプル画像にアノテーションを付ける作業です", "client", BEFORE),
     ("look-alike: a login flow tested", "We need someone to test our OTP login flow with our test phone numbers.", "client", BEFORE),
     ("look-alike: a review booking site's slots", "予約枠が埋まるので、予約システムを導入したいです", "client", BEFORE),
+    # round 20
+    ("look-alike: no visit needed", "来社は不要です。すべてオンラインで進めます", "client", BEFORE),
+    ("look-alike: a payment link explained as the work", "PayPal.Meのリンクの作り方を図解してください", "client", BEFORE),
+    ("look-alike: what has arrived by today", "今日中に入ってる分だけ確認します", "client", BEFORE),
+    ("look-alike: working directly with clients, on the platform", "We work direct with our clients through CrowdWorks.", "client", BEFORE),
 ]

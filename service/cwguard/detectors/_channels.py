@@ -1411,12 +1411,12 @@ SURVIVES_RULES: tuple[Rule, ...] = (
         pattern=r"(?<![a-z])(?:more|extra|priority|bonus|vip|higher[- ]paying|better[- ]paying|better[- ]paid|high[- ]paying)\s"
         # (「for more daily task (3000~8000yen/day) join team group on telegram」, tr245)
         r"(?:daily\s|paid\s|new\s)?(?:work|tasks?|jobs?|orders?|projects?|gigs?)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:than\s(?:we|i)\scan\s(?:post|put|offer)\shere|"
-        r"group|channel|community|server|chat|crew|squad)(?![a-z])"
+        r"group|grp|channel|community|server|chat|crew|squad)(?![a-z])"
         # (「hop in our promo crew for bonus gigs 👉 t.me/+…」, tr188)
         r"|(?<![a-z])(?:join|add|follow|hop\sin(?:to)?|jump\sin(?:to)?)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:group|channel|community|server|crew|squad)(?![a-z])[^.!?\n]{0,30}?"
         r"(?<![a-z])(?:more|extra|priority|bonus|vip|higher[- ]paying|better[- ]paying|high[- ]paying)\s(?:daily\s|paid\s|new\s)?(?:work|tasks?|jobs?|orders?|projects?|gigs?)(?![a-z])",
         examples=("we have way more work than we can post here. join the translators group", "join the translators group for priority tasks t.me/+Qm8vXr2",
-                  "also hop in our promo crew for bonus gigs 👉 t.me/+PromoCrew"),
+                  "also hop in our promo crew for bonus gigs 👉 t.me/+PromoCrew", "more jobs in my Telegram grp: t.me/ariajobs_jp"),
         counter_examples=("please join the project channel on Slack for the review",),
         lang="en",
         reason="in English: more work offered in an outside group (tr154)",
@@ -1431,10 +1431,12 @@ SURVIVES_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="pay_handled_in_a_group",
-        pattern=r"(?:報酬|出金|お支払い|支払い|受け取り|受取)[^。\n]{0,16}?" + talk("outside_groups") + r"\s?(?:で|にて|から)",
-        examples=("報酬の出金は専用グループで手続きしてね→ t.me/+kQ8v2LmZpXw",),
+        # (or in an app typical of task scams: 「報酬の受け取りは財務担当とテレグラムで👉 t.me/…」, round 20)
+        pattern=r"(?:報酬|出金|お支払い|支払い|受け取り|受取)[^。\n]{0,16}?(?:" + talk("outside_groups") + "|"
+        + vocab.unmitigable_channel_names() + r")\s?(?:で|にて|から)",
+        examples=("報酬の出金は専用グループで手続きしてね→ t.me/+kQ8v2LmZpXw", "報酬の受け取りは経理担当とWhatsAppで"),
         counter_examples=("報酬はクラウドワークスの仮払いからお支払いします",),
-        reason="the pay or its withdrawal handled in an outside group the contracted work does not need (tr169)",
+        reason="the pay or its withdrawal handled in an outside group, or in an app typical of task scams, which the contracted work does not need (tr169, round 20)",
     ),
     Rule(
         id="registering_for_more_jobs",

@@ -582,12 +582,12 @@ _EN_PRODUCT = r"(?:app|application|ui|ux|screens?|sdk|extension|product|website|
 RULES += (
     DealRule(
         id="english_pay_directly",
-        pattern=r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: (?:you|u|ya))?|paid|contract(?: with (?:you|u|me|us))?|work(?: with (?:you|u|me|us))?|deal|hire (?:you|u)|invoice me|send (?:(?:you|u) )?(?:the )?money)"
+        pattern=r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: (?:you|u|ya))?|paid|contract(?: with (?:you|u|me|us))?|work(?: with (?:you|u|me|us))?|deal|hire (?:you|u)|invoice (?:me|you|u)|send (?:(?:you|u) )?(?:the )?money)"
         rf"\s{_words('privately', 'en')}(?![a-z])|(?<![a-z])direct (?:bank )?(?:contract|payment|deal|transfer|pay)s?(?![a-z])"
         # the transfer said direct after it, in chat (「bank transfer direct, +10% for u」, round 19)
         r"|(?<![a-z])(?:bank )?(?:transfer|payment|pay)s? direct(?![a-z]))",
         examples=("From the next job I'd like to pay you directly.", "can u cancel the contract here? I'll pay u directly, paypal or wise.",
-                  "bank transfer direct, +10% for u", "direct bank transfer, no fees"),
+                  "bank transfer direct, +10% for u", "direct bank transfer, no fees", "PayPal ok? I'll invoice u direct"),
         counter_examples=(
             "We never pay directly; payment goes through CrowdWorks escrow.",
             "I can't pay you directly.",
@@ -632,6 +632,14 @@ RULES += (
         counter_examples=("We can't use paypal; everything goes through CrowdWorks.",),
         lang="en",
         reason="in English: a payment means outside the platform proposed in a few words (round 18)",
+    ),
+    DealRule(
+        id="personal_payment_link",
+        # a person's own payment page handed over (「then PayPal? paypal.me/…」, round 20): money outside the escrow
+        pattern=rf"(?P<s>{vocab.words('common', 'payment_apps', 'personal_payment_links')})",
+        examples=("ok ok. then PayPal? paypal.me/nguyendgt", "お支払いはこちらへ revolut.me/hanako88"),
+        counter_examples=("PayPal.Me リンクの作り方を解説する記事をお願いします",),
+        reason="a personal payment link handed over, whoever pays: money outside the platform's escrow (round 20)",
     ),
     DealRule(
         id="english_going_direct",
@@ -739,7 +747,7 @@ class DirectDealDetector(RuleDetector):
         "crowd", "クラワ", "cw", "システム", "サイト", "プラットフォーム", "手数料", "振込", "振り込", "pay", "ペイ", "現金", "手渡", "ギフト", "アマギフ",
         "電子マネー", "仮想通貨", "精算", "清算", "ギャラ", "お代", "通さ", "介さ", "挟ま", "経由", "割", "暗号資産", "usdt", "ビットコイン", "wise", "western", "ポイント", "請求書", "支払", "決済", "送金",
         "受け取", "受取", "換金", "出金", "direct", "outside", "off", "bypass", "skip", "avoid", "without", "leav", "not ",
-        "save", "cut", "transfer", "account", "wise", "venmo", "cash", "zelle", "crypto", "bitcoin", "btc", "gift", "personally",
+        "save", "cut", "transfer", "account", "wise", "venmo", "cash", "zelle", "paypal.me", "revolut.me", "cash.app", "crypto", "bitcoin", "btc", "gift", "personally",
         "privately", "wallet", "exchange", "ウォレット", "銀行", "口座", "ゆうちょ", "paid", "paidy", "ペイディ", "メルペイ",
         "d払い", "取引所", "usdc", "イーサリアム", "eth", "tether", "ちょく", "じか", "ちょっけ", "報酬", "platform", "fee",
         "commission", "外", "そと", "よそ", "個人で", "プライベート", "payout", "portal", "separately", "on the side", "差額",

@@ -95,9 +95,10 @@ RULES: tuple[MeetingRule, ...] = (
     MeetingRule(
         id="visit_the_office",
         pattern=rf"(?P<s>(?:一度|ぜひ|直接|まずは)?\s?{_words('office_visits')})",
-        examples=("面談のため一度ご来社いただけますでしょうか。",),
+        examples=("面談のため一度ご来社いただけますでしょうか。", "来社必須です。明日14時どうですか"),
         counter_examples=(
             "ご来社いただく必要はございません。",
+            "来社不要、すべてオンラインです",
         ),
         reason="coming to the office without naming it",
     ),

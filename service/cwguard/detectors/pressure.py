@@ -79,7 +79,9 @@ _IF_NOT = (
 _LATE = f"(?:{vocab.words('ja', 'pressure', 'late')})"
 _CONSEQUENCE = f"(?:{vocab.words('ja', 'pressure', 'consequences')})"
 _WORKER_ACT = rf"[ごお]?(?:{vocab.words('ja', 'pressure', 'worker_acts')})"
-_ASK = r"(?:いただ|ください|下さい|くださ|願|頂|した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち|して)"
+# (an act ending in its own te-form, closing the clause, asks too: 「本日中に入ってね」, round 20)
+_ASK = (r"(?:いただ|ください|下さい|くださ|願|頂|した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち|して|"
+        r"(?<=て)\s?(?:ね|よ|な|ー|〜)?(?=\s?(?:[。!?！？\n]|\p{So}|$)))")
 _WORK = f"(?:{vocab.words('ja', 'pressure', 'work_verbs')})"
 _REQUEST = r"(?:ください|下さい|くださ|いただ|頂|もらえ|もらい|ほしい|欲しい|願|ねがい|ねがえ|助かり|助かる|お待ち)"
 _OTHER_CANDIDATE = f"(?:{vocab.words('ja', 'pressure', 'other_candidates')})"
@@ -236,9 +238,10 @@ RULES: tuple[PressureRule, ...] = (
         id="same_day_deadline_on_answer",
         pattern=rf"(?P<s>(?:{_TODAY_DEADLINE}|(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内|\d{{1,3}}\s?分(?:以内|で|までに))\s?(?:に|まで|中に)?)[^。!?\n]{{0,12}}?"
         rf"{_WORKER_ACT}[^。!?\n]{{0,6}}?{_ASK}",
-        examples=("確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。",),
+        examples=("確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。", "グループ限定です💦 本日中に入ってね"),
         counter_examples=(
             "本日中にご連絡いたします。",
+            "今日中に入ってる分で大丈夫です",
             "本日中にご返信いただく必要はありません。",
         ),
         reason="a same-day deadline on the worker's answer, registration or payment (dev-062, dev-049, dev-044)",

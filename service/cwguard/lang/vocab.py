@@ -117,10 +117,16 @@ def groups(lang: str, name: str) -> tuple[str, ...]:
 @cache
 def unmitigable_channels() -> regex.Pattern:
     """The scam-typical messaging apps, as one pattern over normalised text."""
+    return regex.compile(unmitigable_channel_names(), regex.IGNORECASE)
+
+
+@cache
+def unmitigable_channel_names() -> str:
+    """The scam-typical messaging apps (lang/common/unmitigable_channels.json), as regular-expression source."""
     spellings = [s for entry in load("common", "unmitigable_channels")["channels"] for s in entry["spellings"]]
     alternatives = "|".join(regex.escape(fold_pattern(s)) for s in longest_first(spellings))
     # latin names stand alone (「signal」 in 「signals」 is not the app)
-    return regex.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])", regex.IGNORECASE)
+    return rf"(?<![a-z])(?:{alternatives})(?![a-z])"
 
 
 @cache
