@@ -165,6 +165,6 @@ def channel_nicknames() -> tuple[str, str]:
 def _icon_names(data: dict) -> str:
     """An app's colour or icon joined to what holds it (「紙ヒコーキのアイコンのやつ」「みどりのアプリ」):
     every icon of every nickname entry with every holder, an optional の between."""
-    icons = [regex.escape(icon) for e in data["nicknames"] for icon in longest_first(e.get("icons", ()))]
+    icons = [regex.escape(icon) for icon in longest_first([i for e in data["nicknames"] for i in e.get("icons", ())])]
     holders = [regex.escape(h).replace("の", r"\s?の\s?") for h in longest_first(data["icon_holders"]["terms"])]
     return rf"(?:{'|'.join(icons)})\s?(?:の\s?)?(?:{'|'.join(holders)})"
