@@ -460,7 +460,7 @@ RULES += (
         id="direct_pay_without_the_fee",
         # the pay sent straight to the worker, given as why no fee is charged (「報酬もサイトから直接振込なので
         # 手数料かかりません」, round 19); not a bank's transfer fee (「…なので振込手数料は…」)
-        pattern=rf"(?P<s>(?<!\p{{Han}})直接?\s?(?:お|ご)?(?:振り?込み?|振込|支払い?|払い|送金|入金|お支払い)[^。!?\n]{{0,8}}?(?:なので|だから|ですので|のため|なら|だと|で)"
+        pattern=rf"(?P<s>(?<!\p{{Han}})直接?\s?(?:お|ご)?(?:振り?込み?|支払い?|払い|送金|入金)[^。!?\n]{{0,8}}?(?:なので|だから|ですので|のため|なら|だと|で)"
         rf"\s?[、,]?\s?(?<!{_words('other_fees')})(?:{_words('platform_fees')})\s?(?:が|は|も)?\s?"
         r"(?:かかりません|かからない|かからん|かかんない|なし|無し|ゼロ|0円|引かれません|引かれない|取られません|取られない|不要))",
         examples=("報酬もサイトから直接振込なので手数料かかりません", "直払いだとマージン取られないです"),
@@ -747,7 +747,7 @@ class DirectDealDetector(RuleDetector):
         "crowd", "クラワ", "cw", "システム", "サイト", "プラットフォーム", "手数料", "振込", "振り込", "pay", "ペイ", "現金", "手渡", "ギフト", "アマギフ",
         "電子マネー", "仮想通貨", "精算", "清算", "ギャラ", "お代", "通さ", "介さ", "挟ま", "経由", "割", "暗号資産", "usdt", "ビットコイン", "wise", "western", "ポイント", "請求書", "支払", "決済", "送金",
         "受け取", "受取", "換金", "出金", "direct", "outside", "off", "bypass", "skip", "avoid", "without", "leav", "not ",
-        "save", "cut", "transfer", "account", "wise", "venmo", "cash", "zelle", "paypal.me", "revolut.me", "cash.app", "crypto", "bitcoin", "btc", "gift", "personally",
+        "save", "cut", "transfer", "account", "wise", "venmo", "cash", "zelle", "revolut.me", "crypto", "bitcoin", "btc", "gift", "personally",
         "privately", "wallet", "exchange", "ウォレット", "銀行", "口座", "ゆうちょ", "paid", "paidy", "ペイディ", "メルペイ",
         "d払い", "取引所", "usdc", "イーサリアム", "eth", "tether", "ちょく", "じか", "ちょっけ", "報酬", "platform", "fee",
         "commission", "外", "そと", "よそ", "個人で", "プライベート", "payout", "portal", "separately", "on the side", "差額",

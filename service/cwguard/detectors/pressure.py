@@ -63,13 +63,15 @@ _NEAR = (
 )
 # The worker's decision, reply or submission (not the work itself: 「明日までに納品」 is a schedule).
 _DECIDE = rf"(?:[ごお]?(?:{vocab.words('ja', 'pressure', 'decisions')})|決め|お決め|決めて|決心)"
+# A te-form closing its clause is a request said bare (「今週中に決めて」「本日中に入ってね」).
+_TE_FORM_CLOSES = r"(?<=て)\s?(?:ね|よ|な|ー|〜)?(?=\s?(?:[。!?！？\n]|\p{So}|$))"
 # Softened requests count as requests: 「〜てもらえると助かります」「〜いただけると幸いです」.
 _SOFT_ASK = (
     r"(?:いただ|ください|下さい|くださ|願|頂|もらえ|もらい|ほしい|欲しい|助かり|助かる|幸い|ありがた|嬉し|うれし|"
     r"した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち|"
     # a bare te-form closing the clause (「今週中に決めて」), priority to whoever acts in time
     # (「本日中に購入できる方優先です」, round 18)
-    r"(?<=て)\s?(?:ね|よ|な|ー|〜)?(?=\s?(?:[。!?！？\n]|\p{So}|$))|(?:できる|できた|した|いただける|頂ける)\s?方\s?(?:を|から)?\s?優先)"
+    rf"{_TE_FORM_CLOSES}|(?:できる|できた|した|いただける|頂ける)\s?方\s?(?:を|から)?\s?優先)"
 )
 _IF_NOT = (
     r"(?:な(?:い場合|ければ|いと|かった場合|いときは|い方には|い方は|い人には|い人は|い人|かったら|いなら|いんなら)|がない場合|(?:な|無)き場合|無い場合|無ければ|次第|"
@@ -80,8 +82,7 @@ _LATE = f"(?:{vocab.words('ja', 'pressure', 'late')})"
 _CONSEQUENCE = f"(?:{vocab.words('ja', 'pressure', 'consequences')})"
 _WORKER_ACT = rf"[ごお]?(?:{vocab.words('ja', 'pressure', 'worker_acts')})"
 # (an act ending in its own te-form, closing the clause, asks too: 「本日中に入ってね」, round 20)
-_ASK = (r"(?:いただ|ください|下さい|くださ|願|頂|した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち|して|"
-        r"(?<=て)\s?(?:ね|よ|な|ー|〜)?(?=\s?(?:[。!?！？\n]|\p{So}|$)))")
+_ASK = rf"(?:いただ|ください|下さい|くださ|願|頂|した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち|して|{_TE_FORM_CLOSES})"
 _WORK = f"(?:{vocab.words('ja', 'pressure', 'work_verbs')})"
 _REQUEST = r"(?:ください|下さい|くださ|いただ|頂|もらえ|もらい|ほしい|欲しい|願|ねがい|ねがえ|助かり|助かる|お待ち)"
 _OTHER_CANDIDATE = f"(?:{vocab.words('ja', 'pressure', 'other_candidates')})"

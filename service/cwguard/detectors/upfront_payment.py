@@ -148,6 +148,9 @@ class PaymentRule(Rule):
     paid_first: bool = False
 
 
+# A fee and its amount, in English; the platform's own fee is not one (english_fee_stated).
+_EN_FEE_WITH_AMOUNT = (r"(?:[a-z-]{1,15}\s){0,2}?(?<!crowdworks |platform |system |service |cw )(?:fee|deposit)\s?(?:of\s)?"
+                       + _EN_AMOUNT)
 RULES: tuple[PaymentRule, ...] = (
     PaymentRule(
         id="fee_noun",
@@ -557,9 +560,9 @@ RULES: tuple[PaymentRule, ...] = (
         # tr230); the platform's own fee is not one
         pattern=r"(?P<s>(?<![a-z])(?:there is|there's|there will be|it's|it is|with|plus|includes?|including)\s(?:a|an|one)?\s?"
         r"(?:small\s|one-time\s|tiny\s|refundable\s|required\s|mandatory\s)?"
-        r"(?:[a-z-]{1,15}\s){0,2}?(?<!crowdworks |platform |system |service |cw )(?:fee|deposit)\s?(?:of\s)?" + _EN_AMOUNT
+        + _EN_FEE_WITH_AMOUNT
         # or said to come first, in a few words (「license fee 4,800 yen first」, round 18)
-        + r"|(?<![a-z])(?:[a-z-]{1,15}\s){0,2}?(?<!crowdworks |platform |system |service |cw )(?:fee|deposit)\s?(?:of\s)?" + _EN_AMOUNT
+        + r"|(?<![a-z])" + _EN_FEE_WITH_AMOUNT
         + r"\s(?:first|upfront|up front|in advance|to start|before you start|before starting)(?![a-z]))",
         examples=("There is a small onboarding kit fee ¥4,980 (templates + LUTs).", "it's a one-time activation fee of $50",
                   "license fee 4,800 yen first. refunded w/ your reward"),
