@@ -55,6 +55,7 @@ TRAIN_DIR = ROOT / "corpus" / "train"
 # of the eighteenth; holdout29: the same brief in eight parts, written at the end of the nineteenth,
 # after its last change to detection, and scored once; holdout30: the same brief in eight parts,
 # written in the twentieth while its round-19 families were built, never read, first scored on its start code;
+# holdout31: the same brief in eight other parts, written at the start of the twenty-first, the same way;
 # all by helpers who never read the detectors).
 BLIND = (DATA / "holdout4.jsonl", DATA / "holdout5.jsonl", DATA / "holdout6.jsonl", DATA / "holdout7.jsonl",
          DATA / "holdout8.jsonl", DATA / "holdout9.jsonl", DATA / "holdout10.jsonl",
@@ -64,7 +65,8 @@ BLIND = (DATA / "holdout4.jsonl", DATA / "holdout5.jsonl", DATA / "holdout6.json
          DATA / "holdout19.jsonl", DATA / "holdout20.jsonl", DATA / "holdout21.jsonl",
          DATA / "holdout22.jsonl", DATA / "holdout23.jsonl", DATA / "holdout24.jsonl",
          DATA / "holdout25.jsonl", DATA / "holdout26.jsonl", DATA / "holdout27.jsonl",
-         DATA / "holdout28.jsonl", DATA / "holdout29.jsonl", DATA / "holdout30.jsonl")
+         DATA / "holdout28.jsonl", DATA / "holdout29.jsonl", DATA / "holdout30.jsonl",
+         DATA / "holdout31.jsonl")
 
 RISKS = ("off_platform_contact", "contact_details", "external_site", "direct_deal", "in_person_meeting",
          "work_before_escrow", "upfront_payment", "personal_info", "unrealistic_offer", "pressure")
