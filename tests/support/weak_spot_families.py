@@ -380,6 +380,18 @@ WEAK_SPOT_FLAGGED = [
     ("family: a personal payment link", "send it here: paypal.me/kenji_design", "direct_deal", "client", AFTER),
     ("family: coming to the office said to be required", "面接は来所必須です", "in_person_meeting", "client", BEFORE),
     ("family: joining today, in a te-form", "今日中にグループ入ってね", "pressure", "client", BEFORE),
+    # round 21
+    ("family: an empty mail asked for, cut short", "資料返すので空メおねがいします", "off_platform_contact", "client", BEFORE),
+    ("family: a channel in romaji", "続きは tereguramu で話しましょう", "off_platform_contact", "client", BEFORE),
+    ("family: someone quicker on an abbreviated app", "our recruiter is quicker on WA, msg her", "off_platform_contact", "client", BEFORE),
+    ("family: the sender's number pointed at in a profile", "電話番号はプロフに書いてあります", "contact_details", "client", BEFORE),
+    ("family: the sender's id said to be in a bio", "my line id is in my bio", "contact_details", "client", BEFORE),
+    ("family: a contact asked for with the noun alone", "thx. ur whatsapp?", "contact_details", "client", BEFORE),
+    ("family: a line opened in the worker's name, in English", "we pay 20k per sim card in your own name", "personal_info", "client", BEFORE),
+    ("family: the next orders placed outside", "次回からは外で依頼しますね", "direct_deal", "client", AFTER),
+    ("family: a tip by an outside means", "i'll add a tip via venmo for the quick work", "direct_deal", "client", AFTER),
+    ("family: pay kept off the books", "can pay u cash under the table for the extra pages", "direct_deal", "client", AFTER),
+    ("family: registering first to see the job, in English", "sign up first to view the tasks", "external_site", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -630,4 +642,14 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a payment link explained as the work", "PayPal.Meのリンクの作り方を図解してください", "client", BEFORE),
     ("look-alike: what has arrived by today", "今日中に入ってる分だけ確認します", "client", BEFORE),
     ("look-alike: working directly with clients, on the platform", "We work direct with our clients through CrowdWorks.", "client", BEFORE),
+    # round 21
+    ("look-alike: a comment asked for", "コメください！励みになります", "client", BEFORE),
+    ("look-alike: a bot compared on two apps", "The bot should answer faster on Telegram than on LINE.", "client", BEFORE),
+    ("look-alike: a shop's number in its profile", "サロンの電話番号はInstagramのプロフィールに載せてあります", "client", BEFORE),
+    ("look-alike: the worker's portfolio in a bio", "my portfolio is in my bio", "worker", BEFORE),
+    ("look-alike: a revision count asked", "Your number of drafts? Two is fine.", "worker", BEFORE),
+    ("look-alike: never a line in your name for others", "Never open a phone line in your name for a stranger.", "client", BEFORE),
+    ("look-alike: a shoot outside next time", "次回は外で撮影を依頼する予定です", "client", AFTER),
+    ("look-alike: a site's users registering", "Members must sign up first to see the rates (the page we are building)", "client", BEFORE),
+    ("look-alike: a quoted example line", "例：「本人確認書類の表面を撮影してください」のような案内文を3案", "client", BEFORE),
 ]

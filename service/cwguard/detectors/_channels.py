@@ -736,6 +736,10 @@ OTHERS_TALK_BEFORE = compile_pattern(talk("others_talk") + r"\s?(?:連絡|やり
 MATERIAL_BEFORE = compile_pattern(talk("material_made_in") + r"(?:は|も)(?:毎回|いつも|普段|基本|基本的に|全て|すべて)?[ \t\u3000]?\Z")
 # English: the channel is what the work builds or runs (「add LINE login」「a Slack bot」).
 EN_WORK_AFTER = compile_pattern(r"[ \t\-]{1,2}" + en_talk("channel_as_work") + r"(?![a-z])")
+# The channel compared with another tool, not with here (「the bot responds faster on Telegram than on LINE」:
+# the work's subject; 「faster on tg than here」 still moves the talk).
+EN_COMPARED_AFTER = compile_pattern(r"[ \t]{1,2}than[ \t](?:on[ \t]|in[ \t]|via[ \t]|with[ \t])?(?:the[ \t])?"
+                                    r"(?!here|this|cw(?![a-z])|crowd|the[ \t]site|the[ \t]platform|messages[ \t]here)[a-z]")
 # 「別で送りたいです。メアド教えてもらえます?」: sending elsewhere, with a contact asked in the same message.
 SEND_SEPARATELY = compile_pattern(vocab.words("ja", "channel_talk", "send_separately"))
 CONTACT_ASKED = GatedPattern(compile_pattern(vocab.words("ja", "channel_talk", "contact_asked")))
@@ -1011,6 +1015,8 @@ EN_BEFORE = compile_pattern(
     + r"|(?:more\s|full\s|all\s)?" + en_talk("pointer_nouns") + r"\s(?:on|in|via|over|at)"
     # a step of hiring held there (「onboarding is by our HR mgr on the paper plane app」)
     + r"|" + en_talk("process_nouns") + r"\s(?:is|are|will be|'ll be|happens|takes place|goes)(?:\s[a-z'\-]{1,12}){0,4}?\s(?:on|in|via|over|through)"
+    # someone reached more easily there (「faster on WA pls」「manager is quicker on tg」, round 21)
+    + r"|" + en_talk("better_words") + r"\s(?:on|via|over|through)"
     + r")\s(?:our\s|my\s|the\s)?\Z"
 )
 EN_AFTER = compile_pattern(

@@ -35,6 +35,8 @@ _STRAIGHT_QUOTED = regex.compile(r'"[^"\n]{1,200}"')
 _RULED_LINE = regex.compile(r"^[ \t\u3000]*[-=_*~─━＝]{3,}[ \t\u3000]*$", regex.MULTILINE)
 # A line given as an example of the data (「入力例：ほけん相談プラザ 梅田店／…／https://lin.ee/sample01」, tr148).
 _EXAMPLE_LINE = regex.compile(r"^[ \t\u3000]*(?:入力例|記入例|回答例|記載例|出力例|例)[ \t\u3000]?[:：][^\n]*", regex.MULTILINE)
+# ...whose example is quoted (「例：「…」」): a line that says by itself that it shows text, not asks for anything.
+_QUOTED_EXAMPLE = regex.compile(r"[ \t\u3000]*(?:入力例|記入例|回答例|記載例|出力例|例)[ \t\u3000]?[:：][ \t\u3000]*[「『“\"]")
 # An outline's heading line (「H2 なぜChatworkからSlackに移行するのか」): the article's text.
 _HEADING_LINE = regex.compile(r"^[ \t\u3000]*h[1-6](?![a-z0-9])[^\n]*", regex.MULTILINE)
 _SAMPLE_REACH = 800  # a quotation longer than this is no sample but a quote left open
@@ -65,10 +67,17 @@ def _sample_regions(text: str) -> Regions:
     rules = [m.start() for m in islice(_RULED_LINE.finditer(text), _MAX_MARKS)]
     regions += list(zip(rules[0::2], rules[1::2], strict=False))
     regions += [m.span() for m in islice(_HEADING_LINE.finditer(text), _MAX_MARKS)]
-    if "例" in text:
-        regions += [m.span() for m in islice(_EXAMPLE_LINE.finditer(text), _MAX_MARKS)]
-    if not regions or SAMPLE_TOPIC.search(text) is None:  # the cheap structure first, then the words
+    examples = [m.span() for m in islice(_EXAMPLE_LINE.finditer(text), _MAX_MARKS)] if "例" in text else []
+    if not regions and not examples:
         return (), ()
+    if SAMPLE_TOPIC.search(text) is None:  # the cheap structure first, then the words
+        # a line headed 例： says itself that it is an example (「例：「運転免許証の表面を撮影してください」など」,
+        # round 21); the message's other quotations still need the words
+        regions = [(a, b) for a, b in examples if _QUOTED_EXAMPLE.match(text, a, b)]
+        if not regions:
+            return (), ()
+    else:
+        regions += examples
     merged: list[list[int]] = []  # nested and overlapping regions as one (a span needs one bisection)
     for start, end in sorted(regions):
         if merged and start <= merged[-1][1]:

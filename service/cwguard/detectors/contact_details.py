@@ -339,10 +339,14 @@ EN_REQUEST_RULE = Rule(
     id="asking_for_contact_in_english",
     pattern=r"(?<![a-z])(?:" + ch.en_talk("contact_ask_verbs") + r"(?:\s(?:me|us))?|what(?:'s|’s|s|\sis)|can\si\shave|may\si\shave)"
     + r"\s(?:your|ur)\s(?:" + ch.latin_names("channels_with_ids_latin") + r"\s)?"
-    + r"(?:" + ch.name_alternatives("en", "channel_talk", "contact_nouns") + r")(?![a-z])(?!\s(?:of|count|format|field|column))",
+    + r"(?:" + ch.name_alternatives("en", "channel_talk", "contact_nouns") + r")(?![a-z])(?!\s(?:of|count|format|field|column))"
+    # or the noun alone as the whole ask, at the start of a sentence (「saw ur proposal. your number?」「ur email pls」, round 21)
+    + r"|(?:\A|(?<=[.!?]\s))(?:and\s|so\s)?(?:your|ur)\s(?:" + ch.latin_names("channels_with_ids_latin") + r"\s)?"
+    + r"(?:" + ch.name_alternatives("en", "channel_talk", "contact_nouns") + r")\s?(?:\?|pls|please|plz)",
     examples=("The file is too large for here, send me your email and I'll share it", "Could you send me your Chatwork ID?",
-              "what's your whatsapp", "whats ur phone number"),
-    counter_examples=("Please don't send me your email, keep everything here", "Please enter your phone number in the form field"),
+              "what's your whatsapp", "whats ur phone number", "hi saw ur proposal for the logo. your number?", "ur email pls"),
+    counter_examples=("Please don't send me your email, keep everything here", "Please enter your phone number in the form field",
+                      "Your number of revisions? Two is fine."),
     lang="en",
     reason="asking for a contact in English (tr3-0118, tr1-0026)",
 )
@@ -472,6 +476,22 @@ ID_ASK_RULE = Rule(
     reason="an ID asked for in a message about a chat tool (tr3-0111, tr3-0018)",
 )
 _ID_ASK = ID_ASK_RULE.compile()
+# The sender's ID or number said to be in their profile (「IDはプロフに載せてます」「my number's in my bio」): an
+# identifier handed over by where to read it; not someone else's (the shop's number in its Instagram profile)
+# and not a question or an instruction (「載せてください」「書いてありますか」).
+PROFILE_POINTER_RULE = Rule(
+    id="contact_in_the_senders_profile",
+    pattern=r"(?<!(?:店|店舗|サロン|客様|客|教室|会社)の(?:電話|携帯|メール)?)(?:" + vocab.words("common", "channels", "id_words")
+    + r"|" + ch.talk("contact_written_there") + r")(?:は|も)[ \t\u3000]{0,2}(?:私の|僕の|自分の)?" + ch.talk("profile_places")
+    + r"(?:欄)?(?:に|で)[ \t\u3000]{0,2}(?:" + ch.talk("put_there") + r"|" + ch.talk("written_there") + r")(?!ください|下さい|ね|は|も|ますか|ありますか)"
+    + r"|(?<![a-z])(?:my|our)\s(?:" + ch.name_alternatives("en", "channel_talk", "contact_nouns")
+    + r")(?:'s|’s|\sis|\sare)?\s(?:in|on)\s(?:my|our)\s(?:bio|profile)(?![a-z])",
+    examples=("IDはプロフに載せてます", "番号はプロフィールに書いてあります", "W h a t s A p p 😉 my number's in my bio"),
+    counter_examples=("お店の電話番号はプロフィールに載せてあります", "連絡先はプロフィールに載せないでください",
+                      "IDはプロフィールに載せてください", "my portfolio is in my bio"),
+    reason="the sender's own ID or number pointed at in a profile (round 21)",
+)
+_PROFILE_POINTER = GatedPattern(PROFILE_POINTER_RULE.compile())
 ADDRESS_GIVE_ME_RULE = Rule(
     id="address_give_me",
     pattern=vocab.words("ja", "channel_talk", "address_give_me"),
@@ -534,7 +554,7 @@ class ContactDetails(Detector):
              BARE_MAIL_RULE, QUOTED_IDENT_RULE, HANDLE_RULE, IDENT_WITH_VERB_RULE, QR_RULE, QR_FILE_RULE, REQUEST_RULE,
              ADD_HANDLE_RULE, CHANNEL_HANDLE_RULE, SKYPE_LIVE_RULE, SPACED_ID_RULE, EN_REQUEST_RULE, BARE_HANDLE_RULE,
              ID_ASK_RULE, SPACED_INVITE_RULE, QUOTED_NAME_RULE, ADDRESS_GIVE_ME_RULE, ARROW_HANDLE_RULE,
-             BARE_SPACED_HANDLE_RULE)
+             BARE_SPACED_HANDLE_RULE, PROFILE_POINTER_RULE)
     terms = ("@", "あっと", "id", "電話番号", "メールアドレス", "連絡先", "line.me", "lin.ee", "discord.gg", "t.me", "qr")
     examples = Examples(
         positive=(
@@ -604,6 +624,7 @@ class ContactDetails(Detector):
             asks = [m for m in _ID_ASK.finditer(text) if not clauses.is_negated(text, m.start(), m.end())]
             if asks and _ANY_CHANNEL.search(text):
                 yield from (m.span() for m in asks)
+        yield from (m.span() for m in _PROFILE_POINTER.finditer(text) if not clauses.is_negated(text, m.start(), m.end()))
         for m in _GIVE_ME.finditer(text):
             s_start, s_end = sentences.span(m.start())
             if not (clauses.is_negated(text, m.start(), m.end()) or DATA_TASK.search(text, s_start, s_end)

@@ -541,14 +541,27 @@ RULES += (
     DealRule(
         id="next_jobs_outside",
         pattern=rf"(?P<s>(?:{_NEXT}|{_CONTINUATION})[^。!?\n]{{0,6}}?(?:は|も)?\s?{_OUTSIDE_PLACE}(?:で|に))"
-        r"(?=\s?(?:やり|お願い|進め|続け|頼|契約|取引|お?仕事|どう|いかが|回し|回さ|回せ))",
-        examples=("この案件終わったら続きは外でやりましょ", "これ終わったら次からはそとでやりません？", "次のはCW外で回しません？"),
+        r"(?=\s?(?:やり|お願い|進め|続け|頼|契約|取引|お?仕事|どう|いかが|回し|回さ|回せ|発注|依頼|注文))",
+        examples=("この案件終わったら続きは外でやりましょ", "これ終わったら次からはそとでやりません？", "次のはCW外で回しません？",
+                  "次の案件からは外で発注させてください"),
         counter_examples=(
             "次回は外で撮影する予定です。素材は来週お送りします。",
             "続きは外でやりませんか、と言われたら断ってください。",
             "次から外でやりましょうという誘いには乗らないでください。",
         ),
         reason="the rest of the work taken outside the platform (tr66, tr73 families)",
+    ),
+    DealRule(
+        id="english_extra_by_outside_means",
+        # a bonus or the rest paid by an outside means, or off the books (「I'll still send a $50 bonus on PayPal, off the
+        # record」, round 21)
+        pattern=rf"(?P<s>(?<![a-z])(?:bonus|tip|extra|the rest|the balance|remainder)(?:\s[a-z]{{1,8}})?\s(?:on|via|by|through|thru|over)\s{_EN_MEANS}"
+        r"|(?:pay|paid|payment|bonus|cash|money|tip)[^.!?\n]{0,30}?(?:off the record|off the books|under the table))(?![a-z])",
+        examples=("ok np. I'll still send a $50 bonus on PayPal, off the record", "the rest via wise, no need to tell cw",
+                  "i can pay the extra off the books"),
+        counter_examples=("No bonus via PayPal: every payment goes through CrowdWorks.",),
+        lang="en",
+        reason="in English: extra pay sent by an outside means or kept off the books (round 21)",
     ),
     DealRule(
         id="english_pay_by_means_no_preposition",

@@ -61,6 +61,11 @@ EN_REGISTER = compile_pattern(
     + en_words("register_prepositions") + r"[ \t](?:[a-z\-]{1,20}[ \t]){0,3}?(?:" + en_words("register_places")
     # (a form or a short link's host too: 「complete onboarding at forms.gle/…」, tr202)
     + r"|[a-z0-9\-]{2,30}\.(?:com|net|org|io|app|jp|co|xyz|site|online|info|biz|me|gle|ly)(?![a-z]))"
+    # registering first as what shows the job (「register first to see the details」, round 21): the English 「登録後に詳細」
+    # (not what a site being built asks its users: 「users must register first to see the details」)
+    + r"|(?<![a-z])(?<!(?:users?|visitors?|members?|customers?|applicants?|people)\s(?:must|should|can|will|need\sto|have\sto)\s)"
+    + en_words("register_verbs") + r"[ \t](?:first|now)[ \t]to[ \t](?:see|view|get|unlock|access|read|check)"
+    r"[ \t](?:the[ \t]|all[ \t]|full[ \t]|more[ \t])*(?:details|detail|info|information|tasks|task|job|jobs|pay|rates)(?![a-z])"
 )
 _EN_REGISTER_GATE = compile_pattern(r"regist|sign|apply|account|enroll|onboarding")
 # The link in a profile, the lure that hides its URL (「応募はプロフのリンクから」).

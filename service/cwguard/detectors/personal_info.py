@@ -198,6 +198,18 @@ RULES: tuple[Rule, ...] = (
         reason="in English: ID documents, bank and card data, address, birth date",
     ),
     InfoRule(
+        id="english_account_in_your_name",
+        pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'documents', 'accounts_in_a_name')})\s(?:in|under)\s(?:your|ur)\s(?:own\s)?name(?![a-z]))",
+        examples=("Simple task: open a bank account in your own name. ¥30,000 for 15 min work",
+                  "get a new sim in ur name and send me the codes"),
+        counter_examples=("Never open a bank account in your name for a stranger.",
+                          "The article explains why a phone line under your name must stay yours."),
+        lang="en",
+        reason="in English: an account or a line opened in the worker's own name for the client (the money-mule job, "
+               "round 21), as account_in_your_name in Japanese",
+        asks_itself=True,
+    ),
+    InfoRule(
         id="english_code_or_password",
         pattern=rf"(?P<s>(?<![a-z]){_EN_SECRET}(?![a-z]))",
         examples=("Please send me the 6-digit code we just texted you.", "Share your online banking password with our agent."),
@@ -295,6 +307,8 @@ class PersonalInfoDetector(RuleDetector):
         # codes, PINs and logins; a face photo described (「お顔がはっきり分かる写真」)
         "コード", "番号", "届い", "桁", "ケタ", "年月日", "パス", "pw", "ログイン", "アカウント", "顔", "pin", "otp", "code", "password", "login", "log-in",
         "sign-in", "credential",
+        # an account or a line in the worker's own name (english_account_in_your_name; "your name" holds it)
+        "ur name",
         # every ID document the vocabulary names (「通知カード」)
         *vocab.terms("ja", "documents", "id_documents"),
     )

@@ -148,8 +148,9 @@ def channel_nicknames() -> tuple[str, str]:
     data = load("ja", "channel_nicknames")
     english = load("en", "channel_nicknames")["nicknames"]
     names = [s for e in data["nicknames"] + data["reversed"] + english for s in e["spellings"]]
-    # a space may sit around the の of a Japanese nickname (「紙飛行機 の アプリで」)
-    alternatives = [regex.escape(w).replace("の", r"\s?の\s?") if not w.isascii() else rf"(?<![a-z]){regex.escape(w)}(?![a-z])"
+    # a space may sit around the の of a Japanese nickname (「紙飛行機 の アプリで」); a Latin one is a word, not
+    # the first label of a host (「WA only」, not the wa of wa.me/…, which the link rules read)
+    alternatives = [regex.escape(w).replace("の", r"\s?の\s?") if not w.isascii() else rf"(?<![a-z.]){regex.escape(w)}(?![a-z]|\.[a-z])"
                     for w in longest_first(names)]
     mask = "[" + regex.escape(data["masked"]["masks"]) + "]"
     # One letter masked, or two in a row in a name of five letters or more (「チャ○ワーク」 hides ット;
