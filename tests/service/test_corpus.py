@@ -70,7 +70,7 @@ FLOORS = {  # reported figure minus a margin (docs/quality.md)
     "holdout28.jsonl": {"recall": 0.93, "fpr": 0.035, "span": 0.86, "level": 0.92},
     "holdout29.jsonl": {"recall": 0.93, "fpr": 0.03, "span": 0.86, "level": 0.90},
     "holdout30.jsonl": {"recall": 0.92, "fpr": 0.035, "span": 0.84, "level": 0.84},
-    "holdout31.jsonl": {"recall": 0.84, "fpr": 0.035, "span": 0.75, "level": 0.84},
+    "holdout31.jsonl": {"recall": 0.85, "fpr": 0.035, "span": 0.76, "level": 0.84},
 }
 
 

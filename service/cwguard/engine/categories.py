@@ -27,6 +27,9 @@ class Category:
     lowers: frozenset[str] = frozenset()        # signals: the risk categories they may lower
     system_untrusted: bool = False              # counted even when a "system" sender carries it
     text_key: str = ""                          # key in texts.TEXTS (the name when empty)
+    # what a later message of the same sender continues it with (a key of `Components.follow_ups`):
+    # 「事務所で面談を」 then 「五反田駅東口から徒歩3分です」 alone is the same request
+    continued_by: str = ""
 
     @property
     def texts(self) -> str:
@@ -42,7 +45,7 @@ TABLE: tuple[Category, ...] = (
     Category("direct_deal", "risk", "high", "high", system_untrusted=True),
     Category("upfront_payment", "risk", "high", "high", system_untrusted=True),
     Category("personal_info", "risk", "high", "high", system_untrusted=True),
-    Category("in_person_meeting", "risk", "medium", "medium"),
+    Category("in_person_meeting", "risk", "medium", "medium", continued_by="place"),
     Category("work_before_escrow", "risk", "medium", "medium"),
     Category("unrealistic_offer", "risk", "low", "low"),
     Category("pressure", "risk", "low", "low"),
@@ -68,6 +71,7 @@ CONTACT = names("risk", "contact")
 ALWAYS_HIGH = names("risk", "high")
 MEDIUM_ALONE = names("risk", "medium")
 LOW_ALONE = names("risk", "low")
+CONTINUED_BY = {c.name: c.continued_by for c in TABLE if c.continued_by}
 BASE_SEVERITY = {c.name: c.severity for c in TABLE if c.kind == "risk"}
 THREAD_SEVERITY = {c.name: c.severity for c in TABLE if c.kind == "thread"}
 SYSTEM_UNTRUSTED = frozenset(c.name for c in TABLE if c.system_untrusted)

@@ -21,8 +21,8 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 # Every set and severity below comes from the one category table (engine/categories.py).
 CONTACT, ALWAYS_HIGH, MEDIUM_ALONE, LOW_ALONE = (categories.CONTACT, categories.ALWAYS_HIGH,
                                                  categories.MEDIUM_ALONE, categories.LOW_ALONE)
+CONTINUED_BY = categories.CONTINUED_BY
 BASE_SEVERITY = categories.BASE_SEVERITY
 SEVERITY_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3}
 # Score bands of docs/architecture.md; a level's score starts at the first number and grows
@@ -172,6 +173,9 @@ class Components:
     cut_mid_phrase: Callable[[str], bool] = lambda text: False
     # a message that ends a sentence (a mark, a finished verb): no split lure runs across it
     ends_a_sentence: Callable[[str], bool] = lambda text: True
+    # what continues a category's request in a later message of its sender (categories.CONTINUED_BY):
+    # a kind of follow-up -> the code-point spans of the original text that give it
+    follow_ups: Mapping[str, Callable[[str], list[tuple[int, int]]]] = field(default_factory=dict)
 
     def __post_init__(self):
         categories.check_registry(self.detectors)  # a category missing from the table fails at start
@@ -480,6 +484,23 @@ def names_scam_app(message: dict) -> bool:
     return bool(components().scam_apps.search(normalize_once(message["text"]).text))
 
 
+def _follow_ups(message: dict, findings: list[Finding], asked: dict[str, set[str]]) -> list[Finding]:
+    """A later message of a sender that only gives what their earlier request needs (「事務所で面談を」, then
+    「五反田駅東口から徒歩3分です」 or an address alone) continues that request (categories.CONTINUED_BY).
+    `asked` collects, per category, the senders whose request counted, in thread order."""
+    sender = message.get("sender", "unknown")
+    own = {f.category for f in findings if f.kind == "risk"}
+    for category in own & CONTINUED_BY.keys():
+        asked.setdefault(category, set()).add(sender)
+    text, out = message["text"], []
+    for category, kind in CONTINUED_BY.items():
+        reader = components().follow_ups.get(kind)
+        if category in own or reader is None or sender not in asked.get(category, ()):
+            continue
+        out += [Finding(category, "risk", a, b, *utf16_range(text, a, b), False) for a, b in reader(text)]
+    return out
+
+
 def _continued_invitation(finding: Finding, sender: str, inviting: set[str]) -> Finding:
     """After a contract, a sender's contact that follows their own invitation the work does not need
     (「CWでは出せない案件をみどりのアプリで配信してます」, then 「lin.ee/…」 alone, then 「返信はそっちで」)
@@ -727,10 +748,13 @@ def judge(messages: Sequence[dict], state: thread.ThreadState,
     medium as RUBRIC.md v2 says; the model's opinion is fused in when `views` are given)."""
     split = split_findings(messages, state) if rules else {}
     per_message = []
+    asked: dict[str, set[str]] = {}  # per category continued by a follow-up, the senders who asked
     for index, message in enumerate(messages):
         sender = message.get("sender", "unknown")
         own = message_findings(message, state.phases[index], state.approved[index])
         findings = [f for f in (*own, *split.get(index, ())) if _counts(f, sender) and (rules or f.kind == "signal")]
+        if rules and sender != "system":
+            findings += _follow_ups(message, findings, asked)
         view = views[index] if views is not None and sender != "system" else None
         reader = ModelReader(model, message, state.phases[index]) if view is not None else None
         per_message.append((index, message, findings, view, reader))

@@ -1,0 +1,67 @@
+"""A later message of a sender that only gives what their earlier request needs continues that
+request (engine/categories.CONTINUED_BY, engine/scoring._follow_ups): a meeting place given alone
+after the same sender asked to meet in person (round 21). Table-driven: the threads are written for
+this table, read by the rules alone."""
+from __future__ import annotations
+
+import pytest
+
+from cwguard import pipeline
+from cwguard.engine import categories
+from cwguard.lang.ja.places import places_given
+from cwguard.schemas import load_request
+
+VISIT = "一度事務所に来ていただけますか？面談させてください"
+
+# (case, messages as (sender, text), contract status, the follow-up highlights as (message id, text))
+THREADS = [
+    ("a station and the walk, after the visit", [("client", VISIT), ("client", "大崎駅南口から徒歩5分です")],
+     "before_contract", {("m2", "大崎駅南口から徒歩5分")}),
+    ("an address with its building's floor, two messages on", [("client", VISIT), ("worker", "場所はどちらですか"),
+                                                               ("client", "品川区大崎2-3-4 サンライズビル3F")],
+     "before_contract", {("m3", "品川区大崎2-3-4 サンライズビル3F")}),
+    ("a postal code, the status unknown", [("client", "面接は弊社オフィスでお願いします"), ("client", "〒141-0032 です")],
+     "unknown", {("m2", "〒141-0032")}),
+    ("the worker's own place after the client's request", [("client", VISIT), ("worker", "渋谷駅から徒歩5分のところに住んでいます")],
+     "before_contract", set()),
+    ("a place with no visit asked before", [("client", "店舗データの入力をお願いします"), ("client", "渋谷駅から徒歩5分の店舗です")],
+     "before_contract", set()),
+    ("a place before the visit is asked", [("client", "渋谷駅から徒歩5分です"), ("client", VISIT)],
+     "before_contract", set()),
+]
+
+
+def _follow_up_highlights(messages, status) -> set[tuple[str, str]]:
+    """The in-person highlights that are a place the message gives (what only a follow-up reads)."""
+    request = load_request({"messages": [{"id": f"m{i}", "sender": s, "text": t} for i, (s, t) in enumerate(messages, 1)],
+                            "context": {"contract_status": status}})
+    answer = pipeline.score_request(request, detection="rules")
+    places = {(f"m{i}", text[a:b]) for i, (_, text) in enumerate(messages, 1) for a, b in places_given(text)}
+    return {(h["message_id"], h["text"]) for h in answer["highlights"]
+            if h["category"] == "in_person_meeting" and (h["message_id"], h["text"]) in places}
+
+
+@pytest.mark.parametrize(("case", "messages", "status", "expected"), THREADS, ids=[row[0] for row in THREADS])
+def test_a_place_continues_the_same_senders_visit_request(case, messages, status, expected):
+    assert _follow_up_highlights(messages, status) == expected, case
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("五反田駅東口から徒歩3分です", "五反田駅東口から徒歩3分"),
+    ("品川区東五反田1-14-9 KRビル4F", "品川区東五反田1-14-9 KRビル4F"),
+    ("ＡＢＣビル２階までお越しください", "ＡＢＣビル２階"),
+    ("住所は〒150-0002です", "〒150-0002"),
+])
+def test_the_shapes_of_a_place(text, place):
+    assert [text[a:b] for a, b in places_given(text)] == [place]
+
+
+@pytest.mark.parametrize("text", ["3分ほどで終わります", "駅伝の記事を2本", "1-2-3の順に並べてください", "第2ビル"])
+def test_what_is_no_place(text):
+    assert places_given(text) == []
+
+
+def test_every_continued_category_has_a_reader():
+    assert categories.CONTINUED_BY, "no category is continued by a follow-up"
+    readers = pipeline.build().follow_ups
+    assert set(categories.CONTINUED_BY.values()) <= set(readers)
