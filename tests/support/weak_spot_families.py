@@ -392,6 +392,7 @@ WEAK_SPOT_FLAGGED = [
     ("family: a tip by an outside means", "i'll add a tip via venmo for the quick work", "direct_deal", "client", AFTER),
     ("family: pay kept off the books", "can pay u cash under the table for the extra pages", "direct_deal", "client", AFTER),
     ("family: registering first to see the job, in English", "sign up first to view the tasks", "external_site", "client", BEFORE),
+    ("family: the interview held by coming in", "一次面接は来所にてお願いします", "in_person_meeting", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -652,4 +653,5 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a shoot outside next time", "次回は外で撮影を依頼する予定です", "client", AFTER),
     ("look-alike: a site's users registering", "Members must sign up first to see the rates (the page we are building)", "client", BEFORE),
     ("look-alike: a quoted example line", "例：「本人確認書類の表面を撮影してください」のような案内文を3案", "client", BEFORE),
+    ("look-alike: no interview by coming in", "来社での面談は行っていません。すべてオンラインです", "client", BEFORE),
 ]
