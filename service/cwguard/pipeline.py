@@ -14,7 +14,7 @@ from .detectors import load_detectors
 from .engine import scoring
 from .engine.detector import Detector
 from .lang import polarity
-from .lang.ja import clauses, frames, places, words
+from .lang.ja import clauses, follow_ups, frames, words
 from .lang.vocab import unmitigable_channels
 from .model import runtime
 from .schemas import load_request
@@ -53,7 +53,7 @@ def build() -> scoring.Components:
         asks_back=clauses.asks_back,
         cut_mid_phrase=clauses.cut_mid_phrase,
         ends_a_sentence=clauses.ends_a_sentence,
-        follow_ups={"place": places.places_given},
+        follow_ups={"place": follow_ups.places_given, "detail": follow_ups.document_details},
     )
 
 

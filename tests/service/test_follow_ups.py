@@ -1,14 +1,15 @@
 """A later message of a sender that only gives what their earlier request needs continues that
 request (engine/categories.CONTINUED_BY, engine/scoring._follow_ups): a meeting place given alone
-after the same sender asked to meet in person (round 21). Table-driven: the threads are written for
-this table, read by the rules alone."""
+after the same sender asked to meet in person, the detail of a document or a code after the same
+sender asked for it (round 21). Table-driven: the threads are written for this table, read by the
+rules alone."""
 from __future__ import annotations
 
 import pytest
 
 from cwguard import pipeline
 from cwguard.engine import categories
-from cwguard.lang.ja.places import places_given
+from cwguard.lang.ja.follow_ups import document_details, places_given
 from cwguard.schemas import load_request
 
 VISIT = "一度事務所に来ていただけますか？面談させてください"
@@ -31,14 +32,35 @@ THREADS = [
 ]
 
 
-def _follow_up_highlights(messages, status) -> set[tuple[str, str]]:
-    """The in-person highlights that are a place the message gives (what only a follow-up reads)."""
+ID = "本人確認のため運転免許証の画像を送ってください"
+CODE = "SMSで届いた認証コードを教えてください"
+
+# (case, messages as (sender, text), contract status, the follow-up's detail highlights as (message id, text))
+DETAIL_THREADS = [
+    ("both sides, after an ID photo", [("client", ID), ("client", "表と裏、両方で📷")], "before_contract", {("m2", "表と裏")}),
+    ("the digits alone, after an SMS code", [("client", CODE), ("client", "6桁の数字だけでいいので")], "unknown",
+     {("m2", "6桁の数字")}),
+    ("the number alone, after an SMS code", [("client", CODE), ("client", "番号だけで大丈夫です")], "before_contract",
+     {("m2", "番号だけで大丈夫")}),
+    ("the worker's own detail after the client's request", [("client", ID), ("worker", "表面だけでもいいですか？")],
+     "before_contract", set()),
+    ("a detail with no request before", [("client", "名刺は両面印刷でお願いします")], "before_contract", set()),
+]
+
+
+def _follow_up_highlights(messages, status, category="in_person_meeting", reader=places_given) -> set[tuple[str, str]]:
+    """The highlights of `category` that are what `reader` reads in the message (what only a follow-up reads)."""
     request = load_request({"messages": [{"id": f"m{i}", "sender": s, "text": t} for i, (s, t) in enumerate(messages, 1)],
                             "context": {"contract_status": status}})
     answer = pipeline.score_request(request, detection="rules")
-    places = {(f"m{i}", text[a:b]) for i, (_, text) in enumerate(messages, 1) for a, b in places_given(text)}
+    read = {(f"m{i}", text[a:b]) for i, (_, text) in enumerate(messages, 1) for a, b in reader(text)}
     return {(h["message_id"], h["text"]) for h in answer["highlights"]
-            if h["category"] == "in_person_meeting" and (h["message_id"], h["text"]) in places}
+            if h["category"] == category and (h["message_id"], h["text"]) in read}
+
+
+@pytest.mark.parametrize(("case", "messages", "status", "expected"), DETAIL_THREADS, ids=[row[0] for row in DETAIL_THREADS])
+def test_a_detail_continues_the_same_senders_document_request(case, messages, status, expected):
+    assert _follow_up_highlights(messages, status, "personal_info", document_details) == expected, case
 
 
 @pytest.mark.parametrize(("case", "messages", "status", "expected"), THREADS, ids=[row[0] for row in THREADS])
@@ -65,3 +87,9 @@ def test_every_continued_category_has_a_reader():
     assert categories.CONTINUED_BY, "no category is continued by a follow-up"
     readers = pipeline.build().follow_ups
     assert set(categories.CONTINUED_BY.values()) <= set(readers)
+
+
+@pytest.mark.parametrize("text", ["3分ほどで終わります", "表紙のデザインをお願いします", "両方の案を比べてください",
+                                  "SMS認証の6桁入力欄も同じ画面に置いてください", "12桁のマスク表示に変えてください"])
+def test_what_is_no_detail(text):
+    assert document_details(text) == []

@@ -44,7 +44,7 @@ TABLE: tuple[Category, ...] = (
     Category("external_site", "risk", "high", "contact", "info", system_untrusted=True),
     Category("direct_deal", "risk", "high", "high", system_untrusted=True),
     Category("upfront_payment", "risk", "high", "high", system_untrusted=True),
-    Category("personal_info", "risk", "high", "high", system_untrusted=True),
+    Category("personal_info", "risk", "high", "high", system_untrusted=True, continued_by="detail"),
     Category("in_person_meeting", "risk", "medium", "medium", continued_by="place"),
     Category("work_before_escrow", "risk", "medium", "medium"),
     Category("unrealistic_offer", "risk", "low", "low"),
