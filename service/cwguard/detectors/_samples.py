@@ -34,9 +34,10 @@ _QUOTE_MARKS = regex.compile("[「」『』“”]")
 _STRAIGHT_QUOTED = regex.compile(r'"[^"\n]{1,200}"')
 _RULED_LINE = regex.compile(r"^[ \t\u3000]*[-=_*~─━＝]{3,}[ \t\u3000]*$", regex.MULTILINE)
 # A line given as an example of the data (「入力例：ほけん相談プラザ 梅田店／…／https://lin.ee/sample01」, tr148).
-_EXAMPLE_LINE = regex.compile(r"^[ \t\u3000]*(?:入力例|記入例|回答例|記載例|出力例|例)[ \t\u3000]?[:：][^\n]*", regex.MULTILINE)
+_EXAMPLE_HEAD = r"[ \t\u3000]*(?:入力例|記入例|回答例|記載例|出力例|例)[ \t\u3000]?[:：]"
+_EXAMPLE_LINE = regex.compile(r"^" + _EXAMPLE_HEAD + r"[^\n]*", regex.MULTILINE)
 # ...whose example is quoted (「例：「…」」): a line that says by itself that it shows text, not asks for anything.
-_QUOTED_EXAMPLE = regex.compile(r"[ \t\u3000]*(?:入力例|記入例|回答例|記載例|出力例|例)[ \t\u3000]?[:：][ \t\u3000]*[「『“\"]")
+_QUOTED_EXAMPLE = regex.compile(_EXAMPLE_HEAD + r"[ \t\u3000]*[「『“\"]")
 # An outline's heading line (「H2 なぜChatworkからSlackに移行するのか」): the article's text.
 _HEADING_LINE = regex.compile(r"^[ \t\u3000]*h[1-6](?![a-z0-9])[^\n]*", regex.MULTILINE)
 _SAMPLE_REACH = 800  # a quotation longer than this is no sample but a quote left open

@@ -330,7 +330,8 @@ class OffPlatformContact(Detector):
             return False
         if ch.EN_TOPIC_BEFORE.search(text, max(sentences.span(start)[0], start - 60), start):
             return False  # 「a guide on using Google Meet」
-        if ch.EN_WORK_AFTER.match(text, end, min(len(text), end + 30)) or ch.EN_COMPARED_AFTER.match(text, end, min(len(text), end + 30)):
+        after = min(len(text), end + 30)
+        if ch.EN_WORK_AFTER.match(text, end, after) or ch.EN_COMPARED_AFTER.match(text, end, after):
             return False  # 「please add LINE login to our site」「faster on Telegram than on LINE」
         s_start, s_end = sentences.english(start)
         if ch.en_after_the_contract(text, s_start, s_end):
