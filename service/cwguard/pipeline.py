@@ -53,7 +53,9 @@ def build() -> scoring.Components:
         asks_back=clauses.asks_back,
         cut_mid_phrase=clauses.cut_mid_phrase,
         ends_a_sentence=clauses.ends_a_sentence,
-        follow_ups={"place": follow_ups.places_given, "detail": follow_ups.document_details},
+        follow_ups={"place": follow_ups.places_given, "detail": follow_ups.document_details,
+                    "means": follow_ups.unless(crowdworks.PLATFORM_NAMES, follow_ups.payment_means),
+                    "payback": follow_ups.paybacks},
     )
 
 

@@ -1,7 +1,8 @@
 """A later message of a sender that only gives what their earlier request needs continues that
 request (engine/categories.CONTINUED_BY, engine/scoring._follow_ups): a meeting place given alone
 after the same sender asked to meet in person, the detail of a document or a code after the same
-sender asked for it (round 21). Table-driven: the threads are written for this table, read by the
+sender asked for it (round 21), a way to pay after the same sender proposed a direct deal, a quick payback after the same sender asked
+for a fee (round 22). Table-driven: the threads are written for this table, read by the
 rules alone."""
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from cwguard import pipeline
 from cwguard.engine import categories
-from cwguard.lang.ja.follow_ups import document_details, places_given
+from cwguard.lang.ja.follow_ups import document_details, paybacks, payment_means, places_given
 from cwguard.schemas import load_request
 
 VISIT = "一度事務所に来ていただけますか？面談させてください"
@@ -48,6 +49,37 @@ DETAIL_THREADS = [
 ]
 
 
+DIRECT = "次から直接でお願いできません？手数料もったいないので"
+
+# (case, messages as (sender, text), contract status, the follow-up's means highlights as (message id, text))
+MEANS_THREADS = [
+    ("a bank transfer, after a direct deal", [("client", DIRECT), ("worker", "直接というのは…？"),
+                                               ("client", "銀行振込で。請求書はメールでもらえれば")], "contracted",
+     {("m3", "銀行振込で")}),
+    ("an app in English, after pay me directly", [("worker", "pay me directly, cheaper for both"), ("worker", "paypal ok?")],
+     "before_contract", {("m2", "paypal ok")}),
+    ("the platform's escrow named", [("client", DIRECT), ("client", "すみません、やはり仮払いの振込でお願いします")], "contracted", set()),
+    ("the platform named", [("client", DIRECT), ("client", "冗談です、CW上で振込でお願いします")], "contracted", set()),
+    ("a means with no direct deal before", [("client", "PayPal決済の導入をお願いします"), ("client", "PayPalでの決済テストもお願いします")],
+     "before_contract", set()),
+    ("the other side's means after a direct deal", [("client", DIRECT), ("worker", "振込でも直接はできません")], "contracted", set()),
+]
+
+
+FEE = "参加費3,000円のお振込みをお願いします"
+
+# (case, messages as (sender, text), contract status, the follow-up's payback highlights as (message id, text))
+PAYBACK_THREADS = [
+    ("at once, after a fee", [("client", FEE), ("worker", "先に払うんですか？"), ("client", "すぐ回収できるから！きょうじゅうね")],
+     "before_contract", {("m3", "すぐ回収でき")}),
+    ("in a week, after a fee", [("client", FEE), ("client", "1週間で全然回収できますよ😊")], "unknown",
+     {("m2", "1週間で全然回収でき")}),
+    ("with no fee asked before", [("client", "機材の選び方の記事です"), ("client", "すぐ回収できるかは読者次第です")], "before_contract", set()),
+    ("the worker's own words after the client's fee", [("client", FEE), ("worker", "すぐ回収できるなんて怪しいです")],
+     "before_contract", set()),
+]
+
+
 def _follow_up_highlights(messages, status, category="in_person_meeting", reader=places_given) -> set[tuple[str, str]]:
     """The highlights of `category` that are what `reader` reads in the message (what only a follow-up reads)."""
     request = load_request({"messages": [{"id": f"m{i}", "sender": s, "text": t} for i, (s, t) in enumerate(messages, 1)],
@@ -61,6 +93,26 @@ def _follow_up_highlights(messages, status, category="in_person_meeting", reader
 @pytest.mark.parametrize(("case", "messages", "status", "expected"), DETAIL_THREADS, ids=[row[0] for row in DETAIL_THREADS])
 def test_a_detail_continues_the_same_senders_document_request(case, messages, status, expected):
     assert _follow_up_highlights(messages, status, "personal_info", document_details) == expected, case
+
+
+@pytest.mark.parametrize(("case", "messages", "status", "expected"), PAYBACK_THREADS, ids=[row[0] for row in PAYBACK_THREADS])
+def test_a_payback_continues_the_same_senders_fee(case, messages, status, expected):
+    assert _follow_up_highlights(messages, status, "unrealistic_offer", paybacks) == expected, case
+
+
+def test_a_follow_up_may_continue_another_categorys_request():
+    assert "upfront_payment" in categories.CONTINUES["unrealistic_offer"]
+    assert all(name in after for name, after in categories.CONTINUES.items())
+
+
+@pytest.mark.parametrize(("case", "messages", "status", "expected"), MEANS_THREADS, ids=[row[0] for row in MEANS_THREADS])
+def test_a_means_continues_the_same_senders_direct_deal(case, messages, status, expected):
+    assert _follow_up_highlights(messages, status, "direct_deal", payment_means) == expected, case
+
+
+@pytest.mark.parametrize("text", ["振込手数料はこちらで負担します", "PayPal決済の導入をお願いします", "現金化の記事です", "仮払いの振込で"])
+def test_what_is_no_means(text):
+    assert payment_means(text) == []
 
 
 @pytest.mark.parametrize(("case", "messages", "status", "expected"), THREADS, ids=[row[0] for row in THREADS])

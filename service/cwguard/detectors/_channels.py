@@ -591,7 +591,9 @@ ON_PLATFORM = compile_pattern(vocab.words("ja", "channel_talk", "on_platform"))
 # A channel right before these is the subject of the work (LINEスタンプ制作, Zoomの使い方マニュアル).
 WORK_SUBJECT = (
     r"(?:" + talk("runs_in_channel") + r"|[^。\n、]{0,8}?" + talk("how_to_documents")
-    + r"|(?:の|用の?|向けの?|上の)?(?:公式アカウント|公式)?(?:の)?" + talk("channel_as_work") + ")"
+    + r"|(?:の|用の?|向けの?|上の)?(?:公式アカウント|公式)?(?:の)?" + talk("channel_as_work")
+    # a meeting held there whose record is the material (「Teams会議の録画（約90分）を編集」, round 22)
+    + r"|(?:会議|ミーティング|セミナー|ウェビナー|講義|授業|研修|通話)の?" + talk("material_made_in") + ")"
 )
 
 # The channel inside a clause the work explains, read to the end of its sentence (a tutorial's,
@@ -732,7 +734,8 @@ MEETING_AS_WORK = compile_pattern(talk("meeting_link_as_work"))
 # 「収録は毎回Zoomで」: the clause's topic is material made in the tool, read right before the channel.
 # The talk of the client's own people or customers named before the channel (「社内の連絡をChatworkに統一
 # したい」): what the work sets up, not the worker's talk moved.
-OTHERS_TALK_BEFORE = compile_pattern(talk("others_talk") + r"\s?(?:連絡|やり取り|やりとり|コミュニケーション|情報共有)(?:は|を|も)?[^。\n]{0,8}\Z")
+OTHERS_TALK_BEFORE = compile_pattern(talk("others_talk") + r"\s?(?:連絡|やり取り|やりとり|コミュニケーション|情報共有)(?:は|を|も)?[^。\n]{0,8}\Z"
+                                     r"|" + talk("others_with") + r"(?:さん|様|さま|たち|の方|の皆さん|の皆様)?\s?(?:と|とは|とも)\s?\Z")
 MATERIAL_BEFORE = compile_pattern(talk("material_made_in") + r"(?:は|も)(?:毎回|いつも|普段|基本|基本的に|全て|すべて)?[ \t\u3000]?\Z")
 # English: the channel is what the work builds or runs (「add LINE login」「a Slack bot」).
 EN_WORK_AFTER = compile_pattern(r"[ \t\-]{1,2}" + en_talk("channel_as_work") + r"(?![a-z])")
@@ -1017,11 +1020,15 @@ EN_BEFORE = compile_pattern(
     + r"|" + en_talk("process_nouns") + r"\s(?:is|are|will be|'ll be|happens|takes place|goes)(?:\s[a-z'\-]{1,12}){0,4}?\s(?:on|in|via|over|through)"
     # someone reached more easily there (「faster on WA pls」「manager is quicker on tg」, round 21)
     + r"|" + en_talk("better_words") + r"\s(?:on|via|over|through)"
+    # the sender looked up there (「just search my name on 🐦」, round 22)
+    + r"|" + en_talk("search_me") + r"\s(?:on|in|via)"
     + r")\s(?:our\s|my\s|the\s)?\Z"
 )
 EN_AFTER = compile_pattern(
     r"\s(?:me|us)(?![a-z])|\s(?:" + en_talk("copulas") + r"\s)?(?:much\s|more\s)?" + en_talk("better_words")
     + r"|\sonly(?![a-z])"
+    # offered as the reader's choice (「✈️ if u prefer」, round 22)
+    + r"|\s" + en_talk("offered_after") + r"(?![a-z])"
 )
 # English: the channel as an adjective of a call or meeting (「can we have a quick Google Meet call」),
 # in a question or proposal.

@@ -38,6 +38,12 @@ _EXAMPLE_HEAD = r"[ \t\u3000]*(?:入力例|記入例|回答例|記載例|出力�
 _EXAMPLE_LINE = regex.compile(r"^" + _EXAMPLE_HEAD + r"[^\n]*", regex.MULTILINE)
 # ...whose example is quoted (「例：「…」」): a line that says by itself that it shows text, not asks for anything.
 _QUOTED_EXAMPLE = regex.compile(_EXAMPLE_HEAD + r"[ \t\u3000]*[「『“\"]")
+# ...and a quotation placed in the work by the words around it (「④に「出金できなくなった時点で追加入金しない」を太字で
+# 入れてください」, round 22): set in a numbered item, a heading or the body, or set in bold or as a heading.
+# (the text is normalised: ④ reads 4, を reads ヲ; compile_pattern folds the words alike)
+_PLACED_BEFORE = compile_pattern(r"(?:(?<![\d.,])\d{1,2}|見出し|小見出し|本文|文中|冒頭|末尾|記事|原稿|注意書き|(?<![a-z])h[1-6])"
+                                 r"[ \t\u3000]?(?:に|へ|の)[ \t\u3000]?$")
+_PLACED_AFTER = compile_pattern(r"[ \t\u3000]?(?:を|と|は)[ \t\u3000]?(?:太字|赤字|見出し|小見出し|箇条書き|注意書き|強調)")
 # An outline's heading line (「H2 なぜChatworkからSlackに移行するのか」): the article's text.
 _HEADING_LINE = regex.compile(r"^[ \t\u3000]*h[1-6](?![a-z0-9])[^\n]*", regex.MULTILINE)
 _SAMPLE_REACH = 800  # a quotation longer than this is no sample but a quote left open
@@ -74,7 +80,8 @@ def _sample_regions(text: str) -> Regions:
     if SAMPLE_TOPIC.search(text) is None:  # the cheap structure first, then the words
         # a line headed 例： says itself that it is an example (「例：「運転免許証の表面を撮影してください」など」,
         # round 21); the message's other quotations still need the words
-        regions = [(a, b) for a, b in examples if _QUOTED_EXAMPLE.match(text, a, b)]
+        regions = [(a, b) for a, b in examples if _QUOTED_EXAMPLE.match(text, a, b)] + [
+            (a, b) for a, b in regions if _placed_in_the_work(text, a, b)]
         if not regions:
             return (), ()
     else:
@@ -86,6 +93,12 @@ def _sample_regions(text: str) -> Regions:
         else:
             merged.append([start, end])
     return tuple(a for a, _ in merged), tuple(b for _, b in merged)
+
+
+def _placed_in_the_work(text: str, start: int, end: int) -> bool:
+    """A quotation the words around it set in the work: a numbered item, a heading, bold type."""
+    return (text[start] in "「『“\"" and (_PLACED_BEFORE.search(text, max(0, start - 8), start) is not None
+                                         or _PLACED_AFTER.match(text, end) is not None))
 
 
 def in_sample(text: str, start: int, end: int) -> bool:

@@ -563,6 +563,7 @@ class ContactDetails(Detector):
             "info_triangle＠example.co.jp までご連絡ください",
             "midori.edit0312 あっと example ドットコム までご連絡ください",
             "担当直通：090-2468-1357（平日10〜18時）",
+            "+44 7700 900123",  # a number of a fictional range, sent alone (round 22)
             "こちらから友だち追加をお願いします→ https://lin.ee/Sm1LeWk",
             "ID↓\ndream\n_link\n_0815\n（つなげて検索してください）",
             "@wp_translate_jp までDMください",
@@ -571,6 +572,7 @@ class ContactDetails(Detector):
         negative=(
             "品番は「090-4471-2356」「080-1123-9087」のようなハイフン区切りの数字です",
             "JANコードは「4901234567894」のような13桁の数字です",
+            "+1234567",
             "店名・住所・電話番号・定休日をスプレッドシートに入力していただく作業です",
             "自動返信メールの有無も教えてください",
             "メールアドレスの入力は不要です",
@@ -822,7 +824,18 @@ def _is_international_phone(text: str, start: int, end: int, candidate: str) -> 
         return True
     return phonenumbers.is_possible_number(number) and (
         PHONE_CUE.search(text, max(0, start - 40), min(len(text), end + 20)) is not None
-        or INTL_PHONE_CUE.search(text, max(0, start - 40), min(len(text), end + 20)) is not None)
+        or INTL_PHONE_CUE.search(text, max(0, start - 40), min(len(text), end + 20)) is not None
+        or _nothing_but(text, start, end))
+
+
+# a letter or a digit: what a message holding nothing but a number lacks around it
+_WORDLIKE = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _nothing_but(text: str, start: int, end: int) -> bool:
+    """The span is the whole message but for spaces, punctuation and emoji (「+44 7700 900123」 sent
+    alone, round 22): a number handed over, whatever its range."""
+    return _WORDLIKE.search(text, 0, start) is None and _WORDLIKE.search(text, end) is None
 
 
 def _is_profile_link(text: str, url: str) -> bool:

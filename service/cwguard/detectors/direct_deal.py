@@ -315,8 +315,11 @@ RULES += (
         id="next_time_directly",
         # (the deal named after it, an emoji closing it: 「次回以降は直接やり取りで」「次回から直接で🙏」, round 19)
         pattern=rf"(?P<s>{_NEXT}[^。!?\n]{{0,8}}?{_DIRECT_WORD}\s?(?:{_words('direct_deal_nouns')})?\s?(?:で|に|が|の方が|のほうが)?)"
-        r"(?=\s?(?:" + _PROPOSING + r"|お願い|いい|良い|希望|嬉しい|うれしい|助かり|助かる|[?。!\n]|\p{So}|$))",
-        examples=("次回は直でお願いできます？", "次回以降は直接やり取りで", "次回から直接で🙏"),
+        # (or offered on a condition: 「次回から直接ご依頼いただければ…」, round 22)
+        r"(?=\s?(?:" + _PROPOSING + r"|お願い|いい|良い|希望|嬉しい|うれしい|助かり|助かる|いただければ|いただけたら|頂ければ|もらえれば|"
+        r"くだされば|[?。!\n]|\p{So}|$))",
+        examples=("次回は直でお願いできます？", "次回以降は直接やり取りで", "次回から直接で🙏",
+                  "ありがとうございます🙏 次回から直接ご依頼いただければ手数料分お安くします"),
         counter_examples=(
             "次回も直接こちらのメッセージでご連絡ください。",
             "次から直接ドキュメントに書き込んでください。",
@@ -450,8 +453,12 @@ RULES += (
         # (「手数料分を上乗せして契約します」 names no saving)
         pattern=rf"(?<!{_words('other_fees')})(?P<s>(?:{_words('platform_fees')})\s?(?:分|ぶん)?\s?(?:が|は|も|の)?\s?"
         r"(?:浮く|浮い|浮か|浮きます|かからない|かからん|かからなく|引かれない|取られない|取られなく|節約でき|払わなくて(?:いい|よい|済)))"
-        r"[^。!?\n]{0,16}?(?:上乗せ|還元|お渡し|渡し|渡せ|プラス|足し|お支払い|(?<!仮)払(?:い|え|う)|あげ|上げ|お返し)",
-        examples=("手数料が浮くので、その分上乗せします", "手数料ぶん浮くから上乗せするよ", "システム利用料がかからない分、報酬を上乗せします"),
+        r"[^。!?\n]{0,16}?(?:上乗せ|還元|お渡し|渡し|渡せ|プラス|足し|お支払い|(?<!仮)払(?:い|え|う)|あげ|上げ|お返し)"
+        # or the fee's amount taken off the price (「手数料分お安くします」, round 22)
+        rf"|(?<!{_words('other_fees')})(?P<s>(?:{_words('platform_fees')})\s?(?:分|ぶん|の分)\s?(?:を|は|だけ)?\s?"
+        r"(?:お?安く|お?値引き|割引|引いて|まけ|オフ))",
+        examples=("手数料が浮くので、その分上乗せします", "手数料ぶん浮くから上乗せするよ", "システム利用料がかからない分、報酬を上乗せします",
+                  "直接ご依頼いただければ手数料分お安くします"),
         counter_examples=("振込手数料がかからない分、報酬を上乗せします", "手数料分を上乗せして契約します", "手数料はかからないので仮払いをお願いします",
                           "手数料が浮くから報酬を上乗せする、という誘いは規約違反です"),
         reason="the platform's fee said to be saved and handed to the worker: the deal off the platform (round 14)",
@@ -595,16 +602,20 @@ _EN_PRODUCT = r"(?:app|application|ui|ux|screens?|sdk|extension|product|website|
 RULES += (
     DealRule(
         id="english_pay_directly",
-        pattern=r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: (?:you|u|ya))?|paid|contract(?: with (?:you|u|me|us))?|work(?: with (?:you|u|me|us))?|deal|hire (?:you|u)|invoice (?:me|you|u)|send (?:(?:you|u) )?(?:the )?money)"
+        # (the worker's side too: 「pay me directly, cheaper for both」, round 22)
+        pattern=r"(?P<s>(?<![a-z])(?:pay(?:ing)?(?: (?:you|u|ya|me|us))?|paid|contract(?: with (?:you|u|me|us))?|work(?: with (?:you|u|me|us))?|deal|hire (?:you|u)|invoice (?:me|you|u)|send (?:(?:you|u) )?(?:the )?money)"
         rf"\s{_words('privately', 'en')}(?![a-z])|(?<![a-z])direct (?:bank )?(?:contract|payment|deal|transfer|pay)s?(?![a-z])"
         # the transfer said direct after it, in chat (「bank transfer direct, +10% for u」, round 19)
         r"|(?<![a-z])(?:bank )?(?:transfer|payment|pay)s? direct(?![a-z]))",
         examples=("From the next job I'd like to pay you directly.", "can u cancel the contract here? I'll pay u directly, paypal or wise.",
-                  "bank transfer direct, +10% for u", "direct bank transfer, no fees", "PayPal ok? I'll invoice u direct"),
+                  "bank transfer direct, +10% for u", "direct bank transfer, no fees", "PayPal ok? I'll invoice u direct",
+                  "sure! tbh pay me directly, cheaper for both. platform takes 20%"),
         counter_examples=(
             "We never pay directly; payment goes through CrowdWorks escrow.",
             "I can't pay you directly.",
             "We don't do direct bank transfers; everything goes through CrowdWorks.",
+            "Please don't ask me to pay you directly.",
+            "The client pays me directly through CrowdWorks escrow.",
         ),
         lang="en",
         reason="in English: paying or contracting directly",

@@ -197,6 +197,20 @@ CONDITION_RULES: tuple[Rule, ...] = (
         reason="an outside form, site or app made the condition of pay, acceptance or seeing the work, before or after the "
                "condition (tr47 family, tr184)",
     ),
+    Rule(
+        id="registration_required_for_pay",
+        # the same condition said the other way round: what the pay or the work needs (「報酬受取にはこちらの登録が
+        # 必須です」「お仕事開始には下記サイトへの登録が必要です」, round 22), a place pointed at
+        pattern=r"(?<=" + words("withheld_until_registered") + r"\s?(?:に|には|のために|の前に|の際は|の際には|にあたって|にあたり)"
+        r"\s?[^。\n]{0,8}?)(?:" + words("pointers") + "|" + _SITE + r")\s?(?:の|への|での|から(?:の)?)?\s?(?:ご|本)?登録"
+        r"\s?(?:が|は)?\s?(?:必須|必要|不可欠|マスト)",
+        examples=("確認しました。報酬受取にはこちらの登録が必須です", "お仕事開始には下記サイトへの登録が必要です",
+                  "報酬のお受け取りには、以下のフォームからのご登録が必要となります"),
+        counter_examples=("報酬の受け取りには口座の登録が必要です", "報酬受取にはこちらの登録は不要です",
+                          "お仕事開始にはクラウドワークスでの契約が必要です"),
+        reason="the pay or the work said to need registering at a place pointed at: the outside form as the condition of pay "
+               "(round 22)",
+    ),
 )
 # A link written to slip past the filter: its scheme spelled out with spaces, or its dot bracketed.
 # Nobody hides a reference link, so a hidden link is a lure by itself (tr86, tr88 families).

@@ -210,6 +210,16 @@ RULES: tuple[Rule, ...] = (
         asks_itself=True,
     ),
     InfoRule(
+        id="english_accounts_traded",
+        pattern=rf"(?P<s>(?<![a-z])(?:{vocab.words('en', 'documents', 'accounts_traded')})(?![a-z]))",
+        examples=("to verify ur acct. also we rent accounts, 5000 yen/week 👍", "can you sell your account? 20k"),
+        counter_examples=("Never sell your account to anyone.", "We sell accounts for our SaaS to small shops."),
+        lang="en",
+        reason="in English: the worker's accounts rented, bought or sold (round 22), as account_in_your_name lends the "
+               "worker's name",
+        asks_itself=True,
+    ),
+    InfoRule(
         id="english_code_or_password",
         pattern=rf"(?P<s>(?<![a-z]){_EN_SECRET}(?![a-z]))",
         examples=("Please send me the 6-digit code we just texted you.", "Share your online banking password with our agent."),
@@ -234,6 +244,8 @@ _REQUEST = compile_pattern(
     r"入れるだけ|入れてください|入れて下さい|入れてね|書くだけ|入力するだけ|記入するだけ|"
     # brought or mailed to the asker (「身分証もってきてね」「キャッシュカードを郵送してもらいます」, round 18)
     r"持ってきて|持って来て|もってきて|ご持参|持参して|郵送して|ご郵送|"
+    # where to send them, to be told (「ｷｬｯｼｭｶｰﾄﾞは送り先お伝えします」, round 22)
+    r"(?:送り先|送付先|郵送先)\s?(?:を|は)?[^。!?\n]{0,6}?(?:お伝え|伝え|お知らせ|ご案内|連絡|教え)|"
     # the place to send them as the last words (「銀行名・支店・口座番号・生年月日をこちらに」, tr211), or
     # before an arrow or the link they go to (「免許証の画像をこちらへ forms.gle/…」, round 16)
     r"(?:を)?(?:こちら|ここ|こっち|下記|以下)(?:に|へ|まで)\s?(?:[。!！\n→⇒👉↓👇:：]|\p{So}|$|(?=(?:https?://|www\.)|[a-z0-9\-]{1,30}\.[a-z]{2,6}/))|"
@@ -359,7 +371,7 @@ class PersonalInfoDetector(RuleDetector):
     @staticmethod
     def _is_request(text: str, m, rule: Rule, state: dict) -> bool:
         start, end = span_of(m)
-        if _TOPIC_TAIL.match(text, end, min(len(text), end + 24)):
+        if _TOPIC_TAIL.match(text, end, min(len(text), end + 24)) or _LEFT_OUT_AFTER.match(text, end):
             return False
         if _CONDITIONAL_RESIDENCE.match(text, start, min(len(text), end + 8)):
             return False  # 「もし都内にお住まいなら」: where the worker lives as a condition, nothing asked
@@ -438,7 +450,11 @@ def _listed_after_a_request(text: str) -> list[tuple[int, int]]:
 # A terse ask right after the item: 「…も」 at the end of a message or sentence asks for it too
 # (「あと口座番号と暗証番号も」), the item alone is asked as the whole question (「住所は？」, tr98), and
 # the item with a bare を ends the sentence (「契約前に年齢確認だけ。生まれ年月日を」, round 10).
-_TERSE_ASK = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|\p{So}|$)|\s?(?:は|って)\s?\?|\s?を\s?(?:[。!！\n]|\p{So}|$)")
+# A count of pictures asked for too (「免許証持った自撮りも1枚」, round 22; a bare 「顔写真素材を2枚」 counts material).
+_TERSE_ASK = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|\p{So}|$)|\s?(?:は|って)\s?\?|\s?を\s?(?:[。!！\n]|\p{So}|$)"
+                             r"|[^。!?\n]{0,4}?も\s?(?:[1-9１-９]|一|ひと)\s?枚(?:だけ|ずつ)?\s?(?:[。!?\n]|\p{So}|$)")
+# The item said to be left out (「保険証は対象外で大丈夫です」, round 22): nothing asked of it.
+_LEFT_OUT_AFTER = compile_pattern(r"\s?(?:は|も)\s?(?:対象外|なしで|無しで|結構です|いりません|要りません)")
 _CONDITIONAL_RESIDENCE = compile_pattern(r"お住まい\s?(?:なら|でしたら|であれば|の方(?!の住所)|の場合|かどうか)")
 _EMAIL_ADDRESS = compile_pattern(r"(?<![a-z])(?:your|full|current) address(?![a-z])")
 _EMAIL_TALK = compile_pattern(r"e-?mail|(?<![a-z])mail(?![a-z])|\(at\)|@|invite|slack|chatwork|discord|message me")

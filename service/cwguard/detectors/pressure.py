@@ -82,11 +82,14 @@ _LATE = f"(?:{vocab.words('ja', 'pressure', 'late')})"
 _CONSEQUENCE = f"(?:{vocab.words('ja', 'pressure', 'consequences')})"
 _WORKER_ACT = rf"[ごお]?(?:{vocab.words('ja', 'pressure', 'worker_acts')})"
 # (an act ending in its own te-form, closing the clause, asks too: 「本日中に入ってね」, round 20)
-_ASK = rf"(?:いただ|ください|下さい|くださ|願|頂|した方|された方|の方のみ|方のみ|ない場合|なければ|を?お待ち|して|{_TE_FORM_CLOSES})"
+# (in kana too, and the condition said with と: 「今日中に参加おねがいしまーす」「今日中に登録しないと報酬が…」, round 22)
+_ASK = (rf"(?:いただ|ください|下さい|くださ|願|ねがい|ねがえ|頂|した方|された方|の方のみ|方のみ|ない場合|なければ|ないと(?!思)|を?お待ち|して|"
+        rf"{_TE_FORM_CLOSES})")
 _WORK = f"(?:{vocab.words('ja', 'pressure', 'work_verbs')})"
 _REQUEST = r"(?:ください|下さい|くださ|いただ|頂|もらえ|もらい|ほしい|欲しい|願|ねがい|ねがえ|助かり|助かる|お待ち)"
 _OTHER_CANDIDATE = f"(?:{vocab.words('ja', 'pressure', 'other_candidates')})"
 _FIRST_COME = r"(?:方から|人から|方を優先|方優先|人優先|先着順|次第)"
+_ENDS_IN_A_CONDITION = compile_pattern(r"(?:ないと|なければ|ない場合)$")
 # A weekday in English (「spots close friday」「offer stands till sunday, after that…」).
 _EN_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
@@ -186,14 +189,19 @@ RULES: tuple[PressureRule, ...] = (
     PressureRule(
         id="discount_until_a_deadline",
         # (「本日のボーナスタスク」 names the day's task, not a deadline: a bare day takes no の)
+        # (or a few minutes or hours: 「30分以内の登録で特別枠確保できます」, round 22)
         pattern=r"(?P<s>(?:(?:本日中|今日中|今だけ|今週中|今月中|明日まで|\d{1,2}\s?時まで)\s?(?:なら|だけ|限り|のみ|まで|の)|"
+        # (not a time the client promises after the worker's act: 「入金確認後30分以内に全額+ボーナス」)
+        r"(?<!(?:後|から|以降)\s?)(?<!\d)(?:\d{1,3}\s?分以内|(?:[1-9]|[1-4]\d)\s?時間以内)\s?(?:なら|だけ|限り|のみ|まで|の|に)|"
         r"(?:今日|本日|今夜)\s?(?:なら|だけ|限り|のみ|まで))\s?[^。!?\n]{0,12}?"
         rf"(?:{_INCENTIVE}))"
         # the incentive first, the deadline closing the sentence (「初回ボーナス今夜までですよ？」)
         rf"|(?P<s>(?:{_INCENTIVE})[^。!?\n]{{0,6}}?(?:本日中|今日中|今夜中|(?:本日|今日|今夜|明日|今週)\s?(?:まで|限り)|\d{{1,2}}\s?時まで))"
         r"(?=\s?(?:です|だよ|なので|なんで|ですよ|ですね|だから)?\s?(?:よ|ね)?\s?[?？!！。\p{So}\uFE0F]*\s?(?:\n|$))",
-        examples=("今日中なら手数料半額です⏰", "今週中のご購入で5,000円OFFになります", "今日中なら報酬1.5倍🔥", "初回ボーナス今夜までですよ？"),
+        examples=("今日中なら手数料半額です⏰", "今週中のご購入で5,000円OFFになります", "今日中なら報酬1.5倍🔥", "初回ボーナス今夜までですよ？",
+                  "皆さん登録してるので安心してください👍 30分以内の登録で特別枠確保できます"),
         counter_examples=("本日中の納品は難しいので、料金の割引は不要です。", "特典は明日までにお送りします。",
+                          "30分以内の動画を3本お願いします。割引は不要です。", "本日中に契約オファーをお送りしますね",
                           "本日のボーナスタスクはこちらです"),
         reason="a discount or a bonus that ends soon: the deadline pushes the payment or the start (tr169, round 17)",
         self_evident=True,
@@ -239,7 +247,8 @@ RULES: tuple[PressureRule, ...] = (
         id="same_day_deadline_on_answer",
         pattern=rf"(?P<s>(?:{_TODAY_DEADLINE}|(?:[1-9]|[1-4]\d)\s?時間以内|数時間以内|\d{{1,3}}\s?分(?:以内|で|までに))\s?(?:に|まで|中に)?)[^。!?\n]{{0,12}}?"
         rf"{_WORKER_ACT}[^。!?\n]{{0,6}}?{_ASK}",
-        examples=("確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。", "グループ限定です💦 本日中に入ってね"),
+        examples=("確認は不要です。本日中にお振込みいただければ、明日からお仕事を開始できます。", "グループ限定です💦 本日中に入ってね",
+                  "今日中に参加おねがいしまーす", "事務局の指示です。今日中に登録しないと報酬が支払われません"),
         counter_examples=(
             "本日中にご連絡いたします。",
             "今日中に入ってる分で大丈夫です",
@@ -391,6 +400,16 @@ RULES: tuple[PressureRule, ...] = (
 _EN_CONSEQUENCE = f"(?:{vocab.words('en', 'pressure', 'consequences')})"
 RULES += (
     PressureRule(
+        id="english_bare_deadline",
+        # a near deadline that is the whole message (「today pls」「asap!!」「by tonight ok?」, round 22), as bare_deadline in Japanese
+        pattern=r"(?P<s>^\s*(?:by\s)?(?:today|tonight|asap|eod|right now|within\s(?:\d{1,3}|one|two)\s?(?:h|hrs?|hours?|mins?|minutes?))"
+        r"(?:\s?(?:pls|please|plz|ok|okay|ok\?|thx|thanks|!|\.|\?))*)\s*[\p{So}\uFE0F]{0,3}\s*$",
+        examples=("today pls", "asap!!", "by tonight ok?"),
+        counter_examples=("today is fine, no rush", "I can deliver by tonight."),
+        lang="en",
+        reason="in English: a near deadline sent as the whole message (round 22)",
+    ),
+    PressureRule(
         id="english_deadline_or_else",
         pattern=r"(?P<s>(?<![a-z])(?:if you (?:don't|do not|can't|cannot|haven't|have not|fail to)|unless you|"
         # the task named, not the reader: 「if combo not done in 60 minutes your account freezes」
@@ -506,7 +525,10 @@ class PressureDetector(RuleDetector):
     @staticmethod
     def _presses(text: str, m, rule: PressureRule) -> bool:
         start, end = span_of(m)
-        if in_topic(text, start, end) or refused_around(text, m) or _quoted_mention(text, start, end):
+        # a match that ends in its own condition (「今日中に登録しないと」) is followed by the consequence, whose
+        # negation (「報酬が支払われません」) is the threat, not a refusal of the deadline
+        refused = _ENDS_IN_A_CONDITION.search(m.group()) is None and refused_around(text, m)
+        if in_topic(text, start, end) or refused or _quoted_mention(text, start, end):
             return False
         if clauses.is_reported(text, start, end):
             return False  # 「至急と言われたら注意してください」: the urging is someone else's, reported

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ..engine.detector import Examples, MessageView, Rule, compile_pattern
 from ..lang import vocab
+from ..lang.ja import follow_ups
 from ._cues import (
     AMOUNT,
     RuleDetector,
@@ -148,14 +149,13 @@ RULES: tuple[OfferRule, ...] = (
     ),
     OfferRule(
         id="quick_payback",
-        pattern=r"(?P<s>(?:(?:\d{1,2}\s?(?:か月|ヶ月|ケ月|カ月|ヵ月|週間|日)|すぐ(?:に)?|数日|数週間|一瞬)\s?(?:で|以内に|ほどで|もあれば)|"
-        rf"{vocab.words('ja', 'offers', 'quick_paybacks')})\s?"
-        rf"(?:すぐに?)?(?:{vocab.words('ja', 'offers', 'payback_words')}))",
+        pattern=rf"(?P<s>{follow_ups.payback_claim()})",
         examples=(
             "はい、マニュアル代は初期投資です。1か月で回収できる方がほとんどです。",
             "初月の報酬ですぐ回収できますのでご安心ください。",
             "はい、ご本人名義でお申込みください。案件1本で回収できます👍",
             "月額3,000円ですが、1件受ければ元取れます。",
+            "登録料5,000円です。1週間で全然回収できますよ😊",
         ),
         counter_examples=(
             "機材費は3か月で回収できるものではありません。",
@@ -169,8 +169,9 @@ RULES: tuple[OfferRule, ...] = (
     OfferRule(
         id="pay_in_more_earn_more",
         pattern=rf"(?P<s>(?:{vocab.words('ja', 'money', 'pay_in_more')})[^。!?\n]{{0,14}}?"
-        r"(?:報酬|利益|リターン|還元|配当|率|倍|アップ|up|上が|増え|大き|高く|多く))",
-        examples=("多く入金するほど報酬率UP", "入金額が大きいほど報酬率UPです！10万入金で13万返金🎁"),
+        r"(?:報酬|利益|リターン|還元|配当|率|倍|アップ|up|上が|増え|大き|高く|多く|稼|儲|コミッション))",
+        examples=("多く入金するほど報酬率UP", "入金額が大きいほど報酬率UPです！10万入金で13万返金🎁",
+                  "いれればいれるほど稼げます", "2回目からは購入額が大きいほどコミッションUPします"),
         counter_examples=("記事を多く書くほど単価がアップします。", "入金額が大きいほど報酬率が上がるという話は詐欺です。"),
         reason="\"pay in more, earn more\" (tr9-003, tr3-0071, tr6-003)",
     ),
@@ -187,6 +188,7 @@ RULES: tuple[OfferRule, ...] = (
             "higher deposit = higher commission",
             "deposit more = higher commission.",
             "Your commission rate is based on your deposit.",
+            "higher VIP higher commission 🚀",
         ),
         counter_examples=("The more you write, the more you earn.", "Your commission is based on the number of articles."),
         lang="en",
@@ -423,10 +425,17 @@ RULES: tuple[OfferRule, ...] = (
         # (「1 like = 300円」「1いいね300円」「いいね1回で500円」「$2 per like」, tr300 family)
         pattern=r"(?P<s>(?:1|一)\s?(?:" + _TAP + r")\s?(?:=|＝|:|で|につき|あたり|当たり)?\s?" + _HUNDREDS_YEN
         + r"|(?:" + _TAP + r")\s?1\s?(?:回|件|つ)\s?(?:で|につき|あたり|当たり|=|:)?\s?" + _HUNDREDS_YEN
+        # the act named as the job, its count a few words on (「いいね＆スクショのお仕事です📱1件500円」, round 22); not data
+        # about likes (「いいね数の集計作業です。1件500円」)
+        + r"|(?:" + _TAP + r")(?:(?!集計|分析|数|データ|入力|記事|リスト|レポート|ツール|バナー|デザイン)[^。!?\n]){0,6}?"
+        r"(?:お仕事|仕事|作業|タスク|案件)(?:です|になります)?[^。!?\n]{0,4}?(?:1|一)\s?(?:件|回)\s?(?:で|につき|あたり|=|:)?\s?"
+        + _HUNDREDS_YEN
         + r"|[$]\s?[1-9]\d{0,2}(?:\.\d{1,2})?\s?(?:per|/|a|each|for\s(?:a|one|each))\s?(?:" + _TAP + r")(?![a-z]))",
-        examples=("簡単なYouTubeいいね task, 1 like = 300円", "1いいね300円です", "いいね1回で500円", "$2 per like, paid daily"),
+        examples=("簡単なYouTubeいいね task, 1 like = 300円", "1いいね300円です", "いいね1回で500円", "$2 per like, paid daily",
+                  "いいね＆スクショのお仕事です📱1件500円、1日10分でOK✨"),
         counter_examples=("1いいね5円の案件は報酬が低すぎます", "フォロワー1人あたり300円の広告費がかかります",
-                          "1クリック100円の広告単価を改善したい"),
+                          "1クリック100円の広告単価を改善したい", "いいね数の集計作業です。1件500円でお願いします",
+                          "フォロー管理ツールのバナーを1件500円で"),
         reason="a hundred yen or a dollar and more for one like, follow or tap (tr300 family): the task scam's pay",
     ),
     OfferRule(

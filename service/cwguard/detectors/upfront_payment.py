@@ -74,6 +74,9 @@ _EN_FEE = (
     rf"(?:{vocab.words('en', 'money', 'fee_kinds')})\s(?:{vocab.words('en', 'money', 'fee_nouns')})"
     # the fee's kind after its amount, the word fee left out (「pay $45 activation」, tr199)
     rf"|(?<=(?:[$¥€£]\s?\d[\d,.]{{0,8}}|\d[\d,.]{{0,8}}\s?(?:usd|usdt|yen|jpy|dollars?))\s)(?:{vocab.words('en', 'money', 'fee_kinds')})(?!\s(?:code|link|email|key))"
+    # ...or after "for" (「need $50 for account activation on our task portal」, round 22)
+    rf"|(?<=(?:[$¥€£]\s?\d[\d,.]{{0,8}}|\d[\d,.]{{0,8}}\s?(?:usd|usdt|yen|jpy|dollars?))\sfor\s(?:the\s|your\s|ur\s)?(?:account\s|acct\s)?)"
+    rf"(?:{vocab.words('en', 'money', 'fee_kinds')})(?!\s(?:code|link|email|key))"
 )
 
 # --- the money step of task and investment scams (tr6–tr10, tr2, tr3) ---------------------------
@@ -160,6 +163,7 @@ RULES: tuple[PaymentRule, ...] = (
             "入会金は弊社が全額負担いたします。",
             "『副業にかかる初期費用の相場』という記事を書いてください。",
             "登録料はいただいておりません。",
+            "その２件は旧事務所の敷金（差入保証金）の返還です。差入保証金の減少で処理してください",
         ),
         reason="a fee the worker pays (dev-062, dev-065, dev-052)",
         names_a_fee=True,
@@ -249,10 +253,12 @@ RULES: tuple[PaymentRule, ...] = (
     PaymentRule(
         id="english_fee_noun",
         pattern=rf"(?P<s>(?<![a-z]){_EN_FEE}(?![a-z]))",
-        examples=("To start, there is a registration fee of $30.", "register there and pay $45 activation first"),
+        examples=("To start, there is a registration fee of $30.", "register there and pay $45 activation first",
+                  "also need $50 for account activation on our task portal, refunded w/ first payout"),
         counter_examples=(
             "The registration fee is paid by us.",
             "There is no membership fee for this job.",
+            "We pay $50 for the registration page design.",
         ),
         lang="en",
         reason="in English: a fee the worker pays",
@@ -330,6 +336,7 @@ RULES: tuple[PaymentRule, ...] = (
         counter_examples=(
             "報酬の受け取りは、こちらの入金確認後になります。",
             "出金手数料はクラウドワークスの規定どおりです。",
+            "通帳CSVの入金・出金を弥生に入力する作業です。",
         ),
         reason="a bare money-in word in a sentence that names what it unlocks (tr2-0001, tr6-003)",
         money_in=True,
@@ -446,24 +453,37 @@ RULES: tuple[PaymentRule, ...] = (
         paid_first=True,
     ),
     PaymentRule(
+        id="cost_deducted_from_pay",
+        pattern=rf"(?P<s>(?:{_FEE}|{vocab.words('ja', 'money', 'deducted_costs')})(?:\s?[^。!?\n]{{0,16}}?)"
+        rf"{vocab.words('ja', 'money', 'deducted_from_pay')})",
+        examples=("あと研修動画の受講費1万円、初回報酬から天引きします", "スペック足りなければ編集用PCは当社から購入で。PC代は報酬から天引き"),
+        counter_examples=("振込手数料は報酬から差し引かれます。", "システム利用料は報酬から差し引かれます。",
+                          "教材費は報酬から天引きしません。弊社負担です。"),
+        reason="a fee or the client's equipment paid by the worker out of the pay (round 22): money the worker pays, taken instead of sent",
+    ),
+    PaymentRule(
         id="pay_in_more",
         pattern=rf"(?P<s>{vocab.words('ja', 'money', 'pay_in_more')})",
-        examples=("次のレベルは、多く入金するほど報酬率がアップします。", "入金額が大きいほど報酬率UPです！"),
-        counter_examples=("キーワードを多く入れるほど評価が上がるわけではありません。",),
+        examples=("次のレベルは、多く入金するほど報酬率がアップします。", "入金額が大きいほど報酬率UPです！", "チャージすればするほど利益が増えます"),
+        counter_examples=("キーワードを多く入れるほど評価が上がるわけではありません。", "購入額が多いほど送料がお得になります。",
+                          "キーワードを入れれば入れるほど順位が上がるわけではありません。"),
         reason="\"pay in more, earn more\" (tr9-003, tr3-0071, tr6-003)",
     ),
     PaymentRule(
         id="english_money_in",
         pattern=rf"(?P<s>(?<![a-z]){_EN_MONEY_IN}\s(?:of\s|with\s|just\s|only\s|at least\s|a minimum of\s|min(?:imum)?\.?\s|another\s|"
-        rf"(?:an?|the|your)\s)?{_EN_AMOUNT})",
+        # or the amount first, as a price list writes it (「VIP2 = 300 USDT top up」)
+        rf"(?:an?|the|your)\s)?{_EN_AMOUNT}|{_EN_AMOUNT}\s(?:top[- ]?up|recharge|deposit)(?![a-z]))",
         examples=(
             "To move to VIP level you need to top up 300 USDT.",
+            "VIP2 = 300 USDT top up. higher VIP higher commission",
             "To unlock your commission you need to recharge 150 USDT first.",
             "Task 3 needs a deposit of ¥30,000, you get ¥39,000 back after completing",
         ),
         counter_examples=(
             "We will deposit $500 to your account after delivery.",
             "No top up of 100 USDT is needed.",
+            "No 100 USDT deposit is needed.",
         ),
         lang="en",
         reason="in English: an amount the worker tops up or deposits (tr2-0003, tr3-0021, tr3-0181)",
@@ -476,6 +496,7 @@ RULES: tuple[PaymentRule, ...] = (
             "VIP members get 30% commission on every order after you top up.", "lvl 3 gets 30%, deposit to upgrade",
             "Finish 3 orders and withdraw. Top-up is required to start.",
             "You must make a deposit to withdraw your earnings.",
+            "if balance goes negative just deposit USDT to unlock next set",
         ),
         counter_examples=(
             "Once the client's escrow deposit is made, your payment will be released.",
@@ -728,6 +749,17 @@ RULES: tuple[PaymentRule, ...] = (
         reason="in English: goods the worker buys, the job's manual or kit or a gift card (the buy_manual_or_tool and gift card families)",
     ),
     PaymentRule(
+        id="english_card_codes_sent",
+        # the codes of cards asked for as pictures, cards named before (「only takes gift cards. 3x $100 Apple cards,
+        # send pics of the codes」, round 22): the worker has bought them; not an error code's screenshot
+        pattern=r"(?<=(?<![a-z])(?:gift\s?)?cards?(?![a-z])[^\n]{0,80}?)(?P<s>(?<![a-z])(?:send|share|text|dm)\s(?:me\s|us\s)?(?:the\s)?"
+        r"(?:pics?|photos?|pictures?|images?|screenshots?|scans?)\s(?:of\s)?(?:the\s|all\s)?(?:card\s)?(?:codes?|pins?|backs?))(?![a-z])",
+        examples=("our vendor only takes gift cards. 3x $100 Apple cards, send pics of the codes",),
+        counter_examples=("The card reader fails; send screenshots of the error codes.", "Never send pics of gift card codes to anyone."),
+        lang="en",
+        reason="in English: the codes of cards the worker bought, asked for as pictures (round 22): the gift card scam's last step",
+    ),
+    PaymentRule(
         id="english_payment_app",
         pattern=r"(?P<s>(?<![a-z])(?:send|pay|transfer|wire)\s(?:it|them|us|me|the\s(?:[$¥]?\d[\d,]{0,9}\s)?(?:fee|money|payment|deposit|amount)|"
         rf"{_EN_AMOUNT})?\s?(?:via|through|by|on|with|using|over)\s(?:{vocab.words('common', 'payment_apps', 'app_names')}))(?![a-z])",
@@ -828,6 +860,7 @@ _THIRD_PARTY_PAYS = compile_pattern(
 
 # The worker's own costs of ordinary work (dev-029: 交通費は labelled in_person_meeting only).
 _OWN_COSTS = compile_pattern(vocab.words("ja", "money", "own_work_costs"))
+_LEDGER = compile_pattern(vocab.words("ja", "money", "ledger_terms"))
 _CLAUSE_END = compile_pattern(r"[。!?\n]")
 
 
@@ -853,9 +886,9 @@ class UpfrontPaymentDetector(RuleDetector):
         "加入", "申込", "申し込", "回収", "元", "取れ", "取り戻", "gift", "card", "コード", "番号", "買", "zelle", "wire",
         "recharge", "prepay", "pre-pay", "実質",
         # money put in, said plainly (「3万入れたら」「多く入れた人ほど」「残高を補充」)
-        "入れ", "補充", "預け",
+        "入れ", "補充", "預け", "いれれば",
         # a price cut for the reader (「通常148,000円→ライターさん特価78,000円」), money refunded later
-        "通常", "返金",
+        "通常", "返金", "天引き", "差し引", "差引", "相殺",
         # a bare sum said to come first (「報酬引き出す前に先に2万円」), or after the release it buys (「解放に3万」,
         # the releases and the priced items as the vocabulary names them, the level patterns' own words)
         "先に", "まず", "事前に", "前もって", *vocab.terms("ja", "money", "unlock_acts"), "lv", "レベル", "ランク",
@@ -906,6 +939,8 @@ class UpfrontPaymentDetector(RuleDetector):
             return False
         if _in_the_price_list(text, start, end, state):
             return False
+        if any(a <= start and end <= b for a, b in (x.span() for x in _LEDGER.finditer(text, max(0, start - 8), end + 8))):
+            return False  # 「通帳CSVの入金・出金を入力」「差入保証金の減少で処理」: a ledger's words, the work's data
         if rule.names_a_fee and _only_paid_back(text, start, end, state):
             return False
         if rule.names_a_fee and enclosing_quote(text, start, end, 1) is not None:
@@ -1070,7 +1105,10 @@ def _names_what_it_unlocks(text: str, start: int, end: int) -> bool:
 
 _PLATFORM = compile_pattern(PLATFORM)
 _EN_YOU = compile_pattern(r"(?<![a-z])(?:you|your|u|ur)(?![a-z])")
-_EN_CLAUSE_OPENS = compile_pattern(r"(?:^|[.,;:!?\n(]|\s-)\s*(?:please\s|pls\s|just\s|then\s|now\s)?$")
+# an order: at a clause's start, or after a word that only an order puts there (「if it goes negative just
+# deposit USDT」)
+_EN_CLAUSE_OPENS = compile_pattern(r"(?:(?:^|[.,;:!?\n(]|\s-)\s*(?:please\s|pls\s|just\s|then\s|now\s)?"
+                                   r"|(?<![a-z])(?:please|pls|plz|just|simply)\s)$")
 
 
 def _addresses_the_worker(text: str, start: int, end: int) -> bool:

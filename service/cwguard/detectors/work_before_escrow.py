@@ -445,7 +445,7 @@ RULES += (
         # the contract itself put off, too (「契約は月末です！とりあえず500件入力お願いします」, round 17)
         pattern=rf"(?P<s>(?:入金|お支払い|支払い|お振込み?|振込み?|報酬|ご?契約|本契約|正式契約|発注)(?:は|が|も)?\s?(?:{_words('later')}))",
         examples=("入金は月末締めでまとめてなので、今日から手を付けてもらえると助かります", "支払いは来月になりますが、もう始めちゃってください",
-                  "契約は来週になります。とりあえず100件入力お願いします"),
+                  "契約は来週になります。とりあえず100件入力お願いします", "支払いは月末まとめてやるんで大丈夫です。今週中に3本納品で"),
         counter_examples=("お支払いは月末締めです。作業は仮払いの後に始めてください。",
                           "契約は来週になります。作業は契約後に始めてください。"),
         reason="the pay put off while the work is asked for now, before a contract (escrow_later_start_now without the word 仮払い)",
@@ -456,6 +456,8 @@ RULES += (
 
 # English: an unpaid test, a contract or escrow after the work is seen, escrow later.
 _EN_TRIAL = r"(?:test|trial|sample)(?:\s(?:article|task|piece|post|design|logo|draft|batch|job|entries))?s?"
+# a piece made for the job: what a client asks for before any terms
+_EN_PIECE = r"(?<![a-z])(?:concept|sketch|sketche|draft|sample|mock-?up|rough|design|logo|article|piece|version|idea|test)s?(?![a-z])"
 _EN_WORK = (
     r"(?:it|them|(?:the|your|this|that|these) (?:[a-z]+ )?(?:draft|sample|work|result|results|test|logo|design|article|entries|piece|"
     r"delivery|submission|trial)s?)"
@@ -571,6 +573,23 @@ RULES += (
         reason="in English: a contract or escrow only after the work is seen (tr2-0073, tr2-0136, tr4-0082 family)",
         states_terms=True,
         after_contract=True,
+    ),
+    EscrowRule(
+        id="english_work_before_the_price",
+        # the price settled only after a piece is made (「before we agree on price pls send a rough logo concept」
+        # 「just 2-3 sketches … we pick one then talk budget」, round 22)
+        pattern=r"(?P<s>(?<![a-z])before (?:we|i) (?:agree|settle|decide|talk|discuss|fix|set)(?: on| about)? (?:the |a |your )?"
+        r"(?:price|budget|rate|fee|pay|terms)s?)(?=[^.!?\n]{0,40}?(?<![a-z])(?:send|do|make|draw|design|write|sketch|prepare|create|show)"
+        rf"(?![a-z])[^.!?\n]{{0,30}}?{_EN_PIECE})"
+        rf"|(?<={_EN_PIECE}[^\n]{{0,60}}?)(?P<s>(?<![a-z])(?:then|and then|after that|before we)\s(?:we\s|we'll\s|we will\s)?"
+        r"(?:talk|discuss|agree on|decide|settle|set)\s(?:the\s|a\s|your\s)?(?:budget|price|rate|fee|pay|terms))(?![a-z])",
+        examples=("Hi! before we agree on price pls send a rough logo concept 🙂",
+                  "just 2-3 sketches, nothing fancy. we pick one then talk budget"),
+        counter_examples=("Before we agree on price, could you tell me your availability?",
+                          "Please share your portfolio, then we talk budget."),
+        lang="en",
+        reason="in English: a piece of the work asked for before the price or the terms are agreed (round 22)",
+        states_terms=True,
     ),
     EscrowRule(
         id="english_work_before_escrow",

@@ -30,6 +30,9 @@ class Category:
     # what a later message of the same sender continues it with (a key of `Components.follow_ups`):
     # 「事務所で面談を」 then 「五反田駅東口から徒歩3分です」 alone is the same request
     continued_by: str = ""
+    # other categories whose request the follow-up continues too: 「登録料5,000円です」 (upfront_payment),
+    # then 「すぐ回収できますよ」 alone is the easy money that sells it (unrealistic_offer)
+    continues: frozenset[str] = frozenset()
 
     @property
     def texts(self) -> str:
@@ -42,12 +45,12 @@ TABLE: tuple[Category, ...] = (
     Category("off_platform_contact", "risk", "high", "contact", "info", system_untrusted=True),
     Category("contact_details", "risk", "high", "contact", "info", system_untrusted=True),
     Category("external_site", "risk", "high", "contact", "info", system_untrusted=True),
-    Category("direct_deal", "risk", "high", "high", system_untrusted=True),
+    Category("direct_deal", "risk", "high", "high", system_untrusted=True, continued_by="means"),
     Category("upfront_payment", "risk", "high", "high", system_untrusted=True),
     Category("personal_info", "risk", "high", "high", system_untrusted=True, continued_by="detail"),
     Category("in_person_meeting", "risk", "medium", "medium", continued_by="place"),
     Category("work_before_escrow", "risk", "medium", "medium"),
-    Category("unrealistic_offer", "risk", "low", "low"),
+    Category("unrealistic_offer", "risk", "low", "low", continued_by="payback", continues=frozenset({"upfront_payment"})),
     Category("pressure", "risk", "low", "low"),
     # RUBRIC.md v2: a claim of permission lowers all three contact categories; "the contract is on
     # CrowdWorks" only talk of meeting or chatting elsewhere.
@@ -72,6 +75,8 @@ ALWAYS_HIGH = names("risk", "high")
 MEDIUM_ALONE = names("risk", "medium")
 LOW_ALONE = names("risk", "low")
 CONTINUED_BY = {c.name: c.continued_by for c in TABLE if c.continued_by}
+# per category, the categories of a sender's earlier finding that a follow-up of it continues
+CONTINUES = {c.name: c.continues | {c.name} for c in TABLE if c.continued_by}
 BASE_SEVERITY = {c.name: c.severity for c in TABLE if c.kind == "risk"}
 THREAD_SEVERITY = {c.name: c.severity for c in TABLE if c.kind == "thread"}
 SYSTEM_UNTRUSTED = frozenset(c.name for c in TABLE if c.system_untrusted)

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 CONTACT, ALWAYS_HIGH, MEDIUM_ALONE, LOW_ALONE = (categories.CONTACT, categories.ALWAYS_HIGH,
                                                  categories.MEDIUM_ALONE, categories.LOW_ALONE)
 CONTINUED_BY = categories.CONTINUED_BY
+CONTINUES = categories.CONTINUES
 BASE_SEVERITY = categories.BASE_SEVERITY
 SEVERITY_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3}
 # Score bands of docs/architecture.md; a level's score starts at the first number and grows
@@ -486,12 +487,14 @@ def names_scam_app(message: dict) -> bool:
 
 def _follow_ups(message: dict, findings: list[Finding], asked: dict[str, set[str]]) -> list[Finding]:
     """A later message of a sender that only gives what their earlier request needs (「事務所で面談を」, then
-    「五反田駅東口から徒歩3分です」 or an address alone) continues that request (categories.CONTINUED_BY).
+    「五反田駅東口から徒歩3分です」 or an address alone) continues that request (categories.CONTINUED_BY), or the
+    request of a category it continues (categories.CONTINUES: 「すぐ回収できますよ」 after a fee).
     `asked` collects, per category, the senders whose request counted, in thread order."""
     sender = message.get("sender", "unknown")
     own = {f.category for f in findings if f.kind == "risk"}
-    for category in own & CONTINUED_BY.keys():
-        asked.setdefault(category, set()).add(sender)
+    for category, after in CONTINUES.items():
+        if own & after:
+            asked.setdefault(category, set()).add(sender)
     text, out = message["text"], []
     for category, kind in CONTINUED_BY.items():
         reader = components().follow_ups.get(kind)

@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 import regex
 
 from ..vocab import longest_first, terms
+from .clauses import SENTENCE_END
 from .tokens import Token, tokenize
 
 _SENTENCE_END = frozenset("。！？!?\n\r")
@@ -163,15 +164,16 @@ WINDOW = 120
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around [start, end): from the last sentence end before it to the next one
-    after it, at most WINDOW characters either side."""
+    after it, at most WINDOW characters either side. The ends are the ones every reader shares
+    (`clauses.SENTENCE_END`): a chat sentence closed by an emoji or 〜ます and a space ends too, so a
+    refusal there does not reach the next one (「統一のため不可で🙏 あと研修動画の受講費1万円…」, round 22)."""
     lo = max(0, start - WINDOW)
-    ends_before = [i for i in range(start - 1, lo - 1, -1) if text[i] in _SENTENCE_END]
-    lo = ends_before[0] + 1 if ends_before else lo
+    for m in SENTENCE_END.finditer(text, lo, start):
+        lo = m.end()
     hi = min(len(text), end + WINDOW)
-    for i in range(max(end, start + 1) - 1, hi):
-        if text[i] in _SENTENCE_END:
-            hi = i + 1
-            break
+    after = SENTENCE_END.search(text, max(end, start + 1) - 1, hi)
+    if after is not None:
+        hi = after.end()
     return lo, hi
 
 
