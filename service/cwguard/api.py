@@ -1,6 +1,8 @@
 """The Python API: `score(payload)` gives the same answer as POST /score, in-process."""
 from __future__ import annotations
 
+import gc
+
 from . import budget
 from .attachments import with_attachments
 from .detectors import load_detectors
@@ -72,4 +74,15 @@ def warm_up() -> int:
     requests = _warm_up_requests()
     for payload in requests:
         score(payload)
+    _freeze_what_was_loaded()
     return len(requests)
+
+
+def _freeze_what_was_loaded() -> None:
+    """Move everything loaded so far (compiled patterns, lexicons, the model's tables: hundreds of
+    thousands of objects that live as long as the process) out of the cyclic garbage collector's
+    reach, after collecting what the warm-up left behind. Otherwise every full collection during a
+    request walks them all again: measured, the cold cost per message fell from 650-690 to 555-595 µs
+    on the bench's 10-message windows (gc.freeze, Python's documented way to do this)."""
+    gc.collect()
+    gc.freeze()
