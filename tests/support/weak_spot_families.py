@@ -425,6 +425,15 @@ WEAK_SPOT_FLAGGED = [
     ("family: the ID as a picture in chat spelling", "send ur license photo pls", "personal_info", "client", BEFORE),
     ("family: a cafe and a length, hedged", "新宿の喫茶店で1時間くらい☕", "in_person_meeting", "client", BEFORE),
     ("family: a paid tap named as the job", "フォローするだけのタスクです！1件400円", "unrealistic_offer", "client", BEFORE),
+    # round 24
+    ("family: the chat app to install, named first", "連絡はSignalでするのでインストールお願いします", "off_platform_contact", "client",
+     BEFORE),
+    ("family: the worker's accounts bought", "Xのアカウント、1垢3000円で買い取りますよ", "personal_info", "client", BEFORE),
+    ("family: a phone contract in the worker's name", "sign a phone contract in your name, we cover it later", "personal_info",
+     "client", BEFORE),
+    ("family: a five-star rating without use", "商品は使わなくてOK、星5つけるだけ！1件400円", "unrealistic_offer", "client", BEFORE),
+    ("family: bought by the worker, refunded later", "ご自身で購入いただき、後日全額お振込みします", "upfront_payment", "client", BEFORE),
+    ("family: priority for deciding now", "今返事くれたら優先で回しますね", "pressure", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -701,4 +710,10 @@ WEAK_SPOT_PASSED = [
     ("look-alike: error codes as screenshots", "The card reader fails; send screenshots of the error codes.", "client", AFTER),
     ("look-alike: a tool's free trial as the limit", "無料トライアルの範囲内で作ってください", "client", AFTER),
     ("look-alike: a banner priced per piece", "フォロー管理ツールのバナーを1件500円で", "client", BEFORE),
+    # round 24
+    ("look-alike: a link put into a calendar", "Zoomのリンクをカレンダーに入れておいてください", "client", AFTER),
+    ("look-alike: the rest of the work asked alike", "残り8本も同じ構成でお願いします", "client", AFTER),
+    ("look-alike: a quoted word to be edited", "「今だけ」は強いので「期間限定」に変えてください", "client", AFTER),
+    ("look-alike: a purchase already made", "ご自身で購入された商品の感想をお願いします", "client", BEFORE),
+    ("look-alike: an account-buying service as the work", "中古アカウント買取サイトのLP制作をお願いします。", "client", BEFORE),
 ]

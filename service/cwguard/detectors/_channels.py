@@ -639,6 +639,9 @@ FRAME_AFTER = compile_pattern(
     + r"|(?:を|で)?" + talk("meeting_nouns")
     + r"|(?:を)?" + talk("request_endings")
     + r"|[^。\n]{0,12}?" + talk("join_verbs") + talk("join_requests")
+    # (the app itself installed: nothing between it and the verb takes に, を or の (but ので), so 「LINEの補足も入れて」
+    # and 「オープンチャットの項目も入れて」 put something else in)
+    + r"|(?:を|は|も)?(?:(?!の(?!で))[^。\nにを]){0,10}?" + talk("install_verbs") + talk("join_requests")
     # a talk of some minutes in the channel (「一度meetで15分ほど」, tr36 family), not a recording of them
     # (「Zoomで30分の録画」)
     + r"|(?:で|にて)\s?(?:\d{1,3}|数|十|二十|三十)\s?分(?>(?:間)?(?:ほど|程度|くらい|ぐらい|だけ)?)(?!\s?の)"

@@ -164,6 +164,15 @@ RULES: tuple[Rule, ...] = (
         asks_itself=True,
     ),
     InfoRule(
+        id="account_bought",
+        pattern=rf"(?P<s>{vocab.words('ja', 'documents', 'accounts_bought')})",
+        examples=("ID・パス教えてくれたら1アカ5000円で買い取ります✨", "使ってないインスタのアカウント、貸してくれたら月1万払います"),
+        counter_examples=("アカウントの買い取りは規約違反なのでお受けできません。", "中古アカウント買取サイトのLP制作をお願いします。",
+                          "Instagramの運用代行は1アカウントあたり5,000円でお願いします。"),
+        reason="the worker's accounts bought or rented (round 24): the money-mule job's other form",
+        asks_itself=True,
+    ),
+    InfoRule(
         id="bare_account_asked",
         pattern=rf"(?P<s>{vocab.words('ja', 'documents', 'bare_account_asked')})",
         examples=("口座おしえて", "こちらで口座をご登録ください"),

@@ -299,7 +299,9 @@ RULES: tuple[PressureRule, ...] = (
         id="scarcity",
         pattern=r"(?P<s>先着\s?\d{1,3}\s?(?:名|人|枠|件|社|組)(?:様)?(?:のみ|限定|まで|で締め切|で終了|で〆)?|"
         # (「残り7ページ」 counts the work left, not places)
+        # (nor the work left asked for in the same way: 「残り15件も同じ感じでお願いします」, round 24)
         rf"(?:残り|のこり)\s?(?:\d{{1,3}}|わずか|僅か|あと\s?\d{{1,3}})(?!\d|\s?(?:{vocab.words('ja', 'pressure', 'work_counts')}))"
+        r"(?!\s?(?:件|本|枚|個|点)?\s?(?:も|を|は)\s?(?:同じ|同様|引き続き|この|その|よろしく|お願い))"
         r"\s?(?:名|人|枠|件|席|組|社)?(?:様)?(?:で締め切|のみ|限り|となって)?|"
         # a benefit for today only: 「本日中の方のみ特典」「今日応募した方だけ」
         r"(?:本日|今日|今夜)\s?(?:中\s?の|中?\s?に?[^。!?\n]{0,10}?(?:した|いた|れた|った|える|る))\s?(?:方|人)\s?(?:のみ|限定|だけ)|"
@@ -461,7 +463,9 @@ _SELF_ACTION = compile_pattern(
     r"入れます|ますね"
 )
 # (priority promised to whoever acts in time asks the reader to hurry: 「今日中に購入できた方を優先します」, round 18)
-_ASKS = compile_pattern(rf"{_REQUEST}|ない場合|なければ|方のみ|ませんか|ご決断|ご判断|しましょう|方\s?(?:を|から)?\s?優先")
+# (a favour promised for the reader's act asks for it: 「今返事くれたら優先で回しますね」, round 24)
+_ASKS = compile_pattern(rf"{_REQUEST}|ない場合|なければ|方のみ|ませんか|ご決断|ご判断|しましょう|方\s?(?:を|から)?\s?優先"
+                        r"|(?:くれ|もらえ|いただけ|頂け)(?:たら|れば)[^。!?\n]{0,12}?優先")
 # 「ご不明点があればお早めに」: urging that depends on the reader's own need.
 _CONDITIONAL = compile_pattern(r"あれば|ありましたら|あります場合|の場合は|場合には|でしたら|際は|ときは|時は|ようでしたら")
 _NEEDS = {r.id: compile_pattern(r.needs) for r in RULES if r.needs is not None}
@@ -476,7 +480,7 @@ class PressureDetector(RuleDetector):
         "本日", "今日", "いそい", "いそぎ", "早く", "まわし", "今夜", "今晩", "今すぐ", "ただちに", "直ちに", "明日", "明朝", "今週", "以内", "まで", "ない", "なけ", "なか", "次第",
         "なし", "無し",
         "先着", "残り", "あと", "枠", "定員", "限定", "早い者勝ち", "早いもの勝ち", "間近", "なかった", "白紙", "不採用", "縁", "他をあたり", "他を当たり", "おしまい", "今だけ", "今月", "急", "早め", "早目", "即決",
-        "即日", "迷っている", "今決め", "今が", "ラストチャンス", "今しかない", "逃さない", "方から", "人から", "方を優先", "先着", "次第",
+        "即日", "迷っている", "今決め", "今返事", "今お返事", "今ご返信", "今が", "ラストチャンス", "今しかない", "逃さない", "方から", "人から", "方を優先", "先着", "次第",
         "残席", "ラスト", "最後の", "前に", "あと", "明朝", "明日朝", "至急", "時まで", "asap", "soon", "today", "tonight", "first",
         "last", "left", "remaining", "limited", "filling", "going fast", "hurry", "miss", "urgent", "eod", "end of", "within",
         "tomorrow", "now", "immediately", "締", "〆", "しめ", "閉め", "迷", "即", "他の方", "ほかの方", "別の方", "次の方", "候補", "応募者",
@@ -551,7 +555,7 @@ class PressureDetector(RuleDetector):
         # Own speed: a humble or plain verb of the sender, and nothing asked of the reader.
         tail_end = max(c_end, m.end())
         own = _SELF_ACTION.search(text, end, tail_end)
-        return not (own and not _ASKS.search(text, end, tail_end))
+        return not (own and not _ASKS.search(text, start, tail_end))
 
 
 _OPEN_QUOTE = "「『“\""
