@@ -56,8 +56,9 @@ TRAIN_DIR = ROOT / "corpus" / "train"
 # after its last change to detection, and scored once; holdout30: the same brief in eight parts,
 # written in the twentieth while its round-19 families were built, never read, first scored on its start code;
 # holdout31: the same brief in eight other parts, written at the start of the twenty-first, the same way;
-# holdout32: the same brief in eight more parts, written at the end of the twenty-second, after its last
-# change to detection, and scored once; all by helpers who never read the detectors).
+# holdout32: the same brief in eight more parts, written in the twenty-second after its rounds 22 and 23,
+# first scored on that code, then left untouched through round 24; all by helpers who never read the
+# detectors).
 BLIND = (DATA / "holdout4.jsonl", DATA / "holdout5.jsonl", DATA / "holdout6.jsonl", DATA / "holdout7.jsonl",
          DATA / "holdout8.jsonl", DATA / "holdout9.jsonl", DATA / "holdout10.jsonl",
          DATA / "holdout11.jsonl", DATA / "holdout12.jsonl", DATA / "holdout13.jsonl",
