@@ -80,7 +80,7 @@ PAYBACK_THREADS = [
 ]
 
 
-def _follow_up_highlights(messages, status, category="in_person_meeting", reader=places_given) -> set[tuple[str, str]]:
+def _follow_up_highlights(messages, status, category, reader) -> set[tuple[str, str]]:
     """The highlights of `category` that are what `reader` reads in the message (what only a follow-up reads)."""
     request = load_request({"messages": [{"id": f"m{i}", "sender": s, "text": t} for i, (s, t) in enumerate(messages, 1)],
                             "context": {"contract_status": status}})
@@ -90,14 +90,16 @@ def _follow_up_highlights(messages, status, category="in_person_meeting", reader
             if h["category"] == category and (h["message_id"], h["text"]) in read}
 
 
-@pytest.mark.parametrize(("case", "messages", "status", "expected"), DETAIL_THREADS, ids=[row[0] for row in DETAIL_THREADS])
-def test_a_detail_continues_the_same_senders_document_request(case, messages, status, expected):
-    assert _follow_up_highlights(messages, status, "personal_info", document_details) == expected, case
+# Every table above with the category its follow-ups are counted in and the reader that reads them.
+FOLLOW_UPS = [(category, reader, row) for category, reader, rows in (
+    ("in_person_meeting", places_given, THREADS), ("personal_info", document_details, DETAIL_THREADS),
+    ("direct_deal", payment_means, MEANS_THREADS), ("unrealistic_offer", paybacks, PAYBACK_THREADS)) for row in rows]
 
 
-@pytest.mark.parametrize(("case", "messages", "status", "expected"), PAYBACK_THREADS, ids=[row[0] for row in PAYBACK_THREADS])
-def test_a_payback_continues_the_same_senders_fee(case, messages, status, expected):
-    assert _follow_up_highlights(messages, status, "unrealistic_offer", paybacks) == expected, case
+@pytest.mark.parametrize(("category", "reader", "row"), FOLLOW_UPS, ids=[f"{c}: {row[0]}" for c, _, row in FOLLOW_UPS])
+def test_a_follow_up_continues_the_same_senders_request(category, reader, row):
+    case, messages, status, expected = row
+    assert _follow_up_highlights(messages, status, category, reader) == expected, case
 
 
 def test_a_follow_up_may_continue_another_categorys_request():
@@ -105,19 +107,9 @@ def test_a_follow_up_may_continue_another_categorys_request():
     assert all(name in after for name, after in categories.CONTINUES.items())
 
 
-@pytest.mark.parametrize(("case", "messages", "status", "expected"), MEANS_THREADS, ids=[row[0] for row in MEANS_THREADS])
-def test_a_means_continues_the_same_senders_direct_deal(case, messages, status, expected):
-    assert _follow_up_highlights(messages, status, "direct_deal", payment_means) == expected, case
-
-
 @pytest.mark.parametrize("text", ["振込手数料はこちらで負担します", "PayPal決済の導入をお願いします", "現金化の記事です", "仮払いの振込で"])
 def test_what_is_no_means(text):
     assert payment_means(text) == []
-
-
-@pytest.mark.parametrize(("case", "messages", "status", "expected"), THREADS, ids=[row[0] for row in THREADS])
-def test_a_place_continues_the_same_senders_visit_request(case, messages, status, expected):
-    assert _follow_up_highlights(messages, status) == expected, case
 
 
 @pytest.mark.parametrize(("text", "place"), [
