@@ -21,7 +21,10 @@ from cwguard.engine.detector import Rule, compile_pattern
 from cwguard.engine.literals import (
     LITERALS,
     Gate,
+    GatedPattern,
+    GateIndex,
     LiteralIndex,
+    QuietSources,
     branches_of,
     required_clauses,
     required_literals,
@@ -93,6 +96,12 @@ def test_every_match_holds_a_required_literal(raw):
 def corpus_messages() -> list[str]:
     data = Path(__file__).parent / "data"
     return [m["text"] for name in ("dev", "holdout", "holdout2") for line in (data / f"{name}.jsonl").open()
+            if line.strip() for m in json.loads(line)["messages"]]
+
+
+def training_messages() -> list[str]:
+    train = Path(__file__).parents[2] / "corpus" / "train"
+    return [m["text"] for path in sorted(train.glob("*.jsonl")) for line in path.open(encoding="utf-8")
             if line.strip() for m in json.loads(line)["messages"]]
 
 
@@ -273,11 +282,8 @@ def _channel_handles_as_one_pattern(text: str) -> list[tuple[int, int]]:
 def test_handles_after_channels_read_in_two_steps_equal_the_rule_on_the_corpus():
     """The detector reads CHANNEL_HANDLE_RULE as channel names, then the handle after each (for
     speed): on every corpus message it finds what the rule's one pattern finds."""
-    train = Path(__file__).parents[2] / "corpus" / "train"
-    training = [m["text"] for path in sorted(train.glob("*.jsonl")) for line in path.open(encoding="utf-8")
-                if line.strip() for m in json.loads(line)["messages"]]
     found = 0
-    for raw in [*corpus_messages(), *training, *contact_details.CHANNEL_HANDLE_RULE.examples]:
+    for raw in [*corpus_messages(), *training_messages(), *contact_details.CHANNEL_HANDLE_RULE.examples]:
         text = normalize(raw).text
         expected = _channel_handles_as_one_pattern(text)
         assert [m.span("ident") for m in contact_details.handles_after_channels(text)] == expected, raw
@@ -313,3 +319,56 @@ def test_the_literal_index_keeps_no_long_text():
     assert index.present("line" + "x" * CACHED_CHARS) == {"line"}
     assert index.present("line") == {"line"}
     assert index._present.cache_info().currsize == 1
+
+
+# --- off_platform_contact's quiet path: a text none of its sources can match is not examined -----
+
+class _NeverQuiet:
+    def quiet(self, text: str) -> bool:
+        return False
+
+
+def _proposals_both_ways(text: str, terse: bool, monkeypatch) -> tuple[list, list]:
+    norm = normalize(text)
+    detector = off_platform_contact.DETECTOR
+    with_path = detector._proposals(norm, terse)
+    with monkeypatch.context() as m:
+        m.setattr(off_platform_contact, "_QUIET", _NeverQuiet())
+        without = detector._proposals(norm, terse)
+    return with_path, without
+
+
+def test_every_scanner_of_off_platform_contact_is_a_quiet_source():
+    """A scanner added to the module but not to the quiet path's sources would be skipped on texts
+    holding only its own strings."""
+    listed = {id(source) for source in off_platform_contact._QUIET_SOURCES}
+    own = [name for name, obj in vars(off_platform_contact).items()
+           if isinstance(obj, (ch.Scanner, GatedPattern)) and id(obj) not in listed]
+    assert own == []
+    assert ch.CONTACT_ASKED in off_platform_contact._QUIET_SOURCES  # the plain SEND_SEPARATELY waits for it
+
+
+def test_a_source_that_needs_no_string_cannot_be_made_quiet():
+    with pytest.raises(ValueError):
+        QuietSources([GateIndex([Gate(r"\d+")])])
+    assert QuietSources([GateIndex([Gate("ライン")])]).quiet("メッセージで")
+
+
+@FUZZ
+@given(TEXTS, st.booleans())
+def test_the_quiet_path_changes_no_proposal(raw, terse):
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        with_path, without = _proposals_both_ways(raw, terse, monkeypatch)
+    assert with_path == without
+
+
+def test_the_quiet_path_changes_no_proposal_on_the_corpus(monkeypatch):
+    skipped = found = 0
+    for raw in [*corpus_messages(), *training_messages(), *off_platform_contact.DETECTOR.examples.positive]:
+        text = normalize(raw).text
+        skipped += off_platform_contact._QUIET.quiet(text) and not ch.find_urls(text)
+        for terse in (True, False):
+            with_path, without = _proposals_both_ways(raw, terse, monkeypatch)
+            assert with_path == without, raw
+            found += len(without)
+    assert skipped > 1000 and found > 1000  # both paths are exercised

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from cwguard import pipeline
-from cwguard.engine import categories
+from cwguard.engine import categories, scoring
+from cwguard.engine.scoring import Finding
 from cwguard.lang.ja.follow_ups import document_details, paybacks, payment_means, places_given
 from cwguard.schemas import load_request
 
@@ -100,6 +101,18 @@ FOLLOW_UPS = [(category, reader, row) for category, reader, rows in (
 def test_a_follow_up_continues_the_same_senders_request(category, reader, row):
     case, messages, status, expected = row
     assert _follow_up_highlights(messages, status, category, reader) == expected, case
+
+
+def test_a_request_is_continued_by_later_messages_not_by_its_own():
+    """The payback beside the fee in one message is the unrealistic-offer rule's to read, not a
+    follow-up of that same message; the next message of the sender is one."""
+    text = FEE + "。すぐ回収できるから！"
+    fee = Finding("upfront_payment", "risk", 0, 10, 0, 10, False)
+    asked: dict[str, set[str]] = {}
+    assert scoring._follow_ups({"text": text, "sender": "client"}, [fee], asked) == []
+    assert asked == {"unrealistic_offer": {"client"}}
+    later = scoring._follow_ups({"text": "すぐ回収できるから！", "sender": "client"}, [], asked)
+    assert [(f.category, f.cp_start) for f in later] == [("unrealistic_offer", 0)]
 
 
 def test_a_follow_up_may_continue_another_categorys_request():

@@ -3,7 +3,7 @@ sender's proposal (detectors/_cues.reported_quote; vocabulary in lang/ja/grammar
 `reporting_tails` and lang/en/grammar.json `reporting_verbs`)."""
 import pytest
 
-from cwguard.detectors._cues import reported_quote
+from cwguard.detectors._cues import relayed_from_own_side, reported_quote
 from support.scoring import categories, locate
 
 
@@ -17,9 +17,29 @@ from support.scoring import categories, locate
     ("「LINEで」お願いします", "LINE", False),
     ('Please reply "ok, WhatsApp" to confirm.', "WhatsApp", False),
     ("LINEで連絡が来ました", "LINE", False),
+    # words relayed from the writer's own side are that side's request, not received ones (round 25)
+    ("担当いわく「まずライン交換で」とのことです", "ライン", False),
+    ("上司から『LINEで詳細を送ります』と言われています", "LINE", False),
+    ('my manager says "continue on Telegram"', "Telegram", False),
+    # ...the other side's staff are not the writer's side
+    ("御社のご担当者様から「LINEで」と言われたのですが", "LINE", True),
+    ("そちらの担当の方から「LINEで」と言われました", "LINE", True),
 ])
 def test_reported_quote(text, word, expected):
     assert reported_quote(*locate(text, word)) is expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("担当いわく「まず無償でテスト記事1本」とのことです", "無償", True),
+    ("代表から→『次からは直接契約で』", "直接", True),
+    ("上司が、身分証が必要と言っています", "身分証", True),
+    # a quote closed before the words: they are the writer's own
+    ("上司から「了解です」とのこと。LINEで連絡が来たと言われました", "LINE", False),
+    ("お客様から「LINEで」と言われました", "LINE", False),
+])
+def test_relayed_from_own_side(text, word, expected):
+    norm, start, _ = locate(text, word)
+    assert relayed_from_own_side(norm, start) is expected
 
 
 @pytest.mark.parametrize("text, sender, flagged", [

@@ -434,6 +434,19 @@ WEAK_SPOT_FLAGGED = [
     ("family: a five-star rating without use", "商品は使わなくてOK、星5つけるだけ！1件400円", "unrealistic_offer", "client", BEFORE),
     ("family: bought by the worker, refunded later", "ご自身で購入いただき、後日全額お振込みします", "upfront_payment", "client", BEFORE),
     ("family: priority for deciding now", "今返事くれたら優先で回しますね", "pressure", "client", BEFORE),
+    # round 25
+    ("family: unpaid work relayed from the client's own side", "上司から「トライアルで1本無償でお願いします」と言われています",
+     "work_before_escrow", "client", BEFORE),
+    ("family: a chat move relayed from the client's own side", "担当いわく『ライン交換しましょう』とのことです",
+     "off_platform_contact", "client", BEFORE),
+    ("family: a direct deal relayed from the client's own side", "社長が「手数料かかるから直接契約で」と言ってます",
+     "direct_deal", "client", BEFORE),
+    ("family: an English request relayed from the client's own side", 'my boss says "send a photo of your passport"',
+     "personal_info", "client", BEFORE),
+    ("family: the channel made the only way", "テレグラムじゃないと対応できないんです", "off_platform_contact", "client",
+     BEFORE),
+    ("family: the channel made the only way to be paid", "ラインでないとお支払いできません", "off_platform_contact", "client",
+     BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -716,4 +729,13 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a quoted word to be edited", "「今だけ」は強いので「期間限定」に変えてください", "client", AFTER),
     ("look-alike: a purchase already made", "ご自身で購入された商品の感想をお願いします", "client", BEFORE),
     ("look-alike: an account-buying service as the work", "中古アカウント買取サイトのLP制作をお願いします。", "client", BEFORE),
+    # round 25
+    ("look-alike: a policy relayed from the client's own side", "代表からも「やり取りはすべてこちらで」と言われています",
+     "client", BEFORE),
+    ("look-alike: the other side's staff quoted back", "御社のご担当者様から「LINEで」と言われたのですが、こちらでお願いします",
+     "worker", BEFORE),
+    ("look-alike: a copy relayed as the work's text", "上司から「LINEで今すぐ予約」というキャッチコピー案をもらいました", "client",
+     AFTER),
+    ("look-alike: a worker asking whether the channel is required", "LINEじゃないとダメなんですか？", "worker", BEFORE),
+    ("look-alike: the channel disliked", "ラインは厳しいです、すみません", "worker", BEFORE),
 ]

@@ -627,6 +627,9 @@ _SUFFIX = r"(?:の?(?:公式)?" + talk("channel_parts") + ")?"
 _TALK = talk("talk_verbs")
 _TALK_OR_BETTER = "(?:" + _TALK + "|" + talk("why_better") + ")"
 _GENERIC = talk("generic_verbs")
+_CHANNEL_REQUIRED = talk("channel_required")
+# ...which its 「無理」「厳しい」 make no dislike of the channel (「テレグラムじゃないと無理です」 vs 「LINEは無理です」)
+CHANNEL_REQUIRED = compile_pattern(_CONNECT + _CHANNEL_REQUIRED)
 FRAME_AFTER = compile_pattern(
     _CONNECT + _BRACKETED + _SUFFIX + _CONNECT
     + r"(?:(?:のみ|だけ)?(?:で|にて|でも|での|から|経由|上で|を(?:通じ|使っ|利用し)て|使って)"
@@ -654,6 +657,8 @@ FRAME_AFTER = compile_pattern(
     # joining the channel's group rewarded (「ｵｰﾌﾟﾝﾁｬｯﾄ「もにたー部屋777」で先行配布してます 参加で+300円」); not a
     # shop's own sign-up offer (「公式LINEに登録すると500円分のクーポン」 is a customer's, the work's topic)
     + r"|[^。\n]{0,40}?(?:参加|入室|加入)(?:で|すると|したら|いただくと|いただければ|頂くと|された方に|した方に)\s?[+＋]?\s?(?:\d[\d,]*\s?円|\d[\d,]*\s?(?:pt|ポイント)|ボーナス|特典|プレゼント)"
+    # the channel the only way things go on (「ラインじゃないとダメなんです」「LINEでしか連絡できません」, round 25)
+    + r"|" + _CHANNEL_REQUIRED
     # an act required in the channel (「LINEでの本人確認が必要です」「Discordでの登録が必須」, tr31 family)
     + r"|(?:で|での|にて)\s?(?:の)?\s?(?:ご|お)?" + talk("required_acts") + r"[^。\n!?]{0,4}?(?:が|は)?\s?(?:必要|必須|条件)(?!な|の)" + ")"
 )

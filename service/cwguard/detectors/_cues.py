@@ -112,6 +112,11 @@ def in_quoted_topic(text: str, start: int, end: int) -> bool:
     if _GLOSS_NEXT.match(text, min(closes) + 1) or _GLOSS_PREVIOUS.search(text, max(0, opened - 4), opened):
         return True
     s_start, s_end = clauses.sentence_span(text, start)
+    if relayed_from_own_side(text, start):
+        # words relayed from the writer's side name their topic outside the quote (「上司いわく「…」の
+        # 記事を」), not inside it (「担当いわく「まず無償でテスト記事1本」とのことです」)
+        return (_TOPIC_WORDS.search(text, s_start, opened) is not None
+                or _TOPIC_WORDS.search(text, min(closes) + 1, max(s_end, min(closes) + 1)) is not None)
     return _TOPIC_WORDS.search(text, s_start, max(s_end, end)) is not None
 
 
@@ -245,7 +250,11 @@ def reported(text: str, start: int, end: int) -> bool:
     """Whether the phrase's sentence reports or warns about it rather than proposing it
     (「入金額が大きいほど報酬率が上がるという話は詐欺です」「『出金には手数料が必要』と言われたら」),
     or quotes it as an example in the text being written (「「誰でも簡単に月収50万」は引用ボックスに」)."""
-    if clauses.is_reported(text, start, end) or reported_quote(text, start, end) or in_quoted_topic(text, start, end):
+    if in_quoted_topic(text, start, end):
+        return True
+    if relayed_from_own_side(text, start):
+        return False  # 「上司が「手数料がかかるので直接契約で」と言っています」: their side's request
+    if clauses.is_reported(text, start, end) or reported_quote(text, start, end):
         return True
     s_start, s_end = sentence(text, start)
     if _EN_REPORTED_BEFORE.search(text, max(s_start, start - 80), start):
@@ -358,17 +367,34 @@ _EN_REPORTING = compile_pattern(
     rf"(?<![a-z])(?:{vocab.words('en', 'grammar', 'reporting_verbs')})(?![a-z])[^\"“「\n]{{0,16}}$"
 )
 _REPORTED_QUOTE_REACH = 120
+# The writer's own side named as the speaker of an English quote ("my manager says: "…"").
+_EN_OWN_SIDE_SPEAKER = compile_pattern(
+    rf"(?<![a-z])(?:{vocab.words('en', 'grammar', 'own_side_speakers')})(?![a-z])[^\"“「\n.!?]{{0,24}}$")
 
 
 def reported_quote(text: str, start: int, end: int) -> bool:
-    """Whether [start, end) sits in a quote that the writer reports having received."""
+    """Whether [start, end) sits in a quote that the writer reports having received. Words the
+    writer relays from their own side (「担当いわく「まず無償でテスト記事1本」とのことです」) are
+    their side's request, not received ones."""
     quote = enclosing_quote(text, start, end, _REPORTED_QUOTE_REACH)
     if quote is None:
         return False
     opened, closed = quote
+    if relayed_from_own_side(text, start):
+        return False
     if _REPORTING_TAIL.match(text, closed):
         return True
     return _EN_REPORTING.search(text, max(0, opened - 40), opened) is not None
+
+
+def relayed_from_own_side(text: str, start: int) -> bool:
+    """Whether the words at `start` are relayed from someone of the writer's own side (「担当いわく
+    「…」」「上司が、…と言ってます」, "my assistant says: "…""): their side's request, not words
+    received from elsewhere (tr453 family)."""
+    if clauses.relayed_from_own_side(text, start):
+        return True
+    opened = max(text.rfind(q, max(0, start - _REPORTED_QUOTE_REACH), start) for q in "\"“「")
+    return opened >= 0 and _EN_OWN_SIDE_SPEAKER.search(text, max(0, opened - 40), opened) is not None
 
 
 # A quoted word that is one of a list of quoted names (「画面は「入金」「出金」「積立設定」の4つ」, tr307): a

@@ -21,6 +21,7 @@ import regex
 from ..engine.detector import compile_pattern
 from ..engine.identity_cache import identity_cached
 from ..lang import vocab
+from ..lang.ja import clauses
 
 # A channel inside quotes in a message about writing (「「詳細はLINEで」みたいな実例を引用して」, Cover
 # 'text me' recruiters): a quotation. Read in the channel's sentence (quotes) and the one before (topic).
@@ -85,7 +86,7 @@ def _sample_regions(text: str) -> Regions:
         if not regions:
             return (), ()
     else:
-        regions += examples
+        regions = [(a, b) for a, b in regions if not _relayed_request(text, a, b)] + examples
     merged: list[list[int]] = []  # nested and overlapping regions as one (a span needs one bisection)
     for start, end in sorted(regions):
         if merged and start <= merged[-1][1]:
@@ -93,6 +94,13 @@ def _sample_regions(text: str) -> Regions:
         else:
             merged.append([start, end])
     return tuple(a for a, _ in merged), tuple(b for _, b in merged)
+
+
+def _relayed_request(text: str, start: int, end: int) -> bool:
+    """A quotation the writer's own side said (「担当いわく「まず無償でテスト記事1本」とのことです」),
+    in a message that names a draft or a sample only inside it: the side's request, not a sample."""
+    return (text[start] in "「『“\"" and clauses.relayed_from_own_side(text, start + 1)
+            and SAMPLE_TOPIC.search(text, 0, start) is None and SAMPLE_TOPIC.search(text, end) is None)
 
 
 def _placed_in_the_work(text: str, start: int, end: int) -> bool:

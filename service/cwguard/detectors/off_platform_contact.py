@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..engine.detector import Detector, Examples, Hit, MessageView, compile_pattern
-from ..engine.literals import GatedPattern
+from ..engine.literals import GatedPattern, QuietSources
 from ..engine.normalize import NormalizedText
 from ..lang import vocab
 from ..lang.ja import clauses
@@ -63,6 +63,18 @@ _EN_OUTSIDE = ch.Scanner(ch.EN_OUTSIDE_RULES)
 # Cheap literals every ID_GIVEN match holds (its leading lookbehinds make a blind scan slow): the
 # word ID, or the @ of a handle.
 _ID_GATE = GatedPattern(compile_pattern(vocab.words("common", "channels", "id_words") + "|@"))
+
+
+# Every gated pattern a proposal can come from, with the patterns a plain one waits for (ADD_REQUEST
+# after an ID, ADD_AFTER_UNSUITABLE after _HERE_UNSUITABLE, SEND_SEPARATELY after CONTACT_ASKED): a
+# text holding none of their strings, and no link, holds no proposal (tests/service/
+# test_channels_scanner.py checks that every scanner of this module is listed and that the
+# answers are the same without this path).
+_QUIET_SOURCES = (
+    _CHANNEL, _STANDALONE, _MEETING_NUMBER, _MANNER, _VOICE, _ROMAJI, _PROFILE_CONTACT, _MOVE_ELSEWHERE, _THERE,
+    _HERE_UNSUITABLE, _WATCHED, _WORK_GROUP, _CONCESSION, _INBOX, _EVASION, _ADD_BEFORE_HANDLE, _HERE_POINTING,
+    _HANDOVER, _EN_OUTSIDE, _ID_GATE, ch.CONTACT_ASKED)
+_QUIET = QuietSources(source.index for source in _QUIET_SOURCES)
 
 
 # An English request for the reader's ID on a channel (「Could you send me your Chatwork ID?」); a bare
@@ -144,6 +156,8 @@ class OffPlatformContact(Detector):
         MAX_HITS of the merged list are among them). `terse`: read one-line proposals (「Zoomで」),
         in a client's message."""
         text = norm.text
+        if _QUIET.quiet(text) and not ch.find_urls(text):
+            return []
         sentences = ch.sentences_of(text)
         id_given = _gives_id(text)
         candidates = _CHANNEL.spans(text)
@@ -299,7 +313,8 @@ class OffPlatformContact(Detector):
             tail = ch.FRAME_BEFORE_TAIL.match(text, end, window_end)
             if tail is None or not ch.FRAME_BEFORE.search(text, max(0, start - 24), start):
                 return False
-        elif (_DESCRIBED.match(text, end, window_end) or ch.DISLIKE.match(text, end, window_end)
+        elif (_DESCRIBED.match(text, end, window_end)
+              or (ch.DISLIKE.match(text, end, window_end) and not ch.CHANNEL_REQUIRED.match(text, end, window_end))
               or _works_in_tool(text, end, after.end()) or ch.MEETING_AS_TOPIC.match(text, after.end(), window_end)):
             return False
         if _NEEDS_REQUEST.match(text, end, window_end) and not clauses.has_request(text, *sentences.span(start)):

@@ -459,20 +459,42 @@ class GatedPattern:
     literal-prefix scan). Results are the pattern's own, only skipped when no match is possible
     (tests/service/test_prefilter.py)."""
 
-    __slots__ = ("regex", "gates", "_index")
+    __slots__ = ("regex", "gates", "index")
 
     def __init__(self, compiled: regex.Pattern):
         self.regex = compiled
         self.gates = tuple(Gate(branch) for branch in branches_of(compiled.pattern))
         # the branches' gates indexed by their strings: a text holding none of them costs one check
-        self._index = GateIndex(self.gates)
+        self.index = GateIndex(self.gates)
 
     def may_match(self, text: str) -> bool:
         """Whether `text` (or any part of it) may hold a match."""
-        return bool(self._index.opened(LITERALS.present_in(text)))
+        return bool(self.index.opened(LITERALS.present_in(text)))
 
     def search(self, text: str, *bounds: int) -> regex.Match | None:
         return self.regex.search(text, *bounds) if self.may_match(text) else None
 
     def finditer(self, text: str, *bounds: int) -> Iterable[regex.Match]:
         return self.regex.finditer(text, *bounds) if self.may_match(text) else iter(())
+
+
+class QuietSources:
+    """Whether a text opens none of the gates of a detector's gated sources (its scanners' and gated
+    patterns' `GateIndex`es): then none of them can match, and a detector whose every hit comes from
+    one of them has nothing to examine. One lookup in an index of all their gates per message instead
+    of a call per source (the contact detectors read about twenty). Every gate must need a string: a
+    source with an ungated alternative could match any text, so it is refused here."""
+
+    __slots__ = ("_index",)
+
+    def __init__(self, indexes: Iterable[GateIndex]):
+        gates = []
+        for index in indexes:
+            if index._always:
+                raise ValueError("a source with an alternative that needs no string cannot be skipped")
+            gates += index.gates
+        self._index = GateIndex(gates)
+
+    def quiet(self, text: str) -> bool:
+        """Whether no source can match `text` (or any part of it)."""
+        return not self._index.opened(LITERALS.present_in(text))

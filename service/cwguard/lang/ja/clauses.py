@@ -28,7 +28,7 @@ from ...engine.detector import compile_pattern
 from ...engine.identity_cache import identity_cached
 from ...engine.normalize import fold_pattern, normalize
 from ...site.crowdworks import PLATFORM_NAMES
-from ..vocab import longest_first, terms, with_kana_spellings
+from ..vocab import longest_first, terms, with_kana_spellings, words
 
 # --- boundaries -------------------------------------------------------------------------------
 
@@ -416,9 +416,32 @@ def is_negated(text: str, start: int, end: int) -> bool:
 
 def is_reported(text: str, start: int, end: int) -> bool:
     """Whether the span's sentence quotes it back or asks what it means (「LINEでのご案内という
-    ことでしょうか」): the writer is checking, not proposing."""
-    _, scope_end = scope_span(text, start, end)
-    return _REPORTED.search(text, end, scope_end) is not None
+    ことでしょうか」): the writer is checking, not proposing. Words relayed from the writer's own
+    side (「担当いわく「…」とのことです」) are not."""
+    scope_start, scope_end = scope_span(text, start, end)
+    return _REPORTED.search(text, end, scope_end) is not None and not relayed_from_own_side(text, start, scope_start)
+
+
+# Someone of the writer's own side named as the speaker (lang/ja/grammar.json own_side_speakers), right
+# before the quote they said (「代表から→『…』」) or opening the sentence (「上司が、…と言ってます」).
+_OWN_SIDE = words("ja", "grammar", "own_side_speakers")
+_OWN_SIDE_BEFORE_QUOTE = compile_pattern(rf"(?:{_OWN_SIDE})(?:さん)?[^「『\"“”」』\n。.!?！？]{{0,8}}[「『\"“]$")
+_OWN_SIDE_OPENING = compile_pattern(rf"^\s*(?:{_OWN_SIDE})(?:さん)?(?:から|いわく|曰く|より|が|は|も)")
+_QUOTE_OPENS = "「『\"“"
+_QUOTE_CLOSES = "」』”"
+
+
+def relayed_from_own_side(text: str, start: int, sentence_start: int | None = None) -> bool:
+    """Whether the words at `start` are relayed from someone of the writer's own side: the quote
+    around them opens right after its speaker, or their sentence opens with the speaker."""
+    lo = max(0, start - MAX_SCOPE)
+    opened = max(text.rfind(q, lo, start) for q in _QUOTE_OPENS)
+    still_open = opened >= 0 and not any(text.find(q, opened + 1, start) >= 0 for q in _QUOTE_CLOSES)
+    if still_open and _OWN_SIDE_BEFORE_QUOTE.search(text, max(0, opened - 40), opened + 1):
+        return True
+    if sentence_start is None:
+        sentence_start = scope_span(text, start, start + 1)[0]
+    return _OWN_SIDE_OPENING.match(text, sentence_start, start) is not None
 
 
 def asks_back(text: str, start: int, end: int) -> bool:
