@@ -447,6 +447,8 @@ WEAK_SPOT_FLAGGED = [
      BEFORE),
     ("family: the channel made the only way to be paid", "ラインでないとお支払いできません", "off_platform_contact", "client",
      BEFORE),
+    ("family: a negative balance to be made up, said alone", "残高が-5,000円です。補填お願いします", "upfront_payment", "client",
+     BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -738,4 +740,5 @@ WEAK_SPOT_PASSED = [
      AFTER),
     ("look-alike: a worker asking whether the channel is required", "LINEじゃないとダメなんですか？", "worker", BEFORE),
     ("look-alike: the channel disliked", "ラインは厳しいです、すみません", "worker", BEFORE),
+    ("look-alike: a compensation amount as the work's figure", "補填額の計算をお願いします", "client", AFTER),
 ]

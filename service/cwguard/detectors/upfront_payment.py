@@ -885,8 +885,9 @@ class UpfrontPaymentDetector(RuleDetector):
         "チャージ", "入金", "top", "recharge", "立て替え", "立替", "建て替え", "建替", "名義", "受講", "入会", "入塾", "参加",
         "加入", "申込", "申し込", "回収", "元", "取れ", "取り戻", "gift", "card", "コード", "番号", "買", "zelle", "wire",
         "recharge", "prepay", "pre-pay", "実質",
-        # money put in, said plainly (「3万入れたら」「多く入れた人ほど」「残高を補充」)
-        "入れ", "補充", "預け", "いれれば",
+        # money put in, said plainly (「3万入れたら」「多く入れた人ほど」「残高を補充」), and every word the
+        # vocabulary has for it (「補填お願いします」「事前納付」: a rule's word missing here silences the rule)
+        "入れ", "補充", "預け", "いれれば", *vocab.terms("ja", "money", "money_in_words"),
         # a price cut for the reader (「通常148,000円→ライターさん特価78,000円」), money refunded later
         "通常", "返金", "天引き", "差し引", "差引", "相殺",
         # a bare sum said to come first (「報酬引き出す前に先に2万円」), or after the release it buys (「解放に3万」,
