@@ -33,6 +33,8 @@ def test_reported_quote(text, word, expected):
     ("担当いわく「まず無償でテスト記事1本」とのことです", "無償", True),
     ("代表から→『次からは直接契約で』", "直接", True),
     ("上司が、身分証が必要と言っています", "身分証", True),
+    ("了解です。上司が、身分証が必要と言っています", "身分証", True),
+    ("了解です\n代表から、直接契約でとのことです", "直接", True),
     # a quote closed before the words: they are the writer's own
     ("上司から「了解です」とのこと。LINEで連絡が来たと言われました", "LINE", False),
     ("お客様から「LINEで」と言われました", "LINE", False),

@@ -426,7 +426,8 @@ def is_reported(text: str, start: int, end: int) -> bool:
 # before the quote they said (「代表から→『…』」) or opening the sentence (「上司が、…と言ってます」).
 _OWN_SIDE = words("ja", "grammar", "own_side_speakers")
 _OWN_SIDE_BEFORE_QUOTE = compile_pattern(rf"(?:{_OWN_SIDE})(?:さん)?[^「『\"“”」』\n。.!?！？]{{0,8}}[「『\"“]$")
-_OWN_SIDE_OPENING = compile_pattern(rf"^\s*(?:{_OWN_SIDE})(?:さん)?(?:から|いわく|曰く|より|が|は|も)")
+# (matched at the sentence's start: no ^, which would not match after a sentence end)
+_OWN_SIDE_OPENING = compile_pattern(rf"\s*(?:{_OWN_SIDE})(?:さん)?(?:から|いわく|曰く|より|が|は|も)")
 _QUOTE_OPENS = "「『\"“"
 _QUOTE_CLOSES = "」』”"
 
