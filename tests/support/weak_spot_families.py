@@ -739,6 +739,7 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a copy relayed as the work's text", "上司から「LINEで今すぐ予約」というキャッチコピー案をもらいました", "client",
      AFTER),
     ("look-alike: a worker asking whether the channel is required", "LINEじゃないとダメなんですか？", "worker", BEFORE),
+    ("look-alike: asked plainly whether the channel is required", "ラインじゃないと無理ですか？", "worker", BEFORE),
     ("look-alike: the channel disliked", "ラインは厳しいです、すみません", "worker", BEFORE),
     ("look-alike: a compensation amount as the work's figure", "補填額の計算をお願いします", "client", AFTER),
 ]
