@@ -356,7 +356,8 @@ def job_topic(text: str, start: int, end: int) -> bool:
     return in_topic(line, start - line_start, end - line_start)
 
 
-_OPEN_QUOTES_ALL, _CLOSE_QUOTES_ALL = "「『“\"", "」』”\""
+# (a quote opens as lang/ja/clauses.open_quote_before reads it, and closes on any of these)
+_CLOSE_QUOTES_ALL = "」』”\""
 
 # Words received from someone else and read back (「『…Telegramで』と連絡が来たのですが」「another
 # client told me "text me on WhatsApp"」): a quote followed by a reporting tail, or opened right after
@@ -414,8 +415,8 @@ def in_quoted_list(text: str, start: int, end: int) -> bool:
 def enclosing_quote(text: str, start: int, end: int, reach: int) -> tuple[int, int] | None:
     """(the opening quote's index, the index after the closing one) of a quote around [start, end)
     opened and closed within `reach` characters, or None."""
-    opened = max(text.rfind(q, max(0, start - reach), start) for q in _OPEN_QUOTES_ALL)
-    if opened < 0 or any(text.find(q, opened + 1, start) >= 0 for q in "」』”"):
+    opened = clauses.open_quote_before(text, start, reach)
+    if opened < 0:
         return None
     closes = [i for i in (text.find(q, end, min(len(text), end + reach)) for q in _CLOSE_QUOTES_ALL) if i >= 0]
     return (opened, min(closes) + 1) if closes else None

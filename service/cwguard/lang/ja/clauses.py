@@ -428,17 +428,24 @@ _OWN_SIDE = words("ja", "grammar", "own_side_speakers")
 _OWN_SIDE_BEFORE_QUOTE = compile_pattern(rf"(?:{_OWN_SIDE})(?:さん)?[^「『\"“”」』\n。.!?！？]{{0,8}}[「『\"“]$")
 # (matched at the sentence's start: no ^, which would not match after a sentence end)
 _OWN_SIDE_OPENING = compile_pattern(rf"\s*(?:{_OWN_SIDE})(?:さん)?(?:から|いわく|曰く|より|が|は|も)")
-_QUOTE_OPENS = "「『\"“"
-_QUOTE_CLOSES = "」』”"
+_QUOTE_OPENS = "「『“\""
+_QUOTE_CLOSES = "」』”"  # (a straight quote closes as it opens: only the nearest opening counts)
+
+
+def open_quote_before(text: str, start: int, reach: int) -> int:
+    """The index of the quote opened within `reach` characters before `start` and not closed before
+    it, or -1."""
+    opened = max(text.rfind(q, max(0, start - reach), start) for q in _QUOTE_OPENS)
+    if opened < 0 or any(text.find(q, opened + 1, start) >= 0 for q in _QUOTE_CLOSES):
+        return -1
+    return opened
 
 
 def relayed_from_own_side(text: str, start: int, sentence_start: int | None = None) -> bool:
     """Whether the words at `start` are relayed from someone of the writer's own side: the quote
     around them opens right after its speaker, or their sentence opens with the speaker."""
-    lo = max(0, start - MAX_SCOPE)
-    opened = max(text.rfind(q, lo, start) for q in _QUOTE_OPENS)
-    still_open = opened >= 0 and not any(text.find(q, opened + 1, start) >= 0 for q in _QUOTE_CLOSES)
-    if still_open and _OWN_SIDE_BEFORE_QUOTE.search(text, max(0, opened - 40), opened + 1):
+    opened = open_quote_before(text, start, MAX_SCOPE)
+    if opened >= 0 and _OWN_SIDE_BEFORE_QUOTE.search(text, max(0, opened - 40), opened + 1):
         return True
     if sentence_start is None:
         sentence_start = scope_span(text, start, start + 1)[0]
