@@ -118,6 +118,26 @@ def test_ordinary_words_cut_over_messages_stay_quiet(parts):
     assert split_thread_categories(*parts) == {f"m{i}": set() for i in range(1, len(parts) + 1)}
 
 
+@pytest.mark.parametrize(("parts", "category"), [
+    (("免許証の", "裏表おくってください"), "personal_info"),     # the document, then the request (round 26)
+    (("口座番号と", "暗証番号を教えて"), "personal_info"),
+])
+def test_a_lure_whose_words_fall_in_one_message_marks_the_message_that_finishes_it(parts, category):
+    """The joined reading finds the lure inside the first fragment only; the fragment that
+    finishes its sentence is the lure's other half and is marked too."""
+    found = split_thread_categories(*parts)
+    assert all(category in cats for cats in found.values()), found
+
+
+@pytest.mark.parametrize("parts", [
+    ("免許証の", "写真は不要です"),                  # the next fragment refuses, nothing is asked
+    ("口座名義と番号、金曜まで", "返事なければ他の方に回します"),  # a threat of its own, not the other half
+])
+def test_a_fragment_that_does_not_finish_the_lure_is_not_marked_as_its_half(parts):
+    found = split_thread_categories(*parts)
+    assert "personal_info" not in found["m2"], found
+
+
 @pytest.mark.parametrize("parts", [
     ("応募どうも！", "テレ", "グラムで"),     # a greeting before a split lure is no part of it
     ("契約と支払いはクラウドワークスで行います", "ず", "ーむで", "15分だけ話せますか"),  # nor a finished sentence

@@ -35,6 +35,11 @@ def test_reported_quote(text, word, expected):
     ("上司が、身分証が必要と言っています", "身分証", True),
     ("了解です。上司が、身分証が必要と言っています", "身分証", True),
     ("了解です\n代表から、直接契約でとのことです", "直接", True),
+    ("ただ上が『外で契約』って言ってて", "外で", True),          # 「上」 alone for the boss (round 26)
+    ("上から「直接契約で」と言われてます", "直接", True),
+    ("売上が「LINE経由」で増えたと言われています", "LINE", False),  # not the end of a word
+    ("以上が『LINEで連絡』の手順です", "LINE", False),
+    ("サイト上から「LINE連携」を押してください", "LINE", False),
     # a quote closed before the words: they are the writer's own
     ("上司から「了解です」とのこと。LINEで連絡が来たと言われました", "LINE", False),
     ("お客様から「LINEで」と言われました", "LINE", False),
@@ -49,6 +54,10 @@ def test_relayed_from_own_side(text, word, expected):
     ("前に別の方から「この案件は締め切りました 別案件→ https://lin.ee/abcd」みたいなのが来たことがあって、こちらも外部に移りますか？",
      "worker", set()),
     ('Quick question: another client told me "text me on WhatsApp". Is that normal on CW?', "worker", set()),
+    # relayed from the writer's own side: their request, whatever reporting verb follows (round 26)
+    ("上司から『LINEで詳細を送ります』と言われています", "client", {"off_platform_contact"}),
+    ("上司から「直接契約で」と言われてます", "client", {"direct_deal"}),
+    ("先方から『LINEで詳細を送ります』と言われて困っています", "worker", set()),
     # the same lures, proposed by the sender, are still flagged
     ("許可済みなのでTelegramでお願いします", "client", {"off_platform_contact"}),
     ("この案件は締め切りました。別案件→ https://lin.ee/abcd", "client", {"contact_details"}),

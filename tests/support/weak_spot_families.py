@@ -449,6 +449,16 @@ WEAK_SPOT_FLAGGED = [
      BEFORE),
     ("family: a negative balance to be made up, said alone", "残高が-5,000円です。補填お願いします", "upfront_payment", "client",
      BEFORE),
+    # round 26
+    ("family: no pay said, then the work asked", "謝礼は出せませんが、まず2本書いていただけますか", "work_before_escrow", "client",
+     BEFORE),
+    ("family: no fee said casually, then a test", "ギャラは出ないけど、テストで1枚描いてほしいです", "work_before_escrow", "client",
+     BEFORE),
+    ("family: a deposit in kana alone", "ほしょうきん1万円お願いします", "upfront_payment", "client", BEFORE),
+    ("family: a boss called 「上」 relays a chat move", "上から「ライン交換で」と言われてます", "off_platform_contact", "client",
+     BEFORE),
+    ("family: a boss relays a direct deal in quotes", "上司から『次からは直接契約で』と言われてます", "direct_deal", "client",
+     BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -742,4 +752,10 @@ WEAK_SPOT_PASSED = [
     ("look-alike: asked plainly whether the channel is required", "ラインじゃないと無理ですか？", "worker", BEFORE),
     ("look-alike: the channel disliked", "ラインは厳しいです、すみません", "worker", BEFORE),
     ("look-alike: a compensation amount as the work's figure", "補填額の計算をお願いします", "client", AFTER),
+    # round 26
+    ("look-alike: an unpaid request refused", "お代は出せませんが、という依頼はお受けしていません", "client", BEFORE),
+    ("look-alike: no fee for the worker, from the client", "テストでも報酬は発生しませんが、ということは一切ありません", "client", BEFORE),
+    ("look-alike: a sales figure with a quote", "売上が「LINE経由」で増えたという記事を書いてください", "client", AFTER),
+    ("look-alike: a screen 'on the site' with a quoted button", "サイト上から「LINE連携」を押して設定してください", "client", AFTER),
+    ("look-alike: someone else's request reported by the worker", "先方から「直接契約で」と言われて困っています", "worker", BEFORE),
 ]

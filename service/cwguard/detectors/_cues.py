@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from ..engine.detector import Detector, MessageView, compile_pattern
+from ..engine.detector import Detector, MessageView, compile_pattern, prefilter_term
 from ..engine.literals import LITERALS, Gate, GateIndex, branches_of
 from ..lang import vocab
 from ..lang.en import tokens as en_tokens
@@ -424,6 +424,32 @@ def enclosing_quote(text: str, start: int, end: int, reach: int) -> tuple[int, i
 
 # --- rules with a reported span -------------------------------------------------------------------
 
+def _specific(literal: str) -> bool:
+    """Whether a required string is rare enough to be a pre-filter term: two characters or more,
+    or one ideograph (「迫」「倍」); a single kana or Latin letter (「デ」「x」) is in nearly every
+    message and would run the detector on all of them."""
+    return len(literal) >= 2 or "\u4e00" <= literal <= "\u9fff"
+
+
+def uncovered_branch_terms(triggers: tuple[Trigger, ...], terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The strings to add to a detector's `terms` so that every rule branch they miss is reached:
+    for each branch that can match a text holding none of `terms` (「お代は出せませんが1本書いてもらえますか」
+    holds no word of the hand-written list, yet the unpaid-trial rule matches it), the strings of
+    its most selective requirement whose strings are all specific. Without them the pre-filter
+    silently skips the branch (tests/service/test_prefilter.py)."""
+    folded = {prefilter_term(t) for t in terms} - {""}
+    added: dict[str, None] = {}
+    for trigger in triggers:
+        for gate in trigger.gates:
+            clauses = gate.clauses or ()
+            if any(all(any(t in lit for t in folded) for lit in clause) for clause in clauses):
+                continue
+            usable = next((c for c in clauses if all(map(_specific, c))), None)  # most selective first
+            if usable:
+                added.update(dict.fromkeys(sorted(usable)))
+    return tuple(added)
+
+
 class Trigger:
     """One rule compiled on its own. The reported span is the named group `s` when the pattern
     has one (the phrase a reader should see), else the whole match; the whole match is what
@@ -548,7 +574,8 @@ class RuleDetector(Detector):
         if cls.__dict__.get("terms"):
             # the rules' words match their kana spellings too (`vocab.words`), so the terms must
             # (「せいねんがっぴもお願いします」 holds no 生年月日)
-            cls.terms = tuple(vocab.longest_first(vocab.with_kana_spellings(cls.terms)))
+            terms = tuple(vocab.with_kana_spellings(cls.terms))
+            cls.terms = tuple(vocab.longest_first(terms + uncovered_branch_terms(cls._triggers, terms)))
             cls._anchors = compile_pattern(alternation(cls.terms))
 
     # Which triggers a text can open, found from the literals it holds (the shared index) instead of

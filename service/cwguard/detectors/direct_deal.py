@@ -36,6 +36,7 @@ from ._cues import (
     not_system,
     occurs_in_message,
     refused_around,
+    relayed_from_own_side,
     reported,
     span_of,
 )
@@ -882,7 +883,8 @@ def _in_outline_or_quote(text: str, start: int, end: int) -> bool:
     if line_start >= 0 and _OUTLINE.match(text, line_start):
         return True
     quote = enclosing_quote(text, start, end, 60)
-    return quote is not None and _AFTER_QUOTE.match(text, quote[1]) is not None
+    return (quote is not None and _AFTER_QUOTE.match(text, quote[1]) is not None
+            and not relayed_from_own_side(text, start))  # 「上司から「直接契約で」と言われてます」
 
 
 def _sentence_of(text: str, m) -> tuple[int, int]:

@@ -22,7 +22,7 @@ from ..lang import vocab
 from ..lang.ja import clauses
 from ..lang.ja.readings import Reading, read_aloud
 from . import _channels as ch
-from ._cues import reported_quote
+from ._cues import relayed_from_own_side, reported_quote
 from .contact_details import ADD_HANDLE_RULE
 
 _CHANNEL = ch.Scanner(ch.CHANNEL_RULES)
@@ -326,10 +326,12 @@ class OffPlatformContact(Detector):
     def _is_quoted(text: str, start: int, sentences: ch.Sentences) -> bool:
         """The sentence quotes the rules back as a question (「規約でLINE交換は禁止ですよね？」), reports
         what someone else asked (「外部ツールへの移動を求められて困った」), thanks for the other side's
-        proposal, or describes a scam in a message about writing (the article's topic)."""
+        proposal, or describes a scam in a message about writing (the article's topic). Words relayed
+        from the writer's own side (「上司から『LINEで詳細を送ります』と言われています」) are its request."""
         s_start, s_end = sentences.span(start)
         return bool(ch.RULE_QUESTION.search(text, s_start, min(len(text), s_end + 1))
-                    or ch.PAST_REPORT.search(text, s_start, s_end)
+                    or (ch.PAST_REPORT.search(text, s_start, s_end) is not None
+                        and not relayed_from_own_side(text, start))
                     or (ch.PAST_HABIT.search(text, s_start, s_end) is not None and not clauses.has_request(text, s_start, s_end))
                     or ch.THANKS_FOR_PROPOSAL.search(text, s_start, s_end)
                     or (ch.SCAM_TOPIC.search(text, s_start, s_end) is not None

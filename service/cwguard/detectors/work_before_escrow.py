@@ -144,6 +144,20 @@ RULES: tuple[EscrowRule, ...] = (
         after_contract=True,
     ),
     EscrowRule(
+        id="unpaid_then_work",
+        # the pay ruled out in one clause, the work asked for in the next: 「お代は出せませんが1本書いて
+        # もらえますか」「謝礼は出せないけどテストでお願い」 (round 26 family)
+        pattern=rf"(?P<s>{_UNPAID}(?:んです|です|んですが)?\s?(?:が|けど|けれど|けども)[、,\s]?[^。!?\n]{{0,24}}?(?:{_WORK_VERB}|{_TRIAL}))",
+        examples=("お代は出せませんが1本書いてもらえますか", "謝礼は出せないけどテストでお願い",
+                  "報酬は発生しませんが、構成案だけ作成してください"),
+        counter_examples=(
+            "お代は出せませんが、という依頼はお断りしています。",
+            "テストでも報酬は発生しませんが、ということは一切ありません。",
+        ),
+        reason="no pay said first, then the work or a test asked for",
+        unpaid=True,
+    ),
+    EscrowRule(
         id="work_before_contract",
         pattern=rf"(?P<s>{_BEFORE}[^。!?\n]{{0,30}}?{_WORK_VERB})",
         examples=(

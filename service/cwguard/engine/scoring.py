@@ -384,6 +384,18 @@ def _rest_of_the_sentence(texts: Sequence[str], parts: list[tuple[int, int, int]
     return extra
 
 
+def _own_findings(messages: Sequence[dict], index: int, state: thread.ThreadState) -> tuple[Finding, ...]:
+    return message_findings(messages[index], state.phases[index], state.approved[index])
+
+
+def _finished_by_next(texts: Sequence[str], k: int) -> bool:
+    """Whether fragment `k` of a run is cut mid-phrase and the next fragment finishes its sentence."""
+    parts_of_speech = components()
+    cut = texts[k].rstrip()
+    return (k + 1 < len(texts) and 0 < len(texts[k + 1].strip()) <= _FRAGMENT_CHARS
+            and parts_of_speech.cut_mid_phrase(cut) and not parts_of_speech.ends_a_sentence(cut))
+
+
 def split_findings(messages: Sequence[dict], state: thread.ThreadState) -> dict[int, list[Finding]]:
     """Findings that only the joined text of a run shows, cut back into each message's part."""
     extra: dict[int, list[Finding]] = {}
@@ -402,8 +414,24 @@ def split_findings(messages: Sequence[dict], state: thread.ThreadState) -> dict[
                      for k, (s, t) in enumerate(zip(starts, texts, strict=True))
                      if f.cp_start < s + len(t) and s < f.cp_end]
             parts = [p for p in parts if p[1] < p[2]]
+            if len(parts) == 1:
+                # inside one message: its own reading found it already, unless the next message
+                # finishes its sentence (「免許証の」 then 「裏表おくってください」: the request made the
+                # document a lure); that message is then the lure's other half
+                # (the message did not find it itself; the next one finds no other kind of risk of
+                # its own: 「返事なければ他の方に回します」 after 「口座名義と番号、金曜まで」 is a threat
+                # of its own, an ID after 「ディスコで」 the same lure's second half)
+                k, a, b = parts[0]
+                family = CONTACT if f.category in CONTACT else {f.category}
+                if (not _finished_by_next(texts, k)
+                        or any(g.category == f.category and g.cp_start < b and a < g.cp_end
+                               for g in _own_findings(messages, run[k], state))
+                        or any(g.kind == "risk" and g.category not in family
+                               for g in _own_findings(messages, run[k + 1], state))):
+                    continue
+                parts.append((k + 1, 0, len(texts[k + 1].rstrip())))
             if len(parts) < 2:
-                continue  # inside one message: its own reading found it already
+                continue
             parts += _rest_of_the_sentence(texts, parts)
             for k, a, b in parts:
                 extra.setdefault(run[k], []).append(
