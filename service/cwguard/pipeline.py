@@ -55,7 +55,7 @@ def build() -> scoring.Components:
         ends_a_sentence=clauses.ends_a_sentence,
         follow_ups={"place": follow_ups.places_given, "detail": follow_ups.document_details,
                     "means": follow_ups.unless(crowdworks.PLATFORM_NAMES, follow_ups.payment_means),
-                    "payback": follow_ups.paybacks},
+                    "payback": follow_ups.paybacks, "there": follow_ups.there_given},
     )
 
 

@@ -31,6 +31,7 @@ from cwguard.engine.literals import (
 )
 from cwguard.engine.normalize import normalize
 from cwguard.lang import vocab
+from cwguard.lang.ja import follow_ups
 
 _MODULES = ("cwguard.detectors._channels", "cwguard.detectors.off_platform_contact",
             "cwguard.detectors.contact_details", "cwguard.detectors.external_site")
@@ -211,7 +212,7 @@ def test_every_candidate_is_returned():
 VOCABULARY = [("common", "channels"), ("common", "sites"), ("ja", "channel_talk"), ("en", "channel_talk"),
               ("ja", "site_talk"), ("en", "site_talk")]
 READERS = "\n".join(Path(m.__file__).read_text(encoding="utf-8")
-                     for m in (ch, samples, off_platform_contact, contact_details, external_site))
+                     for m in (ch, samples, off_platform_contact, contact_details, external_site, follow_ups))
 
 
 @pytest.mark.parametrize(("lang", "name"), VOCABULARY, ids=lambda v: v)

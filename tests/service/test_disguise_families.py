@@ -121,6 +121,7 @@ def test_ordinary_words_cut_over_messages_stay_quiet(parts):
 @pytest.mark.parametrize(("parts", "category"), [
     (("免許証の", "裏表おくってください"), "personal_info"),     # the document, then the request (round 26)
     (("口座番号と", "暗証番号を教えて"), "personal_info"),
+    (("身分証", "の写真", "送って"), "personal_info"),           # a bare noun, then two fragments (round 27)
 ])
 def test_a_lure_whose_words_fall_in_one_message_marks_the_message_that_finishes_it(parts, category):
     """The joined reading finds the lure inside the first fragment only; the fragment that

@@ -2,7 +2,7 @@
 request (engine/categories.CONTINUED_BY, engine/scoring._follow_ups): a meeting place given alone
 after the same sender asked to meet in person, the detail of a document or a code after the same
 sender asked for it (round 21), a way to pay after the same sender proposed a direct deal, a quick payback after the same sender asked
-for a fee (round 22). Table-driven: the threads are written for this table, read by the
+for a fee (round 22), the talk sent on to the place just given after an ID, a handle or a link (round 27). Table-driven: the threads are written for this table, read by the
 rules alone."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from cwguard import pipeline
 from cwguard.engine import categories, scoring
 from cwguard.engine.scoring import Finding
-from cwguard.lang.ja.follow_ups import document_details, paybacks, payment_means, places_given
+from cwguard.lang.ja.follow_ups import document_details, paybacks, payment_means, places_given, there_given
 from cwguard.schemas import load_request
 
 VISIT = "一度事務所に来ていただけますか？面談させてください"
@@ -81,6 +81,24 @@ PAYBACK_THREADS = [
 ]
 
 
+LINE_ID = "LINEのIDです→ nx_link2026"
+
+# (case, messages as (sender, text), contract status, the follow-up's highlights as (message id, text))
+THERE_THREADS = [
+    ("the rest there, after an ID", [("client", LINE_ID), ("client", "続きはそちらで🙏")], "before_contract",
+     {("m2", "続きはそちらで")}),
+    ("a word once added, after an invite link", [("client", "https://lin.ee/abcd"), ("worker", "これは？"),
+                                                 ("client", "追加したら一言ください🙏")], "before_contract", {("m3", "追加したら一言")}),
+    ("in English, after a handle", [("client", "tg: @kenji_trd"), ("client", "msg me there")], "unknown",
+     {("m2", "msg me there")}),
+    ("after the contract, the talk placed there", [("client", LINE_ID), ("client", "契約後は以降そちらでやり取りさせてください")],
+     "before_contract", set()),
+    ("with no contact given before", [("client", "資料はこの後メールで送ります"), ("client", "続きはそちらで")], "before_contract", set()),
+    ("the worker's words after the client's ID", [("client", LINE_ID), ("worker", "続きはこちらのメッセージでお願いします")],
+     "before_contract", set()),
+]
+
+
 def _follow_up_highlights(messages, status, category, reader) -> set[tuple[str, str]]:
     """The highlights of `category` that are what `reader` reads in the message (what only a follow-up reads)."""
     request = load_request({"messages": [{"id": f"m{i}", "sender": s, "text": t} for i, (s, t) in enumerate(messages, 1)],
@@ -94,7 +112,8 @@ def _follow_up_highlights(messages, status, category, reader) -> set[tuple[str, 
 # Every table above with the category its follow-ups are counted in and the reader that reads them.
 FOLLOW_UPS = [(category, reader, row) for category, reader, rows in (
     ("in_person_meeting", places_given, THREADS), ("personal_info", document_details, DETAIL_THREADS),
-    ("direct_deal", payment_means, MEANS_THREADS), ("unrealistic_offer", paybacks, PAYBACK_THREADS)) for row in rows]
+    ("direct_deal", payment_means, MEANS_THREADS), ("unrealistic_offer", paybacks, PAYBACK_THREADS),
+    ("off_platform_contact", there_given, THERE_THREADS)) for row in rows]
 
 
 @pytest.mark.parametrize(("category", "reader", "row"), FOLLOW_UPS, ids=[f"{c}: {row[0]}" for c, _, row in FOLLOW_UPS])
@@ -150,3 +169,9 @@ def test_every_continued_category_has_a_reader():
                                   "SMS認証の6桁入力欄も同じ画面に置いてください", "12桁のマスク表示に変えてください"])
 def test_what_is_no_detail(text):
     assert document_details(text) == []
+
+
+@pytest.mark.parametrize("text", ["詳細はそちらのページでご確認ください", "こちらで続けましょう", "そちら様のご都合で大丈夫です",
+                                  "there is a typo in line 3"])
+def test_what_is_no_pointing_there(text):
+    assert there_given(text) == []

@@ -459,6 +459,19 @@ WEAK_SPOT_FLAGGED = [
      BEFORE),
     ("family: a boss relays a direct deal in quotes", "上司から『次からは直接契約で』と言われてます", "direct_deal", "client",
      BEFORE),
+    # round 27
+    ("family: the withdrawal fee in kana", "しゅっきんには てすうりょう3000円の にゅうきんが必要です", "upfront_payment", "client",
+     BEFORE),
+    ("family: the direct deal in kana", "てすうりょうかかるので ちょくせつ契約で", "direct_deal", "client", BEFORE),
+    ("family: a terse English ID photo", "ID card pic pls", "personal_info", "client", BEFORE),
+    ("family: terse English account number first", "bank acct number first", "personal_info", "client", BEFORE),
+    ("family: an English tax needed first to withdraw", "to withdraw u need 15% tax paid first", "upfront_payment", "client",
+     BEFORE),
+    ("family: an English kind of fee said as an amount", "registration deposit is 3,000 yen, refunded later", "upfront_payment",
+     "client", BEFORE),
+    ("family: an English task closing in minutes", "this task closes in 15 min!!", "pressure", "client", BEFORE),
+    ("family: English minutes or else", "reply within 10 min or slot goes to next person", "pressure", "client", BEFORE),
+    ("family: Telegram's icon in English without app", "ok move to paper plane pls", "off_platform_contact", "client", BEFORE),
 ]
 
 # (family, text, sender, contract status)
@@ -758,4 +771,13 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a sales figure with a quote", "売上が「LINE経由」で増えたという記事を書いてください", "client", AFTER),
     ("look-alike: a screen 'on the site' with a quoted button", "サイト上から「LINE連携」を押して設定してください", "client", AFTER),
     ("look-alike: someone else's request reported by the worker", "先方から「直接契約で」と言われて困っています", "worker", BEFORE),
+    # round 27
+    ("look-alike: a policy naming ID photos", "we will never ask for photos of your ID.", "client", BEFORE),
+    ("look-alike: a passport scan reported", "If someone asks for a passport scan, report it.", "client", BEFORE),
+    ("look-alike: a withdrawal slip job in kana", "しゅっきんでんぴょうの入力をおねがいします", "client", AFTER),
+    ("look-alike: a shop's closing hours", "Our shop closes in 2 hours on Sundays, please add it to the FAQ.", "client", AFTER),
+    ("look-alike: a recipe's minutes", "Cook for 30 min or until golden, as written in the recipe draft.", "client", AFTER),
+    ("look-alike: a paper plane craft", "Please edit the video on how to fold a paper plane.", "client", BEFORE),
+    ("look-alike: a tax explained in an article", "the withdrawal requires 10% tax per Japanese law, explained in the article",
+     "client", BEFORE),
 ]

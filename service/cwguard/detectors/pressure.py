@@ -88,7 +88,7 @@ _ASK = (rf"(?:いただ|ください|下さい|くださ|願|ねがい|ねがえ
 _WORK = f"(?:{vocab.words('ja', 'pressure', 'work_verbs')})"
 _REQUEST = r"(?:ください|下さい|くださ|いただ|頂|もらえ|もらい|ほしい|欲しい|願|ねがい|ねがえ|助かり|助かる|お待ち)"
 _OTHER_CANDIDATE = f"(?:{vocab.words('ja', 'pressure', 'other_candidates')})"
-_FIRST_COME = r"(?:方から|人から|方を優先|方優先|人優先|先着順|次第)"
+_FIRST_COME = r"(?:方から|人から|方を優先|方優先|人優先|先着順|先着で|次第)"
 _ENDS_IN_A_CONDITION = compile_pattern(r"(?:ないと|なければ|ない場合)$")
 # A weekday in English (「spots close friday」「offer stands till sunday, after that…」).
 _EN_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -285,10 +285,13 @@ RULES: tuple[PressureRule, ...] = (
         id="first_come_first_hired",
         pattern=r"(?P<s>(?:[^。!?\n、]{0,16}?(?:た|だ)(?:方|人)|(?:お)?早(?:い|めの)\s?(?:方|人)|先に[^。!?\n]{0,8}?(?:方|人))から\s?(?:順に|順番に|順次)?\s?"
         r"(?:採用|優先|決定|決め|決ま|確定|契約|お仕事|締め切|お願いし)|早い方を優先|(?:本日|今日|今夜)中?の(?:方|人)(?:を)?優先|先着順(?:で(?!は)|に|にて)|"
+        # 「先着で決めます」 (round 27): first come without 順, a decision right after
+        r"先着で(?=\s?(?:決め|決ま|採用|締め|終了|選|お願い))|"
         r"(?:決まり|集まり|埋まり)次第(?:締め切|終了|募集終了|〆))",
-        examples=("今日中に提出してくれた方から採用します。", "早めの人から決まります"),
+        examples=("今日中に提出してくれた方から採用します。", "早めの人から決まります", "先着で決めます"),
         counter_examples=(
             "先着順ではなく、内容で判断します。",
+            "先着ではなく内容で決めます。",
             "早い方から採用するわけではありません。",
         ),
         reason="first come, first hired: 「〜た方から採用」「先着順で」「決まり次第締め切り」",

@@ -568,9 +568,14 @@ RULES: tuple[PaymentRule, ...] = (
     PaymentRule(
         id="english_share_paid_to_unlock",
         # a share of the balance as the price of a withdrawal (「To withdraw, pay 10% tax first」, round 19)
-        pattern=r"(?P<s>(?<![a-z])pay(?:ing)?\s(?:a\s|the\s)?\d{1,2}(?:\.\d)?\s?%\s(?:[a-z-]{1,15}\s)?(?:fee|fees|tax|taxes|charge|deposit|commission)(?![a-z]))",
-        examples=("To withdraw, pay 10% tax first", "pay a 15% fee to unlock your balance"),
-        counter_examples=("you pay 10% tax on your income in Japan", "CrowdWorks charges a 20% fee on each contract."),
+        pattern=r"(?P<s>(?<![a-z])pay(?:ing)?\s(?:a\s|the\s)?\d{1,2}(?:\.\d)?\s?%\s(?:[a-z-]{1,15}\s)?(?:fee|fees|tax|taxes|charge|deposit|commission)(?![a-z])"
+        # or needed, paid first (「withdraw needs 20% tax paid first」, round 27)
+        r"|(?<![a-z])(?:needs?|requires?|required)\s(?:a\s|the\s)?\d{1,2}(?:\.\d)?\s?%\s(?:[a-z-]{1,15}\s)?(?:fee|fees|tax|taxes|charge|deposit|commission)"
+        r"\s(?:paid\s|to be paid\s)?(?:first|upfront|up front|in advance|before)(?![a-z]))",
+        examples=("To withdraw, pay 10% tax first", "pay a 15% fee to unlock your balance",
+                  "withdraw needs 20% tax paid first"),
+        counter_examples=("you pay 10% tax on your income in Japan", "CrowdWorks charges a 20% fee on each contract.",
+                          "the withdrawal requires 10% tax per Japanese law, explained in the article"),
         lang="en",
         reason="in English, a percentage paid as a fee or tax in a sentence that names what it unlocks (round 19)",
         needs_condition=True,
@@ -584,11 +589,15 @@ RULES: tuple[PaymentRule, ...] = (
         + _EN_FEE_WITH_AMOUNT
         # or said to come first, in a few words (「license fee 4,800 yen first」, round 18)
         + r"|(?<![a-z])" + _EN_FEE_WITH_AMOUNT
-        + r"\s(?:first|upfront|up front|in advance|to start|before you start|before starting)(?![a-z]))",
+        + r"\s(?:first|upfront|up front|in advance|to start|before you start|before starting)(?![a-z])"
+        # or a kind of fee said to be an amount (「activation deposit is 5,000 yen」, round 27)
+        + rf"|(?<![a-z])(?:{vocab.words('en', 'money', 'fee_kinds')})\s(?:fee|deposit)\s?(?:is|=|:)\s?{_EN_AMOUNT})",
         examples=("There is a small onboarding kit fee ¥4,980 (templates + LUTs).", "it's a one-time activation fee of $50",
-                  "license fee 4,800 yen first. refunded w/ your reward"),
+                  "license fee 4,800 yen first. refunded w/ your reward",
+                  "activation deposit is 5,000 yen, refunded with your 1st payout"),
         counter_examples=("There is no fee to join.", "There is a platform fee of ¥500 that CrowdWorks deducts from the pay.",
-                          "There's a delivery fee of ¥800 that we pay for you."),
+                          "There's a delivery fee of ¥800 that we pay for you.",
+                          "Our app's registration fee is $5 for end users; please write the pricing FAQ."),
         lang="en",
         reason="in English: a fee said to exist, with its amount (tr230): the worker is the one who would pay it",
     ),

@@ -42,7 +42,9 @@ class Category:
 _CONTACT = frozenset({"off_platform_contact", "contact_details", "external_site"})
 
 TABLE: tuple[Category, ...] = (
-    Category("off_platform_contact", "risk", "high", "contact", "info", system_untrusted=True),
+    # 「続きはそちらで」 after an ID, a handle or a link of the same sender continues the move
+    Category("off_platform_contact", "risk", "high", "contact", "info", system_untrusted=True, continued_by="there",
+             continues=frozenset({"contact_details", "external_site"})),
     Category("contact_details", "risk", "high", "contact", "info", system_untrusted=True),
     Category("external_site", "risk", "high", "contact", "info", system_untrusted=True),
     Category("direct_deal", "risk", "high", "high", system_untrusted=True, continued_by="means"),

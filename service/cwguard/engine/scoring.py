@@ -388,12 +388,23 @@ def _own_findings(messages: Sequence[dict], index: int, state: thread.ThreadStat
     return message_findings(messages[index], state.phases[index], state.approved[index])
 
 
-def _finished_by_next(texts: Sequence[str], k: int) -> bool:
-    """Whether fragment `k` of a run is cut mid-phrase and the next fragment finishes its sentence."""
+def _finishing_fragments(texts: Sequence[str], k: int) -> list[int]:
+    """The fragments after fragment `k` of a run that finish its sentence (「身分証」 then 「の写真」
+    「送って」): while `k`'s sentence is open, each next short fragment, up to the first that ends
+    one; none when `k` ends a sentence itself, or is neither cut mid-phrase nor a word or two."""
     parts_of_speech = components()
     cut = texts[k].rstrip()
-    return (k + 1 < len(texts) and 0 < len(texts[k + 1].strip()) <= _FRAGMENT_CHARS
-            and parts_of_speech.cut_mid_phrase(cut) and not parts_of_speech.ends_a_sentence(cut))
+    if parts_of_speech.ends_a_sentence(cut) or not (parts_of_speech.cut_mid_phrase(cut) or len(cut.strip()) <= _TAIL_CHARS):
+        return []
+    out = []
+    for j in range(k + 1, len(texts)):
+        nxt = texts[j].rstrip()
+        if not 0 < len(nxt.strip()) <= _FRAGMENT_CHARS:
+            break
+        out.append(j)
+        if parts_of_speech.ends_a_sentence(nxt):
+            break
+    return out
 
 
 def split_findings(messages: Sequence[dict], state: thread.ThreadState) -> dict[int, list[Finding]]:
@@ -423,13 +434,14 @@ def split_findings(messages: Sequence[dict], state: thread.ThreadState) -> dict[
                 # of its own, an ID after 「ディスコで」 the same lure's second half)
                 k, a, b = parts[0]
                 family = CONTACT if f.category in CONTACT else {f.category}
-                if (not _finished_by_next(texts, k)
+                after = _finishing_fragments(texts, k)
+                if (not after
                         or any(g.category == f.category and g.cp_start < b and a < g.cp_end
                                for g in _own_findings(messages, run[k], state))
                         or any(g.kind == "risk" and g.category not in family
-                               for g in _own_findings(messages, run[k + 1], state))):
+                               for j in after for g in _own_findings(messages, run[j], state))):
                     continue
-                parts.append((k + 1, 0, len(texts[k + 1].rstrip())))
+                parts += [(j, 0, len(texts[j].rstrip())) for j in after]
             if len(parts) < 2:
                 continue
             parts += _rest_of_the_sentence(texts, parts)

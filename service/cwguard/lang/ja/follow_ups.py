@@ -5,9 +5,11 @@ read by the engine as `Components.follow_ups`):
 - a way to pay after a direct deal was proposed (「銀行振込で」「paypal ok?」), unless the message names the
   platform's escrow;
 - a quick payback (「すぐ回収できますよ」「1週間で元取れます」) after a fee was asked (an unrealistic offer that
-  continues the upfront payment, categories.CONTINUES).
+  continues the upfront payment, categories.CONTINUES);
+- the talk sent on to the place just given (「続きはそちらで」「あっちで話そ」) after an ID, a handle, a link or a
+  channel (a move off the platform that continues the contact, categories.CONTINUES).
 The shapes are data (lang/ja/meetings.json places_given, lang/ja/documents.json details_given, lang/ja/deals.json
-means_given); they are read on the text as sent, so the spans are code points of the original. `unless` leaves a
+means_given, lang/ja/channel_talk.json there_given); they are read on the text as sent, so the spans are code points of the original. `unless` leaves a
 reader out of messages that name something (the site module's platform names, which this layer does not know)."""
 from __future__ import annotations
 
@@ -53,3 +55,6 @@ places_given = _reader("meetings", "places_given")
 document_details = _reader("documents", "details_given")
 payment_means = unless(vocab.words("ja", "deals", "escrow_named"), _reader("deals", "means_given"))
 paybacks = _pattern_reader(payback_claim())
+# (not in a message that places the move after the contract: 「契約締結後は…招待しますので、以降はそちらで」)
+there_given = unless(r"契約(?:締結|成立)?後|契約(?:して|した|が済んだ)後|仮払い後|after (?:the )?contract",
+                     _reader("channel_talk", "there_given"))
