@@ -460,8 +460,8 @@ def _listed_after_a_request(text: str) -> list[tuple[int, int]]:
 # (「あと口座番号と暗証番号も」), the item alone is asked as the whole question (「住所は？」, tr98), and
 # the item with a bare を ends the sentence (「契約前に年齢確認だけ。生まれ年月日を」, round 10).
 # A count of pictures asked for too (「免許証持った自撮りも1枚」, round 22; a bare 「顔写真素材を2枚」 counts material).
-_EN_COPY = r"(?:pic|pics|photo|photos|picture|scan|selfie|copy|front\s?(?:and|&|\+|/)\s?back)(?![a-z])"
-_EN_TERSE_WANT = r"(?:pls|plz|please|first|asap|now)(?![a-z])"
+_EN_COPY = rf"(?:{vocab.words('en', 'documents', 'copy_words')})(?![a-z])"
+_EN_TERSE_WANT = rf"(?:{vocab.words('en', 'documents', 'terse_wants')})(?![a-z])"
 _TERSE_ASK = compile_pattern(r"[^。!?\n]{0,12}?も\s?(?:[。!?\n]|\p{So}|$)|\s?(?:は|って)\s?\?|\s?を\s?(?:[。!！\n]|\p{So}|$)"
                              r"|[^。!?\n]{0,4}?も\s?(?:[1-9１-９]|一|ひと)\s?枚(?:だけ|ずつ)?\s?(?:[。!?\n]|\p{So}|$)"
                              # terse English, right after the item and ending the sentence: a copy named, or

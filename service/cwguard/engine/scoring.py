@@ -426,12 +426,11 @@ def split_findings(messages: Sequence[dict], state: thread.ThreadState) -> dict[
                      if f.cp_start < s + len(t) and s < f.cp_end]
             parts = [p for p in parts if p[1] < p[2]]
             if len(parts) == 1:
-                # inside one message: its own reading found it already, unless the next message
-                # finishes its sentence (「免許証の」 then 「裏表おくってください」: the request made the
-                # document a lure); that message is then the lure's other half
-                # (the message did not find it itself; the next one finds no other kind of risk of
-                # its own: 「返事なければ他の方に回します」 after 「口座名義と番号、金曜まで」 is a threat
-                # of its own, an ID after 「ディスコで」 the same lure's second half)
+                # inside one message: its own reading found it already, unless it did not and the
+                # next fragments finish its sentence (「免許証の」 then 「裏表おくってください」: the request
+                # made the document a lure). They are then the lure's other half, if none holds another
+                # kind of risk of its own (「返事なければ他の方に回します」 after 「口座名義と番号、金曜まで」
+                # is a threat of its own; an ID after 「ディスコで」 is the same lure's second half).
                 k, a, b = parts[0]
                 family = CONTACT if f.category in CONTACT else {f.category}
                 after = _finishing_fragments(texts, k)

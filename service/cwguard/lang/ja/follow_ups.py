@@ -9,8 +9,9 @@ read by the engine as `Components.follow_ups`):
 - the talk sent on to the place just given (「続きはそちらで」「あっちで話そ」) after an ID, a handle, a link or a
   channel (a move off the platform that continues the contact, categories.CONTINUES).
 The shapes are data (lang/ja/meetings.json places_given, lang/ja/documents.json details_given, lang/ja/deals.json
-means_given, lang/ja/channel_talk.json there_given); they are read on the text as sent, so the spans are code points of the original. `unless` leaves a
-reader out of messages that name something (the site module's platform names, which this layer does not know)."""
+means_given, lang/ja/channel_talk.json there_given); they are read on the text as sent, so the spans are code
+points of the original. `unless` leaves a reader out of messages that name something (the site module's platform
+names, which this layer does not know)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from itertools import islice
 import regex
 
 from .. import vocab
+from .clauses import POST_CONTRACT_SEQUENCE, POST_CONTRACT_TERMS
 
 _MAX_SPANS = 8  # a follow-up gives a thing or two; a long list is no follow-up to read whole
 
@@ -55,6 +57,7 @@ places_given = _reader("meetings", "places_given")
 document_details = _reader("documents", "details_given")
 payment_means = unless(vocab.words("ja", "deals", "escrow_named"), _reader("deals", "means_given"))
 paybacks = _pattern_reader(payback_claim())
-# (not in a message that places the move after the contract: 「契約締結後は…招待しますので、以降はそちらで」)
-there_given = unless(r"契約(?:締結|成立)?後|契約(?:して|した|が済んだ)後|仮払い後|after (?:the )?contract",
+# (not in a message that places the move after the contract: 「契約締結後は…招待しますので、以降はそちらで」,
+# the words the clause reader reads for it)
+there_given = unless("|".join([*map(regex.escape, POST_CONTRACT_TERMS), POST_CONTRACT_SEQUENCE, r"after (?:the )?contract"]),
                      _reader("channel_talk", "there_given"))
