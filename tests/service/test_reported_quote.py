@@ -43,6 +43,7 @@ def test_reported_quote(text, word, expected):
     # a quote closed before the words: they are the writer's own
     ("上司から「了解です」とのこと。LINEで連絡が来たと言われました", "LINE", False),
     ("お客様から「LINEで」と言われました", "LINE", False),
+    ("my manager says “ok”, and WhatsApp me for the rest", "WhatsApp", False),  # in English too
 ])
 def test_relayed_from_own_side(text, word, expected):
     norm, start, _ = locate(text, word)

@@ -394,7 +394,7 @@ def relayed_from_own_side(text: str, start: int) -> bool:
     received from elsewhere (tr453 family)."""
     if clauses.relayed_from_own_side(text, start):
         return True
-    opened = max(text.rfind(q, max(0, start - _REPORTED_QUOTE_REACH), start) for q in "\"“「")
+    opened = clauses.open_quote_before(text, start, _REPORTED_QUOTE_REACH)
     return opened >= 0 and _EN_OWN_SIDE_SPEAKER.search(text, max(0, opened - 40), opened) is not None
 
 
