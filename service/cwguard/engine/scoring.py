@@ -357,12 +357,13 @@ _FRAGMENT_CHARS = 24
 _TAIL_CHARS = 8
 
 
+def _is_fragment(text: str) -> bool:
+    return 0 < len(text.strip()) <= _FRAGMENT_CHARS
+
+
 def _rest_of_the_sentence(texts: Sequence[str], parts: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Whole fragments of the run joined to a split finding's sentence, before and after it."""
     parts_of_speech = components()
-
-    def fragment(k: int) -> bool:
-        return 0 < len(texts[k].strip()) <= _FRAGMENT_CHARS
 
     def ends_sentence(k: int) -> bool:
         return parts_of_speech.ends_a_sentence(texts[k].rstrip())
@@ -373,11 +374,11 @@ def _rest_of_the_sentence(texts: Sequence[str], parts: list[tuple[int, int, int]
     covered = {k for k, _, _ in parts}
     extra = []
     k = min(covered) - 1
-    while k >= 0 and fragment(k) and open_ended(k) and not ends_sentence(k):
+    while k >= 0 and _is_fragment(texts[k]) and open_ended(k) and not ends_sentence(k):
         extra.append((k, 0, len(texts[k].rstrip())))
         k -= 1
     k = max(covered)
-    while (k + 1 < len(texts) and fragment(k + 1) and len(texts[k + 1].strip()) <= _TAIL_CHARS
+    while (k + 1 < len(texts) and _is_fragment(texts[k + 1]) and len(texts[k + 1].strip()) <= _TAIL_CHARS
            and not ends_sentence(k) and not ends_sentence(k + 1)):
         k += 1
         extra.append((k, 0, len(texts[k].rstrip())))
@@ -398,11 +399,10 @@ def _finishing_fragments(texts: Sequence[str], k: int) -> list[int]:
         return []
     out = []
     for j in range(k + 1, len(texts)):
-        nxt = texts[j].rstrip()
-        if not 0 < len(nxt.strip()) <= _FRAGMENT_CHARS:
+        if not _is_fragment(texts[j]):
             break
         out.append(j)
-        if parts_of_speech.ends_a_sentence(nxt):
+        if parts_of_speech.ends_a_sentence(texts[j].rstrip()):
             break
     return out
 
