@@ -58,8 +58,9 @@ TRAIN_DIR = ROOT / "corpus" / "train"
 # holdout31: the same brief in eight other parts, written at the start of the twenty-first, the same way;
 # holdout32: the same brief in eight more parts, written in the twenty-second after its rounds 22 and 23,
 # first scored on that code, then left untouched through round 24; holdout33: the same brief in eight
-# other parts, written in the twenty-fourth after its last change to detection, and scored once; all by
-# helpers who never read the detectors).
+# other parts, written in the twenty-fourth after its last change to detection, and scored once; holdout34: the same
+# brief in eight other parts, written at the start of the twenty-fifth, before any change, first scored
+# on its start code; all by helpers who never read the detectors).
 BLIND = (DATA / "holdout4.jsonl", DATA / "holdout5.jsonl", DATA / "holdout6.jsonl", DATA / "holdout7.jsonl",
          DATA / "holdout8.jsonl", DATA / "holdout9.jsonl", DATA / "holdout10.jsonl",
          DATA / "holdout11.jsonl", DATA / "holdout12.jsonl", DATA / "holdout13.jsonl",
@@ -69,7 +70,8 @@ BLIND = (DATA / "holdout4.jsonl", DATA / "holdout5.jsonl", DATA / "holdout6.json
          DATA / "holdout22.jsonl", DATA / "holdout23.jsonl", DATA / "holdout24.jsonl",
          DATA / "holdout25.jsonl", DATA / "holdout26.jsonl", DATA / "holdout27.jsonl",
          DATA / "holdout28.jsonl", DATA / "holdout29.jsonl", DATA / "holdout30.jsonl",
-         DATA / "holdout31.jsonl", DATA / "holdout32.jsonl", DATA / "holdout33.jsonl")
+         DATA / "holdout31.jsonl", DATA / "holdout32.jsonl", DATA / "holdout33.jsonl",
+         DATA / "holdout34.jsonl")
 
 RISKS = ("off_platform_contact", "contact_details", "external_site", "direct_deal", "in_person_meeting",
          "work_before_escrow", "upfront_payment", "personal_info", "unrealistic_offer", "pressure")
