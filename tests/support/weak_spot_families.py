@@ -472,6 +472,23 @@ WEAK_SPOT_FLAGGED = [
     ("family: an English task closing in minutes", "this task closes in 15 min!!", "pressure", "client", BEFORE),
     ("family: English minutes or else", "reply within 10 min or slot goes to next person", "pressure", "client", BEFORE),
     ("family: Telegram's icon in English without app", "ok move to paper plane pls", "off_platform_contact", "client", BEFORE),
+    # round 28
+    ("family: English pay in more without 'the'", "more you recharge, more profit u get", "upfront_payment", "client", BEFORE),
+    ("family: English pay in more sets the reward", "more u deposit, bigger commission", "unrealistic_offer", "client", BEFORE),
+    ("family: English scarcity in the present tense", "seats go quick, reply today", "pressure", "client", BEFORE),
+    ("family: English payment as a slogan condition", "no top up = no tasks", "upfront_payment", "client", BEFORE),
+    ("family: romaji LINE with a romaji verb", "tsuzuki wa rainn de renraku shimasu", "off_platform_contact", "client", BEFORE),
+    ("family: a trial asked with nothing else", "翻訳トライアルお願いできますか", "work_before_escrow", "client", BEFORE),
+    ("family: English work before signing anything", "before we sign anything, could you write the intro?", "work_before_escrow",
+     "client", BEFORE),
+    ("family: English no contract for the test", "no contract for the test piece, sorry", "work_before_escrow", "client", BEFORE),
+    ("family: English pay starting from the second piece", "we start paying from the 2nd article", "work_before_escrow", "client",
+     BEFORE),
+    ("family: English ease then a day's income", "super easy, like 3 posts, ¥15,000 per day", "unrealistic_offer", "client", BEFORE),
+    ("family: English talking directly, relayed", "our CEO would like to speak with you directly", "off_platform_contact", "client",
+     BEFORE),
+    ("family: English group for extra tasks after the contract", "join our grp for xtra tasks t.me/+AbCdEf12", "contact_details",
+     "client", AFTER),
 ]
 
 # (family, text, sender, contract status)
@@ -780,4 +797,15 @@ WEAK_SPOT_PASSED = [
     ("look-alike: a paper plane craft", "Please edit the video on how to fold a paper plane.", "client", BEFORE),
     ("look-alike: a tax explained in an article", "the withdrawal requires 10% tax per Japanese law, explained in the article",
      "client", BEFORE),
+    # round 28
+    ("look-alike: no fees as a benefit", "no fees, no hassle: escrow runs through CrowdWorks", "client", BEFORE),
+    ("look-alike: talking directly kept on the platform", "the owner would like to talk with you directly here on CrowdWorks",
+     "client", BEFORE),
+    ("look-alike: a paid trial contracted here", "有償トライアルです。クラウドワークスで契約・仮払い後にお願いします", "client", BEFORE),
+    ("look-alike: a worker asking whether the rules allow a call", "契約前に電話で話すのって規約上大丈夫ですか？", "worker", BEFORE),
+    ("look-alike: an item's wording in a translation", "ID cardは「身分証明書」表記で統一してください", "client", AFTER),
+    ("look-alike: an address column in a data sheet", "住所と電話番号は別列で入力してください", "client", AFTER),
+    ("look-alike: a milestone paid from the second on", "milestone 1 is funded; we pay from the second milestone via escrow",
+     "client", AFTER),
+    ("look-alike: rain in an English sentence", "rain de-icing tips for the blog post", "client", AFTER),
 ]

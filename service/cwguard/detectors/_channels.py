@@ -876,11 +876,18 @@ EN_OUTSIDE_RULES: tuple[Rule, ...] = (
         pattern=r"(?<![a-z])" + en_talk("outside_verbs") + r"(?:\s(?:more|further|directly|this))?\s(?:outside|off)(?:\s(?:of|from))?"
         + r"\s" + en_talk("outside_places") + r"(?![a-z])"
         + r"|(?<![a-z])off[\s-]platform(?![a-z])"
-        + r"|(?<![a-z])(?:any\s|an\s|a\s|your\s)?" + en_talk("other_apps") + r"(?![a-z])",
+        + r"|(?<![a-z])(?:any\s|an\s|a\s|your\s)?" + en_talk("other_apps") + r"(?![a-z])"
+        # talking "directly" names no tool but is the same move, as 「直接やり取りしたい」 (「He'd like to talk to you
+        # directly」, round 28), not when it stays here (「talk directly here on CrowdWorks」)
+        + r"|(?<![a-z])" + en_talk("outside_verbs") + r"(?:\s(?:to|with))?(?:\s(?:you|u|him|her|them|me|us))?\s(?:directly|one[\s-]on[\s-]one|privately)"
+        + r"(?![a-z])(?![^.!?\n]{0,20}?(?<![a-z])(?:here|on\s(?:crowdworks|cw|the\splatform|this\splatform)|(?:via|through)\s(?:crowdworks|cw|the\splatform)))",
         examples=("it's easier to talk outside this platform, do you have any other messenger?", "Can we chat off CrowdWorks?",
-                  "Do you have another messaging app?", "It'd be faster to talk outside of here."),
+                  "Do you have another messaging app?", "It'd be faster to talk outside of here.",
+                  "Hi, I'm assisting the project owner. He'd like to talk to you directly.", "can we chat privately?"),
         counter_examples=("We don't do off-platform chats, please keep everything here.",
-                          "We will never ask you to talk outside this platform."),
+                          "We will never ask you to talk outside this platform.",
+                          "The owner would like to talk with you directly here on CrowdWorks.",
+                          "Thanks for contacting me directly about the job."),
         lang="en",
         reason="talking outside with no app named (tr3-0173)",
     ),
@@ -1429,15 +1436,17 @@ SURVIVES_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         id="english_more_work_elsewhere",
-        pattern=r"(?<![a-z])(?:more|extra|priority|bonus|vip|higher[- ]paying|better[- ]paying|better[- ]paid|high[- ]paying)\s"
+        # (in chat spelling too: 「join our tg grp for xtra paid tasks」, round 28)
+        pattern=r"(?<![a-z])(?:more|extra|xtra|priority|bonus|vip|higher[- ]paying|better[- ]paying|better[- ]paid|high[- ]paying)\s"
         # (「for more daily task (3000~8000yen/day) join team group on telegram」, tr245)
         r"(?:daily\s|paid\s|new\s)?(?:work|tasks?|jobs?|orders?|projects?|gigs?)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:than\s(?:we|i)\scan\s(?:post|put|offer)\shere|"
         r"group|grp|channel|community|server|chat|crew|squad)(?![a-z])"
         # (「hop in our promo crew for bonus gigs 👉 t.me/+…」, tr188)
-        r"|(?<![a-z])(?:join|add|follow|hop\sin(?:to)?|jump\sin(?:to)?)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:group|channel|community|server|crew|squad)(?![a-z])[^.!?\n]{0,30}?"
-        r"(?<![a-z])(?:more|extra|priority|bonus|vip|higher[- ]paying|better[- ]paying|high[- ]paying)\s(?:daily\s|paid\s|new\s)?(?:work|tasks?|jobs?|orders?|projects?|gigs?)(?![a-z])",
+        r"|(?<![a-z])(?:join|add|follow|hop\sin(?:to)?|jump\sin(?:to)?)(?![a-z])[^.!?\n]{0,40}?(?<![a-z])(?:group|grp|channel|community|server|crew|squad)(?![a-z])[^.!?\n]{0,30}?"
+        r"(?<![a-z])(?:more|extra|xtra|priority|bonus|vip|higher[- ]paying|better[- ]paying|high[- ]paying)\s(?:daily\s|paid\s|new\s)?(?:work|tasks?|jobs?|orders?|projects?|gigs?)(?![a-z])",
         examples=("we have way more work than we can post here. join the translators group", "join the translators group for priority tasks t.me/+Qm8vXr2",
-                  "also hop in our promo crew for bonus gigs 👉 t.me/+PromoCrew", "more jobs in my Telegram grp: t.me/ariajobs_jp"),
+                  "also hop in our promo crew for bonus gigs 👉 t.me/+PromoCrew", "more jobs in my Telegram grp: t.me/ariajobs_jp",
+                  "also join our tg grp for xtra paid tasks 💸 t.me/+Kq8ZrXw2aL1"),
         counter_examples=("please join the project channel on Slack for the review",),
         lang="en",
         reason="in English: more work offered in an outside group (tr154)",

@@ -291,6 +291,9 @@ _TOPIC_TAIL = compile_pattern(
     r"[^。!?\n]{0,2}?(?:レタッチ|補正|切り抜き|トリミング|背景処理|色調整|加工)|"
     # the item drawn or designed (「通帳のデザインはシンプルで」「免許証のイラスト」)
     r"の(?:デザイン|イラスト|アイコン|モックアップ)|"
+    # how the item is to be written in a translation or a style guide (「selfieは「顔写真の撮影」で統一」
+    # 「My Number Cardは「マイナンバーカード」表記で」, round 28): the quoted wording is the work's
+    r"(?:は\s?「[^」\n]{1,20}」|[^。!?\n「」]{0,8}?[」』])\s?(?:で|と|に)?\s?(?:表記|統一|と訳|で訳)|"
     # a form's field being translated or built (「For the マイナンバー field keep the label」, tr231), a
     # template's field to put in (「請求書テンプレートに振込先口座の欄を入れて」, tr328), not one to fill in (「欄に記入」)
     r"(?:の)?\s?(?:field|fields|label|column|入力欄|記入欄|欄の|欄(?!\s?(?:に|へ)))(?![a-z]))"

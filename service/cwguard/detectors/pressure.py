@@ -374,7 +374,9 @@ RULES: tuple[PressureRule, ...] = (
         r"(?:spots?|slots?|seats?|places?|openings?|offer|registration|applications?|recruitment|hiring) (?:will )?(?:close|closes|closing|end|ends|ending)"
         r" (?:tonight|today|tomorrow|soon|this week|(?:on |this )?" + _EN_WEEKDAY + r"|"
         r"in (?:\d{1,3}|one|two|three|a few) (?:minutes?|mins?|hours?|hrs?|days?))|"
-        r"limited (?:spots?|slots?|seats?|places?)|(?:spots?|slots?|seats?|places?) (?:are )?(?:filling|going) fast|"
+        r"limited (?:spots?|slots?|seats?|places?)|"
+        # in any tense or chat spelling (「slots fill fast」「spots r going quick」, round 28)
+        r"(?:spots?|slots?|seats?|places?) (?:are |r |will )?(?:fill(?:s|ing)?|go(?:es|ing)?|run(?:s|ning)? out|sell(?:s|ing)? out)(?: up)? (?:fast|quick(?:ly)?|soon)|"
         # said as the reason to hurry, in chat (「reply fast, slots filling」, round 19)
         r"(?:spots?|slots?|seats?|places?) (?:are |r )?(?:filling(?: up)?|almost full|nearly full|going)(?=\s?(?:[.!,\n]|\p{So}|$))|"
         r"(?:spots?|slots?|seats?|places?|openings?|positions?) (?:are |is )?(?:very |strictly )?limited(?! (?:to|by|in|for)(?![a-z]))|"
@@ -388,7 +390,7 @@ RULES: tuple[PressureRule, ...] = (
         r"(?:within|in the next|in) (?:\d{1,3}|one|two|three|five|ten|fifteen|twenty|thirty) (?:minutes?|mins?|hours?|hrs?)))"
         r"(?![a-z]))",
         examples=("Only 2 spots left, please reply ASAP.", "12 seats left, close tonight", "spots close friday",
-                  "this offer ends in 2 hours", "ok but reply fast, slots filling"),
+                  "this offer ends in 2 hours", "ok but reply fast, slots filling", "slots fill fast, pls add today"),
         counter_examples=(
             "We will reply as soon as possible.",
             "This is not urgent.",

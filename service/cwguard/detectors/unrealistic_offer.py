@@ -381,8 +381,13 @@ RULES: tuple[OfferRule, ...] = (
         # are no working day, so any day's pay for them is the ease promise
         r"|(?<![\d.])[1-5]?\d\s?(?:min|mins|minutes)\s?(?:/|a\s|per\s|each\s)\s?day(?![a-z])[^.!?\n]{0,24}?"
         r"(?:[$¥€£]\s?\d[\d,]{0,9}|\d[\d,]{0,9}\s?(?:usd|jpy|yen|usdt|dollars?)|" + _EN_SLANG_AMOUNT + r")\s?"
-        r"(?:(?:/|a\s|per\s|every\s)\s?day|daily)(?![a-z]))",
+        r"(?:(?:/|a\s|per\s|every\s)\s?day|daily)(?![a-z])"
+        # or the ease claimed first, then a day's income (「Job is simple: rate products in our app, 30 tasks/day,
+        # $80-200 daily」, round 28)
+        rf"|(?<![a-z])(?:{vocab.words('en', 'offers', 'ease_claims')})(?![a-z])[^.!?\n]{{0,60}}?(?<![a-z0-9]){_EN_RANGE}\+?\s?"
+        rf"(?:(?:/|a\s|per\s|every\s)\s?(?:{vocab.words('en', 'offers', 'short_periods')})|daily|weekly)(?![a-z]))",
         examples=("Hi! easy data job, $300/day 🔥 no experience", "$300/day no experience needed.",
+                  "Job is simple: rate products in our app, 30 tasks/day, $80-200 daily",
                   "10min a day = 3~5man/week easy 👍", "30min/day, 5,000 yen daily guaranteed", "Remote Partner (¥200,000/month, 2h/day)",
                   "remote CS role. 2hr/day, ¥280,000/month fixed", "Hi, remote part-time, 20 min a day, 8000 yen daily. interested?",
                   "15 min per day, 5000 JPY per day"),

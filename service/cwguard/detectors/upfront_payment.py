@@ -149,6 +149,9 @@ class PaymentRule(Rule):
     # The match itself says the money goes in before anything else (「手数料…先に必要」): a cost the
     # worker usually bears (振込手数料, deducted from the pay) is then paid first, not deducted.
     paid_first: bool = False
+    # The rule's own words hold a negation that is not a refusal (「no fee no job」): the polarity
+    # reader masks them (`_cues.declined`).
+    negative_by_itself: bool = False
 
 
 # A fee and its amount, in English; the platform's own fee is not one (english_fee_stated).
@@ -600,6 +603,18 @@ RULES: tuple[PaymentRule, ...] = (
                           "Our app's registration fee is $5 for end users; please write the pricing FAQ."),
         lang="en",
         reason="in English: a fee said to exist, with its amount (tr230): the worker is the one who would pay it",
+    ),
+    PaymentRule(
+        id="english_no_pay_no_work",
+        # the payment as the condition, said as a slogan: 「no fee no job」「no deposit, no withdrawal」「no top up = no tasks」
+        pattern=r"(?P<s>(?<![a-z])no\s(?:fee|fees|deposit|top[- ]?up|recharge|payment|prepayment|registration|activation)\s?[,=→\-]?\s?"
+        r"(?:>\s?)?no\s(?:job|jobs|task|tasks|work|orders?|withdrawals?|withdraw|cash ?out|commission|payout|pay|start)(?![a-z]))",
+        examples=("no fee no job", "no deposit, no withdrawal 🙏", "sorry no top up = no tasks"),
+        counter_examples=("no fees, no hassle, escrow through CrowdWorks", "no experience no problem"),
+        lang="en",
+        reason="in English: paying in stated as the condition for the work or the pay, as a slogan (round 28)",
+        paid_first=True,
+        negative_by_itself=True,
     ),
     PaymentRule(
         id="english_pay_in_more",

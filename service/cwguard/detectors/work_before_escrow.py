@@ -346,6 +346,20 @@ RULES += (
         reason="a test named as coming before the contract and asked for (tr186 family): work done before escrow",
     ),
     EscrowRule(
+        id="trial_asked_outright",
+        # a trial asked for with no contract or pay named, the whole request (「英日のトライアルお願いします」
+        # 「トライアル原稿お願いできますか」, round 28); not テスト or 課題, which are often the work itself
+        # (「動作テストお願いします」)
+        pattern=rf"(?P<s>(?:トライアル|お試し|おためし|試し書き|試し訳)(?:{_words('piece_kinds')}|翻訳|訳)?{_SIZE_NOTE}\s?(?:を|で)?\s?"
+        r"(?:お願い|おねがい|頼め|受けて(?:いただけ|もらえ|ください|下さい)|やって(?:いただけ|もらえ|ください|下さい)))",
+        examples=("英日のトライアルお願いします(約800ワード)", "トライアル原稿お願いできますか？", "翻訳のお試し訳お願いします"),
+        counter_examples=("トライアルは契約後にお願いします。1本2,000円で仮払いしてから着手です。",
+                          "トライアルは有償です。クラウドワークス上で契約してからお願いします。",
+                          "トライアルのお願いはしておりません。"),
+        # (a trial is made for this job by its nature: no verb of making is needed, as `new_piece` would)
+        reason="a trial piece asked for before the contract, with nothing said of a contract or pay (round 28 family)",
+    ),
+    EscrowRule(
         id="contract_for_those_who_pass",
         # the contract promised only to those who pass a test: the test comes first, before escrow
         # (「テストライティングお願いします　通過した方のみ契約です」「課題提出→合格者のみ本契約」, tr249)
@@ -499,11 +513,12 @@ RULES += (
     EscrowRule(
         id="english_work_before_the_contract",
         # the client names its own contract step as what comes after the work asked for
-        pattern=r"(?P<s>(?<![a-z])before (?:i|we) (?:send|open|make|sign|offer|start|set up|create)(?: you)?(?: the| a| our)? "
-        r"(?:contract|offer)(?![a-z]),?\s(?:pls|please|plz|could you|can you|would you|kindly|i need you to|we need you to)\s"
+        # (or anything at all: 「Before we sign anything pls do just the first 3 items」, round 28)
+        pattern=r"(?P<s>(?<![a-z])before (?:i|we) (?:send|open|make|sign|offer|start|set up|create)(?: you)?(?:(?: the| a| our)? "
+        r"(?:contract|offer)| anything)(?![a-z]),?\s(?:pls|please|plz|could you|can you|would you|kindly|i need you to|we need you to)\s"
         # verbs of making the work (not 'send' or 'complete': a portfolio, the platform's own verification)
         r"(?:do|make|write|put together|create|prepare|draft|shoot|record|translate|design|build|edit|draw|film|code)(?![a-z]))",
-        examples=("Before we send contract pls do 2 sample visits this weekend.",
+        examples=("Before we send contract pls do 2 sample visits this weekend.", "Before we sign anything pls do just the first 3 items",
                   "Before I open the contract, could you put together one complete program so our coach can check your style"),
         counter_examples=(
             "Before we send the contract, could you confirm your availability?",
@@ -538,14 +553,20 @@ RULES += (
         r"(?<![a-z])(?:first|1st)\s(?:\d{1,4}\s?|few\s|two\s|three\s)?(?:words?|pages?|pieces?|articles?|designs?|drafts?|entries|items|images|photos|videos?|minutes|scenes?|chapters?|sections?)"
         r"\s(?:(?:is|are|will be)\s)?(?:for\s)?(?:free|unpaid|no pay|without pay)(?![a-z])(?!\s(?:to|of)(?![a-z]))|"
         # 「sorry no budget for test」 (tr229)
-        r"(?<![a-z])(?<!(?:have|has|had)\s)no (?:pay|payment|budget|fee|money) (?:for|on) (?:the |this )?(?:test|trial|sample|first))",
+        # (or no contract for it: 「no contract for the trial」, round 28)
+        r"(?<![a-z])(?<!(?:have|has|had)\s)no (?:pay|payment|budget|fee|money|contract|escrow) (?:for|on) (?:the |this )?(?:test|trial|sample|first)|"
+        # the pay said to start at the second piece: the first is unpaid (「if you're good we'll pay from the second one」, round 28)
+        r"(?<![a-z])(?:pay|paid|paying)\s(?:you\s)?(?:only\s)?(?:from|starting (?:from|with))\s(?:the\s)?(?:second|2nd|next)\s"
+        r"(?:one|piece|article|task|batch|design|post|video|draft)s?(?![a-z]))",
         examples=("trial batch is unpaid btw", "we ask every shortlisted applicant for a 300-word test article; it is not compensated",
-                  "sorry, no budget for the sample", "ok. first 500 words free, everyone do it"),
+                  "sorry, no budget for the sample", "ok. first 500 words free, everyone do it",
+                  "no contract for the trial. if you're good we'll pay from the second one"),
         counter_examples=(
             "It's free to apply.",
             "We have no budget for a sample this month, so we'll just review your portfolio.",
             "This isn't unpaid work; the trial is paid.",
             "The first 3 chapters are free to read on the site; please summarise them.",
+            "Milestone 1 is in escrow; we pay from the second milestone onward.",
         ),
         lang="en",
         reason="in English: the test or the first piece said to be unpaid in a few words (tr13 family)",
