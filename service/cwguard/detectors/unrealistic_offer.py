@@ -71,6 +71,8 @@ _EN_SLANG_AMOUNT = r"\d{1,3}(?:\.\d)?\s?k(?![a-z])|\d{1,2}(?:\s?[-–~]\s?\d{1,2
 _EN_RANGE = (r"(?:[$¥€£]\s?\d[\d,]{0,9}(?:\s?[-–~]\s?[$¥€£]?\s?\d[\d,]{0,9})?(?:\s?(?:usd|jpy|yen|usdt))?|\d[\d,]{0,9}(?:\s?[-–~]\s?\d[\d,]{0,9})?\s?"
              r"(?:usd|jpy|yen|usdt|dollars?|円|[$¥€£])|" + _EN_SLANG_AMOUNT + ")")
 # A month's pay large for an hour or two a day: ¥100,000 or more, or a thousand dollars or more.
+# An income counted per day or week, after its amount (「$300/day」「20k a week」): how a lure counts it.
+_EN_PER_SHORT_PERIOD = rf"(?:/|a\s|per\s|every\s)\s?(?:{vocab.words('en', 'offers', 'short_periods')})"
 _EN_BIG_MONTHLY = r"(?:¥\s?(?:\d{3},\d{3}|\d{6,9})|(?:\d{3},\d{3}|\d{6,9})\s?(?:jpy|yen)|[$€£]\s?\d[\d,]{3,9}|\d[\d,]{3,9}\s?(?:usd|usdt))"
 _TRIVIAL = f"(?:{vocab.words('ja', 'offers', 'trivial_acts')})"
 # One small act counted, and a hundred yen and more for it (「1いいね300円」).
@@ -369,7 +371,7 @@ RULES: tuple[OfferRule, ...] = (
     OfferRule(
         id="english_income_made_easy",
         pattern=r"(?P<s>(?:[$¥€£]\s?\d[\d,]{0,9}|\d[\d,]{0,9}\s?(?:usd|jpy|yen|usdt|dollars?)|" + _EN_SLANG_AMOUNT + r")\s?"
-        rf"(?:(?:/|a\s|per\s|every\s)\s?(?:{vocab.words('en', 'offers', 'short_periods')})|\s(?:daily|weekly))"
+        rf"(?:{_EN_PER_SHORT_PERIOD}|\s(?:daily|weekly))"
         rf"(?![a-z])[^.!?\n]{{0,40}}?(?<![a-z])(?:{vocab.words('en', 'offers', 'ease_claims')})"
         # a month's income for an hour or two a day (「¥150,000/month, 2h/day」, tr218)
         + r"|" + _EN_BIG_MONTHLY + r"\s?(?:/|a\s|per\s)\s?(?:month|mo)(?![a-z])[^.!?\n]{0,12}?"
@@ -385,7 +387,7 @@ RULES: tuple[OfferRule, ...] = (
         # or the ease claimed first, then a day's income (「Job is simple: rate products in our app, 30 tasks/day,
         # $80-200 daily」, round 28)
         rf"|(?<![a-z])(?:{vocab.words('en', 'offers', 'ease_claims')})(?![a-z])[^.!?\n]{{0,60}}?(?<![a-z0-9]){_EN_RANGE}\+?\s?"
-        rf"(?:(?:/|a\s|per\s|every\s)\s?(?:{vocab.words('en', 'offers', 'short_periods')})|daily|weekly)(?![a-z]))",
+        rf"(?:{_EN_PER_SHORT_PERIOD}|daily|weekly)(?![a-z]))",
         examples=("Hi! easy data job, $300/day 🔥 no experience", "$300/day no experience needed.",
                   "Job is simple: rate products in our app, 30 tasks/day, $80-200 daily",
                   "10min a day = 3~5man/week easy 👍", "30min/day, 5,000 yen daily guaranteed", "Remote Partner (¥200,000/month, 2h/day)",
